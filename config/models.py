@@ -1,0 +1,156 @@
+"""Typed, validated configuration: settings, the source catalogue and the metrics catalogue.
+
+Every model forbids unknown keys, so a typo fails loudly with the file and the key.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic import BaseModel, ConfigDict, Field, HttpUrl, field_validator, model_validator
+
+SourceKind = Literal["rss", "atom", "sitemap", "gdelt"]
+UnitKind = Literal["currency", "percent", "pp", "count", "years", "ratio", "any"]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class ScheduleSettings(_Strict):
+    cron: str = Field(default="0 6 * * *", description="Cron expression of the daily run.")
+    timezone: str = Field(default="Asia/Shanghai", description="IANA time zone the cron is read in.")
+
+    @field_validator("cron")
+    @classmethod
+    def _five_fields(cls, value: str) -> str:
+        if len(value.split()) != 5:
+            raise ValueError("a cron expression has five fields, e.g. '0 6 * * *'")
+        return value
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_zone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError) as exc:
+            raise ValueError(f"unknown time zone {value!r} (use an IANA name like Asia/Shanghai)") from exc
+        return value
+
+
+class PolitenessSettings(_Strict):
+    user_agent: str = Field(
+        default="gdwatch/0.1 (+https://github.com/gdwatch/gdwatch; news figures monitor)",
+        description="User-Agent header sent with every request; names gdwatch.",
+    )
+    connect_timeout_s: float = Field(default=10.0, gt=0, description="TCP/TLS connect timeout.")
+    read_timeout_s: float = Field(default=20.0, gt=0, description="Timeout between bytes read.")
+    retries: int = Field(default=2, ge=0, le=10, description="Retries after a timeout or a 5xx.")
+    backoff_s: float = Field(default=1.0, ge=0, description="First retry delay; doubles each retry.")
+    max_bytes: int = Field(default=5_000_000, gt=0, description="Largest response body accepted.")
+    max_redirects: int = Field(default=5, ge=0, le=20, description="Redirects followed per request.")
+    per_host_delay_s: float = Field(default=1.0, ge=0, description="Pause between two requests to one host.")
+    respect_robots: bool = Field(default=True, description="Obey robots.txt of every host.")
+    max_entries_per_feed: int = Field(default=200, ge=1, description="Newest entries read per feed per run.")
+
+
+class RelevanceSettings(_Strict):
+    terms_en: tuple[str, ...] = Field(description="English terms; an article mentioning one is on topic.")
+    terms_zh: tuple[str, ...] = Field(description="Chinese terms; an article mentioning one is on topic.")
+
+    @field_validator("terms_en", "terms_zh")
+    @classmethod
+    def _not_empty(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        cleaned = tuple(term.strip() for term in value if term.strip())
+        if not cleaned:
+            raise ValueError("give at least one relevance term")
+        return cleaned
+
+
+class WarehouseSettings(_Strict):
+    path: Path = Field(default=Path("data/warehouse.duckdb"), description="DuckDB file the pipeline writes.")
+    batch_size: int = Field(default=50, ge=1, le=10_000, description="Articles per load transaction.")
+    lock_wait_s: float = Field(
+        default=0.0, ge=0, description="How long a run waits for another run's writer lock before exiting."
+    )
+
+
+class Settings(_Strict):
+    schedule: ScheduleSettings = ScheduleSettings()
+    politeness: PolitenessSettings = PolitenessSettings()
+    relevance: RelevanceSettings
+    warehouse: WarehouseSettings = WarehouseSettings()
+
+
+class SourceDefinition(_Strict):
+    name: str = Field(pattern=r"^[a-z0-9][a-z0-9_-]*$", description="Short unique id, e.g. chinadaily-business.")
+    kind: SourceKind
+    url: HttpUrl
+    language: Literal["en", "zh", "any"] = "any"
+    enabled: bool = True
+    archive: bool = Field(default=False, description="Whether backfill may list past days from this source.")
+    query: str | None = Field(default=None, description="GDELT: the DOC 2.0 query, e.g. 'Guangdong exports'.")
+    min_interval_s: float = Field(default=5.0, ge=0, description="GDELT: seconds between two API calls.")
+    max_records: int = Field(default=250, ge=1, le=250, description="GDELT: records per call (API max 250).")
+
+    @model_validator(mode="after")
+    def _gdelt_needs_query(self) -> SourceDefinition:
+        if self.kind == "gdelt" and not self.query:
+            raise ValueError("a gdelt source needs a query")
+        return self
+
+
+class SourceCatalogue(_Strict):
+    sources: tuple[SourceDefinition, ...]
+
+    @field_validator("sources")
+    @classmethod
+    def _unique_names(cls, value: tuple[SourceDefinition, ...]) -> tuple[SourceDefinition, ...]:
+        seen: set[str] = set()
+        for source in value:
+            if source.name in seen:
+                raise ValueError(f"duplicate source name {source.name!r}")
+            seen.add(source.name)
+        return value
+
+    def enabled(self) -> tuple[SourceDefinition, ...]:
+        return tuple(s for s in self.sources if s.enabled)
+
+    def by_name(self, name: str) -> SourceDefinition:
+        for source in self.sources:
+            if source.name == name:
+                return source
+        raise KeyError(name)
+
+
+class MetricDefinition(_Strict):
+    key: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    description: str
+    unit_kind: UnitKind
+    phrases_en: tuple[str, ...] = ()
+    phrases_zh: tuple[str, ...] = ()
+
+    @model_validator(mode="after")
+    def _has_phrases(self) -> MetricDefinition:
+        if not self.phrases_en and not self.phrases_zh:
+            raise ValueError(f"metric {self.key!r} needs at least one English or Chinese phrase")
+        return self
+
+
+class MetricCatalogue(_Strict):
+    metrics: tuple[MetricDefinition, ...]
+
+    @field_validator("metrics")
+    @classmethod
+    def _unique_keys(cls, value: tuple[MetricDefinition, ...]) -> tuple[MetricDefinition, ...]:
+        seen: set[str] = set()
+        for metric in value:
+            if metric.key in seen:
+                raise ValueError(f"duplicate metric key {metric.key!r}")
+            seen.add(metric.key)
+        return value
+
+    def keys(self) -> tuple[str, ...]:
+        return tuple(m.key for m in self.metrics)
