@@ -1,0 +1,331 @@
+"""The `gdwatch` command line: a thin shell over the flows and the warehouse's read side.
+
+Exit codes: 0 every source read; 1 some source failed (the rest still loaded) or the warehouse is busy;
+2 bad usage or configuration.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from config.errors import ConfigError, GdwatchError
+
+app = typer.Typer(
+    name="gdwatch",
+    help="Figures about Guangdong goods from news feeds into a versioned DuckDB warehouse.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+console = Console()
+err_console = Console(stderr=True)
+
+ConfigOption = Annotated[
+    Path | None, typer.Option("--config", help="Config directory (default: $GDWATCH_CONFIG or the packaged config/).")
+]
+DbOption = Annotated[
+    Path | None, typer.Option("--db", help="Warehouse file (default: $GDWATCH_DB or warehouse.path, data/warehouse.duckdb).")
+]
+
+PREFECT_DEFAULTS = {
+    # NOTE: Prefect's INFO logs drown the run summary; its telemetry fails offline; on 2 cores the
+    # ephemeral API server's first start (migrations) takes ~20 s, right at its default timeout.
+    "PREFECT_LOGGING_LEVEL": "WARNING",
+    "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
+    "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "90",
+}
+
+
+def _prefect_env() -> None:
+    for key, value in PREFECT_DEFAULTS.items():
+        os.environ.setdefault(key, value)
+    if os.environ.get("PREFECT_API_URL") == "":
+        # A blank PREFECT_API_URL breaks Prefect's events client; unset means "ephemeral server".
+        del os.environ["PREFECT_API_URL"]
+
+
+def _db_for(config_dir: Path | None, db: Path | None) -> Path:
+    from config.loader import load_config, resolve_db_path
+
+    return resolve_db_path(db, load_config(config_dir).settings)
+
+
+def _published(config_dir: Path | None, db: Path | None) -> Path:
+    from warehouse import published_path
+
+    path = published_path(_db_for(config_dir, db))
+    if not path.exists():
+        raise GdwatchError(f"{path} does not exist yet: run `gdwatch run` (or `make demo`) first")
+    return path
+
+
+@app.command()
+def run(
+    feed: Annotated[list[str] | None, typer.Option("--feed", help="Read only this feed URL (repeatable).")] = None,
+    any_topic: Annotated[bool, typer.Option("--any-topic", help="Keep off-topic articles too.")] = False,
+    config: ConfigOption = None,
+    db: DbOption = None,
+) -> None:
+    """One incremental run over the configured sources (or only the given feeds).
+
+    Example: gdwatch run --feed https://example.com/rss.xml --any-topic
+    """
+    from flows.daily import daily_run
+    from flows.report import exit_code, print_summary
+
+    _check_writer_free(config, db)
+    summary = daily_run(
+        feeds=feed or None, any_topic=any_topic, config_dir=_str(config), db_path=_str(db)
+    )
+    print_summary(summary, console)
+    raise typer.Exit(exit_code([summary]))
+
+
+@app.command()
+def backfill(
+    since: Annotated[datetime, typer.Option("--since", formats=["%Y-%m-%d"], help="First day (UTC).")],
+    until: Annotated[datetime, typer.Option("--until", formats=["%Y-%m-%d"], help="Last day (UTC), inclusive.")],
+    source: Annotated[list[str] | None, typer.Option("--source", help="Archive source name (repeatable).")] = None,
+    reprocess: Annotated[
+        bool, typer.Option("--reprocess", help="Re-clean and re-extract stored raw pages; no network.")
+    ] = False,
+    config: ConfigOption = None,
+    db: DbOption = None,
+) -> None:
+    """Load a date window from archive sources (sitemaps, GDELT), or reprocess stored pages.
+
+    Example: gdwatch backfill --since 2026-01-01 --until 2026-01-31 --source gdelt-guangdong
+    """
+    from flows.backfill import backfill as backfill_flow
+    from flows.report import exit_code, print_summary
+
+    _check_writer_free(config, db)
+    summary = backfill_flow(
+        since=since.date(), until=until.date(), sources=source or None, reprocess=reprocess,
+        config_dir=_str(config), db_path=_str(db), show_progress=sys.stderr.isatty(),
+    )
+    print_summary(summary, console)
+    if not reprocess:
+        _print_coverage(config, db, summary.run_id)
+    raise typer.Exit(exit_code([summary]))
+
+
+@app.command()
+def serve(
+    config: ConfigOption = None,
+    db: DbOption = None,
+) -> None:
+    """Run the daily flow on its cron schedule (config: [schedule]); starts a local Prefect server if needed.
+
+    Example: gdwatch serve   (or, in production: prefect server start & PREFECT_API_URL=... gdwatch serve)
+    """
+    from flows.serve import serve_daily
+
+    serve_daily(config_dir=config, db_path=db, console=console)
+
+
+@app.command()
+def status(
+    limit: Annotated[int, typer.Option(help="How many recent runs to show.")] = 10,
+    config: ConfigOption = None,
+    db: DbOption = None,
+) -> None:
+    """Recent runs with their outcome and counts, and each source's health and drift signals.
+
+    Example: gdwatch status --limit 5
+    """
+    from warehouse import drift_warnings, recent_runs, source_health
+
+    path = _published(config, db)
+    _print_rows("recent runs", recent_runs(path, limit=limit))
+    now = datetime.now(UTC)
+    _print_rows("source health", source_health(path, now=now))
+    for warning in drift_warnings(path, now=now):
+        console.print(f"[yellow]drift[/yellow]: {warning}")
+
+
+@app.command()
+def sql(
+    query: Annotated[str, typer.Argument(help="A read-only SQL query.")],
+    as_of: Annotated[int | None, typer.Option("--as-of", help="Show the warehouse as it was after run N.")] = None,
+    known_on: Annotated[
+        datetime | None, typer.Option("--known-on", formats=["%Y-%m-%d"], help="As known at the end of that day.")
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON object per row.")] = False,
+    config: ConfigOption = None,
+    db: DbOption = None,
+) -> None:
+    """Run a read-only query against the published copy of the warehouse.
+
+    Example: gdwatch sql "SELECT metric, period, value FROM observations LIMIT 5"
+    """
+    from warehouse import query as run_query
+
+    columns, rows = run_query(
+        _published(config, db), query, as_of_run=as_of, known_on=known_on.date() if known_on else None
+    )
+    if as_json:
+        for row in rows:
+            print(json.dumps(dict(zip(columns, row, strict=True)), default=str, ensure_ascii=False))
+        return
+    table = Table(*columns)
+    for row in rows:
+        table.add_row(*["" if v is None else str(v) for v in row])
+    console.print(table)
+    console.print(f"{len(rows)} row(s)")
+
+
+@app.command()
+def extract(
+    path: Annotated[Path, typer.Argument(exists=True, dir_okay=False, help="A text or HTML file.")],
+    published: Annotated[
+        datetime | None, typer.Option("--published", formats=["%Y-%m-%d"], help="Publication date.")
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON object per observation per line.")] = False,
+    config: ConfigOption = None,
+) -> None:
+    """Print the figures a text or HTML file reports.
+
+    Example: gdwatch extract article.html --published 2026-01-20 --json
+    """
+    from config.loader import load_config
+    from extractors.metrics import extract_observations
+    from extractors.pages import clean_article, decode_html, looks_like_html
+
+    catalogue = load_config(config).metrics
+    raw = path.read_bytes()
+    published_day = published.date() if published else None
+    if looks_like_html(None, raw):
+        html, _ = decode_html(raw, None)
+        cleaned = clean_article(html, url=path.resolve().as_uri(), feed_published=None, now=datetime.now(UTC))
+        if cleaned.article is None:
+            raise GdwatchError(f"{path}: no article text found ({cleaned.reason})")
+        text = cleaned.article.text
+        if published_day is None and cleaned.article.published_at:
+            published_day = cleaned.article.published_at.date()
+    else:
+        text, _ = decode_html(raw, "text/plain")
+    observations = extract_observations(text, published=published_day, catalogue=catalogue)
+    if as_json:
+        for obs in observations:
+            print(json.dumps(_observation_dict(obs), ensure_ascii=False))
+        return
+    table = Table("metric", "entity", "partner", "period", "value", "unit", "qualifier", "proj.", "as written")
+    for obs in observations:
+        table.add_row(
+            obs.metric or f"({obs.subject})", obs.entity, obs.partner or "", obs.period or "", f"{obs.value:,.10g}",
+            obs.unit, obs.qualifier, "yes" if obs.projection else "", text[obs.start : obs.end],
+        )
+    console.print(table)
+    console.print(f"{len(observations)} figure(s)")
+
+
+@app.command()
+def conflicts(
+    since: Annotated[
+        datetime | None, typer.Option("--since", formats=["%Y-%m-%d"], help="Only conflicts detected since.")
+    ] = None,
+    config: ConfigOption = None,
+    db: DbOption = None,
+) -> None:
+    """List open conflicts: two reports that cannot both be right, side by side.
+
+    Example: gdwatch conflicts --since 2026-01-01
+    """
+    from warehouse import open_conflicts
+
+    rows = open_conflicts(_published(config, db), since=since.date() if since else None)
+    if not rows:
+        console.print("no open conflicts")
+        return
+    for row in rows:
+        console.rule(f"conflict {row['conflict_id']}: {row['metric']} · {row['entity']} · {row['period']}")
+        console.print(f"  {row['value']:,.10g} {row['unit']}  — {row['url']} ({row['published_at']})")
+        console.print(f"    “{row['quote']}”")
+        console.print(f"  {row['conflicting_value']:,.10g} {row['unit']}  — {row['conflicting_url']} "
+                      f"({row['conflicting_published_at']})")
+        console.print(f"    “{row['conflicting_quote']}”")
+        console.print(f"  relative difference {row['relative_difference']:.1%}, detected by run {row['detected_run_id']}")
+    console.print(f"{len(rows)} open conflict(s)")
+
+
+@app.command()
+def demo(
+    db: Annotated[Path, typer.Option("--db", help="Warehouse file of the demo.")] = Path("data/demo.duckdb"),
+    keep_serving: Annotated[bool, typer.Option(help="Keep the demo site up after the run.")] = False,
+) -> None:
+    """Serve the bundled demo site on 127.0.0.1 and run the whole pipeline against it (no network needed).
+
+    Example: gdwatch demo --db data/demo.duckdb
+    """
+    from flows.demo.runner import run_demo
+
+    raise typer.Exit(run_demo(db, console=console, keep_serving=keep_serving))
+
+
+def _check_writer_free(config: Path | None, db: Path | None) -> None:
+    """Fail fast, before Prefect starts, when another run is writing (the flow checks again under the lock)."""
+    from config.loader import load_config
+    from warehouse import Warehouse
+
+    settings = load_config(config).settings
+    with Warehouse(_db_for(config, db), wait_s=settings.warehouse.lock_wait_s):
+        pass
+
+
+def _print_coverage(config: Path | None, db: Path | None, run_id: int) -> None:
+    from warehouse import query as run_query
+
+    columns, rows = run_query(
+        _published(config, db),
+        "SELECT source, day, listed, fetched, stored FROM coverage WHERE run_id = $run_id ORDER BY source, day",
+        params={"run_id": run_id},
+    )
+    if rows:
+        _print_rows("coverage (listed 0 = quiet day; stored < listed = gap)", [dict(zip(columns, r, strict=True)) for r in rows])
+
+
+def _print_rows(title: str, rows: list[dict[str, object]]) -> None:
+    if not rows:
+        console.print(f"{title}: none")
+        return
+    table = Table(*rows[0].keys(), title=title)
+    for row in rows:
+        table.add_row(*["" if v is None else str(v) for v in row.values()])
+    console.print(table)
+
+
+def _observation_dict(obs: object) -> dict[str, object]:
+    from dataclasses import asdict
+
+    return asdict(obs)  # type: ignore[call-overload]
+
+
+def _str(path: Path | None) -> str | None:
+    return str(path) if path is not None else None
+
+
+def main() -> None:
+    """Console-script entry point: one line per known error, exit 2 for config errors."""
+    _prefect_env()
+    try:
+        app()
+    except ConfigError as exc:
+        err_console.print(f"[red]config error[/red]: {exc}")
+        sys.exit(2)
+    except GdwatchError as exc:
+        err_console.print(f"[red]error[/red]: {exc}")
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()

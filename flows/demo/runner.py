@@ -1,0 +1,89 @@
+"""`gdwatch demo`: serve the demo site on 127.0.0.1 and run the whole pipeline against it, offline."""
+
+from __future__ import annotations
+
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+
+from rich.console import Console
+
+from config.loader import PACKAGED_CONFIG_DIR, METRICS_FILE, SETTINGS_FILE
+from flows.demo.server import DemoServer
+from flows.demo.site import build_site, demo_config
+
+
+def write_demo_config(directory: Path, base_url: str) -> Path:
+    """The packaged settings and metrics, with the demo's sources and no politeness delay (local site)."""
+    settings = (PACKAGED_CONFIG_DIR / SETTINGS_FILE).read_text(encoding="utf-8")
+    settings = settings.replace("per_host_delay_s = 1.0", "per_host_delay_s = 0.0")
+    (directory / SETTINGS_FILE).write_text(settings, encoding="utf-8")
+    (directory / METRICS_FILE).write_text((PACKAGED_CONFIG_DIR / METRICS_FILE).read_text(encoding="utf-8"))
+    for name, text in demo_config(base_url).items():
+        (directory / name).write_text(text, encoding="utf-8")
+    return directory
+
+
+def run_demo(db: Path, *, console: Console, keep_serving: bool = False) -> int:
+    """Day 1 run, day 2 run (a correction and a contradicting report), a sitemap backfill, an offline
+    reprocess, then the conflicts and the timeline a consumer would query. Returns the exit code."""
+    from flows.backfill import backfill
+    from flows.daily import daily_run
+    from flows.report import describe_conflict, exit_code, print_summary
+    from warehouse import open_conflicts, published_path, query
+
+    for stale in (db, db.with_name(db.name + ".wal"), published_path(db)):
+        stale.unlink(missing_ok=True)
+    started = time.perf_counter()
+    with DemoServer() as server, tempfile.TemporaryDirectory(prefix="gdwatch-demo-") as tmp:
+        config_dir = write_demo_config(Path(tmp), server.base_url)
+        console.rule(f"demo site at {server.base_url} — day 1")
+        server.replace_routes(build_site(server.base_url, day=1))
+        summaries = [daily_run(config_dir=str(config_dir), db_path=str(db))]
+        print_summary(summaries[-1], console)
+
+        console.rule("day 2: one article corrected, one wire report contradicts day 1")
+        server.replace_routes(build_site(server.base_url, day=2))
+        summaries.append(daily_run(config_dir=str(config_dir), db_path=str(db)))
+        print_summary(summaries[-1], console)
+
+        console.rule("backfill 2026-01-01..2026-04-30 from the demo news sitemap")
+        summaries.append(
+            backfill(since=date(2026, 1, 1), until=date(2026, 4, 30), sources=["demo-sitemap"],
+                     config_dir=str(config_dir), db_path=str(db))
+        )
+        print_summary(summaries[-1], console)
+
+        console.rule("reprocess the stored raw pages of that window (no network)")
+        summaries.append(
+            backfill(since=date(2026, 1, 1), until=date(2026, 4, 30), reprocess=True,
+                     config_dir=str(config_dir), db_path=str(db))
+        )
+        print_summary(summaries[-1], console)
+
+        published = published_path(db)
+        console.rule("open conflicts (gdwatch conflicts)")
+        for conflict in open_conflicts(published):
+            console.print(describe_conflict(conflict))
+        console.rule("figures per metric (SELECT ... FROM observations)")
+        columns, rows = query(
+            published,
+            "SELECT metric, entity, partner, period, value, unit, qualifier, projection FROM observations "
+            "WHERE metric IS NOT NULL ORDER BY metric, entity, period LIMIT 40",
+        )
+        console.print(" | ".join(columns))
+        for row in rows:
+            console.print(" | ".join("" if v is None else str(v) for v in row))
+        console.print(
+            f"demo finished in {time.perf_counter() - started:.1f} s; query it with "
+            f"`gdwatch sql --db {db} \"SELECT * FROM metric_timeline\"`"
+        )
+        if keep_serving:
+            console.print(f"serving {server.base_url} until Ctrl-C")
+            try:
+                while True:
+                    time.sleep(3600)
+            except KeyboardInterrupt:
+                pass
+    return exit_code(summaries)

@@ -1,0 +1,102 @@
+"""Opening the warehouse file (migrating it on read-write opens) and publishing its read-only copy."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import duckdb
+
+from warehouse.errors import WarehouseError
+from warehouse.migrate import apply_migrations
+
+
+def _open(path: Path, *, read_only: bool, migrate: bool) -> duckdb.DuckDBPyConnection:
+    """Open ``path``; ``migrate=False`` lets the writer skip the ledger check it already did at open."""
+    if read_only and not path.exists():
+        raise WarehouseError(
+            f"{path}: no warehouse file here; run the pipeline (or publish) first, or check the path"
+        )
+    try:
+        conn = duckdb.connect(str(path), read_only=read_only)
+    except duckdb.IOException as exc:
+        raise WarehouseError(
+            f"{path}: cannot open the warehouse ({exc}); another process holds the file - consumers should "
+            "open the published copy (published_path) instead, the pipeline retries after the other run ends"
+        ) from exc
+    try:
+        # NOTE: every timestamp is stored as TIMESTAMPTZ; pinning the session zone makes date
+        # boundaries (known_on, per-day coverage) the same on every machine.
+        conn.execute("SET TimeZone = 'UTC'")
+        if migrate and not read_only:
+            apply_migrations(conn)
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+def connect(path: Path, *, read_only: bool = False) -> duckdb.DuckDBPyConnection:
+    """Open the warehouse: the one function that creates DuckDB connections to it.
+
+    Args:
+        path: the DuckDB file (``data/warehouse.duckdb`` or its published copy).
+        read_only: open without write access (no migrations are applied).
+
+    Returns:
+        A connection with ``TimeZone`` set to UTC; read-write connections have every pending migration
+        applied.
+
+    Raises:
+        WarehouseError: the file is locked by another process, or is missing for a read-only open.
+        MigrationError: a migration failed or an applied migration file was edited.
+    """
+    return _open(Path(path), read_only=read_only, migrate=True)
+
+
+def published_path(path: Path) -> Path:
+    """Return where the read-only copy of ``path`` is published.
+
+    Args:
+        path: the pipeline's warehouse file, e.g. ``data/warehouse.duckdb``.
+
+    Returns:
+        ``data/warehouse.read.duckdb`` for ``data/warehouse.duckdb``.
+    """
+    path = Path(path)
+    return path.with_name(f"{path.stem}.read{path.suffix or '.duckdb'}")
+
+
+def publish(path: Path) -> Path:
+    """Checkpoint the warehouse and atomically replace its published read-only copy.
+
+    Readers that still hold the old copy open keep their snapshot (``os.replace`` swaps the directory
+    entry, not the file they have open); new readers see the new data.
+
+    Args:
+        path: the pipeline's warehouse file; the caller must be the only writer.
+
+    Returns:
+        The published path.
+
+    Raises:
+        WarehouseError: the file is locked by another process.
+    """
+    path = Path(path)
+    target = published_path(path)
+    conn = connect(path)
+    try:
+        # CHECKPOINT folds the WAL into the main file so copying that one file is a complete snapshot.
+        conn.execute("CHECKPOINT")
+    finally:
+        conn.close()
+    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    try:
+        shutil.copyfile(path, tmp)
+        with open(tmp, "rb+") as handle:
+            os.fsync(handle.fileno())
+        os.replace(tmp, target)
+    finally:
+        tmp.unlink(missing_ok=True)
+    return target

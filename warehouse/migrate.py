@@ -1,0 +1,114 @@
+"""Numbered SQL migrations: each file applied once, in one transaction with its schema_version row."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from importlib import resources
+
+import duckdb
+
+from warehouse.errors import MigrationError
+from warehouse.sql import read_sql
+
+_FILENAME = re.compile(r"^(\d{4})_([a-z0-9_]+)\.sql$")
+
+
+@dataclass(frozen=True)
+class Migration:
+    """One numbered migration file."""
+
+    version: int
+    name: str
+    """File name, e.g. ``0001_create_runs.sql``."""
+    sql: str
+
+    @property
+    def sha256(self) -> str:
+        """Checksum recorded when applied; a later edit of an applied file is refused."""
+        return hashlib.sha256(self.sql.encode("utf-8")).hexdigest()
+
+
+def load_migrations(package: str = "warehouse.migrations") -> list[Migration]:
+    """Read the ``NNNN_verb_object.sql`` files shipped in ``package``, ordered by number.
+
+    Args:
+        package: importable package holding the files.
+
+    Returns:
+        The migrations in ascending version order.
+
+    Raises:
+        MigrationError: two files share a number.
+    """
+    found: dict[int, Migration] = {}
+    for entry in resources.files(package).iterdir():
+        match = _FILENAME.match(entry.name)
+        if not match:
+            continue
+        version = int(match.group(1))
+        if version in found:
+            raise MigrationError(
+                entry.name, f"number {version:04d} is also used by {found[version].name}; renumber one of them"
+            )
+        found[version] = Migration(version, entry.name, entry.read_text(encoding="utf-8"))
+    return [found[v] for v in sorted(found)]
+
+
+def apply_migrations(
+    conn: duckdb.DuckDBPyConnection, migrations: Sequence[Migration] | None = None
+) -> list[str]:
+    """Apply the migrations not yet recorded in ``schema_version``.
+
+    Args:
+        conn: a read-write connection with no open transaction.
+        migrations: the migrations to apply (default: the files shipped in ``warehouse.migrations``).
+
+    Returns:
+        Names of the files applied now (empty when the schema was up to date).
+
+    Raises:
+        MigrationError: an applied file's checksum changed, or a file failed (its changes and record
+            are rolled back).
+    """
+    todo = load_migrations() if migrations is None else list(migrations)
+    conn.execute(read_sql("create_schema_version"))
+    applied = {
+        version: (name, sha)
+        for version, name, sha in conn.execute(read_sql("select_schema_versions")).fetchall()
+    }
+    for migration in todo:
+        recorded = applied.get(migration.version)
+        if recorded is not None and recorded[1] != migration.sha256:
+            raise MigrationError(
+                migration.name,
+                f"the file changed after it was applied as {recorded[0]} (sha256 {recorded[1][:12]}...); "
+                "restore the original file and put the change in a new numbered migration",
+            )
+    newly_applied: list[str] = []
+    for migration in todo:
+        if migration.version in applied:
+            continue
+        conn.execute("BEGIN TRANSACTION")
+        try:
+            conn.execute(migration.sql)
+            conn.execute(
+                read_sql("insert_schema_version"),
+                {
+                    "version": migration.version,
+                    "name": migration.name,
+                    "sha256": migration.sha256,
+                    "applied_at": datetime.now(UTC),
+                },
+            )
+            conn.execute("COMMIT")
+        except duckdb.Error as exc:
+            conn.execute("ROLLBACK")
+            raise MigrationError(
+                migration.name, f"failed and was rolled back ({exc}); fix the file and run again"
+            ) from exc
+        newly_applied.append(migration.name)
+    return newly_applied
