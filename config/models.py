@@ -103,7 +103,7 @@ class SourceDefinition(_Strict):
 
 
 class SourceCatalogue(_Strict):
-    sources: tuple[SourceDefinition, ...]
+    sources: tuple[SourceDefinition, ...] = ()
 
     @field_validator("sources")
     @classmethod

@@ -1,9 +1,9 @@
-"""Errors raised by the extractors: a feed or archive listing that cannot be parsed, a page that cannot be cleaned.
+"""Extractor errors: a feed or archive listing that cannot be parsed, a page that cannot be cleaned.
 
-    GdwatchError
-    └── ExtractionError (.url)
-        ├── FeedParseError       a feed, sitemap or GDELT answer yielded nothing parseable
-        └── ArticleCleanError    a page could not be decoded or cleaned
+GdwatchError
+└── ExtractionError (.url)
+    ├── FeedParseError       a feed, sitemap or GDELT answer yielded nothing parseable
+    └── ArticleCleanError    a page could not be decoded or cleaned
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""URL helpers: canonical form for de-duplication, dates written in news URLs, and Google News link decoding."""
+"""URL helpers: canonical form for de-duplication, dates written in news URLs, Google News link decoding."""
 
 from __future__ import annotations
 
@@ -73,7 +73,7 @@ def is_http_url(url: str) -> bool:
         url: any string.
 
     Returns:
-        True for "http://host/..." and "https://host/...", False otherwise (relative, mailto:, javascript:, ...).
+        True for "http://host/..." and "https://host/...", False otherwise (relative, mailto:, ...).
     """
     try:
         parts = urlsplit(url.strip())

@@ -79,10 +79,10 @@ def run(
 
     Example: gdwatch run --feed https://example.com/rss.xml --any-topic
     """
+    _check_writer_free(config, db)
     from flows.daily import daily_run
     from flows.report import exit_code, print_summary
 
-    _check_writer_free(config, db)
     summary = daily_run(
         feeds=feed or None, any_topic=any_topic, config_dir=_str(config), db_path=_str(db)
     )
@@ -105,10 +105,10 @@ def backfill(
 
     Example: gdwatch backfill --since 2026-01-01 --until 2026-01-31 --source gdelt-guangdong
     """
+    _check_writer_free(config, db)
     from flows.backfill import backfill as backfill_flow
     from flows.report import exit_code, print_summary
 
-    _check_writer_free(config, db)
     summary = backfill_flow(
         since=since.date(), until=until.date(), sources=source or None, reprocess=reprocess,
         config_dir=_str(config), db_path=_str(db), show_progress=sys.stderr.isatty(),

@@ -180,10 +180,11 @@ def load_entries(
     any_page_failed = False
     for index, entry in enumerate(fresh):
         page = build_page_record(ctx, source, entry)
-        if page.outcome == "failed":
-            any_page_failed = True
+        any_page_failed = any_page_failed or page.outcome == "failed"
+        if page.error and page.outcome in ("failed", "no_article"):
             if len(report.page_errors) < MAX_REPORTED_ERRORS:
-                report.page_errors.append(f"{entry.url}: {page.error}")
+                verdict = "retried next run" if page.outcome == "failed" else "skipped for good"
+                report.page_errors.append(f"{entry.url} ({verdict}): {page.error}")
         pending.append(page)
         report.outcomes[page.entry_id] = page.outcome
         if ctx.on_page:
@@ -212,6 +213,13 @@ def entry_key(entry: FeedEntry) -> str:
     return f"{entry.entry_id}|{stamp}"
 
 
+def is_transient(error: FetchError) -> bool:
+    """Whether trying the same URL again later may succeed."""
+    if error.kind in ("timeout", "network"):
+        return True
+    return error.kind == "http_status" and error.status is not None and (error.status >= 500 or error.status == 429)
+
+
 def build_page_record(ctx: RunContext, source: SourceDefinition, entry: FeedEntry) -> PageRecord:
     """Fetch one entry's page and turn it into a record: article (with figures), off-topic, no article or failed."""
     url = google_news_target(entry.url) or entry.url
@@ -225,9 +233,11 @@ def build_page_record(ctx: RunContext, source: SourceDefinition, entry: FeedEntr
     try:
         result = ctx.fetcher.fetch(url, allowed_types=PAGE_TYPES)
     except FetchError as exc:
+        # A timeout or a 5xx may pass: "failed" pages are retried next run. A 404, a PDF, a 50 MB page or a
+        # robots.txt refusal will not change: recorded once as "no_article" with the reason.
         return PageRecord(
-            **base, fetched_url=None, fetched_at=ctx.now, outcome="failed", error=str(exc),
-            http_status=exc.status, content_type=None, encoding=None, raw=None, article=None,
+            **base, fetched_url=None, fetched_at=ctx.now, outcome="failed" if is_transient(exc) else "no_article",
+            error=str(exc), http_status=exc.status, content_type=None, encoding=None, raw=None, article=None,
         )
     html, encoding = decode_html(result.body, result.content_type)
     return page_record_from_html(

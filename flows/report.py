@@ -81,7 +81,7 @@ def print_summary(summary: RunSummary, console: Console) -> None:
         if report.parse_error:
             console.print(f"[yellow]! {report.source}[/yellow]: malformed feed, kept what parsed: {report.parse_error}")
         for error in report.page_errors:
-            console.print(f"[yellow]! {report.source}[/yellow]: page not loaded (retried next run): {error}")
+            console.print(f"[yellow]! {report.source}[/yellow]: page {error}")
     for conflict in summary.conflicts:
         console.print(f"[magenta]≠ conflict[/magenta] {describe_conflict(conflict)}")
     for warning in summary.warnings:

@@ -13,6 +13,11 @@ from tests.support.httpserver import LocalSite
 REPO_ROOT = Path(__file__).resolve().parent.parent
 
 
+def corpus_path() -> Path:
+    """Where the shared corpus is expected ($GDWATCH_CORPUS, else ../shared/corpus next to the repo)."""
+    return Path(os.environ.get("GDWATCH_CORPUS", REPO_ROOT.parent / "shared" / "corpus"))
+
+
 @pytest.fixture
 def http_server() -> Iterator[LocalSite]:
     """A started LocalSite on 127.0.0.1 with no routes; stopped after the test."""
@@ -23,7 +28,7 @@ def http_server() -> Iterator[LocalSite]:
 @pytest.fixture(scope="session")
 def corpus_dir() -> Path:
     """The shared corpus ($GDWATCH_CORPUS, else ../shared/corpus next to the repo); skips when absent."""
-    path = Path(os.environ.get("GDWATCH_CORPUS", REPO_ROOT.parent / "shared" / "corpus"))
+    path = corpus_path()
     if not path.is_dir():
         pytest.skip(f"corpus not found at {path} (set GDWATCH_CORPUS to use it)")
     return path

@@ -1,0 +1,191 @@
+"""The `gdwatch` command as users run it: separate processes, exit codes, kill -9, two writers at once."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import duckdb
+
+from tests.flows.conftest import WriteConfig
+from tests.flows.pages import html, page, serve_articles
+from tests.support.httpserver import LocalSite
+from warehouse import published_path
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def gdwatch(
+    *args: str, env: dict[str, str] | None = None, timeout: float = 180
+) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "flows.cli", *args],
+        cwd=REPO,
+        env=env or _plain_env(),
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
+
+
+def start(*args: str, env: dict[str, str]) -> subprocess.Popen[str]:
+    return subprocess.Popen(
+        [sys.executable, "-m", "flows.cli", *args],
+        cwd=REPO,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+
+
+def _plain_env() -> dict[str, str]:
+    return {k: v for k, v in os.environ.items() if not k.startswith(("PREFECT_", "GDWATCH_"))}
+
+
+def articles(n: int) -> list:
+    return [
+        page(f"/news/{i}.html", f"Guangdong story {i}", f"Guangdong's exports rose {i}.5 percent in 2025.")
+        for i in range(n)
+    ]
+
+
+def test_bad_config_exits_2_naming_file_and_key(write_config: WriteConfig) -> None:
+    config = write_config([{"name": "x", "kind": "rss", "url": "http://127.0.0.1:9/feed"}])
+    toml = config / "gdwatch.toml"
+    toml.write_text(toml.read_text().replace("retries", "retrys"), encoding="utf-8")
+    result = gdwatch("run", "--config", str(config))
+    assert result.returncode == 2
+    assert "gdwatch.toml" in result.stderr and "politeness.retrys" in result.stderr
+    assert "unknown key" in result.stderr
+
+
+def test_bad_source_kind_exits_2(write_config: WriteConfig) -> None:
+    config = write_config([{"name": "x", "kind": "newsletter", "url": "http://127.0.0.1:9/feed"}])
+    result = gdwatch("run", "--config", str(config))
+    assert result.returncode == 2
+    assert "sources.toml" in result.stderr and "sources[x].kind" in result.stderr
+
+
+def test_run_exit_codes_and_read_commands(
+    http_server: LocalSite, write_config: WriteConfig, cli_env: dict[str, str], tmp_path: Path
+) -> None:
+    feed = serve_articles(http_server, articles(2))
+    config = write_config([])
+    db = tmp_path / "wh.duckdb"
+    ok = gdwatch("run", "--feed", feed, "--config", str(config), "--db", str(db), env=cli_env)
+    assert ok.returncode == 0, ok.stderr
+    assert "completed" in ok.stdout and "adhoc-" in ok.stdout
+
+    http_server.add("/gone.xml", "no", status=500, content_type="text/plain")
+    failed = gdwatch(
+        "run", "--feed", http_server.url("/gone.xml"), "--config", str(config), "--db", str(db), env=cli_env
+    )
+    assert failed.returncode == 1
+    assert "500" in failed.stdout
+
+    out = gdwatch(
+        "sql", "SELECT count(*) AS n FROM articles", "--json", "--config", str(config), "--db", str(db)
+    )
+    assert out.returncode == 0, out.stderr
+    assert json.loads(out.stdout.strip()) == {"n": 2}
+    refused = gdwatch("sql", "DELETE FROM article_versions", "--config", str(config), "--db", str(db))
+    assert refused.returncode != 0
+
+    status = gdwatch("status", "--config", str(config), "--db", str(db))
+    assert status.returncode == 0, status.stderr
+    assert "partial" in status.stdout and "completed" in status.stdout
+
+    as_of = gdwatch(
+        "sql",
+        "SELECT count(*) AS n FROM runs",
+        "--as-of",
+        "1",
+        "--json",
+        "--config",
+        str(config),
+        "--db",
+        str(db),
+    )
+    assert json.loads(as_of.stdout.strip()) == {"n": 1}
+
+
+def test_kill_9_mid_run_loses_nothing_and_duplicates_nothing(
+    http_server: LocalSite, write_config: WriteConfig, cli_env: dict[str, str], tmp_path: Path
+) -> None:
+    stories = articles(8)
+    feed = serve_articles(http_server, stories)
+    for story in stories:
+        http_server.add(story.path, html(story, http_server.base_url), delay_s=0.4)
+    config = write_config([{"name": "local", "kind": "rss", "url": feed}])  # batch_size = 2
+    db = tmp_path / "wh.duckdb"
+
+    process = start("run", "--config", str(config), "--db", str(db), env=cli_env)
+    deadline = time.monotonic() + 120
+    while sum(http_server.hits(s.path) for s in stories) < 5 and time.monotonic() < deadline:
+        time.sleep(0.05)
+    process.send_signal(signal.SIGKILL)
+    process.wait(timeout=30)
+    assert process.returncode == -signal.SIGKILL
+
+    rerun = gdwatch("run", "--config", str(config), "--db", str(db), env=cli_env)
+    assert rerun.returncode == 0, rerun.stderr
+    with duckdb.connect(str(published_path(db)), read_only=True) as con:
+        assert con.execute("SELECT count(*), count(DISTINCT url) FROM articles").fetchone() == (8, 8)
+        assert con.execute("SELECT count(*) FROM article_versions").fetchone() == (8,)
+        dupes = con.execute(
+            "SELECT count(*) FROM (SELECT article_id, ordinal, extractor_version FROM observation_history "
+            "GROUP BY ALL HAVING count(*) > 1)"
+        ).fetchone()
+        assert dupes == (0,)
+
+
+def test_a_second_run_exits_while_one_is_writing(
+    http_server: LocalSite, write_config: WriteConfig, cli_env: dict[str, str], tmp_path: Path
+) -> None:
+    stories = articles(4)
+    feed = serve_articles(http_server, stories)
+    for story in stories:
+        http_server.add(story.path, html(story, http_server.base_url), delay_s=2.0)
+    config = write_config([{"name": "local", "kind": "rss", "url": feed}])
+    db = tmp_path / "wh.duckdb"
+
+    first = start("run", "--config", str(config), "--db", str(db), env=cli_env)
+    deadline = time.monotonic() + 120
+    while http_server.hits("/feed.xml") == 0 and time.monotonic() < deadline:
+        time.sleep(0.05)
+    second = gdwatch("run", "--config", str(config), "--db", str(db), env=cli_env)
+    assert second.returncode == 1
+    assert "writing" in second.stderr and str(first.pid) in second.stderr
+    out, err = first.communicate(timeout=180)
+    assert first.returncode == 0, err
+    with duckdb.connect(str(published_path(db)), read_only=True) as con:
+        assert con.execute("SELECT count(*) FROM articles").fetchone() == (4,)
+
+
+def test_extract_reads_text_and_html_files(tmp_path: Path) -> None:
+    text = tmp_path / "note.txt"
+    text.write_text(
+        "Guangdong's foreign trade reached RMB9.1 trillion in 2025, up 4.4 percent.", encoding="utf-8"
+    )
+    result = gdwatch("extract", str(text), "--published", "2026-01-20", "--json")
+    assert result.returncode == 0, result.stderr
+    figures = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [(f["value"], f["unit"], f["period"]) for f in figures] == [
+        (9.1e12, "CNY", "2025"),
+        (4.4, "%", "2025"),
+    ]
+
+    article = page(
+        "/a.html", "广东外贸", "2025年广东外贸进出口总值9.1万亿元，同比增长4.4%。", lang="zh", encoding="gbk"
+    )
+    page_file = tmp_path / "a.html"
+    page_file.write_bytes(html(article, "http://127.0.0.1"))
+    table = gdwatch("extract", str(page_file))
+    assert table.returncode == 0, table.stderr
+    assert "9.1万亿元" in table.stdout and "2 figure(s)" in table.stdout

@@ -1,0 +1,89 @@
+"""Load one batch in one transaction: raw pages, fetch log, article versions, observations, conflicts."""
+
+from __future__ import annotations
+
+import duckdb
+
+from warehouse.records import BatchCounts, LoadBatch, SourceFetch
+from warehouse.sql import read_sql
+from warehouse.staging import stage_batch, utc
+
+# Order matters: articles are classified against the state before the batch, extractions are chosen
+# after the new versions exist, and conflicts are closed before new ones are looked for.
+_STEPS_BEFORE_OBSERVATIONS = (
+    "insert_raw_pages",
+    "insert_page_fetches",
+    "create_batch_articles",
+    "insert_article_versions",
+    "create_batch_extractions",
+    "insert_extractions",
+)
+
+
+def load_batch(conn: duckdb.DuckDBPyConnection, batch: LoadBatch, *, run_id: int) -> BatchCounts:
+    """Append ``batch`` to the warehouse in a single transaction (all of it or nothing).
+
+    Args:
+        conn: a read-write connection with no open transaction.
+        batch: the pages (and optionally the feed fetch) to record.
+        run_id: the run that produced them.
+
+    Returns:
+        What was stored.
+
+    Raises:
+        WarehouseError: a page is inconsistent (outcome "article" without an article).
+        duckdb.Error: a statement failed; the transaction was rolled back.
+    """
+    staged = stage_batch(batch)
+    params = {"run_id": run_id}
+    conn.register("staged_pages", staged.pages)
+    conn.register("staged_raw", staged.raw)
+    conn.register("staged_observations", staged.observations)
+    conn.execute("BEGIN TRANSACTION")
+    try:
+        for step in _STEPS_BEFORE_OBSERVATIONS:
+            conn.execute(read_sql(step), _params_used(step, params))
+        observations = _rowcount(conn.execute(read_sql("insert_observations"), params))
+        conn.execute(read_sql("insert_closed_conflicts"), params)
+        new_conflicts = _rowcount(conn.execute(read_sql("insert_opened_conflicts"), params))
+        if batch.source_fetch is not None:
+            conn.execute(read_sql("insert_source_fetch"), _source_fetch_params(batch.source_fetch, run_id))
+        counts = conn.execute(read_sql("count_batch")).fetchone()
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    finally:
+        for name in ("staged_pages", "staged_raw", "staged_observations"):
+            conn.unregister(name)
+    assert counts is not None  # why: a SELECT of scalar subqueries always returns one row
+    return BatchCounts(*counts, observations=observations, new_conflicts=new_conflicts)
+
+
+def _params_used(step: str, params: dict[str, object]) -> dict[str, object] | None:
+    """DuckDB rejects named parameters a statement does not use, so pass them only where needed."""
+    return params if "$run_id" in read_sql(step) else None
+
+
+def _rowcount(result: duckdb.DuckDBPyConnection) -> int:
+    row = result.fetchone()
+    return int(row[0]) if row else 0
+
+
+def _source_fetch_params(fetch: SourceFetch, run_id: int) -> dict[str, object]:
+    return {
+        "run_id": run_id,
+        "source": fetch.source,
+        "url": fetch.url,
+        "fetched_at": utc(fetch.fetched_at),
+        "outcome": fetch.outcome,
+        "http_status": fetch.http_status,
+        "etag": fetch.etag,
+        "last_modified": fetch.last_modified,
+        "body_hash": fetch.body_hash,
+        "entries_listed": fetch.entries_listed,
+        "entries_new": fetch.entries_new,
+        "error": fetch.error,
+        "parse_error": fetch.parse_error,
+    }

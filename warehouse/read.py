@@ -1,0 +1,153 @@
+"""The read side: read-only SQL against the (published) warehouse, optionally as of an earlier run."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import date
+from pathlib import Path
+
+import duckdb
+
+from warehouse.connection import connect
+from warehouse.errors import WarehouseError
+from warehouse.sql import read_sql
+
+PUBLIC_VIEWS = (
+    "runs",
+    "article_versions",
+    "articles",
+    "observation_history",
+    "observations",
+    "revisions",
+    "conflict_history",
+    "conflicts",
+    "metric_timeline",
+    "coverage",
+)
+"""The views consumers query; each has a table macro ``<view>_as_of(max_run)`` behind it."""
+
+_READABLE = {duckdb.StatementType.SELECT, duckdb.StatementType.EXPLAIN}
+
+
+@contextmanager
+def reader(
+    path: Path, *, as_of_run: int | None = None, known_on: date | None = None
+) -> Iterator[duckdb.DuckDBPyConnection]:
+    """Open ``path`` read-only, with the public views shadowed as of a run or a day when asked.
+
+    Args:
+        path: the published copy (or the pipeline's file when no run is writing).
+        as_of_run: show the warehouse as it was after this run.
+        known_on: show the warehouse as it was at the end of this day (UTC): after the last run that
+            started on or before it.
+
+    Yields:
+        A read-only connection; external file access is disabled after setup.
+
+    Raises:
+        WarehouseError: the file is missing or locked, or both as-of arguments were given.
+    """
+    if as_of_run is not None and known_on is not None:
+        raise WarehouseError(f"{path}: give as_of_run or known_on, not both")
+    conn = connect(path, read_only=True)
+    try:
+        max_run = as_of_run
+        if known_on is not None:
+            row = conn.execute(read_sql("select_last_run_on"), {"day": known_on}).fetchone()
+            max_run = int(row[0]) if row else 0
+        if max_run is not None:
+            # NOTE: temp views live in the in-memory temp catalog, which comes first on the search path,
+            # so they shadow the stored views for this connection only (allowed on a read-only file).
+            for view in PUBLIC_VIEWS:
+                conn.execute(read_sql(f"as_of_{view}"), {"max_run": max_run})
+        conn.execute("SET enable_external_access = false")
+        yield conn
+    finally:
+        conn.close()
+
+
+def query(
+    path: Path, sql: str, *, as_of_run: int | None = None, known_on: date | None = None
+) -> tuple[list[str], list[tuple]]:
+    """Run one read-only statement against the warehouse.
+
+    Args:
+        path: the published copy (``data/warehouse.read.duckdb``).
+        sql: a single SELECT (or EXPLAIN) statement.
+        as_of_run: answer as the warehouse was after this run.
+        known_on: answer as the warehouse was at the end of this day (UTC).
+
+    Returns:
+        Column names and rows.
+
+    Raises:
+        WarehouseError: the statement is not a single SELECT, or it failed (the message says why).
+    """
+    statements = duckdb.extract_statements(sql)
+    if len(statements) != 1 or statements[0].type not in _READABLE:
+        kinds = ", ".join(s.type.name for s in statements) or "nothing"
+        raise WarehouseError(
+            f"{path}: query() runs exactly one SELECT statement, got {kinds}; the warehouse is written only "
+            "by the pipeline"
+        )
+    with reader(path, as_of_run=as_of_run, known_on=known_on) as conn:
+        try:
+            result = conn.execute(sql)
+        except duckdb.Error as exc:
+            raise WarehouseError(f"{path}: query failed: {exc}") from exc
+        columns = [d[0] for d in result.description or []]
+        return columns, result.fetchall()
+
+
+def _dicts(result: duckdb.DuckDBPyConnection) -> list[dict[str, object]]:
+    columns = [d[0] for d in result.description or []]
+    return [dict(zip(columns, row, strict=True)) for row in result.fetchall()]
+
+
+def recent_runs(path: Path, *, limit: int = 10) -> list[dict[str, object]]:
+    """Return the latest runs, newest first, with counts and errors decoded from JSON.
+
+    Args:
+        path: the published copy.
+        limit: how many runs.
+
+    Returns:
+        One dict per run with the columns of the ``runs`` view.
+    """
+    with reader(path) as conn:
+        runs = _dicts(conn.execute(read_sql("select_recent_runs"), {"limit": limit}))
+    for run in runs:
+        for key in ("params", "counts", "errors"):
+            value = run[key]
+            run[key] = json.loads(value) if isinstance(value, str) else value
+    return runs
+
+
+def open_conflicts(path: Path, *, since: date | None = None) -> list[dict[str, object]]:
+    """Return the open conflicts, newest detection first.
+
+    Args:
+        path: the published copy.
+        since: only conflicts detected by runs started on or after this day (UTC).
+
+    Returns:
+        One dict per row of the ``conflicts`` view.
+    """
+    with reader(path) as conn:
+        return _dicts(conn.execute(read_sql("select_open_conflicts"), {"since": since}))
+
+
+def run_conflicts(path: Path, run_id: int) -> list[dict[str, object]]:
+    """Return the conflicts a run detected that are still open.
+
+    Args:
+        path: the published copy.
+        run_id: the run.
+
+    Returns:
+        One dict per row of the ``conflicts`` view with ``detected_run_id = run_id``.
+    """
+    with reader(path) as conn:
+        return _dicts(conn.execute(read_sql("select_run_conflicts"), {"run_id": run_id}))

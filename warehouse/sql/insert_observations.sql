@@ -1,0 +1,9 @@
+-- Append the figures of the batch's new extractions.
+INSERT INTO store.observations (
+    article_id, article_version, extractor_version, run_id, ordinal, metric, subject, entity, partner, period,
+    value, unit, qualifier, projection, resolution, conversion_of, quote, start_offset, end_offset)
+SELECT e.article_id, e.version, o.extractor_version, $run_id, o.ordinal, o.metric, o.subject, o.entity,
+       o.partner, o.period, o.value, o.unit, o.qualifier, o.projection, o.resolution, o.conversion_of, o.quote,
+       o.start_offset, o.end_offset
+FROM staged_observations AS o
+JOIN batch_extractions AS e ON e.page_ordinal = o.page_ordinal AND e.extractor_version = o.extractor_version;

@@ -1,0 +1,79 @@
+-- Open conflicts between the batch's new figures and the current figures of other articles.
+-- Incremental: only stored figures sharing a new figure's key (metric, entity, partner, period, unit,
+-- projection) are read, so the cost grows with the new figures, not with the warehouse squared.
+INSERT INTO store.conflict_events
+WITH new_figures AS (
+    SELECT e.article_id, e.version AS article_version, o.extractor_version, o.ordinal, o.metric, o.entity,
+           o.partner, o.period, o.unit, o.projection, o.value, o.qualifier, o.resolution, o.quote,
+           a.url, a.published_at
+    FROM staged_observations AS o
+    JOIN batch_extractions AS e ON e.page_ordinal = o.page_ordinal AND e.extractor_version = o.extractor_version
+    JOIN batch_articles AS a ON a.page_ordinal = o.page_ordinal
+    WHERE o.metric IS NOT NULL AND o.period IS NOT NULL AND o.conversion_of IS NULL
+), figure_keys AS (
+    SELECT DISTINCT metric, entity, partner, period, unit, projection FROM new_figures
+), candidates AS (
+    SELECT s.article_id, s.article_version, s.extractor_version, s.ordinal, s.metric, s.entity, s.partner,
+           s.period, s.unit, s.projection, s.value, s.qualifier, s.resolution, s.quote, s.run_id
+    FROM store.observations AS s
+    JOIN figure_keys AS k
+      ON s.metric = k.metric AND s.entity = k.entity AND s.period = k.period AND s.unit = k.unit
+     AND s.projection = k.projection AND s.partner IS NOT DISTINCT FROM k.partner
+    WHERE s.conversion_of IS NULL
+), latest_version AS (
+    SELECT article_id, version, url, published_at
+    FROM store.article_versions
+    WHERE article_id IN (SELECT article_id FROM candidates)
+    QUALIFY row_number() OVER (PARTITION BY article_id ORDER BY version DESC) = 1
+), current_extraction AS (
+    SELECT x.article_id, x.article_version, x.extractor_version, l.url, l.published_at
+    FROM store.extractions AS x
+    JOIN latest_version AS l ON l.article_id = x.article_id AND l.version = x.article_version
+    QUALIFY row_number() OVER (PARTITION BY x.article_id ORDER BY x.run_id DESC, x.extractor_version DESC) = 1
+), current_candidates AS (
+    SELECT c.*, x.url, x.published_at
+    FROM candidates AS c
+    JOIN current_extraction AS x USING (article_id, article_version, extractor_version)
+), pairs AS (
+    SELECT md5(concat_ws('|', n.metric, n.entity, coalesce(n.partner, ''), n.period, n.unit,
+                         n.projection::VARCHAR,
+                         least(c.article_id || ':' || c.value::VARCHAR, n.article_id || ':' || n.value::VARCHAR),
+                         greatest(c.article_id || ':' || c.value::VARCHAR, n.article_id || ':' || n.value::VARCHAR)))
+               AS conflict_id,
+           n.metric, n.entity, n.partner, n.period, n.unit, n.projection,
+           c.article_id AS c_article_id, c.article_version AS c_article_version,
+           c.extractor_version AS c_extractor_version, c.ordinal AS c_ordinal, c.value AS c_value,
+           c.qualifier AS c_qualifier, c.url AS c_url, c.published_at AS c_published_at, c.quote AS c_quote,
+           c.run_id AS c_run_id,
+           n.article_id AS n_article_id, n.article_version AS n_article_version,
+           n.extractor_version AS n_extractor_version, n.ordinal AS n_ordinal, n.value AS n_value,
+           n.qualifier AS n_qualifier, n.url AS n_url, n.published_at AS n_published_at, n.quote AS n_quote
+    FROM new_figures AS n
+    JOIN current_candidates AS c
+      ON c.metric = n.metric AND c.entity = n.entity AND c.period = n.period AND c.unit = n.unit
+     AND c.projection = n.projection AND c.partner IS NOT DISTINCT FROM n.partner
+     AND c.article_id <> n.article_id
+    WHERE NOT figures_compatible(n.value, n.qualifier, n.resolution, c.value, c.qualifier, c.resolution)
+), distinct_pairs AS (
+    -- one row per conflict: the already stored figure is the first side ("value"), the new one conflicts
+    SELECT *
+    FROM pairs
+    QUALIFY row_number() OVER (PARTITION BY conflict_id
+                               ORDER BY (c_run_id = $run_id), c_article_id, c_ordinal, n_ordinal) = 1
+), already_open AS (
+    SELECT conflict_id
+    FROM store.conflict_events
+    WHERE conflict_id IN (SELECT conflict_id FROM distinct_pairs)
+    QUALIFY row_number() OVER (PARTITION BY conflict_id ORDER BY event_id DESC) = 1 AND event = 'opened'
+)
+SELECT (SELECT coalesce(max(event_id), 0) FROM store.conflict_events)
+           + row_number() OVER (ORDER BY p.conflict_id) AS event_id,
+       p.conflict_id, 'opened' AS event, $run_id AS run_id, NULL AS reason,
+       p.metric, p.entity, p.partner, p.period, p.unit, p.projection,
+       p.c_article_id, p.c_article_version, p.c_extractor_version, p.c_ordinal, p.c_value, p.c_qualifier,
+       p.c_url, p.c_published_at, p.c_quote,
+       p.n_article_id, p.n_article_version, p.n_extractor_version, p.n_ordinal, p.n_value, p.n_qualifier,
+       p.n_url, p.n_published_at, p.n_quote,
+       relative_difference(p.c_value, p.n_value) AS relative_difference
+FROM distinct_pairs AS p
+WHERE p.conflict_id NOT IN (SELECT conflict_id FROM already_open);

@@ -1,0 +1,266 @@
+"""The single writer: holds the OS lock for its life and opens DuckDB only inside each call."""
+
+from __future__ import annotations
+
+import json
+import zlib
+from collections.abc import Collection, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from datetime import date, datetime
+from pathlib import Path
+from types import TracebackType
+from typing import Literal, Self
+
+import duckdb
+import pyarrow as pa
+
+from warehouse.connection import _open, connect, publish
+from warehouse.errors import WarehouseError
+from warehouse.load import load_batch
+from warehouse.lock import WriterLock
+from warehouse.records import BatchCounts, CoverageRow, LoadBatch, RawPage, SourceState
+from warehouse.sql import read_sql
+from warehouse.staging import utc
+
+_COVERAGE_SCHEMA = pa.schema(
+    [("source", pa.string()), ("day", pa.date32()), ("listed", pa.int32()), ("fetched", pa.int32()),
+     ("stored", pa.int32())]
+)
+
+
+class Warehouse:
+    """The one writer of a warehouse file; use it as a context manager.
+
+    The exclusive lock on ``<path>.lock`` is held from construction to :meth:`close`, so a second
+    pipeline fails fast (or waits ``wait_s``). The DuckDB file itself is opened only during each
+    method call, so it is locked only while being written.
+    """
+
+    def __init__(self, path: Path, *, wait_s: float = 0.0) -> None:
+        """Take the writer lock and apply pending migrations.
+
+        Args:
+            path: the warehouse file; its parent directories are created.
+            wait_s: how long to wait for another writer to finish.
+
+        Raises:
+            WarehouseBusyError: another writer holds the lock after ``wait_s``.
+            MigrationError: the schema could not be brought up to date.
+        """
+        self.path = Path(path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._lock = WriterLock(self.path)
+        self._lock.acquire(wait_s)
+        try:
+            connect(self.path).close()
+        except BaseException:
+            self._lock.release()
+            raise
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
+
+    @contextmanager
+    def _conn(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        if not self._lock.held:
+            raise WarehouseError(f"{self.path}: this Warehouse was closed; open a new one to write")
+        conn = _open(self.path, read_only=False, migrate=False)
+        try:
+            yield conn
+        finally:
+            conn.close()
+
+    def start_run(self, *, flow: str, params: Mapping[str, object], started_at: datetime) -> int:
+        """Record the start of a run.
+
+        Args:
+            flow: flow name ("daily", "backfill", ...).
+            params: flow parameters (stored as JSON; non-JSON values as their str()).
+            started_at: when the run started.
+
+        Returns:
+            The new run id (one more than the highest so far).
+        """
+        with self._conn() as conn:
+            conn.execute("BEGIN TRANSACTION")
+            row = conn.execute(read_sql("select_next_run_id")).fetchone()
+            assert row is not None  # why: an aggregate without GROUP BY returns one row
+            run_id = int(row[0])
+            conn.execute(
+                read_sql("insert_run_started"),
+                {
+                    "run_id": run_id,
+                    "flow": flow,
+                    "params": json.dumps(dict(params), default=str, sort_keys=True),
+                    "started_at": utc(started_at),
+                },
+            )
+            conn.execute("COMMIT")
+        return run_id
+
+    def finish_run(
+        self,
+        run_id: int,
+        *,
+        ended_at: datetime,
+        status: Literal["completed", "partial", "failed"],
+        counts: Mapping[str, int],
+        errors: Sequence[Mapping[str, str]],
+    ) -> None:
+        """Record the end of a run.
+
+        Args:
+            run_id: a run from :meth:`start_run`.
+            ended_at: when it ended.
+            status: completed, partial (some sources failed) or failed.
+            counts: totals to show in ``runs.counts``.
+            errors: one mapping per error (source, url, error, ...).
+
+        Raises:
+            WarehouseError: the run was never started or has already finished.
+        """
+        with self._conn() as conn:
+            row = conn.execute(read_sql("select_run_status"), {"run_id": run_id}).fetchone()
+            started, finished = row if row else (False, False)
+            if not started:
+                raise WarehouseError(f"{self.path}: run {run_id} was never started; use the id start_run returned")
+            if finished:
+                raise WarehouseError(f"{self.path}: run {run_id} already finished; finish each run once")
+            conn.execute(
+                read_sql("insert_run_finished"),
+                {
+                    "run_id": run_id,
+                    "ended_at": utc(ended_at),
+                    "status": status,
+                    "counts": json.dumps(dict(counts), sort_keys=True),
+                    "errors": json.dumps([dict(e) for e in errors]),
+                },
+            )
+
+    def source_state(self, source: str) -> SourceState | None:
+        """Return the validators of the source's last successful feed fetch (fetched or not_modified).
+
+        Args:
+            source: source id.
+
+        Returns:
+            The state, or None when the source was never fetched successfully.
+        """
+        with self._conn() as conn:
+            row = conn.execute(read_sql("select_source_state"), {"source": source}).fetchone()
+        return None if row is None else SourceState(*row)
+
+    def seen_entries(self, source: str, entry_ids: Collection[str]) -> set[str]:
+        """Return the entry ids of ``source`` already handled for good (stored, off topic, no article).
+
+        Failed entries are not seen, so the next run retries them.
+
+        Args:
+            source: source id.
+            entry_ids: ids listed by the feed now.
+
+        Returns:
+            The subset already handled.
+        """
+        if not entry_ids:
+            return set()
+        ids = pa.table({"entry_id": pa.array(list(entry_ids), pa.string())})
+        with self._conn() as conn:
+            conn.register("requested_entries", ids)
+            rows = conn.execute(read_sql("select_seen_entries"), {"source": source}).fetchall()
+        return {r[0] for r in rows}
+
+    def seen_urls(self, urls: Collection[str]) -> set[str]:
+        """Return the canonical URLs already stored as articles (from any source).
+
+        Args:
+            urls: canonical URLs to check.
+
+        Returns:
+            The subset already stored.
+        """
+        if not urls:
+            return set()
+        table = pa.table({"url": pa.array(list(urls), pa.string())})
+        with self._conn() as conn:
+            conn.register("requested_urls", table)
+            rows = conn.execute(read_sql("select_seen_urls")).fetchall()
+        return {r[0] for r in rows}
+
+    def load_batch(self, batch: LoadBatch, *, run_id: int) -> BatchCounts:
+        """Store a batch of pages (and its feed fetch) in one transaction.
+
+        Args:
+            batch: pages and, with a source's last batch, its SourceFetch.
+            run_id: the current run.
+
+        Returns:
+            What was stored.
+
+        Raises:
+            WarehouseError: a page is inconsistent; nothing of the batch is stored.
+        """
+        with self._conn() as conn:
+            return load_batch(conn, batch, run_id=run_id)
+
+    def record_coverage(self, rows: Sequence[CoverageRow], *, run_id: int) -> None:
+        """Append coverage counts (listed / fetched / stored per source and day) for a run.
+
+        Args:
+            rows: the counts.
+            run_id: the current run.
+        """
+        if not rows:
+            return
+        table = pa.table(
+            {
+                "source": [r.source for r in rows],
+                "day": [r.day for r in rows],
+                "listed": [r.listed for r in rows],
+                "fetched": [r.fetched for r in rows],
+                "stored": [r.stored for r in rows],
+            },
+            schema=_COVERAGE_SCHEMA,
+        )
+        with self._conn() as conn:
+            conn.register("staged_coverage", table)
+            conn.execute(read_sql("insert_coverage_reports"), {"run_id": run_id})
+
+    def raw_pages(self, *, since: date, until: date, sources: Sequence[str] | None = None) -> list[RawPage]:
+        """Return stored raw pages of articles dated in [since, until], the newest fetch per article.
+
+        The date is the article's publication date, else the listed date, else the fetch date (UTC).
+
+        Args:
+            since: first day, inclusive.
+            until: last day, inclusive.
+            sources: restrict to these source ids (default: all).
+
+        Returns:
+            Decompressed raw pages, ordered by source, fetch time and entry id.
+        """
+        with self._conn() as conn:
+            rows = conn.execute(
+                read_sql("select_raw_pages"),
+                {"since": since, "until": until, "sources": None if sources is None else list(sources)},
+            ).fetchall()
+        return [RawPage(*row[:8], raw=zlib.decompress(row[8])) for row in rows]
+
+    def publish(self) -> Path:
+        """Publish the read-only copy consumers open (see :func:`warehouse.publish`).
+
+        Returns:
+            The published path.
+        """
+        if not self._lock.held:
+            raise WarehouseError(f"{self.path}: this Warehouse was closed; open a new one to publish")
+        return publish(self.path)
+
+    def close(self) -> None:
+        """Release the writer lock (idempotent)."""
+        self._lock.release()
