@@ -282,7 +282,8 @@ def page_record_from_html(
     published = article.published_at.date() if article.published_at else ctx.now.date()
     observations = extract_observations(article.text, published=published, catalogue=ctx.config.metrics)
     return PageRecord(  # type: ignore[arg-type]
-        **common, outcome="article", error=None, raw=raw, article=article, observations=tuple(observations)
+        **common, outcome="article", error=None, raw=raw, article=article, observations=tuple(observations),
+        extractor_version=EXTRACTOR_VERSION,
     )
 
 

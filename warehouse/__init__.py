@@ -1,0 +1,41 @@
+"""The DuckDB warehouse: migrations, the single writer, versioned loads, conflicts and the read side."""
+
+from __future__ import annotations
+
+from warehouse.connection import connect, publish, published_path
+from warehouse.errors import MigrationError, WarehouseBusyError, WarehouseError
+from warehouse.read import PUBLIC_VIEWS, open_conflicts, query, recent_runs, run_conflicts
+from warehouse.records import (
+    BatchCounts,
+    CoverageRow,
+    LoadBatch,
+    PageRecord,
+    RawPage,
+    SourceFetch,
+    SourceState,
+)
+from warehouse.staging import article_id_for
+from warehouse.writer import Warehouse
+
+__all__ = [
+    "PUBLIC_VIEWS",
+    "BatchCounts",
+    "CoverageRow",
+    "LoadBatch",
+    "MigrationError",
+    "PageRecord",
+    "RawPage",
+    "SourceFetch",
+    "SourceState",
+    "Warehouse",
+    "WarehouseBusyError",
+    "WarehouseError",
+    "article_id_for",
+    "connect",
+    "open_conflicts",
+    "publish",
+    "published_path",
+    "query",
+    "recent_runs",
+    "run_conflicts",
+]

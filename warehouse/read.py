@@ -26,7 +26,7 @@ PUBLIC_VIEWS = (
     "metric_timeline",
     "coverage",
 )
-"""The views consumers query; each has a table macro ``<view>_as_of(max_run)`` behind it."""
+"""The views consumers query; each reads ``<view>_as_of(getvariable('as_of_run'))``."""
 
 _READABLE = {duckdb.StatementType.SELECT, duckdb.StatementType.EXPLAIN}
 
@@ -58,10 +58,9 @@ def reader(
             row = conn.execute(read_sql("select_last_run_on"), {"day": known_on}).fetchone()
             max_run = int(row[0]) if row else 0
         if max_run is not None:
-            # NOTE: temp views live in the in-memory temp catalog, which comes first on the search path,
-            # so they shadow the stored views for this connection only (allowed on a read-only file).
-            for view in PUBLIC_VIEWS:
-                conn.execute(read_sql(f"as_of_{view}"), {"max_run": max_run})
+            # NOTE: every public view reads this session variable (see 0008_create_public_views.sql); it
+            # lives in the connection, so a read-only file is fine and other readers are unaffected.
+            conn.execute(read_sql("set_as_of_run"), {"max_run": max_run})
         conn.execute("SET enable_external_access = false")
         yield conn
     finally:

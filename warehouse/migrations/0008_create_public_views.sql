@@ -1,5 +1,6 @@
 -- Public views, each defined over a table macro <view>_as_of(max_run) that shows the warehouse as it was
--- after run max_run; warehouse.query() shadows the views with temp views for as-of queries.
+-- after run max_run; the views pass the session variable as_of_run (SET VARIABLE as_of_run = 5), or every
+-- run when it is unset.
 
 -- Grain: one row per run.
 CREATE MACRO runs_as_of(max_run) AS TABLE
@@ -179,14 +180,14 @@ FROM store.coverage_reports
 WHERE run_id <= max_run
 QUALIFY row_number() OVER (PARTITION BY source, day ORDER BY run_id DESC) = 1;
 
--- The public views: the whole history (9223372036854775807 = the largest BIGINT, i.e. every run).
-CREATE VIEW runs AS FROM runs_as_of(9223372036854775807);
-CREATE VIEW article_versions AS FROM article_versions_as_of(9223372036854775807);
-CREATE VIEW articles AS FROM articles_as_of(9223372036854775807);
-CREATE VIEW observation_history AS FROM observation_history_as_of(9223372036854775807);
-CREATE VIEW observations AS FROM observations_as_of(9223372036854775807);
-CREATE VIEW revisions AS FROM revisions_as_of(9223372036854775807);
-CREATE VIEW conflict_history AS FROM conflict_history_as_of(9223372036854775807);
-CREATE VIEW conflicts AS FROM conflicts_as_of(9223372036854775807);
-CREATE VIEW metric_timeline AS FROM metric_timeline_as_of(9223372036854775807);
-CREATE VIEW coverage AS FROM coverage_as_of(9223372036854775807);
+-- The public views: as of the session variable as_of_run, else every run (the largest BIGINT).
+CREATE VIEW runs AS FROM runs_as_of(coalesce(getvariable('as_of_run'), 9223372036854775807));
+CREATE VIEW article_versions AS FROM article_versions_as_of(coalesce(getvariable('as_of_run'), 9223372036854775807));
+CREATE VIEW articles AS FROM articles_as_of(coalesce(getvariable('as_of_run'), 9223372036854775807));
+CREATE VIEW observation_history AS FROM observation_history_as_of(coalesce(getvariable('as_of_run'), 9223372036854775807));
+CREATE VIEW observations AS FROM observations_as_of(coalesce(getvariable('as_of_run'), 9223372036854775807));
+CREATE VIEW revisions AS FROM revisions_as_of(coalesce(getvariable('as_of_run'), 9223372036854775807));
+CREATE VIEW conflict_history AS FROM conflict_history_as_of(coalesce(getvariable('as_of_run'), 9223372036854775807));
+CREATE VIEW conflicts AS FROM conflicts_as_of(coalesce(getvariable('as_of_run'), 9223372036854775807));
+CREATE VIEW metric_timeline AS FROM metric_timeline_as_of(coalesce(getvariable('as_of_run'), 9223372036854775807));
+CREATE VIEW coverage AS FROM coverage_as_of(coalesce(getvariable('as_of_run'), 9223372036854775807));

@@ -1,0 +1,1 @@
+"""Benchmarks of gdwatch against peer tools, scored on the labelled development set in tests/data/devset."""

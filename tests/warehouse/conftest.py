@@ -1,0 +1,110 @@
+"""Factories for warehouse tests: articles, observations and page records built directly."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import replace
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from extractors.records import Article, Observation
+from warehouse import PageRecord, Warehouse
+
+T0 = datetime(2026, 1, 10, 8, 0, tzinfo=UTC)
+EXTRACTOR = "ext-1.0"
+
+
+def make_article(url: str, text: str, *, published_at: datetime | None = T0, title: str = "Title") -> Article:
+    """An article with the given canonical URL and text."""
+    return Article(
+        url=url,
+        title=title,
+        author=None,
+        site_name="Example Daily",
+        text=text,
+        language="en",
+        published_at=published_at,
+        date_source="page" if published_at else None,
+    )
+
+
+def make_obs(
+    value: float,
+    *,
+    metric: str | None = "foreign_trade_total",
+    entity: str = "Guangdong",
+    partner: str | None = None,
+    period: str | None = "2025",
+    unit: str = "CNY",
+    qualifier: str = "exact",
+    projection: bool = False,
+    resolution: float = 0.0,
+    conversion_of: int | None = None,
+    quote: str = "Guangdong's foreign trade reached RMB9.1 trillion in 2025.",
+    extractor_version: str = EXTRACTOR,
+) -> Observation:
+    """An observation of ``metric`` with everything else defaulted to a Guangdong 2025 actual."""
+    return Observation(
+        metric=metric,
+        subject="foreign trade",
+        entity=entity,
+        partner=partner,
+        period=period,
+        value=value,
+        unit=unit,
+        qualifier=qualifier,  # type: ignore[arg-type]
+        projection=projection,
+        quote=quote,
+        start=0,
+        end=10,
+        extractor_version=extractor_version,
+        resolution=resolution,
+        conversion_of=conversion_of,
+    )
+
+
+def make_page(
+    url: str,
+    text: str = "Body text.",
+    *,
+    observations: tuple[Observation, ...] = (),
+    source: str = "chinadaily",
+    entry_id: str | None = None,
+    fetched_at: datetime = T0,
+    published_at: datetime | None = T0,
+    raw: bytes | None = None,
+    outcome: str = "article",
+    **changes: object,
+) -> PageRecord:
+    """A page record; ``outcome="article"`` pages carry an article built from ``url`` and ``text``."""
+    page = PageRecord(
+        source=source,
+        entry_id=entry_id or url,
+        entry_url=url,
+        fetched_url=url,
+        fetched_at=fetched_at,
+        listed_published_at=published_at,
+        outcome=outcome,  # type: ignore[arg-type]
+        error=None,
+        http_status=200,
+        content_type="text/html",
+        encoding="utf-8",
+        raw=raw if raw is not None else f"<html><body>{text}</body></html>".encode(),
+        article=make_article(url, text, published_at=published_at) if outcome == "article" else None,
+        observations=observations,
+        cleaner_version="clean-1",
+    )
+    return replace(page, **changes) if changes else page
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "data" / "warehouse.duckdb"
+
+
+@pytest.fixture
+def wh(db_path: Path) -> Iterator[Warehouse]:
+    with Warehouse(db_path) as warehouse:
+        yield warehouse

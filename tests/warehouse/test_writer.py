@@ -1,0 +1,187 @@
+"""The writer: runs, feed state, coverage, raw pages, batch atomicity and the OS lock."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+from dataclasses import replace
+import threading
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+
+from tests.warehouse.conftest import T0, make_obs, make_page
+from warehouse import (
+    CoverageRow,
+    LoadBatch,
+    RawPage,
+    SourceFetch,
+    SourceState,
+    Warehouse,
+    WarehouseBusyError,
+    WarehouseError,
+    query,
+    recent_runs,
+)
+
+
+def fetch(outcome: str, at_days: int, **kw: object) -> SourceFetch:
+    values: dict[str, object] = {
+        "source": "chinadaily",
+        "url": "https://example.com/feed.xml",
+        "fetched_at": T0 + timedelta(days=at_days),
+        "outcome": outcome,
+        "http_status": {"fetched": 200, "not_modified": 304, "failed": 503}[outcome],
+        "etag": None,
+        "last_modified": None,
+        "body_hash": None,
+        "entries_listed": 0,
+        "entries_new": 0,
+        "error": None,
+        "parse_error": None,
+    }
+    values.update(kw)
+    return SourceFetch(**values)  # type: ignore[arg-type]
+
+
+def test_runs_are_numbered_and_finished(wh: Warehouse, db_path: Path) -> None:
+    r1 = wh.start_run(flow="daily", params={"day": date(2026, 1, 10)}, started_at=T0)
+    r2 = wh.start_run(flow="backfill", params={"since": "2025-12-01"}, started_at=T0 + timedelta(hours=1))
+    wh.finish_run(
+        r1,
+        ended_at=T0 + timedelta(minutes=5),
+        status="partial",
+        counts={"new_articles": 3},
+        errors=[{"source": "xinhua", "error": "HTTP 503"}],
+    )
+    assert (r1, r2) == (1, 2)
+    runs = recent_runs(db_path)
+    assert [(r["run_id"], r["flow"], r["status"], r["params"], r["counts"], r["errors"]) for r in runs] == [
+        (2, "backfill", "unfinished", {"since": "2025-12-01"}, None, None),
+        (1, "daily", "partial", {"day": "2026-01-10"}, {"new_articles": 3}, [{"source": "xinhua", "error": "HTTP 503"}]),
+    ]
+    with pytest.raises(WarehouseError, match="run 1 already finished"):
+        wh.finish_run(r1, ended_at=T0, status="completed", counts={}, errors=[])
+    with pytest.raises(WarehouseError, match="run 7 was never started"):
+        wh.finish_run(7, ended_at=T0, status="completed", counts={}, errors=[])
+
+
+def test_source_state_follows_the_last_successful_fetch(wh: Warehouse) -> None:
+    run = wh.start_run(flow="daily", params={}, started_at=T0)
+    assert wh.source_state("chinadaily") is None
+    wh.load_batch(LoadBatch((), fetch("fetched", 0, etag='"v1"', last_modified="Sat", body_hash="h1")), run_id=run)
+    wh.load_batch(LoadBatch((), fetch("not_modified", 1)), run_id=run)
+    wh.load_batch(LoadBatch((), fetch("failed", 2, error="HTTP 503")), run_id=run)
+    assert wh.source_state("chinadaily") == SourceState('"v1"', "Sat", "h1", T0 + timedelta(days=1))
+    wh.load_batch(LoadBatch((), fetch("fetched", 3, etag='"v2"', body_hash="h2")), run_id=run)
+    assert wh.source_state("chinadaily") == SourceState('"v2"', None, "h2", T0 + timedelta(days=3))
+    assert wh.source_state("xinhua") is None
+
+
+def test_an_exception_mid_batch_stores_nothing(wh: Warehouse, db_path: Path) -> None:
+    run = wh.start_run(flow="daily", params={}, started_at=T0)
+    pages = (make_page("https://example.com/a", "Text.", observations=(make_obs(9.1e12),)),)
+    # source=None violates NOT NULL in the last statement of the transaction, after articles are in
+    broken = LoadBatch(pages, fetch("fetched", 0, source=None))
+    with pytest.raises(Exception, match="NOT NULL"):
+        wh.load_batch(broken, run_id=run)
+    for table in ("raw_pages", "page_fetches", "article_versions", "extractions", "observations", "source_fetches"):
+        assert query(db_path, f"SELECT count(*) FROM store.{table}")[1] == [(0,)], table
+    # the same batch with a valid fetch then loads completely
+    assert wh.load_batch(LoadBatch(pages, fetch("fetched", 0)), run_id=run).new_articles == 1
+
+
+def test_an_article_outcome_without_an_article_is_refused(wh: Warehouse) -> None:
+    run = wh.start_run(flow="daily", params={}, started_at=T0)
+    bad = replace(make_page("https://example.com/a", outcome="no_article", entry_id="e1"), outcome="article")
+    with pytest.raises(WarehouseError, match="entry e1: outcome is 'article' but no Article was given"):
+        wh.load_batch(LoadBatch((bad,)), run_id=run)
+
+
+def test_coverage_keeps_the_latest_report_per_source_and_day(wh: Warehouse, db_path: Path) -> None:
+    r1 = wh.start_run(flow="daily", params={}, started_at=T0)
+    wh.record_coverage([CoverageRow("chinadaily", date(2026, 1, 9), 10, 8, 5)], run_id=r1)
+    r2 = wh.start_run(flow="backfill", params={}, started_at=T0)
+    wh.record_coverage(
+        [CoverageRow("chinadaily", date(2026, 1, 9), 12, 12, 7), CoverageRow("xinhua", date(2026, 1, 9), 3, 3, 1)],
+        run_id=r2,
+    )
+    assert query(db_path, "SELECT * FROM coverage ORDER BY source")[1] == [
+        ("chinadaily", date(2026, 1, 9), 12, 12, 7, r2),
+        ("xinhua", date(2026, 1, 9), 3, 3, 1, r2),
+    ]
+
+
+def test_raw_pages_returns_the_newest_fetch_per_article_in_the_window(wh: Warehouse, db_path: Path) -> None:
+    run = wh.start_run(flow="daily", params={}, started_at=T0)
+    old = make_page("https://e.com/a", "A1", raw=b"<p>A1</p>", published_at=T0, entry_id="a")
+    new = make_page("https://e.com/a", "A2", raw=b"<p>A2</p>", published_at=T0, entry_id="a",
+                    fetched_at=T0 + timedelta(hours=3))
+    outside = make_page("https://e.com/b", "B", raw=b"<p>B</p>", published_at=T0 - timedelta(days=5), entry_id="b")
+    undated = make_page("https://e.com/c", "C", raw=b"<p>C</p>", published_at=None, entry_id="c",
+                        source="xinhua")
+    off = make_page("https://e.com/d", raw=b"<p>D</p>", outcome="off_topic", entry_id="d")
+    wh.load_batch(LoadBatch((old, outside, undated, off)), run_id=run)
+    wh.load_batch(LoadBatch((new,)), run_id=run)
+    got = wh.raw_pages(since=date(2026, 1, 10), until=date(2026, 1, 10))
+    assert got == [
+        RawPage("chinadaily", "a", "https://e.com/a", "https://e.com/a", T0 + timedelta(hours=3), T0,
+                "text/html", "utf-8", b"<p>A2</p>"),
+        RawPage("xinhua", "c", "https://e.com/c", "https://e.com/c", T0, None, "text/html", "utf-8", b"<p>C</p>"),
+    ]
+    assert [p.entry_id for p in wh.raw_pages(since=date(2026, 1, 1), until=date(2026, 1, 31), sources=["chinadaily"])] == ["b", "a"]
+    # five distinct bodies, stored once each (raw_pages() above decompressed them with zlib)
+    assert query(db_path, "SELECT count(*), sum(raw_size) FROM store.raw_pages")[1] == [(5, 42)]
+
+
+def test_a_second_writer_is_refused_with_the_holder_pid(db_path: Path) -> None:
+    import os
+
+    with Warehouse(db_path):
+        with pytest.raises(WarehouseBusyError, match=rf"being written by process {os.getpid()}"):
+            Warehouse(db_path)
+    with Warehouse(db_path) as again:  # released on close
+        assert again.start_run(flow="daily", params={}, started_at=T0) == 1
+
+
+def test_a_second_writer_waits_for_the_first(db_path: Path) -> None:
+    first = Warehouse(db_path)
+    timer = threading.Timer(0.3, first.close)
+    timer.start()
+    started = time.monotonic()
+    with Warehouse(db_path, wait_s=10) as second:
+        waited = time.monotonic() - started
+        assert second.start_run(flow="daily", params={}, started_at=T0) == 1
+    timer.join()
+    assert 0.25 <= waited < 5
+
+
+_HOLD = textwrap.dedent(
+    """
+    import sys, time
+    from pathlib import Path
+    from warehouse import Warehouse
+    with Warehouse(Path(sys.argv[1])):
+        print("locked", flush=True)
+        time.sleep(float(sys.argv[2]))
+    """
+)
+
+
+def test_another_process_holding_the_lock_blocks_a_writer(db_path: Path) -> None:
+    Warehouse(db_path).close()
+    holder = subprocess.Popen(
+        [sys.executable, "-c", _HOLD, str(db_path), "1.5"], stdout=subprocess.PIPE, text=True, cwd=Path.cwd()
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "locked"
+        with pytest.raises(WarehouseBusyError, match=rf"process {holder.pid}"):
+            Warehouse(db_path)
+        with Warehouse(db_path, wait_s=15) as w:  # waits for the other process to exit
+            assert w.start_run(flow="daily", params={}, started_at=T0) == 1
+    finally:
+        holder.wait(timeout=20)
+    assert holder.returncode == 0
