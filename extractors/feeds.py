@@ -128,7 +128,16 @@ def _entry_from_item(item: Any, feed_url: str) -> FeedEntry | None:
         url = _http_link(guid, feed_url)
     if url is None:
         return None
-    published = item.get("published_parsed") or item.get("updated_parsed") or item.get("created_parsed")
+    # dict.get, not item.get: feedparser's own lookup maps a missing published_parsed to updated_parsed with
+    # a DeprecationWarning; the explicit order below says the same thing without it.
+    published = next(
+        (
+            value
+            for key in ("published_parsed", "updated_parsed", "created_parsed")
+            if (value := dict.get(item, key))
+        ),
+        None,
+    )
     return FeedEntry(
         entry_id=guid or url,
         url=url,

@@ -366,6 +366,6 @@ class Fetcher:
                     data.extend(chunk)
                     if len(data) >= _ROBOTS_MAX_BYTES:
                         break
-        except httpx.HTTPError:
+        except (httpx.HTTPError, httpx.InvalidURL):
             return None
         return Protego.parse(bytes(data[:_ROBOTS_MAX_BYTES]).decode("utf-8", errors="replace"))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from warehouse.connection import connect, publish, published_path
 from warehouse.errors import MigrationError, WarehouseBusyError, WarehouseError
+from warehouse.health import drift_warnings, source_health
 from warehouse.read import PUBLIC_VIEWS, open_conflicts, query, recent_runs, run_conflicts
 from warehouse.records import (
     BatchCounts,
@@ -32,10 +33,12 @@ __all__ = [
     "WarehouseError",
     "article_id_for",
     "connect",
+    "drift_warnings",
     "open_conflicts",
     "publish",
     "published_path",
     "query",
     "recent_runs",
     "run_conflicts",
+    "source_health",
 ]

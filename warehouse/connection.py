@@ -18,12 +18,14 @@ def _open(path: Path, *, read_only: bool, migrate: bool) -> duckdb.DuckDBPyConne
         raise WarehouseError(
             f"{path}: no warehouse file here; run the pipeline (or publish) first, or check the path"
         )
+    if not read_only:
+        path.parent.mkdir(parents=True, exist_ok=True)
     try:
         conn = duckdb.connect(str(path), read_only=read_only)
     except duckdb.IOException as exc:
         raise WarehouseError(
-            f"{path}: cannot open the warehouse ({exc}); another process holds the file - consumers should "
-            "open the published copy (published_path) instead, the pipeline retries after the other run ends"
+            f"{path}: cannot open the warehouse ({exc}). If another process holds the file: consumers open "
+            "the published copy (published_path) instead, and the pipeline runs again once the other run ends"
         ) from exc
     try:
         # NOTE: every timestamp is stored as TIMESTAMPTZ; pinning the session zone makes date
@@ -42,7 +44,8 @@ def connect(path: Path, *, read_only: bool = False) -> duckdb.DuckDBPyConnection
 
     Args:
         path: the DuckDB file (``data/warehouse.duckdb`` or its published copy).
-        read_only: open without write access (no migrations are applied).
+        read_only: open without write access (no migrations are applied); read-write opens create the
+            parent directories.
 
     Returns:
         A connection with ``TimeZone`` set to UTC; read-write connections have every pending migration

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 import duckdb
 
 from warehouse.records import BatchCounts, LoadBatch, SourceFetch
@@ -20,13 +22,21 @@ _STEPS_BEFORE_OBSERVATIONS = (
 )
 
 
-def load_batch(conn: duckdb.DuckDBPyConnection, batch: LoadBatch, *, run_id: int) -> BatchCounts:
+def load_batch(
+    conn: duckdb.DuckDBPyConnection,
+    batch: LoadBatch,
+    *,
+    run_id: int,
+    timings: dict[str, float] | None = None,
+) -> BatchCounts:
     """Append ``batch`` to the warehouse in a single transaction (all of it or nothing).
 
     Args:
         conn: a read-write connection with no open transaction.
         batch: the pages (and optionally the feed fetch) to record.
         run_id: the run that produced them.
+        timings: if given, receives the seconds spent in each step (``stage``, each statement file
+            name, ``commit``), for benchmarks and slow-run diagnosis.
 
     Returns:
         What was stored.
@@ -35,7 +45,9 @@ def load_batch(conn: duckdb.DuckDBPyConnection, batch: LoadBatch, *, run_id: int
         WarehouseError: a page is inconsistent (outcome "article" without an article).
         duckdb.Error: a statement failed; the transaction was rolled back.
     """
+    clock = _Clock(timings)
     staged = stage_batch(batch)
+    clock.lap("stage")
     params = {"run_id": run_id}
     conn.register("staged_pages", staged.pages)
     conn.register("staged_raw", staged.raw)
@@ -44,13 +56,18 @@ def load_batch(conn: duckdb.DuckDBPyConnection, batch: LoadBatch, *, run_id: int
     try:
         for step in _STEPS_BEFORE_OBSERVATIONS:
             conn.execute(read_sql(step), _params_used(step, params))
+            clock.lap(step)
         observations = _rowcount(conn.execute(read_sql("insert_observations"), params))
+        clock.lap("insert_observations")
         conn.execute(read_sql("insert_closed_conflicts"), params)
+        clock.lap("insert_closed_conflicts")
         new_conflicts = _rowcount(conn.execute(read_sql("insert_opened_conflicts"), params))
+        clock.lap("insert_opened_conflicts")
         if batch.source_fetch is not None:
             conn.execute(read_sql("insert_source_fetch"), _source_fetch_params(batch.source_fetch, run_id))
         counts = conn.execute(read_sql("count_batch")).fetchone()
         conn.execute("COMMIT")
+        clock.lap("commit")
     except BaseException:
         conn.execute("ROLLBACK")
         raise
@@ -59,6 +76,20 @@ def load_batch(conn: duckdb.DuckDBPyConnection, batch: LoadBatch, *, run_id: int
             conn.unregister(name)
     assert counts is not None  # why: a SELECT of scalar subqueries always returns one row
     return BatchCounts(*counts, observations=observations, new_conflicts=new_conflicts)
+
+
+class _Clock:
+    """Records lap times into ``timings`` when the caller asked for them."""
+
+    def __init__(self, timings: dict[str, float] | None) -> None:
+        self.timings = timings
+        self.last = time.perf_counter()
+
+    def lap(self, name: str) -> None:
+        now = time.perf_counter()
+        if self.timings is not None:
+            self.timings[name] = self.timings.get(name, 0.0) + now - self.last
+        self.last = now
 
 
 def _params_used(step: str, params: dict[str, object]) -> dict[str, object] | None:

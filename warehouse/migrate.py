@@ -52,7 +52,8 @@ def load_migrations(package: str = "warehouse.migrations") -> list[Migration]:
         version = int(match.group(1))
         if version in found:
             raise MigrationError(
-                entry.name, f"number {version:04d} is also used by {found[version].name}; renumber one of them"
+                entry.name,
+                f"number {version:04d} is also used by {found[version].name}; renumber one of them",
             )
         found[version] = Migration(version, entry.name, entry.read_text(encoding="utf-8"))
     return [found[v] for v in sorted(found)]

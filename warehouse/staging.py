@@ -164,7 +164,9 @@ def stage_batch(batch: LoadBatch) -> StagedBatch:
     )
 
 
-def _append_page(columns: dict[str, list[object]], ordinal: int, page: PageRecord, raw_sha: str | None) -> None:
+def _append_page(
+    columns: dict[str, list[object]], ordinal: int, page: PageRecord, raw_sha: str | None
+) -> None:
     """Append one page's row; article columns stay null unless the page produced an article."""
     article = page.article if page.outcome == "article" else None
     if page.outcome == "article" and article is None:

@@ -23,8 +23,13 @@ from warehouse.sql import read_sql
 from warehouse.staging import utc
 
 _COVERAGE_SCHEMA = pa.schema(
-    [("source", pa.string()), ("day", pa.date32()), ("listed", pa.int32()), ("fetched", pa.int32()),
-     ("stored", pa.int32())]
+    [
+        ("source", pa.string()),
+        ("day", pa.date32()),
+        ("listed", pa.int32()),
+        ("fetched", pa.int32()),
+        ("stored", pa.int32()),
+    ]
 )
 
 
@@ -128,7 +133,9 @@ class Warehouse:
             row = conn.execute(read_sql("select_run_status"), {"run_id": run_id}).fetchone()
             started, finished = row if row else (False, False)
             if not started:
-                raise WarehouseError(f"{self.path}: run {run_id} was never started; use the id start_run returned")
+                raise WarehouseError(
+                    f"{self.path}: run {run_id} was never started; use the id start_run returned"
+                )
             if finished:
                 raise WarehouseError(f"{self.path}: run {run_id} already finished; finish each run once")
             conn.execute(
@@ -192,12 +199,15 @@ class Warehouse:
             rows = conn.execute(read_sql("select_seen_urls")).fetchall()
         return {r[0] for r in rows}
 
-    def load_batch(self, batch: LoadBatch, *, run_id: int) -> BatchCounts:
+    def load_batch(
+        self, batch: LoadBatch, *, run_id: int, timings: dict[str, float] | None = None
+    ) -> BatchCounts:
         """Store a batch of pages (and its feed fetch) in one transaction.
 
         Args:
             batch: pages and, with a source's last batch, its SourceFetch.
             run_id: the current run.
+            timings: if given, receives the seconds spent in each step of the load.
 
         Returns:
             What was stored.
@@ -206,7 +216,7 @@ class Warehouse:
             WarehouseError: a page is inconsistent; nothing of the batch is stored.
         """
         with self._conn() as conn:
-            return load_batch(conn, batch, run_id=run_id)
+            return load_batch(conn, batch, run_id=run_id, timings=timings)
 
     def record_coverage(self, rows: Sequence[CoverageRow], *, run_id: int) -> None:
         """Append coverage counts (listed / fetched / stored per source and day) for a run.

@@ -1,4 +1,4 @@
-"""Every feed of the shared corpus parses to a ParsedFeed or a FeedParseError, never an unhandled exception."""
+"""Every corpus feed parses to a ParsedFeed or raises FeedParseError, never an unhandled exception."""
 
 from __future__ import annotations
 

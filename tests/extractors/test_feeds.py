@@ -1,4 +1,4 @@
-"""parse_feed on RSS 2.0/1.0/0.91, Atom, JSON Feed, malformed feeds and pages that are not feeds (real feedparser)."""
+"""parse_feed on RSS 2.0/1.0/0.91, Atom, JSON Feed, malformed feeds and non-feeds (real feedparser)."""
 
 from __future__ import annotations
 

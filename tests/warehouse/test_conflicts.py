@@ -43,7 +43,9 @@ def test_contradicting_trade_totals_open_one_conflict(wh: Warehouse, db_path: Pa
     ]
     assert [(c["url"], c["conflicting_url"]) for c in run_conflicts(db_path, run2)] == [(A, B)]
     assert run_conflicts(db_path, 1) == []
-    assert [c["conflict_id"] for c in open_conflicts(db_path)] == [c["conflict_id"] for c in run_conflicts(db_path, run2)]
+    assert [c["conflict_id"] for c in open_conflicts(db_path)] == [
+        c["conflict_id"] for c in run_conflicts(db_path, run2)
+    ]
     # loading the same contradiction again (a third copy of B's figure elsewhere) keeps one conflict per pair
     _, again = load(wh, page(B, make_obs(9.49e12, resolution=1e10)), day=2)
     assert again == BatchCounts(unchanged=1)
@@ -82,7 +84,11 @@ IDENTICAL = "identical"
         (make_obs(60000, qualifier="over", unit="firms"), make_obs(50000, unit="firms", resolution=1), True),
         # "60,000 firms" stands for 59,999.5-60,000.5, which can exceed 60,000
         (make_obs(60000, qualifier="over", unit="firms"), make_obs(60000, unit="firms", resolution=1), False),
-        (make_obs(60000, qualifier="over", unit="firms"), make_obs(59000, unit="firms", resolution=1000), True),
+        (
+            make_obs(60000, qualifier="over", unit="firms"),
+            make_obs(59000, unit="firms", resolution=1000),
+            True,
+        ),
         (make_obs(5, qualifier="under", unit="%"), make_obs(4.8, unit="%", resolution=0.1), False),
         (make_obs(5, qualifier="under", unit="%"), make_obs(6, unit="%", resolution=1), True),
         (make_obs(5, qualifier="over", unit="%"), make_obs(5, qualifier="under", unit="%"), True),
@@ -114,7 +120,12 @@ def test_pairs_of_figures(
 
 def test_conversions_never_conflict(wh: Warehouse, db_path: Path) -> None:
     # "300 billion yuan ($41 billion)": the dollar figure restates the yuan one
-    load(wh, page(A, make_obs(300e9, resolution=1e11), make_obs(41e9, unit="USD", conversion_of=0, resolution=1e9)))
+    load(
+        wh,
+        page(
+            A, make_obs(300e9, resolution=1e11), make_obs(41e9, unit="USD", conversion_of=0, resolution=1e9)
+        ),
+    )
     # another outlet converts at another rate: its own dollar figure is an actual, A's is a conversion
     _, counts = load(wh, page(B, make_obs(45e9, unit="USD", resolution=1e9)), day=1)
     assert counts.new_conflicts == 0
@@ -154,9 +165,24 @@ def test_a_correction_is_a_revision_and_closes_the_conflict(wh: Warehouse, db_pa
         db_path,
         "SELECT url, metric, entity, partner, period, unit, old_value, new_value, old_version, new_version, "
         "revised_at FROM revisions",
-    )[1] == [(A, "foreign_trade_total", "Guangdong", None, "2025", "CNY", 9.1e12, 9.49e12, 1, 2, T0 + timedelta(days=2))]
+    )[1] == [
+        (
+            A,
+            "foreign_trade_total",
+            "Guangdong",
+            None,
+            "2025",
+            "CNY",
+            9.1e12,
+            9.49e12,
+            1,
+            2,
+            T0 + timedelta(days=2),
+        )
+    ]
     assert query(
-        db_path, "SELECT event, run_id, reason, value, url, conflicting_value FROM conflict_history ORDER BY run_id"
+        db_path,
+        "SELECT event, run_id, reason, value, url, conflicting_value FROM conflict_history ORDER BY run_id",
     )[1] == [("opened", run2, None, 9.1e12, A, 9.49e12), ("closed", run3, "revised", 9.1e12, A, 9.49e12)]
     assert run1 == 1
 
@@ -193,10 +219,14 @@ def test_a_reextraction_that_drops_the_figure_closes_the_conflict(wh: Warehouse,
         ("closed", run3),
     ]
     # the figure comes back in a later extraction: the same conflict opens again
-    back = replace(first, extractor_version="ext-3.0", observations=(make_obs(9.1e12, extractor_version="ext-3.0"),))  # type: ignore[type-var]
+    back = replace(
+        first, extractor_version="ext-3.0", observations=(make_obs(9.1e12, extractor_version="ext-3.0"),)
+    )  # type: ignore[type-var]
     run4, counts = load(wh, back, day=3)
     assert counts.new_conflicts == 1
-    assert query(db_path, "SELECT conflict_id, event, run_id FROM conflict_history ORDER BY run_id")[1][2][1:] == (
+    assert query(db_path, "SELECT conflict_id, event, run_id FROM conflict_history ORDER BY run_id")[1][2][
+        1:
+    ] == (
         "opened",
         run4,
     )
@@ -207,7 +237,9 @@ def test_a_third_source_adds_its_own_conflicts(wh: Warehouse, db_path: Path) -> 
     load(wh, page(A, make_obs(9.1e12)), page(B, make_obs(9.49e12)))
     run2, counts = load(wh, page(C, make_obs(9.49e12)), day=1)
     assert counts.new_conflicts == 1
-    assert query(db_path, "SELECT url, conflicting_url, detected_run_id FROM conflicts ORDER BY detected_run_id")[1] == [
+    assert query(
+        db_path, "SELECT url, conflicting_url, detected_run_id FROM conflicts ORDER BY detected_run_id"
+    )[1] == [
         (A, B, 1),
         (A, C, run2),
     ]

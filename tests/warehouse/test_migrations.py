@@ -32,11 +32,15 @@ def test_shipped_migrations_are_numbered_files_with_a_header_comment() -> None:
 def test_connect_applies_all_migrations_once(tmp_path: Path) -> None:
     path = tmp_path / "w.duckdb"
     conn = connect(path)
-    first = conn.execute("SELECT version, name, sha256, applied_at FROM schema_version ORDER BY version").fetchall()
+    first = conn.execute(
+        "SELECT version, name, sha256, applied_at FROM schema_version ORDER BY version"
+    ).fetchall()
     assert apply_migrations(conn) == []
     conn.close()
     conn = connect(path)
-    second = conn.execute("SELECT version, name, sha256, applied_at FROM schema_version ORDER BY version").fetchall()
+    second = conn.execute(
+        "SELECT version, name, sha256, applied_at FROM schema_version ORDER BY version"
+    ).fetchall()
     conn.close()
     assert [(v, n) for v, n, _, _ in first] == list(enumerate(SHIPPED, start=1))
     assert second == first

@@ -67,7 +67,9 @@ def test_reloading_the_same_batch_is_a_no_op(wh: Warehouse, db_path: Path) -> No
     assert rows(db_path, "SELECT count(*) FROM observation_history") == [(1,)]
 
 
-def test_same_canonical_url_twice_in_a_batch_is_one_article_and_a_duplicate(wh: Warehouse, db_path: Path) -> None:
+def test_same_canonical_url_twice_in_a_batch_is_one_article_and_a_duplicate(
+    wh: Warehouse, db_path: Path
+) -> None:
     run = wh.start_run(flow="daily", params={}, started_at=T0)
     pages = (
         make_page(URL, "Wire text.", entry_id="a", source="gnews"),
@@ -121,7 +123,9 @@ def test_reprocess_with_a_new_extractor_adds_observations_only(wh: Warehouse, db
         ("ext-2.0", "foreign_trade_total", 9.1e12, run2),
         ("ext-2.0", "foreign_trade_growth", 8.0, run2),
     ]
-    assert rows(db_path, "SELECT extractor_version, metric, resolution FROM observations ORDER BY ordinal") == [
+    assert rows(
+        db_path, "SELECT extractor_version, metric, resolution FROM observations ORDER BY ordinal"
+    ) == [
         ("ext-2.0", "foreign_trade_total", 1e11),
         ("ext-2.0", "foreign_trade_growth", 0.1),
     ]

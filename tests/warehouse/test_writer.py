@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import textwrap
-from dataclasses import replace
 import threading
 import time
+from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -61,7 +62,14 @@ def test_runs_are_numbered_and_finished(wh: Warehouse, db_path: Path) -> None:
     runs = recent_runs(db_path)
     assert [(r["run_id"], r["flow"], r["status"], r["params"], r["counts"], r["errors"]) for r in runs] == [
         (2, "backfill", "unfinished", {"since": "2025-12-01"}, None, None),
-        (1, "daily", "partial", {"day": "2026-01-10"}, {"new_articles": 3}, [{"source": "xinhua", "error": "HTTP 503"}]),
+        (
+            1,
+            "daily",
+            "partial",
+            {"day": "2026-01-10"},
+            {"new_articles": 3},
+            [{"source": "xinhua", "error": "HTTP 503"}],
+        ),
     ]
     with pytest.raises(WarehouseError, match="run 1 already finished"):
         wh.finish_run(r1, ended_at=T0, status="completed", counts={}, errors=[])
@@ -72,7 +80,9 @@ def test_runs_are_numbered_and_finished(wh: Warehouse, db_path: Path) -> None:
 def test_source_state_follows_the_last_successful_fetch(wh: Warehouse) -> None:
     run = wh.start_run(flow="daily", params={}, started_at=T0)
     assert wh.source_state("chinadaily") is None
-    wh.load_batch(LoadBatch((), fetch("fetched", 0, etag='"v1"', last_modified="Sat", body_hash="h1")), run_id=run)
+    wh.load_batch(
+        LoadBatch((), fetch("fetched", 0, etag='"v1"', last_modified="Sat", body_hash="h1")), run_id=run
+    )
     wh.load_batch(LoadBatch((), fetch("not_modified", 1)), run_id=run)
     wh.load_batch(LoadBatch((), fetch("failed", 2, error="HTTP 503")), run_id=run)
     assert wh.source_state("chinadaily") == SourceState('"v1"', "Sat", "h1", T0 + timedelta(days=1))
@@ -88,7 +98,14 @@ def test_an_exception_mid_batch_stores_nothing(wh: Warehouse, db_path: Path) -> 
     broken = LoadBatch(pages, fetch("fetched", 0, source=None))
     with pytest.raises(Exception, match="NOT NULL"):
         wh.load_batch(broken, run_id=run)
-    for table in ("raw_pages", "page_fetches", "article_versions", "extractions", "observations", "source_fetches"):
+    for table in (
+        "raw_pages",
+        "page_fetches",
+        "article_versions",
+        "extractions",
+        "observations",
+        "source_fetches",
+    ):
         assert query(db_path, f"SELECT count(*) FROM store.{table}")[1] == [(0,)], table
     # the same batch with a valid fetch then loads completely
     assert wh.load_batch(LoadBatch(pages, fetch("fetched", 0)), run_id=run).new_articles == 1
@@ -106,7 +123,10 @@ def test_coverage_keeps_the_latest_report_per_source_and_day(wh: Warehouse, db_p
     wh.record_coverage([CoverageRow("chinadaily", date(2026, 1, 9), 10, 8, 5)], run_id=r1)
     r2 = wh.start_run(flow="backfill", params={}, started_at=T0)
     wh.record_coverage(
-        [CoverageRow("chinadaily", date(2026, 1, 9), 12, 12, 7), CoverageRow("xinhua", date(2026, 1, 9), 3, 3, 1)],
+        [
+            CoverageRow("chinadaily", date(2026, 1, 9), 12, 12, 7),
+            CoverageRow("xinhua", date(2026, 1, 9), 3, 3, 1),
+        ],
         run_id=r2,
     )
     assert query(db_path, "SELECT * FROM coverage ORDER BY source")[1] == [
@@ -118,31 +138,54 @@ def test_coverage_keeps_the_latest_report_per_source_and_day(wh: Warehouse, db_p
 def test_raw_pages_returns_the_newest_fetch_per_article_in_the_window(wh: Warehouse, db_path: Path) -> None:
     run = wh.start_run(flow="daily", params={}, started_at=T0)
     old = make_page("https://e.com/a", "A1", raw=b"<p>A1</p>", published_at=T0, entry_id="a")
-    new = make_page("https://e.com/a", "A2", raw=b"<p>A2</p>", published_at=T0, entry_id="a",
-                    fetched_at=T0 + timedelta(hours=3))
-    outside = make_page("https://e.com/b", "B", raw=b"<p>B</p>", published_at=T0 - timedelta(days=5), entry_id="b")
-    undated = make_page("https://e.com/c", "C", raw=b"<p>C</p>", published_at=None, entry_id="c",
-                        source="xinhua")
+    new = make_page(
+        "https://e.com/a",
+        "A2",
+        raw=b"<p>A2</p>",
+        published_at=T0,
+        entry_id="a",
+        fetched_at=T0 + timedelta(hours=3),
+    )
+    outside = make_page(
+        "https://e.com/b", "B", raw=b"<p>B</p>", published_at=T0 - timedelta(days=5), entry_id="b"
+    )
+    undated = make_page(
+        "https://e.com/c", "C", raw=b"<p>C</p>", published_at=None, entry_id="c", source="xinhua"
+    )
     off = make_page("https://e.com/d", raw=b"<p>D</p>", outcome="off_topic", entry_id="d")
     wh.load_batch(LoadBatch((old, outside, undated, off)), run_id=run)
     wh.load_batch(LoadBatch((new,)), run_id=run)
     got = wh.raw_pages(since=date(2026, 1, 10), until=date(2026, 1, 10))
     assert got == [
-        RawPage("chinadaily", "a", "https://e.com/a", "https://e.com/a", T0 + timedelta(hours=3), T0,
-                "text/html", "utf-8", b"<p>A2</p>"),
-        RawPage("xinhua", "c", "https://e.com/c", "https://e.com/c", T0, None, "text/html", "utf-8", b"<p>C</p>"),
+        RawPage(
+            "chinadaily",
+            "a",
+            "https://e.com/a",
+            "https://e.com/a",
+            T0 + timedelta(hours=3),
+            T0,
+            "text/html",
+            "utf-8",
+            b"<p>A2</p>",
+        ),
+        RawPage(
+            "xinhua", "c", "https://e.com/c", "https://e.com/c", T0, None, "text/html", "utf-8", b"<p>C</p>"
+        ),
     ]
-    assert [p.entry_id for p in wh.raw_pages(since=date(2026, 1, 1), until=date(2026, 1, 31), sources=["chinadaily"])] == ["b", "a"]
+    assert [
+        p.entry_id
+        for p in wh.raw_pages(since=date(2026, 1, 1), until=date(2026, 1, 31), sources=["chinadaily"])
+    ] == ["b", "a"]
     # five distinct bodies, stored once each (raw_pages() above decompressed them with zlib)
     assert query(db_path, "SELECT count(*), sum(raw_size) FROM store.raw_pages")[1] == [(5, 42)]
 
 
 def test_a_second_writer_is_refused_with_the_holder_pid(db_path: Path) -> None:
-    import os
-
-    with Warehouse(db_path):
-        with pytest.raises(WarehouseBusyError, match=rf"being written by process {os.getpid()}"):
-            Warehouse(db_path)
+    with (
+        Warehouse(db_path),
+        pytest.raises(WarehouseBusyError, match=rf"being written by process {os.getpid()}"),
+    ):
+        Warehouse(db_path)
     with Warehouse(db_path) as again:  # released on close
         assert again.start_run(flow="daily", params={}, started_at=T0) == 1
 

@@ -1,0 +1,66 @@
+"""Benchmark: Warehouse.load_batch throughput (articles/s and observation rows/s) on a growing warehouse.
+
+Usage: python benchmarks/load.py [--batches 10] [--articles 200]
+
+Each batch holds new synthetic articles (200 words, raw HTML, 10 figures each) and is loaded in one
+transaction like a real run; a final batch re-loads the first one to time the no-op path.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from benchmarks.conflicts import OBS_PER_ARTICLE, T0, machine, pages
+from warehouse import LoadBatch, Warehouse
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--batches", type=int, default=10)
+    parser.add_argument("--articles", type=int, default=200, help="articles per batch")
+    args = parser.parse_args()
+    rng = random.Random(7)
+    batches = [LoadBatch(tuple(pages(rng, args.articles, prefix=f"batch{b}"))) for b in range(args.batches)]
+    rows: list[tuple[str, int, int, float, float]] = []
+    with tempfile.TemporaryDirectory() as tmp, Warehouse(Path(tmp) / "load.duckdb") as wh:
+        run = wh.start_run(flow="bench", params={}, started_at=T0)
+        for b, batch in enumerate(batches):
+            timings: dict[str, float] = {}
+            started = time.perf_counter()
+            counts = wh.load_batch(batch, run_id=run, timings=timings)
+            elapsed = time.perf_counter() - started
+            rows.append(
+                (f"new #{b + 1}", counts.new_articles, counts.observations, elapsed, timings["stage"])
+            )
+        started = time.perf_counter()
+        counts = wh.load_batch(batches[0], run_id=run)
+        rows.append(
+            ("reload #1 (no-op)", counts.unchanged, counts.observations, time.perf_counter() - started, 0)
+        )
+    print(f"load_batch, {args.articles} articles x {OBS_PER_ARTICLE} figures per batch ({machine()})\n")
+    print(
+        "| batch | articles | observation rows | time | articles/s | observation rows/s | staging (Python) |"
+    )
+    print("|---|---:|---:|---:|---:|---:|---:|")
+    for name, articles, observations, elapsed, stage in rows:
+        print(
+            f"| {name} | {articles:,} | {observations:,} | {elapsed * 1000:.0f} ms "
+            f"| {articles / elapsed:,.0f} | {observations / elapsed:,.0f} | {stage * 1000:.0f} ms |"
+        )
+    loaded = [r for r in rows if r[0].startswith("new")]
+    total = sum(r[3] for r in loaded)
+    print(
+        f"\nTotal: {sum(r[1] for r in loaded) / total:,.0f} articles/s, "
+        f"{sum(r[2] for r in loaded) / total:,.0f} observation rows/s"
+    )
+
+
+if __name__ == "__main__":
+    main()

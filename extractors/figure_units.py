@@ -1,0 +1,176 @@
+"""What a count figure counts: the noun after (or before) the number, in English and Chinese."""
+
+from __future__ import annotations
+
+import re
+
+# Plural-looking words that are not counted nouns.
+_NOT_PLURAL = frozenset(
+    "is was has does its this thus as us plus less across always overseas various numerous previous "
+    "famous serious perhaps whereas yes his hers ours yours theirs towards afterwards besides totals "
+    "reaches tops exceeds hits stands remains ranks accounts makes takes says includes means news "
+    "sales-wise percents".split()
+)
+_IRREGULAR = frozenset("people personnel staff".split())
+# Nouns a number is not counted in: periods, multipliers, sessions.
+_NOT_COUNTS = frozenset("times sessions months quarters weeks decades centuries pm am".split())
+_STOP = frozenset(
+    "of in on at to for with from by and or than that which who whose is was were are be been has have "
+    "had will would could should the a an this these those its their his her our per as into onto over "
+    "under since during between among while whereas but also each year-on-year respectively".split()
+)
+COMPOUNDS = frozenset(
+    "square metres|square meters|square kilometres|square kilometers|cubic metres|cubic meters|"
+    "industrial robots|service robots|charging piles|charging stations|base stations".split("|")
+)
+_SIZE_CLASS = re.compile(r"^(?:thousand|million|billion|trillion)-(?:yuan|dollar|dollars|rmb|usd)$", re.I)
+_TOKEN = re.compile(r"\s*[\"“”'‘’]?([A-Za-z][A-Za-z'-]*)[\"“”'‘’]?")
+_YEAR_RUN = re.compile(r"\s+(?:consecutive|straight|successive|running)\s+years\b", re.I)
+
+ZH_SPECIFIC_MEASURES = (
+    "平方公里|平方米|千瓦时|千瓦|人次|辆|套|台|户|人|吨|分钟|小时|公里|艘|部|件|亩|张|颗|只|架次|标箱"
+).split("|")
+ZH_GENERIC_MEASURES = "家|个|名|条|架|款|项|座|种|所|位|批".split("|")
+_ZH_HEADS = (
+    "国家和地区|经营主体|市场主体|企业|集群|公司|国家|地区|采购商|无人机|航线|车型|城市|项目|平台|园区|基地|"
+    "工厂|门店|店铺|品牌|产品|专利|客户|商家|展商|机构|充电桩|机器人|独角兽"
+).split("|")
+_ZH_STOP = re.compile(r"[的和与及、，,。；;：:！？!?“”\"（）()\[\]《》\s\dA-Za-z在是为将已被从向对到至比较占共由增达]")
+_ZH_MODIFIERS = re.compile(r"^(?:新|试点|战略性|支柱|[\u4e00-\u9fff]{1,3}级)+")
+_ZH_LEADING = re.compile(
+    r"^(?:全省|全市|全国|我国|广东省|广东|目前|其中|今年|去年|另有|共有|已有|拥有|集聚|聚集|培育|新增|规模以上|"
+    r"广州|深圳|佛山|东莞|珠海|惠州|中山|江门|肇庆|汕头|湛江|韶关|河源|梅州|汕尾|阳江|茂名|清远|潮州|揭阳|云浮|市|有)+"
+)
+_ZH_TRAILING = re.compile(r"(?:数量|总数|规模|中有|中|共计|累计|力争|达到|超过|突破|约|有|达|为|逾|近|超|至少)+$")
+
+
+def is_plural(word: str) -> bool:
+    """Whether an English word looks like a plural noun that can be counted.
+
+    Args:
+        word: one lower-case token.
+
+    Returns:
+        True for "firms", "countries", "people"; False for "its", "overseas", "business".
+    """
+    if word in _IRREGULAR:
+        return True
+    if word in _NOT_PLURAL or not word.endswith("s") or word.endswith(("ss", "us", "is")):
+        return False
+    return len(word) > 2
+
+
+def english_noun_after(text: str, pos: int) -> tuple[str | None, bool]:
+    """Find the counted noun after a number ("60,000 foreign trade firms" -> "firms").
+
+    Args:
+        text: the sentence.
+        pos: offset just after the number (and its scale word).
+
+    Returns:
+        (noun or None, is_years) where is_years marks "N consecutive years".
+    """
+    if _YEAR_RUN.match(text, pos):
+        return "years", True
+    words: list[str] = []
+    cursor = pos
+    head: int | None = None
+    for _ in range(6):
+        match = _TOKEN.match(text, cursor)
+        if match is None:
+            break
+        token = match.group(1)
+        lower = token.lower()
+        if _SIZE_CLASS.match(token):
+            cursor = match.end()
+            continue
+        if lower in _STOP:
+            if lower == "and" and words and head is None and not is_plural(words[-1].lower()):
+                cursor = match.end()
+                continue
+            break
+        if head is not None and not (token.islower() and is_plural(lower)):
+            break
+        words.append(token)
+        if token[0].islower() and is_plural(lower) and not lower.endswith("'s"):
+            head = len(words) - 1
+        cursor = match.end()
+    if head is None:
+        return None, False
+    noun = words[head].lower()
+    if noun in _NOT_COUNTS or noun == "years":
+        return None, False
+    if head > 0 and f"{words[head - 1].lower()} {noun}" in COMPOUNDS:
+        noun = f"{words[head - 1].lower()} {noun}"
+    return noun, False
+
+
+def english_noun_before(text: str, pos: int) -> str | None:
+    """Find the counted noun before a bare number ("charging piles surpassed 400,000" -> "charging piles").
+
+    Args:
+        text: the sentence.
+        pos: offset where the number (with its qualifier) starts.
+
+    Returns:
+        The nearest plural noun to the left in the sentence, or None.
+    """
+    tokens = re.findall(r"[A-Za-z][A-Za-z'-]*", text[:pos])
+    for index in range(len(tokens) - 1, -1, -1):
+        word = tokens[index]
+        lower = word.lower()
+        if word[0].isupper() or lower in _NOT_COUNTS:
+            continue
+        if is_plural(lower):
+            if index > 0 and f"{tokens[index - 1].lower()} {lower}" in COMPOUNDS:
+                return f"{tokens[index - 1].lower()} {lower}"
+            return lower
+    return None
+
+
+def chinese_noun_after(text: str, pos: int) -> str | None:
+    """Find the noun after a Chinese measure word ("2000家中小企业" -> "中小企业").
+
+    Args:
+        text: the sentence.
+        pos: offset just after the measure word.
+
+    Returns:
+        The noun without leading modifiers (新, 试点, X级), or None.
+    """
+    run = []
+    for ch in text[pos : pos + 12]:
+        if _ZH_STOP.match(ch) or not ("\u4e00" <= ch <= "\u9fff"):
+            break
+        run.append(ch)
+    noun = "".join(run)
+    if not noun:
+        return None
+    cut = min(((noun.find(h) + len(h)) for h in _ZH_HEADS if h in noun), default=None)
+    noun = noun[:cut] if cut else noun[:4]
+    noun = _ZH_MODIFIERS.sub("", noun) or noun
+    return noun or None
+
+
+def chinese_noun_before(text: str, pos: int) -> str | None:
+    """Find the noun a Chinese count refers back to ("充电桩逾40万个" -> "充电桩").
+
+    Args:
+        text: the sentence.
+        pos: offset where the number starts.
+
+    Returns:
+        The noun phrase before the number, stripped of scope words and verbs, or None.
+    """
+    run: list[str] = []
+    for ch in reversed(text[max(0, pos - 24) : pos]):
+        if "\u4e00" <= ch <= "\u9fff":
+            run.append(ch)
+            continue
+        break
+    phrase = "".join(reversed(run))
+    phrase = phrase.rsplit("的", 1)[-1]
+    phrase = _ZH_TRAILING.sub("", phrase)
+    phrase = _ZH_LEADING.sub("", phrase)
+    phrase = _ZH_MODIFIERS.sub("", phrase) or phrase
+    return phrase or None

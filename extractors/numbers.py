@@ -1,0 +1,223 @@
+"""Number vocabulary and parsing for English and Chinese news text: digits, scale words, word numbers.
+
+Offsets matter more than anything here: :func:`normalize` maps full-width digits and punctuation to
+ASCII one character for one character, so an offset in the normalized text is an offset in the
+original text.
+"""
+
+from __future__ import annotations
+
+import math
+
+_FULLWIDTH = {chr(0xFF01 + i): chr(0x21 + i) for i in range(0x5E)}
+_EXTRA = {
+    "\u3000": " ",
+    "\u00a0": " ",
+    "\u2009": " ",
+    "\u202f": " ",
+    "\u2002": " ",
+    "\u2003": " ",
+    "\u2010": "-",
+    "\u2011": "-",
+    "\u2012": "-",
+    "\u2013": "-",
+    "\u2014": "-",
+    "\u2015": "-",
+    "\u2212": "-",
+    "\uffe5": "¥",
+    "\uff0e": ".",
+}
+NORMALIZE_TABLE = str.maketrans(_FULLWIDTH | _EXTRA)
+
+SCALES_EN: dict[str, float] = {
+    "thousand": 1e3,
+    "million": 1e6,
+    "mln": 1e6,
+    "mn": 1e6,
+    "billion": 1e9,
+    "bln": 1e9,
+    "bn": 1e9,
+    "trillion": 1e12,
+    "tn": 1e12,
+}
+# Longest first so that 万亿 is read before 万.
+SCALES_ZH: dict[str, float] = {
+    "万亿": 1e12,
+    "千亿": 1e11,
+    "百亿": 1e10,
+    "十亿": 1e9,
+    "千万": 1e7,
+    "百万": 1e6,
+    "十万": 1e5,
+    "万": 1e4,
+    "亿": 1e8,
+}
+
+WORD_UNITS: dict[str, int] = {
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+}
+WORD_TENS: dict[str, int] = {
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+}
+DENOMINATORS: dict[str, int] = {
+    "half": 2,
+    "halves": 2,
+    "third": 3,
+    "thirds": 3,
+    "quarter": 4,
+    "quarters": 4,
+    "fourth": 4,
+    "fourths": 4,
+    "fifth": 5,
+    "fifths": 5,
+    "sixth": 6,
+    "sixths": 6,
+    "seventh": 7,
+    "sevenths": 7,
+    "eighth": 8,
+    "eighths": 8,
+    "ninth": 9,
+    "ninths": 9,
+    "tenth": 10,
+    "tenths": 10,
+}
+
+ZH_DIGITS: dict[str, int] = {
+    "零": 0,
+    "〇": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
+ZH_UNITS: dict[str, int] = {"十": 10, "百": 100, "千": 1000}
+ZH_NUMERAL_CHARS = "".join(ZH_DIGITS) + "".join(ZH_UNITS)
+
+
+def normalize(text: str) -> str:
+    """Map full-width digits, letters and punctuation to ASCII without changing the text's length.
+
+    Args:
+        text: any text.
+
+    Returns:
+        The text with every full-width form replaced by its ASCII twin, one character for one.
+    """
+    return text.translate(NORMALIZE_TABLE)
+
+
+def parse_decimal(digits: str) -> tuple[float, float] | None:
+    """Read "1,865.4" or "12" as a value and the size of one unit of its last digit.
+
+    Args:
+        digits: ASCII digits with optional thousands commas and one decimal point.
+
+    Returns:
+        (value, resolution), e.g. (1865.4, 0.1); None if the string is not a finite number.
+    """
+    plain = digits.replace(",", "")
+    if not plain or len(plain) > 24:
+        return None
+    try:
+        value = float(plain)
+    except ValueError:
+        return None
+    if not math.isfinite(value):
+        return None
+    decimals = len(plain.split(".", 1)[1]) if "." in plain else 0
+    return value, 10.0**-decimals
+
+
+def parse_word_number(words: str) -> int | None:
+    """Read an English number word or hyphenated compound ("nine", "twenty-five") as an integer.
+
+    Args:
+        words: lower- or mixed-case number words.
+
+    Returns:
+        The integer, or None if the words are not a number below one hundred.
+    """
+    parts = words.lower().replace("-", " ").split()
+    if len(parts) == 1:
+        word = parts[0]
+        return WORD_UNITS.get(word, WORD_TENS.get(word))
+    if len(parts) == 2 and parts[0] in WORD_TENS and parts[1] in WORD_UNITS and 0 < WORD_UNITS[parts[1]] < 10:
+        return WORD_TENS[parts[0]] + WORD_UNITS[parts[1]]
+    return None
+
+
+def parse_chinese_numeral(numeral: str) -> int | None:
+    """Read a Chinese numeral below ten thousand ("十一", "三百二十", "九") as an integer.
+
+    Args:
+        numeral: characters from 零〇一二两三四五六七八九十百千.
+
+    Returns:
+        The integer, or None when the characters do not form a well-written numeral (十四五 is a plan
+        name, not a number).
+    """
+    if not numeral or any(ch not in ZH_NUMERAL_CHARS for ch in numeral):
+        return None
+    total = 0
+    digit: int | None = None
+    last_unit = 10_000
+    for ch in numeral:
+        if ch in ZH_DIGITS:
+            if digit is not None:
+                return None
+            digit = ZH_DIGITS[ch]
+        else:
+            unit = ZH_UNITS[ch]
+            if unit >= last_unit:
+                return None
+            total += (1 if digit is None else digit) * unit
+            digit = None
+            last_unit = unit
+    if digit is not None:
+        total += digit
+    return total
+
+
+def fraction_percent(numerator: int, denominator: int) -> float:
+    """Express numerator/denominator as a percentage (one-third -> 33.33...).
+
+    Args:
+        numerator: the count of parts.
+        denominator: the number of parts in the whole (non-zero).
+
+    Returns:
+        The percentage as a float.
+    """
+    return numerator * 100 / denominator
