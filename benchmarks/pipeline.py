@@ -22,21 +22,24 @@ os.environ.setdefault("PREFECT_LOGGING_LEVEL", "ERROR")
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "90")
 
-import trafilatura  # noqa: E402
+import trafilatura
+from extractors.metrics import extract_observations
 
-from config.loader import load_config  # noqa: E402
-from extractors.metrics import extract_observations  # noqa: E402
-from extractors.pages import clean_article, decode_html  # noqa: E402
-from flows.demo.runner import write_demo_config  # noqa: E402
-from flows.demo.server import DemoServer  # noqa: E402
-from flows.demo.site import DemoArticle, render_article, render_rss  # noqa: E402
+from config.loader import load_config
+from extractors.pages import clean_article, decode_html
+from flows.demo.runner import write_demo_config
+from flows.demo.server import DemoServer
+from flows.demo.site import DemoArticle, render_article, render_rss
 
 EN = (
-    "Guangdong's foreign trade reached RMB{a}.{b} trillion in the first {m} months of 2025, up {g}.{h} percent "
-    "year-on-year, the provincial customs authority said.",
-    "Exports rose {h}.{g} percent to {a} trillion yuan (${b}{g}0 billion), while imports grew {b}.{a} percent.",
-    "Trade with ASEAN reached {b}.{h} trillion yuan, and more than {a}{b},000 firms had import and export records.",
-    "The province has nine trillion-yuan industrial clusters and aims to lift R&D intensity to {a}.{g} percent "
+    "Guangdong's foreign trade reached RMB{a}.{b} trillion in the first {m} months of 2025, "
+    "up {g}.{h} percent year-on-year, the provincial customs authority said.",
+    "Exports rose {h}.{g} percent to {a} trillion yuan (${b}{g}0 billion), "
+    "while imports grew {b}.{a} percent.",
+    "Trade with ASEAN reached {b}.{h} trillion yuan, "
+    "and more than {a}{b},000 firms had import and export records.",
+    "The province has nine trillion-yuan industrial clusters "
+    "and aims to lift R&D intensity to {a}.{g} percent "
     "by 2027.",
 )
 ZH = (
@@ -54,14 +57,17 @@ def make_articles(n: int) -> list[DemoArticle]:
         zh = i % 3 == 2
         template = ZH if zh else EN
         filler = (
-            ("广东制造业持续升级，企业加快开拓海外市场。" * 6,) if zh
+            ("广东制造业持续升级，企业加快开拓海外市场。" * 6,)
+            if zh
             else ("Factories across the Pearl River Delta kept hiring as overseas orders recovered. " * 6,)
         )
         articles.append(
             DemoArticle(
-                path=f"/{'zh' if zh else 'en'}/{i}.html", feed="zh" if zh else "en",
+                path=f"/{'zh' if zh else 'en'}/{i}.html",
+                feed="zh" if zh else "en",
                 title=f"{'广东外贸' if zh else 'Guangdong trade update'} {i}",
-                published=start + timedelta(hours=i), lang="zh" if zh else "en",
+                published=start + timedelta(hours=i),
+                lang="zh" if zh else "en",
                 paragraphs=tuple(p.format(**values) for p in template) + filler,
             )
         )
@@ -88,7 +94,9 @@ def main() -> None:
         config_dir = write_demo_config(Path(tmp), server.base_url)
         settings_file = config_dir / "gdwatch.toml"
         settings_file.write_text(
-            settings_file.read_text().replace("max_entries_per_feed = 200", f"max_entries_per_feed = {args.articles}")
+            settings_file.read_text().replace(
+                "max_entries_per_feed = 200", f"max_entries_per_feed = {args.articles}"
+            )
         )
         catalogue = load_config(config_dir).metrics
         pages = [routes[a.path][1] for a in articles]
@@ -106,11 +114,19 @@ def main() -> None:
             html, _ = decode_html(raw, "text/html; charset=utf-8")
             cleaned = clean_article(html, url=server.base_url + article.path, feed_published=None, now=now)
             if cleaned.article:
-                figures += len(extract_observations(cleaned.article.text, published=date(2026, 1, 20),
-                                                    catalogue=catalogue))
+                figures += len(
+                    extract_observations(
+                        cleaned.article.text, published=date(2026, 1, 20), catalogue=catalogue
+                    )
+                )
         ours = time.perf_counter() - t0
-        results.append(("gdwatch decode + clean + extract", ours,
-                        f"{len(pages) / ours:.0f} pages/s, {figures} figures, {ours / bare:.2f}x bare trafilatura"))
+        results.append(
+            (
+                "gdwatch decode + clean + extract",
+                ours,
+                f"{len(pages) / ours:.0f} pages/s, {figures} figures, {ours / bare:.2f}x bare trafilatura",
+            )
+        )
 
         db = Path(tmp) / "bench.duckdb"
         t0 = time.perf_counter()
@@ -122,16 +138,31 @@ def main() -> None:
         summary = daily_run(config_dir=str(config_dir), db_path=str(db))
         run = time.perf_counter() - t0
         stored = sum(r.counts.new_articles for r in summary.reports)
-        results.append(("daily run (fetch + clean + extract + load)", run,
-                        f"{stored} articles, {stored / run:.0f} articles/s, {run / bare:.2f}x bare trafilatura"))
+        results.append(
+            (
+                "daily run (fetch + clean + extract + load)",
+                run,
+                f"{stored} articles, {stored / run:.0f} articles/s, {run / bare:.2f}x bare trafilatura",
+            )
+        )
 
         t0 = time.perf_counter()
-        summary = backfill(since=date(2025, 12, 1), until=date(2026, 12, 31), reprocess=True,
-                           config_dir=str(config_dir), db_path=str(db))
+        summary = backfill(
+            since=date(2025, 12, 1),
+            until=date(2026, 12, 31),
+            reprocess=True,
+            config_dir=str(config_dir),
+            db_path=str(db),
+        )
         reprocess = time.perf_counter() - t0
         n = summary.reports[0].listed
-        results.append(("backfill --reprocess (no network)", reprocess,
-                        f"{n} pages, {n / reprocess:.0f} articles/s, {reprocess / bare:.2f}x bare trafilatura"))
+        results.append(
+            (
+                "backfill --reprocess (no network)",
+                reprocess,
+                f"{n} pages, {n / reprocess:.0f} articles/s, {reprocess / bare:.2f}x bare trafilatura",
+            )
+        )
 
     cores = os.cpu_count()
     mem_gib = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30

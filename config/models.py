@@ -85,7 +85,9 @@ class Settings(_Strict):
 
 
 class SourceDefinition(_Strict):
-    name: str = Field(pattern=r"^[a-z0-9][a-z0-9_-]*$", description="Short unique id, e.g. chinadaily-business.")
+    name: str = Field(
+        pattern=r"^[a-z0-9][a-z0-9_-]*$", description="Short unique id, e.g. chinadaily-business."
+    )
     kind: SourceKind
     url: HttpUrl
     language: Literal["en", "zh", "any"] = "any"

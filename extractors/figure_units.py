@@ -41,7 +41,8 @@ _ZH_LEADING = re.compile(
     r"^(?:全省|全市|全国|我国|广东省|广东|目前|其中|今年|去年|另有|共有|已有|拥有|集聚|聚集|培育|新增|规模以上|"
     r"广州|深圳|佛山|东莞|珠海|惠州|中山|江门|肇庆|汕头|湛江|韶关|河源|梅州|汕尾|阳江|茂名|清远|潮州|揭阳|云浮|市|有)+"
 )
-_ZH_TRAILING = re.compile(r"(?:数量|总数|规模|中有|中|共计|累计|力争|达到|超过|突破|约|有|达|为|逾|近|超|至少)+$")
+_ZH_FROM_YEAR = re.compile(r"(?:从|由)?(?:\d{4}年(?:底|末)?的?)?(?:从|由)?$")
+_ZH_TRAILING = re.compile(r"(?:增至|增加到|增长到|数量|总数|规模|中有|中|共计|累计|力争|达到|超过|突破|约|有|达|为|逾|近|超|至少)+$")
 
 
 def is_plural(word: str) -> bool:
@@ -144,10 +145,14 @@ def chinese_noun_after(text: str, pos: int) -> str | None:
             break
         run.append(ch)
     noun = "".join(run)
-    if not noun:
+    if not noun or noun.startswith(("左右", "以上", "以下", "上下", "以内")):
         return None
-    cut = min(((noun.find(h) + len(h)) for h in _ZH_HEADS if h in noun), default=None)
-    noun = noun[:cut] if cut else noun[:4]
+    found = [(noun.find(h), -len(h), h) for h in _ZH_HEADS if h in noun]
+    if found:
+        position, _, head = min(found)
+        noun = noun[: position + len(head)]
+    else:
+        noun = noun[:4]
     noun = _ZH_MODIFIERS.sub("", noun) or noun
     return noun or None
 
@@ -162,15 +167,19 @@ def chinese_noun_before(text: str, pos: int) -> str | None:
     Returns:
         The noun phrase before the number, stripped of scope words and verbs, or None.
     """
+    left = _ZH_FROM_YEAR.sub("", text[max(0, pos - 30) : pos])
     run: list[str] = []
-    for ch in reversed(text[max(0, pos - 24) : pos]):
+    for ch in reversed(left):
         if "\u4e00" <= ch <= "\u9fff":
             run.append(ch)
             continue
         break
     phrase = "".join(reversed(run))
-    phrase = phrase.rsplit("的", 1)[-1]
+    phrase = re.split(r"[的元”]", phrase)[-1]
     phrase = _ZH_TRAILING.sub("", phrase)
+    ends = [(phrase.rfind(h) + len(h), len(h)) for h in _ZH_HEADS if h in phrase]
+    if ends:
+        phrase = phrase[: max(ends)[0]]
     phrase = _ZH_LEADING.sub("", phrase)
     phrase = _ZH_MODIFIERS.sub("", phrase) or phrase
     return phrase or None

@@ -6,7 +6,8 @@ import time
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, time as dtime, timedelta
+from datetime import UTC, date, datetime, timedelta
+from datetime import time as dtime
 
 from config.models import SourceDefinition
 from extractors.errors import FeedParseError
@@ -34,7 +35,9 @@ def window_bounds(since: date, until: date) -> tuple[datetime, datetime]:
     return (datetime.combine(since, dtime(), UTC), datetime.combine(until + timedelta(days=1), dtime(), UTC))
 
 
-def list_sitemap_window(fetcher: Fetcher, source: SourceDefinition, since: date, until: date) -> ArchiveListing:
+def list_sitemap_window(
+    fetcher: Fetcher, source: SourceDefinition, since: date, until: date
+) -> ArchiveListing:
     """Walk a sitemap (or sitemap index) and keep the URLs dated inside [since, until].
 
     Child sitemaps whose lastmod is before `since` are skipped: they cannot hold newer pages.
@@ -89,7 +92,11 @@ def list_gdelt_window(
             if wait > 0:
                 sleep(wait)
         url = gdelt_query_url(
-            str(source.url), query=source.query, start=slice_start, end=slice_end, max_records=source.max_records
+            str(source.url),
+            query=source.query,
+            start=slice_start,
+            end=slice_end,
+            max_records=source.max_records,
         )
         last_call = clock()
         try:

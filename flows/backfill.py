@@ -25,8 +25,9 @@ from flows.runner import execute_run
 from warehouse import LoadBatch, RawPage
 
 
-
-@task(name="backfill-source", retries=1, retry_delay_seconds=10, timeout_seconds=6 * 3600, cache_policy=NO_CACHE)
+@task(
+    name="backfill-source", retries=1, retry_delay_seconds=10, timeout_seconds=6 * 3600, cache_policy=NO_CACHE
+)
 def backfill_source_task(ctx: RunContext, source: SourceDefinition, since: date, until: date) -> SourceReport:
     """List one archive source's window, load the entries not stored yet, and record per-day coverage."""
     lister = list_sitemap_window if source.kind == "sitemap" else list_gdelt_window
@@ -57,9 +58,17 @@ def reprocess_batch_task(ctx: RunContext, pages: Sequence[RawPage]) -> SourceRep
         }
         records.append(
             page_record_from_html(
-                ctx, base, html=html, raw=raw.raw, encoding=encoding, final_url=raw.fetched_url or raw.entry_url,
-                http_status=None, content_type=raw.content_type, feed_published=raw.listed_published_at,
-                fetched_at=raw.fetched_at, reprocessed=True,
+                ctx,
+                base,
+                html=html,
+                raw=raw.raw,
+                encoding=encoding,
+                final_url=raw.fetched_url or raw.entry_url,
+                http_status=None,
+                content_type=raw.content_type,
+                feed_published=raw.listed_published_at,
+                fetched_at=raw.fetched_at,
+                reprocessed=True,
             )
         )
         if ctx.on_page:
@@ -80,7 +89,9 @@ def archive_sources(config: Config, names: Sequence[str] | None) -> list[SourceD
                 known = ", ".join(s.name for s in config.sources.sources)
                 raise ConfigError(path, f"--source {name}", f"no such source (known: {known})") from None
             if not source.archive or source.kind not in ("sitemap", "gdelt"):
-                raise ConfigError(path, f"sources[{name}]", "not an archive source (sitemap or gdelt with archive = true)")
+                raise ConfigError(
+                    path, f"sources[{name}]", "not an archive source (sitemap or gdelt with archive = true)"
+                )
             selected.append(source)
         return selected
     return [s for s in config.sources.enabled() if s.archive and s.kind in ("sitemap", "gdelt")]
@@ -101,8 +112,14 @@ def backfill(
         raise ConfigError("--until", str(until), f"is before --since {since}")
     config = load_config(Path(config_dir) if config_dir else None)
     db = resolve_db_path(Path(db_path) if db_path else None, config.settings)
-    params = {"since": str(since), "until": str(until), "sources": sources or [], "reprocess": reprocess,
-              "config_dir": str(config.directory), "db": str(db)}
+    params = {
+        "since": str(since),
+        "until": str(until),
+        "sources": sources or [],
+        "reprocess": reprocess,
+        "config_dir": str(config.directory),
+        "db": str(db),
+    }
 
     def work(ctx: RunContext) -> list[SourceReport]:
         with _progress_bar(ctx, show_progress, "reprocessed pages" if reprocess else "pages fetched") as bar:
@@ -119,7 +136,9 @@ def backfill(
             return collect_reports(selected, [f.result(raise_on_failure=False) for f in futures])
 
     summary = execute_run("backfill", params, config, db, work, now=datetime.now(UTC))
-    create_markdown_artifact(key="backfill-summary", markdown=markdown_summary(summary), description="gdwatch backfill")
+    create_markdown_artifact(
+        key="backfill-summary", markdown=markdown_summary(summary), description="gdwatch backfill"
+    )
     return summary
 
 
@@ -130,7 +149,10 @@ def _progress_bar(ctx: RunContext, enabled: bool, label: str) -> Iterator[Callab
         yield lambda total: None
         return
     with Progress(
-        TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+        TextColumn("[bold]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
         transient=False,
     ) as progress:
         bar = progress.add_task(label, total=None)

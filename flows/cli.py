@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import os
 import sys
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Annotated
 
@@ -30,10 +30,14 @@ console = Console()
 err_console = Console(stderr=True)
 
 ConfigOption = Annotated[
-    Path | None, typer.Option("--config", help="Config directory (default: $GDWATCH_CONFIG or the packaged config/).")
+    Path | None,
+    typer.Option("--config", help="Config directory (default: $GDWATCH_CONFIG or the packaged config/)."),
 ]
 DbOption = Annotated[
-    Path | None, typer.Option("--db", help="Warehouse file (default: $GDWATCH_DB or warehouse.path, data/warehouse.duckdb).")
+    Path | None,
+    typer.Option(
+        "--db", help="Warehouse file (default: $GDWATCH_DB or warehouse.path, data/warehouse.duckdb)."
+    ),
 ]
 
 PREFECT_DEFAULTS = {
@@ -70,7 +74,9 @@ def _published(config_dir: Path | None, db: Path | None) -> Path:
 
 @app.command()
 def run(
-    feed: Annotated[list[str] | None, typer.Option("--feed", help="Read only this feed URL (repeatable).")] = None,
+    feed: Annotated[
+        list[str] | None, typer.Option("--feed", help="Read only this feed URL (repeatable).")
+    ] = None,
     any_topic: Annotated[bool, typer.Option("--any-topic", help="Keep off-topic articles too.")] = False,
     config: ConfigOption = None,
     db: DbOption = None,
@@ -83,9 +89,7 @@ def run(
     from flows.daily import daily_run
     from flows.report import exit_code, print_summary
 
-    summary = daily_run(
-        feeds=feed or None, any_topic=any_topic, config_dir=_str(config), db_path=_str(db)
-    )
+    summary = daily_run(feeds=feed or None, any_topic=any_topic, config_dir=_str(config), db_path=_str(db))
     print_summary(summary, console)
     raise typer.Exit(exit_code([summary]))
 
@@ -93,8 +97,12 @@ def run(
 @app.command()
 def backfill(
     since: Annotated[datetime, typer.Option("--since", formats=["%Y-%m-%d"], help="First day (UTC).")],
-    until: Annotated[datetime, typer.Option("--until", formats=["%Y-%m-%d"], help="Last day (UTC), inclusive.")],
-    source: Annotated[list[str] | None, typer.Option("--source", help="Archive source name (repeatable).")] = None,
+    until: Annotated[
+        datetime, typer.Option("--until", formats=["%Y-%m-%d"], help="Last day (UTC), inclusive.")
+    ],
+    source: Annotated[
+        list[str] | None, typer.Option("--source", help="Archive source name (repeatable).")
+    ] = None,
     reprocess: Annotated[
         bool, typer.Option("--reprocess", help="Re-clean and re-extract stored raw pages; no network.")
     ] = False,
@@ -110,8 +118,13 @@ def backfill(
     from flows.report import exit_code, print_summary
 
     summary = backfill_flow(
-        since=since.date(), until=until.date(), sources=source or None, reprocess=reprocess,
-        config_dir=_str(config), db_path=_str(db), show_progress=sys.stderr.isatty(),
+        since=since.date(),
+        until=until.date(),
+        sources=source or None,
+        reprocess=reprocess,
+        config_dir=_str(config),
+        db_path=_str(db),
+        show_progress=sys.stderr.isatty(),
     )
     print_summary(summary, console)
     if not reprocess:
@@ -156,9 +169,12 @@ def status(
 @app.command()
 def sql(
     query: Annotated[str, typer.Argument(help="A read-only SQL query.")],
-    as_of: Annotated[int | None, typer.Option("--as-of", help="Show the warehouse as it was after run N.")] = None,
+    as_of: Annotated[
+        int | None, typer.Option("--as-of", help="Show the warehouse as it was after run N.")
+    ] = None,
     known_on: Annotated[
-        datetime | None, typer.Option("--known-on", formats=["%Y-%m-%d"], help="As known at the end of that day.")
+        datetime | None,
+        typer.Option("--known-on", formats=["%Y-%m-%d"], help="As known at the end of that day."),
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object per row.")] = False,
     config: ConfigOption = None,
@@ -190,15 +206,18 @@ def extract(
     published: Annotated[
         datetime | None, typer.Option("--published", formats=["%Y-%m-%d"], help="Publication date.")
     ] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="One JSON object per observation per line.")] = False,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="One JSON object per observation per line.")
+    ] = False,
     config: ConfigOption = None,
 ) -> None:
     """Print the figures a text or HTML file reports.
 
     Example: gdwatch extract article.html --published 2026-01-20 --json
     """
-    from config.loader import load_config
     from extractors.metrics import extract_observations
+
+    from config.loader import load_config
     from extractors.pages import clean_article, decode_html, looks_like_html
 
     catalogue = load_config(config).metrics
@@ -219,11 +238,20 @@ def extract(
         for obs in observations:
             print(json.dumps(_observation_dict(obs), ensure_ascii=False))
         return
-    table = Table("metric", "entity", "partner", "period", "value", "unit", "qualifier", "proj.", "as written")
+    table = Table(
+        "metric", "entity", "partner", "period", "value", "unit", "qualifier", "proj.", "as written"
+    )
     for obs in observations:
         table.add_row(
-            obs.metric or f"({obs.subject})", obs.entity, obs.partner or "", obs.period or "", f"{obs.value:,.10g}",
-            obs.unit, obs.qualifier, "yes" if obs.projection else "", text[obs.start : obs.end],
+            obs.metric or f"({obs.subject})",
+            obs.entity,
+            obs.partner or "",
+            obs.period or "",
+            f"{obs.value:,.10g}",
+            obs.unit,
+            obs.qualifier,
+            "yes" if obs.projection else "",
+            text[obs.start : obs.end],
         )
     console.print(table)
     console.print(f"{len(observations)} figure(s)")
@@ -251,10 +279,15 @@ def conflicts(
         console.rule(f"conflict {row['conflict_id']}: {row['metric']} · {row['entity']} · {row['period']}")
         console.print(f"  {row['value']:,.10g} {row['unit']}  — {row['url']} ({row['published_at']})")
         console.print(f"    “{row['quote']}”")
-        console.print(f"  {row['conflicting_value']:,.10g} {row['unit']}  — {row['conflicting_url']} "
-                      f"({row['conflicting_published_at']})")
+        console.print(
+            f"  {row['conflicting_value']:,.10g} {row['unit']}  — {row['conflicting_url']} "
+            f"({row['conflicting_published_at']})"
+        )
         console.print(f"    “{row['conflicting_quote']}”")
-        console.print(f"  relative difference {row['relative_difference']:.1%}, detected by run {row['detected_run_id']}")
+        console.print(
+            f"  relative difference {row['relative_difference']:.1%}, "
+            f"detected by run {row['detected_run_id']}"
+        )
     console.print(f"{len(rows)} open conflict(s)")
 
 
@@ -273,7 +306,7 @@ def demo(
 
 
 def _check_writer_free(config: Path | None, db: Path | None) -> None:
-    """Fail fast, before Prefect starts, when another run is writing (the flow checks again under the lock)."""
+    """Fail fast, before Prefect starts, when another run is writing; the flow checks again under the lock."""
     from config.loader import load_config
     from warehouse import Warehouse
 
@@ -291,7 +324,10 @@ def _print_coverage(config: Path | None, db: Path | None, run_id: int) -> None:
         params={"run_id": run_id},
     )
     if rows:
-        _print_rows("coverage (listed 0 = quiet day; stored < listed = gap)", [dict(zip(columns, r, strict=True)) for r in rows])
+        _print_rows(
+            "coverage (listed 0 = quiet day; stored < listed = gap)",
+            [dict(zip(columns, r, strict=True)) for r in rows],
+        )
 
 
 def _print_rows(title: str, rows: list[dict[str, object]]) -> None:

@@ -71,7 +71,9 @@ def select_sources(config: Config, feeds: list[str] | None) -> list[SourceDefini
         parts = urlsplit(url)
         if parts.scheme not in ("http", "https") or not parts.netloc:
             raise ConfigError("--feed", url, "not an http(s) URL")
-        name = "adhoc-" + "".join(c if c.isalnum() else "-" for c in (parts.netloc + parts.path).lower()).strip("-")
+        name = "adhoc-" + "".join(
+            c if c.isalnum() else "-" for c in (parts.netloc + parts.path).lower()
+        ).strip("-")
         selected.append(SourceDefinition(name=name[:80], kind="rss", url=url, language="any"))
     return selected
 
@@ -87,12 +89,19 @@ def daily_run(
     config = load_config(Path(config_dir) if config_dir else None)
     sources = select_sources(config, feeds)
     db = resolve_db_path(Path(db_path) if db_path else None, config.settings)
-    params = {"feeds": feeds or [], "any_topic": any_topic, "config_dir": str(config.directory), "db": str(db)}
+    params = {
+        "feeds": feeds or [],
+        "any_topic": any_topic,
+        "config_dir": str(config.directory),
+        "db": str(db),
+    }
 
     def work(ctx: RunContext) -> list[SourceReport]:
         futures = [read_source_task.submit(ctx, source) for source in sources]
         return collect_reports(sources, [future.result(raise_on_failure=False) for future in futures])
 
     summary = execute_run("daily-run", params, config, db, work, any_topic=any_topic)
-    create_markdown_artifact(key="run-summary", markdown=markdown_summary(summary), description="gdwatch daily run")
+    create_markdown_artifact(
+        key="run-summary", markdown=markdown_summary(summary), description="gdwatch daily run"
+    )
     return summary

@@ -15,11 +15,12 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 
+from extractors.metrics import EXTRACTOR_VERSION, extract_observations
+
 from config.loader import Config
 from config.models import SourceDefinition
 from extractors.errors import FeedParseError
 from extractors.feeds import parse_feed
-from extractors.metrics import EXTRACTOR_VERSION, extract_observations
 from extractors.pages import CLEANER_VERSION, clean_article, decode_html
 from extractors.records import FeedEntry
 from extractors.relevance import is_relevant
@@ -27,7 +28,9 @@ from extractors.urls import google_news_target
 from flows.fetching import Fetcher, FetchError
 from warehouse import BatchCounts, LoadBatch, PageRecord, SourceFetch, Warehouse
 
-FEED_ACCEPT = "application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, */*;q=0.5"
+FEED_ACCEPT = (
+    "application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, */*;q=0.5"
+)
 PAGE_TYPES = ("text/html", "application/xhtml+xml")
 MAX_REPORTED_ERRORS = 5
 
@@ -119,22 +122,32 @@ def read_feed_source(ctx: RunContext, source: SourceDefinition) -> SourceReport:
 
     if result.not_modified:
         report.status = "not_modified"
-        _record_fetch(ctx, source, "not_modified", result.status, state.etag if state else None,
-                      state.last_modified if state else None, state.body_hash if state else None)
+        _record_fetch(
+            ctx,
+            source,
+            "not_modified",
+            result.status,
+            state.etag if state else None,
+            state.last_modified if state else None,
+            state.body_hash if state else None,
+        )
         return report
 
     body_hash = hashlib.sha256(result.body).hexdigest()
     if state is not None and state.body_hash == body_hash:
         # NOTE: some servers never answer 304 (or reuse one ETag for changed feeds): the body hash decides.
         report.status = "not_modified"
-        _record_fetch(ctx, source, "not_modified", result.status, result.etag, result.last_modified, body_hash)
+        _record_fetch(
+            ctx, source, "not_modified", result.status, result.etag, result.last_modified, body_hash
+        )
         return report
 
     try:
         parsed = parse_feed(result.body, feed_url=result.final_url, content_type=result.content_type)
     except FeedParseError as exc:
-        return _source_failed(ctx, source, report, f"{exc} (the feed URL may have moved: open it in a browser)",
-                              result.status)
+        return _source_failed(
+            ctx, source, report, f"{exc} (the feed URL may have moved: open it in a browser)", result.status
+        )
 
     report.parse_error = parsed.error
     entries = list(parsed.entries[: ctx.config.settings.politeness.max_entries_per_feed])
@@ -181,10 +194,13 @@ def load_entries(
     for index, entry in enumerate(fresh):
         page = build_page_record(ctx, source, entry)
         any_page_failed = any_page_failed or page.outcome == "failed"
-        if page.error and page.outcome in ("failed", "no_article"):
-            if len(report.page_errors) < MAX_REPORTED_ERRORS:
-                verdict = "retried next run" if page.outcome == "failed" else "skipped for good"
-                report.page_errors.append(f"{entry.url} ({verdict}): {page.error}")
+        if (
+            page.error
+            and page.outcome in ("failed", "no_article")
+            and len(report.page_errors) < MAX_REPORTED_ERRORS
+        ):
+            verdict = "retried next run" if page.outcome == "failed" else "skipped for good"
+            report.page_errors.append(f"{entry.url} ({verdict}): {page.error}")
         pending.append(page)
         report.outcomes[page.entry_id] = page.outcome
         if ctx.on_page:
@@ -217,11 +233,15 @@ def is_transient(error: FetchError) -> bool:
     """Whether trying the same URL again later may succeed."""
     if error.kind in ("timeout", "network"):
         return True
-    return error.kind == "http_status" and error.status is not None and (error.status >= 500 or error.status == 429)
+    return (
+        error.kind == "http_status"
+        and error.status is not None
+        and (error.status >= 500 or error.status == 429)
+    )
 
 
 def build_page_record(ctx: RunContext, source: SourceDefinition, entry: FeedEntry) -> PageRecord:
-    """Fetch one entry's page and turn it into a record: article (with figures), off-topic, no article or failed."""
+    """Fetch one entry's page and make it a record: an article with figures, off-topic, no article, failed."""
     url = google_news_target(entry.url) or entry.url
     base = {
         "source": source.name,
@@ -236,13 +256,28 @@ def build_page_record(ctx: RunContext, source: SourceDefinition, entry: FeedEntr
         # A timeout or a 5xx may pass: "failed" pages are retried next run. A 404, a PDF, a 50 MB page or a
         # robots.txt refusal will not change: recorded once as "no_article" with the reason.
         return PageRecord(
-            **base, fetched_url=None, fetched_at=ctx.now, outcome="failed" if is_transient(exc) else "no_article",
-            error=str(exc), http_status=exc.status, content_type=None, encoding=None, raw=None, article=None,
+            **base,
+            fetched_url=None,
+            fetched_at=ctx.now,
+            outcome="failed" if is_transient(exc) else "no_article",
+            error=str(exc),
+            http_status=exc.status,
+            content_type=None,
+            encoding=None,
+            raw=None,
+            article=None,
         )
     html, encoding = decode_html(result.body, result.content_type)
     return page_record_from_html(
-        ctx, base, html=html, raw=result.body, encoding=encoding, final_url=result.final_url,
-        http_status=result.status, content_type=result.content_type, feed_published=entry.published_at,
+        ctx,
+        base,
+        html=html,
+        raw=result.body,
+        encoding=encoding,
+        final_url=result.final_url,
+        http_status=result.status,
+        content_type=result.content_type,
+        feed_published=entry.published_at,
     )
 
 
@@ -282,7 +317,12 @@ def page_record_from_html(
     published = article.published_at.date() if article.published_at else ctx.now.date()
     observations = extract_observations(article.text, published=published, catalogue=ctx.config.metrics)
     return PageRecord(  # type: ignore[arg-type]
-        **common, outcome="article", error=None, raw=raw, article=article, observations=tuple(observations),
+        **common,
+        outcome="article",
+        error=None,
+        raw=raw,
+        article=article,
+        observations=tuple(observations),
         extractor_version=EXTRACTOR_VERSION,
     )
 
@@ -308,9 +348,18 @@ def _record_fetch(
     error: str | None = None,
 ) -> None:
     fetch = SourceFetch(
-        source=source.name, url=str(source.url), fetched_at=ctx.now, outcome=outcome,  # type: ignore[arg-type]
-        http_status=status, etag=etag, last_modified=last_modified, body_hash=body_hash,
-        entries_listed=0, entries_new=0, error=error, parse_error=None,
+        source=source.name,
+        url=str(source.url),
+        fetched_at=ctx.now,
+        outcome=outcome,  # type: ignore[arg-type]
+        http_status=status,
+        etag=etag,
+        last_modified=last_modified,
+        body_hash=body_hash,
+        entries_listed=0,
+        entries_new=0,
+        error=error,
+        parse_error=None,
     )
     ctx.load(LoadBatch(pages=(), source_fetch=fetch))
 

@@ -79,7 +79,9 @@ def print_summary(summary: RunSummary, console: Console) -> None:
         if report.error:
             console.print(f"[red]✗ {report.source}[/red]: {report.error}")
         if report.parse_error:
-            console.print(f"[yellow]! {report.source}[/yellow]: malformed feed, kept what parsed: {report.parse_error}")
+            console.print(
+                f"[yellow]! {report.source}[/yellow]: malformed feed, kept what parsed: {report.parse_error}"
+            )
         for error in report.page_errors:
             console.print(f"[yellow]! {report.source}[/yellow]: page {error}")
     for conflict in summary.conflicts:
@@ -103,7 +105,8 @@ def markdown_summary(summary: RunSummary) -> str:
     header = "| " + " | ".join(h for _, h in COLUMNS) + " |"
     rule = "|" + "|".join("---" for _ in COLUMNS) + "|"
     rows = [
-        "| " + " | ".join(_md(str(report.as_row()[key])) for key, _ in COLUMNS) + " |" for report in summary.reports
+        "| " + " | ".join(_md(str(report.as_row()[key])) for key, _ in COLUMNS) + " |"
+        for report in summary.reports
     ]
     lines = [f"# gdwatch {summary.flow}, run {summary.run_id}: {summary.status}", "", header, rule, *rows]
     if summary.conflicts:

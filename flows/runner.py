@@ -29,12 +29,18 @@ def execute_run(
         WarehouseBusyError: another run holds the writer lock (after waiting `lock_wait_s`).
     """
     started = now or datetime.now(UTC)
-    with Warehouse(db_path, wait_s=config.settings.warehouse.lock_wait_s) as warehouse, Fetcher(
-        config.settings.politeness
-    ) as fetcher:
+    with (
+        Warehouse(db_path, wait_s=config.settings.warehouse.lock_wait_s) as warehouse,
+        Fetcher(config.settings.politeness) as fetcher,
+    ):
         run_id = warehouse.start_run(flow=flow_name, params=params, started_at=started)
         ctx = RunContext(
-            config=config, fetcher=fetcher, warehouse=warehouse, run_id=run_id, now=started, any_topic=any_topic
+            config=config,
+            fetcher=fetcher,
+            warehouse=warehouse,
+            run_id=run_id,
+            now=started,
+            any_topic=any_topic,
         )
         try:
             reports = work(ctx)
@@ -51,7 +57,11 @@ def execute_run(
         status = "partial" if any(r.failed for r in reports) else "completed"
         summary = RunSummary(run_id=run_id, flow=flow_name, status=status, reports=reports)
         warehouse.finish_run(
-            run_id, ended_at=datetime.now(UTC), status=status, counts=summary.totals(), errors=summary.errors()
+            run_id,
+            ended_at=datetime.now(UTC),
+            status=status,
+            counts=summary.totals(),
+            errors=summary.errors(),
         )
         published = warehouse.publish()
     summary.published_path = str(published)

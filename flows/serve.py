@@ -53,7 +53,9 @@ def _serve(config_dir: Path | None, db_path: Path | None, console: Console, cron
 
     from flows.daily import daily_run
 
-    console.print(f"serving daily-run on '{cron}' ({timezone}) against {os.environ['PREFECT_API_URL']}; Ctrl-C stops")
+    console.print(
+        f"serving daily-run on '{cron}' ({timezone}) against {os.environ['PREFECT_API_URL']}; Ctrl-C stops"
+    )
     daily_run.serve(
         name="daily",
         schedules=[Cron(cron, timezone=timezone)],
@@ -76,7 +78,17 @@ def local_prefect_server(console: Console) -> Iterator[str]:
     env = {**os.environ, "PREFECT_SERVER_ANALYTICS_ENABLED": "false"}
     env.pop("PREFECT_API_URL", None)
     process = subprocess.Popen(
-        [sys.executable, "-m", "prefect", "server", "start", "--host", SERVER_HOST, "--port", str(SERVER_PORT)],
+        [
+            sys.executable,
+            "-m",
+            "prefect",
+            "server",
+            "start",
+            "--host",
+            SERVER_HOST,
+            "--port",
+            str(SERVER_PORT),
+        ],
         env=env,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
@@ -97,7 +109,8 @@ def _wait_healthy(api_url: str, process: subprocess.Popen[bytes]) -> None:
     while time.monotonic() < deadline:
         if process.poll() is not None:
             raise GdwatchError(
-                f"the local Prefect server exited with code {process.returncode}; is port {SERVER_PORT} taken? "
+                f"the local Prefect server exited with code {process.returncode}; "
+                f"is port {SERVER_PORT} taken? "
                 "Set GDWATCH_PREFECT_PORT or run `prefect server start` yourself and set PREFECT_API_URL"
             )
         try:
@@ -106,4 +119,6 @@ def _wait_healthy(api_url: str, process: subprocess.Popen[bytes]) -> None:
         except httpx.HTTPError:
             pass
         time.sleep(1)
-    raise GdwatchError(f"the local Prefect server did not answer {api_url}/health within {SERVER_START_TIMEOUT_S:.0f} s")
+    raise GdwatchError(
+        f"the local Prefect server did not answer {api_url}/health within {SERVER_START_TIMEOUT_S:.0f} s"
+    )

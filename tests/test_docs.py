@@ -37,8 +37,18 @@ def test_every_setting_is_in_the_readme(key: str) -> None:
 
 @pytest.mark.parametrize(
     "view",
-    ["articles", "article_versions", "observations", "observation_history", "revisions", "conflicts",
-     "conflict_history", "metric_timeline", "runs", "coverage"],
+    [
+        "articles",
+        "article_versions",
+        "observations",
+        "observation_history",
+        "revisions",
+        "conflicts",
+        "conflict_history",
+        "metric_timeline",
+        "runs",
+        "coverage",
+    ],
 )
 def test_every_public_view_is_in_the_readme(view: str) -> None:
     assert f"`{view}`" in README

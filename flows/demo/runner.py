@@ -9,7 +9,7 @@ from pathlib import Path
 
 from rich.console import Console
 
-from config.loader import PACKAGED_CONFIG_DIR, METRICS_FILE, SETTINGS_FILE
+from config.loader import METRICS_FILE, PACKAGED_CONFIG_DIR, SETTINGS_FILE
 from flows.demo.server import DemoServer
 from flows.demo.site import build_site, demo_config
 
@@ -50,15 +50,25 @@ def run_demo(db: Path, *, console: Console, keep_serving: bool = False) -> int:
 
         console.rule("backfill 2026-01-01..2026-04-30 from the demo news sitemap")
         summaries.append(
-            backfill(since=date(2026, 1, 1), until=date(2026, 4, 30), sources=["demo-sitemap"],
-                     config_dir=str(config_dir), db_path=str(db))
+            backfill(
+                since=date(2026, 1, 1),
+                until=date(2026, 4, 30),
+                sources=["demo-sitemap"],
+                config_dir=str(config_dir),
+                db_path=str(db),
+            )
         )
         print_summary(summaries[-1], console)
 
         console.rule("reprocess the stored raw pages of that window (no network)")
         summaries.append(
-            backfill(since=date(2026, 1, 1), until=date(2026, 4, 30), reprocess=True,
-                     config_dir=str(config_dir), db_path=str(db))
+            backfill(
+                since=date(2026, 1, 1),
+                until=date(2026, 4, 30),
+                reprocess=True,
+                config_dir=str(config_dir),
+                db_path=str(db),
+            )
         )
         print_summary(summaries[-1], console)
 
@@ -77,7 +87,7 @@ def run_demo(db: Path, *, console: Console, keep_serving: bool = False) -> int:
             console.print(" | ".join("" if v is None else str(v) for v in row))
         console.print(
             f"demo finished in {time.perf_counter() - started:.1f} s; query it with "
-            f"`gdwatch sql --db {db} \"SELECT * FROM metric_timeline\"`"
+            f'`gdwatch sql --db {db} "SELECT * FROM metric_timeline"`'
         )
         if keep_serving:
             console.print(f"serving {server.base_url} until Ctrl-C")

@@ -14,7 +14,7 @@ Route = tuple[str, bytes]
 
 
 class DemoServer:
-    """Serve `routes` (path -> (content type, body)) until closed; `replace_routes` switches the site's day."""
+    """Serve `routes` (path -> (content type, body)) until closed; `replace_routes` changes the day."""
 
     def __init__(self, host: str = "127.0.0.1", port: int = 0) -> None:
         self._routes: dict[str, Route] = {}
@@ -22,7 +22,7 @@ class DemoServer:
         server = self
 
         class Handler(BaseHTTPRequestHandler):
-            def do_GET(self) -> None:  # noqa: N802 - http.server's naming
+            def do_GET(self) -> None:
                 path = urlsplit(self.path).path
                 with server._lock:
                     route = server._routes.get(path)
@@ -43,7 +43,7 @@ class DemoServer:
                 self.end_headers()
                 self.wfile.write(body)
 
-            def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - signature of the base class
+            def log_message(self, format: str, *args: object) -> None:
                 return
 
         self._httpd = ThreadingHTTPServer((host, port), Handler)

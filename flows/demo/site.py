@@ -1,4 +1,4 @@
-"""The bundled demo site: English and Chinese news pages with real-world style figures, their feeds and a sitemap.
+"""The bundled demo site: English and Chinese news pages with real-world style figures, feeds, a sitemap.
 
 The site has two days. Day 2 corrects one article (a revision) and adds a wire report whose trade total
 contradicts day 1 (a conflict), so a demo run shows every stage of the pipeline. All text is written
@@ -157,7 +157,9 @@ def render_article(article: DemoArticle, base_url: str) -> bytes:
     url = base_url + article.path
     charset = "gbk" if article.encoding == "gbk" else "utf-8"
     body = "\n".join(f"      <p>{escape(p)}</p>" for p in article.paragraphs)
-    caption = f"<figure><figcaption>{escape(article.caption)}</figcaption></figure>" if article.caption else ""
+    caption = (
+        f"<figure><figcaption>{escape(article.caption)}</figcaption></figure>" if article.caption else ""
+    )
     site = "Demo Daily" if article.lang == "en" else "示例日报"
     html = f"""<!DOCTYPE html>
 <html lang="{article.lang}">

@@ -54,7 +54,7 @@ def rss(items: list[Item], *, title: str = "Test feed") -> bytes:
     ).encode()
 
 
-def serve_articles(site, articles: list[DemoArticle], feed_path: str = "/feed.xml", **feed_kwargs) -> str:  # noqa: ANN001
+def serve_articles(site, articles: list[DemoArticle], feed_path: str = "/feed.xml", **feed_kwargs) -> str:
     """Serve the pages and an RSS feed listing them; returns the feed URL."""
     for article in articles:
         charset = "gbk" if article.encoding == "gbk" else "utf-8"

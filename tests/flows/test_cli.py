@@ -162,7 +162,7 @@ def test_a_second_run_exits_while_one_is_writing(
     second = gdwatch("run", "--config", str(config), "--db", str(db), env=cli_env)
     assert second.returncode == 1
     assert "writing" in second.stderr and str(first.pid) in second.stderr
-    out, err = first.communicate(timeout=180)
+    _, err = first.communicate(timeout=180)
     assert first.returncode == 0, err
     with duckdb.connect(str(published_path(db)), read_only=True) as con:
         assert con.execute("SELECT count(*) FROM articles").fetchone() == (4,)

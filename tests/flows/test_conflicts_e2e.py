@@ -16,7 +16,7 @@ from warehouse import published_path
 pytestmark = pytest.mark.usefixtures("prefect_api")
 
 
-def doc(slug: str, sentence: str, *, lang: str = "en", published: str = "2026-01-20T09:00:00"):  # noqa: ANN201
+def doc(slug: str, sentence: str, *, lang: str = "en", published: str = "2026-01-20T09:00:00"):
     return page(f"/news/{slug}.html", f"Report {slug}", sentence, lang=lang, published=published)
 
 
@@ -52,7 +52,9 @@ def open_conflicts(db: Path) -> set[tuple[str, str, frozenset[float]]]:
     return {(metric, period, frozenset((a, b))) for metric, period, a, b in found}
 
 
-def test_conflicts_revisions_and_idempotence(http_server: LocalSite, write_config: WriteConfig, tmp_path: Path) -> None:
+def test_conflicts_revisions_and_idempotence(
+    http_server: LocalSite, write_config: WriteConfig, tmp_path: Path
+) -> None:
     feed = serve_articles(http_server, DOCS)
     config = write_config([])
     db = tmp_path / "wh.duckdb"
@@ -81,7 +83,8 @@ def test_conflicts_revisions_and_idempotence(http_server: LocalSite, write_confi
         ).fetchall()
         assert partners == [("ASEAN", 1.4e12), ("EU", 9e11)]
         assert con.execute(
-            "SELECT entity, value FROM observations WHERE metric = 'foreign_trade_total' AND entity <> 'Guangdong'"
+            "SELECT entity, value FROM observations "
+            "WHERE metric = 'foreign_trade_total' AND entity <> 'Guangdong'"
         ).fetchall() == [("Shenzhen", 4.5e12)]
 
     # the same pages again: nothing new
@@ -106,5 +109,7 @@ def test_conflicts_revisions_and_idempotence(http_server: LocalSite, write_confi
         assert con.execute(
             "SELECT count(*) FROM article_versions WHERE url LIKE '%/news/b.html'"
         ).fetchone() == (2,)
-        closed = con.execute("SELECT count(*) FROM conflict_history WHERE closed_run_id IS NOT NULL").fetchone()
+        closed = con.execute(
+            "SELECT count(*) FROM conflict_history WHERE closed_run_id IS NOT NULL"
+        ).fetchone()
         assert closed == (1,)

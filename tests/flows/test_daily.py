@@ -33,7 +33,7 @@ def rows(db: Path, sql: str) -> list[tuple]:
     return query(published_path(db), sql)[1]
 
 
-def run(config: Path, db: Path, **kwargs):  # noqa: ANN201 - returns the flow's RunSummary
+def run(config: Path, db: Path, **kwargs):
     return daily_run(config_dir=str(config), db_path=str(db), **kwargs)
 
 
