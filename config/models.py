@@ -154,5 +154,6 @@ class MetricCatalogue(_Strict):
             seen.add(metric.key)
         return value
 
-    def keys(self) -> tuple[str, ...]:
+    def metric_keys(self) -> tuple[str, ...]:
+        # NOTE: not `keys()`: a `keys` method makes libraries (Prefect among them) treat the model as a mapping.
         return tuple(m.key for m in self.metrics)

@@ -11,6 +11,7 @@ from prefect import flow, task
 from prefect.artifacts import create_markdown_artifact
 from prefect.cache_policies import NO_CACHE
 from prefect.task_runners import ThreadPoolTaskRunner
+from prefect.utilities.annotations import quote
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from config.errors import ConfigError
@@ -25,9 +26,7 @@ from flows.runner import execute_run
 from warehouse import LoadBatch, RawPage
 
 
-@task(
-    name="backfill-source", retries=1, retry_delay_seconds=10, timeout_seconds=6 * 3600, cache_policy=NO_CACHE
-)
+@task(name="backfill-source", retries=1, retry_delay_seconds=10, cache_policy=NO_CACHE)
 def backfill_source_task(ctx: RunContext, source: SourceDefinition, since: date, until: date) -> SourceReport:
     """List one archive source's window, load the entries not stored yet, and record per-day coverage."""
     lister = list_sitemap_window if source.kind == "sitemap" else list_gdelt_window
@@ -42,7 +41,7 @@ def backfill_source_task(ctx: RunContext, source: SourceDefinition, since: date,
     return report
 
 
-@task(name="reprocess-batch", retries=0, timeout_seconds=3600, cache_policy=NO_CACHE)
+@task(name="reprocess-batch", retries=0, cache_policy=NO_CACHE)
 def reprocess_batch_task(ctx: RunContext, pages: Sequence[RawPage]) -> SourceReport:
     """Clean and extract stored raw pages again with the current code: one task per batch, no network."""
     report = SourceReport(source="reprocess", listed=len(pages), new_entries=len(pages))
@@ -129,10 +128,10 @@ def backfill(
                 bar(len(pages))
                 size = config.settings.warehouse.batch_size
                 batches = [pages[i : i + size] for i in range(0, len(pages), size)]
-                futures = [reprocess_batch_task.submit(ctx, batch) for batch in batches]
+                futures = [reprocess_batch_task.submit(quote(ctx), quote(batch)) for batch in batches]
                 return [_merge_reprocess([f.result() for f in futures], len(pages))]
             selected = archive_sources(config, sources)
-            futures = [backfill_source_task.submit(ctx, s, since, until) for s in selected]
+            futures = [backfill_source_task.submit(quote(ctx), s, since, until) for s in selected]
             return collect_reports(selected, [f.result(raise_on_failure=False) for f in futures])
 
     summary = execute_run("backfill", params, config, db, work, now=datetime.now(UTC))

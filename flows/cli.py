@@ -26,7 +26,8 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-console = Console()
+# NOTE: piped output (cron mails, CI logs) gets a wide table instead of rich's default 80 columns.
+console = Console(width=None if sys.stdout.isatty() else 160)
 err_console = Console(stderr=True)
 
 ConfigOption = Annotated[
@@ -316,18 +317,11 @@ def _check_writer_free(config: Path | None, db: Path | None) -> None:
 
 
 def _print_coverage(config: Path | None, db: Path | None, run_id: int) -> None:
-    from warehouse import query as run_query
+    from warehouse import run_coverage
 
-    columns, rows = run_query(
-        _published(config, db),
-        "SELECT source, day, listed, fetched, stored FROM coverage WHERE run_id = $run_id ORDER BY source, day",
-        params={"run_id": run_id},
-    )
+    rows = run_coverage(_published(config, db), run_id)
     if rows:
-        _print_rows(
-            "coverage (listed 0 = quiet day; stored < listed = gap)",
-            [dict(zip(columns, r, strict=True)) for r in rows],
-        )
+        _print_rows("coverage (listed 0 = quiet day; stored < listed = gap)", rows)
 
 
 def _print_rows(title: str, rows: list[dict[str, object]]) -> None:

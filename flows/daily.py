@@ -10,6 +10,7 @@ from prefect import flow, task
 from prefect.artifacts import create_markdown_artifact
 from prefect.cache_policies import NO_CACHE
 from prefect.task_runners import ThreadPoolTaskRunner
+from prefect.utilities.annotations import quote
 
 from config.errors import ConfigError
 from config.loader import Config, load_config, resolve_db_path
@@ -22,9 +23,12 @@ from flows.runner import execute_run
 SOURCE_WORKERS = 4
 
 
-@task(name="read-source", retries=1, retry_delay_seconds=10, timeout_seconds=3600, cache_policy=NO_CACHE)
+@task(name="read-source", retries=1, retry_delay_seconds=10, cache_policy=NO_CACHE)
 def read_source_task(ctx: RunContext, source: SourceDefinition) -> SourceReport:
-    """One task per source: its loads are idempotent, so a retry after a crash adds nothing twice."""
+    """One task per source: its loads are idempotent, so a retry after a crash adds nothing twice.
+
+    NOTE: no task timeout: Prefect cannot interrupt a worker thread; every request has its own timeouts.
+    """
     return read_source(ctx, source)
 
 
@@ -97,7 +101,7 @@ def daily_run(
     }
 
     def work(ctx: RunContext) -> list[SourceReport]:
-        futures = [read_source_task.submit(ctx, source) for source in sources]
+        futures = [read_source_task.submit(quote(ctx), source) for source in sources]
         return collect_reports(sources, [future.result(raise_on_failure=False) for future in futures])
 
     summary = execute_run("daily-run", params, config, db, work, any_topic=any_topic)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from warehouse.connection import connect, publish, published_path
 from warehouse.errors import MigrationError, WarehouseBusyError, WarehouseError
 from warehouse.health import drift_warnings, source_health
-from warehouse.read import PUBLIC_VIEWS, open_conflicts, query, recent_runs, run_conflicts
+from warehouse.read import PUBLIC_VIEWS, open_conflicts, query, recent_runs, run_conflicts, run_coverage
 from warehouse.records import (
     BatchCounts,
     CoverageRow,
@@ -40,5 +40,6 @@ __all__ = [
     "query",
     "recent_runs",
     "run_conflicts",
+    "run_coverage",
     "source_health",
 ]

@@ -150,3 +150,17 @@ def run_conflicts(path: Path, run_id: int) -> list[dict[str, object]]:
     """
     with reader(path) as conn:
         return _dicts(conn.execute(read_sql("select_run_conflicts"), {"run_id": run_id}))
+
+
+def run_coverage(path: Path, run_id: int) -> list[dict[str, object]]:
+    """Return the per-day coverage rows a backfill run recorded.
+
+    Args:
+        path: the published copy.
+        run_id: the backfill run.
+
+    Returns:
+        One dict per (source, day) with listed, fetched and stored counts.
+    """
+    with reader(path) as conn:
+        return _dicts(conn.execute(read_sql("select_run_coverage"), {"run_id": run_id}))
