@@ -155,5 +155,5 @@ class MetricCatalogue(_Strict):
         return value
 
     def metric_keys(self) -> tuple[str, ...]:
-        # NOTE: not `keys()`: a `keys` method makes libraries (Prefect among them) treat the model as a mapping.
+        # NOTE: not `keys()`: with a `keys` method, Prefect and others take the model for a mapping.
         return tuple(m.key for m in self.metrics)
