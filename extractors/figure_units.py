@@ -35,7 +35,7 @@ _ZH_HEADS = (
     "国家和地区|经营主体|市场主体|企业|集群|公司|国家|地区|采购商|无人机|航线|车型|城市|项目|平台|园区|基地|"
     "工厂|门店|店铺|品牌|产品|专利|客户|商家|展商|机构|充电桩|机器人|独角兽"
 ).split("|")
-_ZH_STOP = re.compile(r"[的和与及、，,。；;：:！？!?“”\"（）()\[\]《》\s\dA-Za-z在是为将已被从向对到至比较占共由增达]")
+_ZH_STOP = re.compile(r"[的与及、，,。；;：:！？!?“”\"（）()\[\]《》\s\dA-Za-z在是为将已被从向对到至比较占共由增达]")
 _ZH_MODIFIERS = re.compile(r"^(?:新|试点|战略性|支柱|[\u4e00-\u9fff]{1,3}级)+")
 _ZH_LEADING = re.compile(
     r"^(?:全省|全市|全国|我国|广东省|广东|目前|其中|今年|去年|另有|共有|已有|拥有|集聚|聚集|培育|新增|规模以上|"
@@ -116,7 +116,7 @@ def english_noun_before(text: str, pos: int) -> str | None:
     Returns:
         The nearest plural noun to the left in the sentence, or None.
     """
-    tokens = re.findall(r"[A-Za-z][A-Za-z'-]*", text[:pos])
+    tokens = re.findall(r"[A-Za-z][A-Za-z'-]*", text[max(0, pos - 200) : pos])
     for index in range(len(tokens) - 1, -1, -1):
         word = tokens[index]
         lower = word.lower()

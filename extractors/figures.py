@@ -185,6 +185,7 @@ _TO_BEFORE = re.compile(
     r"|(?:增至|增加到|增长到|提高到|升至|降至|达到|到|至)(?:\d{4}年(?:底|末)?的?)?)$",
     re.I,
 )
+_CHAIN = re.compile(r"-\d+(?:-\d+)?")
 _RANGE_CONNECTOR = re.compile(r"\s*(?:-|~|to|至|到)\s*", re.I)
 _BETWEEN_BEFORE = re.compile(r"\bbetween\s+$", re.I)
 _AND_CONNECTOR = re.compile(r"\s+and\s+", re.I)
@@ -222,6 +223,7 @@ class Figure:
     conversion_of: int | None = None
     from_low: bool = False
     to_high: bool = False
+    noun_after: bool = False
 
 
 def find_figures(sentence: str) -> list[Figure]:
@@ -357,7 +359,7 @@ def _build_digits(sentence: str, match: re.Match[str]) -> list[Figure]:
     if parsed is None or _is_not_a_figure(sentence, start, end):
         return []
     value, resolution = parsed
-    chain = re.match(r"(?:-\d+)+", sentence[end:])
+    chain = _CHAIN.match(sentence, end)
     if chain:
         return _build_hyphen_chain(sentence, match, chain.group())
     return _finish_number(sentence, start, end, value, resolution, has_separator="," in match.group())
@@ -386,8 +388,7 @@ def _is_not_a_figure(sentence: str, start: int, end: int) -> bool:
 
 def _build_hyphen_chain(sentence: str, match: re.Match[str], chain: str) -> list[Figure]:
     """"3-4%" is a range; "2021-2025", "1-11月", "020-8737" and "2026-01-05" are not figures."""
-    parts = [match.group(), *chain.split("-")[1:]]
-    if len(parts) != 2:
+    if chain.count("-") != 1 or sentence[match.end() + len(chain) : match.end() + len(chain) + 1] in {"-", "/"}:
         return []
     high_start = match.end() + 1
     high_match = _CORE.match(sentence, high_start)
@@ -485,6 +486,7 @@ def _finish_number(
             bare = Figure(start, end, value, "count", resolution, "count")
             return _maybe_range(sentence, bare) or []
         figure = Figure(start, pos, base, counted[0], res, counted[1])
+        figure.noun_after = counted[2]
     if more:
         figure.qualifier, figure.qualifier_own = "over", True
     range_figures = _maybe_range(sentence, figure)
@@ -505,23 +507,25 @@ def _count(
     word: bool,
     chinese_numeral: bool,
     has_separator: bool,
-) -> tuple[str, str] | None:
-    """The unit of a count, or None when the number is not a counted figure."""
+) -> tuple[str, str, bool] | None:
+    """The unit of a count (and whether it was written after the number), or None if not a figure."""
     before = sentence[max(0, start - 30) : start]
     value_text = sentence[start:end]
     if re.match(r"\s*(?:年|月|日|号)", sentence[after_more:]):
         if sentence[after_more:].startswith("年") and before.endswith("连续") and not scaled:
-            return "years", "years"
+            return "years", "years", False
         return None
     if _ZH_NOT_COUNT_AFTER.match(sentence, after_more):
         return None
     measure = _ZH_MEASURE.match(sentence, after_more)
     if measure:
         if measure.group() in units.ZH_SPECIFIC_MEASURES:
-            return measure.group(), "count"
+            return measure.group(), "count", False
         noun = units.chinese_noun_after(sentence, measure.end())
-        noun = noun or units.chinese_noun_before(sentence, _strip_zh_qualifier(sentence, start))
-        return noun or measure.group(), "count"
+        if noun:
+            return noun, "count", True
+        noun = units.chinese_noun_before(sentence, _strip_zh_qualifier(sentence, start))
+        return noun or measure.group(), "count", False
     if chinese_numeral:
         return None
     if not word and not scaled and value_text.isdigit() and 1000 <= int(value_text) <= 2100:
@@ -539,7 +543,7 @@ def _count(
         return None
     noun, is_years = units.english_noun_after(sentence, pos)
     if is_years:
-        return "years", "years"
+        return "years", "years", False
     if noun is None and re.match(r"\s+of\s+", sentence[pos:]) and (word or not scaled):
         noun, _ = units.english_noun_after(sentence, re.match(r"\s+of\s+(?:the\s+)?", sentence[pos:]).end() + pos)
         noun = noun if noun and word else None
@@ -550,13 +554,13 @@ def _count(
     if noun:
         if word and value_text.lower() == "one":
             return None
-        return noun, "count"
+        return noun, "count", True
     if scaled or has_separator or _FROM_BEFORE.search(before) or _is_to_high(sentence, start):
         if word and not (_FROM_BEFORE.search(before) or _is_to_high(sentence, start)):
             return None
         if not word and not (scaled or has_separator) and not re.match(r"\s+in\s+\d{4}", sentence[pos:]):
             return None
-        return units.english_noun_before(sentence, start) or "count", "count"
+        return units.english_noun_before(sentence, start) or "count", "count", False
     return None
 
 
@@ -566,7 +570,7 @@ def _strip_zh_qualifier(sentence: str, start: int) -> int:
 
 
 def _is_to_high(sentence: str, start: int) -> bool:
-    before = sentence[:start]
+    before = sentence[max(0, start - 160) : start]
     return bool(_TO_BEFORE.search(before) and re.search(r"\bfrom\b|从|由", before))
 
 

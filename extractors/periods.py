@@ -48,7 +48,7 @@ _ATOMS = re.compile(
     r"|(?P<half>(?P<hn>first|second)\s+half|\bH(?P<hd>[12])\b|(?P<zh>[上下])半年)"
     rf"|(?P<month>\b(?P<mon>January|February|March|April|June|July|August|September|October|November|December)\b"
     r"|(?<!\d)(?P<zmon>\d{1,2})月份?)"
-    r"|(?P<year>(?<![\d.,$¥/])(?P<yv>(?:19|20)\d{2})(?![\d%/]|年\d|-\d)年?(?:底|末)?)"
+    r"|(?P<year>(?<![\d.$¥/])(?<!\d,)(?P<yv>(?:19|20)\d{2})(?![\d%/]|年\d|-\d|[万亿千百多余家个名户人])年?(?:底|末)?)"
     r"|(?P<rel>last year|this year|next year|year's end|year-end|end of the year|"
     r"去年|今年|明年|年底|年末)"
     r"|(?P<now>\b(?:currently|now|at present|presently)\b|截至目前|目前|当前|现在|眼下)",

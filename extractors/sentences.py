@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -15,6 +16,9 @@ _BOILERPLATE = re.compile(
     r"(?i)scan the qr|qr code|download the|subscribe|comments\s*\(|\[photo|photo by|provided to china daily|"
     r"for china daily|updated:|contact the writer|二维码|客户端|责任编辑|联系电话|来源：|记者.{0,8}摄|评论（|评论\("
 )
+
+
+MAX_SENTENCE = 800
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,25 +56,40 @@ def split_sentences(text: str) -> list[Sentence]:
     return sentences
 
 
-def clause_bounds(sentence: str, position: int) -> tuple[int, int]:
-    """The clause of a sentence containing a position (split at commas, semicolons and "while").
+def clause_breaks(sentence: str) -> list[tuple[int, int]]:
+    """Where a sentence splits into clauses (commas, semicolons, colons, "while"), outside numbers and brackets.
+
+    Args:
+        sentence: the sentence text.
+
+    Returns:
+        (start, end) of every break, in order.
+    """
+    return [
+        match.span()
+        for match in _CLAUSE_BREAK.finditer(sentence)
+        if not _inside_number(sentence, match.start()) and not _inside_parentheses(sentence, match.start())
+    ]
+
+
+def clause_bounds(sentence: str, position: int, breaks: list[tuple[int, int]] | None = None) -> tuple[int, int]:
+    """The clause of a sentence containing a position.
 
     Args:
         sentence: the sentence text.
         position: an offset inside it.
+        breaks: the sentence's :func:`clause_breaks`, when already computed.
 
     Returns:
         (start, end) of the clause, relative to the sentence.
     """
-    start, end = 0, len(sentence)
-    for match in _CLAUSE_BREAK.finditer(sentence):
-        if _inside_number(sentence, match.start()) or _inside_parentheses(sentence, match.start()):
-            continue
-        if match.end() <= position:
-            start = match.end()
-        elif match.start() >= position:
-            end = match.start()
-            break
+    breaks = clause_breaks(sentence) if breaks is None else breaks
+    index = bisect.bisect_left(breaks, (position, -1))
+    end = breaks[index][0] if index < len(breaks) else len(sentence)
+    previous = index - 1
+    while previous >= 0 and breaks[previous][1] > position:
+        previous -= 1
+    start = breaks[previous][1] if previous >= 0 else 0
     return start, end
 
 
@@ -81,11 +100,17 @@ def _inside_number(sentence: str, index: int) -> bool:
 
 
 def _inside_parentheses(sentence: str, index: int) -> bool:
-    opened = sentence.rfind("(", 0, index)
-    return opened != -1 and sentence.find(")", opened) > index
+    opened = sentence.rfind("(", max(0, index - 60), index)
+    return opened != -1 and sentence.find(")", opened, index + 60) > index
 
 
 def _append(sentences: list[Sentence], line: str, base: int, start: int, end: int, paragraph: int) -> None:
+    # why: real sentences are far shorter; cutting run-ons keeps every later step linear in the text.
+    while end - start > MAX_SENTENCE:
+        cut = max(line.rfind(" ", start, start + MAX_SENTENCE), line.rfind(",", start, start + MAX_SENTENCE))
+        cut = cut + 1 if cut > start else start + MAX_SENTENCE
+        _append(sentences, line, base, start, cut, paragraph)
+        start = cut
     chunk = line[start:end]
     stripped = chunk.strip()
     if not stripped:
@@ -101,7 +126,7 @@ def _is_abbreviation(line: str, dot: int) -> bool:
     if word is None:
         return False
     token = word.group(1).lower().strip(".")
-    return token in _ABBREVIATIONS or len(token) == 1
+    return token in _ABBREVIATIONS or "." in token
 
 
 def _next_starts_sentence(line: str, index: int) -> bool:

@@ -11,6 +11,7 @@ import time
 from pathlib import Path
 
 import duckdb
+import httpx
 
 from tests.flows.conftest import WriteConfig
 from tests.flows.pages import html, page, serve_articles
@@ -189,3 +190,26 @@ def test_extract_reads_text_and_html_files(tmp_path: Path) -> None:
     table = gdwatch("extract", str(page_file))
     assert table.returncode == 0, table.stderr
     assert "9.1万亿元" in table.stdout and "2 figure(s)" in table.stdout
+
+
+def test_serve_registers_the_daily_cron_deployment(
+    write_config: WriteConfig, cli_env: dict[str, str], prefect_api: str, tmp_path: Path
+) -> None:
+    config = write_config([{"name": "x", "kind": "rss", "url": "http://127.0.0.1:9/feed.xml"}])
+    process = start("serve", "--config", str(config), "--db", str(tmp_path / "wh.duckdb"), env=cli_env)
+    try:
+        deployment = None
+        deadline = time.monotonic() + 90
+        while deployment is None and time.monotonic() < deadline and process.poll() is None:
+            found = httpx.post(f"{prefect_api}/deployments/filter", json={}, timeout=10).json()
+            deployment = next((d for d in found if d["name"] == "daily"), None)
+            time.sleep(0.5)
+        assert deployment is not None, process.stderr.read() if process.poll() is not None else "no deployment"
+        (schedule,) = deployment["schedules"]
+        assert schedule["schedule"]["cron"] == "0 6 * * *"
+        assert schedule["schedule"]["timezone"] == "Asia/Shanghai"
+        assert deployment["global_concurrency_limit"]["limit"] == 1
+        assert deployment["parameters"]["config_dir"] == str(config)
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
