@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import codecs
+import functools
 import re
+from configparser import ConfigParser
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from urllib.parse import urljoin, urlsplit
@@ -14,6 +16,7 @@ import lxml.html
 import py3langid
 import trafilatura
 from lxml import etree
+from trafilatura.settings import use_config
 
 from extractors.records import Article, DateSource
 from extractors.urls import canonical_url, is_http_url, url_date
@@ -208,6 +211,7 @@ def clean_article(html: str, *, url: str, feed_published: datetime | None, now: 
         with_metadata=True,
         include_comments=False,
         include_tables=True,
+        config=_trafilatura_config(),
     )
     if document is None or not (document.text or "").strip():
         return CleanedPage(None, "not an article")
@@ -233,6 +237,19 @@ def clean_article(html: str, *, url: str, feed_published: datetime | None, now: 
         date_source=source,
     )
     return CleanedPage(article, None)
+
+
+@functools.cache
+def _trafilatura_config() -> ConfigParser:
+    """trafilatura's defaults, except the size under which it distrusts its own extraction.
+
+    NOTE: below MIN_EXTRACTED_SIZE (250 characters) trafilatura falls back to a baseline that joins all
+    paragraphs into one line; short news items (a four-sentence wire) then lose their paragraph breaks,
+    and the metric extractor its sentence and paragraph boundaries.
+    """
+    config = use_config()
+    config.set("DEFAULT", "MIN_EXTRACTED_SIZE", "60")
+    return config
 
 
 def _clean_title(title: str | None) -> str | None:

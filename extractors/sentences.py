@@ -122,7 +122,7 @@ def _append(sentences: list[Sentence], line: str, base: int, start: int, end: in
 
 
 def _is_abbreviation(line: str, dot: int) -> bool:
-    word = re.search(r"([A-Za-z.]+)$", line[:dot])
+    word = re.search(r"([A-Za-z.]+)$", line[max(0, dot - 12) : dot])
     if word is None:
         return False
     token = word.group(1).lower().strip(".")
