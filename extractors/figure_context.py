@@ -61,25 +61,49 @@ _ENTITY_TOKENS: list[tuple[str, str, str]] = (
     + [("the nation", "China", "country_ref"), ("The nation", "China", "country_ref")]
     + [("the city", "", "city_ref"), ("The city", "", "city_ref"), ("全市", "", "city_ref"), ("该市", "", "city_ref")]
 )
-_ENTITY_RE = re.compile(
-    "|".join(
-        (rf"(?<![A-Za-z]){re.escape(token)}(?![A-Za-z])" if token.isascii() else re.escape(token))
-        for token, _, _ in sorted(_ENTITY_TOKENS, key=lambda t: -len(t[0]))
-    )
-)
+# A plain alternation of literals: the regex engine then skips ahead by first character.
+_ENTITY_RE = re.compile("|".join(re.escape(token) for token, _, _ in sorted(_ENTITY_TOKENS, key=lambda t: -len(t[0]))))
 _ENTITY_OF = {token: (name, kind) for token, name, kind in _ENTITY_TOKENS}
 _GROUP_RE = re.compile(r"\b([A-Z][A-Za-z]+)\s+(?:Group|Co\.|Corp\.?|Inc\.?|Ltd\.?)")
 _ANAPHOR_RE = re.compile(r"\b[Ii]ts\b|其中|其")
 _DENOMINATOR_BEFORE = re.compile(r"(?:\bof|\binto\b|\bfor|\bwith(?: a)?|\bto|占|居|对|与|比|向|从|来自)\s*(?:the\s+)?$", re.I)
 
+# Matched against lower-cased text; word boundaries are checked by projection_cues().
+_PROJECTION_WORDS = (
+    "expect expects expected expecting aim aims aimed aiming target targets targeted targeting projected "
+    "projection forecast forecasts forecasted will goal goals strive strives striving seek seeks seeking intend "
+    "intends could would anticipated anticipates"
+).split() + [
+    "plans to", "plan to", "planned to", "planning to", "is set to", "are set to", "wants to", "want to",
+    "hopes to", "hope to", "estimated to", "likely to", "on track to",
+]
+# A plain alternation of literals (boundaries checked in projection_cues): fast to scan.
 PROJECTION_RE = re.compile(
-    r"\b(?:expect|expects|expected|expecting|aim|aims|aimed|aiming|target|targets|targeted|targeting|"
-    r"projected|projection|forecast|forecasts|forecasted|will|plans to|plan to|planned to|planning to|"
-    r"goal|goals|is set to|are set to|strive|strives|striving|seek|seeks|seeking|intend|intends|wants to|"
-    r"want to|hopes to|hope to|could|would|estimated to|anticipated|anticipates|likely to|on track to)\b"
-    r"|预计|预期|力争|目标|计划|有望|争取|规划|(?<!即)将(?!近)",
-    re.I,
+    "|".join(re.escape(word) for word in sorted(_PROJECTION_WORDS, key=len, reverse=True))
+    + "|预计|预期|力争|目标|计划|有望|争取|规划|将"
 )
+
+
+def projection_cues(lowered: str) -> list[int]:
+    """Offsets of the words that mark a projection (expected, aims to, will, 预计, 力争, 将).
+
+    Args:
+        lowered: the sentence with ASCII letters lower-cased (same length as the sentence).
+
+    Returns:
+        Start offsets of the cue words.
+    """
+    cues = []
+    for match in PROJECTION_RE.finditer(lowered):
+        start = match.start()
+        previous = lowered[start - 1 : start] if start else ""
+        following = lowered[match.end() : match.end() + 1]
+        if match.group() == "将" and (previous == "即" or following == "近"):
+            continue
+        if match.group().isascii() and (previous.isalpha() or following.isalpha()):
+            continue
+        cues.append(start)
+    return cues
 _SHARE_BEFORE = re.compile(
     r"(?:account(?:ed|ing|s)? for|made up|make up|makes up|making up|represent(?:ed|ing|s)?|share of|"
     r"share|proportion|, or|占比|占据|占|比重|份额)[^.;%]{0,60}$",
@@ -133,7 +157,12 @@ def find_entities(sentence: str) -> list[EntityMention]:
     """
     found = []
     for match in _ENTITY_RE.finditer(sentence):
-        name, kind = _ENTITY_OF[match.group()]
+        token = match.group()
+        if token.isascii() and (
+            sentence[match.start() - 1 : match.start()].isalpha() or sentence[match.end() : match.end() + 1].isalpha()
+        ):
+            continue
+        name, kind = _ENTITY_OF[token]
         found.append(_mention(sentence, match.start(), match.end(), name, kind))
     for match in _GROUP_RE.finditer(sentence):
         if match.group(1) not in _ENTITY_OF and match.group(1) not in {"The", "China"}:

@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass
 
 from extractors import figure_units as units
+from extractors.figure_scan import literal_trigger, scan
 from extractors.numbers import (
     DENOMINATORS,
     SCALES_EN,
@@ -35,18 +36,25 @@ _WORDS = (
     r"|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen"
     r"|sixteen|seventeen|eighteen|nineteen"
 )
+# Matched against lower-cased text, without leading look-behinds or \b (checked in _starts_cleanly):
+# that lets the regex engine skip ahead by first character.
 _CORE = re.compile(
-    r"(?P<digits>(?<![\d.,])(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?)"
-    r"|(?P<inevery>(?i:\b(?:one|1)\s+(?:in|out\s+of)\s+(?:every\s+)?(?P<ied>two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\b))"
-    r"|(?P<frac>(?i:\b(?P<fnum>one|a|two|three|four|five|six|seven|eight|nine)[\s-](?P<fden>halves|half|thirds?|quarters?|fourths?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?)\b))"
-    r"|(?P<half>(?i:\bhalf\b))"
-    rf"|(?P<word>(?i:\b(?:{_WORDS})\b))"
+    r"(?P<inevery>(?:one|1)\s+(?:in|out\s+of)\s+(?:every\s+)?(?P<ied>two|three|four|five|six|seven|eight|nine|ten|\d{1,2})(?![a-z0-9]))"
+    r"|(?P<digits>(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?)"
+    r"|(?P<frac>(?P<fnum>one|a|two|three|four|five|six|seven|eight|nine)[\s-](?P<fden>halves|half|thirds?|quarters?|fourths?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?)(?![a-z]))"
+    r"|(?P<half>half(?![a-z]))"
+    rf"|(?P<word>(?:{_WORDS})(?![a-z]))"
     r"|(?P<zhfrac>(?P<zden>[一二三四五六七八九十]+|\d+)分之(?P<znum>[一二三四五六七八九十]+|\d+))"
     r"|(?P<zhpct>百分之(?P<zpn>[零〇一二两三四五六七八九十百]+))"
     r"|(?P<zhhalf>一半|半数)"
-    r"|(?P<zhbare>(?<![\d.万亿千百十])(?:万亿|千亿|百亿)(?=元|美元|港元|欧元))"
-    r"|(?P<zhnum>(?<!第)[零〇一二两三四五六七八九十百千]+)"
+    r"|(?P<zhbare>(?:万亿|千亿|百亿)(?=元|美元|港元|欧元))"
+    r"|(?P<zhnum>[零〇一二两三四五六七八九十百千]+)"
 )
+_TRIGGER = literal_trigger(
+    [*"0123456789", *"零〇一二两三四五六七八九十百千", "百分之", "一半", "半数", "万亿", "千亿", "百亿", "half", "a ", "a-",
+     *_WORDS.replace("(?:", "").replace(")?", "").replace(")", "").replace("-", "|").split("|")]
+)
+_LOWER = str.maketrans({chr(c): chr(c + 32) for c in range(65, 91)})
 _EN_SCALE = re.compile(r"\s*(thousand|million|billion|trillion|mln|bln|bn|mn|tn)(?![A-Za-z])", re.I)
 _ZH_SCALE = re.compile("|".join(SCALES_ZH))
 _ZH_MORE = re.compile(r"[多余]")
@@ -237,8 +245,9 @@ def find_figures(sentence: str) -> list[Figure]:
     """
     figures: list[Figure] = []
     cursor = 0
-    for match in _CORE.finditer(sentence):
-        if match.start() < cursor:
+    lowered = sentence.translate(_LOWER)
+    for match in scan(_TRIGGER, _CORE, lowered):
+        if match.start() < cursor or not _starts_cleanly(lowered, match):
             continue
         built = _build(sentence, match)
         if not built:
@@ -249,6 +258,22 @@ def find_figures(sentence: str) -> list[Figure]:
     _link_conversions(sentence, figures)
     _spread_list_bounds(sentence, figures)
     return figures
+
+
+def _starts_cleanly(lowered: str, match: re.Match[str]) -> bool:
+    """The left boundary the pattern leaves out (a word, a number, 第, a bare 千亿 after a digit)."""
+    start = match.start()
+    previous = lowered[start - 1] if start else ""
+    kind = match.lastgroup
+    if kind in {"inevery", "frac", "half", "word"} and lowered[start].isalpha():
+        return not (previous.isascii() and previous.isalpha())
+    if kind == "digits":
+        return not (previous in {".", ","} and lowered[start - 2 : start - 1].isdigit())
+    if kind == "zhbare":
+        return not (previous.isdigit() or previous in ".万亿千百十")
+    if kind == "zhnum":
+        return previous != "第"
+    return True
 
 
 def _build(sentence: str, match: re.Match[str]) -> list[Figure]:

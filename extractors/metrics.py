@@ -109,6 +109,7 @@ def _own_share_subject(after: str) -> bool:
     return not _GENERIC_DENOMINATOR.match(after)
 
 
+_LOWER = str.maketrans({chr(c): chr(c + 32) for c in range(65, 91)})
 _RESPECTIVELY = re.compile(r"\brespectively\b|分别")
 _LIST_SPLIT = re.compile(r"\s*,\s*and\s+|\s*,\s*|\s+and\s+|[、和及]")
 _CONTINUE_LIST = re.compile(r"^(?:\s*[A-Za-z\u4e00-\u9fff]{0,6})?(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+|[、和及])$")
@@ -201,7 +202,7 @@ class _SentenceReader:
         self.partners = find_partners(self.lowered)
         self.first_index = len(state.observations)
         self.breaks = clause_breaks(body)
-        self.cues = [m.start() for m in ctx.PROJECTION_RE.finditer(body)]
+        self.cues = ctx.projection_cues(body.translate(_LOWER))
 
     def _clause(self, position: int) -> tuple[int, int]:
         return clause_bounds(self.body, position, self.breaks)

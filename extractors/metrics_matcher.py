@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from config.models import MetricCatalogue, MetricDefinition
+from extractors.figure_scan import literal_trigger
 
 # Canonical partner name -> ways of writing it (already lower-case, quotes and hyphens as spaces).
 PARTNERS: dict[str, tuple[str, ...]] = {
@@ -146,7 +147,9 @@ class CatalogueMatcher:
             if "{partner}" in p
         ]
         body = _trie_regex([_atoms(p) for p in by_phrase])
-        self._regex = re.compile(r"(?<![a-z0-9&])(?=(" + body + r"))") if body else None
+        self._regex = re.compile(body) if body else None
+        starts = {p[:1] if not p[:1].isascii() else p[:2] for p in by_phrase}
+        self._trigger = literal_trigger(s for s in starts if "{" not in s)
 
     def find(self, text: str) -> list[PhraseHit]:
         """Find catalogue phrases in a sentence, dropping hits inside a longer hit.
@@ -160,9 +163,15 @@ class CatalogueMatcher:
         if self._regex is None:
             return []
         hits: list[PhraseHit] = []
-        for match in self._regex.finditer(text):
-            found = match.group(1)
+        for start in (t.start() for t in self._trigger.finditer(text)):
+            match = self._regex.match(text, start)
+            if match is None:
+                continue
+            found = match.group()
             end = match.start() + len(found)
+            previous = text[match.start() - 1 : match.start()] if match.start() else ""
+            if found[:1].isascii() and found[:1].isalnum() and (previous.isascii() and (previous.isalnum() or previous == "&")):
+                continue
             if not found or (end < len(text) and found[-1].isascii() and found[-1].isalnum() and text[end].isalnum()
                              and text[end].isascii()):
                 continue

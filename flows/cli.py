@@ -28,7 +28,6 @@ app = typer.Typer(
 )
 # NOTE: piped output (cron mails, CI logs) gets a wide table instead of rich's default 80 columns.
 console = Console(width=None if sys.stdout.isatty() else 160)
-err_console = Console(stderr=True)
 
 ConfigOption = Annotated[
     Path | None,
@@ -350,10 +349,11 @@ def main() -> None:
     try:
         app()
     except ConfigError as exc:
-        err_console.print(f"[red]config error[/red]: {exc}")
+        # NOTE: plain print: rich would wrap the line and read "sources[x]" in a key as markup.
+        print(f"config error: {exc}", file=sys.stderr)
         sys.exit(2)
     except GdwatchError as exc:
-        err_console.print(f"[red]error[/red]: {exc}")
+        print(f"error: {exc}", file=sys.stderr)
         sys.exit(1)
 
 

@@ -162,7 +162,7 @@ def test_a_second_run_exits_while_one_is_writing(
         time.sleep(0.05)
     second = gdwatch("run", "--config", str(config), "--db", str(db), env=cli_env)
     assert second.returncode == 1
-    assert "writing" in second.stderr and str(first.pid) in second.stderr
+    assert "being written" in second.stderr and str(first.pid) in second.stderr
     _, err = first.communicate(timeout=180)
     assert first.returncode == 0, err
     with duckdb.connect(str(published_path(db)), read_only=True) as con:
@@ -204,7 +204,9 @@ def test_serve_registers_the_daily_cron_deployment(
             found = httpx.post(f"{prefect_api}/deployments/filter", json={}, timeout=10).json()
             deployment = next((d for d in found if d["name"] == "daily"), None)
             time.sleep(0.5)
-        assert deployment is not None, process.stderr.read() if process.poll() is not None else "no deployment"
+        assert deployment is not None, (
+            process.stderr.read() if process.poll() is not None else "no deployment"
+        )
         (schedule,) = deployment["schedules"]
         assert schedule["schedule"]["cron"] == "0 6 * * *"
         assert schedule["schedule"]["timezone"] == "Asia/Shanghai"

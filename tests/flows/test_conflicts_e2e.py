@@ -110,6 +110,6 @@ def test_conflicts_revisions_and_idempotence(
             "SELECT count(*) FROM article_versions WHERE url LIKE '%/news/b.html'"
         ).fetchone() == (2,)
         closed = con.execute(
-            "SELECT count(*) FROM conflict_history WHERE closed_run_id IS NOT NULL"
-        ).fetchone()
-        assert closed == (1,)
+            "SELECT metric, reason, run_id FROM conflict_history WHERE event = 'closed'"
+        ).fetchall()
+        assert closed == [("foreign_trade_total", "revised", third.run_id)]
