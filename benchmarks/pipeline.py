@@ -74,6 +74,17 @@ def make_articles(n: int) -> list[DemoArticle]:
     return articles
 
 
+SIDEBAR = "".join(
+    f'<li><a href="/news/{i}.html">Related story number {i} about markets, ports and factories</a></li>'
+    for i in range(150)
+)
+
+
+def with_chrome(page: bytes) -> bytes:
+    """Real news pages carry far more navigation than text: add a long related-stories sidebar."""
+    return page.replace(b"<aside>", f"<aside><ul>{SIDEBAR}</ul>".encode(), 1)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=300)
@@ -86,7 +97,10 @@ def main() -> None:
     articles = make_articles(args.articles)
     results: list[tuple[str, float, str]] = []
     with DemoServer() as server, tempfile.TemporaryDirectory() as tmp:
-        routes = {a.path: ("text/html; charset=utf-8", render_article(a, server.base_url)) for a in articles}
+        routes = {
+            a.path: ("text/html; charset=utf-8", with_chrome(render_article(a, server.base_url)))
+            for a in articles
+        }
         routes["/robots.txt"] = ("text/plain", b"User-agent: *\n")
         routes["/en/rss.xml"] = ("application/rss+xml", render_rss(tuple(articles), server.base_url, "bench"))
         routes["/zh/rss.xml"] = ("application/rss+xml", render_rss((), server.base_url, "bench"))

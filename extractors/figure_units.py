@@ -116,11 +116,13 @@ def english_noun_before(text: str, pos: int) -> str | None:
     Returns:
         The nearest plural noun to the left in the sentence, or None.
     """
-    tokens = re.findall(r"[A-Za-z][A-Za-z'-]*", text[max(0, pos - 200) : pos])
+    window = text[max(0, pos - 200) : pos]
+    tokens = re.findall(r"[A-Za-z][A-Za-z'-]*", window)
+    sentence_start = pos <= 200 and bool(tokens) and window.lstrip().startswith(tokens[0])
     for index in range(len(tokens) - 1, -1, -1):
         word = tokens[index]
         lower = word.lower()
-        if word[0].isupper() or lower in _NOT_COUNTS:
+        if (word[0].isupper() and not (index == 0 and sentence_start)) or lower in _NOT_COUNTS:
             continue
         if is_plural(lower):
             if index > 0 and f"{tokens[index - 1].lower()} {lower}" in COMPOUNDS:

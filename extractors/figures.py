@@ -51,7 +51,9 @@ _CORE = re.compile(
     r"|(?P<zhnum>[零〇一二两三四五六七八九十百千]+)"
 )
 _TRIGGER = literal_trigger(
-    [*"0123456789", *"零〇一二两三四五六七八九十百千", "百分之", "一半", "半数", "万亿", "千亿", "百亿", "half", "a ", "a-",
+    [*"0123456789", *"零〇一二两三四五六七八九十百千", "百分之", "一半", "半数", "万亿", "千亿", "百亿", "half",
+     *(f"a{sep}{den}" for sep in " -" for den in ("half", "third", "quarter", "fourth", "fifth", "sixth", "seventh",
+                                                   "eighth", "ninth", "tenth")),
      *_WORDS.replace("(?:", "").replace(")?", "").replace(")", "").replace("-", "|").split("|")]
 )
 _LOWER = str.maketrans({chr(c): chr(c + 32) for c in range(65, 91)})
@@ -234,18 +236,19 @@ class Figure:
     noun_after: bool = False
 
 
-def find_figures(sentence: str) -> list[Figure]:
+def find_figures(sentence: str, lowered: str | None = None) -> list[Figure]:
     """Find every figure of one sentence of normalized text (see :func:`extractors.numbers.normalize`).
 
     Args:
         sentence: one sentence, full-width forms already mapped to ASCII.
+        lowered: the same sentence with ASCII letters lower-cased, when the caller has it.
 
     Returns:
         The figures in order of appearance, offsets relative to ``sentence``.
     """
     figures: list[Figure] = []
     cursor = 0
-    lowered = sentence.translate(_LOWER)
+    lowered = sentence.translate(_LOWER) if lowered is None else lowered
     for match in scan(_TRIGGER, _CORE, lowered):
         if match.start() < cursor or not _starts_cleanly(lowered, match):
             continue

@@ -125,6 +125,10 @@ class _State:
     last_city: str | None = None
     last_entity: str = "Guangdong"
     observations: list[Observation] = field(default_factory=list)
+    lowered: str = ""
+    """The whole text with ASCII letters lower-cased (same offsets)."""
+    matchable: str = ""
+    """The whole text as :func:`extractors.metrics_matcher.match_text` returns it."""
 
 
 def extract_observations(
@@ -144,7 +148,10 @@ def extract_observations(
         return []
     matcher = compile_catalogue(catalogue)
     normalized = normalize(text)
-    state = _State()
+    lowered = normalized.lower()
+    if len(lowered) != len(normalized):  # why: a few non-ASCII capitals lower-case to two characters
+        lowered = normalized.translate(_LOWER)
+    state = _State(lowered=lowered, matchable=match_text(lowered))
     for sentence in split_sentences(normalized):
         if sentence.paragraph != state.paragraph:
             state.paragraph = sentence.paragraph
@@ -165,9 +172,10 @@ def _process_sentence(
     body = normalized[sentence.start : sentence.end]
     if sentence.boilerplate:
         return
-    periods = find_periods(body, published, state.paragraph_year)
+    lowered = state.lowered[sentence.start : sentence.end]
+    periods = find_periods(body, published, state.paragraph_year, lowered)
     entities = ctx.find_entities(body)
-    figures = find_figures(body)
+    figures = find_figures(body, lowered)
     if figures:
         _SentenceReader(text, body, sentence, published, matcher, state, periods, entities, figures).read()
     for mention in entities:
@@ -197,12 +205,12 @@ class _SentenceReader:
         self.text, self.body, self.sentence, self.published = text, body, sentence, published
         self.state, self.entities, self.figures = state, entities, figures
         self.periods = [m for m in periods if not m.base]
-        self.lowered = match_text(body)
+        self.lowered = state.matchable[sentence.start : sentence.end]
         self.hits = [h for h in matcher.find(self.lowered) if self._hit_is_whole(h)]
         self.partners = find_partners(self.lowered)
         self.first_index = len(state.observations)
         self.breaks = clause_breaks(body)
-        self.cues = ctx.projection_cues(body.translate(_LOWER))
+        self.cues = ctx.projection_cues(state.lowered[sentence.start : sentence.end])
 
     def _clause(self, position: int) -> tuple[int, int]:
         return clause_bounds(self.body, position, self.breaks)

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from config.models import MetricCatalogue, MetricDefinition
-from extractors.figure_scan import literal_trigger
+from extractors.figure_scan import literal_trigger, trigger_starts
 
 # Canonical partner name -> ways of writing it (already lower-case, quotes and hyphens as spaces).
 PARTNERS: dict[str, tuple[str, ...]] = {
@@ -64,7 +64,12 @@ def match_text(text: str) -> str:
     Returns:
         Text of the same length for phrase matching.
     """
-    return text.translate(_MATCH_TABLE)
+    lowered = text.lower()
+    if len(lowered) != len(text):
+        return text.translate(_MATCH_TABLE)
+    for mark in "-\"'“”‘’":
+        lowered = lowered.replace(mark, " ")
+    return lowered
 
 
 def _norm_phrase(phrase: str) -> str:
@@ -163,7 +168,7 @@ class CatalogueMatcher:
         if self._regex is None:
             return []
         hits: list[PhraseHit] = []
-        for start in (t.start() for t in self._trigger.finditer(text)):
+        for start in trigger_starts(self._trigger, text):
             match = self._regex.match(text, start)
             if match is None:
                 continue

@@ -8,6 +8,7 @@ original text.
 from __future__ import annotations
 
 import math
+import re
 
 _FULLWIDTH = {chr(0xFF01 + i): chr(0x21 + i) for i in range(0x5E)}
 _EXTRA = {
@@ -28,6 +29,7 @@ _EXTRA = {
     "\uff0e": ".",
 }
 NORMALIZE_TABLE = str.maketrans(_FULLWIDTH | _EXTRA)
+_NEEDS_NORMALIZING = re.compile("[" + "".join(re.escape(ch) for ch in sorted(_FULLWIDTH | _EXTRA)) + "]")
 
 SCALES_EN: dict[str, float] = {
     "thousand": 1e3,
@@ -135,6 +137,8 @@ def normalize(text: str) -> str:
     Returns:
         The text with every full-width form replaced by its ASCII twin, one character for one.
     """
+    if _NEEDS_NORMALIZING.search(text) is None:
+        return text
     return text.translate(NORMALIZE_TABLE)
 
 

@@ -93,18 +93,21 @@ class _Atom:
     label: str | None = None
 
 
-def find_periods(sentence: str, published: date | None, context_year: int | None = None) -> list[PeriodMention]:
+def find_periods(
+    sentence: str, published: date | None, context_year: int | None = None, lowered: str | None = None
+) -> list[PeriodMention]:
     """Find the periods a sentence names.
 
     Args:
         sentence: one normalized sentence.
         published: the publication date relative words are read against, or None.
         context_year: the year named earlier in the paragraph, for "the third quarter" without a year.
+        lowered: the same sentence with ASCII letters lower-cased, when the caller has it.
 
     Returns:
         Period mentions in order of appearance.
     """
-    lowered = sentence.translate(_LOWER)
+    lowered = sentence.translate(_LOWER) if lowered is None else lowered
     atoms = [
         atom
         for match in scan(_TRIGGER, _ATOMS, lowered)

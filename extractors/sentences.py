@@ -12,10 +12,13 @@ _ABBREVIATIONS = frozenset(
 )
 _END = re.compile(r"[.!?](?=[\"'”’)\]]*(?:\s+|$))|[。！？][”’」』]?")
 _CLAUSE_BREAK = re.compile(r"[,;，；:：]|\s(?:while|whereas|but)\s")
-_BOILERPLATE = re.compile(
-    r"(?i)scan the qr|qr code|download the|subscribe|comments\s*\(|\[photo|photo by|provided to china daily|"
-    r"for china daily|updated:|contact the writer|二维码|客户端|责任编辑|联系电话|来源：|记者.{0,8}摄|评论（|评论\("
+_BOILERPLATE_MARKS = (
+    "scan the qr", "qr code", "download the", "subscribe", "comments (", "[photo", "photo by",
+    "provided to china daily", "for china daily", "updated:", "contact the writer",
+    "二维码", "客户端", "责任编辑", "联系电话", "来源：", "来源:", "评论（", "评论(", " 摄）", " 摄)",
 )
+_BOILERPLATE = re.compile("|".join(re.escape(mark) for mark in _BOILERPLATE_MARKS))
+_LOWER = str.maketrans({chr(c): chr(c + 32) for c in range(65, 91)})
 
 
 MAX_SENTENCE = 800
@@ -117,7 +120,7 @@ def _append(sentences: list[Sentence], line: str, base: int, start: int, end: in
         return
     offset = start + (len(chunk) - len(chunk.lstrip()))
     sentences.append(
-        Sentence(base + offset, base + offset + len(stripped), paragraph, bool(_BOILERPLATE.search(stripped)))
+        Sentence(base + offset, base + offset + len(stripped), paragraph, bool(_BOILERPLATE.search(stripped.lower())))
     )
 
 
