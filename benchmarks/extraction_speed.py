@@ -19,8 +19,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from config.loader import load_metrics  # noqa: E402
-from extractors.metrics import EXTRACTOR_VERSION, extract_observations  # noqa: E402
+from config.loader import load_metrics
+from extractors.metrics import EXTRACTOR_VERSION, extract_observations
 
 _EN = [
     "Guangdong's foreign trade reached RMB{a} trillion in {y}, up {p} percent year-on-year, customs said.",
@@ -147,7 +147,8 @@ def main(argv: list[str] | None = None) -> int:
             f"{name}: {len(articles) / best:.0f} articles/s on one core "
             f"({best * 1000 / len(articles):.2f} ms each, {figures / len(articles):.1f} figures per article)"
         )
-    print(f"machine: {os.cpu_count()} cores, {_memory()}, {platform.machine()}, Python {platform.python_version()}")
+    machine = f"{os.cpu_count()} cores, {_memory()}, {platform.machine()}"
+    print(f"machine: {machine}, Python {platform.python_version()}")
     return 0
 
 

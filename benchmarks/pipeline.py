@@ -23,9 +23,9 @@ os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "90")
 
 import trafilatura
-from extractors.metrics import extract_observations
 
 from config.loader import load_config
+from extractors.metrics import extract_observations
 from extractors.pages import clean_article, decode_html
 from flows.demo.runner import write_demo_config
 from flows.demo.server import DemoServer

@@ -55,27 +55,52 @@ _ENTITY_TOKENS: list[tuple[str, str, str]] = (
     + [(written, name, "company") for name, forms in COMPANIES.items() for written in forms]
     + [(name, "China" if name == "China" else name, "foreign") for name in FOREIGN]
     + [("我国", "China", "china_zh"), ("中国", "China", "foreign_zh"), ("全国", "China", "national_zh")]
-    + [("Guangdong", "Guangdong", "province"), ("广东", "Guangdong", "province"), ("全省", "Guangdong", "province")]
+    + [
+        ("Guangdong", "Guangdong", "province"),
+        ("广东", "Guangdong", "province"),
+        ("全省", "Guangdong", "province"),
+    ]
     + [("the province", "Guangdong", "province"), ("The province", "Guangdong", "province")]
     + [("the country", "China", "country_ref"), ("The country", "China", "country_ref")]
     + [("the nation", "China", "country_ref"), ("The nation", "China", "country_ref")]
-    + [("the city", "", "city_ref"), ("The city", "", "city_ref"), ("全市", "", "city_ref"), ("该市", "", "city_ref")]
+    + [
+        ("the city", "", "city_ref"),
+        ("The city", "", "city_ref"),
+        ("全市", "", "city_ref"),
+        ("该市", "", "city_ref"),
+    ]
 )
 # A plain alternation of literals: the regex engine then skips ahead by first character.
-_ENTITY_RE = re.compile("|".join(re.escape(token) for token, _, _ in sorted(_ENTITY_TOKENS, key=lambda t: -len(t[0]))))
+_ENTITY_RE = re.compile(
+    "|".join(re.escape(token) for token, _, _ in sorted(_ENTITY_TOKENS, key=lambda t: -len(t[0])))
+)
 _ENTITY_OF = {token: (name, kind) for token, name, kind in _ENTITY_TOKENS}
 _GROUP_RE = re.compile(r"\b([A-Z][A-Za-z]+)\s+(?:Group|Co\.|Corp\.?|Inc\.?|Ltd\.?)")
 _ANAPHOR_RE = re.compile(r"\b[Ii]ts\b|其中|其")
-_DENOMINATOR_BEFORE = re.compile(r"(?:\bof|\binto\b|\bfor|\bwith(?: a)?|\bto|占|居|对|与|比|向|从|来自)\s*(?:the\s+)?$", re.I)
+_DENOMINATOR_BEFORE = re.compile(
+    r"(?:\bof|\binto\b|\bfor|\bwith(?: a)?|\bto|占|居|对|与|比|向|从|来自)\s*(?:the\s+)?$", re.I
+)
 
 # Matched against lower-cased text; word boundaries are checked by projection_cues().
 _PROJECTION_WORDS = (
-    "expect expects expected expecting aim aims aimed aiming target targets targeted targeting projected "
-    "projection forecast forecasts forecasted will goal goals strive strives striving seek seeks seeking intend "
-    "intends could would anticipated anticipates"
-).split() + [
-    "plans to", "plan to", "planned to", "planning to", "is set to", "are set to", "wants to", "want to",
-    "hopes to", "hope to", "estimated to", "likely to", "on track to",
+    "expect expects expected expecting aim aims aimed aiming target targets targeted targeting "
+    "projected projection forecast forecasts forecasted will goal goals strive strives striving seek "
+    "seeks seeking intend intends could would anticipated anticipates"
+).split()
+_PROJECTION_WORDS += [
+    "plans to",
+    "plan to",
+    "planned to",
+    "planning to",
+    "is set to",
+    "are set to",
+    "wants to",
+    "want to",
+    "hopes to",
+    "hope to",
+    "estimated to",
+    "likely to",
+    "on track to",
 ]
 # A plain alternation of literals (boundaries checked in projection_cues): fast to scan.
 PROJECTION_RE = re.compile(
@@ -104,6 +129,8 @@ def projection_cues(lowered: str) -> list[int]:
             continue
         cues.append(start)
     return cues
+
+
 _SHARE_BEFORE = re.compile(
     r"(?:account(?:ed|ing|s)? for|made up|make up|makes up|making up|represent(?:ed|ing|s)?|share of|"
     r"share|proportion|, or|占比|占据|占|比重|份额)[^.;%]{0,60}$",
@@ -120,7 +147,9 @@ _GROWTH_BEFORE = re.compile(
     r"lift|lifted|raise|raised|year-on-year|by)\b|增长|下降|增速|增幅|同比|减少|下滑|回落|提高|提升|上升|涨幅|降低|下跌",
     re.I,
 )
-_GROWTH_AFTER = re.compile(r"^\s*(?:increase|rise|growth|gain|jump|decline|drop|decrease|fall|higher|lower)\b", re.I)
+_GROWTH_AFTER = re.compile(
+    r"^\s*(?:increase|rise|growth|gain|jump|decline|drop|decrease|fall|higher|lower)\b", re.I
+)
 _DECLINE_BEFORE = re.compile(
     r"\b(?:down|fell|fall|falls|falling|dropped|drop|drops|declined|decline|declines|decreased|decrease|"
     r"slid|slipped|shrank|contracted|plunged|tumbled|dipped)\b|下降|减少|下滑|回落|降低|下跌",
@@ -159,7 +188,8 @@ def find_entities(sentence: str) -> list[EntityMention]:
     for match in _ENTITY_RE.finditer(sentence):
         token = match.group()
         if token.isascii() and (
-            sentence[match.start() - 1 : match.start()].isalpha() or sentence[match.end() : match.end() + 1].isalpha()
+            sentence[match.start() - 1 : match.start()].isalpha()
+            or sentence[match.end() : match.end() + 1].isalpha()
         ):
             continue
         name, kind = _ENTITY_OF[token]
@@ -182,7 +212,12 @@ def _mention(sentence: str, start: int, end: int, name: str, kind: str) -> Entit
         valid = False
     if kind == "foreign_zh" and not after.startswith(("的", "进出口", "出口", "外贸", "货物")):
         valid = False
-    if kind == "city" and name.isascii() and re.search(r"\bin\s+$", before) and not re.search(r"[a-z]s\s+in\s+$", before):
+    if (
+        kind == "city"
+        and name.isascii()
+        and re.search(r"\bin\s+$", before)
+        and not re.search(r"[a-z]s\s+in\s+$", before)
+    ):
         valid = bool(re.search(r"\b(?:is|are|was|were)\s+\w+\s+in\s+$", before))
     return EntityMention(start, end, name, kind, valid)
 

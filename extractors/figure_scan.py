@@ -11,7 +11,6 @@ import heapq
 import re
 from collections.abc import Iterable, Iterator
 
-
 Trigger = tuple["re.Pattern[str] | None", "re.Pattern[str] | None"]
 
 
@@ -28,10 +27,14 @@ def literal_trigger(literals: Iterable[str]) -> Trigger:
     Returns:
         (character-class pattern, word pattern); either may be None.
     """
-    chars = sorted({literal[0] for literal in literals if literal and not literal[0].isalpha()} | {
-        literal[0] for literal in literals if literal and not literal[0].isascii()
-    })
-    words = sorted({literal for literal in literals if literal[:1].isascii() and literal[:1].isalpha()}, key=len)
+    literals = list(literals)
+    chars = sorted(
+        {literal[0] for literal in literals if literal and not literal[0].isalpha()}
+        | {literal[0] for literal in literals if literal and not literal[0].isascii()}
+    )
+    words = sorted(
+        {literal for literal in literals if literal[:1].isascii() and literal[:1].isalpha()}, key=len
+    )
     char_pattern = re.compile("[" + "".join(re.escape(c) for c in chars) + "]") if chars else None
     word_pattern = re.compile("|".join(re.escape(w) for w in reversed(words))) if words else None
     return char_pattern, word_pattern
@@ -50,8 +53,14 @@ def trigger_starts(trigger: Trigger, text: str) -> Iterator[int]:
     chars, words = trigger
     char_starts = (m.start() for m in chars.finditer(text)) if chars else iter(())
     word_starts = (
-        m.start() for m in words.finditer(text) if not (m.start() and text[m.start() - 1].isascii() and text[m.start() - 1].isalpha())
-    ) if words else iter(())
+        (
+            m.start()
+            for m in words.finditer(text)
+            if not (m.start() and text[m.start() - 1].isascii() and text[m.start() - 1].isalpha())
+        )
+        if words
+        else iter(())
+    )
     return heapq.merge(char_starts, word_starts)
 
 

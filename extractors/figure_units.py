@@ -6,43 +6,211 @@ import re
 
 # Plural-looking words that are not counted nouns.
 _NOT_PLURAL = frozenset(
-    "is was has does its this thus as us plus less across always overseas various numerous previous "
-    "famous serious perhaps whereas yes his hers ours yours theirs towards afterwards besides totals "
-    "reaches tops exceeds hits stands remains ranks accounts makes takes says includes means news "
-    "sales-wise percents".split()
+    [
+        "is",
+        "was",
+        "has",
+        "does",
+        "its",
+        "this",
+        "thus",
+        "as",
+        "us",
+        "plus",
+        "less",
+        "across",
+        "always",
+        "overseas",
+        "various",
+        "numerous",
+        "previous",
+        "famous",
+        "serious",
+        "perhaps",
+        "whereas",
+        "yes",
+        "his",
+        "hers",
+        "ours",
+        "yours",
+        "theirs",
+        "towards",
+        "afterwards",
+        "besides",
+        "totals",
+        "reaches",
+        "tops",
+        "exceeds",
+        "hits",
+        "stands",
+        "remains",
+        "ranks",
+        "accounts",
+        "makes",
+        "takes",
+        "says",
+        "includes",
+        "means",
+        "news",
+        "sales-wise",
+        "percents",
+    ]
 )
-_IRREGULAR = frozenset("people personnel staff".split())
+_IRREGULAR = frozenset(["people", "personnel", "staff"])
 # Nouns a number is not counted in: periods, multipliers, sessions.
-_NOT_COUNTS = frozenset("times sessions months quarters weeks decades centuries pm am".split())
+_NOT_COUNTS = frozenset(
+    ["times", "sessions", "months", "quarters", "weeks", "decades", "centuries", "pm", "am"]
+)
 _STOP = frozenset(
-    "of in on at to for with from by and or than that which who whose is was were are be been has have "
-    "had will would could should the a an this these those its their his her our per as into onto over "
-    "under since during between among while whereas but also each year-on-year respectively".split()
+    [
+        "of",
+        "in",
+        "on",
+        "at",
+        "to",
+        "for",
+        "with",
+        "from",
+        "by",
+        "and",
+        "or",
+        "than",
+        "that",
+        "which",
+        "who",
+        "whose",
+        "is",
+        "was",
+        "were",
+        "are",
+        "be",
+        "been",
+        "has",
+        "have",
+        "had",
+        "will",
+        "would",
+        "could",
+        "should",
+        "the",
+        "a",
+        "an",
+        "this",
+        "these",
+        "those",
+        "its",
+        "their",
+        "his",
+        "her",
+        "our",
+        "per",
+        "as",
+        "into",
+        "onto",
+        "over",
+        "under",
+        "since",
+        "during",
+        "between",
+        "among",
+        "while",
+        "whereas",
+        "but",
+        "also",
+        "each",
+        "year-on-year",
+        "respectively",
+    ]
 )
 COMPOUNDS = frozenset(
-    "square metres|square meters|square kilometres|square kilometers|cubic metres|cubic meters|"
-    "industrial robots|service robots|charging piles|charging stations|base stations".split("|")
+    [
+        "square metres",
+        "square meters",
+        "square kilometres",
+        "square kilometers",
+        "cubic metres",
+        "cubic meters",
+        "industrial robots",
+        "service robots",
+        "charging piles",
+        "charging stations",
+        "base stations",
+    ]
 )
 _SIZE_CLASS = re.compile(r"^(?:thousand|million|billion|trillion)-(?:yuan|dollar|dollars|rmb|usd)$", re.I)
 _TOKEN = re.compile(r"\s*[\"“”'‘’]?([A-Za-z][A-Za-z'-]*)[\"“”'‘’]?")
 _YEAR_RUN = re.compile(r"\s+(?:consecutive|straight|successive|running)\s+years\b", re.I)
 
-ZH_SPECIFIC_MEASURES = (
-    "平方公里|平方米|千瓦时|千瓦|人次|辆|套|台|户|人|吨|分钟|小时|公里|艘|部|件|亩|张|颗|只|架次|标箱"
-).split("|")
-ZH_GENERIC_MEASURES = "家|个|名|条|架|款|项|座|种|所|位|批".split("|")
-_ZH_HEADS = (
-    "国家和地区|经营主体|市场主体|企业|集群|公司|国家|地区|采购商|无人机|航线|车型|城市|项目|平台|园区|基地|"
-    "工厂|门店|店铺|品牌|产品|专利|客户|商家|展商|机构|充电桩|机器人|独角兽"
-).split("|")
-_ZH_STOP = re.compile(r"[的与及、，,。；;：:！？!?“”\"（）()\[\]《》\s\dA-Za-z在是为将已被从向对到至比较占共由增达]")
+ZH_SPECIFIC_MEASURES = [
+    "平方公里",
+    "平方米",
+    "千瓦时",
+    "千瓦",
+    "人次",
+    "辆",
+    "套",
+    "台",
+    "户",
+    "人",
+    "吨",
+    "分钟",
+    "小时",
+    "公里",
+    "艘",
+    "部",
+    "件",
+    "亩",
+    "张",
+    "颗",
+    "只",
+    "架次",
+    "标箱",
+]
+ZH_GENERIC_MEASURES = ["家", "个", "名", "条", "架", "款", "项", "座", "种", "所", "位", "批"]
+_ZH_HEADS = [
+    "国家和地区",
+    "经营主体",
+    "市场主体",
+    "企业",
+    "集群",
+    "公司",
+    "国家",
+    "地区",
+    "采购商",
+    "无人机",
+    "航线",
+    "车型",
+    "城市",
+    "项目",
+    "平台",
+    "园区",
+    "基地",
+    "工厂",
+    "门店",
+    "店铺",
+    "品牌",
+    "产品",
+    "专利",
+    "客户",
+    "商家",
+    "展商",
+    "机构",
+    "充电桩",
+    "机器人",
+    "独角兽",
+]
+_ZH_STOP = re.compile(
+    r"[的与及、，,。；;：:！？!?“”\"（）()\[\]《》\s\dA-Za-z在是为将已被从向对到至比较占共由增达]"
+)
 _ZH_MODIFIERS = re.compile(r"^(?:新|试点|战略性|支柱|[\u4e00-\u9fff]{1,3}级)+")
 _ZH_LEADING = re.compile(
     r"^(?:全省|全市|全国|我国|广东省|广东|目前|其中|今年|去年|另有|共有|已有|拥有|集聚|聚集|培育|新增|规模以上|"
     r"广州|深圳|佛山|东莞|珠海|惠州|中山|江门|肇庆|汕头|湛江|韶关|河源|梅州|汕尾|阳江|茂名|清远|潮州|揭阳|云浮|市|有)+"
 )
 _ZH_FROM_YEAR = re.compile(r"(?:从|由)?(?:\d{4}年(?:底|末)?的?)?(?:从|由)?$")
-_ZH_TRAILING = re.compile(r"(?:增至|增加到|增长到|数量|总数|规模|中有|中|共计|累计|力争|达到|超过|突破|约|有|达|为|逾|近|超|至少)+$")
+_ZH_TRAILING = re.compile(
+    r"(?:增至|增加到|增长到|数量|总数|规模|中有|中|共计|累计|力争|达到|超过|突破|约|有|达|为|逾|近|超|至少)+$"
+)
 
 
 def is_plural(word: str) -> bool:

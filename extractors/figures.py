@@ -29,6 +29,7 @@ from extractors.numbers import (
     parse_chinese_numeral,
     parse_decimal,
     parse_word_number,
+    scale_value,
 )
 
 _WORDS = (
@@ -51,10 +52,34 @@ _CORE = re.compile(
     r"|(?P<zhnum>[零〇一二两三四五六七八九十百千]+)"
 )
 _TRIGGER = literal_trigger(
-    [*"0123456789", *"零〇一二两三四五六七八九十百千", "百分之", "一半", "半数", "万亿", "千亿", "百亿", "half",
-     *(f"a{sep}{den}" for sep in " -" for den in ("half", "third", "quarter", "fourth", "fifth", "sixth", "seventh",
-                                                   "eighth", "ninth", "tenth")),
-     *_WORDS.replace("(?:", "").replace(")?", "").replace(")", "").replace("-", "|").split("|")]
+    [
+        *"0123456789",
+        *"零〇一二两三四五六七八九十百千",
+        "百分之",
+        "一半",
+        "半数",
+        "万亿",
+        "千亿",
+        "百亿",
+        "half",
+        *(
+            f"a{sep}{den}"
+            for sep in " -"
+            for den in (
+                "half",
+                "third",
+                "quarter",
+                "fourth",
+                "fifth",
+                "sixth",
+                "seventh",
+                "eighth",
+                "ninth",
+                "tenth",
+            )
+        ),
+        *_WORDS.replace("(?:", "").replace(")?", "").replace(")", "").replace("-", "|").split("|"),
+    ]
 )
 _LOWER = str.maketrans({chr(c): chr(c + 32) for c in range(65, 91)})
 _EN_SCALE = re.compile(r"\s*(thousand|million|billion|trillion|mln|bln|bn|mn|tn)(?![A-Za-z])", re.I)
@@ -101,9 +126,7 @@ _CURRENCY_CODES = {
     "日元": "JPY",
 }
 _PERCENT = re.compile(r"\s*(?:%|percent(?![A-Za-z])|per cent(?![A-Za-z])|pct(?![A-Za-z]))|\s*(?:%)", re.I)
-_PP = re.compile(
-    r"\s*(?:percentage[ -]points?(?![A-Za-z])|ppts?(?![A-Za-z])|pp(?![A-Za-z]))|个?百分点", re.I
-)
+_PP = re.compile(r"\s*(?:percentage[ -]points?(?![A-Za-z])|ppts?(?![A-Za-z])|pp(?![A-Za-z]))|个?百分点", re.I)
 _MONTHS = (
     r"jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august"
     r"|september|october|november|december"
@@ -111,8 +134,8 @@ _MONTHS = (
 _MONTH_BEFORE = re.compile(rf"(?:^|[^A-Za-z])(?:{_MONTHS})\.?\s*$", re.I)
 _MONTH_AFTER = re.compile(rf"\s*(?:{_MONTHS})\b", re.I)
 _LABEL_BEFORE = re.compile(
-    r"(?:^|[^A-Za-z])(?<!to )(?:no|nos|group|part|phase|article|section|chapter|model|top|fortune|global|room|tel|"
-    r"phone|fax|hotline|line|metro|level|grade|tier|step|round|item|vol|issue|page|building|floor|hall|zone|"
+    r"(?:^|[^A-Za-z])(?<!to )(?:no|nos|group|part|phase|article|section|chapter|model|top|fortune|global|"
+    r"room|tel|phone|fax|hotline|line|metro|level|grade|tier|step|round|item|vol|issue|page|building|floor|hall|zone|"
     r"booth|gate|terminal|route|bus|flight|version|series|app|mate|pura|iphone|galaxy|pixel|windows|class|"
     r"figure|fig|table|district|road|street|avenue)\.?\s*#?$",
     re.I,
@@ -124,7 +147,8 @@ _EN_QUALIFIER = re.compile(
     r"(?:^|[^A-Za-z])(?P<q>more than|over|above|at least|exceed|exceeded|exceeds|exceeding|surpass|surpassed|"
     r"surpasses|surpassing|to top|topped|tops|topping|in excess of|upwards of|no less than|not less than|"
     r"greater than|beyond|less than|fewer than|under|below|nearly|almost|close to|just under|no more than|"
-    r"not more than|shy of|about|around|roughly|approximately|some|an estimated|approx\.|circa)\s+(?:the\s+)?$",
+    r"not more than|shy of|about|around|roughly|approximately|some|an estimated|approx\.|circa)"
+    r"\s+(?:the\s+)?$",
     re.I,
 )
 _ZH_QUALIFIER = re.compile(
@@ -178,10 +202,34 @@ _PHRASES_EN = {
         "shy of",
         "or less",
     ],
-    "approx": ["about", "around", "roughly", "approximately", "some", "an estimated", "approx.", "circa", "or so"],
+    "approx": [
+        "about",
+        "around",
+        "roughly",
+        "approximately",
+        "some",
+        "an estimated",
+        "approx.",
+        "circa",
+        "or so",
+    ],
 }
 _PHRASES_ZH = {
-    "over": ["超过", "超出", "超", "逾", "突破", "多于", "高于", "不少于", "不低于", "至少", "至少有", "以上", "之多"],
+    "over": [
+        "超过",
+        "超出",
+        "超",
+        "逾",
+        "突破",
+        "多于",
+        "高于",
+        "不少于",
+        "不低于",
+        "至少",
+        "至少有",
+        "以上",
+        "之多",
+    ],
     "under": ["不到", "不足", "将近", "接近", "近", "低于", "少于", "以下", "以内"],
     "approx": ["约合", "大约", "约", "近乎", "左右", "上下"],
 }
@@ -211,8 +259,46 @@ _VERBISH = re.compile(
     re.I,
 )
 _SENTENCE_STARTERS = frozenset(
-    "in by for with over about around some nearly almost more less only just the a an and but while roughly "
-    "approximately at to of from between up down last this total since during as after before among".split()
+    [
+        "in",
+        "by",
+        "for",
+        "with",
+        "over",
+        "about",
+        "around",
+        "some",
+        "nearly",
+        "almost",
+        "more",
+        "less",
+        "only",
+        "just",
+        "the",
+        "a",
+        "an",
+        "and",
+        "but",
+        "while",
+        "roughly",
+        "approximately",
+        "at",
+        "to",
+        "of",
+        "from",
+        "between",
+        "up",
+        "down",
+        "last",
+        "this",
+        "total",
+        "since",
+        "during",
+        "as",
+        "after",
+        "before",
+        "among",
+    ]
 )
 
 
@@ -341,7 +427,9 @@ def _build_fraction(sentence: str, match: re.Match[str]) -> list[Figure]:
         return []
     if numerator_word == "a":
         after = sentence[match.end() : match.end() + 4].lower()
-        if not (after.startswith(" of") or re.search(r"\b(?:by|about|nearly|almost|than|over|roughly)$", before)):
+        if not (
+            after.startswith(" of") or re.search(r"\b(?:by|about|nearly|almost|than|over|roughly)$", before)
+        ):
             return []
         numerator = 1
     else:
@@ -399,9 +487,9 @@ def _is_not_a_figure(sentence: str, start: int, end: int) -> bool:
     after = sentence[end : end + 3]
     if before.endswith(("+", "/", "=", "_", "@", "#", ".", ":", "第")) or after.startswith(("/", ":")):
         return True
-    if after[:1].isalpha() and after[:1].isascii():
-        if not re.match(r"(?:bn|mn|mln|bln|tn|pct|pp)(?![A-Za-z])", sentence[end : end + 5], re.I):
-            return True
+    glued_unit = re.match(r"(?:bn|mn|mln|bln|tn|pct|pp)(?![A-Za-z])", sentence[end : end + 5], re.I)
+    if after[:1].isalpha() and after[:1].isascii() and not glued_unit:
+        return True
     if re.match(r"\.\d", after) or re.match(r"-[A-Za-z]", after):
         return True
     letters = _LETTERS_BEFORE.search(before)
@@ -415,14 +503,19 @@ def _is_not_a_figure(sentence: str, start: int, end: int) -> bool:
 
 
 def _build_hyphen_chain(sentence: str, match: re.Match[str], chain: str) -> list[Figure]:
-    """"3-4%" is a range; "2021-2025", "1-11月", "020-8737" and "2026-01-05" are not figures."""
-    if chain.count("-") != 1 or sentence[match.end() + len(chain) : match.end() + len(chain) + 1] in {"-", "/"}:
+    """ "3-4%" is a range; "2021-2025", "1-11月", "020-8737" and "2026-01-05" are not figures."""
+    if chain.count("-") != 1 or sentence[match.end() + len(chain) : match.end() + len(chain) + 1] in {
+        "-",
+        "/",
+    }:
         return []
     high_start = match.end() + 1
     high_match = _CORE.match(sentence, high_start)
     if high_match is None or high_match.lastgroup != "digits":
         return []
-    high = _finish_number(sentence, high_start, high_match.end(), *parse_decimal(high_match.group()) or (0, 0))
+    high = _finish_number(
+        sentence, high_start, high_match.end(), *parse_decimal(high_match.group()) or (0, 0)
+    )
     if len(high) != 1 or high[0].kind not in {"percent", "pp", "currency"}:
         return []
     return _make_range(sentence, match.start(), match.end(), high[0])
@@ -434,7 +527,14 @@ def _make_range(sentence: str, low_start: int, low_end: int, high: Figure) -> li
         return []
     low_value, low_resolution = parsed
     scale = high.resolution / _digit_resolution(sentence, high)
-    low = Figure(low_start, low_end, low_value * scale, high.unit, low_resolution * scale, high.kind)
+    low = Figure(
+        low_start,
+        low_end,
+        scale_value(low_value, scale),
+        high.unit,
+        scale_value(low_resolution, scale),
+        high.kind,
+    )
     if low.value >= high.value:
         return []
     return _finish_range(sentence, low, high)
@@ -493,8 +593,8 @@ def _finish_number(
     after_more = more.end() if more else pos
     currency_before = _CURRENCY_BEFORE.search(sentence, max(0, start - 5), start)
     currency_after = None if size_class else _CURRENCY_AFTER.match(sentence, after_more)
-    base = value * scale
-    res = resolution * scale
+    base = scale_value(value, scale)
+    res = scale_value(resolution, scale)
     if currency_after:
         code = _CURRENCY_CODES[(currency_after.group("c") or currency_after.group("z")).lower()]
         begin = currency_before.start() if currency_before and currency_before.group("c") in {"¥"} else start
@@ -566,14 +666,16 @@ def _count(
         and previous.group(1)[0].isupper()
         and not previous.group(1).endswith("'s")
         and previous.group(1).lower() not in _SENTENCE_STARTERS
-        and sentence[: start].strip() != previous.group(1)
+        and sentence[:start].strip() != previous.group(1)
     ):
         return None
     noun, is_years = units.english_noun_after(sentence, pos)
     if is_years:
         return "years", "years", False
     if noun is None and re.match(r"\s+of\s+", sentence[pos:]) and (word or not scaled):
-        noun, _ = units.english_noun_after(sentence, re.match(r"\s+of\s+(?:the\s+)?", sentence[pos:]).end() + pos)
+        noun, _ = units.english_noun_after(
+            sentence, re.match(r"\s+of\s+(?:the\s+)?", sentence[pos:]).end() + pos
+        )
         noun = noun if noun and word else None
     if noun is None:
         list_noun = re.match(r"\s+and\s+[\d,.]+(?:\s+(?:thousand|million|billion))?", sentence[pos:])
@@ -593,7 +695,10 @@ def _count(
 
 
 def _strip_zh_qualifier(sentence: str, start: int) -> int:
-    match = re.search(r"(?:超过|超|逾|突破|不少于|至少有?|不到|不足|将近|接近|近|约|大约|达到|达|为|共计|力争达到)+$", sentence[:start])
+    match = re.search(
+        r"(?:超过|超|逾|突破|不少于|至少有?|不到|不足|将近|接近|近|约|大约|达到|达|为|共计|力争达到)+$",
+        sentence[:start],
+    )
     return match.start() if match else start
 
 
@@ -603,7 +708,7 @@ def _is_to_high(sentence: str, start: int) -> bool:
 
 
 def _maybe_range(sentence: str, low: Figure) -> list[Figure] | None:
-    """"5 to 5.5 percent", "5%至6%", "between 4 and 5 percent": the low end and the high end."""
+    """ "5 to 5.5 percent", "5%至6%", "between 4 and 5 percent": the low end and the high end."""
     before = sentence[max(0, low.start - 30) : low.start]
     if _FROM_BEFORE.search(before):
         return None
@@ -628,7 +733,11 @@ def _maybe_range(sentence: str, low: Figure) -> list[Figure] | None:
         if top.unit != low.unit or top.value <= low.value:
             return None
         return _finish_range(sentence, low, top)
-    if low.kind == "count" and top.kind in {"percent", "pp", "currency"} and low.end == _digits_end(sentence, low):
+    if (
+        low.kind == "count"
+        and top.kind in {"percent", "pp", "currency"}
+        and low.end == _digits_end(sentence, low)
+    ):
         return _make_range(sentence, low.start, low.end, top)
     return None
 
@@ -693,4 +802,3 @@ def _spread_list_bounds(sentence: str, figures: list[Figure]) -> None:
             if (_LIST_GAP_EN.match(gap) and not _VERBISH.search(gap)) or _LIST_GAP_ZH.match(gap):
                 figure.qualifier = previous.qualifier
         previous = figure
-

@@ -40,16 +40,72 @@ _UNIT_KINDS = {
     "years": {"years", "any"},
 }
 _ALLOWED_BEFORE_EN = frozenset(
-    "the its their his her our total overall annual combined and of in on with while whereas that which as but "
-    "by for to from whose year full-year quarterly monthly last this a an said where when province city "
-    "country nation lift boost raise drive promote expand increase grow help support stabilise stabilize "
-    "keep make".split()
+    [
+        "the",
+        "its",
+        "their",
+        "his",
+        "her",
+        "our",
+        "total",
+        "overall",
+        "annual",
+        "combined",
+        "and",
+        "of",
+        "in",
+        "on",
+        "with",
+        "while",
+        "whereas",
+        "that",
+        "which",
+        "as",
+        "but",
+        "by",
+        "for",
+        "to",
+        "from",
+        "whose",
+        "year",
+        "full-year",
+        "quarterly",
+        "monthly",
+        "last",
+        "this",
+        "a",
+        "an",
+        "said",
+        "where",
+        "when",
+        "province",
+        "city",
+        "country",
+        "nation",
+        "lift",
+        "boost",
+        "raise",
+        "drive",
+        "promote",
+        "expand",
+        "increase",
+        "grow",
+        "help",
+        "support",
+        "stabilise",
+        "stabilize",
+        "keep",
+        "make",
+    ]
 )
 _INDUSTRY_WORDS = ("industry", "industries", "cluster", "clusters", "sector", "sectors", "manufacturing")
 _ZH_ALLOWED_PREFIX = re.compile(
     r"(?:全省|全市|全国|我国|中国|广东省|广东|其中|同期|目前|今年|去年|明年|\d{4}年|年|外贸|货物贸易|消费品|总|"
-    r"共建|一带一路|对|与|向|从|同|、|市|力争|预计|预期|有望|将|计划|争取|推动|实现|带动|拉动|促进|提升|提高|累计|合计|" + "|".join(ctx.CITIES.values()) + "|"
-    + "|".join(form for forms in ctx.COMPANIES.values() for form in forms if not form.isascii()) + r"|集团)+$"
+    r"共建|一带一路|对|与|向|从|同|、|市|力争|预计|预期|有望|将|计划|争取|推动|实现|带动|拉动|促进|提升|提高|累计|合计|"
+    + "|".join(ctx.CITIES.values())
+    + "|"
+    + "|".join(form for forms in ctx.COMPANIES.values() for form in forms if not form.isascii())
+    + r"|集团)+$"
 )
 _ZH_PARTNER_PREFIX = re.compile(
     r"[对与向从同](?:共建)?(?:"
@@ -61,17 +117,98 @@ _ZH_PARTNER_PREFIX = re.compile(
 _ZH_INDUSTRY = ("产业", "集群", "工业", "行业", "制造业", "企业")
 _GENERIC_GOODS = re.compile(r"^\s+of\s+(?:[\w-]+\s+){0,2}?(?:goods|products|commodities|services)\b", re.I)
 _SUBSET_OF = re.compile(r"^\s+of\s+(?!the\b|its\b|their\b|\d|[A-Z])[a-z]")
-_IN_AFTER = re.compile(r"^\s*(?:(?:increase|rise|growth|decline|drop)\s+)?in\s+(?:the\s+)?(?:[\w&-]+\s+){0,3}$", re.I)
+_IN_AFTER = re.compile(
+    r"^\s*(?:(?:increase|rise|growth|decline|drop)\s+)?in\s+(?:the\s+)?(?:[\w&-]+\s+){0,3}$", re.I
+)
 _IN_SUBJECT = re.compile(
     r"^\s+in\s+(?!the\s+(?:first|second|third|fourth|same|past|last|next|end)\b|(?:spring|summer|autumn|winter|"
     r"total|all|january|february|march|april|may|june|july|august|september|october|november|december)\b)[a-z]"
 )
 _EN_NO_SUBJECT = frozenset(
-    "while whereas and but up down rose grew fell hit reached totaled totalled came to was were is are growing rising "
-    "accounting accounted for a an or with of the by increase percent could would reach remained stood at "
-    "year-on-year higher lower compared than after expanding expanded climbed jumped surged dropped declined edged "
-    "in its it their reaching worth now alone making made up over more about nearly almost around some roughly "
-    "approximately less below above exceeded surpassed topped hitting totaling totalling".split()
+    [
+        "while",
+        "whereas",
+        "and",
+        "but",
+        "up",
+        "down",
+        "rose",
+        "grew",
+        "fell",
+        "hit",
+        "reached",
+        "totaled",
+        "totalled",
+        "came",
+        "to",
+        "was",
+        "were",
+        "is",
+        "are",
+        "growing",
+        "rising",
+        "accounting",
+        "accounted",
+        "for",
+        "a",
+        "an",
+        "or",
+        "with",
+        "of",
+        "the",
+        "by",
+        "increase",
+        "percent",
+        "could",
+        "would",
+        "reach",
+        "remained",
+        "stood",
+        "at",
+        "year-on-year",
+        "higher",
+        "lower",
+        "compared",
+        "than",
+        "after",
+        "expanding",
+        "expanded",
+        "climbed",
+        "jumped",
+        "surged",
+        "dropped",
+        "declined",
+        "edged",
+        "in",
+        "its",
+        "it",
+        "their",
+        "reaching",
+        "worth",
+        "now",
+        "alone",
+        "making",
+        "made",
+        "up",
+        "over",
+        "more",
+        "about",
+        "nearly",
+        "almost",
+        "around",
+        "some",
+        "roughly",
+        "approximately",
+        "less",
+        "below",
+        "above",
+        "exceeded",
+        "surpassed",
+        "topped",
+        "hitting",
+        "totaling",
+        "totalling",
+    ]
 )
 _ZH_NO_SUBJECT = re.compile(
     r"^(?:同比|比上年|较上年|增长|下降|增|降|达到|达|占|约|为|是|其中|提高|提升|上升|实现|超过|超|突破|居|分别|累计|共计|"
@@ -105,14 +242,16 @@ def _has_own_subject(clause_before: str) -> bool:
 
 
 def _own_share_subject(after: str) -> bool:
-    """"three-quarters of the city's exporters": the share names its own subject after the figure."""
+    """ "three-quarters of the city's exporters": the share names its own subject after the figure."""
     return not _GENERIC_DENOMINATOR.match(after)
 
 
 _LOWER = str.maketrans({chr(c): chr(c + 32) for c in range(65, 91)})
 _RESPECTIVELY = re.compile(r"\brespectively\b|分别")
 _LIST_SPLIT = re.compile(r"\s*,\s*and\s+|\s*,\s*|\s+and\s+|[、和及]")
-_CONTINUE_LIST = re.compile(r"^(?:\s*[A-Za-z\u4e00-\u9fff]{0,6})?(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+|[、和及])$")
+_CONTINUE_LIST = re.compile(
+    r"^(?:\s*[A-Za-z\u4e00-\u9fff]{0,6})?(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+|[、和及])$"
+)
 
 
 @dataclass
@@ -206,6 +345,7 @@ class _SentenceReader:
         self.state, self.entities, self.figures = state, entities, figures
         self.periods = [m for m in periods if not m.base]
         self.lowered = state.matchable[sentence.start : sentence.end]
+        self.matcher = matcher
         self.hits = [h for h in matcher.find(self.lowered) if self._hit_is_whole(h)]
         self.partners = find_partners(self.lowered)
         self.first_index = len(state.observations)
@@ -366,7 +506,9 @@ class _SentenceReader:
         clause_start, clause_end = self._clause(figure.start)
         next_start = self.figures[index + 1].start if index + 1 < len(self.figures) else len(self.body)
         right_limit = min(clause_end, next_start)
-        right = [h for h in self.hits if figure.end <= h.start < right_limit and self._candidates(h, figure, role)]
+        right = [
+            h for h in self.hits if figure.end <= h.start < right_limit and self._candidates(h, figure, role)
+        ]
         after = self.body[figure.end : right_limit]
         if figure.kind == "count":
             if right:
@@ -395,7 +537,9 @@ class _SentenceReader:
                 return earlier[-1]
         return None
 
-    def _choose_metric(self, index: int, figure: Figure, role: str, hit: PhraseHit | None) -> MetricDefinition | None:
+    def _choose_metric(
+        self, index: int, figure: Figure, role: str, hit: PhraseHit | None
+    ) -> MetricDefinition | None:
         if figure.kind == "pp":
             inherited = self._inherit_from_previous_percent(index)
             if inherited is not None:
@@ -447,7 +591,15 @@ class _SentenceReader:
             return {}
         items = items[-len(group) :]
         result: dict[int, tuple[PhraseHit | None, str | None, bool]] = {}
-        with_hits = [[h for h in self.hits if s <= h.start and h.end <= e] for s, e in items]
+        # why: each item is matched on its own, so "exports and imports" splits into its two subjects
+        with_hits = [
+            [
+                shifted
+                for h in self.matcher.find(self.lowered[s:e])
+                if self._hit_is_whole(shifted := PhraseHit(h.start + s, h.end + s, h.metrics, h.partner))
+            ]
+            for s, e in items
+        ]
         partners = [[p for p in self.partners if s <= p[0] and p[1] <= e] for s, e in items]
         distribute_partners = all(partners)
         distribute_hits = any(with_hits) and not distribute_partners
@@ -485,9 +637,11 @@ class _SentenceReader:
         for start, end, name in self.partners:
             if hit.end <= start and re.fullmatch(r"\s+(?:to|with|from)\s+", self.lowered[hit.end : start]):
                 return name
-            if end <= hit.start and re.search(
-                r"[对与向从同](?:共建)?\s*$", self.lowered[max(0, start - 4) : start]
-            ) and re.fullmatch(r"[\s、\u4e00-\u9fff]{0,12}", self.lowered[end : hit.start]):
+            if (
+                end <= hit.start
+                and re.search(r"[对与向从同](?:共建)?\s*$", self.lowered[max(0, start - 4) : start])
+                and re.fullmatch(r"[\s、\u4e00-\u9fff]{0,12}", self.lowered[end : hit.start])
+            ):
                 between = self.lowered[end : hit.start]
                 if all(find_partners(piece) for piece in between.split("、")[1:]) or "、" not in between:
                     return name
@@ -503,7 +657,7 @@ class _SentenceReader:
             chosen = self._pick(earlier)
         if chosen is not None:
             return self._resolve(chosen)
-        if ctx.has_anaphor(self.body[:figure.start]) or ctx.has_anaphor(self.body[clause_start:clause_end]):
+        if ctx.has_anaphor(self.body[: figure.start]) or ctx.has_anaphor(self.body[clause_start:clause_end]):
             return sentence_entity or self.state.last_entity
         return "Guangdong"
 
@@ -533,18 +687,24 @@ class _SentenceReader:
         in_clause = [m for m in self.periods if clause_start <= m.start < clause_end]
         if in_clause:
             end = self._effective_end(figure)
-            return min(in_clause, key=lambda m: _distance(m, figure, end) - self._attached_after(m, end)).period
+            return min(
+                in_clause, key=lambda m: _distance(m, figure, end) - self._attached_after(m, end)
+            ).period
         earlier = [m for m in self.periods if m.end <= figure.start]
         if earlier:
             return earlier[-1].period
-        later = [m for m in self.periods if m.start >= figure.end and (cue or not self._in_projection_clause(m))]
+        later = [
+            m for m in self.periods if m.start >= figure.end and (cue or not self._in_projection_clause(m))
+        ]
         if later:
             return later[0].period
         return self.state.paragraph_period
 
     def _attached_after(self, mention: PeriodMention, end: int) -> float:
         """Half a character of preference for "X in 2025" over "2021 to X": English dates follow figures."""
-        return 0.5 if mention.start >= end and re.match(r"\s*(?:in|by|during|as of)\b", self.body[end:]) else 0.0
+        return (
+            0.5 if mention.start >= end and re.match(r"\s*(?:in|by|during|as of)\b", self.body[end:]) else 0.0
+        )
 
     def _effective_end(self, figure: Figure) -> int:
         """Where a count's noun ends ("12 trillion-yuan clusters"), so "by 2028" after it is close."""

@@ -51,7 +51,16 @@ PARTNERS: dict[str, tuple[str, ...]] = {
     "RCEP members": ("rcep members", "rcep countries", "rcep成员国", "其他rcep成员国"),
 }
 _MATCH_TABLE = str.maketrans(
-    {**{chr(c): chr(c + 32) for c in range(65, 91)}, "-": " ", '"': " ", "'": " ", "“": " ", "”": " ", "‘": " ", "’": " "}
+    {
+        **{chr(c): chr(c + 32) for c in range(65, 91)},
+        "-": " ",
+        '"': " ",
+        "'": " ",
+        "“": " ",
+        "”": " ",
+        "‘": " ",
+        "’": " ",
+    }
 )
 
 
@@ -85,7 +94,9 @@ def _atoms(phrase: str) -> list[str]:
             atoms.append(_PARTNER_ATOM)
             rest = rest[len("{partner}") :]
         elif rest[0] == " ":
-            atoms.append(r"\s*" if not rest[1:2].isascii() or not atoms or not atoms[-1].isascii() else r"\s+")
+            atoms.append(
+                r"\s*" if not rest[1:2].isascii() or not atoms or not atoms[-1].isascii() else r"\s+"
+            )
             rest = rest[1:].lstrip(" ")
         else:
             atoms.append(re.escape(rest[0]))
@@ -104,13 +115,11 @@ def _trie_regex(sequences: list[list[str]]) -> str:
 
     def render(node: dict) -> str:
         ends = "" in node
-        branches = [re.sub(r"^", "", atom) + render(child) for atom, child in node.items() if atom]
+        branches = [atom + render(child) for atom, child in node.items() if atom]
         if not branches:
             return ""
         body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        if ends:
-            return f"(?:{body})?"
-        return body if len(branches) == 1 else body
+        return f"(?:{body})?" if ends else body
 
     return render(trie)
 
@@ -147,7 +156,12 @@ class CatalogueMatcher:
                 by_phrase.setdefault(_norm_phrase(phrase), []).append(metric)
         self._plain = {p: tuple(m) for p, m in by_phrase.items() if "{partner}" not in p}
         self._templated = [
-            (re.compile("".join(_atoms(p)).replace(_PARTNER_ATOM, "(?P<partner>" + _partner_pattern() + ")")), tuple(m))
+            (
+                re.compile(
+                    "".join(_atoms(p)).replace(_PARTNER_ATOM, "(?P<partner>" + _partner_pattern() + ")")
+                ),
+                tuple(m),
+            )
             for p, m in by_phrase.items()
             if "{partner}" in p
         ]
@@ -175,15 +189,26 @@ class CatalogueMatcher:
             found = match.group()
             end = match.start() + len(found)
             previous = text[match.start() - 1 : match.start()] if match.start() else ""
-            if found[:1].isascii() and found[:1].isalnum() and (previous.isascii() and (previous.isalnum() or previous == "&")):
+            if (
+                found[:1].isascii()
+                and found[:1].isalnum()
+                and (previous.isascii() and (previous.isalnum() or previous == "&"))
+            ):
                 continue
-            if not found or (end < len(text) and found[-1].isascii() and found[-1].isalnum() and text[end].isalnum()
-                             and text[end].isascii()):
+            if not found or (
+                end < len(text)
+                and found[-1].isascii()
+                and found[-1].isalnum()
+                and text[end].isalnum()
+                and text[end].isascii()
+            ):
                 continue
             hit = self._resolve(found, match.start(), end)
             if hit:
                 hits.append(hit)
-        return [h for h in hits if not any(o is not h and o.start <= h.start and h.end <= o.end for o in hits)]
+        return [
+            h for h in hits if not any(o is not h and o.start <= h.start and h.end <= o.end for o in hits)
+        ]
 
     def _resolve(self, found: str, start: int, end: int) -> PhraseHit | None:
         metrics = self._plain.get(" ".join(found.split()))

@@ -214,6 +214,22 @@ def parse_chinese_numeral(numeral: str) -> int | None:
     return total
 
 
+def scale_value(value: float, scale: float) -> float:
+    """Multiply by a power of ten without binary noise (8.12 x 1e12 is 8.12e12, not 8119999999999.999).
+
+    Args:
+        value: the number as written.
+        scale: a power of ten (1, 1e4, 1e12, 1e-2, ...).
+
+    Returns:
+        The product, correctly rounded.
+    """
+    exponent = round(math.log10(scale)) if scale > 0 else 0
+    if scale <= 0 or 10.0**exponent != scale:
+        return value * scale
+    return float(f"{value!r}e{exponent}")
+
+
 def fraction_percent(numerator: int, denominator: int) -> float:
     """Express numerator/denominator as a percentage (one-third -> 33.33...).
 

@@ -57,18 +57,83 @@ _ATOMS = re.compile(
     r"|(?P<now>(?:currently|now|at present|presently)(?![a-z])|截至目前|目前|当前|现在|眼下)"
 )
 _TRIGGER = literal_trigger(
-    [*"0123456789", "from", "between", "first", "second", "third", "fourth", "past", "last", "this", "next", "year",
-     "end of", "currently", "now", "at present", "presently", "q1", "q2", "q3", "q4", "h1", "h2",
-     *"十前第一二三四上下去今明年截目当现眼",
-     "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-     "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+    [
+        *"0123456789",
+        "from",
+        "between",
+        "first",
+        "second",
+        "third",
+        "fourth",
+        "past",
+        "last",
+        "this",
+        "next",
+        "year",
+        "end of",
+        "currently",
+        "now",
+        "at present",
+        "presently",
+        "q1",
+        "q2",
+        "q3",
+        "q4",
+        "h1",
+        "h2",
+        *"十前第一二三四上下去今明年截目当现眼",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "oct",
+        "nov",
+        "dec",
+    ]
 )
 _LOWER = str.maketrans({chr(c): chr(c + 32) for c in range(65, 91)})
-_BASE_BEFORE = re.compile(r"(?:\bfrom|\bthan|\bwith|\bover|\bsince|\bversus|\bvs\.?|\bagainst|比|较|与|同)\s*(?:the\s+|in\s+)?$", re.I)
+_BASE_BEFORE = re.compile(
+    r"(?:\bfrom|\bthan|\bwith|\bover|\bsince|\bversus|\bvs\.?|\bagainst|比|较|与|同)\s*(?:the\s+|in\s+)?$",
+    re.I,
+)
 _ATTACH_SUFFIX = re.compile(r"^\s*(?:[Oo]f\s+(?:the\s+)?|[Ii]n\s+)?$")
 _NAME_BEFORE = re.compile(r"([A-Z][A-Za-z]+)\s+$")
 _YEAR_PREPOSITIONS = frozenset(
-    "in by since until through from of before after during and to end the for between as".split()
+    [
+        "in",
+        "by",
+        "since",
+        "until",
+        "through",
+        "from",
+        "of",
+        "before",
+        "after",
+        "during",
+        "and",
+        "to",
+        "end",
+        "the",
+        "for",
+        "between",
+        "as",
+    ]
 )
 
 
@@ -134,7 +199,11 @@ def _starts_cleanly(text: str, start: int) -> bool:
     if first.isascii() and first.isalpha():
         return not (previous.isascii() and previous.isalpha())
     if first.isdigit():
-        return not (previous.isdigit() or previous in ".$¥/" or (previous == "," and text[start - 2 : start - 1].isdigit()))
+        return not (
+            previous.isdigit()
+            or previous in ".$¥/"
+            or (previous == "," and text[start - 2 : start - 1].isdigit())
+        )
     return True
 
 
@@ -159,8 +228,10 @@ def _atom(sentence: str, match: re.Match[str], published: date | None) -> _Atom 
     if kind == "date":
         return None
     if kind == "plan":
-        number = int(match.group("plan_n")) if match.group("plan_n") else 10 + (
-            parse_chinese_numeral(match.group("plan_zh")) or 0
+        number = (
+            int(match.group("plan_n"))
+            if match.group("plan_n")
+            else 10 + (parse_chinese_numeral(match.group("plan_zh")) or 0)
         )
         if number < 3:
             return None
@@ -196,7 +267,11 @@ def _atom(sentence: str, match: re.Match[str], published: date | None) -> _Atom 
         return _Atom(start, end, "month", months=(number, number)) if number and number <= 12 else None
     if kind == "year":
         name = _NAME_BEFORE.search(sentence, max(0, start - 20), start)
-        if name and name.group(1).lower() not in _YEAR_PREPOSITIONS and name.group(1).lower()[:3] not in _MONTH_NAMES:
+        if (
+            name
+            and name.group(1).lower() not in _YEAR_PREPOSITIONS
+            and name.group(1).lower()[:3] not in _MONTH_NAMES
+        ):
             return None
         if sentence[end : end + 1] == "强":
             return None
@@ -206,7 +281,7 @@ def _atom(sentence: str, match: re.Match[str], published: date | None) -> _Atom 
             return None
         text = match.group().lower()
         offset = -1 if text in {"last year", "去年"} else 1 if text in {"next year", "明年"} else 0
-        if text in {"年底", "年末"} and sentence[max(0, start - 2) : start] not in {"今年", "到"}:
+        if text in {"年底", "年末"} and sentence[start - 1 : start] not in {"到", "至"}:
             return None
         return _Atom(start, end, "year", year=published.year + offset)
     if kind == "now":
@@ -214,7 +289,9 @@ def _atom(sentence: str, match: re.Match[str], published: date | None) -> _Atom 
     return None
 
 
-_KINDS = frozenset("date plan yrange mrange firstn firstq quarter half month year rel now".split())
+_KINDS = frozenset(
+    ["date", "plan", "yrange", "mrange", "firstn", "firstq", "quarter", "half", "month", "year", "rel", "now"]
+)
 
 
 def _kind_of(match: re.Match[str]) -> str:
@@ -231,7 +308,12 @@ def _merge(sentence: str, atoms: list[_Atom]) -> list[_Atom]:
     while index < len(atoms):
         atom = atoms[index]
         nxt = atoms[index + 1] if index + 1 < len(atoms) else None
-        if atom.months and nxt and nxt.kind == "year" and _ATTACH_SUFFIX.match(sentence[atom.end : nxt.start]):
+        if (
+            atom.months
+            and nxt
+            and nxt.kind == "year"
+            and _ATTACH_SUFFIX.match(sentence[atom.end : nxt.start])
+        ):
             atom.year, atom.end = nxt.year, nxt.end
             index += 2
         elif atom.kind == "year" and nxt and nxt.months and sentence[atom.end : nxt.start].strip() == "":
@@ -244,7 +326,9 @@ def _merge(sentence: str, atoms: list[_Atom]) -> list[_Atom]:
     return merged
 
 
-def _render(atom: _Atom, years: list[int | None], context_year: int | None, published: date | None) -> str | None:
+def _render(
+    atom: _Atom, years: list[int | None], context_year: int | None, published: date | None
+) -> str | None:
     if atom.label:
         return atom.label
     if atom.kind == "year":

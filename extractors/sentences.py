@@ -7,15 +7,72 @@ import re
 from dataclasses import dataclass
 
 _ABBREVIATIONS = frozenset(
-    "jan feb mar apr jun jul aug sep sept oct nov dec mr mrs ms dr prof no nos co ltd inc corp st vs etc "
-    "e.g i.e u.s u.k approx fig vol gov rep jr sr dept est".split()
+    [
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "no",
+        "nos",
+        "co",
+        "ltd",
+        "inc",
+        "corp",
+        "st",
+        "vs",
+        "etc",
+        "e.g",
+        "i.e",
+        "u.s",
+        "u.k",
+        "approx",
+        "fig",
+        "vol",
+        "gov",
+        "rep",
+        "jr",
+        "sr",
+        "dept",
+        "est",
+    ]
 )
 _END = re.compile(r"[.!?](?=[\"'”’)\]]*(?:\s+|$))|[。！？][”’」』]?")
 _CLAUSE_BREAK = re.compile(r"[,;，；:：]|\s(?:while|whereas|but)\s")
 _BOILERPLATE_MARKS = (
-    "scan the qr", "qr code", "download the", "subscribe", "comments (", "[photo", "photo by",
-    "provided to china daily", "for china daily", "updated:", "contact the writer",
-    "二维码", "客户端", "责任编辑", "联系电话", "来源：", "来源:", "评论（", "评论(", " 摄）", " 摄)",
+    "scan the qr",
+    "qr code",
+    "download the",
+    "subscribe",
+    "comments (",
+    "[photo",
+    "photo by",
+    "provided to china daily",
+    "for china daily",
+    "updated:",
+    "contact the writer",
+    "二维码",
+    "客户端",
+    "责任编辑",
+    "联系电话",
+    "来源：",
+    "来源:",
+    "评论（",
+    "评论(",
+    " 摄）",
+    " 摄)",
 )
 _BOILERPLATE = re.compile("|".join(re.escape(mark) for mark in _BOILERPLATE_MARKS))
 _LOWER = str.maketrans({chr(c): chr(c + 32) for c in range(65, 91)})
@@ -60,7 +117,7 @@ def split_sentences(text: str) -> list[Sentence]:
 
 
 def clause_breaks(sentence: str) -> list[tuple[int, int]]:
-    """Where a sentence splits into clauses (commas, semicolons, colons, "while"), outside numbers and brackets.
+    """Where a sentence splits into clauses (at commas, semicolons, colons, "while"), outside numbers.
 
     Args:
         sentence: the sentence text.
@@ -75,7 +132,9 @@ def clause_breaks(sentence: str) -> list[tuple[int, int]]:
     ]
 
 
-def clause_bounds(sentence: str, position: int, breaks: list[tuple[int, int]] | None = None) -> tuple[int, int]:
+def clause_bounds(
+    sentence: str, position: int, breaks: list[tuple[int, int]] | None = None
+) -> tuple[int, int]:
     """The clause of a sentence containing a position.
 
     Args:
@@ -97,8 +156,11 @@ def clause_bounds(sentence: str, position: int, breaks: list[tuple[int, int]] | 
 
 
 def _inside_number(sentence: str, index: int) -> bool:
-    return sentence[index] == "," and index > 0 and sentence[index - 1 : index].isdigit() and (
-        sentence[index + 1 : index + 2].isdigit()
+    return (
+        sentence[index] == ","
+        and index > 0
+        and sentence[index - 1 : index].isdigit()
+        and (sentence[index + 1 : index + 2].isdigit())
     )
 
 
@@ -120,7 +182,12 @@ def _append(sentences: list[Sentence], line: str, base: int, start: int, end: in
         return
     offset = start + (len(chunk) - len(chunk.lstrip()))
     sentences.append(
-        Sentence(base + offset, base + offset + len(stripped), paragraph, bool(_BOILERPLATE.search(stripped.lower())))
+        Sentence(
+            base + offset,
+            base + offset + len(stripped),
+            paragraph,
+            bool(_BOILERPLATE.search(stripped.lower())),
+        )
     )
 
 

@@ -215,9 +215,8 @@ def extract(
 
     Example: gdwatch extract article.html --published 2026-01-20 --json
     """
-    from extractors.metrics import extract_observations
-
     from config.loader import load_config
+    from extractors.metrics import extract_observations
     from extractors.pages import clean_article, decode_html, looks_like_html
 
     catalogue = load_config(config).metrics

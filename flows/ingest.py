@@ -15,12 +15,11 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 
-from extractors.metrics import EXTRACTOR_VERSION, extract_observations
-
 from config.loader import Config
 from config.models import SourceDefinition
 from extractors.errors import FeedParseError
 from extractors.feeds import parse_feed
+from extractors.metrics import EXTRACTOR_VERSION, extract_observations
 from extractors.pages import CLEANER_VERSION, clean_article, decode_html
 from extractors.records import FeedEntry
 from extractors.relevance import is_relevant

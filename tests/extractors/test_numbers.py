@@ -29,7 +29,8 @@ def test_parse_decimal(digits: str, expected: tuple[float, float] | None) -> Non
 
 
 @pytest.mark.parametrize(
-    ("words", "expected"), [("nine", 9), ("Eleven", 11), ("twenty", 20), ("twenty-five", 25), ("hundred", None)]
+    ("words", "expected"),
+    [("nine", 9), ("Eleven", 11), ("twenty", 20), ("twenty-five", 25), ("hundred", None)],
 )
 def test_parse_word_number(words: str, expected: int | None) -> None:
     assert parse_word_number(words) == expected
@@ -138,7 +139,11 @@ def test_word_numbers_and_fractions(text: str, expected: list[tuple[str, float, 
 
 @pytest.mark.parametrize(
     "text",
-    ["In the first half of 2025 exports rose.", "In the first three quarters output grew.", "A year and a half ago."],
+    [
+        "In the first half of 2025 exports rose.",
+        "In the first three quarters output grew.",
+        "A year and a half ago.",
+    ],
 )
 def test_period_words_are_not_fractions(text: str) -> None:
     assert figures_of(text) == []
@@ -161,7 +166,9 @@ def test_period_words_are_not_fractions(text: str) -> None:
         ),
     ],
 )
-def test_ranges_give_a_low_over_and_a_high_under(text: str, expected: list[tuple[str, float, str, str]]) -> None:
+def test_ranges_give_a_low_over_and_a_high_under(
+    text: str, expected: list[tuple[str, float, str, str]]
+) -> None:
     got = figures_of(text)
     assert [(s, u, q) for s, _, u, q in got] == [(s, u, q) for s, _, u, q in expected]
     assert [v for _, v, _, _ in got] == pytest.approx([v for _, v, _, _ in expected])
@@ -203,7 +210,10 @@ def test_conversions_point_at_their_figure(text: str, qualifiers: list[str]) -> 
         ("营业收入、增加值和利润分别超过20万亿元、5万亿元和2万亿元。", ["over", "over", "over"]),
         ("It will add some 4,000 little giant firms and 80,000 high-tech enterprises.", ["approx", "approx"]),
         ("It drew more than 310,000 buyers from 223 countries.", ["over", "exact"]),
-        ("Shenzhen's exports rose 5% to over 2 trillion yuan, and imports fell 3%.", ["exact", "over", "exact"]),
+        (
+            "Shenzhen's exports rose 5% to over 2 trillion yuan, and imports fell 3%.",
+            ["exact", "over", "exact"],
+        ),
     ],
 )
 def test_a_bound_word_covers_a_list_but_not_a_new_clause(text: str, qualifiers: list[str]) -> None:

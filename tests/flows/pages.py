@@ -9,12 +9,11 @@ from xml.sax.saxutils import escape as xml_escape
 
 from flows.demo.site import DemoArticle, render_article
 
-
 # A closing paragraph without figures: real news items are longer than one sentence, and the cleaner
 # rightly refuses pages with too little text (list pages, error pages).
 FILLER = {
-    "en": "The figures were released at a press conference held by the provincial government, where officials "
-    "also outlined measures to help manufacturers find new buyers overseas.",
+    "en": "The figures were released at a press conference held by the provincial government, "
+    "where officials also outlined measures to help manufacturers find new buyers overseas.",
     "zh": "省政府新闻办举行新闻发布会，有关负责人介绍了支持企业开拓海外市场的相关举措。",
 }
 

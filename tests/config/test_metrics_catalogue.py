@@ -1,0 +1,63 @@
+"""The metrics catalogue file: it loads, lists every documented key, and drives matching without code."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import Path
+
+from config.loader import load_metrics
+from extractors.metrics import extract_observations
+
+ARCHITECTURE = Path(__file__).resolve().parents[2] / "docs" / "architecture.md"
+
+
+def documented_keys() -> set[str]:
+    """Every metric key in the table of docs/architecture.md ("| `a` / `b` | ... |" rows)."""
+    text = ARCHITECTURE.read_text(encoding="utf-8")
+    section = text.split("## Metric keys", 1)[1].split("\n## ", 1)[0]
+    keys: set[str] = set()
+    for line in section.splitlines():
+        if line.startswith("| `"):
+            keys.update(re.findall(r"`([a-z0-9_]+)`", line.split("|")[1]))
+    return keys
+
+
+def test_the_packaged_catalogue_loads_with_every_documented_key() -> None:
+    catalogue = load_metrics()
+    keys = {metric.key for metric in catalogue.metrics}
+    assert len(documented_keys()) == 31
+    assert documented_keys() <= keys
+    for metric in catalogue.metrics:
+        assert metric.description
+        assert metric.phrases_en and metric.phrases_zh, metric.key
+
+
+def test_unit_kinds_follow_the_documented_table() -> None:
+    kinds = {metric.key: metric.unit_kind for metric in load_metrics().metrics}
+    assert kinds["foreign_trade_total"] == kinds["rd_investment"] == kinds["industry_revenue"] == "currency"
+    assert kinds["exports_growth"] == kinds["market_share"] == kinds["rd_intensity"] == "percent"
+    assert kinds["trillion_yuan_clusters"] == kinds["little_giants"] == kinds["sme_count"] == "count"
+
+
+def test_a_metric_added_to_the_file_is_matched_without_code_change(tmp_path: Path) -> None:
+    packaged = (Path(__file__).resolve().parents[2] / "config" / "metrics.toml").read_text(encoding="utf-8")
+    extra = (
+        "\n[[metrics]]\n"
+        'key = "drone_exports"\n'
+        'description = "Value of drone exports."\n'
+        'unit_kind = "currency"\n'
+        'phrases_en = ["drone exports"]\n'
+        'phrases_zh = ["无人机出口"]\n'
+    )
+    path = tmp_path / "metrics.toml"
+    path.write_text(packaged + extra, encoding="utf-8")
+    catalogue = load_metrics(path)
+    text = "Guangdong's drone exports reached 40 billion yuan in 2025. 2025年，广东无人机出口56亿美元。"
+    found = extract_observations(text, published=date(2026, 1, 10), catalogue=catalogue)
+    assert [(o.metric, o.value, o.unit, o.period) for o in found] == [
+        ("drone_exports", 40e9, "CNY", "2025"),
+        ("drone_exports", 5.6e9, "USD", "2025"),
+    ]
+    without = extract_observations(text, published=date(2026, 1, 10), catalogue=load_metrics())
+    assert [o.metric for o in without] == [None, None]
