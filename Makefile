@@ -33,11 +33,11 @@ format: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/pip install --quiet -e ".[bench]"
-	$(BIN)/python benchmarks/extraction.py --markdown
-	$(BIN)/python benchmarks/extraction_speed.py
-	$(BIN)/python benchmarks/load.py
-	$(BIN)/python benchmarks/conflicts.py
-	$(BIN)/python benchmarks/pipeline.py
+	$(BIN)/python -m benchmarks.extraction --markdown
+	$(BIN)/python -m benchmarks.extraction_speed
+	$(BIN)/python -m benchmarks.load
+	$(BIN)/python -m benchmarks.conflicts
+	$(BIN)/python -m benchmarks.pipeline --markdown
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .ruff_cache

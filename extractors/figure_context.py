@@ -82,11 +82,40 @@ _DENOMINATOR_BEFORE = re.compile(
 )
 
 # Matched against lower-cased text; word boundaries are checked by projection_cues().
-_PROJECTION_WORDS = (
-    "expect expects expected expecting aim aims aimed aiming target targets targeted targeting "
-    "projected projection forecast forecasts forecasted will goal goals strive strives striving seek "
-    "seeks seeking intend intends could would anticipated anticipates"
-).split()
+_PROJECTION_WORDS = [
+    "expect",
+    "expects",
+    "expected",
+    "expecting",
+    "aim",
+    "aims",
+    "aimed",
+    "aiming",
+    "target",
+    "targets",
+    "targeted",
+    "targeting",
+    "projected",
+    "projection",
+    "forecast",
+    "forecasts",
+    "forecasted",
+    "will",
+    "goal",
+    "goals",
+    "strive",
+    "strives",
+    "striving",
+    "seek",
+    "seeks",
+    "seeking",
+    "intend",
+    "intends",
+    "could",
+    "would",
+    "anticipated",
+    "anticipates",
+]
 _PROJECTION_WORDS += [
     "plans to",
     "plan to",
