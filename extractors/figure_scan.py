@@ -1,46 +1,48 @@
-"""Fast scanning: find candidate positions with a plain alternation of literals, then match there.
+"""Fast scanning: find where a match may start (a character class and word look-ups), then match there.
 
-Python's regex engine skips ahead by first character only when every branch of a pattern starts
-with a literal; patterns with groups, classes or look-behinds at the start are tried at every
-position, which is many times slower. Scanning literal triggers first keeps extraction fast.
+A big alternation of patterns is tried at almost every position of a text by Python's regex engine,
+which is slow. A character class is scanned in C at full speed, and ``str.find`` finds a word faster
+still; anchoring the full pattern only at those positions keeps extraction fast.
 """
 
 from __future__ import annotations
 
-import heapq
+import bisect
 import re
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 
-Trigger = tuple["re.Pattern[str] | None", "re.Pattern[str] | None"]
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """The ways a match may start: one character class and a list of lower-case words."""
+
+    chars: re.Pattern[str] | None
+    words: tuple[str, ...]
 
 
 def literal_trigger(literals: Iterable[str]) -> Trigger:
-    """Compile the strings a match may start with into two fast patterns.
+    """Build the trigger for the strings a match may start with.
 
-    Literals that do not start with an ASCII letter are reduced to their first character and joined
-    in one character class (the fastest thing to scan for); words become a plain alternation, and
-    :func:`scan` keeps only those at the start of a word.
+    Literals that do not start with an ASCII letter are reduced to their first character (a character
+    class); literals that do are looked up as words, kept only at the start of a word.
 
     Args:
         literals: the strings a match may start with (case-sensitive).
 
     Returns:
-        (character-class pattern, word pattern); either may be None.
+        The trigger.
     """
-    literals = list(literals)
+    literals = [literal for literal in literals if literal]
     chars = sorted(
-        {literal[0] for literal in literals if literal and not literal[0].isalpha()}
-        | {literal[0] for literal in literals if literal and not literal[0].isascii()}
+        {literal[0] for literal in literals if not (literal[0].isascii() and literal[0].isalpha())}
     )
-    words = sorted(
-        {literal for literal in literals if literal[:1].isascii() and literal[:1].isalpha()}, key=len
-    )
-    char_pattern = re.compile("[" + "".join(re.escape(c) for c in chars) + "]") if chars else None
-    word_pattern = re.compile("|".join(re.escape(w) for w in reversed(words))) if words else None
-    return char_pattern, word_pattern
+    words = tuple(sorted({literal for literal in literals if literal[0].isascii() and literal[0].isalpha()}))
+    pattern = re.compile("[" + "".join(re.escape(c) for c in chars) + "]") if chars else None
+    return Trigger(pattern, words)
 
 
-def trigger_starts(trigger: Trigger, text: str) -> Iterator[int]:
+def trigger_starts(trigger: Trigger, text: str) -> list[int]:
     """Offsets where a trigger matches, in order (words only at the start of a word).
 
     Args:
@@ -48,35 +50,56 @@ def trigger_starts(trigger: Trigger, text: str) -> Iterator[int]:
         text: the text to scan.
 
     Returns:
-        An iterator of offsets.
+        The sorted offsets.
     """
-    chars, words = trigger
-    char_starts = (m.start() for m in chars.finditer(text)) if chars else iter(())
-    word_starts = (
-        (
-            m.start()
-            for m in words.finditer(text)
-            if not (m.start() and text[m.start() - 1].isascii() and text[m.start() - 1].isalpha())
-        )
-        if words
-        else iter(())
-    )
-    return heapq.merge(char_starts, word_starts)
+    starts = {m.start() for m in trigger.chars.finditer(text)} if trigger.chars else set()
+    for word in trigger.words:
+        index = text.find(word)
+        while index != -1:
+            previous = text[index - 1] if index else ""
+            if not (previous.isascii() and previous.isalpha()):
+                starts.add(index)
+            index = text.find(word, index + 1)
+    return sorted(starts)
 
 
-def scan(trigger: Trigger, pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+class TriggerIndex:
+    """The trigger offsets of a whole text, computed once and sliced per sentence."""
+
+    def __init__(self, trigger: Trigger, text: str) -> None:
+        self._starts = trigger_starts(trigger, text)
+
+    def between(self, start: int, end: int) -> list[int]:
+        """Offsets in [start, end), relative to ``start``.
+
+        Args:
+            start: where the sentence starts in the text.
+            end: where it ends.
+
+        Returns:
+            The sentence's trigger offsets.
+        """
+        low = bisect.bisect_left(self._starts, start)
+        high = bisect.bisect_left(self._starts, end)
+        return [offset - start for offset in self._starts[low:high]]
+
+
+def scan(
+    trigger: Trigger, pattern: re.Pattern[str], text: str, starts: list[int] | None = None
+) -> Iterator[re.Match[str]]:
     """Yield non-overlapping matches of ``pattern`` that start where ``trigger`` matches.
 
     Args:
         trigger: from :func:`literal_trigger`.
         pattern: the full pattern, anchored at each trigger position with ``match``.
         text: the text to scan.
+        starts: the trigger offsets when already known (:class:`TriggerIndex`).
 
     Yields:
         Matches in order, none overlapping the previous one.
     """
     cursor = 0
-    for start in trigger_starts(trigger, text):
+    for start in trigger_starts(trigger, text) if starts is None else starts:
         if start < cursor:
             continue
         match = pattern.match(text, start)

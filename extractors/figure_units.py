@@ -290,7 +290,7 @@ def english_noun_before(text: str, pos: int) -> str | None:
     for index in range(len(tokens) - 1, -1, -1):
         word = tokens[index]
         lower = word.lower()
-        if (word[0].isupper() and not (index == 0 and sentence_start)) or lower in _NOT_COUNTS:
+        if (word[0].isupper() and not (index == 0 and sentence_start)) or lower in _NOT_COUNTS or "'" in word:
             continue
         if is_plural(lower):
             if index > 0 and f"{tokens[index - 1].lower()} {lower}" in COMPOUNDS:

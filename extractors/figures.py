@@ -51,7 +51,7 @@ _CORE = re.compile(
     r"|(?P<zhbare>(?:万亿|千亿|百亿)(?=元|美元|港元|欧元))"
     r"|(?P<zhnum>[零〇一二两三四五六七八九十百千]+)"
 )
-_TRIGGER = literal_trigger(
+TRIGGER = literal_trigger(
     [
         *"0123456789",
         *"零〇一二两三四五六七八九十百千",
@@ -243,6 +243,22 @@ _TO_BEFORE = re.compile(
     r"|(?:增至|增加到|增长到|提高到|升至|降至|达到|到|至)(?:\d{4}年(?:底|末)?的?)?)$",
     re.I,
 )
+_GLUED_UNIT = re.compile(r"(?:bn|mn|mln|bln|tn|pct|pp)(?![A-Za-z])", re.I)
+_DOT_DIGIT_OR_HYPHEN_WORD = re.compile(r"\.\d|-[A-Za-z]")
+_DATE_UNIT = re.compile(r"\s*(?:年|月|日|号)")
+_OF_THE = re.compile(r"\s+of\s+(?:the\s+)?")
+_AND_NUMBER = re.compile(r"\s+and\s+[\d,.]+(?:\s+(?:thousand|million|billion))?")
+_IN_YEAR = re.compile(r"\s+in\s+\d{4}")
+_PLAIN_DIGITS = re.compile(r"[\d,]+(?:\.\d+)?")
+_YEAR_ONLY = re.compile(
+    r"(?:19|20)\d\d(?![\d.,%年万亿千百多余家个名户人辆台套元美港欧])"
+    r"(?!\s*(?:percent|per cent|pct|yuan|dollars|euros|thousand|million|billion|trillion|bn|mn))",
+    re.I,
+)
+_TO_AFTER = re.compile(
+    r".{0,40}?(?:\bto\s+(?:over\s+|more than\s+|about\s+)?[\d一-龥a-z]|增至|增加到|增长到|提高到|到|至)"
+)
+_ONE_AS_FIGURE = re.compile(r"\s*(?:%|percent|per cent|thousand|million|billion|trillion|yuan|dollars)", re.I)
 _CHAIN = re.compile(r"-\d+(?:-\d+)?")
 _RANGE_CONNECTOR = re.compile(r"\s*(?:-|~|to|至|到)\s*", re.I)
 _BETWEEN_BEFORE = re.compile(r"\bbetween\s+$", re.I)
@@ -322,12 +338,13 @@ class Figure:
     noun_after: bool = False
 
 
-def find_figures(sentence: str, lowered: str | None = None) -> list[Figure]:
+def find_figures(sentence: str, lowered: str | None = None, starts: list[int] | None = None) -> list[Figure]:
     """Find every figure of one sentence of normalized text (see :func:`extractors.numbers.normalize`).
 
     Args:
         sentence: one sentence, full-width forms already mapped to ASCII.
         lowered: the same sentence with ASCII letters lower-cased, when the caller has it.
+        starts: where numbers may start (see :data:`TRIGGER`), when the caller has them.
 
     Returns:
         The figures in order of appearance, offsets relative to ``sentence``.
@@ -335,7 +352,7 @@ def find_figures(sentence: str, lowered: str | None = None) -> list[Figure]:
     figures: list[Figure] = []
     cursor = 0
     lowered = sentence.translate(_LOWER) if lowered is None else lowered
-    for match in scan(_TRIGGER, _CORE, lowered):
+    for match in scan(TRIGGER, _CORE, lowered, starts):
         if match.start() < cursor or not _starts_cleanly(lowered, match):
             continue
         built = _build(sentence, match)
@@ -380,6 +397,8 @@ def _build(sentence: str, match: re.Match[str]) -> list[Figure]:
     if kind == "half":
         return _build_half(sentence, match)
     if kind == "word":
+        if match.group() == "one" and not _ONE_AS_FIGURE.match(sentence, match.end()):
+            return []  # why: "one" is a figure only with a unit ("one percent"); otherwise it is a pronoun
         value = parse_word_number(match.group())
         if value is None:
             return []
@@ -471,6 +490,8 @@ def _build_bare_scale(sentence: str, match: re.Match[str]) -> list[Figure]:
 
 def _build_digits(sentence: str, match: re.Match[str]) -> list[Figure]:
     start, end = match.span()
+    if end - start == 4 and _YEAR_ONLY.match(sentence, start) and not sentence.startswith("-", end):
+        return []  # why: a bare year is never a value; the period reader handles it
     parsed = parse_decimal(match.group())
     if parsed is None or _is_not_a_figure(sentence, start, end):
         return []
@@ -487,10 +508,10 @@ def _is_not_a_figure(sentence: str, start: int, end: int) -> bool:
     after = sentence[end : end + 3]
     if before.endswith(("+", "/", "=", "_", "@", "#", ".", ":", "第")) or after.startswith(("/", ":")):
         return True
-    glued_unit = re.match(r"(?:bn|mn|mln|bln|tn|pct|pp)(?![A-Za-z])", sentence[end : end + 5], re.I)
+    glued_unit = _GLUED_UNIT.match(sentence, end)
     if after[:1].isalpha() and after[:1].isascii() and not glued_unit:
         return True
-    if re.match(r"\.\d", after) or re.match(r"-[A-Za-z]", after):
+    if _DOT_DIGIT_OR_HYPHEN_WORD.match(after):
         return True
     letters = _LETTERS_BEFORE.search(before)
     if letters and not _CURRENCY_BEFORE.search(before):
@@ -639,8 +660,8 @@ def _count(
     """The unit of a count (and whether it was written after the number), or None if not a figure."""
     before = sentence[max(0, start - 30) : start]
     value_text = sentence[start:end]
-    if re.match(r"\s*(?:年|月|日|号)", sentence[after_more:]):
-        if sentence[after_more:].startswith("年") and before.endswith("连续") and not scaled:
+    if _DATE_UNIT.match(sentence, after_more):
+        if sentence.startswith("年", after_more) and before.endswith("连续") and not scaled:
             return "years", "years", False
         return None
     if _ZH_NOT_COUNT_AFTER.match(sentence, after_more):
@@ -672,23 +693,25 @@ def _count(
     noun, is_years = units.english_noun_after(sentence, pos)
     if is_years:
         return "years", "years", False
-    if noun is None and re.match(r"\s+of\s+", sentence[pos:]) and (word or not scaled):
-        noun, _ = units.english_noun_after(
-            sentence, re.match(r"\s+of\s+(?:the\s+)?", sentence[pos:]).end() + pos
-        )
+    of_the = _OF_THE.match(sentence, pos)
+    if noun is None and of_the and (word or not scaled):
+        noun, _ = units.english_noun_after(sentence, of_the.end())
         noun = noun if noun and word else None
     if noun is None:
-        list_noun = re.match(r"\s+and\s+[\d,.]+(?:\s+(?:thousand|million|billion))?", sentence[pos:])
+        list_noun = _AND_NUMBER.match(sentence, pos)
         if list_noun:
-            noun, _ = units.english_noun_after(sentence, pos + list_noun.end())
+            noun, _ = units.english_noun_after(sentence, list_noun.end())
     if noun:
         if word and value_text.lower() == "one":
             return None
         return noun, "count", True
-    if scaled or has_separator or _FROM_BEFORE.search(before) or _is_to_high(sentence, start):
-        if word and not (_FROM_BEFORE.search(before) or _is_to_high(sentence, start)):
+    from_to = bool(_FROM_BEFORE.search(before) and _TO_AFTER.match(sentence, pos)) or _is_to_high(
+        sentence, start
+    )
+    if scaled or has_separator or from_to:
+        if word and (not from_to or value_text.lower() == "zero"):
             return None
-        if not word and not (scaled or has_separator) and not re.match(r"\s+in\s+\d{4}", sentence[pos:]):
+        if not word and not (scaled or has_separator) and not _IN_YEAR.match(sentence, pos):
             return None
         return units.english_noun_before(sentence, start) or "count", "count", False
     return None
@@ -743,8 +766,8 @@ def _maybe_range(sentence: str, low: Figure) -> list[Figure] | None:
 
 
 def _digits_end(sentence: str, figure: Figure) -> int:
-    match = re.match(r"[\d,]+(?:\.\d+)?", sentence[figure.start :])
-    return figure.start + match.end() if match else -1
+    match = _PLAIN_DIGITS.match(sentence, figure.start)
+    return match.end() if match else -1
 
 
 def _attach_qualifier(sentence: str, figure: Figure) -> None:

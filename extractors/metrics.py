@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 
 from config.models import MetricCatalogue, MetricDefinition
 from extractors import figure_context as ctx
+from extractors.figure_scan import TriggerIndex
+from extractors.figures import TRIGGER as FIGURE_TRIGGER
 from extractors.figures import Figure, find_figures
 from extractors.metrics_matcher import (
     PARTNERS,
@@ -26,6 +28,7 @@ from extractors.metrics_matcher import (
     match_text,
 )
 from extractors.numbers import normalize
+from extractors.periods import TRIGGER as PERIOD_TRIGGER
 from extractors.periods import PeriodMention, explicit_year, find_periods
 from extractors.records import Observation
 from extractors.sentences import Sentence, clause_bounds, clause_breaks, split_sentences
@@ -100,7 +103,8 @@ _ALLOWED_BEFORE_EN = frozenset(
 )
 _INDUSTRY_WORDS = ("industry", "industries", "cluster", "clusters", "sector", "sectors", "manufacturing")
 _ZH_ALLOWED_PREFIX = re.compile(
-    r"(?:全省|全市|全国|我国|中国|广东省|广东|其中|同期|目前|今年|去年|明年|\d{4}年|年|外贸|货物贸易|消费品|总|"
+    r"(?:全省|全市|全国|我国|中国|广东省|广东|其中|同期|目前|今年|去年|明年|\d{4}年|年|[上下]半年|前?[一二三四]季度|"
+    r"\d+(?:-\d+)?月份?|实现|完成|全年|当年|外贸|货物贸易|消费品|总|"
     r"共建|一带一路|对|与|向|从|同|、|市|力争|预计|预期|有望|将|计划|争取|推动|实现|带动|拉动|促进|提升|提高|累计|合计|"
     + "|".join(ctx.CITIES.values())
     + "|"
@@ -246,6 +250,7 @@ def _own_share_subject(after: str) -> bool:
     return not _GENERIC_DENOMINATOR.match(after)
 
 
+_ADJACENT_WORD = re.compile(r"[A-Za-z&'’-]\s*$")
 _LOWER = str.maketrans({chr(c): chr(c + 32) for c in range(65, 91)})
 _RESPECTIVELY = re.compile(r"\brespectively\b|分别")
 _LIST_SPLIT = re.compile(r"\s*,\s*and\s+|\s*,\s*|\s+and\s+|[、和及]")
@@ -256,18 +261,21 @@ _CONTINUE_LIST = re.compile(
 
 @dataclass
 class _State:
-    """What earlier sentences tell later ones."""
+    """What earlier sentences tell later ones, and what is computed once for the whole text."""
 
+    lowered: str
+    """The whole text with ASCII letters lower-cased (same offsets)."""
+    matchable: str
+    """The whole text as :func:`extractors.metrics_matcher.match_text` returns it."""
+    figure_starts: TriggerIndex
+    period_starts: TriggerIndex
     paragraph: int = -1
     paragraph_period: str | None = None
     paragraph_year: int | None = None
-    last_city: str | None = None
     last_entity: str = "Guangdong"
     observations: list[Observation] = field(default_factory=list)
-    lowered: str = ""
-    """The whole text with ASCII letters lower-cased (same offsets)."""
-    matchable: str = ""
-    """The whole text as :func:`extractors.metrics_matcher.match_text` returns it."""
+    pending: list[Sentence] = field(default_factory=list)
+    """Sentences of the current paragraph whose periods are not read yet."""
 
 
 def extract_observations(
@@ -290,12 +298,18 @@ def extract_observations(
     lowered = normalized.lower()
     if len(lowered) != len(normalized):  # why: a few non-ASCII capitals lower-case to two characters
         lowered = normalized.translate(_LOWER)
-    state = _State(lowered=lowered, matchable=match_text(lowered))
+    state = _State(
+        lowered=lowered,
+        matchable=match_text(lowered),
+        figure_starts=TriggerIndex(FIGURE_TRIGGER, lowered),
+        period_starts=TriggerIndex(PERIOD_TRIGGER, lowered),
+    )
     for sentence in split_sentences(normalized):
         if sentence.paragraph != state.paragraph:
             state.paragraph = sentence.paragraph
             state.paragraph_period = None
             state.paragraph_year = None
+            state.pending.clear()
         _process_sentence(text, normalized, sentence, published, matcher, state)
     return state.observations
 
@@ -308,18 +322,45 @@ def _process_sentence(
     matcher: CatalogueMatcher,
     state: _State,
 ) -> None:
-    body = normalized[sentence.start : sentence.end]
     if sentence.boilerplate:
         return
+    figure_starts = state.figure_starts.between(sentence.start, sentence.end)
+    if not figure_starts:
+        # why: a sentence without numbers matters only as period context for a later figure sentence
+        # of its paragraph, so its periods are read only when such a sentence comes
+        state.pending.append(sentence)
+        return
+    for earlier in state.pending:
+        _read_periods(normalized, earlier, published, state)
+    state.pending.clear()
+    body = normalized[sentence.start : sentence.end]
     lowered = state.lowered[sentence.start : sentence.end]
-    periods = find_periods(body, published, state.paragraph_year, lowered)
-    entities = ctx.find_entities(body)
-    figures = find_figures(body, lowered)
+    periods = _read_periods(normalized, sentence, published, state, update=False)
+    figures = find_figures(body, lowered, figure_starts)
     if figures:
-        _SentenceReader(text, body, sentence, published, matcher, state, periods, entities, figures).read()
-    for mention in entities:
-        if mention.kind == "city" and mention.valid:
-            state.last_city = mention.name
+        entities = ctx.find_entities(body)
+        reader = _SentenceReader(
+            text, normalized, sentence, published, matcher, state, periods, entities, figures
+        )
+        reader.read()
+    _remember_periods(periods, state)
+
+
+def _read_periods(
+    normalized: str, sentence: Sentence, published: datetime.date | None, state: _State, update: bool = True
+) -> list[PeriodMention]:
+    starts = state.period_starts.between(sentence.start, sentence.end)
+    if not starts:
+        return []
+    body = normalized[sentence.start : sentence.end]
+    lowered = state.lowered[sentence.start : sentence.end]
+    periods = find_periods(body, published, state.paragraph_year, lowered, starts)
+    if update:
+        _remember_periods(periods, state)
+    return periods
+
+
+def _remember_periods(periods: list[PeriodMention], state: _State) -> None:
     own = [m for m in periods if not m.base]
     if own:
         state.paragraph_period = own[-1].period
@@ -332,7 +373,7 @@ class _SentenceReader:
     def __init__(
         self,
         text: str,
-        body: str,
+        normalized: str,
         sentence: Sentence,
         published: datetime.date | None,
         matcher: CatalogueMatcher,
@@ -341,7 +382,9 @@ class _SentenceReader:
         entities: list[ctx.EntityMention],
         figures: list[Figure],
     ) -> None:
+        body = normalized[sentence.start : sentence.end]
         self.text, self.body, self.sentence, self.published = text, body, sentence, published
+        self.normalized = normalized
         self.state, self.entities, self.figures = state, entities, figures
         self.periods = [m for m in periods if not m.base]
         self.lowered = state.matchable[sentence.start : sentence.end]
@@ -418,7 +461,7 @@ class _SentenceReader:
         self.state.last_entity = entity
 
     def _emit_conversion(self, figure: Figure) -> None:
-        original_index = self.first_index + self._observation_offset(figure.conversion_of or 0)
+        original_index = self.first_index + (figure.conversion_of or 0)
         original = self.state.observations[original_index]
         self.state.observations.append(
             Observation(
@@ -440,8 +483,6 @@ class _SentenceReader:
             )
         )
 
-    def _observation_offset(self, figure_index: int) -> int:
-        return figure_index
 
     # --- windows and roles -------------------------------------------------------------------
 
@@ -470,7 +511,7 @@ class _SentenceReader:
             if words:
                 word = words[-1]
                 lower = word.lower()
-                adjacent = re.search(r"[A-Za-z&'’-]\s*$", self.body[: hit.start]) is not None
+                adjacent = _ADJACENT_WORD.search(self.body, max(0, hit.start - 30), hit.start) is not None
                 allowed = (
                     lower in _ALLOWED_BEFORE_EN
                     or lower.endswith(("'s", "’s", "ed", "ing"))
@@ -671,7 +712,12 @@ class _SentenceReader:
     def _resolve(self, mention: ctx.EntityMention) -> str:
         if mention.kind == "city_ref":
             earlier = [m for m in self.entities if m.kind == "city" and m.valid and m.start < mention.start]
-            return earlier[-1].name if earlier else self.state.last_city or "Guangdong"
+            if earlier:
+                return earlier[-1].name
+            # why: "the city" is rare, so earlier sentences are searched for a city only when it is used
+            before = ctx.find_entities(self.normalized[: self.sentence.start])
+            cities = [m for m in before if m.kind == "city" and m.valid]
+            return cities[-1].name if cities else "Guangdong"
         return mention.name
 
     # --- period, projection ------------------------------------------------------------------

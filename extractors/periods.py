@@ -56,7 +56,7 @@ _ATOMS = re.compile(
     r"去年|今年|明年|年底|年末)"
     r"|(?P<now>(?:currently|now|at present|presently)(?![a-z])|截至目前|目前|当前|现在|眼下)"
 )
-_TRIGGER = literal_trigger(
+TRIGGER = literal_trigger(
     [
         *"0123456789",
         "from",
@@ -156,10 +156,15 @@ class _Atom:
     year: int | None = None
     months: tuple[int, int] | None = None
     label: str | None = None
+    relative: bool = False
 
 
 def find_periods(
-    sentence: str, published: date | None, context_year: int | None = None, lowered: str | None = None
+    sentence: str,
+    published: date | None,
+    context_year: int | None = None,
+    lowered: str | None = None,
+    starts: list[int] | None = None,
 ) -> list[PeriodMention]:
     """Find the periods a sentence names.
 
@@ -168,6 +173,7 @@ def find_periods(
         published: the publication date relative words are read against, or None.
         context_year: the year named earlier in the paragraph, for "the third quarter" without a year.
         lowered: the same sentence with ASCII letters lower-cased, when the caller has it.
+        starts: where periods may start (see :data:`TRIGGER`), when the caller has them.
 
     Returns:
         Period mentions in order of appearance.
@@ -175,11 +181,11 @@ def find_periods(
     lowered = sentence.translate(_LOWER) if lowered is None else lowered
     atoms = [
         atom
-        for match in scan(_TRIGGER, _ATOMS, lowered)
+        for match in scan(TRIGGER, _ATOMS, lowered, starts)
         if _starts_cleanly(lowered, match.start()) and (atom := _atom(sentence, match, published))
     ]
     merged = _merge(sentence, atoms)
-    years = [atom.year for atom in merged if atom.kind == "year" and atom.year]
+    years = [atom.year for atom in merged if atom.kind == "year" and atom.year and not atom.relative]
     mentions = []
     for atom in merged:
         period = _render(atom, years, context_year, published)
@@ -283,7 +289,7 @@ def _atom(sentence: str, match: re.Match[str], published: date | None) -> _Atom 
         offset = -1 if text in {"last year", "去年"} else 1 if text in {"next year", "明年"} else 0
         if text in {"年底", "年末"} and sentence[start - 1 : start] not in {"到", "至"}:
             return None
-        return _Atom(start, end, "year", year=published.year + offset)
+        return _Atom(start, end, "year", year=published.year + offset, label=None, relative=True)
     if kind == "now":
         return _Atom(start, end, "now", label=published.isoformat()) if published else None
     return None

@@ -79,6 +79,7 @@ _LOWER = str.maketrans({chr(c): chr(c + 32) for c in range(65, 91)})
 
 
 MAX_SENTENCE = 800
+_WORD_BEFORE = re.compile(r"([A-Za-z.]+)$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,6 +103,7 @@ def split_sentences(text: str) -> list[Sentence]:
     """
     sentences: list[Sentence] = []
     paragraph_start = 0
+    marks = [match.start() for match in _BOILERPLATE.finditer(text.lower())]
     for paragraph_index, line in enumerate(text.split("\n")):
         start = 0
         for match in _END.finditer(line):
@@ -113,7 +115,16 @@ def split_sentences(text: str) -> list[Sentence]:
             start = match.end()
         _append(sentences, line, paragraph_start, start, len(line), paragraph_index)
         paragraph_start += len(line) + 1
+    if marks:
+        sentences = [_with_boilerplate(sentence, marks) for sentence in sentences]
     return sentences
+
+
+def _with_boilerplate(sentence: Sentence, marks: list[int]) -> Sentence:
+    index = bisect.bisect_left(marks, sentence.start)
+    if index < len(marks) and marks[index] < sentence.end:
+        return Sentence(sentence.start, sentence.end, sentence.paragraph, True)
+    return sentence
 
 
 def clause_breaks(sentence: str) -> list[tuple[int, int]]:
@@ -186,13 +197,15 @@ def _append(sentences: list[Sentence], line: str, base: int, start: int, end: in
             base + offset,
             base + offset + len(stripped),
             paragraph,
-            bool(_BOILERPLATE.search(stripped.lower())),
+            False,
         )
     )
 
 
 def _is_abbreviation(line: str, dot: int) -> bool:
-    word = re.search(r"([A-Za-z.]+)$", line[max(0, dot - 12) : dot])
+    if not line[dot - 1 : dot].isalpha():
+        return False
+    word = _WORD_BEFORE.search(line, max(0, dot - 12), dot)
     if word is None:
         return False
     token = word.group(1).lower().strip(".")

@@ -223,5 +223,32 @@ def test_texts_without_figures(text: str, catalogue: MetricCatalogue) -> None:
     assert rows(text, catalogue) == []
 
 
+def test_half_year_report_in_english(catalogue: MetricCatalogue) -> None:
+    text = (
+        "Guangdong's total imports and exports stood at 4.49 trillion yuan in the first half of 2025, a "
+        "year-on-year increase of 3.8 percent. Exports amounted to 2.9 trillion yuan, up 6.1%, and imports "
+        "totaled 1.59 trillion yuan, down 1.5%."
+    )
+    assert [(r[0], r[1], r[4], r[5]) for r in rows(text, catalogue, published=date(2025, 7, 20))] == [
+        ("4.49 trillion yuan", 4.49e12, "2025-H1", "foreign_trade_total"),
+        ("3.8 percent", 3.8, "2025-H1", "foreign_trade_growth"),
+        ("2.9 trillion yuan", 2.9e12, "2025-H1", "exports"),
+        ("6.1%", 6.1, "2025-H1", "exports_growth"),
+        ("1.59 trillion yuan", 1.59e12, "2025-H1", "imports"),
+        ("1.5%", -1.5, "2025-H1", "imports_growth"),
+    ]
+
+
+def test_city_report_in_chinese_and_trade_between(catalogue: MetricCatalogue) -> None:
+    text = (
+        "广州上半年实现地区生产总值1.5万亿元，同比增长3.8%。\nTrade between Guangdong and Hong Kong rose 8%."
+    )
+    assert rows(text, catalogue, published=date(2025, 7, 20)) == [
+        ("1.5万亿元", 1.5e12, "CNY", "exact", "2025-H1", "gdp", "Guangzhou", None, False, None),
+        ("3.8%", 3.8, "%", "exact", "2025-H1", "gdp_growth", "Guangzhou", None, False, None),
+        ("8%", 8.0, "%", "exact", None, "partner_trade_growth", "Guangdong", "Hong Kong", False, None),
+    ]
+
+
 def test_no_publication_date_leaves_relative_periods_empty(catalogue: MetricCatalogue) -> None:
     assert [r[4] for r in rows("Exports rose 5% last year.", catalogue, published=None)] == [None]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from extractors.figures import find_figures
-from extractors.numbers import normalize, parse_chinese_numeral, parse_decimal, parse_word_number
+from extractors.numbers import normalize, parse_chinese_numeral, parse_decimal, parse_word_number, scale_value
 
 
 def figures_of(text: str) -> list[tuple[str, float, str, str]]:
@@ -70,6 +70,16 @@ def test_currency_before_and_after_with_scale_words(text: str, span: str, value:
     [(found, got, got_unit, _)] = figures_of(text)
     assert (found, got_unit) == (span, unit)
     assert got == pytest.approx(value)
+
+
+def test_scale_value_has_no_binary_noise() -> None:
+    assert scale_value(8.12, 1e12) == 8.12e12
+    assert scale_value(1e-06, 1e4) == 0.01
+    assert scale_value(0.1, 1.0) == 0.1
+
+
+def test_many_decimals_with_a_scale_word() -> None:
+    assert figures_of("出口1.000001万亿元。") == [("1.000001万亿元", 1000001000000.0, "CNY", "exact")]
 
 
 def test_resolution_is_one_unit_of_the_last_digit() -> None:
