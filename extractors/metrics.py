@@ -483,7 +483,6 @@ class _SentenceReader:
             )
         )
 
-
     # --- windows and roles -------------------------------------------------------------------
 
     def _window_before(self, index: int) -> str:
