@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import httpx
 import pytest
 
 from flows.daily import daily_run
@@ -13,6 +14,16 @@ from tests.support.httpserver import LocalSite, Response
 from warehouse import published_path, query
 
 pytestmark = pytest.mark.usefixtures("prefect_api")
+
+
+def latest_artifact(api: str, key: str) -> str:
+    found = httpx.post(
+        f"{api}/artifacts/filter",
+        json={"artifacts": {"key": {"any_": [key]}}, "sort": "CREATED_DESC"},
+        timeout=10,
+    ).json()
+    return found[0]["data"]
+
 
 TRADE = page(
     "/news/trade.html",
@@ -38,7 +49,7 @@ def run(config: Path, db: Path, **kwargs):
 
 
 def test_new_items_become_articles_and_a_second_run_adds_nothing(
-    http_server: LocalSite, write_config: WriteConfig, tmp_path: Path
+    http_server: LocalSite, write_config: WriteConfig, tmp_path: Path, prefect_api: str
 ) -> None:
     feed = serve_articles(http_server, [TRADE, ROBOTS], etag='"v1"')
     config = write_config([{"name": "local", "kind": "rss", "url": feed}])
@@ -56,6 +67,9 @@ def test_new_items_become_articles_and_a_second_run_adds_nothing(
     ]
     figures = rows(db, "SELECT value, unit FROM observations WHERE metric = 'foreign_trade_total'")
     assert figures == [(9.1e12, "CNY")]
+    artifact = latest_artifact(prefect_api, "run-summary")
+    assert f"run {first.run_id}: completed" in artifact
+    assert "| local | fetched | 2 | 2 | 2 |" in artifact
 
     second = run(config, db)
     (again,) = second.reports
