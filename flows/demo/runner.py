@@ -76,6 +76,12 @@ def run_demo(db: Path, *, console: Console, keep_serving: bool = False) -> int:
         console.rule("open conflicts (gdwatch conflicts)")
         for conflict in open_conflicts(published):
             console.print(describe_conflict(conflict))
+        console.rule("revisions: figures a corrected article changed (SELECT ... FROM revisions)")
+        _, revised = query(
+            published, "SELECT metric, old_value, new_value, old_version, new_version FROM revisions"
+        )
+        for metric, old, new, old_version, new_version in revised:
+            console.print(f"{metric}: {old} (version {old_version}) -> {new} (version {new_version})")
         console.rule("figures per metric (SELECT ... FROM observations)")
         columns, rows = query(
             published,

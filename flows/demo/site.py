@@ -7,7 +7,7 @@ for gdwatch; figures are realistic in shape, not official statistics.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from email.utils import format_datetime
 from html import escape
@@ -65,18 +65,13 @@ ROBOTS = DemoArticle(
     ),
 )
 
-ROBOTS_CORRECTED = DemoArticle(
-    path=ROBOTS.path,
-    feed="en",
-    title=ROBOTS.title,
+ROBOTS_CORRECTED = replace(
+    ROBOTS,
     published=_at("2026-02-04T10:00:00"),
-    caption=ROBOTS.caption,
     paragraphs=(
-        "Industrial robot output in Guangdong rose 31.2 percent year-on-year in the first three quarters "
-        "of 2025, according to the provincial bureau of statistics.",
-        "The province accounted for 36.9 percent of national industrial robot output, and service robot "
-        "output grew 28.5 percent over the same period.",
-        "Shenzhen alone is home to about 1,200 robotics firms, local officials said.",
+        ROBOTS.paragraphs[0],
+        ROBOTS.paragraphs[1].replace("36.6 percent", "36.9 percent"),
+        ROBOTS.paragraphs[2],
         "Correction: an earlier version of this story misstated Guangdong's share of national output.",
     ),
 )

@@ -1,0 +1,41 @@
+"""`make demo`: the bundled site served on 127.0.0.1 and the whole pipeline run against it."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import duckdb
+import pytest
+from rich.console import Console
+
+from flows.demo.runner import run_demo
+from warehouse import published_path
+
+pytestmark = pytest.mark.usefixtures("prefect_api")
+
+
+def test_demo_shows_every_stage(tmp_path: Path) -> None:
+    db = tmp_path / "demo.duckdb"
+    output = io.StringIO()
+    assert run_demo(db, console=Console(file=output, width=200)) == 0
+    with duckdb.connect(str(published_path(db)), read_only=True) as con:
+        assert con.execute("SELECT flow, status FROM runs ORDER BY run_id").fetchall() == [
+            ("daily-run", "completed"),
+            ("daily-run", "completed"),
+            ("backfill", "completed"),
+            ("backfill", "completed"),
+        ]
+        assert con.execute("SELECT count(*) FROM articles").fetchone() == (
+            6,
+        )  # the off-topic story is not kept
+        gbk = con.execute("SELECT text FROM articles WHERE url LIKE '%/zh/2026/01/21/waimao.html'").fetchone()
+        assert gbk is not None and "广东外贸进出口总值9.1万亿元" in gbk[0]
+        conflicts = con.execute("SELECT DISTINCT metric, period, conflicting_value FROM conflicts").fetchall()
+        assert conflicts == [("foreign_trade_total", "2025", 9.4e12)]
+        assert con.execute("SELECT metric, old_value, new_value FROM revisions").fetchall() == [
+            ("industrial_robot_national_share", 36.6, 36.9)
+        ]
+        assert con.execute("SELECT count(*) FROM coverage WHERE listed > 0").fetchone()[0] >= 5
+    text = output.getvalue()
+    assert "open conflicts" in text and "9.4e+12" in text
