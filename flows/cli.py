@@ -242,7 +242,7 @@ def extract(
     )
     for obs in observations:
         table.add_row(
-            obs.metric or f"({obs.subject})",
+            obs.metric or f"— {obs.subject}".strip(),
             obs.entity,
             obs.partner or "",
             obs.period or "",
