@@ -14,7 +14,17 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from benchmarks.devset import DevDoc, Extracted, Prediction, Report, format_details, load_devset, score
+from benchmarks.devset import (
+    DEVSET_DIR,
+    DevDoc,
+    Extracted,
+    Prediction,
+    Report,
+    devset_files,
+    format_details,
+    load_devset,
+    score,
+)
 
 QUANTULUM_VERSION = "0.10.0"
 SHOWN_ATTRIBUTES = ("qualifier", "period", "metric", "entity", "projection")
@@ -210,16 +220,28 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--phenomena", action="store_true", help="print recall per labelled phenomenon")
     parser.add_argument("--lang", choices=["en", "zh"], help="score one language only")
     parser.add_argument("--repeats", type=int, default=5, help="timing repeats (the median is reported)")
+    parser.add_argument(
+        "--set",
+        dest="set_dir",
+        type=Path,
+        default=DEVSET_DIR,
+        metavar="DIR",
+        help="labelled set to score: a directory of en.jsonl/zh.jsonl (default: the dev set, "
+        "tests/data/devset; the held-out set is tests/data/heldout)",
+    )
     args = parser.parse_args(argv)
+    if not devset_files(args.set_dir):
+        parser.error(f"--set {args.set_dir}: no .jsonl files in that directory")
 
-    docs = load_devset(langs=[args.lang] if args.lang else None)
+    docs = load_devset(args.set_dir, langs=[args.lang] if args.lang else None)
     runs = [
         run_system("gdwatch", gdwatch_system, docs, args.repeats),
         run_system("quantulum3", quantulum_system, docs, args.repeats),
     ]
     n_labels = sum(len(d.figures) for d in docs)
     n_non = sum(len(d.non_figures) for d in docs)
-    print(f"Dev set: {len(docs)} documents, {n_labels} labelled figures, {n_non} labelled non-figures")
+    set_name = "Dev set" if args.set_dir.resolve() == DEVSET_DIR else f"Set {args.set_dir}"
+    print(f"{set_name}: {len(docs)} documents, {n_labels} labelled figures, {n_non} labelled non-figures")
     print(f"Machine: {machine_summary()}")
     print()
     print(render(table_rows(runs), args.markdown))
