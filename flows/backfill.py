@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import replace
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -17,10 +18,17 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from config.errors import ConfigError
 from config.loader import Config, load_config, resolve_db_path
 from config.models import SourceDefinition
-from extractors.pages import CLEANER_VERSION, decode_html
+from extractors.pages import decode_html
 from flows.archives import coverage_rows, list_gdelt_window, list_sitemap_window
 from flows.daily import collect_reports
-from flows.ingest import RunContext, SourceReport, entry_key, load_entries, page_record_from_html
+from flows.ingest import (
+    RunContext,
+    SourceReport,
+    entry_key,
+    load_entries,
+    page_record_from_html,
+    page_skeleton,
+)
 from flows.report import RunSummary, markdown_summary
 from flows.runner import execute_run
 from warehouse import LoadBatch, RawPage
@@ -48,27 +56,18 @@ def reprocess_batch_task(ctx: RunContext, pages: Sequence[RawPage]) -> SourceRep
     records = []
     for raw in pages:
         html, encoding = decode_html(raw.raw, raw.content_type)
-        base = {
-            "source": raw.source,
-            "entry_id": raw.entry_id,
-            "entry_url": raw.entry_url,
-            "listed_published_at": raw.listed_published_at,
-            "cleaner_version": CLEANER_VERSION,
-        }
+        skeleton = page_skeleton(
+            raw.source, raw.entry_id, raw.entry_url, raw.listed_published_at, raw.fetched_at
+        )
+        page = replace(
+            skeleton,
+            fetched_url=raw.fetched_url,
+            content_type=raw.content_type,
+            encoding=encoding,
+            reprocessed=True,
+        )
         records.append(
-            page_record_from_html(
-                ctx,
-                base,
-                html=html,
-                raw=raw.raw,
-                encoding=encoding,
-                final_url=raw.fetched_url or raw.entry_url,
-                http_status=None,
-                content_type=raw.content_type,
-                feed_published=raw.listed_published_at,
-                fetched_at=raw.fetched_at,
-                reprocessed=True,
-            )
+            page_record_from_html(ctx, page, html=html, raw=raw.raw, feed_published=raw.listed_published_at)
         )
         if ctx.on_page:
             ctx.on_page()

@@ -239,84 +239,75 @@ def is_transient(error: FetchError) -> bool:
     )
 
 
-def build_page_record(ctx: RunContext, source: SourceDefinition, entry: FeedEntry) -> PageRecord:
-    """Fetch one entry's page and make it a record: an article with figures, off-topic, no article, failed."""
-    url = google_news_target(entry.url) or entry.url
-    base = {
-        "source": source.name,
-        "entry_id": entry_key(entry),
-        "entry_url": entry.url,
-        "listed_published_at": entry.published_at,
-        "cleaner_version": CLEANER_VERSION,
-    }
-    try:
-        result = ctx.fetcher.fetch(url, allowed_types=PAGE_TYPES)
-    except FetchError as exc:
-        # A timeout or a 5xx may pass: "failed" pages are retried next run. A 404, a PDF, a 50 MB page or a
-        # robots.txt refusal will not change: recorded once as "no_article" with the reason.
-        return PageRecord(
-            **base,
-            fetched_url=None,
-            fetched_at=ctx.now,
-            outcome="failed" if is_transient(exc) else "no_article",
-            error=str(exc),
-            http_status=exc.status,
-            content_type=None,
-            encoding=None,
-            raw=None,
-            article=None,
-        )
-    html, encoding = decode_html(result.body, result.content_type)
-    return page_record_from_html(
-        ctx,
-        base,
-        html=html,
-        raw=result.body,
-        encoding=encoding,
-        final_url=result.final_url,
-        http_status=result.status,
-        content_type=result.content_type,
-        feed_published=entry.published_at,
+def page_skeleton(
+    source: str, entry_id: str, entry_url: str, listed_published_at: datetime | None, fetched_at: datetime
+) -> PageRecord:
+    """A record for one entry before anything is known of its page: the outcome is filled in later."""
+    return PageRecord(
+        source=source,
+        entry_id=entry_id,
+        entry_url=entry_url,
+        fetched_url=None,
+        fetched_at=fetched_at,
+        listed_published_at=listed_published_at,
+        outcome="failed",
+        error=None,
+        http_status=None,
+        content_type=None,
+        encoding=None,
+        raw=None,
+        article=None,
+        cleaner_version=CLEANER_VERSION,
     )
 
 
+def build_page_record(ctx: RunContext, source: SourceDefinition, entry: FeedEntry) -> PageRecord:
+    """Fetch one entry's page and make it a record: an article with figures, off-topic, no article, failed."""
+    skeleton = page_skeleton(source.name, entry_key(entry), entry.url, entry.published_at, ctx.now)
+    try:
+        result = ctx.fetcher.fetch(google_news_target(entry.url) or entry.url, allowed_types=PAGE_TYPES)
+    except FetchError as exc:
+        # A timeout or a 5xx may pass: "failed" pages are retried next run. A 404, a PDF, a 50 MB page or a
+        # robots.txt refusal will not change: recorded once as "no_article" with the reason.
+        outcome = "failed" if is_transient(exc) else "no_article"
+        return replace(skeleton, outcome=outcome, error=str(exc), http_status=exc.status)
+    html, encoding = decode_html(result.body, result.content_type)
+    fetched = replace(
+        skeleton,
+        fetched_url=result.final_url,
+        http_status=result.status,
+        content_type=result.content_type,
+        encoding=encoding,
+    )
+    return page_record_from_html(ctx, fetched, html=html, raw=result.body, feed_published=entry.published_at)
+
+
 def page_record_from_html(
-    ctx: RunContext,
-    base: dict[str, object],
-    *,
-    html: str,
-    raw: bytes,
-    encoding: str | None,
-    final_url: str,
-    http_status: int | None,
-    content_type: str | None,
-    feed_published: datetime | None,
-    fetched_at: datetime | None = None,
-    reprocessed: bool = False,
+    ctx: RunContext, page: PageRecord, *, html: str, raw: bytes, feed_published: datetime | None
 ) -> PageRecord:
-    """Clean a decoded page, check its relevance and extract its figures (shared by runs and reprocess)."""
-    common = {
-        **base,
-        "fetched_url": final_url,
-        "fetched_at": fetched_at or ctx.now,
-        "http_status": http_status,
-        "content_type": content_type,
-        "encoding": encoding,
-        "reprocessed": reprocessed,
-    }
-    cleaned = clean_article(html, url=final_url, feed_published=feed_published, now=ctx.now)
+    """Clean a decoded page, check its relevance and extract its figures (shared by runs and reprocess).
+
+    Args:
+        ctx: the run's context (settings, catalogue, clock).
+        page: the record so far (source, entry, fetch details); its fetched_url is the page's URL.
+        html: the decoded page.
+        raw: the page's bytes as fetched, stored with an article so a reprocess needs no network.
+        feed_published: the date the listing gave the entry.
+    """
+    url = page.fetched_url or page.entry_url
+    cleaned = clean_article(html, url=url, feed_published=feed_published, now=ctx.now)
     article = cleaned.article
     if article is None:
-        return PageRecord(**common, outcome="no_article", error=cleaned.reason, raw=None, article=None)  # type: ignore[arg-type]
+        return replace(page, outcome="no_article", error=cleaned.reason)
     relevance = ctx.config.settings.relevance
     if not ctx.any_topic and not is_relevant(
         article.title, article.text, terms_en=relevance.terms_en, terms_zh=relevance.terms_zh
     ):
-        return PageRecord(**common, outcome="off_topic", error=None, raw=None, article=None)  # type: ignore[arg-type]
+        return replace(page, outcome="off_topic", error=None)
     published = article.published_at.date() if article.published_at else ctx.now.date()
     observations = extract_observations(article.text, published=published, catalogue=ctx.config.metrics)
-    return PageRecord(  # type: ignore[arg-type]
-        **common,
+    return replace(
+        page,
         outcome="article",
         error=None,
         raw=raw,
@@ -377,5 +368,6 @@ __all__ = [
     "entry_key",
     "load_entries",
     "page_record_from_html",
+    "page_skeleton",
     "read_feed_source",
 ]
