@@ -255,6 +255,9 @@ _YEAR_ONLY = re.compile(
     r"(?!\s*(?:percent|per cent|pct|yuan|dollars|euros|thousand|million|billion|trillion|bn|mn))",
     re.I,
 )
+_FROM_WORD = re.compile(r"\bfrom\b|从|由")
+_QUALIFIER_END = re.compile(r"(?:over|more than|about|nearly|almost|around)\s+$", re.I)
+_WORD_END = re.compile(r"([A-Za-z][A-Za-z'-]*)\s+$")
 _TO_AFTER = re.compile(
     r".{0,40}?(?:\bto\s+(?:over\s+|more than\s+|about\s+)?[\d一-龥a-z]|增至|增加到|增长到|提高到|到|至)"
 )
@@ -681,7 +684,7 @@ def _count(
         return None
     if _LABEL_BEFORE.search(before):
         return None
-    previous = re.search(r"([A-Za-z][A-Za-z'-]*)\s+$", before)
+    previous = _WORD_END.search(before)
     if (
         previous
         and previous.group(1)[0].isupper()
@@ -727,7 +730,8 @@ def _strip_zh_qualifier(sentence: str, start: int) -> int:
 
 def _is_to_high(sentence: str, start: int) -> bool:
     before = sentence[max(0, start - 160) : start]
-    return bool(_TO_BEFORE.search(before) and re.search(r"\bfrom\b|从|由", before))
+    # why: the cheap test first; both are plain conditions, so the order does not change the result
+    return bool(_FROM_WORD.search(before) and _TO_BEFORE.search(before))
 
 
 def _maybe_range(sentence: str, low: Figure) -> list[Figure] | None:
@@ -786,7 +790,7 @@ def _attach_qualifier(sentence: str, figure: Figure) -> None:
 
 def _mark_from_to(sentence: str, figure: Figure) -> None:
     before = sentence[max(0, figure.start - 30) : figure.start]
-    qualifier_free = re.sub(r"(?:over|more than|about|nearly|almost|around)\s+$", "", before, flags=re.I)
+    qualifier_free = _QUALIFIER_END.sub("", before)
     figure.from_low = bool(_FROM_BEFORE.search(qualifier_free))
     figure.to_high = _is_to_high(sentence, figure.start)
 

@@ -299,7 +299,7 @@ def extract_observations(
         return []
     matcher = compile_catalogue(catalogue)
     normalized = normalize(text)
-    lowered = normalized.lower()
+    lowered = full_lower = normalized.lower()
     if len(lowered) != len(normalized):  # why: a few non-ASCII capitals lower-case to two characters
         lowered = normalized.translate(_LOWER)
     state = _State(
@@ -308,7 +308,7 @@ def extract_observations(
         figure_starts=TriggerIndex(FIGURE_TRIGGER, lowered),
         period_starts=TriggerIndex(PERIOD_TRIGGER, lowered),
     )
-    for sentence in split_sentences(normalized):
+    for sentence in split_sentences(normalized, full_lower):
         if sentence.paragraph != state.paragraph:
             state.paragraph = sentence.paragraph
             state.paragraph_period = None
@@ -616,6 +616,9 @@ class _SentenceReader:
 
     def _respectively_items(self) -> dict[int, tuple[PhraseHit | None, str | None, bool]]:
         """Pair the figures of a "respectively"/分别 list with the list of subjects before them."""
+        # why: the pattern starts with \b, so its scan tries every offset; the words are rarely there
+        if "respectively" not in self.body and "分别" not in self.body:
+            return {}
         marker = _RESPECTIVELY.search(self.body)
         if marker is None:
             return {}

@@ -250,7 +250,9 @@ def find_partners(text: str) -> list[tuple[int, int, str]]:
     return found
 
 
-@lru_cache(maxsize=16)
+_LAST: list[tuple[MetricCatalogue, CatalogueMatcher]] = []
+
+
 def compile_catalogue(catalogue: MetricCatalogue) -> CatalogueMatcher:
     """Build (once per catalogue) the matcher for a catalogue's phrases.
 
@@ -260,4 +262,16 @@ def compile_catalogue(catalogue: MetricCatalogue) -> CatalogueMatcher:
     Returns:
         The compiled matcher.
     """
+    # why: hashing a whole frozen catalogue costs more than extracting from a short article, and
+    # callers pass the same object every time, so it is recognised by identity first
+    last = _LAST[0] if _LAST else None
+    if last is not None and last[0] is catalogue:
+        return last[1]
+    matcher = _compile_catalogue(catalogue)
+    _LAST[:] = [(catalogue, matcher)]
+    return matcher
+
+
+@lru_cache(maxsize=16)
+def _compile_catalogue(catalogue: MetricCatalogue) -> CatalogueMatcher:
     return CatalogueMatcher(catalogue)

@@ -230,6 +230,8 @@ def scale_value(value: float, scale: float) -> float:
     Returns:
         The product, correctly rounded.
     """
+    if scale == 1.0 and type(value) is float and math.isfinite(value):
+        return value  # why: a float's repr reads back as the same float, so this is the exact path's result
     exponent = round(math.log10(scale)) if scale > 0 else 0
     if scale <= 0 or 10.0**exponent != scale:
         return value * scale

@@ -49,8 +49,10 @@ _ABBREVIATIONS = frozenset(
         "est",
     ]
 )
-_END = re.compile(r"[.!?](?=[\"'”’)\]]*(?:\s+|$))|[。！？][”’」』]?")
-_CLAUSE_BREAK = re.compile(r"[,;，；:：]|\s(?:while|whereas|but)\s")
+# why: both patterns start with one character class so the regex engine skips ahead to candidates
+# ("[.!?](?=...)|[。！？][”’」』]?" and "[,;，；:：]|\s(?:while|whereas|but)\s", written that way)
+_END = re.compile(r"[.!?。！？](?:(?<=[.!?])(?=[\"'”’)\]]*(?:\s+|$))|(?<=[。！？])[”’」』]?)")
+_CLAUSE_BREAK = re.compile(r"[,;，；:：\s](?:(?<=[,;，；:：])|(?<=\s)(?:while|whereas|but)\s)")
 _BOILERPLATE_MARKS = (
     "scan the qr",
     "qr code",
@@ -74,12 +76,12 @@ _BOILERPLATE_MARKS = (
     " 摄）",
     " 摄)",
 )
-_BOILERPLATE = re.compile("|".join(re.escape(mark) for mark in _BOILERPLATE_MARKS))
 _LOWER = str.maketrans({chr(c): chr(c + 32) for c in range(65, 91)})
 
 
 MAX_SENTENCE = 800
 _WORD_BEFORE = re.compile(r"([A-Za-z.]+)$")
+_NON_SPACE = re.compile(r"\S")
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,18 +94,19 @@ class Sentence:
     boilerplate: bool
 
 
-def split_sentences(text: str) -> list[Sentence]:
+def split_sentences(text: str, lowered: str | None = None) -> list[Sentence]:
     """Split text into sentences; paragraphs are separated by newlines.
 
     Args:
         text: normalized article text.
+        lowered: ``text.lower()``, when the caller has it.
 
     Returns:
         The sentences in order, with start/end offsets into ``text``, empty ones dropped.
     """
     sentences: list[Sentence] = []
     paragraph_start = 0
-    marks = [match.start() for match in _BOILERPLATE.finditer(text.lower())]
+    marks = _boilerplate_marks(text.lower() if lowered is None else lowered)
     for paragraph_index, line in enumerate(text.split("\n")):
         start = 0
         for match in _END.finditer(line):
@@ -118,6 +121,30 @@ def split_sentences(text: str) -> list[Sentence]:
     if marks:
         sentences = [_with_boilerplate(sentence, marks) for sentence in sentences]
     return sentences
+
+
+def _boilerplate_marks(lowered: str) -> list[int]:
+    """Where boilerplate marks start, as ``finditer`` of their alternation (in list order) finds them.
+
+    Each mark is found with ``str.find``; at one offset the earliest mark in the list wins, and a mark
+    starting inside the previous one found is skipped, as in a regex scan.
+    """
+    found = []
+    for order, mark in enumerate(_BOILERPLATE_MARKS):
+        index = lowered.find(mark)
+        while index != -1:
+            found.append((index, order))
+            index = lowered.find(mark, index + 1)
+    if not found:
+        return []
+    found.sort()
+    marks = []
+    cursor = 0
+    for index, order in found:
+        if index >= cursor:
+            marks.append(index)
+            cursor = index + len(_BOILERPLATE_MARKS[order])
+    return marks
 
 
 def _with_boilerplate(sentence: Sentence, marks: list[int]) -> Sentence:
@@ -213,5 +240,5 @@ def _is_abbreviation(line: str, dot: int) -> bool:
 
 
 def _next_starts_sentence(line: str, index: int) -> bool:
-    rest = line[index:].lstrip()
-    return not rest or not rest[0].islower()
+    first = _NON_SPACE.search(line, index)
+    return first is None or not first.group().islower()
