@@ -19,15 +19,15 @@ from config.errors import ConfigError
 from config.loader import Config, load_config, resolve_db_path
 from config.models import SourceDefinition
 from extractors.pages import decode_html
-from flows.archives import coverage_rows, list_gdelt_window, list_sitemap_window
+from flows.archives import coverage_rows
 from flows.daily import collect_reports
 from flows.ingest import (
     RunContext,
     SourceReport,
     entry_key,
-    load_entries,
     page_record_from_html,
     page_skeleton,
+    read_archive_window,
 )
 from flows.report import RunSummary, markdown_summary
 from flows.runner import execute_run
@@ -37,12 +37,7 @@ from warehouse import LoadBatch, RawPage
 @task(name="backfill-source", retries=1, retry_delay_seconds=10, cache_policy=NO_CACHE)
 def backfill_source_task(ctx: RunContext, source: SourceDefinition, since: date, until: date) -> SourceReport:
     """List one archive source's window, load the entries not stored yet, and record per-day coverage."""
-    lister = list_sitemap_window if source.kind == "sitemap" else list_gdelt_window
-    listing = lister(ctx.fetcher, source, since, until)
-    report = load_entries(ctx, source, listing.entries, None)
-    if listing.errors:
-        report.error = "; ".join(listing.errors[:3])
-        report.status = "failed" if not listing.entries else "fetched"
+    report, listing = read_archive_window(ctx, source, since, until)
     rows = coverage_rows(source.name, since, until, listing.entries, report.outcomes, entry_key)
     with ctx.write_lock:
         ctx.warehouse.record_coverage(rows, run_id=ctx.run_id)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+from dataclasses import asdict
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Annotated
@@ -235,7 +236,7 @@ def extract(
     observations = extract_observations(text, published=published_day, catalogue=catalogue)
     if as_json:
         for obs in observations:
-            print(json.dumps(_observation_dict(obs), ensure_ascii=False))
+            print(json.dumps(asdict(obs), ensure_ascii=False))
         return
     table = Table(
         "metric", "entity", "partner", "period", "value", "unit", "qualifier", "proj.", "as written"
@@ -306,11 +307,11 @@ def demo(
 
 def _check_writer_free(config: Path | None, db: Path | None) -> None:
     """Fail fast, before Prefect starts, when another run is writing; the flow checks again under the lock."""
-    from config.loader import load_config
+    from config.loader import load_config, resolve_db_path
     from warehouse import Warehouse
 
     settings = load_config(config).settings
-    with Warehouse(_db_for(config, db), wait_s=settings.warehouse.lock_wait_s):
+    with Warehouse(resolve_db_path(db, settings), wait_s=settings.warehouse.lock_wait_s):
         pass
 
 
@@ -330,12 +331,6 @@ def _print_rows(title: str, rows: list[dict[str, object]]) -> None:
     for row in rows:
         table.add_row(*["" if v is None else str(v) for v in row.values()])
     console.print(table)
-
-
-def _observation_dict(obs: object) -> dict[str, object]:
-    from dataclasses import asdict
-
-    return asdict(obs)  # type: ignore[call-overload]
 
 
 def _str(path: Path | None) -> str | None:

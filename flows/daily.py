@@ -15,8 +15,7 @@ from prefect.utilities.annotations import quote
 from config.errors import ConfigError
 from config.loader import Config, load_config, resolve_db_path
 from config.models import SourceDefinition
-from flows.archives import list_gdelt_window, list_sitemap_window
-from flows.ingest import RunContext, SourceReport, load_entries, read_feed_source
+from flows.ingest import RunContext, SourceReport, read_archive_window, read_feed_source
 from flows.report import RunSummary, markdown_summary
 from flows.runner import execute_run
 
@@ -36,14 +35,7 @@ def read_source(ctx: RunContext, source: SourceDefinition) -> SourceReport:
     """Feeds are read whole; archive sources list the last day (the backfill flow reads longer windows)."""
     if source.kind in ("rss", "atom"):
         return read_feed_source(ctx, source)
-    since, until = (ctx.now - timedelta(days=1)).date(), ctx.now.date()
-    lister = list_sitemap_window if source.kind == "sitemap" else list_gdelt_window
-    listing = lister(ctx.fetcher, source, since, until)
-    report = load_entries(ctx, source, listing.entries, None)
-    if listing.errors:
-        report.error = "; ".join(listing.errors[:3])
-        if not listing.entries:
-            report.status = "failed"
+    report, _ = read_archive_window(ctx, source, (ctx.now - timedelta(days=1)).date(), ctx.now.date())
     return report
 
 

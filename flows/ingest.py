@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import threading
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 
@@ -24,6 +24,7 @@ from extractors.pages import CLEANER_VERSION, clean_article, decode_html
 from extractors.records import FeedEntry
 from extractors.relevance import is_relevant
 from extractors.urls import google_news_target
+from flows.archives import ArchiveListing, list_gdelt_window, list_sitemap_window
 from flows.fetching import Fetcher, FetchError
 from warehouse import BatchCounts, LoadBatch, PageRecord, SourceFetch, Warehouse
 
@@ -165,6 +166,23 @@ def read_feed_source(ctx: RunContext, source: SourceDefinition) -> SourceReport:
         parse_error=parsed.error,
     )
     return load_entries(ctx, source, entries, fetch, report)
+
+
+def read_archive_window(
+    ctx: RunContext, source: SourceDefinition, since: date, until: date
+) -> tuple[SourceReport, ArchiveListing]:
+    """List a sitemap or GDELT source's window [since, until] and load the entries not stored yet.
+
+    A listing that met errors but still found entries counts as read; one that found nothing failed.
+    """
+    lister = list_sitemap_window if source.kind == "sitemap" else list_gdelt_window
+    listing = lister(ctx.fetcher, source, since, until)
+    report = load_entries(ctx, source, listing.entries, None)
+    if listing.errors:
+        report.error = "; ".join(listing.errors[:3])
+        if not listing.entries:
+            report.status = "failed"
+    return report, listing
 
 
 def load_entries(
@@ -352,22 +370,3 @@ def _record_fetch(
         parse_error=None,
     )
     ctx.load(LoadBatch(pages=(), source_fetch=fetch))
-
-
-def entries_in_window(entries: Iterable[FeedEntry], since: date, until: date) -> list[FeedEntry]:
-    """Entries whose listed date falls in [since, until] (both inclusive, UTC days)."""
-    return [e for e in entries if e.published_at is not None and since <= e.published_at.date() <= until]
-
-
-__all__ = [
-    "EXTRACTOR_VERSION",
-    "RunContext",
-    "SourceReport",
-    "build_page_record",
-    "entries_in_window",
-    "entry_key",
-    "load_entries",
-    "page_record_from_html",
-    "page_skeleton",
-    "read_feed_source",
-]
