@@ -24,8 +24,8 @@ import pyarrow as pa
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from extractors.records import Article, Observation
-from warehouse import LoadBatch, PageRecord, Warehouse, article_id_for, connect
+from gdwatch.extractors.records import Article, Observation
+from gdwatch.warehouse import LoadBatch, PageRecord, Warehouse, article_id_for, connect
 
 NEW_FIGURES = 1_000
 METRICS = [f"metric_{i:02d}" for i in range(40)]

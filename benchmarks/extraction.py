@@ -52,11 +52,11 @@ def _median_time(extract: Callable[[DevDoc], Sequence[Extracted]], docs: list[De
 
 def gdwatch_system() -> tuple[Callable[[DevDoc], Sequence[Extracted]] | None, str, str]:
     """gdwatch's extractor, or None with the reason it cannot run yet."""
-    if importlib.util.find_spec("extractors.metrics") is None:
+    if importlib.util.find_spec("gdwatch.extractors.figures.engine") is None:
         return None, "", "extractors.metrics does not exist yet"
-    from config.loader import load_metrics
+    from gdwatch.config.loader import load_metrics
 
-    metrics = importlib.import_module("extractors.metrics")
+    metrics = importlib.import_module("gdwatch.extractors.figures.engine")
     catalogue = load_metrics()
 
     def extract(doc: DevDoc) -> Sequence[Extracted]:

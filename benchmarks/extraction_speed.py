@@ -19,8 +19,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from config.loader import load_metrics
-from extractors.metrics import EXTRACTOR_VERSION, extract_observations
+from gdwatch.config.loader import load_metrics
+from gdwatch.extractors.figures.engine import EXTRACTOR_VERSION, extract_observations
 
 _EN = [
     "Guangdong's foreign trade reached RMB{a} trillion in {y}, up {p} percent year-on-year, customs said.",

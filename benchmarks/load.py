@@ -18,7 +18,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.conflicts import OBS_PER_ARTICLE, T0, machine, pages
-from warehouse import LoadBatch, Warehouse
+from gdwatch.warehouse import LoadBatch, Warehouse
 
 
 def main() -> None:

@@ -24,12 +24,12 @@ os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "90")
 
 import trafilatura
 
-from config.loader import load_config
-from extractors.metrics import extract_observations
-from extractors.pages import clean_article, decode_html
-from flows.demo.runner import write_demo_config
-from flows.demo.server import DemoServer
-from flows.demo.site import DemoArticle, render_article, render_rss
+from gdwatch.config.loader import load_config
+from gdwatch.extractors.figures.engine import extract_observations
+from gdwatch.extractors.pages import clean_article, decode_html
+from gdwatch.flows.demo.runner import write_demo_config
+from gdwatch.flows.demo.server import DemoServer
+from gdwatch.flows.demo.site import DemoArticle, render_article, render_rss
 
 EN = (
     "Guangdong's foreign trade reached RMB{a}.{b} trillion in the first {m} months of 2025, "
@@ -91,8 +91,8 @@ def main() -> None:
     parser.add_argument("--markdown", action="store_true")
     args = parser.parse_args()
 
-    from flows.backfill import backfill
-    from flows.daily import daily_run
+    from gdwatch.flows.backfill import backfill
+    from gdwatch.flows.daily import daily_run
 
     articles = make_articles(args.articles)
     results: list[tuple[str, float, str]] = []

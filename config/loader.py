@@ -10,8 +10,8 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from config.errors import ConfigError
-from config.models import MetricCatalogue, Settings, SourceCatalogue
+from gdwatch.config.errors import ConfigError
+from gdwatch.config.models import MetricCatalogue, Settings, SourceCatalogue
 
 PACKAGED_CONFIG_DIR = Path(__file__).resolve().parent
 SETTINGS_FILE = "gdwatch.toml"

@@ -8,7 +8,7 @@ GdwatchError
 
 from __future__ import annotations
 
-from config.errors import GdwatchError
+from gdwatch.config.errors import GdwatchError
 
 
 class ExtractionError(GdwatchError):

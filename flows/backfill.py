@@ -15,13 +15,13 @@ from prefect.task_runners import ThreadPoolTaskRunner
 from prefect.utilities.annotations import quote
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from config.errors import ConfigError
-from config.loader import Config, load_config, resolve_db_path
-from config.models import SourceDefinition
-from extractors.pages import decode_html
-from flows.archives import coverage_rows
-from flows.daily import collect_reports
-from flows.ingest import (
+from gdwatch.config.errors import ConfigError
+from gdwatch.config.loader import Config, load_config, resolve_db_path
+from gdwatch.config.models import SourceDefinition
+from gdwatch.extractors.pages import decode_html
+from gdwatch.flows.daily import collect_reports
+from gdwatch.pipeline.archives import coverage_rows
+from gdwatch.pipeline.ingest import (
     RunContext,
     SourceReport,
     entry_key,
@@ -29,9 +29,9 @@ from flows.ingest import (
     page_skeleton,
     read_archive_window,
 )
-from flows.report import RunSummary, markdown_summary
-from flows.runner import execute_run
-from warehouse import LoadBatch, RawPage
+from gdwatch.pipeline.runner import execute_run
+from gdwatch.pipeline.summaries import RunSummary, markdown_summary
+from gdwatch.warehouse import LoadBatch, RawPage
 
 
 @task(name="backfill-source", retries=1, retry_delay_seconds=10, cache_policy=NO_CACHE)

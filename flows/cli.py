@@ -18,7 +18,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from config.errors import ConfigError, GdwatchError
+from gdwatch.config.errors import ConfigError, GdwatchError
 
 app = typer.Typer(
     name="gdwatch",
@@ -59,13 +59,13 @@ def _prefect_env() -> None:
 
 
 def _db_for(config_dir: Path | None, db: Path | None) -> Path:
-    from config.loader import load_config, resolve_db_path
+    from gdwatch.config.loader import load_config, resolve_db_path
 
     return resolve_db_path(db, load_config(config_dir).settings)
 
 
 def _published(config_dir: Path | None, db: Path | None) -> Path:
-    from warehouse import published_path
+    from gdwatch.warehouse import published_path
 
     path = published_path(_db_for(config_dir, db))
     if not path.exists():
@@ -87,8 +87,8 @@ def run(
     Example: gdwatch run --feed https://example.com/rss.xml --any-topic
     """
     _check_writer_free(config, db)
-    from flows.daily import daily_run
-    from flows.report import exit_code, print_summary
+    from gdwatch.flows.daily import daily_run
+    from gdwatch.pipeline.summaries import exit_code, print_summary
 
     summary = daily_run(feeds=feed or None, any_topic=any_topic, config_dir=_str(config), db_path=_str(db))
     print_summary(summary, console)
@@ -115,8 +115,8 @@ def backfill(
     Example: gdwatch backfill --since 2026-01-01 --until 2026-01-31 --source gdelt-guangdong
     """
     _check_writer_free(config, db)
-    from flows.backfill import backfill as backfill_flow
-    from flows.report import exit_code, print_summary
+    from gdwatch.flows.backfill import backfill as backfill_flow
+    from gdwatch.pipeline.summaries import exit_code, print_summary
 
     summary = backfill_flow(
         since=since.date(),
@@ -142,7 +142,7 @@ def serve(
 
     Example: gdwatch serve   (or, in production: prefect server start & PREFECT_API_URL=... gdwatch serve)
     """
-    from flows.serve import serve_daily
+    from gdwatch.flows.serve import serve_daily
 
     serve_daily(config_dir=config, db_path=db, console=console)
 
@@ -157,7 +157,7 @@ def status(
 
     Example: gdwatch status --limit 5
     """
-    from warehouse import drift_warnings, recent_runs, source_health
+    from gdwatch.warehouse import drift_warnings, recent_runs, source_health
 
     path = _published(config, db)
     _print_rows("recent runs", recent_runs(path, limit=limit))
@@ -185,7 +185,7 @@ def sql(
 
     Example: gdwatch sql "SELECT metric, period, value FROM observations LIMIT 5"
     """
-    from warehouse import query as run_query
+    from gdwatch.warehouse import query as run_query
 
     columns, rows = run_query(
         _published(config, db), query, as_of_run=as_of, known_on=known_on.date() if known_on else None
@@ -216,9 +216,9 @@ def extract(
 
     Example: gdwatch extract article.html --published 2026-01-20 --json
     """
-    from config.loader import load_config
-    from extractors.metrics import extract_observations
-    from extractors.pages import clean_article, decode_html, looks_like_html
+    from gdwatch.config.loader import load_config
+    from gdwatch.extractors.figures import extract_observations
+    from gdwatch.extractors.pages import clean_article, decode_html, looks_like_html
 
     catalogue = load_config(config).metrics
     raw = path.read_bytes()
@@ -269,7 +269,7 @@ def conflicts(
 
     Example: gdwatch conflicts --since 2026-01-01
     """
-    from warehouse import open_conflicts
+    from gdwatch.warehouse import open_conflicts
 
     rows = open_conflicts(_published(config, db), since=since.date() if since else None)
     if not rows:
@@ -300,15 +300,15 @@ def demo(
 
     Example: gdwatch demo --db data/demo.duckdb
     """
-    from flows.demo.runner import run_demo
+    from gdwatch.flows.demo.runner import run_demo
 
     raise typer.Exit(run_demo(db, console=console, keep_serving=keep_serving))
 
 
 def _check_writer_free(config: Path | None, db: Path | None) -> None:
     """Fail fast, before Prefect starts, when another run is writing; the flow checks again under the lock."""
-    from config.loader import load_config, resolve_db_path
-    from warehouse import Warehouse
+    from gdwatch.config.loader import load_config, resolve_db_path
+    from gdwatch.warehouse import Warehouse
 
     settings = load_config(config).settings
     with Warehouse(resolve_db_path(db, settings), wait_s=settings.warehouse.lock_wait_s):
@@ -316,7 +316,7 @@ def _check_writer_free(config: Path | None, db: Path | None) -> None:
 
 
 def _print_coverage(config: Path | None, db: Path | None, run_id: int) -> None:
-    from warehouse import run_coverage
+    from gdwatch.warehouse import run_coverage
 
     rows = run_coverage(_published(config, db), run_id)
     if rows:

@@ -12,12 +12,12 @@ from prefect.cache_policies import NO_CACHE
 from prefect.task_runners import ThreadPoolTaskRunner
 from prefect.utilities.annotations import quote
 
-from config.errors import ConfigError
-from config.loader import Config, load_config, resolve_db_path
-from config.models import SourceDefinition
-from flows.ingest import RunContext, SourceReport, read_archive_window, read_feed_source
-from flows.report import RunSummary, markdown_summary
-from flows.runner import execute_run
+from gdwatch.config.errors import ConfigError
+from gdwatch.config.loader import Config, load_config, resolve_db_path
+from gdwatch.config.models import SourceDefinition
+from gdwatch.pipeline.ingest import RunContext, SourceReport, read_archive_window, read_feed_source
+from gdwatch.pipeline.runner import execute_run
+from gdwatch.pipeline.summaries import RunSummary, markdown_summary
 
 SOURCE_WORKERS = 4
 

@@ -18,8 +18,8 @@ from pathlib import Path
 import httpx
 from rich.console import Console
 
-from config.errors import GdwatchError
-from config.loader import load_config
+from gdwatch.config.errors import GdwatchError
+from gdwatch.config.loader import load_config
 
 SERVER_HOST = "127.0.0.1"
 SERVER_PORT = int(os.environ.get("GDWATCH_PREFECT_PORT", "4200"))
@@ -39,7 +39,7 @@ def serve_daily(*, config_dir: Path | None, db_path: Path | None, console: Conso
     with local_prefect_server(console) as api_url:
         os.environ["PREFECT_API_URL"] = api_url
         # NOTE: Prefect reads its settings at import; a child process sees the new API URL for sure.
-        command = [sys.executable, "-m", "flows.cli", "serve"]
+        command = [sys.executable, "-m", "gdwatch.flows.cli", "serve"]
         if config_dir:
             command += ["--config", str(config_dir)]
         if db_path:
@@ -51,7 +51,7 @@ def _serve(config_dir: Path | None, db_path: Path | None, console: Console, cron
     from prefect.client.schemas.objects import ConcurrencyLimitConfig, ConcurrencyLimitStrategy
     from prefect.schedules import Cron
 
-    from flows.daily import daily_run
+    from gdwatch.flows.daily import daily_run
 
     console.print(
         f"serving daily-run on '{cron}' ({timezone}) against {os.environ['PREFECT_API_URL']}; Ctrl-C stops"

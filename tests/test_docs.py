@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from pydantic import BaseModel
 
-from config.models import Settings
-from flows.cli import app
+from gdwatch.config.models import Settings
+from gdwatch.flows.cli import app
 
 REPO = Path(__file__).resolve().parent.parent
 README = (REPO / "README.md").read_text(encoding="utf-8")

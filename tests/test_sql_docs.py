@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from warehouse import PUBLIC_VIEWS, connect
+from gdwatch.warehouse import PUBLIC_VIEWS, connect
 
 DOC = Path(__file__).resolve().parent.parent / "docs" / "sql.md"
 _HEADING = re.compile(r"^### `(\w+)`\s*$")

@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
-from warehouse.connection import connect, publish, published_path
-from warehouse.errors import MigrationError, WarehouseBusyError, WarehouseError
-from warehouse.health import drift_warnings, source_health
-from warehouse.read import PUBLIC_VIEWS, open_conflicts, query, recent_runs, run_conflicts, run_coverage
-from warehouse.records import (
+from gdwatch.warehouse.connection import connect, publish, published_path
+from gdwatch.warehouse.errors import MigrationError, WarehouseBusyError, WarehouseError
+from gdwatch.warehouse.health import drift_warnings, source_health
+from gdwatch.warehouse.read import (
+    PUBLIC_VIEWS,
+    open_conflicts,
+    query,
+    recent_runs,
+    run_conflicts,
+    run_coverage,
+)
+from gdwatch.warehouse.records import (
     BatchCounts,
     CoverageRow,
     LoadBatch,
@@ -15,8 +22,8 @@ from warehouse.records import (
     SourceFetch,
     SourceState,
 )
-from warehouse.staging import article_id_for
-from warehouse.writer import Warehouse
+from gdwatch.warehouse.staging import article_id_for
+from gdwatch.warehouse.writer import Warehouse
 
 __all__ = [
     "PUBLIC_VIEWS",

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import duckdb
 
-from warehouse.errors import WarehouseError
-from warehouse.migrate import apply_migrations
+from gdwatch.warehouse.errors import WarehouseError
+from gdwatch.warehouse.migrate import apply_migrations
 
 
 def _open(path: Path, *, read_only: bool, migrate: bool) -> duckdb.DuckDBPyConnection:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from config.errors import GdwatchError
+from gdwatch.config.errors import GdwatchError
 
 
 class WarehouseError(GdwatchError):

@@ -6,9 +6,9 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from warehouse.read import reader
-from warehouse.sql import read_sql
-from warehouse.staging import utc
+from gdwatch.warehouse.read import reader
+from gdwatch.warehouse.sql import read_sql
+from gdwatch.warehouse.staging import utc
 
 ARTICLES_DROP = 0.5
 """Warn when articles/day over the last 7 days falls below this fraction of the 28-day baseline."""

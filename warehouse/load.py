@@ -6,9 +6,9 @@ import time
 
 import duckdb
 
-from warehouse.records import BatchCounts, LoadBatch, SourceFetch
-from warehouse.sql import read_sql
-from warehouse.staging import stage_batch, utc
+from gdwatch.warehouse.records import BatchCounts, LoadBatch, SourceFetch
+from gdwatch.warehouse.sql import read_sql
+from gdwatch.warehouse.staging import stage_batch, utc
 
 # Order matters: articles are classified against the state before the batch, extractions are chosen
 # after the new versions exist, and conflicts are closed before new ones are looked for.

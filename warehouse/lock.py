@@ -7,7 +7,7 @@ import os
 import time
 from pathlib import Path
 
-from warehouse.errors import WarehouseBusyError
+from gdwatch.warehouse.errors import WarehouseBusyError
 
 _POLL_S = 0.05
 

@@ -11,8 +11,8 @@ from importlib import resources
 
 import duckdb
 
-from warehouse.errors import MigrationError
-from warehouse.sql import read_sql
+from gdwatch.warehouse.errors import MigrationError
+from gdwatch.warehouse.sql import read_sql
 
 _FILENAME = re.compile(r"^(\d{4})_([a-z0-9_]+)\.sql$")
 
@@ -32,7 +32,7 @@ class Migration:
         return hashlib.sha256(self.sql.encode("utf-8")).hexdigest()
 
 
-def load_migrations(package: str = "warehouse.migrations") -> list[Migration]:
+def load_migrations(package: str = "gdwatch.warehouse.migrations") -> list[Migration]:
     """Read the ``NNNN_verb_object.sql`` files shipped in ``package``, ordered by number.
 
     Args:

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import duckdb
 
-from warehouse.connection import connect
-from warehouse.errors import WarehouseError
-from warehouse.sql import read_sql
+from gdwatch.warehouse.connection import connect
+from gdwatch.warehouse.errors import WarehouseError
+from gdwatch.warehouse.sql import read_sql
 
 PUBLIC_VIEWS = (
     "runs",

@@ -6,7 +6,7 @@ from dataclasses import dataclass, fields
 from datetime import date, datetime
 from typing import Literal
 
-from extractors.records import Article, Observation
+from gdwatch.extractors.records import Article, Observation
 
 PageOutcome = Literal["article", "off_topic", "no_article", "failed"]
 FetchOutcome = Literal["fetched", "not_modified", "failed"]

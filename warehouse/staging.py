@@ -9,9 +9,9 @@ from datetime import UTC, datetime
 
 import pyarrow as pa
 
-from extractors.fingerprint import simhash
-from warehouse.errors import WarehouseError
-from warehouse.records import LoadBatch, PageRecord
+from gdwatch.extractors.pages.fingerprint import simhash
+from gdwatch.warehouse.errors import WarehouseError
+from gdwatch.warehouse.records import LoadBatch, PageRecord
 
 _TS = pa.timestamp("us", tz="UTC")
 

@@ -14,13 +14,13 @@ from typing import Literal, Self
 import duckdb
 import pyarrow as pa
 
-from warehouse.connection import _open, connect, publish
-from warehouse.errors import WarehouseError
-from warehouse.load import load_batch
-from warehouse.lock import WriterLock
-from warehouse.records import BatchCounts, CoverageRow, LoadBatch, RawPage, SourceState
-from warehouse.sql import read_sql
-from warehouse.staging import utc
+from gdwatch.warehouse.connection import _open, connect, publish
+from gdwatch.warehouse.errors import WarehouseError
+from gdwatch.warehouse.load import load_batch
+from gdwatch.warehouse.lock import WriterLock
+from gdwatch.warehouse.records import BatchCounts, CoverageRow, LoadBatch, RawPage, SourceState
+from gdwatch.warehouse.sql import read_sql
+from gdwatch.warehouse.staging import utc
 
 _COVERAGE_SCHEMA = pa.schema(
     [

@@ -9,9 +9,9 @@ from pathlib import Path
 
 from rich.console import Console
 
-from config.loader import METRICS_FILE, PACKAGED_CONFIG_DIR, SETTINGS_FILE
-from flows.demo.server import DemoServer
-from flows.demo.site import build_site, demo_config
+from gdwatch.config.loader import METRICS_FILE, PACKAGED_CONFIG_DIR, SETTINGS_FILE
+from gdwatch.flows.demo.server import DemoServer
+from gdwatch.flows.demo.site import build_site, demo_config
 
 
 def write_demo_config(directory: Path, base_url: str) -> Path:
@@ -28,10 +28,10 @@ def write_demo_config(directory: Path, base_url: str) -> Path:
 def run_demo(db: Path, *, console: Console, keep_serving: bool = False) -> int:
     """Day 1 run, day 2 run (a correction and a contradicting report), a sitemap backfill, an offline
     reprocess, then the conflicts and the timeline a consumer would query. Returns the exit code."""
-    from flows.backfill import backfill
-    from flows.daily import daily_run
-    from flows.report import describe_conflict, exit_code, print_summary
-    from warehouse import open_conflicts, published_path, query
+    from gdwatch.flows.backfill import backfill
+    from gdwatch.flows.daily import daily_run
+    from gdwatch.pipeline.summaries import describe_conflict, exit_code, print_summary
+    from gdwatch.warehouse import open_conflicts, published_path, query
 
     for stale in (db, db.with_name(db.name + ".wal"), published_path(db)):
         stale.unlink(missing_ok=True)

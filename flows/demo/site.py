@@ -13,7 +13,7 @@ from email.utils import format_datetime
 from html import escape
 from xml.sax.saxutils import escape as xml_escape
 
-from flows.demo.server import Route
+from gdwatch.flows.demo.server import Route
 
 
 @dataclass(frozen=True)

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from config.errors import ConfigError
-from config.loader import PACKAGED_CONFIG_DIR, load_config, resolve_config_dir, resolve_db_path
+from gdwatch.config.errors import ConfigError
+from gdwatch.config.loader import PACKAGED_CONFIG_DIR, load_config, resolve_config_dir, resolve_db_path
 
 
 @pytest.fixture

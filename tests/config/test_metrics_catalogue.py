@@ -6,8 +6,8 @@ import re
 from datetime import date
 from pathlib import Path
 
-from config.loader import load_metrics
-from extractors.metrics import extract_observations
+from gdwatch.config.loader import load_metrics
+from gdwatch.extractors.figures.engine import extract_observations
 
 ARCHITECTURE = Path(__file__).resolve().parents[2] / "docs" / "architecture.md"
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from config.loader import METRICS_FILE, PACKAGED_CONFIG_DIR, load_config
+from gdwatch.config.loader import METRICS_FILE, PACKAGED_CONFIG_DIR, load_config
 
 
 @pytest.fixture(scope="session")

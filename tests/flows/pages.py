@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 from email.utils import format_datetime
 from xml.sax.saxutils import escape as xml_escape
 
-from flows.demo.site import DemoArticle, render_article
+from gdwatch.flows.demo.site import DemoArticle, render_article
 
 # A closing paragraph without figures: real news items are longer than one sentence, and the cleaner
 # rightly refuses pages with too little text (list pages, error pages).

@@ -8,13 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from flows.backfill import backfill
-from flows.daily import daily_run
-from flows.demo.site import render_sitemap
+from gdwatch.flows.backfill import backfill
+from gdwatch.flows.daily import daily_run
+from gdwatch.flows.demo.site import render_sitemap
+from gdwatch.warehouse import published_path, query
 from tests.flows.conftest import WriteConfig
 from tests.flows.pages import html, page, serve_articles
 from tests.support.httpserver import LocalSite
-from warehouse import published_path, query
 
 pytestmark = pytest.mark.usefixtures("prefect_api")
 

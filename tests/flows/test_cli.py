@@ -13,10 +13,10 @@ from pathlib import Path
 import duckdb
 import httpx
 
+from gdwatch.warehouse import published_path
 from tests.flows.conftest import WriteConfig
 from tests.flows.pages import html, page, serve_articles
 from tests.support.httpserver import LocalSite
-from warehouse import published_path
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -25,7 +25,7 @@ def gdwatch(
     *args: str, env: dict[str, str] | None = None, timeout: float = 180
 ) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "flows.cli", *args],
+        [sys.executable, "-m", "gdwatch.flows.cli", *args],
         cwd=REPO,
         env=env or _plain_env(),
         capture_output=True,
@@ -36,7 +36,7 @@ def gdwatch(
 
 def start(*args: str, env: dict[str, str]) -> subprocess.Popen[str]:
     return subprocess.Popen(
-        [sys.executable, "-m", "flows.cli", *args],
+        [sys.executable, "-m", "gdwatch.flows.cli", *args],
         cwd=REPO,
         env=env,
         stdout=subprocess.PIPE,

@@ -7,11 +7,11 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from flows.daily import daily_run
+from gdwatch.flows.daily import daily_run
+from gdwatch.warehouse import published_path
 from tests.flows.conftest import WriteConfig
 from tests.flows.pages import page, serve_articles
 from tests.support.httpserver import LocalSite
-from warehouse import published_path
 
 pytestmark = pytest.mark.usefixtures("prefect_api")
 

@@ -7,11 +7,11 @@ from pathlib import Path
 import httpx
 import pytest
 
-from flows.daily import daily_run
+from gdwatch.flows.daily import daily_run
+from gdwatch.warehouse import published_path, query
 from tests.flows.conftest import WriteConfig
 from tests.flows.pages import Item, html, page, rss, serve_articles
 from tests.support.httpserver import LocalSite, Response
-from warehouse import published_path, query
 
 pytestmark = pytest.mark.usefixtures("prefect_api")
 

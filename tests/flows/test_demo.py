@@ -9,8 +9,8 @@ import duckdb
 import pytest
 from rich.console import Console
 
-from flows.demo.runner import run_demo
-from warehouse import published_path
+from gdwatch.flows.demo.runner import run_demo
+from gdwatch.warehouse import published_path
 
 pytestmark = pytest.mark.usefixtures("prefect_api")
 

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from extractors.records import Article, Observation
-from warehouse import PageRecord, Warehouse
+from gdwatch.extractors.records import Article, Observation
+from gdwatch.warehouse import PageRecord, Warehouse
 
 T0 = datetime(2026, 1, 10, 8, 0, tzinfo=UTC)
 EXTRACTOR = "ext-1.0"

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from extractors.records import Observation
+from gdwatch.extractors.records import Observation
+from gdwatch.warehouse import BatchCounts, LoadBatch, Warehouse, open_conflicts, query, run_conflicts
 from tests.warehouse.conftest import T0, make_obs, make_page
-from warehouse import BatchCounts, LoadBatch, Warehouse, open_conflicts, query, run_conflicts
 
 A = "https://chinadaily.example/a"
 B = "https://xinhua.example/b"

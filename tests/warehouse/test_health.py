@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import timedelta
 from pathlib import Path
 
+from gdwatch.warehouse import LoadBatch, Warehouse, drift_warnings, source_health
 from tests.warehouse.conftest import T0, make_page
 from tests.warehouse.test_writer import fetch
-from warehouse import LoadBatch, Warehouse, drift_warnings, source_health
 
 NOW = T0 + timedelta(days=35)
 

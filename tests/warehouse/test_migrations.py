@@ -7,8 +7,8 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from warehouse import MigrationError, connect
-from warehouse.migrate import Migration, apply_migrations, load_migrations
+from gdwatch.warehouse import MigrationError, connect
+from gdwatch.warehouse.migrate import Migration, apply_migrations, load_migrations
 
 SHIPPED = [
     "0001_create_runs.sql",

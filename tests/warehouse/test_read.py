@@ -12,8 +12,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from tests.warehouse.conftest import T0, make_obs, make_page
-from warehouse import (
+from gdwatch.warehouse import (
     PUBLIC_VIEWS,
     LoadBatch,
     Warehouse,
@@ -23,6 +22,7 @@ from warehouse import (
     published_path,
     query,
 )
+from tests.warehouse.conftest import T0, make_obs, make_page
 
 A = "https://chinadaily.example/a"
 B = "https://xinhua.example/b"

@@ -6,7 +6,7 @@ import re
 from importlib import resources
 from pathlib import Path
 
-import warehouse
+from gdwatch import warehouse
 
 PACKAGE = Path(warehouse.__file__).resolve().parent
 SQL_FILES = sorted(PACKAGE.rglob("*.sql"))
@@ -38,7 +38,7 @@ def test_every_statement_file_is_used_by_the_code() -> None:
     code = "\n".join(p.read_text() for p in PY_FILES)
     unused = [
         entry.name
-        for entry in resources.files("warehouse.sql").iterdir()
+        for entry in resources.files("gdwatch.warehouse.sql").iterdir()
         if entry.name.endswith(".sql") and f'"{entry.name[:-4]}"' not in code
     ]
     assert unused == []

@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import timedelta
 from pathlib import Path
 
-from extractors.fingerprint import hamming_distance, simhash
+from gdwatch.extractors.pages.fingerprint import hamming_distance, simhash
+from gdwatch.warehouse import LoadBatch, Warehouse, query
 from tests.warehouse.conftest import T0, make_obs, make_page
-from warehouse import LoadBatch, Warehouse, query
 
 _P1 = (
     "GUANGZHOU -- Guangdong's foreign trade reached 9.5 trillion yuan in 2025, the provincial branch of the "

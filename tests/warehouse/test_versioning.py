@@ -7,8 +7,8 @@ from dataclasses import replace
 from datetime import timedelta
 from pathlib import Path
 
+from gdwatch.warehouse import BatchCounts, LoadBatch, Warehouse, article_id_for, query
 from tests.warehouse.conftest import T0, make_obs, make_page
-from warehouse import BatchCounts, LoadBatch, Warehouse, article_id_for, query
 
 URL = "https://example.com/trade-2025"
 OTHER = "https://example.com/robots"

@@ -14,8 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.warehouse.conftest import T0, make_obs, make_page
-from warehouse import (
+from gdwatch.warehouse import (
     CoverageRow,
     LoadBatch,
     RawPage,
@@ -27,6 +26,7 @@ from warehouse import (
     query,
     recent_runs,
 )
+from tests.warehouse.conftest import T0, make_obs, make_page
 
 
 def fetch(outcome: str, at_days: int, **kw: object) -> SourceFetch:
@@ -206,7 +206,7 @@ _HOLD = textwrap.dedent(
     """
     import sys, time
     from pathlib import Path
-    from warehouse import Warehouse
+    from gdwatch.warehouse import Warehouse
     with Warehouse(Path(sys.argv[1])):
         print("locked", flush=True)
         time.sleep(float(sys.argv[2]))

@@ -1,0 +1,370 @@
+"""Find the periods a sentence names (years, quarters, halves, months, plans, "last year", 目前).
+
+Periods are written as in docs/architecture.md: ``2025``, ``2025-Q3``, ``2025-H1``, ``2025-07``,
+``2025-01..2025-10``, ``2021..2025`` and an ISO date for "currently"/"now". A quarter, half or month
+without a year takes the year written in the same sentence, else the year of the paragraph so far,
+else the latest such period that had ended when the article was published.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from gdwatch.extractors.figures.numbers import parse_chinese_numeral, parse_word_number
+from gdwatch.extractors.figures.scan import literal_trigger, scan
+
+_MONTH_NAMES = {
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "may": 5,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
+}
+_MONTH = (
+    r"(?:january|february|march|april|may|june|july|august|september|october|november|december"
+    r"|jan\.?|feb\.?|mar\.?|apr\.?|jun\.?|jul\.?|aug\.?|sept?\.?|oct\.?|nov\.?|dec\.?)"
+)
+_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+# Matched against lower-cased text, case-sensitively and without leading look-behinds: that lets the
+# regex engine skip ahead by first character, which makes the scan many times faster.
+_ATOMS = re.compile(
+    rf"(?P<date>{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?![\d.])(?:,?\s+\d{{4}})?|\d{{1,2}}\s+{_MONTH}(?![a-z])"
+    r"|\d{4}-\d{1,2}-\d{1,2}|(?:\d{4}年)?\d{1,2}月\d{1,2}[日号])"
+    r"|(?P<plan>(?P<plan_n>\d{1,2})(?:st|nd|rd|th)\s+five-year\s+plan|十(?P<plan_zh>[一二三四五六七八九])五)"
+    r"|(?P<yrange>(?:between|from)\s+(?P<y1>(?:19|20)\d{2})\s+(?:and|to|through)\s+(?P<y2>(?:19|20)\d{2})"
+    r"|(?P<y3>(?:19|20)\d{2})\s*[-~至到]\s*(?P<y4>(?:19|20)\d{2})年?)"
+    rf"|(?P<mrange>(?:from\s+|between\s+)?(?P<m1>{_MONTH})\s*(?:-|to|through|and)\s*(?P<m2>{_MONTH})"
+    r"|(?P<zm1>\d{1,2})\s*[-~至到]\s*(?P<zm2>\d{1,2})月)"
+    r"|(?P<firstn>(?:first|past)\s+(?P<fn>[a-z]+|\d{1,2})\s+months|前(?P<zfn>\d{1,2}|[一二三四五六七八九十]+)个?月)"
+    r"|(?P<firstq>first\s+(?P<fq>two|three)\s+quarters|前(?P<zfq>[二两三])(?:个)?季度)"
+    r"|(?P<quarter>(?P<qn>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter|q(?P<qd>[1-4])(?![a-z0-9])"
+    r"|第?(?P<zq>[一二三四1-4])季度)"
+    r"|(?P<half>(?P<hn>first|second)\s+half|h(?P<hd>[12])(?![a-z0-9])|(?P<zh>[上下])半年)"
+    r"|(?P<month>(?P<mon>january|february|march|april|june|july|august|september|october|november|december)"
+    r"(?![a-z])|(?P<zmon>\d{1,2})月份?)"
+    r"|(?P<year>(?P<yv>(?:19|20)\d{2})(?![\d%/]|年\d|-\d|[万亿千百多余家个名户人])年?(?:底|末)?)"
+    r"|(?P<rel>last year|this year|next year|year's end|year-end|end of the year|"
+    r"去年|今年|明年|年底|年末)"
+    r"|(?P<now>(?:currently|now|at present|presently)(?![a-z])|截至目前|目前|当前|现在|眼下)"
+)
+TRIGGER = literal_trigger(
+    [
+        *"0123456789",
+        "from",
+        "between",
+        "first",
+        "second",
+        "third",
+        "fourth",
+        "past",
+        "last",
+        "this",
+        "next",
+        "year",
+        "end of",
+        "currently",
+        "now",
+        "at present",
+        "presently",
+        "q1",
+        "q2",
+        "q3",
+        "q4",
+        "h1",
+        "h2",
+        *"十前第一二三四上下去今明年截目当现眼",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "oct",
+        "nov",
+        "dec",
+    ]
+)
+_LOWER = str.maketrans({chr(c): chr(c + 32) for c in range(65, 91)})
+_BASE_BEFORE = re.compile(
+    r"(?:\bfrom|\bthan|\bwith|\bover|\bsince|\bversus|\bvs\.?|\bagainst|比|较|与|同)\s*(?:the\s+|in\s+)?$",
+    re.I,
+)
+_ATTACH_SUFFIX = re.compile(r"^\s*(?:[Oo]f\s+(?:the\s+)?|[Ii]n\s+)?$")
+_NAME_BEFORE = re.compile(r"([A-Z][A-Za-z]+)\s+$")
+_YEAR_PREPOSITIONS = frozenset(
+    [
+        "in",
+        "by",
+        "since",
+        "until",
+        "through",
+        "from",
+        "of",
+        "before",
+        "after",
+        "during",
+        "and",
+        "to",
+        "end",
+        "the",
+        "for",
+        "between",
+        "as",
+    ]
+)
+
+
+@dataclass(frozen=True, slots=True)
+class PeriodMention:
+    """A period named in a sentence, offsets relative to the sentence."""
+
+    start: int
+    end: int
+    period: str
+    base: bool
+    """True for comparison bases ("from 2024", "than last year"): never a figure's own period."""
+
+
+@dataclass(slots=True)
+class _Atom:
+    start: int
+    end: int
+    kind: str
+    year: int | None = None
+    months: tuple[int, int] | None = None
+    label: str | None = None
+    relative: bool = False
+
+
+def find_periods(
+    sentence: str,
+    published: date | None,
+    context_year: int | None = None,
+    lowered: str | None = None,
+    starts: list[int] | None = None,
+) -> list[PeriodMention]:
+    """Find the periods a sentence names.
+
+    Args:
+        sentence: one normalized sentence.
+        published: the publication date relative words are read against, or None.
+        context_year: the year named earlier in the paragraph, for "the third quarter" without a year.
+        lowered: the same sentence with ASCII letters lower-cased, when the caller has it.
+        starts: where periods may start (see :data:`TRIGGER`), when the caller has them.
+
+    Returns:
+        Period mentions in order of appearance.
+    """
+    lowered = sentence.translate(_LOWER) if lowered is None else lowered
+    atoms = [
+        atom
+        for match in scan(TRIGGER, _ATOMS, lowered, starts)
+        if _starts_cleanly(lowered, match.start()) and (atom := _atom(sentence, match, published))
+    ]
+    merged = _merge(sentence, atoms)
+    years = [atom.year for atom in merged if atom.kind == "year" and atom.year and not atom.relative]
+    mentions = []
+    for atom in merged:
+        period = _render(atom, years, context_year, published)
+        if period is None:
+            continue
+        base = bool(_BASE_BEFORE.search(sentence[max(0, atom.start - 20) : atom.start]))
+        mentions.append(PeriodMention(atom.start, atom.end, period, base))
+    return mentions
+
+
+def _starts_cleanly(text: str, start: int) -> bool:
+    """The boundary the pattern leaves out: no letter before a word, no digit or sign before a number."""
+    if start == 0:
+        return True
+    previous = text[start - 1]
+    first = text[start]
+    if first.isascii() and first.isalpha():
+        return not (previous.isascii() and previous.isalpha())
+    if first.isdigit():
+        return not (
+            previous.isdigit()
+            or previous in ".$¥/"
+            or (previous == "," and text[start - 2 : start - 1].isdigit())
+        )
+    return True
+
+
+def explicit_year(mentions: list[PeriodMention]) -> int | None:
+    """The last year a sentence's own (non-base) periods name, for the sentences after it.
+
+    Args:
+        mentions: the sentence's period mentions.
+
+    Returns:
+        A year, or None.
+    """
+    for mention in reversed(mentions):
+        if not mention.base and mention.period[:4].isdigit():
+            return int(mention.period[:4])
+    return None
+
+
+def _atom(sentence: str, match: re.Match[str], published: date | None) -> _Atom | None:
+    kind = match.lastgroup if match.lastgroup in _KINDS else _kind_of(match)
+    start, end = match.span()
+    if kind == "date":
+        return None
+    if kind == "plan":
+        number = (
+            int(match.group("plan_n"))
+            if match.group("plan_n")
+            else 10 + (parse_chinese_numeral(match.group("plan_zh")) or 0)
+        )
+        if number < 3:
+            return None
+        first = 1966 + 5 * (number - 3)
+        return _Atom(start, end, "range", label=f"{first}..{first + 4}")
+    if kind == "yrange":
+        low = int(match.group("y1") or match.group("y3"))
+        high = int(match.group("y2") or match.group("y4"))
+        return _Atom(start, end, "range", label=f"{low}..{high}") if low < high else None
+    if kind == "mrange":
+        low = _month_number(match.group("m1") or match.group("zm1"))
+        high = _month_number(match.group("m2") or match.group("zm2"))
+        if not low or not high or low >= high:
+            return None
+        return _Atom(start, end, "months", months=(low, high))
+    if kind == "firstn":
+        text = match.group("fn") or match.group("zfn")
+        count = _small(text)
+        return _Atom(start, end, "months", months=(1, count)) if count and 1 < count <= 12 else None
+    if kind == "firstq":
+        count = _small(match.group("fq") or match.group("zfq"))
+        return _Atom(start, end, "months", months=(1, 3 * count)) if count else None
+    if kind == "quarter":
+        text = (match.group("qn") or match.group("qd") or match.group("zq")).lower()
+        number = _ORDINALS.get(text) or _small(text)
+        return _Atom(start, end, "quarter", months=(3 * number - 2, 3 * number)) if number else None
+    if kind == "half":
+        text = (match.group("hn") or match.group("hd") or match.group("zh")).lower()
+        number = 1 if text in {"first", "1", "上"} else 2
+        return _Atom(start, end, "half", months=(6 * number - 5, 6 * number))
+    if kind == "month":
+        number = _month_number(match.group("mon") or match.group("zmon"))
+        return _Atom(start, end, "month", months=(number, number)) if number and number <= 12 else None
+    if kind == "year":
+        name = _NAME_BEFORE.search(sentence, max(0, start - 20), start)
+        if (
+            name
+            and name.group(1).lower() not in _YEAR_PREPOSITIONS
+            and name.group(1).lower()[:3] not in _MONTH_NAMES
+        ):
+            return None
+        if sentence[end : end + 1] == "强":
+            return None
+        return _Atom(start, end, "year", year=int(match.group("yv")))
+    if kind == "rel":
+        if published is None:
+            return None
+        text = match.group().lower()
+        offset = -1 if text in {"last year", "去年"} else 1 if text in {"next year", "明年"} else 0
+        if text in {"年底", "年末"} and sentence[start - 1 : start] not in {"到", "至"}:
+            return None
+        return _Atom(start, end, "year", year=published.year + offset, label=None, relative=True)
+    if kind == "now":
+        return _Atom(start, end, "now", label=published.isoformat()) if published else None
+    return None
+
+
+_KINDS = frozenset(
+    ["date", "plan", "yrange", "mrange", "firstn", "firstq", "quarter", "half", "month", "year", "rel", "now"]
+)
+
+
+def _kind_of(match: re.Match[str]) -> str:
+    for name in _KINDS:
+        if match.group(name) is not None:
+            return name
+    return ""
+
+
+def _merge(sentence: str, atoms: list[_Atom]) -> list[_Atom]:
+    """Join a sub-year period with the year written next to it ("first half of 2025", 2025年上半年)."""
+    merged: list[_Atom] = []
+    index = 0
+    while index < len(atoms):
+        atom = atoms[index]
+        nxt = atoms[index + 1] if index + 1 < len(atoms) else None
+        if (
+            atom.months
+            and nxt
+            and nxt.kind == "year"
+            and _ATTACH_SUFFIX.match(sentence[atom.end : nxt.start])
+        ):
+            atom.year, atom.end = nxt.year, nxt.end
+            index += 2
+        elif atom.kind == "year" and nxt and nxt.months and sentence[atom.end : nxt.start].strip() == "":
+            nxt.year, nxt.start = atom.year, atom.start
+            atom = nxt
+            index += 2
+        else:
+            index += 1
+        merged.append(atom)
+    return merged
+
+
+def _render(
+    atom: _Atom, years: list[int | None], context_year: int | None, published: date | None
+) -> str | None:
+    if atom.label:
+        return atom.label
+    if atom.kind == "year":
+        return str(atom.year)
+    if atom.months is None:
+        return None
+    year = atom.year or (years[-1] if years else None) or context_year
+    if year is None:
+        if published is None:
+            return None
+        year = published.year if atom.months[1] < published.month else published.year - 1
+    low, high = atom.months
+    if atom.kind == "quarter":
+        return f"{year}-Q{(high // 3)}"
+    if atom.kind == "half":
+        return f"{year}-H{high // 6}"
+    if low == high:
+        return f"{year}-{low:02d}"
+    return f"{year}-{low:02d}..{year}-{high:02d}"
+
+
+def _month_number(text: str | None) -> int | None:
+    if text is None:
+        return None
+    if text.isdigit():
+        return int(text)
+    return _MONTH_NAMES.get(text.lower()[:3])
+
+
+def _small(text: str) -> int | None:
+    if text.isdigit():
+        return int(text)
+    return parse_word_number(text) if text.isascii() else parse_chinese_numeral(text)

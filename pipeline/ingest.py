@@ -1,0 +1,371 @@
+"""Plain functions that read one source and load what it yields: the work inside gdwatch's Prefect tasks.
+
+A source is read in three steps: list its entries (a feed, a sitemap window or GDELT slices), turn each
+new entry into a `PageRecord` (fetch, decode, clean, relevance, extract), and load the records in
+batches of `warehouse.batch_size`, each batch one transaction. The source's fetch record (ETag,
+Last-Modified, body hash) travels with the source's *last* batch, so a run killed half-way leaves the
+feed state where it was and the next run reads the same entries again, skipping the ones already stored.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import threading
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime
+
+from gdwatch.config.loader import Config
+from gdwatch.config.models import SourceDefinition
+from gdwatch.extractors.errors import FeedParseError
+from gdwatch.extractors.figures import EXTRACTOR_VERSION, extract_observations
+from gdwatch.extractors.listing.feeds import parse_feed
+from gdwatch.extractors.listing.urls import google_news_target
+from gdwatch.extractors.pages import CLEANER_VERSION, clean_article, decode_html, is_relevant
+from gdwatch.extractors.records import FeedEntry
+from gdwatch.pipeline.archives import ArchiveListing, list_gdelt_window, list_sitemap_window
+from gdwatch.pipeline.fetching import Fetcher, FetchError
+from gdwatch.warehouse import BatchCounts, LoadBatch, PageRecord, SourceFetch, Warehouse
+
+FEED_ACCEPT = (
+    "application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, */*;q=0.5"
+)
+PAGE_TYPES = ("text/html", "application/xhtml+xml")
+MAX_REPORTED_ERRORS = 5
+
+
+@dataclass
+class SourceReport:
+    """What reading one source did, for the run summary and the exit code."""
+
+    source: str
+    status: str = "fetched"
+    """"fetched", "not_modified" or "failed" (the source itself could not be read)."""
+    error: str | None = None
+    parse_error: str | None = None
+    listed: int = 0
+    new_entries: int = 0
+    counts: BatchCounts = field(default_factory=BatchCounts)
+    page_errors: list[str] = field(default_factory=list)
+    outcomes: dict[str, str] = field(default_factory=dict)
+    """Entry key -> page outcome for the entries processed in this run (backfill coverage)."""
+
+    @property
+    def failed(self) -> bool:
+        return self.status == "failed"
+
+    def as_row(self) -> dict[str, object]:
+        counts = self.counts
+        return {
+            "source": self.source,
+            "status": self.status,
+            "listed": self.listed,
+            "new_entries": self.new_entries,
+            "new_articles": counts.new_articles,
+            "new_versions": counts.new_versions,
+            "unchanged": counts.unchanged,
+            "duplicates": counts.duplicates,
+            "off_topic": counts.off_topic,
+            "no_article": counts.no_article,
+            "failed_pages": counts.failed,
+            "observations": counts.observations,
+            "new_conflicts": counts.new_conflicts,
+            "error": self.error or self.parse_error or "; ".join(self.page_errors[:1]) or "",
+        }
+
+
+@dataclass
+class RunContext:
+    """What every source of one run shares: configuration, the fetcher, the writer and the run's clock."""
+
+    config: Config
+    fetcher: Fetcher
+    warehouse: Warehouse
+    run_id: int
+    now: datetime
+    any_topic: bool = False
+    write_lock: threading.Lock = field(default_factory=threading.Lock)
+    on_page: Callable[[], None] | None = None
+    """Called after each page is processed (progress bars)."""
+
+    def load(self, batch: LoadBatch) -> BatchCounts:
+        # NOTE: sources run in threads; DuckDB is opened per call, and loads are serialised so that two
+        # sources never write the same article id in two concurrent transactions.
+        with self.write_lock:
+            return self.warehouse.load_batch(batch, run_id=self.run_id)
+
+
+def read_feed_source(ctx: RunContext, source: SourceDefinition) -> SourceReport:
+    """Fetch an RSS/Atom feed with conditional GET, then load its new entries.
+
+    Args:
+        ctx: the run's shared context.
+        source: an rss or atom source.
+
+    Returns:
+        The source's report; a source that cannot be read is reported, not raised.
+    """
+    report = SourceReport(source=source.name)
+    url = str(source.url)
+    with ctx.write_lock:
+        state = ctx.warehouse.source_state(source.name)
+    try:
+        result = ctx.fetcher.fetch(
+            url,
+            etag=state.etag if state else None,
+            last_modified=state.last_modified if state else None,
+            accept=FEED_ACCEPT,
+        )
+    except FetchError as exc:
+        return _source_failed(ctx, source, report, str(exc), exc.status)
+
+    if result.not_modified:
+        report.status = "not_modified"
+        _record_fetch(
+            ctx,
+            source,
+            "not_modified",
+            result.status,
+            state.etag if state else None,
+            state.last_modified if state else None,
+            state.body_hash if state else None,
+        )
+        return report
+
+    body_hash = hashlib.sha256(result.body).hexdigest()
+    if state is not None and state.body_hash == body_hash:
+        # NOTE: some servers never answer 304 (or reuse one ETag for changed feeds): the body hash decides.
+        report.status = "not_modified"
+        _record_fetch(
+            ctx, source, "not_modified", result.status, result.etag, result.last_modified, body_hash
+        )
+        return report
+
+    try:
+        parsed = parse_feed(result.body, feed_url=result.final_url, content_type=result.content_type)
+    except FeedParseError as exc:
+        return _source_failed(
+            ctx, source, report, f"{exc} (the feed URL may have moved: open it in a browser)", result.status
+        )
+
+    report.parse_error = parsed.error
+    entries = list(parsed.entries[: ctx.config.settings.politeness.max_entries_per_feed])
+    fetch = SourceFetch(
+        source=source.name,
+        url=url,
+        fetched_at=ctx.now,
+        outcome="fetched",
+        http_status=result.status,
+        etag=result.etag,
+        last_modified=result.last_modified,
+        body_hash=body_hash,
+        entries_listed=len(parsed.entries),
+        entries_new=0,
+        error=None,
+        parse_error=parsed.error,
+    )
+    return load_entries(ctx, source, entries, fetch, report)
+
+
+def read_archive_window(
+    ctx: RunContext, source: SourceDefinition, since: date, until: date
+) -> tuple[SourceReport, ArchiveListing]:
+    """List a sitemap or GDELT source's window [since, until] and load the entries not stored yet.
+
+    A listing that met errors but still found entries counts as read; one that found nothing failed.
+    """
+    lister = list_sitemap_window if source.kind == "sitemap" else list_gdelt_window
+    listing = lister(ctx.fetcher, source, since, until)
+    report = load_entries(ctx, source, listing.entries, None)
+    if listing.errors:
+        report.error = "; ".join(listing.errors[:3])
+        if not listing.entries:
+            report.status = "failed"
+    return report, listing
+
+
+def load_entries(
+    ctx: RunContext,
+    source: SourceDefinition,
+    entries: Sequence[FeedEntry],
+    fetch: SourceFetch | None,
+    report: SourceReport | None = None,
+) -> SourceReport:
+    """Process the entries not seen before and load them in batches; `fetch` goes with the last batch.
+
+    When a page fails (timeout, 500, ...), the feed's ETag and body hash are not recorded, so the next
+    run reads the whole feed again and retries that page.
+    """
+    report = report or SourceReport(source=source.name)
+    report.listed = len(entries)
+    unique = list({entry_key(e): e for e in entries}.values())
+    with ctx.write_lock:
+        seen = ctx.warehouse.seen_entries(source.name, [entry_key(e) for e in unique])
+    fresh = [e for e in unique if entry_key(e) not in seen]
+    report.new_entries = len(fresh)
+
+    batch_size = ctx.config.settings.warehouse.batch_size
+    pending: list[PageRecord] = []
+    any_page_failed = False
+    for index, entry in enumerate(fresh):
+        page = build_page_record(ctx, source, entry)
+        any_page_failed = any_page_failed or page.outcome == "failed"
+        if (
+            page.error
+            and page.outcome in ("failed", "no_article")
+            and len(report.page_errors) < MAX_REPORTED_ERRORS
+        ):
+            verdict = "retried next run" if page.outcome == "failed" else "skipped for good"
+            report.page_errors.append(f"{entry.url} ({verdict}): {page.error}")
+        pending.append(page)
+        report.outcomes[page.entry_id] = page.outcome
+        if ctx.on_page:
+            ctx.on_page()
+        is_last = index == len(fresh) - 1
+        if len(pending) >= batch_size and not is_last:
+            report.counts += ctx.load(LoadBatch(pages=tuple(pending)))
+            pending = []
+
+    if fetch is not None:
+        fetch = replace(fetch, entries_new=len(fresh))
+        if any_page_failed:
+            fetch = replace(fetch, etag=None, last_modified=None, body_hash=None)
+    if pending or fetch is not None:
+        report.counts += ctx.load(LoadBatch(pages=tuple(pending), source_fetch=fetch))
+    return report
+
+
+def entry_key(entry: FeedEntry) -> str:
+    """The identity of an entry within its source: its id plus the date the feed gives it.
+
+    NOTE: publishers bump an item's date when they correct it; keying on both makes such an item new
+    again, so the corrected page is fetched and stored as a new article version.
+    """
+    stamp = entry.published_at.isoformat() if entry.published_at else ""
+    return f"{entry.entry_id}|{stamp}"
+
+
+def is_transient(error: FetchError) -> bool:
+    """Whether trying the same URL again later may succeed."""
+    if error.kind in ("timeout", "network"):
+        return True
+    return (
+        error.kind == "http_status"
+        and error.status is not None
+        and (error.status >= 500 or error.status == 429)
+    )
+
+
+def page_skeleton(
+    source: str, entry_id: str, entry_url: str, listed_published_at: datetime | None, fetched_at: datetime
+) -> PageRecord:
+    """A record for one entry before anything is known of its page: the outcome is filled in later."""
+    return PageRecord(
+        source=source,
+        entry_id=entry_id,
+        entry_url=entry_url,
+        fetched_url=None,
+        fetched_at=fetched_at,
+        listed_published_at=listed_published_at,
+        outcome="failed",
+        error=None,
+        http_status=None,
+        content_type=None,
+        encoding=None,
+        raw=None,
+        article=None,
+        cleaner_version=CLEANER_VERSION,
+    )
+
+
+def build_page_record(ctx: RunContext, source: SourceDefinition, entry: FeedEntry) -> PageRecord:
+    """Fetch one entry's page and make it a record: an article with figures, off-topic, no article, failed."""
+    skeleton = page_skeleton(source.name, entry_key(entry), entry.url, entry.published_at, ctx.now)
+    try:
+        result = ctx.fetcher.fetch(google_news_target(entry.url) or entry.url, allowed_types=PAGE_TYPES)
+    except FetchError as exc:
+        # A timeout or a 5xx may pass: "failed" pages are retried next run. A 404, a PDF, a 50 MB page or a
+        # robots.txt refusal will not change: recorded once as "no_article" with the reason.
+        outcome = "failed" if is_transient(exc) else "no_article"
+        return replace(skeleton, outcome=outcome, error=str(exc), http_status=exc.status)
+    html, encoding = decode_html(result.body, result.content_type)
+    fetched = replace(
+        skeleton,
+        fetched_url=result.final_url,
+        http_status=result.status,
+        content_type=result.content_type,
+        encoding=encoding,
+    )
+    return page_record_from_html(ctx, fetched, html=html, raw=result.body, feed_published=entry.published_at)
+
+
+def page_record_from_html(
+    ctx: RunContext, page: PageRecord, *, html: str, raw: bytes, feed_published: datetime | None
+) -> PageRecord:
+    """Clean a decoded page, check its relevance and extract its figures (shared by runs and reprocess).
+
+    Args:
+        ctx: the run's context (settings, catalogue, clock).
+        page: the record so far (source, entry, fetch details); its fetched_url is the page's URL.
+        html: the decoded page.
+        raw: the page's bytes as fetched, stored with an article so a reprocess needs no network.
+        feed_published: the date the listing gave the entry.
+    """
+    url = page.fetched_url or page.entry_url
+    cleaned = clean_article(html, url=url, feed_published=feed_published, now=ctx.now)
+    article = cleaned.article
+    if article is None:
+        return replace(page, outcome="no_article", error=cleaned.reason)
+    relevance = ctx.config.settings.relevance
+    if not ctx.any_topic and not is_relevant(
+        article.title, article.text, terms_en=relevance.terms_en, terms_zh=relevance.terms_zh
+    ):
+        return replace(page, outcome="off_topic", error=None)
+    published = article.published_at.date() if article.published_at else ctx.now.date()
+    observations = extract_observations(article.text, published=published, catalogue=ctx.config.metrics)
+    return replace(
+        page,
+        outcome="article",
+        error=None,
+        raw=raw,
+        article=article,
+        observations=tuple(observations),
+        extractor_version=EXTRACTOR_VERSION,
+    )
+
+
+def _source_failed(
+    ctx: RunContext, source: SourceDefinition, report: SourceReport, error: str, status: int | None
+) -> SourceReport:
+    report.status = "failed"
+    report.error = error
+    _record_fetch(ctx, source, "failed", status, None, None, None, error=error)
+    return report
+
+
+def _record_fetch(
+    ctx: RunContext,
+    source: SourceDefinition,
+    outcome: str,
+    status: int | None,
+    etag: str | None,
+    last_modified: str | None,
+    body_hash: str | None,
+    *,
+    error: str | None = None,
+) -> None:
+    fetch = SourceFetch(
+        source=source.name,
+        url=str(source.url),
+        fetched_at=ctx.now,
+        outcome=outcome,  # type: ignore[arg-type]
+        http_status=status,
+        etag=etag,
+        last_modified=last_modified,
+        body_hash=body_hash,
+        entries_listed=0,
+        entries_new=0,
+        error=error,
+        parse_error=None,
+    )
+    ctx.load(LoadBatch(pages=(), source_fetch=fetch))

@@ -1,0 +1,97 @@
+"""Periods a sentence names, in English and Chinese, read against the publication date."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from gdwatch.extractors.figures.numbers import normalize
+from gdwatch.extractors.figures.periods import PeriodMention, explicit_year, find_periods
+
+PUBLISHED = date(2025, 12, 18)
+
+
+def periods_of(text: str, published: date | None = PUBLISHED, context_year: int | None = None) -> list[str]:
+    return [m.period for m in find_periods(normalize(text), published, context_year) if not m.base]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Exports rose in 2025.", ["2025"]),
+        ("In the first ten months of 2025, trade grew.", ["2025-01..2025-10"]),
+        ("In the first 10 months of 2024, trade grew.", ["2024-01..2024-10"]),
+        ("In the first three quarters of 2025, GDP grew.", ["2025-01..2025-09"]),
+        ("In the first half of 2025, exports grew.", ["2025-H1"]),
+        ("In the second half of 2024, exports grew.", ["2024-H2"]),
+        ("In the third quarter of 2025, output grew.", ["2025-Q3"]),
+        ("Q2 2025 was strong.", ["2025-Q2"]),
+        ("In October 2025, sales rose.", ["2025-10"]),
+        ("From January to November, trade rose.", ["2025-01..2025-11"]),
+        ("Between 2026 and 2030, it will add firms.", ["2026..2030"]),
+        ("During the 14th Five-Year Plan period, spending rose.", ["2021..2025"]),
+        ("For the 15th Five-Year Plan period, it targets growth.", ["2026..2030"]),
+        ("Exports grew last year.", ["2024"]),
+        ("Exports will grow this year.", ["2025"]),
+        ("It wants 18,000 firms by year's end.", ["2025"]),
+        ("It aims to surpass the target by 2030.", ["2030"]),
+        ("The province currently has 110,000 firms.", ["2025-12-18"]),
+        ("It now hosts 3,000 firms.", ["2025-12-18"]),
+        ("2025年，广东外贸增长。", ["2025"]),
+        ("2025年前三季度，地区生产总值增长。", ["2025-01..2025-09"]),
+        ("1-11月，跨境电商增长。", ["2025-01..2025-11"]),
+        ("2025年前8个月，投资增长。", ["2025-01..2025-08"]),
+        ("2025年上半年，出口增长。", ["2025-H1"]),
+        ("2025年二季度，增长4.2%。", ["2025-Q2"]),
+        ("７月份，进出口下降。", ["2025-07"]),
+        ("去年，全省营业收入增长。", ["2024"]),
+        ("今年全省力争增长。", ["2025"]),
+        ("到今年年底，力争达到8万家。", ["2025"]),
+        ("截至2025年底，装机容量突破。", ["2025"]),
+        ("“十四五”时期，研发投入增长。", ["2021..2025"]),
+        ("“十五五”期间，力争达到3.8%。", ["2026..2030"]),
+        ("目前，全省有企业11万家。", ["2025-12-18"]),
+        ("预计２０２６—２０３０年，新增企业。", ["2026..2030"]),
+    ],
+)
+def test_periods(text: str, expected: list[str]) -> None:
+    assert periods_of(text) == expected
+
+
+def test_a_quarter_without_a_year_takes_the_sentence_year_then_the_paragraph_then_the_date() -> None:
+    assert periods_of("2025年二季度增长4.2%，一季度增长4.1%。") == ["2025-Q2", "2025-Q1"]
+    assert periods_of("In the third quarter, output grew.", context_year=2023) == ["2023-Q3"]
+    assert periods_of("In the third quarter, output grew.", published=date(2025, 10, 21)) == ["2025-Q3"]
+    assert periods_of("In the fourth quarter, output grew.", published=date(2026, 1, 15)) == ["2025-Q4"]
+    assert periods_of("In the fourth quarter, output grew.", published=None) == []
+
+
+def test_relative_words_need_a_publication_date() -> None:
+    assert periods_of("Exports grew last year and now total more.", published=None) == []
+
+
+def test_comparison_bases_are_marked() -> None:
+    mentions = find_periods("Exports rose 5% from 2024 and 3% than last year.", PUBLISHED)
+    assert [(m.period, m.base) for m in mentions] == [("2024", True), ("2024", True)]
+
+
+def test_explicit_year_is_the_last_own_year() -> None:
+    mentions = [PeriodMention(0, 4, "2024", False), PeriodMention(9, 16, "2025-Q3", False)]
+    assert explicit_year(mentions) == 2025
+    assert explicit_year([PeriodMention(0, 4, "2024", True)]) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It was launched on Jan. 26, 2026.",
+        "Updated: 2026-02-10 23:11",
+        "11月4日在广州闭幕。",
+        "Seven firms are on the Forbes Global 2000 list.",
+        "It rose year-on-year in the same period.",
+        "有2000家企业和1900万户经营主体。",
+    ],
+)
+def test_dates_and_names_are_not_periods(text: str) -> None:
+    assert periods_of(text) == []
