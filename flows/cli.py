@@ -205,7 +205,12 @@ def sql(
 def extract(
     path: Annotated[Path, typer.Argument(exists=True, dir_okay=False, help="A text or HTML file.")],
     published: Annotated[
-        datetime | None, typer.Option("--published", formats=["%Y-%m-%d"], help="Publication date.")
+        datetime | None,
+        typer.Option(
+            "--published",
+            formats=["%Y-%m-%d"],
+            help="Publication date, used as a feed's date would be (default: the page's date, else today).",
+        ),
     ] = None,
     as_json: Annotated[
         bool, typer.Option("--json", help="One JSON object per observation per line.")
@@ -218,22 +223,31 @@ def extract(
     """
     from gdwatch.config.loader import load_config
     from gdwatch.extractors.figures import extract_observations
-    from gdwatch.extractors.pages import clean_article, decode_html, looks_like_html
+    from gdwatch.extractors.pages import decode_html, looks_like_html
+    from gdwatch.pipeline.pages import process_page
 
     catalogue = load_config(config).metrics
     raw = path.read_bytes()
-    published_day = published.date() if published else None
+    now = datetime.now(UTC)
+    listed = published.replace(tzinfo=UTC) if published else None
     if looks_like_html(None, raw):
-        html, _ = decode_html(raw, None)
-        cleaned = clean_article(html, url=path.resolve().as_uri(), feed_published=None, now=datetime.now(UTC))
-        if cleaned.article is None:
-            raise GdwatchError(f"{path}: no article text found ({cleaned.reason})")
-        text = cleaned.article.text
-        if published_day is None and cleaned.article.published_at:
-            published_day = cleaned.article.published_at.date()
+        # The same path as a run: the page's own date first, then --published (as a feed's date), then today.
+        processed = process_page(
+            raw,
+            content_type=None,
+            url=path.resolve().as_uri(),
+            listed_published_at=listed,
+            read_at=now,
+            catalogue=catalogue,
+            relevance=None,
+        )
+        if processed.article is None:
+            raise GdwatchError(f"{path}: no article text found ({processed.reason})")
+        text = processed.article.text
+        observations = list(processed.observations)
     else:
         text, _ = decode_html(raw, "text/plain")
-    observations = extract_observations(text, published=published_day, catalogue=catalogue)
+        observations = extract_observations(text, published=(listed or now).date(), catalogue=catalogue)
     if as_json:
         for obs in observations:
             print(json.dumps(asdict(obs), ensure_ascii=False))

@@ -2,41 +2,31 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from prefect import flow, task
 from prefect.artifacts import create_markdown_artifact
 from prefect.cache_policies import NO_CACHE
-from prefect.task_runners import ThreadPoolTaskRunner
-from prefect.utilities.annotations import quote
 
-from gdwatch.config.errors import ConfigError
-from gdwatch.config.loader import Config, load_config, resolve_db_path
+from gdwatch.config.loader import load_config, resolve_db_path
 from gdwatch.config.models import SourceDefinition
-from gdwatch.pipeline.ingest import RunContext, SourceReport, read_archive_window, read_feed_source
+from gdwatch.flows.runners import thread_pool
+from gdwatch.pipeline.context import RunSpec, context_for
+from gdwatch.pipeline.ingest import SourceReport, read_source
 from gdwatch.pipeline.runner import execute_run
+from gdwatch.pipeline.sources import select_sources
 from gdwatch.pipeline.summaries import RunSummary, markdown_summary
 
 SOURCE_WORKERS = 4
 
 
 @task(name="read-source", retries=1, retry_delay_seconds=10, cache_policy=NO_CACHE)
-def read_source_task(ctx: RunContext, source: SourceDefinition) -> SourceReport:
+def read_source_task(run: RunSpec, source: SourceDefinition) -> SourceReport:
     """One task per source: its loads are idempotent, so a retry after a crash adds nothing twice.
 
     NOTE: no task timeout: Prefect cannot interrupt a worker thread; every request has its own timeouts.
     """
-    return read_source(ctx, source)
-
-
-def read_source(ctx: RunContext, source: SourceDefinition) -> SourceReport:
-    """Feeds are read whole; archive sources list the last day (the backfill flow reads longer windows)."""
-    if source.kind in ("rss", "atom"):
-        return read_feed_source(ctx, source)
-    report, _ = read_archive_window(ctx, source, (ctx.now - timedelta(days=1)).date(), ctx.now.date())
-    return report
+    return read_source(context_for(run), source)
 
 
 def collect_reports(sources: list[SourceDefinition], outcomes: list[object]) -> list[SourceReport]:
@@ -51,30 +41,7 @@ def collect_reports(sources: list[SourceDefinition], outcomes: list[object]) -> 
     return reports
 
 
-def select_sources(config: Config, feeds: list[str] | None) -> list[SourceDefinition]:
-    """The enabled sources, or ad-hoc rss sources for the given feed URLs (`gdwatch run --feed URL`)."""
-    if not feeds:
-        sources = list(config.sources.enabled())
-        if not sources:
-            raise ConfigError(str(config.directory / "sources.toml"), "sources", "no enabled source")
-        return sources
-    selected = []
-    for url in feeds:
-        known = [s for s in config.sources.sources if str(s.url) == url]
-        if known:
-            selected.append(known[0])
-            continue
-        parts = urlsplit(url)
-        if parts.scheme not in ("http", "https") or not parts.netloc:
-            raise ConfigError("--feed", url, "not an http(s) URL")
-        name = "adhoc-" + "".join(
-            c if c.isalnum() else "-" for c in (parts.netloc + parts.path).lower()
-        ).strip("-")
-        selected.append(SourceDefinition(name=name[:80], kind="rss", url=url, language="any"))
-    return selected
-
-
-@flow(name="daily-run", task_runner=ThreadPoolTaskRunner(max_workers=SOURCE_WORKERS), persist_result=False)
+@flow(name="daily-run", task_runner=thread_pool(SOURCE_WORKERS), persist_result=False)
 def daily_run(
     feeds: list[str] | None = None,
     any_topic: bool = False,
@@ -92,8 +59,8 @@ def daily_run(
         "db": str(db),
     }
 
-    def work(ctx: RunContext) -> list[SourceReport]:
-        futures = [read_source_task.submit(quote(ctx), source) for source in sources]
+    def work(run: RunSpec) -> list[SourceReport]:
+        futures = [read_source_task.submit(run, source) for source in sources]
         return collect_reports(sources, [future.result(raise_on_failure=False) for future in futures])
 
     summary = execute_run("daily-run", params, config, db, work, any_topic=any_topic)

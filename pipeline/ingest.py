@@ -10,22 +10,20 @@ feed state where it was and the next run reads the same entries again, skipping 
 from __future__ import annotations
 
 import hashlib
-import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime
+from datetime import date, timedelta
 
-from gdwatch.config.loader import Config
 from gdwatch.config.models import SourceDefinition
 from gdwatch.extractors.errors import FeedParseError
-from gdwatch.extractors.figures import EXTRACTOR_VERSION, extract_observations
 from gdwatch.extractors.listing.feeds import parse_feed
 from gdwatch.extractors.listing.urls import google_news_target
-from gdwatch.extractors.pages import CLEANER_VERSION, clean_article, decode_html, is_relevant
 from gdwatch.extractors.records import FeedEntry
 from gdwatch.pipeline.archives import ArchiveListing, list_gdelt_window, list_sitemap_window
-from gdwatch.pipeline.fetching import Fetcher, FetchError
-from gdwatch.warehouse import BatchCounts, LoadBatch, PageRecord, SourceFetch, Warehouse
+from gdwatch.pipeline.context import RunContext
+from gdwatch.pipeline.fetching import FetchError
+from gdwatch.pipeline.pages import failed_fetch, page_skeleton, process_page, with_processed
+from gdwatch.warehouse import BatchCounts, LoadBatch, PageRecord, SourceFetch
 
 FEED_ACCEPT = (
     "application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, */*;q=0.5"
@@ -74,25 +72,12 @@ class SourceReport:
         }
 
 
-@dataclass
-class RunContext:
-    """What every source of one run shares: configuration, the fetcher, the writer and the run's clock."""
-
-    config: Config
-    fetcher: Fetcher
-    warehouse: Warehouse
-    run_id: int
-    now: datetime
-    any_topic: bool = False
-    write_lock: threading.Lock = field(default_factory=threading.Lock)
-    on_page: Callable[[], None] | None = None
-    """Called after each page is processed (progress bars)."""
-
-    def load(self, batch: LoadBatch) -> BatchCounts:
-        # NOTE: sources run in threads; DuckDB is opened per call, and loads are serialised so that two
-        # sources never write the same article id in two concurrent transactions.
-        with self.write_lock:
-            return self.warehouse.load_batch(batch, run_id=self.run_id)
+def read_source(ctx: RunContext, source: SourceDefinition) -> SourceReport:
+    """Feeds are read whole; archive sources list the last day (the backfill flow reads longer windows)."""
+    if source.kind in ("rss", "atom"):
+        return read_feed_source(ctx, source)
+    report, _ = read_archive_window(ctx, source, (ctx.now - timedelta(days=1)).date(), ctx.now.date())
+    return report
 
 
 def read_feed_source(ctx: RunContext, source: SourceDefinition) -> SourceReport:
@@ -107,8 +92,7 @@ def read_feed_source(ctx: RunContext, source: SourceDefinition) -> SourceReport:
     """
     report = SourceReport(source=source.name)
     url = str(source.url)
-    with ctx.write_lock:
-        state = ctx.warehouse.source_state(source.name)
+    state = ctx.warehouse.source_state(source.name)
     try:
         result = ctx.fetcher.fetch(
             url,
@@ -199,8 +183,7 @@ def load_entries(
     report = report or SourceReport(source=source.name)
     report.listed = len(entries)
     unique = list({entry_key(e): e for e in entries}.values())
-    with ctx.write_lock:
-        seen = ctx.warehouse.seen_entries(source.name, [entry_key(e) for e in unique])
+    seen = ctx.warehouse.seen_entries(source.name, [entry_key(e) for e in unique])
     fresh = [e for e in unique if entry_key(e) not in seen]
     report.new_entries = len(fresh)
 
@@ -245,93 +228,29 @@ def entry_key(entry: FeedEntry) -> str:
     return f"{entry.entry_id}|{stamp}"
 
 
-def is_transient(error: FetchError) -> bool:
-    """Whether trying the same URL again later may succeed."""
-    if error.kind in ("timeout", "network"):
-        return True
-    return (
-        error.kind == "http_status"
-        and error.status is not None
-        and (error.status >= 500 or error.status == 429)
-    )
-
-
-def page_skeleton(
-    source: str, entry_id: str, entry_url: str, listed_published_at: datetime | None, fetched_at: datetime
-) -> PageRecord:
-    """A record for one entry before anything is known of its page: the outcome is filled in later."""
-    return PageRecord(
-        source=source,
-        entry_id=entry_id,
-        entry_url=entry_url,
-        fetched_url=None,
-        fetched_at=fetched_at,
-        listed_published_at=listed_published_at,
-        outcome="failed",
-        error=None,
-        http_status=None,
-        content_type=None,
-        encoding=None,
-        raw=None,
-        article=None,
-        cleaner_version=CLEANER_VERSION,
-    )
-
-
 def build_page_record(ctx: RunContext, source: SourceDefinition, entry: FeedEntry) -> PageRecord:
     """Fetch one entry's page and make it a record: an article with figures, off-topic, no article, failed."""
     skeleton = page_skeleton(source.name, entry_key(entry), entry.url, entry.published_at, ctx.now)
     try:
         result = ctx.fetcher.fetch(google_news_target(entry.url) or entry.url, allowed_types=PAGE_TYPES)
     except FetchError as exc:
-        # A timeout or a 5xx may pass: "failed" pages are retried next run. A 404, a PDF, a 50 MB page or a
-        # robots.txt refusal will not change: recorded once as "no_article" with the reason.
-        outcome = "failed" if is_transient(exc) else "no_article"
-        return replace(skeleton, outcome=outcome, error=str(exc), http_status=exc.status)
-    html, encoding = decode_html(result.body, result.content_type)
+        return failed_fetch(skeleton, exc)
     fetched = replace(
         skeleton,
         fetched_url=result.final_url,
         http_status=result.status,
         content_type=result.content_type,
-        encoding=encoding,
     )
-    return page_record_from_html(ctx, fetched, html=html, raw=result.body, feed_published=entry.published_at)
-
-
-def page_record_from_html(
-    ctx: RunContext, page: PageRecord, *, html: str, raw: bytes, feed_published: datetime | None
-) -> PageRecord:
-    """Clean a decoded page, check its relevance and extract its figures (shared by runs and reprocess).
-
-    Args:
-        ctx: the run's context (settings, catalogue, clock).
-        page: the record so far (source, entry, fetch details); its fetched_url is the page's URL.
-        html: the decoded page.
-        raw: the page's bytes as fetched, stored with an article so a reprocess needs no network.
-        feed_published: the date the listing gave the entry.
-    """
-    url = page.fetched_url or page.entry_url
-    cleaned = clean_article(html, url=url, feed_published=feed_published, now=ctx.now)
-    article = cleaned.article
-    if article is None:
-        return replace(page, outcome="no_article", error=cleaned.reason)
-    relevance = ctx.config.settings.relevance
-    if not ctx.any_topic and not is_relevant(
-        article.title, article.text, terms_en=relevance.terms_en, terms_zh=relevance.terms_zh
-    ):
-        return replace(page, outcome="off_topic", error=None)
-    published = article.published_at.date() if article.published_at else ctx.now.date()
-    observations = extract_observations(article.text, published=published, catalogue=ctx.config.metrics)
-    return replace(
-        page,
-        outcome="article",
-        error=None,
-        raw=raw,
-        article=article,
-        observations=tuple(observations),
-        extractor_version=EXTRACTOR_VERSION,
+    processed = process_page(
+        result.body,
+        content_type=result.content_type,
+        url=result.final_url,
+        listed_published_at=entry.published_at,
+        read_at=ctx.now,
+        catalogue=ctx.config.metrics,
+        relevance=ctx.relevance,
     )
+    return with_processed(fetched, processed, result.body)
 
 
 def _source_failed(

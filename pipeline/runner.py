@@ -7,8 +7,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from gdwatch.config.loader import Config
+from gdwatch.pipeline.context import RunContext, RunSpec, registered
 from gdwatch.pipeline.fetching import Fetcher
-from gdwatch.pipeline.ingest import RunContext, SourceReport
+from gdwatch.pipeline.ingest import SourceReport
 from gdwatch.pipeline.summaries import RunSummary
 from gdwatch.warehouse import Warehouse, drift_warnings, run_conflicts
 
@@ -18,12 +19,16 @@ def execute_run(
     params: Mapping[str, object],
     config: Config,
     db_path: Path,
-    work: Callable[[RunContext], list[SourceReport]],
+    work: Callable[[RunSpec], list[SourceReport]],
     *,
     any_topic: bool = False,
     now: datetime | None = None,
+    on_page: Callable[[], None] | None = None,
 ) -> RunSummary:
     """Hold the writer lock for the whole run, record it in `runs`, do `work`, then publish the read copy.
+
+    `work` receives the run as plain values; the live resources it needs are found with
+    `pipeline.context.context_for(spec)` while the run is open.
 
     Raises:
         WarehouseBusyError: another run holds the writer lock (after waiting `lock_wait_s`).
@@ -34,16 +39,11 @@ def execute_run(
         Fetcher(config.settings.politeness) as fetcher,
     ):
         run_id = warehouse.start_run(flow=flow_name, params=params, started_at=started)
-        ctx = RunContext(
-            config=config,
-            fetcher=fetcher,
-            warehouse=warehouse,
-            run_id=run_id,
-            now=started,
-            any_topic=any_topic,
-        )
+        spec = RunSpec(run_id=run_id, flow=flow_name, started_at=started, any_topic=any_topic)
+        ctx = RunContext(spec=spec, config=config, fetcher=fetcher, warehouse=warehouse, on_page=on_page)
         try:
-            reports = work(ctx)
+            with registered(ctx):
+                reports = work(spec)
         except BaseException as exc:
             warehouse.finish_run(
                 run_id,
@@ -54,12 +54,13 @@ def execute_run(
             )
             warehouse.publish()
             raise
-        status = "partial" if any(r.failed for r in reports) else "completed"
-        summary = RunSummary(run_id=run_id, flow=flow_name, status=status, reports=reports)
+        summary = RunSummary(run_id=run_id, flow=flow_name, status="completed", reports=reports)
+        if any(r.failed for r in reports):
+            summary.status = "partial"
         warehouse.finish_run(
             run_id,
             ended_at=datetime.now(UTC),
-            status=status,
+            status=summary.status,
             counts=summary.totals(),
             errors=summary.errors(),
         )

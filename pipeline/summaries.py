@@ -9,6 +9,7 @@ from rich.console import Console
 from rich.table import Table
 
 from gdwatch.pipeline.ingest import SourceReport
+from gdwatch.warehouse.records import RunStatus
 
 COLUMNS = (
     ("source", "source"),
@@ -33,7 +34,7 @@ class RunSummary:
 
     run_id: int
     flow: str
-    status: str
+    status: RunStatus
     reports: list[SourceReport]
     conflicts: list[dict[str, object]] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)

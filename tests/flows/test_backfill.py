@@ -12,9 +12,9 @@ from gdwatch.flows.backfill import backfill
 from gdwatch.flows.daily import daily_run
 from gdwatch.flows.demo.site import render_sitemap
 from gdwatch.warehouse import published_path, query
-from tests.flows.conftest import WriteConfig
-from tests.flows.pages import html, page, serve_articles
+from tests.conftest import WriteConfig
 from tests.support.httpserver import LocalSite
+from tests.support.pages import html, page, serve_articles
 
 pytestmark = pytest.mark.usefixtures("prefect_api")
 

@@ -7,6 +7,7 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -14,9 +15,9 @@ import duckdb
 import httpx
 
 from gdwatch.warehouse import published_path
-from tests.flows.conftest import WriteConfig
-from tests.flows.pages import html, page, serve_articles
+from tests.conftest import WriteConfig
 from tests.support.httpserver import LocalSite
+from tests.support.pages import html, page, serve_articles
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -151,16 +152,22 @@ def test_a_second_run_exits_while_one_is_writing(
 ) -> None:
     stories = articles(4)
     feed = serve_articles(http_server, stories)
+    # The pages answer only once the second run has exited, so the first run is surely still writing
+    # then, however slow the machine (no delay racing a timeout).
+    release = threading.Event()
     for story in stories:
-        http_server.add(story.path, html(story, http_server.base_url), delay_s=2.0)
-    config = write_config([{"name": "local", "kind": "rss", "url": feed}])
+        http_server.add(story.path, html(story, http_server.base_url), hold=release)
+    config = write_config([{"name": "local", "kind": "rss", "url": feed}], read_timeout_s=600.0)
     db = tmp_path / "wh.duckdb"
 
     first = start("run", "--config", str(config), "--db", str(db), env=cli_env)
     deadline = time.monotonic() + 120
     while http_server.hits("/feed.xml") == 0 and time.monotonic() < deadline:
         time.sleep(0.05)
-    second = gdwatch("run", "--config", str(config), "--db", str(db), env=cli_env)
+    try:
+        second = gdwatch("run", "--config", str(config), "--db", str(db), env=cli_env)
+    finally:
+        release.set()
     assert second.returncode == 1
     assert "being written" in second.stderr and str(first.pid) in second.stderr
     _, err = first.communicate(timeout=180)
@@ -205,7 +212,7 @@ def test_serve_registers_the_daily_cron_deployment(
             deployment = next((d for d in found if d["name"] == "daily"), None)
             time.sleep(0.5)
         assert deployment is not None, (
-            process.stderr.read() if process.poll() is not None else "no deployment"
+            process.stderr.read() if process.stderr and process.poll() is not None else "no deployment"
         )
         (schedule,) = deployment["schedules"]
         assert schedule["schedule"]["cron"] == "0 6 * * *"

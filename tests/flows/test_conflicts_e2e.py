@@ -9,9 +9,9 @@ import pytest
 
 from gdwatch.flows.daily import daily_run
 from gdwatch.warehouse import published_path
-from tests.flows.conftest import WriteConfig
-from tests.flows.pages import page, serve_articles
+from tests.conftest import WriteConfig
 from tests.support.httpserver import LocalSite
+from tests.support.pages import page, serve_articles
 
 pytestmark = pytest.mark.usefixtures("prefect_api")
 

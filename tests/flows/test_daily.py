@@ -9,9 +9,9 @@ import pytest
 
 from gdwatch.flows.daily import daily_run
 from gdwatch.warehouse import published_path, query
-from tests.flows.conftest import WriteConfig
-from tests.flows.pages import Item, html, page, rss, serve_articles
+from tests.conftest import WriteConfig
 from tests.support.httpserver import LocalSite, Response
+from tests.support.pages import Item, html, page, rss, serve_articles
 
 pytestmark = pytest.mark.usefixtures("prefect_api")
 

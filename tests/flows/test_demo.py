@@ -36,6 +36,7 @@ def test_demo_shows_every_stage(tmp_path: Path) -> None:
         assert con.execute("SELECT metric, old_value, new_value FROM revisions").fetchall() == [
             ("industrial_robot_national_share", 36.6, 36.9)
         ]
-        assert con.execute("SELECT count(*) FROM coverage WHERE listed > 0").fetchone()[0] >= 5
+        covered = con.execute("SELECT count(*) FROM coverage WHERE listed > 0").fetchone()
+        assert covered is not None and covered[0] >= 5
     text = output.getvalue()
     assert "open conflicts" in text and "9.4e+12" in text

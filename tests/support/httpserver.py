@@ -26,6 +26,7 @@ from types import TracebackType
 # timeout tests provoke them on purpose, so they are not worth a traceback on stderr.
 _DISCONNECTS = (BrokenPipeError, ConnectionResetError, ConnectionAbortedError, TimeoutError)
 _CHUNK = 64 * 1024
+HOLD_LIMIT_S = 300.0
 
 
 @dataclass
@@ -41,6 +42,9 @@ class Response:
     last_modified: str | None = None
     send_length: bool = True
     """False omits Content-Length, so the body ends when the connection closes (tests streaming limits)."""
+    hold: threading.Event | None = None
+    """When set, the answer waits until the test sets the event (at most HOLD_LIMIT_S): a slow page whose
+    length the test decides, instead of a delay that races a timeout."""
 
     def body_bytes(self) -> bytes:
         """The body as bytes (a str body is encoded as UTF-8)."""
@@ -127,6 +131,7 @@ class LocalSite:
     def base_url(self) -> str:
         """The server's root, e.g. "http://127.0.0.1:54321"."""
         host, port = self._server.server_address[:2]
+        host = host.decode() if isinstance(host, bytes) else host
         return f"http://{host}:{port}"
 
     @property
@@ -163,6 +168,7 @@ class LocalSite:
         last_modified: str | None = None,
         delay_s: float = 0.0,
         send_length: bool = True,
+        hold: threading.Event | None = None,
     ) -> None:
         """Serve one response at a path, replacing any existing route.
 
@@ -176,6 +182,7 @@ class LocalSite:
             last_modified: sent as Last-Modified; a request with If-Modified-Since at or after it gets 304.
             delay_s: seconds to wait before answering (timeouts).
             send_length: False omits Content-Length (the body then ends at connection close).
+            hold: the answer waits until this event is set (see `Response.hold`).
         """
         response = Response(
             body=body,
@@ -186,6 +193,7 @@ class LocalSite:
             etag=etag,
             last_modified=last_modified,
             send_length=send_length,
+            hold=hold,
         )
         self.add_sequence(path, [response])
 
@@ -300,6 +308,8 @@ class LocalSite:
                     response = Response(body=b"not found", status=404, content_type="text/plain")
                 if response.delay_s:
                     time.sleep(response.delay_s)
+                if response.hold is not None:
+                    response.hold.wait(HOLD_LIMIT_S)
                 if _not_modified(response, headers):
                     self._send_head(304, response, body=b"", with_type=False)
                     return

@@ -1,0 +1,94 @@
+"""A run as plain values (`RunSpec`, what Prefect tasks receive) and its live resources (`RunContext`).
+
+Prefect tasks get a `RunSpec` and source names or dates: values Prefect can hash, log and show. The live
+objects a run needs (configuration, the polite fetcher shared by all sources, the warehouse writer, a
+progress callback) stay in this process, opened once by `pipeline.runner.execute_run` and looked up by
+run id with `context_for`.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime
+
+from gdwatch.config.errors import GdwatchError
+from gdwatch.config.loader import Config
+from gdwatch.config.models import RelevanceSettings
+from gdwatch.pipeline.fetching import Fetcher
+from gdwatch.warehouse import BatchCounts, LoadBatch, Warehouse
+
+
+@dataclass(frozen=True)
+class RunSpec:
+    """Everything that identifies a run, as plain values."""
+
+    run_id: int
+    flow: str
+    started_at: datetime
+    """The run's clock: fetch times, the relevance of "today" and future-date checks use it."""
+    any_topic: bool = False
+    """Keep off-topic articles too (`gdwatch run --any-topic`)."""
+
+
+@dataclass
+class RunContext:
+    """The live resources of one run in this process, shared by all of its sources."""
+
+    spec: RunSpec
+    config: Config
+    fetcher: Fetcher
+    warehouse: Warehouse
+    on_page: Callable[[], None] | None = None
+    """Called after each page is processed (progress bars)."""
+
+    @property
+    def run_id(self) -> int:
+        return self.spec.run_id
+
+    @property
+    def now(self) -> datetime:
+        return self.spec.started_at
+
+    @property
+    def relevance(self) -> RelevanceSettings | None:
+        """The topic terms pages must match, or None when the run keeps every topic."""
+        return None if self.spec.any_topic else self.config.settings.relevance
+
+    def load(self, batch: LoadBatch) -> BatchCounts:
+        """Load one batch as part of this run (the warehouse serialises concurrent loads)."""
+        return self.warehouse.load_batch(batch, run_id=self.run_id)
+
+
+_ACTIVE: dict[int, RunContext] = {}
+_ACTIVE_LOCK = threading.Lock()
+
+
+@contextmanager
+def registered(ctx: RunContext) -> Iterator[RunContext]:
+    """Make `ctx` findable by its run id for the duration of the block."""
+    with _ACTIVE_LOCK:
+        _ACTIVE[ctx.run_id] = ctx
+    try:
+        yield ctx
+    finally:
+        with _ACTIVE_LOCK:
+            _ACTIVE.pop(ctx.run_id, None)
+
+
+def context_for(spec: RunSpec) -> RunContext:
+    """The live resources of a run opened in this process.
+
+    Raises:
+        GdwatchError: the run is not open here (a task ran outside the flow that opened its run).
+    """
+    with _ACTIVE_LOCK:
+        ctx = _ACTIVE.get(spec.run_id)
+    if ctx is None:
+        raise GdwatchError(
+            f"run {spec.run_id} ({spec.flow}) is not open in this process: "
+            "its tasks must run inside the flow that started it"
+        )
+    return ctx

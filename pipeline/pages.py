@@ -1,0 +1,137 @@
+"""One page, bytes to figures: the one path shared by runs, `backfill --reprocess` and `gdwatch extract`.
+
+`process_page` decodes the bytes, cleans the HTML into an article, applies the relevance check and extracts
+the figures. Every caller goes through it, so the same page gives the same figures whichever command
+reads it; in particular the publication date falls back the same way everywhere (page evidence, then the
+listing's date, then the day the page was read).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date, datetime
+from typing import Literal
+
+from gdwatch.config.models import MetricCatalogue, RelevanceSettings
+from gdwatch.extractors.figures import EXTRACTOR_VERSION, extract_observations
+from gdwatch.extractors.pages import CLEANER_VERSION, clean_article, decode_html, is_relevant
+from gdwatch.extractors.records import Article, Observation
+from gdwatch.pipeline.fetching import FetchError
+from gdwatch.warehouse import PageRecord
+
+ProcessedOutcome = Literal["article", "off_topic", "no_article"]
+
+
+@dataclass(frozen=True)
+class ProcessedPage:
+    """What a page yielded: an article with its figures, or why it is not one."""
+
+    outcome: ProcessedOutcome
+    encoding: str
+    """The codec the bytes were decoded with."""
+    reason: str | None = None
+    """Why the page is not an article (``no_article``)."""
+    article: Article | None = None
+    observations: tuple[Observation, ...] = ()
+
+
+def process_page(
+    raw: bytes,
+    *,
+    content_type: str | None,
+    url: str,
+    listed_published_at: datetime | None,
+    read_at: datetime,
+    catalogue: MetricCatalogue,
+    relevance: RelevanceSettings | None,
+) -> ProcessedPage:
+    """Decode, clean, check relevance and extract the figures of one fetched page.
+
+    Args:
+        raw: the page's bytes as fetched (or as stored, for a reprocess).
+        content_type: the HTTP Content-Type, if any (its charset is one decoding hint).
+        url: the URL the page was read from; relative links and the canonical URL resolve against it.
+        listed_published_at: the date the feed, sitemap or user gave for the page.
+        read_at: when the page was fetched; the publication date falls back to its day.
+        catalogue: the metrics catalogue figures are matched against.
+        relevance: the topic terms; None keeps off-topic articles (``--any-topic``, ``gdwatch extract``).
+    """
+    html, encoding = decode_html(raw, content_type)
+    cleaned = clean_article(html, url=url, feed_published=listed_published_at, now=read_at)
+    article = cleaned.article
+    if article is None:
+        return ProcessedPage(outcome="no_article", encoding=encoding, reason=cleaned.reason)
+    if relevance is not None and not is_relevant(
+        article.title, article.text, terms_en=relevance.terms_en, terms_zh=relevance.terms_zh
+    ):
+        return ProcessedPage(outcome="off_topic", encoding=encoding, article=article)
+    observations = extract_observations(
+        article.text, published=publication_day(article, read_at), catalogue=catalogue
+    )
+    return ProcessedPage(
+        outcome="article", encoding=encoding, article=article, observations=tuple(observations)
+    )
+
+
+def publication_day(article: Article, read_at: datetime) -> date:
+    """The day relative periods ("this year", "last month") resolve against: published, else read."""
+    return (article.published_at or read_at).date()
+
+
+def page_skeleton(
+    source: str, entry_id: str, entry_url: str, listed_published_at: datetime | None, fetched_at: datetime
+) -> PageRecord:
+    """A record for one entry before anything is known of its page: the outcome is filled in later."""
+    return PageRecord(
+        source=source,
+        entry_id=entry_id,
+        entry_url=entry_url,
+        fetched_url=None,
+        fetched_at=fetched_at,
+        listed_published_at=listed_published_at,
+        outcome="failed",
+        error=None,
+        http_status=None,
+        content_type=None,
+        encoding=None,
+        raw=None,
+        article=None,
+        cleaner_version=CLEANER_VERSION,
+    )
+
+
+def with_processed(page: PageRecord, processed: ProcessedPage, raw: bytes) -> PageRecord:
+    """The record of a fetched page once processed; raw bytes are kept only for articles."""
+    if processed.outcome != "article":
+        return replace(page, outcome=processed.outcome, error=processed.reason, encoding=processed.encoding)
+    return replace(
+        page,
+        outcome="article",
+        error=None,
+        encoding=processed.encoding,
+        raw=raw,
+        article=processed.article,
+        observations=processed.observations,
+        extractor_version=EXTRACTOR_VERSION,
+    )
+
+
+def failed_fetch(page: PageRecord, error: FetchError) -> PageRecord:
+    """The record of a page that could not be fetched.
+
+    A timeout or a 5xx may pass: "failed" pages are retried next run. A 404, a PDF, a 50 MB page or a
+    robots.txt refusal will not change: recorded once as "no_article" with the reason.
+    """
+    outcome: Literal["failed", "no_article"] = "failed" if is_transient(error) else "no_article"
+    return replace(page, outcome=outcome, error=str(error), http_status=error.status)
+
+
+def is_transient(error: FetchError) -> bool:
+    """Whether trying the same URL again later may succeed."""
+    if error.kind in ("timeout", "network"):
+        return True
+    return (
+        error.kind == "http_status"
+        and error.status is not None
+        and (error.status >= 500 or error.status == 429)
+    )

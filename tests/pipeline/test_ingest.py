@@ -1,0 +1,118 @@
+"""The pipeline without Prefect: a run of plain functions against a real local site and a real DuckDB file."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+from gdwatch.config.loader import load_config
+from gdwatch.pipeline.backfill import reprocess_batch
+from gdwatch.pipeline.context import RunSpec, context_for
+from gdwatch.pipeline.ingest import SourceReport, read_source
+from gdwatch.pipeline.runner import execute_run
+from gdwatch.pipeline.summaries import RunSummary
+from gdwatch.warehouse import published_path, query
+from tests.conftest import WriteConfig
+from tests.support.httpserver import LocalSite
+from tests.support.pages import page, serve_articles
+
+TRADE = page(
+    "/news/trade.html",
+    "Guangdong's foreign trade hits record",
+    "Guangdong's foreign trade reached RMB9.1 trillion in 2025, up 4.4 percent year-on-year.",
+    "Exports rose 6.1 percent to 5.9 trillion yuan.",
+)
+OFF_TOPIC = page(
+    "/news/weather.html",
+    "Snow closes mountain passes",
+    "Heavy snow closed three mountain passes in the Alps on Monday, and skiers were told to stay indoors.",
+)
+
+# A page that states no date of its own: relative periods resolve against the day it was read.
+UNDATED = """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
+<title>Guangdong trade this year</title></head><body><main><article>
+<h1>Guangdong trade this year</h1>
+<p>Guangdong's foreign trade reached 4.6 trillion yuan in the first half of this year, officials said.</p>
+<p>The figures were released at a press conference held by the provincial government, where officials
+also outlined measures to help manufacturers find new buyers overseas.</p>
+</article></main></body></html>"""
+
+
+def run_sources(config_dir: Path, db: Path, *, now: datetime | None = None, any_topic: bool = False):
+    config = load_config(config_dir)
+
+    def work(run: RunSpec) -> list[SourceReport]:
+        ctx = context_for(run)
+        return [read_source(ctx, source) for source in config.sources.enabled()]
+
+    return execute_run("test", {}, config, db, work, now=now, any_topic=any_topic)
+
+
+def rows(db: Path, sql: str) -> list[tuple]:
+    return query(published_path(db), sql)[1]
+
+
+def test_a_run_of_plain_functions_loads_articles_and_skips_off_topic(
+    http_server: LocalSite, write_config: WriteConfig, tmp_path: Path
+) -> None:
+    feed = serve_articles(http_server, [TRADE, OFF_TOPIC])
+    config = write_config([{"name": "local", "kind": "rss", "url": feed}])
+    db = tmp_path / "wh.duckdb"
+
+    summary = run_sources(config, db)
+
+    assert isinstance(summary, RunSummary) and summary.status == "completed"
+    (report,) = summary.reports
+    assert (report.counts.new_articles, report.counts.off_topic) == (1, 1)
+    assert rows(db, "SELECT count(*) FROM articles") == [(1,)]
+    assert rows(db, "SELECT value FROM observations WHERE metric = 'foreign_trade_total'") == [(9.1e12,)]
+    again = run_sources(config, db)
+    assert again.reports[0].status == "not_modified" or again.reports[0].new_entries == 0
+
+
+def test_any_topic_keeps_the_off_topic_page(
+    http_server: LocalSite, write_config: WriteConfig, tmp_path: Path
+) -> None:
+    feed = serve_articles(http_server, [OFF_TOPIC])
+    config = write_config([{"name": "local", "kind": "rss", "url": feed}])
+    db = tmp_path / "wh.duckdb"
+
+    summary = run_sources(config, db, any_topic=True)
+
+    assert summary.reports[0].counts.new_articles == 1
+
+
+def test_a_task_outside_its_run_gets_a_clear_error(tmp_path: Path) -> None:
+    spec = RunSpec(run_id=424242, flow="daily-run", started_at=datetime.now(UTC))
+    try:
+        context_for(spec)
+    except Exception as exc:
+        assert "run 424242 (daily-run) is not open in this process" in str(exc)
+    else:
+        raise AssertionError("context_for found a run that was never opened")
+
+
+def test_reprocess_reads_relative_periods_as_of_the_fetch_not_of_the_reprocess(
+    http_server: LocalSite, write_config: WriteConfig, tmp_path: Path
+) -> None:
+    http_server.add("/undated.html", UNDATED)
+    undated_feed = (
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>t</title><link>http://127.0.0.1/</link>'
+        f"<description>d</description><item><title>undated</title><link>{http_server.url('/undated.html')}"
+        "</link><guid>u1</guid></item></channel></rss>"
+    )
+    http_server.add("/feed.xml", undated_feed, content_type="application/rss+xml")
+    config_dir = write_config([{"name": "local", "kind": "rss", "url": http_server.url("/feed.xml")}])
+    db = tmp_path / "wh.duckdb"
+    run_sources(config_dir, db, now=datetime(2025, 7, 21, tzinfo=UTC))
+    assert rows(db, "SELECT period FROM observations") == [("2025-H1",)]
+
+    config = load_config(config_dir)
+
+    def work(run: RunSpec) -> list[SourceReport]:
+        ctx = context_for(run)
+        pages = ctx.warehouse.raw_pages(since=datetime(2025, 7, 1).date(), until=datetime(2025, 7, 31).date())
+        return [reprocess_batch(ctx, pages)]
+
+    execute_run("backfill", {}, config, db, work, now=datetime(2027, 3, 1, tzinfo=UTC))
+    assert rows(db, "SELECT period FROM observations") == [("2025-H1",)]
