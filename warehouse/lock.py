@@ -1,15 +1,27 @@
-"""The writer's exclusive OS lock: fcntl.flock on "<warehouse>.lock", holding the owner's pid."""
+"""The writer's exclusive OS lock: fcntl.flock on "<warehouse>.lock", holding the owner's pid.
+
+A command may claim the lock for its whole process (`claimed_for_process`): the CLI does so before
+Prefect starts, and the run's `Warehouse` inside the flow then joins the claim instead of locking again,
+so no second process can slip in between the CLI's check and the run. Without a claim, two writers
+are exclusive even within one process.
+"""
 
 from __future__ import annotations
 
 import fcntl
 import os
+import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from gdwatch.warehouse.errors import WarehouseBusyError
 
 _POLL_S = 0.05
+# Lock files claimed by this process: resolved path -> the claim's file descriptor.
+_CLAIMS: dict[Path, int] = {}
+_CLAIMS_LOCK = threading.Lock()
 
 
 def lock_path(path: Path) -> Path:
@@ -23,6 +35,8 @@ class WriterLock:
     def __init__(self, path: Path) -> None:
         self.path = lock_path(path)
         self._fd: int | None = None
+        self._joined = False
+        """True when this object joined its process's claim and must leave the lock to the claim."""
 
     def acquire(self, wait_s: float = 0.0) -> None:
         """Take the lock, polling up to ``wait_s`` seconds.
@@ -33,6 +47,14 @@ class WriterLock:
         Raises:
             WarehouseBusyError: still held after ``wait_s`` (the message names the holder's pid).
         """
+        if self._fd is not None:
+            return
+        with _CLAIMS_LOCK:
+            claim = _CLAIMS.get(self.path.resolve())
+        if claim is not None:
+            self._joined = True
+            self._fd = claim
+            return
         # O_RDWR without O_TRUNC: the holder's pid must stay readable while we wait.
         fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
         deadline = time.monotonic() + wait_s
@@ -55,6 +77,9 @@ class WriterLock:
         if self._fd is None:
             return
         fd, self._fd = self._fd, None
+        if self._joined:
+            self._joined = False
+            return
         os.ftruncate(fd, 0)
         fcntl.flock(fd, fcntl.LOCK_UN)
         os.close(fd)
@@ -63,6 +88,27 @@ class WriterLock:
     def held(self) -> bool:
         """Whether this object currently holds the lock."""
         return self._fd is not None
+
+
+@contextmanager
+def claimed_for_process(path: Path, wait_s: float = 0.0) -> Iterator[None]:
+    """Hold a warehouse's writer lock for this process; writers opened inside the block join it.
+
+    Raises:
+        WarehouseBusyError: another process holds the lock after ``wait_s``.
+    """
+    lock = WriterLock(path)
+    lock.acquire(wait_s)
+    key = lock.path.resolve()
+    assert lock._fd is not None
+    with _CLAIMS_LOCK:
+        _CLAIMS[key] = lock._fd
+    try:
+        yield
+    finally:
+        with _CLAIMS_LOCK:
+            _CLAIMS.pop(key, None)
+        lock.release()
 
 
 def _read_pid(fd: int) -> int | None:
