@@ -93,6 +93,7 @@ def main() -> None:
 
     from gdwatch.flows.backfill import backfill
     from gdwatch.flows.daily import daily_run
+    from gdwatch.flows.launch import run_flow
 
     articles = make_articles(args.articles)
     results: list[tuple[str, float, str]] = []
@@ -144,12 +145,14 @@ def main() -> None:
 
         db = Path(tmp) / "bench.duckdb"
         t0 = time.perf_counter()
-        daily_run(feeds=[server.base_url + "/zh/rss.xml"], config_dir=str(config_dir), db_path=str(db))
+        run_flow(
+            daily_run, feeds=[server.base_url + "/zh/rss.xml"], config_dir=str(config_dir), db_path=str(db)
+        )
         warmup = time.perf_counter() - t0
         results.append(("Prefect ephemeral start + empty run", warmup, "paid once per process"))
 
         t0 = time.perf_counter()
-        summary = daily_run(config_dir=str(config_dir), db_path=str(db))
+        summary = run_flow(daily_run, config_dir=str(config_dir), db_path=str(db))
         run = time.perf_counter() - t0
         stored = sum(r.counts.new_articles for r in summary.reports)
         results.append(
@@ -161,7 +164,8 @@ def main() -> None:
         )
 
         t0 = time.perf_counter()
-        summary = backfill(
+        summary = run_flow(
+            backfill,
             since=date(2025, 12, 1),
             until=date(2026, 12, 31),
             reprocess=True,

@@ -1,11 +1,11 @@
 """The root of gdwatch's exception tree and the configuration error.
 
     GdwatchError
-    ├── ConfigError                 config/ (bad file, key or value)
+    ├── ConfigError                 config/ (bad file, key or value)          exit 2
+    ├── UsageError                  a bad argument or query                   exit 2
     ├── extractors.errors.ExtractionError
-    │   ├── FeedParseError
-    │   └── ArticleCleanError
-    ├── flows.fetching.FetchError   (HTTP, robots, size, type)
+    │   └── FeedParseError
+    ├── pipeline.fetching.FetchError   (HTTP, robots, size, type)
     └── warehouse.errors.WarehouseError
         ├── MigrationError
         └── WarehouseBusyError
@@ -29,3 +29,7 @@ class ConfigError(GdwatchError):
         self.problem = problem
         where = f"{file}: {key}" if key else file
         super().__init__(f"{where}: {problem}")
+
+
+class UsageError(GdwatchError):
+    """A command was given an argument it cannot use (a date window, a name, a query, a path)."""

@@ -15,7 +15,7 @@ from gdwatch.config.errors import ConfigError
 from gdwatch.config.loader import load_config, resolve_db_path
 from gdwatch.flows.daily import collect_reports
 from gdwatch.flows.progress import progress_bar
-from gdwatch.flows.runners import thread_pool
+from gdwatch.flows.runners import final_state, thread_pool
 from gdwatch.pipeline.backfill import backfill_source, merge_reprocess, reprocess_batch
 from gdwatch.pipeline.context import RunSpec, context_for
 from gdwatch.pipeline.ingest import SourceReport
@@ -84,4 +84,4 @@ def backfill(
     create_markdown_artifact(
         key="backfill-summary", markdown=markdown_summary(summary), description="gdwatch backfill"
     )
-    return summary
+    return final_state(summary)

@@ -7,18 +7,20 @@ Exit codes: 0 every source read; 1 some source failed (the rest still loaded) or
 from __future__ import annotations
 
 import json
-import os
+import signal
 import sys
 from dataclasses import asdict
 from datetime import UTC, datetime
 from pathlib import Path
+from types import FrameType
 from typing import Annotated
 
 import typer
 from rich.console import Console
 from rich.table import Table
 
-from gdwatch.config.errors import ConfigError, GdwatchError
+from gdwatch.config.errors import ConfigError, GdwatchError, UsageError
+from gdwatch.flows.cli_checks import published_copy
 
 app = typer.Typer(
     name="gdwatch",
@@ -41,37 +43,6 @@ DbOption = Annotated[
     ),
 ]
 
-PREFECT_DEFAULTS = {
-    # NOTE: Prefect's INFO logs drown the run summary; its telemetry fails offline; on 2 cores the
-    # ephemeral API server's first start (migrations) takes ~20 s, right at its default timeout.
-    "PREFECT_LOGGING_LEVEL": "WARNING",
-    "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
-    "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "90",
-}
-
-
-def _prefect_env() -> None:
-    for key, value in PREFECT_DEFAULTS.items():
-        os.environ.setdefault(key, value)
-    if os.environ.get("PREFECT_API_URL") == "":
-        # A blank PREFECT_API_URL breaks Prefect's events client; unset means "ephemeral server".
-        del os.environ["PREFECT_API_URL"]
-
-
-def _db_for(config_dir: Path | None, db: Path | None) -> Path:
-    from gdwatch.config.loader import load_config, resolve_db_path
-
-    return resolve_db_path(db, load_config(config_dir).settings)
-
-
-def _published(config_dir: Path | None, db: Path | None) -> Path:
-    from gdwatch.warehouse import published_path
-
-    path = published_path(_db_for(config_dir, db))
-    if not path.exists():
-        raise GdwatchError(f"{path} does not exist yet: run `gdwatch run` (or `make demo`) first")
-    return path
-
 
 @app.command()
 def run(
@@ -86,11 +57,22 @@ def run(
 
     Example: gdwatch run --feed https://example.com/rss.xml --any-topic
     """
-    _check_writer_free(config, db)
-    from gdwatch.flows.daily import daily_run
+    from gdwatch.config.loader import load_config
+    from gdwatch.flows.cli_checks import warehouse_path, writer_claim
+    from gdwatch.flows.prefect_server import prefect_api
+    from gdwatch.pipeline.sources import select_sources
     from gdwatch.pipeline.summaries import exit_code, print_summary
 
-    summary = daily_run(feeds=feed or None, any_topic=any_topic, config_dir=_str(config), db_path=_str(db))
+    settings = load_config(config)
+    select_sources(settings, feed or None)
+    path = warehouse_path(settings, db)
+    with writer_claim(path, settings.settings.warehouse.lock_wait_s), prefect_api():
+        from gdwatch.flows.daily import daily_run
+        from gdwatch.flows.launch import run_flow
+
+        summary = run_flow(
+            daily_run, feeds=feed or None, any_topic=any_topic, config_dir=_str(config), db_path=str(path)
+        )
     print_summary(summary, console)
     raise typer.Exit(exit_code([summary]))
 
@@ -114,19 +96,33 @@ def backfill(
 
     Example: gdwatch backfill --since 2026-01-01 --until 2026-01-31 --source gdelt-guangdong
     """
-    _check_writer_free(config, db)
-    from gdwatch.flows.backfill import backfill as backfill_flow
+    from gdwatch.config.loader import load_config
+    from gdwatch.flows.cli_checks import backfill_window, warehouse_path, writer_claim
+    from gdwatch.flows.prefect_server import prefect_api
+    from gdwatch.pipeline.sources import archive_sources
     from gdwatch.pipeline.summaries import exit_code, print_summary
 
-    summary = backfill_flow(
-        since=since.date(),
-        until=until.date(),
-        sources=source or None,
-        reprocess=reprocess,
-        config_dir=_str(config),
-        db_path=_str(db),
-        show_progress=sys.stderr.isatty(),
-    )
+    settings = load_config(config)
+    first, last, note = backfill_window(since.date(), until.date())
+    if note:
+        console.print(f"[yellow]note[/yellow]: {note}")
+    if not reprocess:
+        archive_sources(settings, source or None)
+    path = warehouse_path(settings, db)
+    with writer_claim(path, settings.settings.warehouse.lock_wait_s), prefect_api():
+        from gdwatch.flows.backfill import backfill as backfill_flow
+        from gdwatch.flows.launch import run_flow
+
+        summary = run_flow(
+            backfill_flow,
+            since=first,
+            until=last,
+            sources=source or None,
+            reprocess=reprocess,
+            config_dir=_str(config),
+            db_path=str(path),
+            show_progress=sys.stderr.isatty(),
+        )
     print_summary(summary, console)
     if not reprocess:
         _print_coverage(config, db, summary.run_id)
@@ -159,7 +155,7 @@ def status(
     """
     from gdwatch.warehouse import drift_warnings, recent_runs, source_health
 
-    path = _published(config, db)
+    path = published_copy(config, db)
     _print_rows("recent runs", recent_runs(path, limit=limit))
     now = datetime.now(UTC)
     _print_rows("source health", source_health(path, now=now))
@@ -185,11 +181,21 @@ def sql(
 
     Example: gdwatch sql "SELECT metric, period, value FROM observations LIMIT 5"
     """
+    import duckdb
+
+    from gdwatch.flows.cli_checks import known_run
+    from gdwatch.warehouse import WarehouseError
     from gdwatch.warehouse import query as run_query
 
-    columns, rows = run_query(
-        _published(config, db), query, as_of_run=as_of, known_on=known_on.date() if known_on else None
-    )
+    published = published_copy(config, db)
+    if as_of is not None:
+        known_run(published, as_of)
+    try:
+        columns, rows = run_query(
+            published, query, as_of_run=as_of, known_on=known_on.date() if known_on else None
+        )
+    except (duckdb.Error, WarehouseError) as exc:
+        raise UsageError(f"SQL: {str(exc).splitlines()[0]}") from None
     if as_json:
         for row in rows:
             print(json.dumps(dict(zip(columns, row, strict=True)), default=str, ensure_ascii=False))
@@ -285,7 +291,7 @@ def conflicts(
     """
     from gdwatch.warehouse import open_conflicts
 
-    rows = open_conflicts(_published(config, db), since=since.date() if since else None)
+    rows = open_conflicts(published_copy(config, db), since=since.date() if since else None)
     if not rows:
         console.print("no open conflicts")
         return
@@ -315,24 +321,40 @@ def demo(
     Example: gdwatch demo --db data/demo.duckdb
     """
     from gdwatch.flows.demo.runner import run_demo
+    from gdwatch.flows.prefect_server import prefect_api
 
-    raise typer.Exit(run_demo(db, console=console, keep_serving=keep_serving))
+    with prefect_api():
+        code = run_demo(db, console=console, keep_serving=keep_serving)
+    raise typer.Exit(code)
 
 
-def _check_writer_free(config: Path | None, db: Path | None) -> None:
-    """Fail fast, before Prefect starts, when another run is writing; the flow checks again under the lock."""
-    from gdwatch.config.loader import load_config, resolve_db_path
-    from gdwatch.warehouse import Warehouse
+@app.command()
+def server() -> None:
+    """Run a local Prefect server on 127.0.0.1 (port $GDWATCH_PREFECT_PORT, default 4200) until stopped.
 
-    settings = load_config(config).settings
-    with Warehouse(resolve_db_path(db, settings), wait_s=settings.warehouse.lock_wait_s):
-        pass
+    Other gdwatch commands on this machine find it and start in about a second instead of starting a
+    server of their own. Example: gdwatch server &
+    """
+    import time
+
+    from gdwatch.flows.prefect_server import answers, api_url, default_port, guarded_server
+
+    port = default_port()
+    if answers(api_url(port)):
+        raise GdwatchError(f"a Prefect server already answers at {api_url(port)}: gdwatch commands use it")
+    with guarded_server(port) as url:
+        console.print(f"Prefect server at {url} (UI: {url.removesuffix('/api')}); Ctrl-C stops it")
+        try:
+            while True:
+                time.sleep(3600)
+        except KeyboardInterrupt:
+            console.print("stopped")
 
 
 def _print_coverage(config: Path | None, db: Path | None, run_id: int) -> None:
     from gdwatch.warehouse import run_coverage
 
-    rows = run_coverage(_published(config, db), run_id)
+    rows = run_coverage(published_copy(config, db), run_id)
     if rows:
         _print_rows("coverage (listed 0 = quiet day; stored < listed = gap)", rows)
 
@@ -351,14 +373,29 @@ def _str(path: Path | None) -> str | None:
     return str(path) if path is not None else None
 
 
+def _stop_on_sigterm() -> None:
+    """SIGTERM stops a command like Ctrl-C does, so its cleanup runs (local Prefect server, lock)."""
+
+    def interrupt(signum: int, frame: FrameType | None) -> None:
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, interrupt)
+
+
 def main() -> None:
     """Console-script entry point: one line per known error, exit 2 for config errors."""
-    _prefect_env()
+    from gdwatch.flows.launch import prefect_env
+
+    prefect_env()
+    _stop_on_sigterm()
     try:
         app()
     except ConfigError as exc:
         # NOTE: plain print: rich would wrap the line and read "sources[x]" in a key as markup.
         print(f"config error: {exc}", file=sys.stderr)
+        sys.exit(2)
+    except UsageError as exc:
+        print(f"usage error: {exc}", file=sys.stderr)
         sys.exit(2)
     except GdwatchError as exc:
         print(f"error: {exc}", file=sys.stderr)

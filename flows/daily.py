@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from prefect import flow, task
+from prefect import State, flow, task
 from prefect.artifacts import create_markdown_artifact
 from prefect.cache_policies import NO_CACHE
 
 from gdwatch.config.loader import load_config, resolve_db_path
 from gdwatch.config.models import SourceDefinition
-from gdwatch.flows.runners import thread_pool
+from gdwatch.flows.runners import final_state, thread_pool
 from gdwatch.pipeline.context import RunSpec, context_for
 from gdwatch.pipeline.ingest import SourceReport, read_source
 from gdwatch.pipeline.runner import execute_run
@@ -47,8 +47,12 @@ def daily_run(
     any_topic: bool = False,
     config_dir: str | None = None,
     db_path: str | None = None,
-) -> RunSummary:
-    """Fetch, clean, measure and load every enabled source (or the given feeds) once."""
+) -> RunSummary | State:
+    """Fetch, clean, measure and load every enabled source (or the given feeds) once.
+
+    The flow run ends Failed (with the summary as its data) when every source failed, so Prefect can
+    alert on an outage; Completed otherwise, with failed sources listed in the artifact.
+    """
     config = load_config(Path(config_dir) if config_dir else None)
     sources = select_sources(config, feeds)
     db = resolve_db_path(Path(db_path) if db_path else None, config.settings)
@@ -67,4 +71,4 @@ def daily_run(
     create_markdown_artifact(
         key="run-summary", markdown=markdown_summary(summary), description="gdwatch daily run"
     )
-    return summary
+    return final_state(summary)

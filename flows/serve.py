@@ -1,29 +1,20 @@
 """`gdwatch serve`: the daily flow on its cron schedule, with a local Prefect server when none is configured.
 
 Prefect's ephemeral mode cannot schedule (its runner logs "Cannot schedule flows on an ephemeral server"),
-so without PREFECT_API_URL this starts `prefect server start` on 127.0.0.1, waits for it to be healthy,
-and stops it on exit. Production runs the server as its own long-lived service instead (README).
+so without PREFECT_API_URL this reuses a server answering on 127.0.0.1 at GDWATCH_PREFECT_PORT (default
+4200) or starts one there under a guard that stops it, and its children, when serve stops (Ctrl-C,
+SIGTERM, or even kill -9). Production runs the server as its own long-lived service instead (README).
 """
 
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
-import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
-import httpx
 from rich.console import Console
 
-from gdwatch.config.errors import GdwatchError
 from gdwatch.config.loader import load_config
-
-SERVER_HOST = "127.0.0.1"
-SERVER_PORT = int(os.environ.get("GDWATCH_PREFECT_PORT", "4200"))
-SERVER_START_TIMEOUT_S = 120.0
+from gdwatch.flows.prefect_server import default_port, prefect_api
 
 
 def serve_daily(*, config_dir: Path | None, db_path: Path | None, console: Console) -> None:
@@ -33,18 +24,16 @@ def serve_daily(*, config_dir: Path | None, db_path: Path | None, console: Conso
         GdwatchError: the local Prefect server did not become healthy.
     """
     config = load_config(config_dir)  # fail fast on a bad config, before any server starts
-    if os.environ.get("PREFECT_API_URL"):
-        _serve(config_dir, db_path, console, config.settings.schedule.cron, config.settings.schedule.timezone)
-        return
-    with local_prefect_server(console) as api_url:
-        os.environ["PREFECT_API_URL"] = api_url
-        # NOTE: Prefect reads its settings at import; a child process sees the new API URL for sure.
-        command = [sys.executable, "-m", "gdwatch.flows.cli", "serve"]
-        if config_dir:
-            command += ["--config", str(config_dir)]
-        if db_path:
-            command += ["--db", str(db_path)]
-        subprocess.run(command, check=False)
+    schedule = config.settings.schedule
+    if not os.environ.get("PREFECT_API_URL"):
+        console.print(f"no PREFECT_API_URL: using a local Prefect server on port {default_port()}")
+    # NOTE: Prefect reads its settings when it is first imported: nothing of Prefect is imported before
+    # PREFECT_API_URL is set here.
+    with prefect_api(own_port=default_port()):
+        try:
+            _serve(config_dir, db_path, console, schedule.cron, schedule.timezone)
+        except KeyboardInterrupt:
+            console.print("stopped")
 
 
 def _serve(config_dir: Path | None, db_path: Path | None, console: Console, cron: str, timezone: str) -> None:
@@ -67,58 +56,4 @@ def _serve(config_dir: Path | None, db_path: Path | None, console: Console, cron
         # would only wait for the warehouse lock anyway.
         global_limit=ConcurrencyLimitConfig(limit=1, collision_strategy=ConcurrencyLimitStrategy.CANCEL_NEW),
         pause_on_shutdown=False,
-    )
-
-
-@contextmanager
-def local_prefect_server(console: Console) -> Iterator[str]:
-    """Start `prefect server start` on 127.0.0.1 and yield its API URL once /api/health answers."""
-    api_url = f"http://{SERVER_HOST}:{SERVER_PORT}/api"
-    console.print(f"starting a local Prefect server at {api_url} (no PREFECT_API_URL set)")
-    env = {**os.environ, "PREFECT_SERVER_ANALYTICS_ENABLED": "false"}
-    env.pop("PREFECT_API_URL", None)
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "prefect",
-            "server",
-            "start",
-            "--host",
-            SERVER_HOST,
-            "--port",
-            str(SERVER_PORT),
-        ],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
-        _wait_healthy(api_url, process)
-        yield api_url
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            process.kill()
-
-
-def _wait_healthy(api_url: str, process: subprocess.Popen[bytes]) -> None:
-    deadline = time.monotonic() + SERVER_START_TIMEOUT_S
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise GdwatchError(
-                f"the local Prefect server exited with code {process.returncode}; "
-                f"is port {SERVER_PORT} taken? "
-                "Set GDWATCH_PREFECT_PORT or run `prefect server start` yourself and set PREFECT_API_URL"
-            )
-        try:
-            if httpx.get(f"{api_url}/health", timeout=2).status_code == 200:
-                return
-        except httpx.HTTPError:
-            pass
-        time.sleep(1)
-    raise GdwatchError(
-        f"the local Prefect server did not answer {api_url}/health within {SERVER_START_TIMEOUT_S:.0f} s"
     )

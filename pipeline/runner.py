@@ -55,7 +55,9 @@ def execute_run(
             warehouse.publish()
             raise
         summary = RunSummary(run_id=run_id, flow=flow_name, status="completed", reports=reports)
-        if any(r.failed for r in reports):
+        if reports and all(r.failed for r in reports):
+            summary.status = "failed"  # an outage: nothing could be read
+        elif any(r.failed for r in reports):
             summary.status = "partial"
         warehouse.finish_run(
             run_id,

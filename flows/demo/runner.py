@@ -30,6 +30,7 @@ def run_demo(db: Path, *, console: Console, keep_serving: bool = False) -> int:
     reprocess, then the conflicts and the timeline a consumer would query. Returns the exit code."""
     from gdwatch.flows.backfill import backfill
     from gdwatch.flows.daily import daily_run
+    from gdwatch.flows.launch import run_flow
     from gdwatch.pipeline.summaries import describe_conflict, exit_code, print_summary
     from gdwatch.warehouse import open_conflicts, published_path, query
 
@@ -40,17 +41,18 @@ def run_demo(db: Path, *, console: Console, keep_serving: bool = False) -> int:
         config_dir = write_demo_config(Path(tmp), server.base_url)
         console.rule(f"demo site at {server.base_url} — day 1")
         server.replace_routes(build_site(server.base_url, day=1))
-        summaries = [daily_run(config_dir=str(config_dir), db_path=str(db))]
+        summaries = [run_flow(daily_run, config_dir=str(config_dir), db_path=str(db))]
         print_summary(summaries[-1], console)
 
         console.rule("day 2: one article corrected, one wire report contradicts day 1")
         server.replace_routes(build_site(server.base_url, day=2))
-        summaries.append(daily_run(config_dir=str(config_dir), db_path=str(db)))
+        summaries.append(run_flow(daily_run, config_dir=str(config_dir), db_path=str(db)))
         print_summary(summaries[-1], console)
 
         console.rule("backfill 2026-01-01..2026-04-30 from the demo news sitemap")
         summaries.append(
-            backfill(
+            run_flow(
+                backfill,
                 since=date(2026, 1, 1),
                 until=date(2026, 4, 30),
                 sources=["demo-sitemap"],
@@ -62,7 +64,8 @@ def run_demo(db: Path, *, console: Console, keep_serving: bool = False) -> int:
 
         console.rule("reprocess the stored raw pages of that window (no network)")
         summaries.append(
-            backfill(
+            run_flow(
+                backfill,
                 since=date(2026, 1, 1),
                 until=date(2026, 4, 30),
                 reprocess=True,

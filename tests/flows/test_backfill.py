@@ -11,6 +11,7 @@ import pytest
 from gdwatch.flows.backfill import backfill
 from gdwatch.flows.daily import daily_run
 from gdwatch.flows.demo.site import render_sitemap
+from gdwatch.flows.launch import run_flow
 from gdwatch.warehouse import published_path, query
 from tests.conftest import WriteConfig
 from tests.support.httpserver import LocalSite
@@ -58,8 +59,8 @@ def test_sitemap_window_loads_only_that_window_and_records_coverage(
     )
     db = tmp_path / "wh.duckdb"
 
-    summary = backfill(
-        since=date(2026, 1, 4), until=date(2026, 1, 8), config_dir=str(config), db_path=str(db)
+    summary = run_flow(
+        backfill, since=date(2026, 1, 4), until=date(2026, 1, 8), config_dir=str(config), db_path=str(db)
     )
     (report,) = summary.reports
     assert (report.listed, report.counts.new_articles, report.counts.failed) == (2, 1, 1)
@@ -74,7 +75,9 @@ def test_sitemap_window_loads_only_that_window_and_records_coverage(
 
     # the same window again: the gap is filled, nothing is stored twice
     http_server.add(JAN_07.path, html(JAN_07, http_server.base_url))
-    again = backfill(since=date(2026, 1, 4), until=date(2026, 1, 8), config_dir=str(config), db_path=str(db))
+    again = run_flow(
+        backfill, since=date(2026, 1, 4), until=date(2026, 1, 8), config_dir=str(config), db_path=str(db)
+    )
     assert again.reports[0].counts.new_articles == 1
     assert rows(db, "SELECT count(*), count(DISTINCT url) FROM articles") == [(2, 2)]
 
@@ -108,8 +111,8 @@ def test_gdelt_window_is_read_in_slices(
         ]
     )
     db = tmp_path / "wh.duckdb"
-    summary = backfill(
-        since=date(2026, 1, 5), until=date(2026, 1, 5), config_dir=str(config), db_path=str(db)
+    summary = run_flow(
+        backfill, since=date(2026, 1, 5), until=date(2026, 1, 5), config_dir=str(config), db_path=str(db)
     )
     (report,) = summary.reports
     assert report.counts.new_articles == 1
@@ -123,10 +126,11 @@ def test_reprocess_needs_no_network(write_config: WriteConfig, tmp_path: Path) -
     with LocalSite() as site:
         feed = serve_articles(site, [JAN_05, JAN_07])
         config = write_config([{"name": "local", "kind": "rss", "url": feed}])
-        daily_run(config_dir=str(config), db_path=str(db))
+        run_flow(daily_run, config_dir=str(config), db_path=str(db))
     before = rows(db, "SELECT count(*) FROM observation_history")
     # the site is gone: a reprocess reads only the stored raw pages
-    summary = backfill(
+    summary = run_flow(
+        backfill,
         since=date(2026, 1, 1),
         until=date(2026, 1, 31),
         reprocess=True,

@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 import json
-import os
 import signal
-import subprocess
-import sys
 import threading
 import time
 from pathlib import Path
@@ -16,38 +13,9 @@ import httpx
 
 from gdwatch.warehouse import published_path
 from tests.conftest import WriteConfig
+from tests.support.cli import gdwatch, start
 from tests.support.httpserver import LocalSite
 from tests.support.pages import html, page, serve_articles
-
-REPO = Path(__file__).resolve().parents[2]
-
-
-def gdwatch(
-    *args: str, env: dict[str, str] | None = None, timeout: float = 180
-) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "gdwatch.flows.cli", *args],
-        cwd=REPO,
-        env=env or _plain_env(),
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-    )
-
-
-def start(*args: str, env: dict[str, str]) -> subprocess.Popen[str]:
-    return subprocess.Popen(
-        [sys.executable, "-m", "gdwatch.flows.cli", *args],
-        cwd=REPO,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-
-
-def _plain_env() -> dict[str, str]:
-    return {k: v for k, v in os.environ.items() if not k.startswith(("PREFECT_", "GDWATCH_"))}
 
 
 def articles(n: int) -> list:
@@ -101,7 +69,7 @@ def test_run_exit_codes_and_read_commands(
 
     status = gdwatch("status", "--config", str(config), "--db", str(db))
     assert status.returncode == 0, status.stderr
-    assert "partial" in status.stdout and "completed" in status.stdout
+    assert "failed" in status.stdout and "completed" in status.stdout
 
     as_of = gdwatch(
         "sql",

@@ -8,6 +8,7 @@ import duckdb
 import pytest
 
 from gdwatch.flows.daily import daily_run
+from gdwatch.flows.launch import run_flow
 from gdwatch.warehouse import published_path
 from tests.conftest import WriteConfig
 from tests.support.httpserver import LocalSite
@@ -59,7 +60,7 @@ def test_conflicts_revisions_and_idempotence(
     config = write_config([])
     db = tmp_path / "wh.duckdb"
 
-    first = daily_run(feeds=[feed], config_dir=str(config), db_path=str(db))
+    first = run_flow(daily_run, feeds=[feed], config_dir=str(config), db_path=str(db))
     assert first.reports[0].counts.new_articles == len(DOCS)
     expected = {
         ("foreign_trade_total", "2025", frozenset((9.1e12, 9.4e12))),
@@ -88,7 +89,7 @@ def test_conflicts_revisions_and_idempotence(
         ).fetchall() == [("Shenzhen", 4.5e12)]
 
     # the same pages again: nothing new
-    again = daily_run(feeds=[feed], config_dir=str(config), db_path=str(db))
+    again = run_flow(daily_run, feeds=[feed], config_dir=str(config), db_path=str(db))
     assert again.reports[0].status == "not_modified"
 
     # the wire report is corrected: a revision, not a conflict; the old conflict closes
@@ -98,7 +99,7 @@ def test_conflicts_revisions_and_idempotence(
         published="2026-01-21T09:00:00",
     )
     serve_articles(http_server, [*[d for d in DOCS if d.path != corrected.path], corrected])
-    third = daily_run(feeds=[feed], config_dir=str(config), db_path=str(db))
+    third = run_flow(daily_run, feeds=[feed], config_dir=str(config), db_path=str(db))
     assert third.reports[0].counts.new_versions == 1
     assert third.conflicts == []
     assert open_conflicts(db) == expected - {("foreign_trade_total", "2025", frozenset((9.1e12, 9.4e12)))}

@@ -8,6 +8,7 @@ import httpx
 import pytest
 
 from gdwatch.flows.daily import daily_run
+from gdwatch.flows.launch import run_flow
 from gdwatch.warehouse import published_path, query
 from tests.conftest import WriteConfig
 from tests.support.httpserver import LocalSite, Response
@@ -45,7 +46,7 @@ def rows(db: Path, sql: str) -> list[tuple]:
 
 
 def run(config: Path, db: Path, **kwargs):
-    return daily_run(config_dir=str(config), db_path=str(db), **kwargs)
+    return run_flow(daily_run, config_dir=str(config), db_path=str(db), **kwargs)
 
 
 def test_new_items_become_articles_and_a_second_run_adds_nothing(

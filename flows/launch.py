@@ -1,0 +1,39 @@
+"""Start a flow from the CLI or the demo and get its run summary back, whatever state it ended in."""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+from gdwatch.config.errors import GdwatchError
+from gdwatch.pipeline.summaries import RunSummary
+
+PREFECT_DEFAULTS = {
+    # NOTE: Prefect's INFO logs drown the run summary; its telemetry fails offline.
+    "PREFECT_LOGGING_LEVEL": "WARNING",
+    "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
+}
+
+
+def prefect_env() -> None:
+    """Quiet Prefect defaults for a command line; a blank PREFECT_API_URL means unset."""
+    for key, value in PREFECT_DEFAULTS.items():
+        os.environ.setdefault(key, value)
+    if os.environ.get("PREFECT_API_URL") == "":
+        # A blank PREFECT_API_URL breaks Prefect's events client.
+        del os.environ["PREFECT_API_URL"]
+
+
+def run_flow(flow: Any, **params: object) -> RunSummary:
+    """Call a gdwatch flow and return its summary, also when the flow run ended Failed.
+
+    A run in which every source failed returns a Failed state carrying its summary (so Prefect can
+    alert on the outage); a flow that crashed re-raises its exception here.
+    """
+    state = flow(**params, return_state=True)
+    result = state.result(raise_on_failure=False)
+    if isinstance(result, RunSummary):
+        return result
+    if isinstance(result, BaseException):
+        raise result
+    raise GdwatchError(f"the {flow.name} flow ended {state.type.value}: {state.message}")
