@@ -5,6 +5,7 @@ Every model forbids unknown keys, so a typo fails loudly with the file and the k
 
 from __future__ import annotations
 
+import ipaddress
 from pathlib import Path
 from typing import Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -54,6 +55,33 @@ class PolitenessSettings(_Strict):
     per_host_delay_s: float = Field(default=1.0, ge=0, description="Pause between two requests to one host.")
     respect_robots: bool = Field(default=True, description="Obey robots.txt of every host.")
     max_entries_per_feed: int = Field(default=200, ge=1, description="Newest entries read per feed per run.")
+    request_deadline_s: float = Field(
+        default=60.0,
+        gt=0,
+        description="Wall-clock limit on one request, connect to last byte (robots.txt too); not retried.",
+    )
+    allow_hosts: tuple[str, ...] = Field(
+        default=(),
+        description="Host names, IPs or networks that may be fetched although not public (e.g. 127.0.0.1).",
+    )
+
+    @field_validator("allow_hosts")
+    @classmethod
+    def _hosts_or_networks(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        cleaned = []
+        for entry in value:
+            text = entry.strip().strip("[]").lower().rstrip(".")
+            if not text:
+                raise ValueError("an allow_hosts entry is empty")
+            if "/" in text or ":" in text:
+                try:
+                    ipaddress.ip_network(text, strict=False)
+                except ValueError:
+                    raise ValueError(
+                        f"{entry!r} is neither a host name nor an IP address or network (no port)"
+                    ) from None
+            cleaned.append(text)
+        return tuple(cleaned)
 
 
 class RelevanceSettings(_Strict):
