@@ -2,13 +2,21 @@
 
 This is the only module of gdwatch that performs HTTP. One `Fetcher` serves a whole run and may be shared by
 threads: robots.txt is read once per host, and requests to one host are spaced by `per_host_delay_s`.
+
+Every request, robots.txt included, goes through the same safeguards:
+
+- a wall-clock deadline (`request_deadline_s`) over connect, headers and body (`pipeline/connections.py`);
+- connections only to public addresses, checked at connect time on every hop (`pipeline/addresses.py`);
+- a size limit that holds after decompression, one content coding at most (`pipeline/content_decoding.py`);
+- redirects followed by hand, each hop checked for scheme, robots.txt and pacing.
 """
 
 from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from types import TracebackType
 from typing import Literal
@@ -19,6 +27,15 @@ from protego import Protego
 
 from gdwatch.config.errors import GdwatchError
 from gdwatch.config.models import PolitenessSettings
+from gdwatch.pipeline.addresses import AddressPolicy, BlockedAddress, Resolver, system_resolver
+from gdwatch.pipeline.connections import DeadlineExceeded, GuardedBackend, guarded_transport
+from gdwatch.pipeline.content_decoding import (
+    ACCEPT_ENCODING,
+    BodyCutShort,
+    BodyNotDecodable,
+    BodyTooLarge,
+    read_body,
+)
 
 FetchErrorKind = Literal[
     "timeout",
@@ -29,7 +46,11 @@ FetchErrorKind = Literal[
     "bad_url",
     "too_many_redirects",
     "network",
+    "blocked_address",
+    "bad_encoding",
 ]
+"""Why a fetch failed. pipeline/pages.is_transient decides which may pass: "timeout" (a deadline overrun
+too), "network", and 5xx/429 statuses; a refused address or encoding, or a body too large, will not."""
 
 _REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
 # RFC 9309 §2.5: crawlers may ignore robots.txt content beyond 500 KiB.
@@ -119,13 +140,16 @@ class Fetcher:
         *,
         sleep: Callable[[float], None] = time.sleep,
         clock: Callable[[], float] = time.monotonic,
+        resolver: Resolver = system_resolver,
     ) -> None:
         """Open the HTTP client.
 
         Args:
-            politeness: timeouts, retries, size limit, redirects, pacing, robots and User-Agent.
+            politeness: timeouts, deadline, retries, size limit, redirects, pacing, robots, allowed hosts
+                and User-Agent.
             sleep: how to wait (backoff and per-host pauses); tests pass a recorder.
-            clock: a monotonic clock in seconds.
+            clock: a monotonic clock in seconds (pacing and deadlines).
+            resolver: host name to IP addresses; tests map names to private addresses without any DNS.
         """
         self._settings = politeness
         self._sleep = sleep
@@ -136,15 +160,16 @@ class Fetcher:
             write=politeness.read_timeout_s,
             pool=politeness.connect_timeout_s,
         )
-        # NOTE: redirects are followed by hand so every hop is checked for scheme, robots and pacing. Page
-        # requests go straight to the transport because httpx's client parses a Location header even when
-        # not following it, and raises on "javascript:..." before we can report the redirect as refused.
-        self._transport = httpx.HTTPTransport()
+        self._backend = GuardedBackend(AddressPolicy(politeness.allow_hosts, resolver), clock)
+        # NOTE: redirects are followed by hand so every hop is checked for scheme, robots and pacing. Requests
+        # go straight to the transport because httpx's client parses a Location header even when not
+        # following it, and raises on "javascript:..." before we can report the redirect as refused.
+        self._transport = guarded_transport(self._backend)
         self._client = httpx.Client(
             transport=self._transport,
             timeout=timeout,
             follow_redirects=False,
-            headers={"User-Agent": politeness.user_agent},
+            headers={"User-Agent": politeness.user_agent, "Accept-Encoding": ACCEPT_ENCODING},
         )
         self._lock = threading.Lock()
         self._next_slot: dict[str, float] = {}
@@ -174,7 +199,8 @@ class Fetcher:
 
         Raises:
             FetchError: bad URL, robots.txt disallow, too many redirects, 4xx, 5xx or timeout after the
-                retries, network failure, body over max_bytes, or a content type outside allowed_types.
+                retries, deadline overrun, network failure, a host that is not public, body over max_bytes
+                (raw or decoded), a refused content coding, or a content type outside allowed_types.
         """
         headers: dict[str, str] = {}
         if etag:
@@ -186,9 +212,10 @@ class Fetcher:
         started = self._clock()
         current = url
         for _hop in range(self._settings.max_redirects + 1):
-            _check_http_url(current, context="the URL" if current == url else f"redirect target of {url}")
+            via = None if current == url else url
+            _check_http_url(current, context="the URL" if via is None else f"redirect target of {url}")
             self._check_robots(current)
-            outcome, attempts = self._with_retries(current, headers, allowed_types)
+            outcome, attempts = self._with_retries(current, headers, allowed_types, via=via)
             if isinstance(outcome, _Redirect):
                 current = urljoin(current, outcome.location)
                 continue
@@ -228,13 +255,13 @@ class Fetcher:
         self.close()
 
     def _with_retries(
-        self, url: str, headers: dict[str, str], allowed_types: Sequence[str] | None
+        self, url: str, headers: dict[str, str], allowed_types: Sequence[str] | None, *, via: str | None
     ) -> tuple[_Redirect | tuple[int, bytes, httpx.Headers], int]:
         """Run attempts with exponential backoff while they fail with a retryable error."""
         tries = self._settings.retries + 1
         for attempt in range(1, tries + 1):
             try:
-                return self._attempt(url, headers, allowed_types), attempt
+                return self._attempt(url, headers, allowed_types, via=via), attempt
             except _Retryable as failure:
                 if attempt == tries:
                     raise self._give_up(url, failure, attempt) from None
@@ -252,19 +279,44 @@ class Fetcher:
             url, failure.kind, f"{failure.problem} after {tried}", advice, status=failure.status
         )
 
-    def _attempt(
-        self, url: str, headers: dict[str, str], allowed_types: Sequence[str] | None
-    ) -> _Redirect | tuple[int, bytes, httpx.Headers]:
-        """One paced GET; streams the body and stops as soon as it exceeds max_bytes."""
+    @contextmanager
+    def _exchange(self, url: str, headers: dict[str, str], *, via: str | None) -> Iterator[httpx.Response]:
+        """One paced GET under the request deadline; the response (body unread) is closed on exit.
+
+        Raises:
+            FetchError: deadline overrun, an address that is not public, or an invalid URL.
+            _Retryable: a timeout or a connection failure.
+        """
         self._wait_for_host(url)
+        deadline = self._settings.request_deadline_s
         try:
-            request = self._client.build_request("GET", url, headers=headers)
-            response = self._transport.handle_request(request)
-            response.request = request
-            try:
-                return self._read(url, response, allowed_types)
-            finally:
-                response.close()
+            with self._backend.deadline(deadline):
+                request = self._client.build_request("GET", url, headers=headers)
+                response = self._transport.handle_request(request)
+                response.request = request
+                try:
+                    yield response
+                finally:
+                    response.close()
+        except DeadlineExceeded:
+            # NOTE: not retried: a server that trickled for the whole deadline would likely do it again, and
+            # each try would hold this thread (and this host's pacing) that long. Kind "timeout" lets the
+            # next run try the page again.
+            raise FetchError(
+                url,
+                "timeout",
+                f"no complete answer within the {deadline:g} s request deadline (the server is too slow)",
+                "it is tried again next run (raise politeness.request_deadline_s if the site is just slow)",
+            ) from None
+        except BlockedAddress as blocked:
+            target = f"refused redirect from {via}: " if via else "refused to connect: "
+            raise FetchError(
+                url,
+                "blocked_address",
+                target + str(blocked),
+                "gdwatch fetches public addresses only: drop the link, or add the host to "
+                "politeness.allow_hosts if it is yours and trusted",
+            ) from None
         except httpx.TimeoutException as exc:
             raise _Retryable("timeout", f"timed out ({type(exc).__name__})") from exc
         except (httpx.InvalidURL, httpx.UnsupportedProtocol) as exc:
@@ -272,43 +324,57 @@ class Fetcher:
         except httpx.TransportError as exc:
             raise _Retryable("network", f"connection failed ({type(exc).__name__}: {exc})") from exc
 
-    def _read(
-        self, url: str, response: httpx.Response, allowed_types: Sequence[str] | None
+    def _attempt(
+        self, url: str, headers: dict[str, str], allowed_types: Sequence[str] | None, *, via: str | None
     ) -> _Redirect | tuple[int, bytes, httpx.Headers]:
-        status = response.status_code
-        if status in _REDIRECT_STATUSES and response.headers.get("location"):
-            return _Redirect(response.headers["location"])
-        if status == 304:
-            return status, b"", response.headers
-        if status >= 500:
-            raise _Retryable("http_status", f"HTTP {status}", status=status)
-        if status >= 400:
-            advice = "the page is gone or forbidden; check the URL (4xx answers are not retried)"
-            raise FetchError(url, "http_status", f"HTTP {status}", advice, status=status)
-        if status >= 300:
-            advice = "a redirect without a Location header cannot be followed; check the URL in a browser"
-            raise FetchError(url, "http_status", f"HTTP {status}", advice, status=status)
-        content_type = response.headers.get("content-type")
-        if allowed_types is not None and not _type_allowed(_media_type(content_type), allowed_types):
+        """One GET of a page; streams the body and stops as soon as it exceeds max_bytes."""
+        with self._exchange(url, headers, via=via) as response:
+            status = response.status_code
+            if status in _REDIRECT_STATUSES and response.headers.get("location"):
+                return _Redirect(response.headers["location"])
+            if status == 304:
+                return status, b"", response.headers
+            if status >= 500:
+                raise _Retryable("http_status", f"HTTP {status}", status=status)
+            if status >= 400:
+                advice = "the page is gone or forbidden; check the URL (4xx answers are not retried)"
+                raise FetchError(url, "http_status", f"HTTP {status}", advice, status=status)
+            if status >= 300:
+                advice = "a redirect without a Location header cannot be followed; check the URL in a browser"
+                raise FetchError(url, "http_status", f"HTTP {status}", advice, status=status)
+            content_type = response.headers.get("content-type")
+            if allowed_types is not None and not _type_allowed(_media_type(content_type), allowed_types):
+                raise FetchError(
+                    url,
+                    "bad_content_type",
+                    f"content type {content_type!r} is not one of {list(allowed_types)}",
+                    "the link is not the kind of document expected (e.g. a PDF or an image); skip it",
+                    status=status,
+                )
+            limit = self._settings.max_bytes
+            declared = response.headers.get("content-length", "")
+            if declared.isdigit() and int(declared) > limit:
+                raise self._too_large(url, f"Content-Length {declared} exceeds {limit} bytes", status)
+            return status, self._read_body(url, response, limit=limit), response.headers
+
+    def _read_body(self, url: str, response: httpx.Response, *, limit: int, truncate: bool = False) -> bytes:
+        """The decoded body, read raw and inflated here so the limit holds after decompression."""
+        try:
+            return read_body(
+                response.iter_raw(), response.headers.get("content-encoding"), limit=limit, truncate=truncate
+            )
+        except BodyTooLarge as exc:
+            raise self._too_large(url, str(exc), response.status_code) from None
+        except BodyNotDecodable as exc:
             raise FetchError(
                 url,
-                "bad_content_type",
-                f"content type {content_type!r} is not one of {list(allowed_types)}",
-                "the link is not the kind of document expected (e.g. a PDF or an image); skip it",
-                status=status,
-            )
-        limit = self._settings.max_bytes
-        declared = response.headers.get("content-length", "")
-        if declared.isdigit() and int(declared) > limit:
-            raise self._too_large(url, f"Content-Length {declared} exceeds {limit} bytes", status)
-        chunks: list[bytes] = []
-        size = 0
-        for chunk in response.iter_bytes():
-            size += len(chunk)
-            if size > limit:
-                raise self._too_large(url, f"body exceeds {limit} bytes (stopped reading)", status)
-            chunks.append(chunk)
-        return status, b"".join(chunks), response.headers
+                "bad_encoding",
+                str(exc),
+                "the server sent a body gdwatch will not decode; skip the link",
+                status=response.status_code,
+            ) from None
+        except BodyCutShort as exc:
+            raise _Retryable("network", str(exc)) from None
 
     @staticmethod
     def _too_large(url: str, problem: str, status: int) -> FetchError:
@@ -352,20 +418,27 @@ class Fetcher:
             )
 
     def _load_robots(self, origin: str) -> Protego | None:
-        """Read an origin's robots.txt; None (allow all) on 4xx, 5xx or a network error."""
-        robots_url = origin + "/robots.txt"
-        self._wait_for_host(robots_url)
+        """Read an origin's robots.txt like any page (deadline, address policy, checked redirects).
+
+        Returns None (allow all) when it cannot be had: 4xx, 5xx, a network error, a deadline overrun, a
+        refused redirect or more than max_redirects of them.
+        """
+        # Unreachable or absent robots.txt means no rules (RFC 9309 §2.3.1.3); being stricter on 5xx would
+        # block a whole daily run on one flaky host, and the page fetch itself then retries.
+        robots_url = current = origin + "/robots.txt"
         try:
-            with self._client.stream("GET", robots_url, follow_redirects=True) as response:
-                # Unreachable or absent robots.txt means no rules (RFC 9309 §2.3.1.3); being stricter on 5xx
-                # would block a whole daily run on one flaky host, and the fetch itself then retries.
-                if response.status_code != 200:
-                    return None
-                data = bytearray()
-                for chunk in response.iter_bytes():
-                    data.extend(chunk)
-                    if len(data) >= _ROBOTS_MAX_BYTES:
-                        break
-        except (httpx.HTTPError, httpx.InvalidURL):
+            for _hop in range(self._settings.max_redirects + 1):
+                via = None if current == robots_url else robots_url
+                _check_http_url(current, context="robots.txt" if via is None else f"redirect target of {via}")
+                with self._exchange(current, {}, via=via) as response:
+                    location = response.headers.get("location")
+                    if response.status_code in _REDIRECT_STATUSES and location:
+                        current = urljoin(current, location)
+                        continue
+                    if response.status_code != 200:
+                        return None
+                    data = self._read_body(current, response, limit=_ROBOTS_MAX_BYTES, truncate=True)
+                return Protego.parse(data.decode("utf-8", errors="replace"))
+        except (FetchError, _Retryable):
             return None
-        return Protego.parse(bytes(data[:_ROBOTS_MAX_BYTES]).decode("utf-8", errors="replace"))
+        return None

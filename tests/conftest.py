@@ -57,6 +57,7 @@ def write_config(tmp_path: Path) -> WriteConfig:
             "backoff_s": 0.0,
             "per_host_delay_s": 0.0,
             "max_bytes": 1_000_000,
+            "allow_hosts": ["127.0.0.1"],  # the LocalSite; the fetcher refuses loopback otherwise
             **politeness,
         }
         lines = ["[politeness]"]

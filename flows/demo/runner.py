@@ -15,9 +15,11 @@ from gdwatch.flows.demo.site import build_site, demo_config
 
 
 def write_demo_config(directory: Path, base_url: str) -> Path:
-    """The packaged settings and metrics, with the demo's sources and no politeness delay (local site)."""
+    """The packaged settings and metrics, with the demo's sources, no politeness delay and 127.0.0.1 allowed
+    (the demo site is local; the fetcher refuses loopback addresses otherwise)."""
     settings = (PACKAGED_CONFIG_DIR / SETTINGS_FILE).read_text(encoding="utf-8")
     settings = settings.replace("per_host_delay_s = 1.0", "per_host_delay_s = 0.0")
+    settings = settings.replace("allow_hosts = []", 'allow_hosts = ["127.0.0.1"]')
     (directory / SETTINGS_FILE).write_text(settings, encoding="utf-8")
     (directory / METRICS_FILE).write_text((PACKAGED_CONFIG_DIR / METRICS_FILE).read_text(encoding="utf-8"))
     for name, text in demo_config(base_url).items():

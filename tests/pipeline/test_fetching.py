@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import gzip
 import threading
-import time
-from collections.abc import Iterator
+import zlib
+from collections.abc import Callable, Iterator
 
+import brotli
 import pytest
 
 from gdwatch.config.models import PolitenessSettings
@@ -28,6 +30,9 @@ def make_settings(**changes: object) -> PolitenessSettings:
         "max_redirects": 3,
         "per_host_delay_s": 0.0,
         "respect_robots": True,
+        "request_deadline_s": 30.0,
+        # The LocalSite listens on loopback, which the fetcher refuses unless allowed.
+        "allow_hosts": ["127.0.0.1", "localhost"],
     }
     base.update(changes)
     return PolitenessSettings(**base)  # type: ignore[arg-type]
@@ -128,16 +133,22 @@ def test_404_is_not_retried(http_server: LocalSite, fetcher: Fetcher) -> None:
 
 
 def test_timeout_is_retried_then_raised(http_server: LocalSite) -> None:
-    http_server.add("/slow", HTML, delay_s=1.0)
-    with Fetcher(make_settings(read_timeout_s=0.2, retries=1)) as fetcher:
-        started = time.monotonic()
-        with pytest.raises(FetchError) as caught:
+    # The server holds its answer until the test has finished, so the read timeout is certain to fire
+    # (a server delay would race the timeout).
+    release = threading.Event()
+    http_server.add("/slow", HTML, hold=release)
+    try:
+        with (
+            Fetcher(make_settings(read_timeout_s=0.2, retries=1)) as fetcher,
+            pytest.raises(FetchError) as caught,
+        ):
             fetcher.fetch(http_server.url("/slow"))
-        took = time.monotonic() - started
+    finally:
+        release.set()
 
     assert (caught.value.kind, caught.value.status) == ("timeout", None)
+    assert "timed out (ReadTimeout) after 2 attempts" in str(caught.value)
     assert http_server.hits("/slow") == 2
-    assert took < 1.5
 
 
 @pytest.mark.parametrize("send_length", [True, False], ids=["content-length", "streamed"])
@@ -288,31 +299,116 @@ def test_connection_refused_is_a_network_error() -> None:
     assert "after 2 attempts" in str(caught.value)
 
 
+class FakeClock:
+    """A monotonic clock that moves only when the fetcher sleeps, so pacing is asserted exactly."""
+
+    def __init__(self) -> None:
+        self.now = 1000.0
+        self.sleeps: list[float] = []
+
+    def __call__(self) -> float:
+        return self.now
+
+    def sleep(self, seconds: float) -> None:
+        self.sleeps.append(seconds)
+        self.now += seconds
+
+
 def test_per_host_delay_spaces_requests_to_one_host(http_server: LocalSite) -> None:
     http_server.add("/x", HTML)
-    delay = 0.2
-    with Fetcher(make_settings(per_host_delay_s=delay, respect_robots=False)) as fetcher:
-        started = time.monotonic()
+    clock = FakeClock()
+    settings = make_settings(per_host_delay_s=0.2, respect_robots=False)
+    with Fetcher(settings, sleep=clock.sleep, clock=clock) as fetcher:
         for _ in range(3):
             fetcher.fetch(http_server.url("/x"))
-        took = time.monotonic() - started
-    assert took >= 2 * delay
-    assert took < 2 * delay + 1.0
+    assert clock.sleeps == [pytest.approx(0.2), pytest.approx(0.2)]
 
 
 def test_per_host_delay_does_not_slow_other_hosts(http_server: LocalSite) -> None:
     http_server.add("/x", HTML)
     other_host = http_server.url("/x").replace("127.0.0.1", "localhost")
-    waits: list[float] = []
-
-    def sleep(seconds: float) -> None:
-        waits.append(seconds)
-        time.sleep(seconds)
-
-    with Fetcher(make_settings(per_host_delay_s=0.3, respect_robots=False), sleep=sleep) as fetcher:
+    clock = FakeClock()
+    settings = make_settings(per_host_delay_s=0.3, respect_robots=False)
+    with Fetcher(settings, sleep=clock.sleep, clock=clock) as fetcher:
         fetcher.fetch(http_server.url("/x"))
         fetcher.fetch(other_host)
-        assert waits == []
+        assert clock.sleeps == []
+        clock.now += 0.1
         fetcher.fetch(http_server.url("/x"))
-    assert len(waits) == 1
-    assert 0.0 < waits[0] <= 0.3
+    assert clock.sleeps == [pytest.approx(0.2)]
+
+
+def _deflate_raw(data: bytes) -> bytes:
+    compressor = zlib.compressobj(9, zlib.DEFLATED, -zlib.MAX_WBITS)
+    return compressor.compress(data) + compressor.flush()
+
+
+@pytest.mark.parametrize(
+    ("encoding", "encode"),
+    [
+        ("gzip", gzip.compress),
+        ("x-gzip", gzip.compress),
+        ("deflate", zlib.compress),
+        ("deflate", _deflate_raw),
+        ("br", brotli.compress),
+        ("identity", lambda data: data),
+        ("GZIP", lambda data: gzip.compress(data[:40]) + gzip.compress(data[40:])),
+    ],
+    ids=["gzip", "x-gzip", "deflate", "raw-deflate", "br", "identity", "gzip-two-members"],
+)
+def test_compressed_body_is_decoded(
+    http_server: LocalSite, fetcher: Fetcher, encoding: str, encode: Callable[[bytes], bytes]
+) -> None:
+    http_server.add("/a.html", encode(HTML.encode()), headers={"Content-Encoding": encoding})
+
+    result = fetcher.fetch(http_server.url("/a.html"))
+
+    assert result.body.decode() == HTML
+    assert http_server.requests[-1][2]["Accept-Encoding"] == "gzip, deflate, br"
+
+
+def test_corrupt_compressed_body_is_refused(http_server: LocalSite, fetcher: Fetcher) -> None:
+    http_server.add("/a.html", HTML, headers={"Content-Encoding": "gzip"})
+
+    with pytest.raises(FetchError) as caught:
+        fetcher.fetch(http_server.url("/a.html"))
+
+    assert (caught.value.kind, caught.value.status) == ("bad_encoding", 200)
+    assert "corrupt gzip data" in str(caught.value)
+    assert http_server.hits("/a.html") == 1
+
+
+def test_compressed_body_cut_short_is_a_retried_network_error(
+    http_server: LocalSite, fetcher: Fetcher
+) -> None:
+    http_server.add("/a.html", gzip.compress(HTML.encode())[:-12], headers={"Content-Encoding": "gzip"})
+
+    with pytest.raises(FetchError) as caught:
+        fetcher.fetch(http_server.url("/a.html"))
+
+    assert caught.value.kind == "network"
+    assert "the compressed body ended before its end marker after 3 attempts" in str(caught.value)
+
+
+def test_decoded_size_limit(http_server: LocalSite) -> None:
+    body = b"<p>" + b"a" * 60_000 + b"</p>"
+    http_server.add("/a.html", gzip.compress(body), headers={"Content-Encoding": "gzip"})
+    with Fetcher(make_settings(max_bytes=len(body))) as fetcher:
+        assert fetcher.fetch(http_server.url("/a.html")).body == body
+    with Fetcher(make_settings(max_bytes=len(body) - 1)) as fetcher, pytest.raises(FetchError) as caught:
+        fetcher.fetch(http_server.url("/a.html"))
+    assert caught.value.kind == "too_large"
+    assert f"body decodes to more than {len(body) - 1} bytes" in str(caught.value)
+
+
+def test_robots_txt_redirect_is_followed(http_server: LocalSite, fetcher: Fetcher) -> None:
+    http_server.add_redirect("/robots.txt", "/rules.txt", status=301)
+    http_server.add("/rules.txt", "User-agent: *\nDisallow: /private/\n", content_type="text/plain")
+    http_server.add("/news/1.html", HTML)
+
+    with pytest.raises(FetchError) as caught:
+        fetcher.fetch(http_server.url("/private/x.html"))
+    assert fetcher.fetch(http_server.url("/news/1.html")).status == 200
+
+    assert caught.value.kind == "robots"
+    assert http_server.hits("/rules.txt") == 1
