@@ -46,8 +46,11 @@ def backfill(
     config_dir: str | None = None,
     db_path: str | None = None,
     show_progress: bool = False,
-) -> RunSummary:
-    """Load the window [since, until] from archive sources, or with reprocess re-run stored raw pages."""
+) -> RunSummary | State:
+    """Load the window [since, until] from archive sources, or with reprocess re-run stored raw pages.
+
+    Ends Failed (with the summary as its data) when every source failed, like the daily run.
+    """
     if until < since:
         raise ConfigError("--until", str(until), f"is before --since {since}")
     config = load_config(Path(config_dir) if config_dir else None)

@@ -26,7 +26,7 @@ def _setting_keys(model: type[BaseModel], prefix: str = "") -> list[str]:
 
 
 def _command_names() -> list[str]:
-    return [c.name or getattr(c.callback, "__name__", "") for c in app.registered_commands]
+    return [str(c.name or getattr(c.callback, "__name__", "")) for c in app.registered_commands]
 
 
 @pytest.mark.parametrize("command", _command_names())
