@@ -1,4 +1,7 @@
-"""Read a figure's context: who it is about (entity), projection cues, growth/share role and declines."""
+"""The places and companies a sentence names, and whether each can be the subject of a figure.
+
+Which one a figure is about is decided in :mod:`entity_choice`.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +9,9 @@ import re
 from dataclasses import dataclass
 
 from gdwatch.extractors.figures.scan import literal_pattern
+
+DEFAULT_ENTITY = "Guangdong"
+"""The entity of a figure whose sentence names no other subject."""
 
 CITIES: dict[str, str] = {
     "Guangzhou": "广州",
@@ -83,115 +89,6 @@ _DENOMINATOR_BEFORE = re.compile(
     r"(?:\bof|\binto\b|\bfor|\bwith(?: a)?|\bto|占|居|对|与|比|向|从|来自)\s*(?:the\s+)?$", re.I
 )
 
-# Matched against lower-cased text; word boundaries are checked by projection_cues().
-_PROJECTION_WORDS = [
-    "expect",
-    "expects",
-    "expected",
-    "expecting",
-    "aim",
-    "aims",
-    "aimed",
-    "aiming",
-    "target",
-    "targets",
-    "targeted",
-    "targeting",
-    "projected",
-    "projection",
-    "forecast",
-    "forecasts",
-    "forecasted",
-    "will",
-    "goal",
-    "goals",
-    "strive",
-    "strives",
-    "striving",
-    "seek",
-    "seeks",
-    "seeking",
-    "intend",
-    "intends",
-    "could",
-    "would",
-    "anticipated",
-    "anticipates",
-]
-_PROJECTION_WORDS += [
-    "plans to",
-    "plan to",
-    "planned to",
-    "planning to",
-    "is set to",
-    "are set to",
-    "wants to",
-    "want to",
-    "hopes to",
-    "hope to",
-    "estimated to",
-    "likely to",
-    "on track to",
-]
-# The alternation of the literals, longest first ("预计|预期|…" never compete at one offset), written as
-# a trie (boundaries checked in projection_cues): fast to scan.
-_PROJECTION_WORDS_ZH = ["预计", "预期", "力争", "目标", "计划", "有望", "争取", "规划", "将"]
-PROJECTION_RE = re.compile(literal_pattern([*_PROJECTION_WORDS, *_PROJECTION_WORDS_ZH]))
-
-
-def projection_cues(lowered: str) -> list[int]:
-    """Offsets of the words that mark a projection (expected, aims to, will, 预计, 力争, 将).
-
-    Args:
-        lowered: the sentence with ASCII letters lower-cased (same length as the sentence).
-
-    Returns:
-        Start offsets of the cue words.
-    """
-    cues = []
-    for match in PROJECTION_RE.finditer(lowered):
-        start = match.start()
-        previous = lowered[start - 1 : start] if start else ""
-        following = lowered[match.end() : match.end() + 1]
-        if match.group() == "将" and (previous == "即" or following == "近"):
-            continue
-        if match.group().isascii() and (previous.isalpha() or following.isalpha()):
-            continue
-        cues.append(start)
-    return cues
-
-
-_SHARE_BEFORE = re.compile(
-    r"(?:account(?:ed|ing|s)? for|made up|make up|makes up|making up|represent(?:ed|ing|s)?|share of|"
-    r"share|proportion|, or|占比|占据|占|比重|份额)[^.;%]{0,60}$",
-    re.I,
-)
-_SHARE_AFTER = re.compile(
-    r"^\s*(?:of\s+(?:the|its|their|them|all|total|Guangdong|China|national|the country)|的份额|的比重)", re.I
-)
-_LEVEL_BEFORE = re.compile(r"(?:\bto|\bat|至|到|为|达)\s*$", re.I)
-_GROWTH_BEFORE = re.compile(
-    r"\b(?:up|down|rose|rise|rises|rising|grew|grow|grows|growing|growth|increase|increased|increases|"
-    r"increasing|jumped|jump|surged|surge|expanded|expand|expanding|fell|fall|falls|falling|dropped|drop|"
-    r"declined|decline|decreased|decrease|edged|climbed|climb|gained|slid|slipped|shrank|contracted|"
-    r"lift|lifted|raise|raised|year-on-year|by)\b|增长|下降|增速|增幅|同比|减少|下滑|回落|提高|提升|上升|涨幅|降低|下跌",
-    re.I,
-)
-_GROWTH_AFTER = re.compile(
-    r"^\s*(?:increase|rise|growth|gain|jump|decline|drop|decrease|fall|higher|lower)\b", re.I
-)
-_DECLINE_BEFORE = re.compile(
-    r"\b(?:down|fell|fall|falls|falling|dropped|drop|drops|declined|decline|declines|decreased|decrease|"
-    r"slid|slipped|shrank|contracted|plunged|tumbled|dipped)\b|下降|减少|下滑|回落|降低|下跌",
-    re.I,
-)
-_RISE_BEFORE = re.compile(
-    r"\b(?:up|rose|rise|grew|grow|increased|increase|jumped|surged|expanded|climbed|gained|edged up)\b"
-    r"|增长|提高|提升|上升",
-    re.I,
-)
-_DECLINE_AFTER = re.compile(r"^\s*(?:decline|drop|decrease|fall|lower|contraction)\b", re.I)
-
 
 @dataclass(frozen=True, slots=True)
 class EntityMention:
@@ -266,41 +163,3 @@ def has_anaphor(text: str) -> bool:
         return True
     # why: the scan tries every offset; without "its" anywhere it cannot match
     return ("its" in text or "Its" in text) and bool(_ANAPHOR_RE.search(text))
-
-
-def percent_role(before: str, after: str) -> str:
-    """Whether a percent figure is written as a growth rate, a share or a level.
-
-    Args:
-        before: the clause text before the figure (since the previous figure).
-        after: the text right after the figure.
-
-    Returns:
-        "share", "level" or "growth".
-    """
-    if _SHARE_BEFORE.search(before) or _SHARE_AFTER.match(after):
-        return "share"
-    if _LEVEL_BEFORE.search(before):
-        return "level"
-    if _GROWTH_BEFORE.search(before) or _GROWTH_AFTER.match(after):
-        return "growth"
-    return "level"
-
-
-def is_decline(before: str, after: str) -> bool:
-    """Whether a growth figure is written as a decline ("fell 2.1%", 下降2.1%, "a 3% drop").
-
-    Args:
-        before: the clause text before the figure (since the previous figure).
-        after: the text right after the figure.
-
-    Returns:
-        True for a decline.
-    """
-    if _DECLINE_AFTER.match(after):
-        return True
-    declines = list(_DECLINE_BEFORE.finditer(before))
-    if not declines:
-        return False
-    rises = list(_RISE_BEFORE.finditer(before))
-    return not rises or rises[-1].start() < declines[-1].start()

@@ -251,3 +251,17 @@ def fraction_percent(numerator: int, denominator: int) -> float:
         The percentage as a float.
     """
     return numerator * 100 / denominator
+
+
+def small_number(text: str) -> int | None:
+    """Read a small number written in digits, English words or Chinese numerals ("12", "three", 十二).
+
+    Args:
+        text: the number as written.
+
+    Returns:
+        The integer, or None if it is not a number.
+    """
+    if text.isdigit():
+        return int(text)
+    return parse_word_number(text) if text.isascii() else parse_chinese_numeral(text)

@@ -12,27 +12,19 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from gdwatch.extractors.figures.numbers import parse_chinese_numeral, parse_word_number
+from gdwatch.extractors.figures.lexicon import (
+    MONTH_ABBREVIATIONS,
+    MONTH_NUMBERS,
+    MONTHS,
+    YEAR_PREPOSITIONS_EN,
+    alternation,
+)
+from gdwatch.extractors.figures.numbers import parse_chinese_numeral, small_number
 from gdwatch.extractors.figures.scan import literal_trigger, scan
 
-_MONTH_NAMES = {
-    "jan": 1,
-    "feb": 2,
-    "mar": 3,
-    "apr": 4,
-    "may": 5,
-    "jun": 6,
-    "jul": 7,
-    "aug": 8,
-    "sep": 9,
-    "oct": 10,
-    "nov": 11,
-    "dec": 12,
-}
-_MONTH = (
-    r"(?:january|february|march|april|may|june|july|august|september|october|november|december"
-    r"|jan\.?|feb\.?|mar\.?|apr\.?|jun\.?|jul\.?|aug\.?|sept?\.?|oct\.?|nov\.?|dec\.?)"
-)
+_MONTH = f"(?:{alternation(MONTHS)}|" + "|".join(rf"{word}\.?" for word in MONTH_ABBREVIATIONS) + ")"
+# why: "may" alone is read as the verb; it is a month only in a date or a range ("May 5", "May-June")
+_MONTH_ALONE = alternation(month for month in MONTHS if month != "may")
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
 # Matched against lower-cased text, case-sensitively and without leading look-behinds: that lets the
 # regex engine skip ahead by first character, which makes the scan many times faster.
@@ -49,7 +41,7 @@ _ATOMS = re.compile(
     r"|(?P<quarter>(?P<qn>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter|q(?P<qd>[1-4])(?![a-z0-9])"
     r"|第?(?P<zq>[一二三四1-4])季度)"
     r"|(?P<half>(?P<hn>first|second)\s+half|h(?P<hd>[12])(?![a-z0-9])|(?P<zh>[上下])半年)"
-    r"|(?P<month>(?P<mon>january|february|march|april|june|july|august|september|october|november|december)"
+    rf"|(?P<month>(?P<mon>{_MONTH_ALONE})"
     r"(?![a-z])|(?P<zmon>\d{1,2})月份?)"
     r"|(?P<year>(?P<yv>(?:19|20)\d{2})(?![\d%/]|年\d|-\d|[万亿千百多余家个名户人])年?(?:底|末)?)"
     r"|(?P<rel>last year|this year|next year|year's end|year-end|end of the year|"
@@ -82,29 +74,8 @@ TRIGGER = literal_trigger(
         "h1",
         "h2",
         *"十前第一二三四上下去今明年截目当现眼",
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "oct",
-        "nov",
-        "dec",
+        *MONTHS,
+        *MONTH_ABBREVIATIONS,
     ]
 )
 _LOWER = str.maketrans({chr(c): chr(c + 32) for c in range(65, 91)})
@@ -114,27 +85,6 @@ _BASE_BEFORE = re.compile(
 )
 _ATTACH_SUFFIX = re.compile(r"^\s*(?:[Oo]f\s+(?:the\s+)?|[Ii]n\s+)?$")
 _NAME_BEFORE = re.compile(r"([A-Z][A-Za-z]+)\s+$")
-_YEAR_PREPOSITIONS = frozenset(
-    [
-        "in",
-        "by",
-        "since",
-        "until",
-        "through",
-        "from",
-        "of",
-        "before",
-        "after",
-        "during",
-        "and",
-        "to",
-        "end",
-        "the",
-        "for",
-        "between",
-        "as",
-    ]
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -234,49 +184,49 @@ def _atom(sentence: str, match: re.Match[str], published: date | None) -> _Atom 
     if kind == "date":
         return None
     if kind == "plan":
-        number = (
+        plan = (
             int(match.group("plan_n"))
             if match.group("plan_n")
             else 10 + (parse_chinese_numeral(match.group("plan_zh")) or 0)
         )
-        if number < 3:
+        if plan < 3:
             return None
-        first = 1966 + 5 * (number - 3)
+        first = 1966 + 5 * (plan - 3)
         return _Atom(start, end, "range", label=f"{first}..{first + 4}")
     if kind == "yrange":
         low = int(match.group("y1") or match.group("y3"))
         high = int(match.group("y2") or match.group("y4"))
         return _Atom(start, end, "range", label=f"{low}..{high}") if low < high else None
     if kind == "mrange":
-        low = _month_number(match.group("m1") or match.group("zm1"))
-        high = _month_number(match.group("m2") or match.group("zm2"))
-        if not low or not high or low >= high:
+        first_month = _month_number(match.group("m1") or match.group("zm1"))
+        last_month = _month_number(match.group("m2") or match.group("zm2"))
+        if not first_month or not last_month or first_month >= last_month:
             return None
-        return _Atom(start, end, "months", months=(low, high))
+        return _Atom(start, end, "months", months=(first_month, last_month))
     if kind == "firstn":
         text = match.group("fn") or match.group("zfn")
-        count = _small(text)
+        count = small_number(text)
         return _Atom(start, end, "months", months=(1, count)) if count and 1 < count <= 12 else None
     if kind == "firstq":
-        count = _small(match.group("fq") or match.group("zfq"))
+        count = small_number(match.group("fq") or match.group("zfq"))
         return _Atom(start, end, "months", months=(1, 3 * count)) if count else None
     if kind == "quarter":
         text = (match.group("qn") or match.group("qd") or match.group("zq")).lower()
-        number = _ORDINALS.get(text) or _small(text)
-        return _Atom(start, end, "quarter", months=(3 * number - 2, 3 * number)) if number else None
+        quarter = _ORDINALS.get(text) or small_number(text)
+        return _Atom(start, end, "quarter", months=(3 * quarter - 2, 3 * quarter)) if quarter else None
     if kind == "half":
         text = (match.group("hn") or match.group("hd") or match.group("zh")).lower()
-        number = 1 if text in {"first", "1", "上"} else 2
-        return _Atom(start, end, "half", months=(6 * number - 5, 6 * number))
+        half = 1 if text in {"first", "1", "上"} else 2
+        return _Atom(start, end, "half", months=(6 * half - 5, 6 * half))
     if kind == "month":
-        number = _month_number(match.group("mon") or match.group("zmon"))
-        return _Atom(start, end, "month", months=(number, number)) if number and number <= 12 else None
+        month = _month_number(match.group("mon") or match.group("zmon"))
+        return _Atom(start, end, "month", months=(month, month)) if month and month <= 12 else None
     if kind == "year":
         name = _NAME_BEFORE.search(sentence, max(0, start - 20), start)
         if (
             name
-            and name.group(1).lower() not in _YEAR_PREPOSITIONS
-            and name.group(1).lower()[:3] not in _MONTH_NAMES
+            and name.group(1).lower() not in YEAR_PREPOSITIONS_EN
+            and name.group(1).lower()[:3] not in MONTH_NUMBERS
         ):
             return None
         if sentence[end : end + 1] == "强":
@@ -332,9 +282,7 @@ def _merge(sentence: str, atoms: list[_Atom]) -> list[_Atom]:
     return merged
 
 
-def _render(
-    atom: _Atom, years: list[int | None], context_year: int | None, published: date | None
-) -> str | None:
+def _render(atom: _Atom, years: list[int], context_year: int | None, published: date | None) -> str | None:
     if atom.label:
         return atom.label
     if atom.kind == "year":
@@ -361,10 +309,4 @@ def _month_number(text: str | None) -> int | None:
         return None
     if text.isdigit():
         return int(text)
-    return _MONTH_NAMES.get(text.lower()[:3])
-
-
-def _small(text: str) -> int | None:
-    if text.isdigit():
-        return int(text)
-    return parse_word_number(text) if text.isascii() else parse_chinese_numeral(text)
+    return MONTH_NUMBERS.get(text.lower()[:3])

@@ -88,15 +88,15 @@ def trigger_starts(trigger: Trigger, text: str) -> list[int]:
         The sorted offsets.
     """
     if trigger.word_after is None and trigger.words:  # a Trigger built by hand
-        starts = {m.start() for m in trigger.chars.finditer(text)} if trigger.chars else set()
+        found = {m.start() for m in trigger.chars.finditer(text)} if trigger.chars else set()
         for word in trigger.words:
             index = text.find(word)
             while index != -1:
                 previous = text[index - 1] if index else ""
                 if not (previous.isascii() and previous.isalpha()):
-                    starts.add(index)
+                    found.add(index)
                 index = text.find(word, index + 1)
-        return sorted(starts)
+        return sorted(found)
     # why: character offsets never start with an ASCII letter and word offsets always do, so the two
     # lists are disjoint and one sort merges them
     starts = [m.start() for m in trigger.chars.finditer(text)] if trigger.chars else []

@@ -6,49 +6,8 @@ import bisect
 import re
 from dataclasses import dataclass
 
-_ABBREVIATIONS = frozenset(
-    [
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "prof",
-        "no",
-        "nos",
-        "co",
-        "ltd",
-        "inc",
-        "corp",
-        "st",
-        "vs",
-        "etc",
-        "e.g",
-        "i.e",
-        "u.s",
-        "u.k",
-        "approx",
-        "fig",
-        "vol",
-        "gov",
-        "rep",
-        "jr",
-        "sr",
-        "dept",
-        "est",
-    ]
-)
+from gdwatch.extractors.figures.lexicon import ABBREVIATIONS_EN
+
 # why: both patterns start with one character class so the regex engine skips ahead to candidates
 # ("[.!?](?=...)|[。！？][”’」』]?" and "[,;，；:：]|\s(?:while|whereas|but)\s", written that way)
 _END = re.compile(r"[.!?。！？](?:(?<=[.!?])(?=[\"'”’)\]]*(?:\s+|$))|(?<=[。！？])[”’」』]?)")
@@ -236,7 +195,7 @@ def _is_abbreviation(line: str, dot: int) -> bool:
     if word is None:
         return False
     token = word.group(1).lower().strip(".")
-    return token in _ABBREVIATIONS or "." in token
+    return token in ABBREVIATIONS_EN or "." in token
 
 
 def _next_starts_sentence(line: str, index: int) -> bool:

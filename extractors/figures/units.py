@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from gdwatch.extractors.figures.entities import CITIES
+
 # Plural-looking words that are not counted nouns.
 _NOT_PLURAL = frozenset(
     [
@@ -205,7 +207,8 @@ _ZH_STOP = re.compile(
 _ZH_MODIFIERS = re.compile(r"^(?:新|试点|战略性|支柱|[\u4e00-\u9fff]{0,3}级)+")
 _ZH_LEADING = re.compile(
     r"^(?:全省|全市|全国|我国|广东省|广东|目前|其中|今年|去年|另有|共有|已有|拥有|集聚|聚集|培育|新增|规模以上|"
-    r"广州|深圳|佛山|东莞|珠海|惠州|中山|江门|肇庆|汕头|湛江|韶关|河源|梅州|汕尾|阳江|茂名|清远|潮州|揭阳|云浮|市|有)+"
+    + "|".join(CITIES.values())
+    + r"|市|有)+"
 )
 _ZH_FROM_YEAR = re.compile(r"(?:从|由)?(?:\d{4}年(?:底|末)?的?)?(?:从|由)?$")
 _ZH_TRAILING = re.compile(

@@ -1,0 +1,65 @@
+"""Currency and scale words around a number: "RMB9.1 trillion", "300 billion yuan", "$41 bn", 2.1万亿元."""
+
+from __future__ import annotations
+
+import re
+
+from gdwatch.extractors.figures.numbers import SCALES_ZH
+
+EN_SCALE = re.compile(r"\s*(thousand|million|billion|trillion|mln|bln|bn|mn|tn)(?![A-Za-z])", re.I)
+ZH_SCALE = re.compile("|".join(SCALES_ZH))
+ZH_MORE = re.compile(r"[多余]")
+"""多 / 余 after a Chinese number or scale (3万多家, 20余个): more than that."""
+CURRENCY_AFTER = re.compile(
+    r"\s*(?P<c>yuan|renminbi|RMB|CNY|U\.?S\.? dollars|US dollars|dollars|USD|HK dollars|Hong Kong dollars|HKD"
+    r"|euros?|EUR|pounds|GBP|yen|JPY)(?![A-Za-z])"
+    r"|(?P<z>美元|港元|港币|欧元|日元|英镑|人民币|元)"
+)
+CURRENCY_BEFORE = re.compile(r"(?P<c>US\$|HK\$|RMB|Rmb|CNY|USD|HKD|EUR|GBP|JPY|\$|¥|€|£)\s?$")
+_CURRENCY_CODES = {
+    "yuan": "CNY",
+    "renminbi": "CNY",
+    "rmb": "CNY",
+    "cny": "CNY",
+    "¥": "CNY",
+    "元": "CNY",
+    "人民币": "CNY",
+    "us$": "USD",
+    "$": "USD",
+    "usd": "USD",
+    "dollars": "USD",
+    "us dollars": "USD",
+    "u.s. dollars": "USD",
+    "美元": "USD",
+    "hk$": "HKD",
+    "hkd": "HKD",
+    "hk dollars": "HKD",
+    "hong kong dollars": "HKD",
+    "港元": "HKD",
+    "港币": "HKD",
+    "euro": "EUR",
+    "euros": "EUR",
+    "eur": "EUR",
+    "€": "EUR",
+    "欧元": "EUR",
+    "pounds": "GBP",
+    "gbp": "GBP",
+    "£": "GBP",
+    "英镑": "GBP",
+    "yen": "JPY",
+    "jpy": "JPY",
+    "日元": "JPY",
+}
+
+
+def currency_code(match: re.Match[str]) -> str:
+    """The ISO code of a :data:`CURRENCY_AFTER` or :data:`CURRENCY_BEFORE` match.
+
+    Args:
+        match: the currency as written.
+
+    Returns:
+        "CNY", "USD", "HKD", "EUR", "GBP" or "JPY".
+    """
+    # NOTE: group "c" is always set in CURRENCY_BEFORE, which has no group "z"
+    return _CURRENCY_CODES[(match.group("c") or match.group("z")).lower()]

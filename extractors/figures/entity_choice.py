@@ -1,0 +1,59 @@
+"""Who a figure is about (its entity): the subject named in its clause, else earlier in its sentence.
+
+The entity is ``Guangdong`` unless the sentence makes a city, company or country the subject
+("Shenzhen's exports", "China's GDP" -> ``Shenzhen``, ``China``); see docs/architecture.md ("entity").
+"""
+
+from __future__ import annotations
+
+from gdwatch.extractors.figures.entities import DEFAULT_ENTITY, EntityMention, find_entities, has_anaphor
+from gdwatch.extractors.figures.facts import SentenceFacts
+from gdwatch.extractors.figures.figure import Figure
+
+
+def choose_entity(facts: SentenceFacts, figure: Figure, earlier_subject: str) -> str:
+    """Who a figure is about: the subject named in its clause, else earlier in its sentence.
+
+    A company beats a place in the same stretch of text. A clause that refers back ("its imports", 其中)
+    and names nobody takes ``earlier_subject``; any other figure is about Guangdong.
+
+    Args:
+        facts: the figure's sentence.
+        figure: the figure.
+        earlier_subject: the entity of the sentence's first figure, else of the previous figure read.
+
+    Returns:
+        The entity's name.
+    """
+    clause_start, clause_end = facts.clause(figure.start)
+    valid = [m for m in facts.entities if m.valid]
+    in_clause = [m for m in valid if clause_start <= m.start < clause_end]
+    chosen = _pick(in_clause)
+    if chosen is None:
+        earlier = [m for m in valid if m.start < clause_start]
+        chosen = _pick(earlier)
+    if chosen is not None:
+        return _resolve(facts, chosen)
+    if has_anaphor(facts.body[: figure.start]) or has_anaphor(facts.body[clause_start:clause_end]):
+        return earlier_subject
+    return DEFAULT_ENTITY
+
+
+def _pick(mentions: list[EntityMention]) -> EntityMention | None:
+    companies = [m for m in mentions if m.kind == "company"]
+    if companies:
+        return companies[0]
+    return mentions[0] if mentions else None
+
+
+def _resolve(facts: SentenceFacts, mention: EntityMention) -> str:
+    """The name a mention stands for: "the city" is the last city named before it."""
+    if mention.kind == "city_ref":
+        earlier = [m for m in facts.entities if m.kind == "city" and m.valid and m.start < mention.start]
+        if earlier:
+            return earlier[-1].name
+        # why: "the city" is rare, so earlier sentences are searched for a city only when it is used
+        before = find_entities(facts.normalized[: facts.sentence.start])
+        cities = [m for m in before if m.kind == "city" and m.valid]
+        return cities[-1].name if cities else DEFAULT_ENTITY
+    return mention.name

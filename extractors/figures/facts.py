@@ -1,0 +1,60 @@
+"""What one sentence offers every decision about its figures: its clauses, figures, catalogue phrases,
+partners, places and companies, periods and projection cues (offsets relative to the sentence), and what
+a "respectively" list gives each of its figures."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import NamedTuple
+
+from gdwatch.extractors.figures.entities import EntityMention
+from gdwatch.extractors.figures.figure import Figure
+from gdwatch.extractors.figures.matcher import PhraseHit
+from gdwatch.extractors.figures.periods import PeriodMention
+from gdwatch.extractors.figures.sentences import Sentence, clause_bounds
+
+
+class ListItem(NamedTuple):
+    """What a "respectively" list gives one of its figures."""
+
+    hit: PhraseHit | None
+    """The catalogue phrase of its item, when the items are told apart by phrase."""
+    partner: str | None
+    """The trade partner of its item, when the items are told apart by partner."""
+    unnamed: bool
+    """True when other items have a phrase and this one has none: the figure gets no metric."""
+
+
+@dataclass(slots=True)
+class SentenceFacts:
+    """One sentence with figures, read once; the deciding modules only look things up in it."""
+
+    normalized: str
+    """The whole normalized text (to look back before the sentence)."""
+    sentence: Sentence
+    body: str
+    """The normalized sentence."""
+    matchable: str
+    """The sentence as :func:`matcher.match_text` returns it (lower case, hyphens and quotes as spaces)."""
+    figures: list[Figure]
+    hits: list[PhraseHit]
+    """Catalogue phrases that name a whole quantity (see :func:`metric_choice.is_whole`)."""
+    partners: list[tuple[int, int, str]]
+    entities: list[EntityMention]
+    periods: list[PeriodMention]
+    """The sentence's own periods (comparison bases left out)."""
+    cues: list[int]
+    """Where projection words start (:func:`projection.projection_cues`)."""
+    breaks: list[tuple[int, int]]
+    """Clause breaks (:func:`sentences.clause_breaks`)."""
+
+    def clause(self, position: int) -> tuple[int, int]:
+        """(start, end) of the clause containing a position."""
+        return clause_bounds(self.body, position, self.breaks)
+
+    def window_before(self, index: int) -> str:
+        """The text of a figure's clause before it, since the previous figure."""
+        figure = self.figures[index]
+        clause_start, _ = self.clause(figure.start)
+        previous_end = self.figures[index - 1].end if index else 0
+        return self.body[max(clause_start, previous_end) : figure.start]

@@ -1,0 +1,208 @@
+"""The words the figure readers look for, each list written once.
+
+Cue words decide a reading: bound words give a figure its qualifier, change words make a percent a growth
+rate (and a decline negative), projection words mark targets, month names make a number a date. The
+English lists are matched against lower-cased text. Tables that belong to one reader stay with it:
+cities and companies (:mod:`entities`), trade partners (:mod:`matcher`), currencies and scale words
+(:mod:`measures`, :mod:`numbers`), the grammar of counted nouns (:mod:`units`).
+
+NOTE: several lists overlap on purpose (a decline word is also a "not a subject" word); each list is what
+one decision reads, and changing one changes the extractor's output (bump ``EXTRACTOR_VERSION``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+
+def _words(text: str) -> tuple[str, ...]:
+    """Whitespace-separated words, in order."""
+    return tuple(text.split())
+
+
+def _phrases(text: str) -> tuple[str, ...]:
+    """Comma-separated phrases, in order."""
+    return tuple(phrase.strip() for phrase in text.split(","))
+
+
+def alternation(words: Iterable[str]) -> str:
+    """Regex source matching any of ``words``, tried in the order given.
+
+    Args:
+        words: literal words or phrases.
+
+    Returns:
+        The escaped alternatives joined with ``|`` (no group around them).
+    """
+    return "|".join(re.escape(word) for word in words)
+
+
+# --- months ----------------------------------------------------------------------------------------------
+
+MONTHS = _words("january february march april may june july august september october november december")
+MONTH_ABBREVIATIONS = _words("jan feb mar apr jun jul aug sept sep oct nov dec")
+"""Written with or without a dot ("Jan.", "Sept"); "may" is a whole month name, never an abbreviation."""
+MONTH_NUMBERS = {name[:3]: number for number, name in enumerate(MONTHS, start=1)}
+"""The first three letters of a month name -> its number."""
+
+# --- bound words: the qualifier of a figure (docs/architecture.md "qualifier") -----------------------------
+
+QUALIFIERS_BEFORE_EN: dict[str, tuple[str, ...]] = {
+    "over": _phrases(
+        "more than, over, above, at least, exceed, exceeded, exceeds, exceeding, surpass, surpassed, "
+        "surpasses, surpassing, to top, topped, tops, topping, in excess of, upwards of, no less than, "
+        "not less than, greater than, beyond"
+    ),
+    "under": _phrases(
+        "less than, fewer than, under, below, nearly, almost, close to, just under, no more than, "
+        "not more than, shy of"
+    ),
+    "approx": _phrases("about, around, roughly, approximately, some, an estimated, approx., circa"),
+}
+QUALIFIERS_AFTER_EN: dict[str, tuple[str, ...]] = {
+    "over": _phrases("or more, or above, and above"),
+    "under": _phrases("or less"),
+    "approx": _phrases("or so"),
+}
+# why: 至少有 before 至少 and 超过 before 超: at one offset the longer word is tried first
+QUALIFIERS_BEFORE_ZH: dict[str, tuple[str, ...]] = {
+    "over": _words("超过 超出 超 逾 突破 多于 高于 不少于 不低于 至少有 至少"),
+    "under": _words("不到 不足 将近 接近 近 低于 少于"),
+    "approx": _words("约合 大约 约 近乎"),
+}
+QUALIFIERS_AFTER_ZH: dict[str, tuple[str, ...]] = {
+    "over": _words("以上 之多"),
+    "under": _words("以下 以内"),
+    "approx": _words("左右 上下"),
+}
+QUALIFIER_OF: dict[str, str] = {
+    word: kind
+    for table in (QUALIFIERS_BEFORE_EN, QUALIFIERS_AFTER_EN, QUALIFIERS_BEFORE_ZH, QUALIFIERS_AFTER_ZH)
+    for kind, words in table.items()
+    for word in words
+}
+"""Every bound word (lower case, single spaces) -> ``over``, ``under`` or ``approx``."""
+
+TO_BOUNDS_EN = _phrases("over, more than, about, nearly, almost, around")
+"""Bound words between "to" and the number of a change ("rose to over 5 billion")."""
+FROM_BOUNDS_EN = _phrases("about, around")
+"""Bound words between "from" and the number of a change ("from about 3 billion")."""
+CONVERSION_BOUNDS = _phrases(
+    "about, around, approximately, roughly, some, nearly, almost, 约合, 约, 合, 折合"
+)
+"""Bound words opening a conversion ("(about $41 billion)", 约合); 合 and 折合 only mean "in"."""
+COUNT_LEAD_ZH = _words(
+    "超过 超 逾 突破 不少于 至少有 至少 不到 不足 将近 接近 近 约 大约 达到 达 为 共计 力争达到"
+)
+"""Bounds and verbs between a Chinese count's noun and its number (充电桩逾40万个)."""
+FRACTION_CUES_EN = _words("by about nearly almost than over roughly")
+"""Words that make "a third" a figure when it is not followed by "of"."""
+HALF_CUES_EN = _phrases(
+    "nearly, almost, about, around, roughly, over, than, accounting for, accounted for, account for, "
+    "accounts for, made up, make up, makes up, by"
+)
+"""Words that make "half" a figure when it is not followed by "of"."""
+
+# --- change words: growth rates, declines (docs/architecture.md "sign") ------------------------------------
+
+RISE_WORDS_EN = _words("up rose rise grew grow increased increase jumped surged expanded climbed gained")
+DECLINE_WORDS_EN = _words(
+    "down fell fall falls falling dropped drop declined decline decreased decrease slid slipped shrank "
+    "contracted"
+)
+GROWTH_WORDS_EN = (
+    *RISE_WORDS_EN,
+    *DECLINE_WORDS_EN,
+    *_words(
+        "rises rising grows growing growth increases increasing jump surge expand expanding edged climb lift "
+        "lifted raise raised year-on-year by"
+    ),
+)
+"""Words before a percent that make it a growth rate ("rose 6.1%", "up by 2 percent")."""
+RISE_CUES_EN = (*RISE_WORDS_EN, "edged up")
+# NOTE: "plunged" and the others are read as declines but not as growth cues (GROWTH_WORDS_EN); adding
+# them there changes the output
+DECLINE_CUES_EN = (*DECLINE_WORDS_EN, *_words("drops declines plunged tumbled dipped"))
+"""Words before a growth rate that say which way it went; the last one before the figure wins."""
+RISE_NOUNS_EN = _words("increase rise growth gain jump higher")
+DECLINE_NOUNS_EN = _words("decline drop decrease fall lower")
+GROWTH_NOUNS_EN = (*RISE_NOUNS_EN, *DECLINE_NOUNS_EN)
+"""Words right after a percent that make it a growth rate ("a 3% drop", "6 percent higher")."""
+DECLINE_AFTER_EN = (*DECLINE_NOUNS_EN, "contraction")
+"""Words right after a growth rate that make it a decline."""
+RISE_WORDS_ZH = _words("增长 提高 提升 上升")
+DECLINE_WORDS_ZH = _words("下降 减少 下滑 回落 降低 下跌")
+GROWTH_WORDS_ZH = (*RISE_WORDS_ZH, *DECLINE_WORDS_ZH, *_words("增速 增幅 同比 涨幅"))
+
+# --- projection words (docs/architecture.md "projection") --------------------------------------------------
+
+PROJECTION_WORDS_EN = (
+    *_words(
+        "expect expects expected expecting aim aims aimed aiming target targets targeted targeting projected "
+        "projection forecast forecasts forecasted will goal goals strive strives striving seek seeks seeking "
+        "intend intends could would anticipated anticipates"
+    ),
+    *_phrases(
+        "plans to, plan to, planned to, planning to, is set to, are set to, wants to, want to, hopes to, "
+        "hope to, estimated to, likely to, on track to"
+    ),
+)
+PROJECTION_WORDS_ZH = _words("预计 预期 力争 目标 计划 有望 争取 规划 将")
+
+# --- function words: subjects, lists, sentence starts ------------------------------------------------
+
+NOT_SUBJECT_EN = frozenset(
+    _words(
+        "while whereas and but up down rose grew fell hit reached totaled totalled came to was were is are "
+        "growing rising accounting accounted for a an or with of the by increase percent could would reach "
+        "remained stood at year-on-year higher lower compared than after expanding expanded climbed jumped "
+        "surged dropped declined edged in its it their reaching worth now alone making made over more about "
+        "nearly almost around some roughly approximately less below above exceeded surpassed topped hitting "
+        "totaling totalling"
+    )
+)
+"""Words that do not name a subject: a clause made of them takes the subject of an earlier clause."""
+NOT_SUBJECT_ZH = _words(
+    "同比 比上年 较上年 增长 下降 增 降 达到 达 占 约 为 是 其中 提高 提升 上升 实现 超过 超 突破 居 "
+    "分别 累计 共计 合计 减少 回落 下滑 比 较 逾 近 接近 将近 不到 不足 至少"
+)
+"""Words that open a Chinese clause without naming its subject (同比增长, 约占)."""
+BEFORE_WHOLE_PHRASE_EN = frozenset(
+    _words(
+        "the its their his her our total national provincial nationwide global overall annual combined "
+        "and of in on with while whereas that which as but by for to from whose year full-year quarterly "
+        "monthly last this a an said where when province city country nation lift boost raise drive "
+        "promote expand increase grow help support stabilise stabilize keep make"
+    )
+)
+"""Words that may stand right before a catalogue phrase without making it a subset ("total exports")."""
+INDUSTRY_WORDS_EN = _words("industry industries cluster clusters sector sectors manufacturing")
+INDUSTRY_WORDS_ZH = _words("产业 集群 工业 行业 制造业 企业")
+LIST_BREAKERS_EN = _words(
+    "rose grew fell reached totaled totalled hit up down was were is are has have had increased decreased "
+    "dropped jumped surged declined exported imported earned generated while with from"
+)
+"""Words that make the text between two figures a clause of its own rather than a list separator."""
+SENTENCE_STARTERS_EN = frozenset(
+    _words(
+        "in by for with over about around some nearly almost more less only just the a an and but while "
+        "roughly approximately at to of from between up down last this total since during as after before "
+        "among"
+    )
+)
+"""Capitalised words before a number that do not make it part of a name ("About 300 firms")."""
+YEAR_PREPOSITIONS_EN = frozenset(
+    _words("in by since until through from of before after during and to end the for between as")
+)
+"""Capitalised words before a year that do not make it part of a name ("In 2025" but "Fortune 500")."""
+ABBREVIATIONS_EN = frozenset(
+    (
+        *MONTH_ABBREVIATIONS,
+        *_words(
+            "mr mrs ms dr prof no nos co ltd inc corp st vs etc e.g i.e u.s u.k approx fig vol gov rep jr sr "
+            "dept est"
+        ),
+    )
+)
+"""Words whose trailing dot does not end a sentence."""

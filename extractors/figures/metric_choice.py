@@ -1,0 +1,263 @@
+"""Which catalogue metric a figure measures: the nearest catalogue phrase that fits its unit and role.
+
+The phrase is looked for right after the figure ("60,000 firms", "a 5% increase in exports"), then before
+it in its clause, around it, and in an earlier clause when the figure's own clause names no subject of
+its own. A phrase that names a subset ("exports of drones", 无人机出口, "overseas revenue") gives no
+metric. A change in percentage points keeps the metric of the percent before it. See
+docs/architecture.md ("Metric keys").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from gdwatch.config.models import MetricDefinition
+from gdwatch.extractors.figures.entities import CITIES, COMPANIES
+from gdwatch.extractors.figures.facts import ListItem, SentenceFacts
+from gdwatch.extractors.figures.figure import Figure
+from gdwatch.extractors.figures.lexicon import (
+    BEFORE_WHOLE_PHRASE_EN,
+    INDUSTRY_WORDS_EN,
+    INDUSTRY_WORDS_ZH,
+    MONTHS,
+    NOT_SUBJECT_EN,
+    NOT_SUBJECT_ZH,
+    alternation,
+)
+from gdwatch.extractors.figures.matcher import PARTNERS, PhraseHit
+from gdwatch.extractors.records import Observation
+
+_UNIT_KINDS = {
+    "currency": {"currency", "any"},
+    "percent": {"percent", "ratio", "any"},
+    "pp": {"percent", "pp", "ratio", "any"},
+    "count": {"count", "any"},
+    "years": {"years", "any"},
+}
+_ZH_ALLOWED_PREFIX = re.compile(
+    r"(?:全省|全市|全国|我国|中国|广东省|广东|其中|同期|目前|今年|去年|明年|\d{4}年|年|[上下]半年|前?[一二三四]季度|"
+    r"\d+(?:-\d+)?月份?|实现|完成|全年|当年|外贸|货物贸易|消费品|总|"
+    r"共建|一带一路|对|与|向|从|同|、|市|力争|预计|预期|有望|将|计划|争取|推动|实现|带动|拉动|促进|提升|提高|累计|合计|"
+    + "|".join(CITIES.values())
+    + "|"
+    + "|".join(form for forms in COMPANIES.values() for form in forms if not form.isascii())
+    + r"|集团)+$"
+)
+_ZH_PARTNERS = "|".join(v.replace(" ", "") for names in PARTNERS.values() for v in names if not v.isascii())
+_ZH_PARTNER_PREFIX = re.compile(rf"[对与向从同](?:共建)?(?:{_ZH_PARTNERS})(?:、(?:{_ZH_PARTNERS}))*$")
+_ADJACENT_WORD = re.compile(r"[A-Za-z&'’-]\s*$")
+_GENERIC_GOODS = re.compile(r"^\s+of\s+(?:[\w-]+\s+){0,2}?(?:goods|products|commodities|services)\b", re.I)
+_SUBSET_OF = re.compile(r"^\s+of\s+(?!the\b|its\b|their\b|\d|[A-Z])[a-z]")
+_IN_AFTER = re.compile(
+    r"^\s*(?:(?:increase|rise|growth|decline|drop)\s+)?in\s+(?:the\s+)?(?:[\w&-]+\s+){0,3}$", re.I
+)
+_IN_SUBJECT = re.compile(
+    r"^\s+in\s+(?!the\s+(?:first|second|third|fourth|same|past|last|next|end)\b|(?:spring|summer|autumn|winter|"
+    rf"total|all|{alternation(MONTHS)})\b)[a-z]"
+)
+_ZH_NO_SUBJECT = re.compile(f"^(?:{alternation(NOT_SUBJECT_ZH)})")
+_ZH_TIME_OR_PLACE = re.compile(
+    r"(?:\d{4}年|前?[一二三四]季度|[上下]半年|\d+月份?|今年|去年|目前|同期|全省|全市|全国|"
+    + "|".join(CITIES.values())
+    + r"|市)+"
+)
+_GENERIC_DENOMINATOR = re.compile(
+    r"^\s*(?:of\s+(?:the\s+|its\s+|their\s+|[A-Z][a-z]+'s\s+|the\s+(?:country|province|city|nation)'s\s+)*"
+    r"(?:total|output|national|whole|them|it|all|country|nation|province|production)\b|$|[,;.)。；，！？!?]|的(?:份额|比重))"
+)
+
+
+def role_of(metric: MetricDefinition) -> str:
+    """The role a metric's key declares: "growth" (``*_growth``), "share" (``*_share``) or "level"."""
+    if metric.key.endswith("_growth"):
+        return "growth"
+    if metric.key.endswith("_share"):
+        return "share"
+    return "level"
+
+
+def is_whole(body: str, hit: PhraseHit) -> bool:
+    """False for a phrase that names a subset: "exports of drones", 无人机出口, "overseas revenue".
+
+    Args:
+        body: the sentence.
+        hit: a catalogue phrase found in it.
+
+    Returns:
+        True when the phrase names the whole quantity its metrics measure.
+    """
+    if all(metric.unit_kind == "count" or role_of(metric) == "share" for metric in hit.metrics):
+        return True
+    found = body[hit.start : hit.end]
+    if found[:1].isascii():
+        words = re.findall(r"[A-Za-z][A-Za-z&'’-]*", body[max(0, hit.start - 30) : hit.start])
+        if words:
+            word = words[-1]
+            lower = word.lower()
+            adjacent = _ADJACENT_WORD.search(body, max(0, hit.start - 30), hit.start) is not None
+            allowed = (
+                lower in BEFORE_WHOLE_PHRASE_EN
+                or lower.endswith(("'s", "’s", "ed", "ing"))
+                or word[0].isupper()
+                or lower in INDUSTRY_WORDS_EN
+                or found.lower().startswith(INDUSTRY_WORDS_EN)
+            )
+            if adjacent and not allowed:
+                return False
+        rest = body[hit.end : hit.end + 40]
+        return not (_SUBSET_OF.match(rest) and not _GENERIC_GOODS.match(rest))
+    run = re.search(r"[\u4e00-\u9fff、“”]*$", body[max(0, hit.start - 16) : hit.start])
+    prefix = (run.group() if run else "").replace("“", "").replace("”", "")
+    prefix = _ZH_PARTNER_PREFIX.sub("", prefix)
+    prefix = re.split(r"[、是的了在个有为和及]", prefix)[-1]
+    if not prefix or prefix.endswith(INDUSTRY_WORDS_ZH):
+        return True
+    return bool(_ZH_ALLOWED_PREFIX.fullmatch(prefix))
+
+
+def candidates(hit: PhraseHit, figure: Figure, role: str) -> list[MetricDefinition]:
+    """The metrics of a phrase that fit a figure's unit and role, the best first.
+
+    Args:
+        hit: a catalogue phrase.
+        figure: the figure.
+        role: its role (:func:`roles.figure_role`).
+
+    Returns:
+        The fitting metrics.
+    """
+    kinds = _UNIT_KINDS[figure.kind]
+    fitting = [m for m in hit.metrics if m.unit_kind in kinds]
+    if figure.kind in {"percent", "pp"}:
+        fitting = [m for m in fitting if role_of(m) in {role, "level"} or role == "level"]
+        fitting.sort(key=lambda m: (role_of(m) != role, role_of(m) != "level"))
+    return fitting
+
+
+def choose_hit(
+    facts: SentenceFacts, index: int, figure: Figure, role: str, item: ListItem | None
+) -> PhraseHit | None:
+    """The catalogue phrase a figure belongs to (its subject), or None.
+
+    Args:
+        facts: the figure's sentence.
+        index: the figure's index in the sentence.
+        figure: the figure.
+        role: its role (:func:`roles.figure_role`).
+        item: what a "respectively" list pairs with the figure, if it is in one.
+
+    Returns:
+        The phrase, or None.
+    """
+    if item is not None and item.hit is not None:
+        return item.hit if candidates(item.hit, figure, role) else None
+    if item is not None and item.unnamed:
+        return None
+    body = facts.body
+    clause_start, clause_end = facts.clause(figure.start)
+    next_start = facts.figures[index + 1].start if index + 1 < len(facts.figures) else len(body)
+    right_limit = min(clause_end, next_start)
+    right = [h for h in facts.hits if figure.end <= h.start < right_limit and candidates(h, figure, role)]
+    after = body[figure.end : right_limit]
+    if figure.kind == "count":
+        if right:
+            return right[0]
+        if figure.noun_after:
+            return None
+    elif right and _IN_AFTER.match(body[figure.end : right[0].start]):
+        return right[0]
+    elif figure.kind == "currency" and _IN_SUBJECT.match(after):
+        return None
+    usable = [h for h in facts.hits if candidates(h, figure, role)]
+    in_clause = [h for h in usable if clause_start <= h.start and h.end <= figure.start]
+    if in_clause:
+        return in_clause[-1]
+    inside = [h for h in usable if h.start < figure.start < h.end]
+    if inside:
+        return inside[0]
+    if role == "share" and figure.kind == "percent":
+        if right:
+            return right[0]
+        if _own_share_subject(after):
+            return None
+    if not _has_own_subject(body[clause_start : figure.start]):
+        earlier = [h for h in usable if h.end <= clause_start]
+        if earlier:
+            return earlier[-1]
+    return None
+
+
+def choose_metric(
+    facts: SentenceFacts,
+    index: int,
+    figure: Figure,
+    role: str,
+    hit: PhraseHit | None,
+    earlier: Sequence[Observation],
+) -> MetricDefinition | None:
+    """The metric of a figure: the best candidate of its phrase, or the metric a pp change inherits.
+
+    Args:
+        facts: the figure's sentence.
+        index: the figure's index in the sentence.
+        figure: the figure.
+        role: its role (:func:`roles.figure_role`).
+        hit: its phrase (:func:`choose_hit`).
+        earlier: the observations of the sentence's earlier figures, one per figure.
+
+    Returns:
+        The metric, or None.
+    """
+    if figure.kind == "pp":
+        inherited = _inherit_from_previous_percent(facts, index, earlier)
+        if inherited is not None:
+            return inherited
+    if hit is None:
+        return None
+    fitting = candidates(hit, figure, role)
+    return fitting[0] if fitting else None
+
+
+def _inherit_from_previous_percent(
+    facts: SentenceFacts, index: int, earlier: Sequence[Observation]
+) -> MetricDefinition | None:
+    """A change in percentage points right after a share or level keeps that figure's metric."""
+    for previous in range(index - 1, -1, -1):
+        figure = facts.figures[previous]
+        if figure.conversion_of is not None:
+            continue
+        if figure.kind != "percent":
+            return None
+        observation = earlier[previous]
+        return _metric_by_key(facts, observation.metric) if observation.metric else None
+    return None
+
+
+def _metric_by_key(facts: SentenceFacts, key: str) -> MetricDefinition | None:
+    for hit in facts.hits:
+        for metric in hit.metrics:
+            if metric.key == key and role_of(metric) != "growth":
+                return metric
+    return None
+
+
+def _has_own_subject(clause_before: str) -> bool:
+    """Whether a clause names its own subject before the figure (then earlier clauses are not its subject)."""
+    text = clause_before.strip()
+    if not text:
+        return False
+    if text[0].isascii():
+        words = re.findall(r"[A-Za-z][A-Za-z'’-]*", text)
+        content = [w for w in words if w.lower() not in NOT_SUBJECT_EN and not w[0].isupper()]
+        return bool(content)
+    rest = _ZH_TIME_OR_PLACE.sub("", text.lstrip("，,；;"))
+    for forms in COMPANIES.values():
+        for form in forms:
+            rest = rest.replace(form, "")
+    return bool(rest) and not _ZH_NO_SUBJECT.match(rest)
+
+
+def _own_share_subject(after: str) -> bool:
+    """ "three-quarters of the city's exporters": the share names its own subject after the figure."""
+    return not _GENERIC_DENOMINATOR.match(after)

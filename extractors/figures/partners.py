@@ -1,0 +1,48 @@
+"""The trade partner of a bilateral trade figure ("trade with ASEAN" -> ``ASEAN``, 对东盟出口), else None.
+
+The partner is written in the figure's catalogue phrase ("trade with {partner}"), right after it
+("exports to the EU"), before it after 对/与/向/从/同 (对东盟、欧盟出口), or given by a "respectively" list.
+"""
+
+from __future__ import annotations
+
+import re
+
+from gdwatch.extractors.figures.facts import ListItem, SentenceFacts
+from gdwatch.extractors.figures.matcher import PhraseHit, find_partners
+
+_LINK_AFTER = re.compile(r"\s+(?:to|with|from)\s+")
+_ZH_LINK_BEFORE = re.compile(r"[对与向从同](?:共建)?\s*$")
+_ZH_BETWEEN = re.compile(r"[\s、\u4e00-\u9fff]{0,12}")
+
+
+def choose_partner(facts: SentenceFacts, hit: PhraseHit | None, item: ListItem | None) -> str | None:
+    """The trade partner of a figure.
+
+    Args:
+        facts: the figure's sentence.
+        hit: the figure's catalogue phrase (:func:`metric_choice.choose_hit`).
+        item: what a "respectively" list pairs with the figure, if it is in one.
+
+    Returns:
+        The partner's canonical name ("ASEAN", "EU", ...), or None.
+    """
+    if item is not None and item.partner:
+        return item.partner
+    if hit is None:
+        return None
+    if hit.partner:
+        return hit.partner
+    text = facts.matchable
+    for start, end, name in facts.partners:
+        if hit.end <= start and _LINK_AFTER.fullmatch(text[hit.end : start]):
+            return name
+        if (
+            end <= hit.start
+            and _ZH_LINK_BEFORE.search(text[max(0, start - 4) : start])
+            and _ZH_BETWEEN.fullmatch(text[end : hit.start])
+        ):
+            between = text[end : hit.start]
+            if all(find_partners(piece) for piece in between.split("、")[1:]) or "、" not in between:
+                return name
+    return None

@@ -1,0 +1,74 @@
+"""Which period a figure gets: the nearest one in its clause, else earlier in its sentence, else later in it,
+else the paragraph's.
+
+The paragraph's period is the last own period of the nearest earlier sentence of the paragraph that has
+one (:mod:`document`). A later period in a projection clause ("..., and aims to ... by 2030") is given
+only to a figure that is itself written as a projection. See docs/architecture.md ("period").
+"""
+
+from __future__ import annotations
+
+import re
+
+from gdwatch.extractors.figures.facts import SentenceFacts
+from gdwatch.extractors.figures.figure import Figure
+from gdwatch.extractors.figures.periods import PeriodMention
+from gdwatch.extractors.figures.projection import in_projection_clause
+
+_ATTACHING = re.compile(r"\s*(?:in|by|during|as of)\b")
+
+
+def choose_period(
+    facts: SentenceFacts, figure: Figure, cue: bool, paragraph_period: str | None
+) -> str | None:
+    """The period of a figure.
+
+    Args:
+        facts: the figure's sentence.
+        figure: the figure.
+        cue: whether the figure is written as a projection (:func:`projection.has_cue`).
+        paragraph_period: the period earlier sentences of the paragraph named, or None.
+
+    Returns:
+        The period as written in docs/architecture.md, or None.
+    """
+    if not facts.periods:
+        return paragraph_period
+    clause_start, clause_end = facts.clause(figure.start)
+    in_clause = [m for m in facts.periods if clause_start <= m.start < clause_end]
+    if in_clause:
+        end = _effective_end(facts.body, figure)
+        return min(
+            in_clause, key=lambda m: _distance(m, figure, end) - _attached_after(facts.body, m, end)
+        ).period
+    earlier = [m for m in facts.periods if m.end <= figure.start]
+    if earlier:
+        return earlier[-1].period
+    later = [
+        m for m in facts.periods if m.start >= figure.end and (cue or not in_projection_clause(facts, m))
+    ]
+    if later:
+        return later[0].period
+    return paragraph_period
+
+
+def _attached_after(body: str, mention: PeriodMention, end: int) -> float:
+    """Half a character of preference for "X in 2025" over "2021 to X": English dates follow figures."""
+    return 0.5 if mention.start >= end and _ATTACHING.match(body[end:]) else 0.0
+
+
+def _effective_end(body: str, figure: Figure) -> int:
+    """Where a count's noun ends ("12 trillion-yuan clusters"), so "by 2028" after it is close."""
+    if figure.kind == "count" and figure.noun_after:
+        found = body.find(figure.unit, figure.end, figure.end + 60)
+        if found != -1:
+            return found + len(figure.unit)
+    return figure.end
+
+
+def _distance(mention: PeriodMention, figure: Figure, end: int) -> int:
+    if mention.end <= figure.start:
+        return figure.start - mention.end
+    if mention.start >= end:
+        return mention.start - end
+    return 0

@@ -1,0 +1,165 @@
+"""Read the figures of one sentence into observations: each figure gets its sign, metric, partner, entity,
+period, projection and unit from the module that decides it.
+
+======================  =============================================
+decision                module
+======================  =============================================
+growth / share / level  :mod:`roles` (and the sign of a decline)
+metric and subject      :mod:`metric_choice`
+"respectively" lists    :mod:`respectively`
+partner                 :mod:`partners`
+entity                  :mod:`entity_choice`
+period                  :mod:`period_choice`
+projection              :mod:`projection`
+======================  =============================================
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from gdwatch.extractors.figures.document import DocumentState
+from gdwatch.extractors.figures.entities import find_entities
+from gdwatch.extractors.figures.entity_choice import choose_entity
+from gdwatch.extractors.figures.facts import SentenceFacts
+from gdwatch.extractors.figures.figure import Figure
+from gdwatch.extractors.figures.matcher import CatalogueMatcher, find_partners
+from gdwatch.extractors.figures.metric_choice import choose_hit, choose_metric, is_whole
+from gdwatch.extractors.figures.partners import choose_partner
+from gdwatch.extractors.figures.period_choice import choose_period
+from gdwatch.extractors.figures.periods import PeriodMention
+from gdwatch.extractors.figures.projection import has_cue, is_projection, projection_cues
+from gdwatch.extractors.figures.respectively import respectively_items
+from gdwatch.extractors.figures.roles import figure_role, is_decline
+from gdwatch.extractors.figures.sentences import Sentence, clause_breaks
+from gdwatch.extractors.records import Observation
+
+
+def sentence_facts(
+    normalized: str,
+    sentence: Sentence,
+    state: DocumentState,
+    matcher: CatalogueMatcher,
+    periods: list[PeriodMention],
+    figures: list[Figure],
+) -> SentenceFacts:
+    """Read once what every decision about a sentence's figures looks up.
+
+    Args:
+        normalized: the whole normalized text.
+        sentence: the sentence.
+        state: the article read so far.
+        matcher: the catalogue's phrase matcher.
+        periods: the sentence's period mentions.
+        figures: its figures (:func:`finder.find_figures`).
+
+    Returns:
+        The sentence's facts.
+    """
+    body = normalized[sentence.start : sentence.end]
+    matchable = state.matchable[sentence.start : sentence.end]
+    return SentenceFacts(
+        normalized=normalized,
+        sentence=sentence,
+        body=body,
+        matchable=matchable,
+        figures=figures,
+        hits=[h for h in matcher.find(matchable) if is_whole(body, h)],
+        partners=find_partners(matchable),
+        entities=find_entities(body),
+        periods=[m for m in periods if not m.base],
+        cues=projection_cues(state.lowered[sentence.start : sentence.end]),
+        breaks=clause_breaks(body),
+    )
+
+
+def read_figures(
+    text: str,
+    facts: SentenceFacts,
+    matcher: CatalogueMatcher,
+    state: DocumentState,
+    published: datetime.date | None,
+    version: str,
+) -> None:
+    """Append one observation per figure of a sentence to ``state.observations``.
+
+    Args:
+        text: the article text as given (observations quote it).
+        facts: the sentence's facts.
+        matcher: the catalogue's phrase matcher.
+        state: the article read so far; its observations and last entity are updated.
+        published: the publication date, or None.
+        version: the extractor version the observations carry.
+    """
+    first_index = len(state.observations)
+    sentence_observations: list[Observation] = []
+    quote = text[facts.sentence.start : facts.sentence.end]
+    groups = respectively_items(facts, matcher)
+    sentence_entity: str | None = None
+    for index, figure in enumerate(facts.figures):
+        start = facts.sentence.start + figure.start
+        end = facts.sentence.start + figure.end
+        if figure.conversion_of is not None:
+            original = sentence_observations[figure.conversion_of]
+            observation = Observation(
+                metric=original.metric,
+                subject=original.subject,
+                entity=original.entity,
+                partner=original.partner,
+                period=original.period,
+                value=figure.value,
+                unit=figure.unit,
+                qualifier=figure.qualifier,  # type: ignore[arg-type]
+                projection=original.projection,
+                quote=original.quote,
+                start=start,
+                end=end,
+                extractor_version=version,
+                resolution=figure.resolution,
+                conversion_of=first_index + figure.conversion_of,
+            )
+        else:
+            before = facts.window_before(index)
+            after = facts.body[figure.end : figure.end + 40]
+            role = figure_role(figure, before, after)
+            value = figure.value
+            if figure.kind in {"percent", "pp"} and role == "growth" and is_decline(before, after):
+                value = -value
+            item = groups.get(index)
+            hit = choose_hit(facts, index, figure, role, item)
+            metric = choose_metric(facts, index, figure, role, hit, sentence_observations)
+            entity = choose_entity(facts, figure, sentence_entity or state.last_entity)
+            sentence_entity = sentence_entity or entity
+            cue = has_cue(facts, figure)
+            period = choose_period(facts, figure, cue, state.paragraph_period)
+            unit = _unit(facts.figures, index)
+            observation = Observation(
+                metric=metric.key if metric else None,
+                subject=facts.body[hit.start : hit.end] if hit else (unit if figure.kind == "count" else ""),
+                entity=entity,
+                partner=choose_partner(facts, hit, item),
+                period=period,
+                value=value,
+                unit=unit,
+                qualifier=figure.qualifier,  # type: ignore[arg-type]
+                projection=is_projection(figure, cue, period, published),
+                quote=quote,
+                start=start,
+                end=end,
+                extractor_version=version,
+                resolution=figure.resolution,
+                conversion_of=None,
+            )
+            state.last_entity = entity
+        sentence_observations.append(observation)
+        state.observations.append(observation)
+
+
+def _unit(figures: list[Figure], index: int) -> str:
+    """The end of a count's change takes the start's noun ("from 300 firms to 450" -> "firms")."""
+    figure = figures[index]
+    if figure.to_high and figure.kind == "count":
+        for previous in reversed(figures[:index]):
+            if previous.from_low and previous.kind == "count":
+                return previous.unit
+    return figure.unit

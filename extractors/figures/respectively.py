@@ -1,0 +1,91 @@
+"""Pair the figures of a "respectively" / 分别 list with the list of subjects written before them.
+
+"Exports to ASEAN and the EU rose 5% and 3%, respectively" gives 5% the partner ASEAN and 3% the EU;
+"exports and imports grew 4% and 2%, respectively" gives each figure its own catalogue phrase. A list
+whose items name a phrase for some figures but not others leaves those others without one.
+"""
+
+from __future__ import annotations
+
+import re
+
+from gdwatch.extractors.figures.facts import ListItem, SentenceFacts
+from gdwatch.extractors.figures.matcher import CatalogueMatcher, PhraseHit
+from gdwatch.extractors.figures.metric_choice import is_whole
+
+_RESPECTIVELY = re.compile(r"\brespectively\b|分别")
+_LIST_SPLIT = re.compile(r"\s*,\s*and\s+|\s*,\s*|\s+and\s+|[、和及]")
+_CONTINUE_LIST = re.compile(
+    r"^(?:\s*[A-Za-z\u4e00-\u9fff]{0,6})?(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+|[、和及])$"
+)
+
+
+def respectively_items(facts: SentenceFacts, matcher: CatalogueMatcher) -> dict[int, ListItem]:
+    """The list item of every figure in a "respectively"/分别 list.
+
+    Args:
+        facts: the sentence.
+        matcher: the catalogue's phrase matcher.
+
+    Returns:
+        Figure index -> its item; empty when the sentence has no such list.
+    """
+    body = facts.body
+    # why: the pattern starts with \b, so its scan tries every offset; the words are rarely there
+    if "respectively" not in body and "分别" not in body:
+        return {}
+    marker = _RESPECTIVELY.search(body)
+    if marker is None:
+        return {}
+    group = _list_group(facts, marker.start())
+    if len(group) < 2:
+        return {}
+    first = facts.figures[group[0]]
+    clause_start, _ = facts.clause(first.start)
+    previous_end = max((f.end for f in facts.figures[: group[0]]), default=0)
+    region_start = max(clause_start, previous_end)
+    region = body[region_start : first.start]
+    pieces = [(m.start(), m.end()) for m in _LIST_SPLIT.finditer(region)]
+    bounds = [0, *[p[1] for p in pieces]]
+    ends = [*[p[0] for p in pieces], len(region)]
+    items = [(region_start + s, region_start + e) for s, e in zip(bounds, ends, strict=True)]
+    if len(items) < len(group):
+        return {}
+    items = items[-len(group) :]
+    # why: each item is matched on its own, so "exports and imports" splits into its two subjects
+    with_hits = [
+        [
+            shifted
+            for h in matcher.find(facts.matchable[s:e])
+            if is_whole(body, shifted := PhraseHit(h.start + s, h.end + s, h.metrics, h.partner))
+        ]
+        for s, e in items
+    ]
+    partners = [[p for p in facts.partners if s <= p[0] and p[1] <= e] for s, e in items]
+    distribute_partners = all(partners)
+    distribute_hits = any(with_hits) and not distribute_partners
+    result: dict[int, ListItem] = {}
+    for figure_index, item_hits, item_partners in zip(group, with_hits, partners, strict=True):
+        hit = item_hits[-1] if (distribute_hits and item_hits) else None
+        partner = item_partners[-1][2] if distribute_partners else None
+        result[figure_index] = ListItem(hit, partner, distribute_hits and not item_hits)
+    return result
+
+
+def _list_group(facts: SentenceFacts, marker: int) -> list[int]:
+    """The figures of the list next to the marker: after 分别, before "respectively"."""
+    figures = facts.figures
+    indexes = [i for i, f in enumerate(figures) if f.conversion_of is None]
+    if facts.body[marker : marker + 2] == "分别":
+        chosen = [i for i in indexes if figures[i].start > marker]
+    else:
+        chosen = [i for i in indexes if figures[i].end <= marker]
+        chosen.reverse()
+    group: list[int] = []
+    for index in chosen:
+        if group:
+            left, right = sorted((figures[group[-1]], figures[index]), key=lambda f: f.start)
+            if not _CONTINUE_LIST.match(facts.body[left.end : right.start]):
+                break
+        group.append(index)
+    return sorted(group)

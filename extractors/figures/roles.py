@@ -1,0 +1,103 @@
+"""How a percent is written: as a growth rate, a share or a level; and whether a change is a decline.
+
+A percent written as a change ("rose 6.1%") prefers metrics ending in ``_growth``, one written as a share
+("accounted for 36.6 percent of") metrics ending in ``_share`` (docs/architecture.md "Metric keys"). A
+decline is a negative value ("exports fell 2.1%", 下降2.1% -> -2.1).
+"""
+
+from __future__ import annotations
+
+import re
+
+from gdwatch.extractors.figures.figure import Figure
+from gdwatch.extractors.figures.lexicon import (
+    DECLINE_AFTER_EN,
+    DECLINE_CUES_EN,
+    DECLINE_WORDS_ZH,
+    GROWTH_NOUNS_EN,
+    GROWTH_WORDS_EN,
+    GROWTH_WORDS_ZH,
+    RISE_CUES_EN,
+    RISE_WORDS_ZH,
+    alternation,
+)
+
+
+def _before(english: tuple[str, ...], chinese: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{alternation(english)})\b|{alternation(chinese)}", re.I)
+
+
+def _after(english: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(rf"^\s*(?:{alternation(english)})\b", re.I)
+
+
+_SHARE_BEFORE = re.compile(
+    r"(?:account(?:ed|ing|s)? for|made up|make up|makes up|making up|represent(?:ed|ing|s)?|share of|"
+    r"share|proportion|, or|占比|占据|占|比重|份额)[^.;%]{0,60}$",
+    re.I,
+)
+_SHARE_AFTER = re.compile(
+    r"^\s*(?:of\s+(?:the|its|their|them|all|total|Guangdong|China|national|the country)|的份额|的比重)", re.I
+)
+_LEVEL_BEFORE = re.compile(r"(?:\bto|\bat|至|到|为|达)\s*$", re.I)
+_GROWTH_BEFORE = _before(GROWTH_WORDS_EN, GROWTH_WORDS_ZH)
+_GROWTH_AFTER = _after(GROWTH_NOUNS_EN)
+_DECLINE_BEFORE = _before(DECLINE_CUES_EN, DECLINE_WORDS_ZH)
+_RISE_BEFORE = _before(RISE_CUES_EN, RISE_WORDS_ZH)
+_DECLINE_AFTER = _after(DECLINE_AFTER_EN)
+
+
+def figure_role(figure: Figure, before: str, after: str) -> str:
+    """The role of a figure: "level" for every non-percent, else as :func:`percent_role` reads it.
+
+    Args:
+        figure: the figure.
+        before: the clause text before the figure (since the previous figure).
+        after: the text right after the figure.
+
+    Returns:
+        "level", "share" or "growth"; a fraction written in words ("one-third") is a share.
+    """
+    if figure.kind not in {"percent", "pp"}:
+        return "level"
+    if figure.resolution == 0.0 and figure.kind == "percent":
+        return "share"
+    return percent_role(before, after)
+
+
+def percent_role(before: str, after: str) -> str:
+    """Whether a percent figure is written as a growth rate, a share or a level.
+
+    Args:
+        before: the clause text before the figure (since the previous figure).
+        after: the text right after the figure.
+
+    Returns:
+        "share", "level" or "growth".
+    """
+    if _SHARE_BEFORE.search(before) or _SHARE_AFTER.match(after):
+        return "share"
+    if _LEVEL_BEFORE.search(before):
+        return "level"
+    if _GROWTH_BEFORE.search(before) or _GROWTH_AFTER.match(after):
+        return "growth"
+    return "level"
+
+
+def is_decline(before: str, after: str) -> bool:
+    """Whether a growth figure is written as a decline ("fell 2.1%", 下降2.1%, "a 3% drop").
+
+    Args:
+        before: the clause text before the figure (since the previous figure).
+        after: the text right after the figure.
+
+    Returns:
+        True for a decline.
+    """
+    if _DECLINE_AFTER.match(after):
+        return True
+    declines = list(_DECLINE_BEFORE.finditer(before))
+    if not declines:
+        return False
+    rises = list(_RISE_BEFORE.finditer(before))
+    return not rises or rises[-1].start() < declines[-1].start()

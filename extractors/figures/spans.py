@@ -1,0 +1,163 @@
+"""Where a number starts in a sentence, and the contexts that make it no figure at all.
+
+Not figures: dates, times, years, ordinals, citation markers, list labels, product codes (5G, 3C,
+Mate 70), phone numbers and addresses. The bare year is left to :mod:`periods`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from gdwatch.extractors.figures.currencies import CURRENCY_BEFORE
+from gdwatch.extractors.figures.lexicon import MONTH_ABBREVIATIONS, MONTHS, alternation
+from gdwatch.extractors.figures.numbers import WORD_TENS, WORD_UNITS
+from gdwatch.extractors.figures.scan import literal_trigger
+
+_ONES = [word for word, value in WORD_UNITS.items() if 0 < value < 10]
+_WORDS = f"(?:{'|'.join(WORD_TENS)})(?:-(?:{'|'.join(_ONES)}))?|{'|'.join(WORD_UNITS)}"
+# Matched against lower-cased text, without leading look-behinds or \b (checked in starts_cleanly):
+# that lets the regex engine skip ahead by first character.
+CORE = re.compile(
+    r"(?P<inevery>(?:one|1)\s+(?:in|out\s+of)\s+(?:every\s+)?(?P<ied>two|three|four|five|six|seven|eight|nine|ten|\d{1,2})(?![a-z0-9]))"
+    r"|(?P<digits>(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?)"
+    r"|(?P<frac>(?P<fnum>one|a|two|three|four|five|six|seven|eight|nine)[\s-](?P<fden>halves|half|thirds?|quarters?|fourths?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?)(?![a-z]))"
+    r"|(?P<half>half(?![a-z]))"
+    rf"|(?P<word>(?:{_WORDS})(?![a-z]))"
+    r"|(?P<zhfrac>(?P<zden>[一二三四五六七八九十]+|\d+)分之(?P<znum>[一二三四五六七八九十]+|\d+))"
+    r"|(?P<zhpct>百分之(?P<zpn>[零〇一二两三四五六七八九十百]+))"
+    r"|(?P<zhhalf>一半|半数)"
+    r"|(?P<zhbare>(?:万亿|千亿|百亿)(?=元|美元|港元|欧元))"
+    r"|(?P<zhnum>[零〇一二两三四五六七八九十百千]+)"
+)
+"""One number core: digits, an English or Chinese number word, a fraction ("one-third", 四分之三)."""
+TRIGGER = literal_trigger(
+    [
+        *"0123456789",
+        *"零〇一二两三四五六七八九十百千",
+        "百分之",
+        "一半",
+        "半数",
+        "万亿",
+        "千亿",
+        "百亿",
+        "half",
+        *(
+            f"a{sep}{den}"
+            for sep in " -"
+            for den in (
+                "half",
+                "third",
+                "quarter",
+                "fourth",
+                "fifth",
+                "sixth",
+                "seventh",
+                "eighth",
+                "ninth",
+                "tenth",
+            )
+        ),
+        *WORD_TENS,
+        *WORD_UNITS,
+    ]
+)
+"""Where a number core may start (see :mod:`scan`)."""
+
+_MONTHS = alternation((*MONTH_ABBREVIATIONS, *MONTHS))
+_MONTH_BEFORE = re.compile(rf"(?:^|[^A-Za-z])(?:{_MONTHS})\.?\s*$", re.I)
+_MONTH_AFTER = re.compile(rf"\s*(?:{_MONTHS})\b", re.I)
+_LABEL_BEFORE = re.compile(
+    r"(?:^|[^A-Za-z])(?<!to )(?:no|nos|group|part|phase|article|section|chapter|model|top|fortune|global|"
+    r"room|tel|phone|fax|hotline|line|metro|level|grade|tier|step|round|item|vol|issue|page|building|floor|hall|zone|"
+    r"booth|gate|terminal|route|bus|flight|version|series|app|mate|pura|iphone|galaxy|pixel|windows|class|"
+    r"figure|fig|table|district|road|street|avenue)\.?\s*#?$",
+    re.I,
+)
+_LETTERS_BEFORE = re.compile(r"[A-Za-z]+$")
+_GLUED_UNIT = re.compile(r"(?:bn|mn|mln|bln|tn|pct|pp)(?![A-Za-z])", re.I)
+_DOT_DIGIT_OR_HYPHEN_WORD = re.compile(r"\.\d|-[A-Za-z]")
+_YEAR_ONLY = re.compile(
+    r"(?:19|20)\d\d(?![\d.,%年万亿千百多余家个名户人辆台套元美港欧])"
+    r"(?!\s*(?:percent|per cent|pct|yuan|dollars|euros|thousand|million|billion|trillion|bn|mn))",
+    re.I,
+)
+
+
+def starts_cleanly(lowered: str, match: re.Match[str]) -> bool:
+    """The left boundary the pattern leaves out (a word, a number, 第, a bare 千亿 after a digit).
+
+    Args:
+        lowered: the sentence with ASCII letters lower-cased.
+        match: a :data:`CORE` match in it.
+
+    Returns:
+        True when the core starts a number of its own.
+    """
+    start = match.start()
+    previous = lowered[start - 1] if start else ""
+    kind = match.lastgroup
+    if kind in {"inevery", "frac", "half", "word"} and lowered[start].isalpha():
+        return not (previous.isascii() and previous.isalpha())
+    if kind == "digits":
+        return not (previous in {".", ","} and lowered[start - 2 : start - 1].isdigit())
+    if kind == "zhbare":
+        return not (previous.isdigit() or previous in ".万亿千百十")
+    if kind == "zhnum":
+        return previous != "第"
+    return True
+
+
+def is_bare_year(sentence: str, start: int, end: int) -> bool:
+    """Whether four digits are a year written alone (never a value; :mod:`periods` reads it).
+
+    Args:
+        sentence: the sentence.
+        start: where the digits start.
+        end: where they end.
+
+    Returns:
+        True for "2025" in "in 2025", False for "2025 yuan" or "2021-2025".
+    """
+    return end - start == 4 and bool(_YEAR_ONLY.match(sentence, start)) and not sentence.startswith("-", end)
+
+
+def is_not_a_figure(sentence: str, start: int, end: int) -> bool:
+    """Context that makes a digit run a date, time, code, label, citation or address.
+
+    Args:
+        sentence: the sentence.
+        start: where the digits start.
+        end: where they end.
+
+    Returns:
+        True when the digits are not a figure.
+    """
+    before = sentence[max(0, start - 24) : start]
+    after = sentence[end : end + 3]
+    if before.endswith(("+", "/", "=", "_", "@", "#", ".", ":", "第")) or after.startswith(("/", ":")):
+        return True
+    glued_unit = _GLUED_UNIT.match(sentence, end)
+    if after[:1].isalpha() and after[:1].isascii() and not glued_unit:
+        return True
+    if _DOT_DIGIT_OR_HYPHEN_WORD.match(after):
+        return True
+    letters = _LETTERS_BEFORE.search(before)
+    if letters and not CURRENCY_BEFORE.search(before):
+        return True
+    if before.endswith("[") and after.startswith("]"):
+        return True
+    if before.endswith(("(", "（")) and after.startswith((")", "）")):
+        return True
+    return bool(_MONTH_BEFORE.search(before) or _MONTH_AFTER.match(sentence, end))
+
+
+def is_label(before: str) -> bool:
+    """Whether a number is a label ("No. 3", "Group 2", "Mate 70", "Fortune 500").
+
+    Args:
+        before: the text before the number.
+
+    Returns:
+        True for a label.
+    """
+    return bool(_LABEL_BEFORE.search(before))
