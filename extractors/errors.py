@@ -1,9 +1,10 @@
-"""Extractor errors: a feed or archive listing that cannot be parsed, a page that cannot be cleaned.
+"""Extractor errors: a feed or archive listing that cannot be parsed.
 
 GdwatchError
 └── ExtractionError (.url)
-    ├── FeedParseError       a feed, sitemap or GDELT answer yielded nothing parseable
-    └── ArticleCleanError    a page could not be decoded or cleaned
+    └── FeedParseError       a feed, sitemap or GDELT answer yielded nothing parseable
+
+A page that cannot be cleaned is not an error: :func:`extractors.pages.clean_article` returns the reason.
 """
 
 from __future__ import annotations
@@ -23,7 +24,3 @@ class ExtractionError(GdwatchError):
 
 class FeedParseError(ExtractionError):
     """A feed, sitemap or archive listing yielded no entries and was malformed or not a feed at all."""
-
-
-class ArticleCleanError(ExtractionError):
-    """A fetched page could not be decoded or cleaned into an article."""
