@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import importlib
 import importlib.util
 import os
 import platform
@@ -25,6 +24,8 @@ from benchmarks.devset import (
     load_devset,
     score,
 )
+from gdwatch.config.loader import load_metrics
+from gdwatch.extractors.figures.engine import EXTRACTOR_VERSION, extract_observations
 
 QUANTULUM_VERSION = "0.10.0"
 SHOWN_ATTRIBUTES = ("qualifier", "period", "metric", "entity", "projection")
@@ -51,18 +52,13 @@ def _median_time(extract: Callable[[DevDoc], Sequence[Extracted]], docs: list[De
 
 
 def gdwatch_system() -> tuple[Callable[[DevDoc], Sequence[Extracted]] | None, str, str]:
-    """gdwatch's extractor, or None with the reason it cannot run yet."""
-    if importlib.util.find_spec("gdwatch.extractors.figures.engine") is None:
-        return None, "", "extractors.metrics does not exist yet"
-    from gdwatch.config.loader import load_metrics
-
-    metrics = importlib.import_module("gdwatch.extractors.figures.engine")
+    """gdwatch's extractor (always present: a missing module fails at import, it is never skipped)."""
     catalogue = load_metrics()
 
     def extract(doc: DevDoc) -> Sequence[Extracted]:
-        return metrics.extract_observations(doc.text, published=doc.published, catalogue=catalogue)
+        return extract_observations(doc.text, published=doc.published, catalogue=catalogue)
 
-    return extract, str(getattr(metrics, "EXTRACTOR_VERSION", "?")), ""
+    return extract, EXTRACTOR_VERSION, ""
 
 
 def _quantulum_unit(quantity: object) -> str:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
 from dataclasses import replace
 
 import pytest
@@ -20,6 +18,7 @@ from benchmarks.devset import (
     unit_class,
 )
 from gdwatch.config.loader import load_metrics
+from gdwatch.extractors.figures.engine import extract_observations
 
 # Update together with the labels (benchmarks/devset.devset_sha256() prints the new values).
 PINNED_SHA256 = {
@@ -42,14 +41,10 @@ def test_devset_files_are_the_pinned_ones() -> None:
 
 @pytest.fixture(scope="module")
 def report() -> Report:
-    # why: skip only while the module is absent; an import error inside it must fail the gate
-    if importlib.util.find_spec("gdwatch.extractors.figures.engine") is None:
-        pytest.skip("extractors.metrics does not exist yet")
-    metrics = importlib.import_module("gdwatch.extractors.figures.engine")
     catalogue = load_metrics()
     return score(
         load_devset(),
-        lambda doc: metrics.extract_observations(doc.text, published=doc.published, catalogue=catalogue),
+        lambda doc: extract_observations(doc.text, published=doc.published, catalogue=catalogue),
     )
 
 
