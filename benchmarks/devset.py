@@ -50,18 +50,28 @@ ABSENT: Any = _Absent()
 
 
 class Extracted(Protocol):
-    """What the scorer reads from an observation (extractors.records.Observation satisfies it)."""
+    """What the scorer reads from an observation; read-only, so frozen Observation and Prediction fit."""
 
-    start: int
-    end: int
-    value: float
-    unit: str
-    qualifier: Any
-    period: Any
-    metric: Any
-    entity: Any
-    partner: Any
-    projection: Any
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def value(self) -> float: ...
+    @property
+    def unit(self) -> str: ...
+    @property
+    def qualifier(self) -> Any: ...
+    @property
+    def period(self) -> Any: ...
+    @property
+    def metric(self) -> Any: ...
+    @property
+    def entity(self) -> Any: ...
+    @property
+    def partner(self) -> Any: ...
+    @property
+    def projection(self) -> Any: ...
 
 
 @dataclass(frozen=True, slots=True)

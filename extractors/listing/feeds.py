@@ -159,7 +159,9 @@ def _parse_json_feed(raw: bytes, *, feed_url: str) -> ParsedFeed:
         raise FeedParseError(
             feed_url, "JSON document without an 'items' list", "check the URL: this is not a JSON Feed"
         )
-    base = document.get("feed_url") if is_http_url(str(document.get("feed_url") or "")) else feed_url
+    # why: only a JSON string can read as an http URL here, so str() changes nothing when it is used
+    declared_url = str(document.get("feed_url") or "")
+    base = declared_url if is_http_url(declared_url) else feed_url
     entries: list[FeedEntry] = []
     for item in document["items"]:
         if not isinstance(item, dict):

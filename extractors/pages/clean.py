@@ -14,7 +14,7 @@ import lxml.html
 import py3langid
 import trafilatura
 from lxml import etree
-from trafilatura.settings import use_config
+from trafilatura.settings import Document, use_config
 
 from gdwatch.extractors.listing.urls import canonical_url, is_http_url, url_date
 from gdwatch.extractors.records import Article, DateSource
@@ -111,10 +111,14 @@ def clean_article(html: str, *, url: str, feed_published: datetime | None, now: 
         include_tables=True,
         config=_trafilatura_config(),
     )
-    if document is None or not (document.text or "").strip():
+    # NOTE: bare_extraction returns a dict only when asked (as_dict=True); None means nothing was extracted
+    if not isinstance(document, Document):
+        return CleanedPage(None, "not an article")
+    extracted = document.text or ""
+    if not extracted.strip():
         return CleanedPage(None, "not an article")
     title = _clean_title(document.title)
-    text = _strip_boilerplate(document.text, title)
+    text = _strip_boilerplate(extracted, title)
     language = _language(text)
     if len(text) < _MIN_TEXT_CHARS.get(language or "", _DEFAULT_MIN_TEXT_CHARS):
         return CleanedPage(None, "not an article")

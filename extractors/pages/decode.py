@@ -76,12 +76,12 @@ def decode_html(raw: bytes, content_type: str | None) -> tuple[str, str]:
     match = _META_CHARSET.search(raw[:_META_SCAN_BYTES])
     meta = _codec((match.group(1) or match.group(2)).decode("ascii")) if match else None
     declared.append("utf-8" if meta and meta.startswith("utf_16") else meta)
-    for codec in [*declared, "utf-8"]:
-        if codec and _decodes_cleanly(raw, codec):
-            return raw.decode(codec, errors="replace"), codec
+    for candidate in [*declared, "utf-8"]:
+        if candidate and _decodes_cleanly(raw, candidate):
+            return raw.decode(candidate, errors="replace"), candidate
     guess = charset_normalizer.from_bytes(raw[:200_000]).best()
-    codec = _codec(guess.encoding if guess else None) or next((c for c in declared if c), "utf-8")
-    return raw.decode(codec, errors="replace"), codec
+    chosen = _codec(guess.encoding if guess else None) or next((c for c in declared if c), None) or "utf-8"
+    return raw.decode(chosen, errors="replace"), chosen
 
 
 def looks_like_html(content_type: str | None, raw: bytes) -> bool:

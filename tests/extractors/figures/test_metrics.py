@@ -41,6 +41,7 @@ def rows(text: str, catalogue: MetricCatalogue, published: date | None = date(20
 def test_every_field_of_one_observation(catalogue: MetricCatalogue) -> None:
     text = "Intro line.\nGuangdong's foreign trade hit RMB8.12 trillion in 2024, customs said."
     [observation] = extract_observations(text, published=date(2025, 1, 15), catalogue=catalogue)
+    assert observation.resolution == pytest.approx(1e10)
     assert observation == Observation(
         metric="foreign_trade_total",
         subject="foreign trade",
@@ -55,7 +56,7 @@ def test_every_field_of_one_observation(catalogue: MetricCatalogue) -> None:
         start=42,
         end=58,
         extractor_version=EXTRACTOR_VERSION,
-        resolution=pytest.approx(1e10),
+        resolution=observation.resolution,  # compared approximately above
         conversion_of=None,
     )
     assert text[observation.start : observation.end] == "RMB8.12 trillion"

@@ -22,7 +22,7 @@ def _feed_files(group: str) -> list[str]:
 
 
 def _params(*groups: str) -> list[object]:
-    files = [name for group in groups for name in _feed_files(group)]
+    files: list[object] = [name for group in groups for name in _feed_files(group)]
     return files or [pytest.param(None, marks=pytest.mark.skip(reason="corpus feeds/ not found"))]
 
 
