@@ -39,6 +39,7 @@ bench: $(STAMP)
 	$(BIN)/python -m benchmarks.load
 	$(BIN)/python -m benchmarks.conflicts
 	$(BIN)/python -m benchmarks.pipeline --markdown
+	$(BIN)/python -m benchmarks.fault_memory
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .ruff_cache
