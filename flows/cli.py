@@ -14,6 +14,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from types import FrameType
 from typing import Annotated
+from zoneinfo import ZoneInfo
 
 import typer
 from rich.console import Console
@@ -21,6 +22,7 @@ from rich.table import Table
 
 from gdwatch.config.errors import ConfigError, GdwatchError, UsageError
 from gdwatch.flows.cli_checks import published_copy
+from gdwatch.flows.cli_output import ExportFormat, SqlFormat, print_rows
 
 app = typer.Typer(
     name="gdwatch",
@@ -29,8 +31,9 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-# NOTE: piped output (cron mails, CI logs) gets a wide table instead of rich's default 80 columns.
-console = Console(width=None if sys.stdout.isatty() else 160)
+# NOTE: piped output (cron mails, CI logs) gets 100 columns instead of rich's default 80; tables fit in 100.
+console = Console(width=None if sys.stdout.isatty() else 100)
+
 
 ConfigOption = Annotated[
     Path | None,
@@ -60,6 +63,7 @@ def run(
     from gdwatch.config.loader import load_config
     from gdwatch.flows.cli_checks import warehouse_path, writer_claim
     from gdwatch.flows.prefect_server import prefect_api
+    from gdwatch.flows.progress import show_progress
     from gdwatch.pipeline.sources import select_sources
     from gdwatch.pipeline.summaries import exit_code, print_summary
 
@@ -71,7 +75,12 @@ def run(
         from gdwatch.flows.launch import run_flow
 
         summary = run_flow(
-            daily_run, feeds=feed or None, any_topic=any_topic, config_dir=_str(config), db_path=str(path)
+            daily_run,
+            feeds=feed or None,
+            any_topic=any_topic,
+            config_dir=_str(config),
+            db_path=str(path),
+            show_progress=show_progress(),
         )
     print_summary(summary, console)
     raise typer.Exit(exit_code([summary]))
@@ -99,6 +108,7 @@ def backfill(
     from gdwatch.config.loader import load_config
     from gdwatch.flows.cli_checks import backfill_window, warehouse_path, writer_claim
     from gdwatch.flows.prefect_server import prefect_api
+    from gdwatch.flows.progress import show_progress
     from gdwatch.pipeline.sources import archive_sources
     from gdwatch.pipeline.summaries import exit_code, print_summary
 
@@ -121,7 +131,7 @@ def backfill(
             reprocess=reprocess,
             config_dir=_str(config),
             db_path=str(path),
-            show_progress=sys.stderr.isatty(),
+            show_progress=show_progress(),
         )
     print_summary(summary, console)
     if not reprocess:
@@ -146,21 +156,35 @@ def serve(
 @app.command()
 def status(
     limit: Annotated[int, typer.Option(help="How many recent runs to show.")] = 10,
+    wide: Annotated[
+        bool, typer.Option("--wide", help="Every column: parameters, counts, last errors.")
+    ] = False,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="One JSON document, raw values, UTC times.")
+    ] = False,
     config: ConfigOption = None,
     db: DbOption = None,
 ) -> None:
     """Recent runs with their outcome and counts, and each source's health and drift signals.
 
-    Example: gdwatch status --limit 5
+    Example: gdwatch status --limit 5 --wide
     """
-    from gdwatch.warehouse import drift_warnings, recent_runs, source_health
+    from gdwatch.flows.cli_output import status_details, status_json, status_tables
+    from gdwatch.pipeline.report import data
 
     path = published_copy(config, db)
-    _print_rows("recent runs", recent_runs(path, limit=limit))
-    now = datetime.now(UTC)
-    _print_rows("source health", source_health(path, now=now))
-    for warning in drift_warnings(path, now=now):
-        console.print(f"[yellow]drift[/yellow]: {warning}")
+    zone = _zone(config)
+    runs = data.runs(path, limit=limit)
+    health = data.health(path, now=datetime.now(UTC))
+    if as_json:
+        print(status_json(runs, health.rows, health.warnings))
+        return
+    for table in status_tables(runs, health.rows, zone, wide=wide):
+        console.print(table)
+    for line in status_details(runs, health.rows, zone) if wide else []:
+        console.print(line)
+    for warning in health.warnings:
+        console.print(f"[yellow]drift[/yellow]: {warning}", highlight=False)
 
 
 @app.command()
@@ -173,17 +197,25 @@ def sql(
         datetime | None,
         typer.Option("--known-on", formats=["%Y-%m-%d"], help="As known at the end of that day."),
     ] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="One JSON object per row.")] = False,
+    output: Annotated[
+        SqlFormat,
+        typer.Option(
+            "--format", help="table (for people: local times, no exponents), csv or json (raw, UTC)."
+        ),
+    ] = SqlFormat.table,
+    as_json: Annotated[bool, typer.Option("--json", help="Same as --format json.")] = False,
     config: ConfigOption = None,
     db: DbOption = None,
 ) -> None:
     """Run a read-only query against the published copy of the warehouse.
 
-    Example: gdwatch sql "SELECT metric, period, value FROM observations LIMIT 5"
+    A table too wide for the terminal is printed one row per block. Example:
+    gdwatch sql "SELECT metric, period, value FROM observations LIMIT 5" --format csv
     """
     import duckdb
 
     from gdwatch.flows.cli_checks import known_run
+    from gdwatch.flows.cli_output import print_csv, print_json_lines, print_sql_table
     from gdwatch.warehouse import WarehouseError
     from gdwatch.warehouse import query as run_query
 
@@ -196,15 +228,79 @@ def sql(
         )
     except (duckdb.Error, WarehouseError) as exc:
         raise UsageError(f"SQL: {str(exc).splitlines()[0]}") from None
-    if as_json:
-        for row in rows:
-            print(json.dumps(dict(zip(columns, row, strict=True)), default=str, ensure_ascii=False))
-        return
-    table = Table(*columns)
-    for row in rows:
-        table.add_row(*["" if v is None else str(v) for v in row])
-    console.print(table)
-    console.print(f"{len(rows)} row(s)")
+    if as_json or output is SqlFormat.json:
+        print_json_lines([dict(zip(columns, row, strict=True)) for row in rows])
+    elif output is SqlFormat.csv:
+        print_csv(columns, rows)
+    else:
+        print_sql_table(console, columns, rows, _zone(config))
+
+
+@app.command()
+def export(
+    view: Annotated[str, typer.Option("--view", help="A public view (docs/sql.md), e.g. observations.")],
+    out: Annotated[Path, typer.Option("--out", help="The file to write.")],
+    output: Annotated[
+        ExportFormat | None, typer.Option("--format", help="parquet or csv (default: from --out's suffix).")
+    ] = None,
+    config: ConfigOption = None,
+    db: DbOption = None,
+) -> None:
+    """Write one public view to a Parquet or CSV file (DuckDB COPY; raw values, UTC times).
+
+    Example: gdwatch export --view observations --format parquet --out observations.parquet
+    """
+    from gdwatch.pipeline.report.data import export_view
+
+    fmt = output or (ExportFormat.csv if out.suffix.lower() == ".csv" else ExportFormat.parquet)
+    written = export_view(published_copy(config, db), view, fmt.value, out)
+    console.print(f"wrote {written} row(s) of {view} to {out}", highlight=False)
+
+
+@app.command()
+def report(
+    out: Annotated[
+        Path | None, typer.Option("--out", help="Folder of the site (default: data/<warehouse>-report/).")
+    ] = None,
+    since: Annotated[
+        datetime | None,
+        typer.Option("--since", formats=["%Y-%m-%d"], help="Only figures published since that day."),
+    ] = None,
+    metric: Annotated[
+        list[str] | None, typer.Option("--metric", help="Only this metric key (repeatable).")
+    ] = None,
+    config: ConfigOption = None,
+    db: DbOption = None,
+) -> None:
+    """Write the report: a static site with a timeline chart per metric, the open disagreements side by
+    side, what changed, source health and the last runs. Opens offline; prints the path of index.html.
+
+    Example: gdwatch report --out /tmp/report --since 2026-01-01 --metric foreign_trade_total
+    """
+    from gdwatch.config.loader import load_config, resolve_db_path
+    from gdwatch.pipeline.report.build import ReportOptions, build_report, default_report_dir
+    from gdwatch.pipeline.report.data import day_start
+
+    loaded = load_config(config)
+    known = set(loaded.metrics.metric_keys())
+    unknown = [m for m in metric or [] if m not in known]
+    if unknown:
+        raise UsageError(
+            f"--metric {unknown[0]}: not a metric key of the catalogue (see docs/architecture.md)"
+        )
+    path = published_copy(config, db)
+    zone = ZoneInfo(loaded.settings.schedule.timezone)
+    target = out or default_report_dir(resolve_db_path(db, loaded.settings))
+    if not target.parent.is_dir():
+        raise UsageError(f"--out {target}: the folder {target.parent} does not exist")
+    options = ReportOptions(
+        zone=zone,
+        since=day_start(since.date(), zone) if since else None,
+        metrics=tuple(metric or ()),
+        catalogue=loaded.metrics,
+    )
+    result = build_report(path, target, options, now=datetime.now(UTC))
+    print(result.index)
 
 
 @app.command()
@@ -282,6 +378,9 @@ def conflicts(
     since: Annotated[
         datetime | None, typer.Option("--since", formats=["%Y-%m-%d"], help="Only conflicts detected since.")
     ] = None,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="One JSON object per conflict, raw values, UTC times.")
+    ] = False,
     config: ConfigOption = None,
     db: DbOption = None,
 ) -> None:
@@ -289,26 +388,15 @@ def conflicts(
 
     Example: gdwatch conflicts --since 2026-01-01
     """
-    from gdwatch.warehouse import open_conflicts
+    from gdwatch.flows.cli_output import print_conflicts, print_json_lines
+    from gdwatch.pipeline.report.data import conflict_rows, day_start
 
-    rows = open_conflicts(published_copy(config, db), since=since.date() if since else None)
-    if not rows:
-        console.print("no open conflicts")
+    zone = _zone(config)
+    rows = conflict_rows(published_copy(config, db), since=day_start(since.date(), zone) if since else None)
+    if as_json:
+        print_json_lines(rows)
         return
-    for row in rows:
-        console.rule(f"conflict {row['conflict_id']}: {row['metric']} · {row['entity']} · {row['period']}")
-        console.print(f"  {row['value']:,.10g} {row['unit']}  — {row['url']} ({row['published_at']})")
-        console.print(f"    “{row['quote']}”")
-        console.print(
-            f"  {row['conflicting_value']:,.10g} {row['unit']}  — {row['conflicting_url']} "
-            f"({row['conflicting_published_at']})"
-        )
-        console.print(f"    “{row['conflicting_quote']}”")
-        console.print(
-            f"  relative difference {row['relative_difference']:.1%}, "
-            f"detected by run {row['detected_run_id']}"
-        )
-    console.print(f"{len(rows)} open conflict(s)")
+    print_conflicts(console, rows, zone)
 
 
 @app.command()
@@ -356,17 +444,14 @@ def _print_coverage(config: Path | None, db: Path | None, run_id: int) -> None:
 
     rows = run_coverage(published_copy(config, db), run_id)
     if rows:
-        _print_rows("coverage (listed 0 = quiet day; stored < listed = gap)", rows)
+        print_rows(console, "coverage (listed 0 = quiet day; stored < listed = gap)", rows)
 
 
-def _print_rows(title: str, rows: list[dict[str, object]]) -> None:
-    if not rows:
-        console.print(f"{title}: none")
-        return
-    table = Table(*rows[0].keys(), title=title)
-    for row in rows:
-        table.add_row(*["" if v is None else str(v) for v in row.values()])
-    console.print(table)
+def _zone(config: Path | None) -> ZoneInfo:
+    """The configured time zone (`schedule.timezone`), in which people read times."""
+    from gdwatch.config.loader import load_config
+
+    return ZoneInfo(load_config(config).settings.schedule.timezone)
 
 
 def _str(path: Path | None) -> str | None:

@@ -1,14 +1,23 @@
-"""The run summary: one row per source, totals, new conflicts and drift warnings, as text and markdown."""
+"""The run summary: one row per source, totals, new conflicts and drift warnings, as text and markdown.
+
+The terminal table fits 100 columns (the pages skipped for each reason are listed under it); the
+markdown artifact keeps one column per count and ends with the report's summary.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
+from zoneinfo import ZoneInfo
 
+from rich import box
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from gdwatch.pipeline.ingest import SourceReport
+from gdwatch.pipeline.present import format_figure, language_of
 from gdwatch.warehouse.records import RunStatus
 
 COLUMNS = (
@@ -26,6 +35,16 @@ COLUMNS = (
     ("observations", "figures"),
     ("new_conflicts", "conflicts"),
 )
+"""The artifact's columns: (key of SourceReport.as_row(), header)."""
+
+SKIPPED = (
+    ("unchanged", "unchanged"),
+    ("duplicates", "duplicates"),
+    ("off_topic", "off-topic"),
+    ("no_article", "no text"),
+)
+"""Pages read but not stored, by reason: listed under the terminal table."""
+FEED_STATUS = {"fetched": "read", "not_modified": "unchanged", "failed": "failed"}
 
 
 @dataclass
@@ -64,45 +83,77 @@ class RunSummary:
 
 
 def render_table(summary: RunSummary) -> Table:
-    table = Table(title=f"gdwatch {summary.flow} — run {summary.run_id}: {summary.status}")
-    for _, header in COLUMNS:
-        table.add_column(header, justify="left" if header in ("source", "feed") else "right")
+    """The per-source table for a terminal: eight columns that fit 100; skipped pages go under it."""
+    table = Table(
+        title=f"gdwatch {summary.flow} — run {summary.run_id}: {summary.status}",
+        box=box.SIMPLE_HEAD,
+        show_edge=False,
+    )
+    table.add_column("source", overflow="fold", max_width=24)
+    table.add_column("feed")
+    for header in ("new/listed", "articles", "versions", "failed", "figures", "conflicts"):
+        table.add_column(header, justify="right")
     for report in summary.reports:
         row = report.as_row()
-        table.add_row(*[str(row[key]) for key, _ in COLUMNS])
+        table.add_row(
+            report.source,
+            FEED_STATUS.get(str(row["status"]), str(row["status"])),
+            f"{row['new_entries']}/{row['listed']}",
+            str(row["new_articles"]),
+            str(row["new_versions"]),
+            str(row["failed_pages"]),
+            str(row["observations"]),
+            str(row["new_conflicts"]),
+        )
     return table
+
+
+def skipped_lines(summary: RunSummary) -> list[str]:
+    """ "demo-en skipped 1 off-topic", one line per source that skipped pages."""
+    lines = []
+    for report in summary.reports:
+        row = report.as_row()
+        reasons = [f"{row[key]} {label}" for key, label in SKIPPED if row[key]]
+        if reasons:
+            lines.append(f"{report.source} skipped {', '.join(reasons)}")
+    return lines
 
 
 def print_summary(summary: RunSummary, console: Console) -> None:
     """Print the per-source table, then why each failed source failed, new conflicts and warnings."""
     console.print(render_table(summary))
+    for line in skipped_lines(summary):
+        console.print(Text(line, style="dim"))
     for report in summary.reports:
         if report.error:
-            console.print(f"[red]✗ {report.source}[/red]: {report.error}")
+            console.print(f"[red]✗ {report.source}[/red]: {report.error}", highlight=False)
         if report.parse_error:
             console.print(
-                f"[yellow]! {report.source}[/yellow]: malformed feed, kept what parsed: {report.parse_error}"
+                f"[yellow]! {report.source}[/yellow]: malformed feed, kept what parsed: {report.parse_error}",
+                highlight=False,
             )
         for error in report.page_errors:
-            console.print(f"[yellow]! {report.source}[/yellow]: page {error}")
+            console.print(f"[yellow]! {report.source}[/yellow]: page {error}", highlight=False)
     for conflict in summary.conflicts:
-        console.print(f"[magenta]≠ conflict[/magenta] {describe_conflict(conflict)}")
+        console.print(f"[magenta]≠ conflict[/magenta] {describe_conflict(conflict)}", highlight=False)
     for warning in summary.warnings:
-        console.print(f"[yellow]drift[/yellow]: {warning}")
+        console.print(f"[yellow]drift[/yellow]: {warning}", highlight=False)
     if summary.published_path:
-        console.print(f"consumers read: {summary.published_path}")
+        console.print(f"consumers read: {summary.published_path}", highlight=False)
 
 
 def describe_conflict(conflict: dict[str, object]) -> str:
+    """'foreign_trade_total / Guangdong / 2025: 9.1 trillion yuan (url) vs 9.4 trillion yuan (url)'."""
     return (
         f"{conflict.get('metric')} / {conflict.get('entity')} / {conflict.get('period')}: "
-        f"{_fmt(conflict.get('value'))} {conflict.get('unit')} ({conflict.get('url')}) vs "
-        f"{_fmt(conflict.get('conflicting_value'))} ({conflict.get('conflicting_url')})"
+        f"{_side(conflict, '')} ({conflict.get('url')}) vs "
+        f"{_side(conflict, 'conflicting_')} ({conflict.get('conflicting_url')})"
     )
 
 
-def markdown_summary(summary: RunSummary) -> str:
-    """The Prefect artifact: a markdown table of sources, then conflicts and warnings."""
+def markdown_summary(summary: RunSummary, *, zone: ZoneInfo | None = None) -> str:
+    """The Prefect artifact: a markdown table of sources, conflicts, errors, warnings, then the report's
+    summary (read from the published copy; times in `zone`, default UTC)."""
     header = "| " + " | ".join(h for _, h in COLUMNS) + " |"
     rule = "|" + "|".join("---" for _ in COLUMNS) + "|"
     rows = [
@@ -117,17 +168,52 @@ def markdown_summary(summary: RunSummary) -> str:
         lines += ["", "## Errors", ""] + [f"- **{e['source']}**: {_md(e['error'])}" for e in errors]
     if summary.warnings:
         lines += ["", "## Drift warnings", ""] + [f"- {_md(w)}" for w in summary.warnings]
+    if summary.published_path and Path(summary.published_path).exists():
+        lines += ["", *report_summary_markdown(Path(summary.published_path), zone or ZoneInfo("UTC"))]
     return "\n".join(lines) + "\n"
+
+
+def report_summary_markdown(published: Path, zone: ZoneInfo) -> list[str]:
+    """The report's summary as markdown lines, with where the full report is (or how to write it)."""
+    from datetime import UTC, datetime
+
+    from gdwatch.pipeline.report import data
+    from gdwatch.pipeline.report.build import default_report_dir, summary_sentences
+
+    lines = data.timeline(published)
+    sentences = summary_sentences(
+        lines,
+        data.disagreements(published),
+        data.run_changes(published, limit=1),
+        data.health(published, now=datetime.now(UTC)),
+        zone,
+    )
+    markdown = ["## Report summary", ""]
+    markdown += [("  - " if s.startswith("  ") else "- ") + _md(s.strip()) for s in sentences]
+    db = published.with_name(published.name.replace(".read.duckdb", ".duckdb"))
+    index = default_report_dir(db) / "index.html"
+    where = f"[{index}]({index.as_uri()}), written" if index.exists() else "not written yet"
+    markdown += ["", f"Full report: {where} by `gdwatch report --db {db}`."]
+    return markdown
 
 
 def _md(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
 
-def _fmt(value: object) -> str:
-    if isinstance(value, float):
-        return f"{value:,.6g}" if abs(value) < 1e6 else f"{value:.4g}"
-    return str(value)
+def _side(conflict: dict[str, object], prefix: str) -> str:
+    """One side of a conflict for people, in its quote's language: "9.1 trillion yuan", "9.1万亿元"."""
+    value = conflict.get(f"{prefix}value")
+    if not isinstance(value, int | float):
+        return str(value)
+    quote = conflict.get(f"{prefix}quote")
+    return format_figure(
+        float(value),
+        str(conflict.get("unit")),
+        language_of(None, quote if isinstance(quote, str) else None),
+        qualifier=str(conflict.get(f"{prefix}qualifier") or "exact"),
+        projection=bool(conflict.get("projection")),
+    )
 
 
 def exit_code(summaries: Sequence[RunSummary]) -> int:

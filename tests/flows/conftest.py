@@ -52,3 +52,17 @@ def cli_env(prefect_api: str, tmp_path: Path) -> dict[str, str]:
         PREFECT_SERVER_ANALYTICS_ENABLED="false",
     )
     return env
+
+
+@pytest.fixture(scope="session")
+def demo_warehouse(prefect_api: str, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo's warehouse, built once per session by running the whole demo (real flows, real site)."""
+    import io
+
+    from rich.console import Console
+
+    from gdwatch.flows.demo.runner import run_demo
+
+    db = tmp_path_factory.mktemp("demo") / "demo.duckdb"
+    assert run_demo(db, console=Console(file=io.StringIO(), width=100)) == 0
+    return db
