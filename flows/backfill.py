@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import UTC, date, datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from prefect import State, flow, task
 from prefect.artifacts import create_markdown_artifact
@@ -14,7 +15,7 @@ from prefect.utilities.annotations import quote
 from gdwatch.config.errors import ConfigError
 from gdwatch.config.loader import load_config, resolve_db_path
 from gdwatch.flows.daily import collect_reports
-from gdwatch.flows.progress import progress_bar
+from gdwatch.flows.progress import finish_source, for_source, sources_progress
 from gdwatch.flows.runners import final_state, thread_pool
 from gdwatch.pipeline.backfill import backfill_source, merge_reprocess, reprocess_batch
 from gdwatch.pipeline.context import RunSpec, context_for
@@ -28,7 +29,10 @@ from gdwatch.warehouse import RawPage
 @task(name="backfill-source", retries=1, retry_delay_seconds=10, cache_policy=NO_CACHE)
 def backfill_source_task(run: RunSpec, source_name: str, since: date, until: date) -> SourceReport:
     """List one archive source's window, load the entries not stored yet, and record per-day coverage."""
-    return backfill_source(context_for(run), source_name, since, until)
+    ctx = context_for(run)
+    report = backfill_source(for_source(ctx, source_name), source_name, since, until)
+    finish_source(ctx, source_name, report.new_entries)
+    return report
 
 
 @task(name="reprocess-batch", retries=0, cache_policy=NO_CACHE)
@@ -64,14 +68,14 @@ def backfill(
         "db": str(db),
     }
 
-    with progress_bar(show_progress, "reprocessed pages" if reprocess else "pages fetched") as bar:
+    with sources_progress(show_progress, "reprocessed pages") as bar:
 
         def work(run: RunSpec) -> list[SourceReport]:
             if reprocess:
                 pages = context_for(run).warehouse.raw_pages(
                     since=since, until=until, sources=sources or None
                 )
-                bar.set_total(len(pages))
+                bar.set_total(bar.label, len(pages))
                 size = config.settings.warehouse.batch_size
                 batches = [pages[i : i + size] for i in range(0, len(pages), size)]
                 # NOTE: quote() keeps Prefect from walking every page's bytes to resolve futures in them.
@@ -81,10 +85,9 @@ def backfill(
             futures = [backfill_source_task.submit(run, s.name, since, until) for s in selected]
             return collect_reports(selected, [f.result(raise_on_failure=False) for f in futures])
 
-        summary = execute_run(
-            "backfill", params, config, db, work, now=datetime.now(UTC), on_page=bar.advance
-        )
+        summary = execute_run("backfill", params, config, db, work, now=datetime.now(UTC), on_page=bar)
+    zone = ZoneInfo(config.settings.schedule.timezone)
     create_markdown_artifact(
-        key="backfill-summary", markdown=markdown_summary(summary), description="gdwatch backfill"
+        key="backfill-summary", markdown=markdown_summary(summary, zone=zone), description="gdwatch backfill"
     )
     return final_state(summary)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from prefect import State, flow, task
 from prefect.artifacts import create_markdown_artifact
@@ -10,6 +11,7 @@ from prefect.cache_policies import NO_CACHE
 
 from gdwatch.config.loader import load_config, resolve_db_path
 from gdwatch.config.models import SourceDefinition
+from gdwatch.flows.progress import finish_source, for_source, sources_progress
 from gdwatch.flows.runners import final_state, thread_pool
 from gdwatch.pipeline.context import RunSpec, context_for
 from gdwatch.pipeline.ingest import SourceReport, read_source
@@ -26,7 +28,10 @@ def read_source_task(run: RunSpec, source: SourceDefinition) -> SourceReport:
 
     NOTE: no task timeout: Prefect cannot interrupt a worker thread; every request has its own timeouts.
     """
-    return read_source(context_for(run), source)
+    ctx = context_for(run)
+    report = read_source(for_source(ctx, source.name), source)
+    finish_source(ctx, source.name, report.new_entries)
+    return report
 
 
 def collect_reports(sources: list[SourceDefinition], outcomes: list[object]) -> list[SourceReport]:
@@ -47,6 +52,7 @@ def daily_run(
     any_topic: bool = False,
     config_dir: str | None = None,
     db_path: str | None = None,
+    show_progress: bool = False,
 ) -> RunSummary | State:
     """Fetch, clean, measure and load every enabled source (or the given feeds) once.
 
@@ -67,8 +73,10 @@ def daily_run(
         futures = [read_source_task.submit(run, source) for source in sources]
         return collect_reports(sources, [future.result(raise_on_failure=False) for future in futures])
 
-    summary = execute_run("daily-run", params, config, db, work, any_topic=any_topic)
+    with sources_progress(show_progress) as bar:
+        summary = execute_run("daily-run", params, config, db, work, any_topic=any_topic, on_page=bar)
+    zone = ZoneInfo(config.settings.schedule.timezone)
     create_markdown_artifact(
-        key="run-summary", markdown=markdown_summary(summary), description="gdwatch daily run"
+        key="run-summary", markdown=markdown_summary(summary, zone=zone), description="gdwatch daily run"
     )
     return final_state(summary)
