@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import tempfile
 import time
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from rich.console import Console
@@ -29,12 +29,20 @@ def write_demo_config(directory: Path, base_url: str) -> Path:
 
 def run_demo(db: Path, *, console: Console, keep_serving: bool = False) -> int:
     """Day 1 run, day 2 run (a correction and a contradicting report), a sitemap backfill, an offline
-    reprocess, then the conflicts and the timeline a consumer would query. Returns the exit code."""
+    reprocess, then the conflicts and the timeline a consumer would query, and the report (its path is
+    the last line). Returns the exit code."""
+    from zoneinfo import ZoneInfo
+
+    from gdwatch.config.loader import load_config
     from gdwatch.flows.backfill import backfill
+    from gdwatch.flows.cli_output import print_conflicts, print_sql_table
     from gdwatch.flows.daily import daily_run
     from gdwatch.flows.launch import run_flow
-    from gdwatch.pipeline.summaries import describe_conflict, exit_code, print_summary
-    from gdwatch.warehouse import open_conflicts, published_path, query
+    from gdwatch.pipeline.present import format_figure
+    from gdwatch.pipeline.report.build import ReportOptions, build_report, default_report_dir
+    from gdwatch.pipeline.report.data import conflict_rows
+    from gdwatch.pipeline.summaries import exit_code, print_summary
+    from gdwatch.warehouse import published_path, query
 
     for stale in (db, db.with_name(db.name + ".wal"), published_path(db)):
         stale.unlink(missing_ok=True)
@@ -78,28 +86,33 @@ def run_demo(db: Path, *, console: Console, keep_serving: bool = False) -> int:
         print_summary(summaries[-1], console)
 
         published = published_path(db)
+        config = load_config(config_dir)
+        zone = ZoneInfo(config.settings.schedule.timezone)
         console.rule("open conflicts (gdwatch conflicts)")
-        for conflict in open_conflicts(published):
-            console.print(describe_conflict(conflict))
+        print_conflicts(console, conflict_rows(published), zone)
         console.rule("revisions: figures a corrected article changed (SELECT ... FROM revisions)")
         _, revised = query(
-            published, "SELECT metric, old_value, new_value, old_version, new_version FROM revisions"
+            published, "SELECT metric, unit, old_value, new_value, old_version, new_version FROM revisions"
         )
-        for metric, old, new, old_version, new_version in revised:
-            console.print(f"{metric}: {old} (version {old_version}) -> {new} (version {new_version})")
-        console.rule("figures per metric (SELECT ... FROM observations)")
+        for metric, unit, old, new, old_version, new_version in revised:
+            before, after = format_figure(old, unit), format_figure(new, unit)
+            console.print(f"{metric}: {before} (version {old_version}) -> {after} (version {new_version})")
+        console.rule("figures per metric (gdwatch sql)")
         columns, rows = query(
             published,
-            "SELECT metric, entity, partner, period, value, unit, qualifier, projection FROM observations "
+            "SELECT metric, entity, period, value, unit, qualifier FROM observations "
             "WHERE metric IS NOT NULL ORDER BY metric, entity, period LIMIT 40",
         )
-        console.print(" | ".join(columns))
-        for row in rows:
-            console.print(" | ".join("" if v is None else str(v) for v in row))
+        print_sql_table(console, columns, rows, zone)
         console.print(
             f"demo finished in {time.perf_counter() - started:.1f} s; query it with "
-            f'`gdwatch sql --db {db} "SELECT * FROM metric_timeline"`'
+            f'`gdwatch sql --db {db} "SELECT * FROM metric_timeline"`',
+            highlight=False,
         )
+        console.rule("report (gdwatch report)")
+        options = ReportOptions(zone=zone, catalogue=config.metrics)
+        report = build_report(published, default_report_dir(db), options, now=datetime.now(UTC))
+        console.print("report:", str(report.index), highlight=False, soft_wrap=True)
         if keep_serving:
             console.print(f"serving {server.base_url} until Ctrl-C")
             try:

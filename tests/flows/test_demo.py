@@ -39,4 +39,6 @@ def test_demo_shows_every_stage(tmp_path: Path) -> None:
         covered = con.execute("SELECT count(*) FROM coverage WHERE listed > 0").fetchone()
         assert covered is not None and covered[0] >= 5
     text = output.getvalue()
-    assert "open conflicts" in text and "9.4e+12" in text
+    assert "open conflicts" in text and "9.4 trillion yuan" in text and "9.1万亿元" in text
+    report = Path(text.strip().splitlines()[-1].removeprefix("report: "))
+    assert report == tmp_path / "demo-report" / "index.html" and report.is_file()
