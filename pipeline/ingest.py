@@ -241,15 +241,19 @@ def build_page_record(ctx: RunContext, source: SourceDefinition, entry: FeedEntr
         http_status=result.status,
         content_type=result.content_type,
     )
-    processed = process_page(
-        result.body,
-        content_type=result.content_type,
-        url=result.final_url,
-        listed_published_at=entry.published_at,
-        read_at=ctx.now,
-        catalogue=ctx.config.metrics,
-        relevance=ctx.relevance,
-    )
+    try:
+        processed = process_page(
+            result.body,
+            content_type=result.content_type,
+            url=result.final_url,
+            listed_published_at=entry.published_at,
+            read_at=ctx.now,
+            catalogue=ctx.config.metrics,
+            relevance=ctx.relevance,
+        )
+    except Exception as exc:  # a bug met on one page must not lose the source's other pages
+        error = f"processing the page failed ({type(exc).__name__}: {exc}); it is retried next run"
+        return replace(fetched, outcome="failed", error=error)
     return with_processed(fetched, processed, result.body)
 
 

@@ -62,4 +62,6 @@ def currency_code(match: re.Match[str]) -> str:
         "CNY", "USD", "HKD", "EUR", "GBP" or "JPY".
     """
     # NOTE: group "c" is always set in CURRENCY_BEFORE, which has no group "z"
-    return _CURRENCY_CODES[(match.group("c") or match.group("z")).lower()]
+    written = (match.group("c") or match.group("z")).lower()
+    # "U.S dollars" / "US. dollars": the pattern tolerates a missing or extra dot, so does the lookup.
+    return _CURRENCY_CODES.get(written) or _CURRENCY_CODES[written.replace(".", "")]

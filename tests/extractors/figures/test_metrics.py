@@ -253,3 +253,9 @@ def test_city_report_in_chinese_and_trade_between(catalogue: MetricCatalogue) ->
 
 def test_no_publication_date_leaves_relative_periods_empty(catalogue: MetricCatalogue) -> None:
     assert [r[4] for r in rows("Exports rose 5% last year.", catalogue, published=None)] == [None]
+
+
+def test_us_dollars_spelt_with_a_stray_dot_do_not_crash(catalogue: MetricCatalogue) -> None:
+    for text in ("Exports reached 5 billion US. dollars in 2025.", "Exports reached 5 billion U.S dollars."):
+        (figure,) = extract_observations(text, published=None, catalogue=catalogue)
+        assert (figure.value, figure.unit) == (5e9, "USD")
