@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 import httpx
@@ -176,7 +177,8 @@ def test_page_errors_are_reported_and_retried_while_other_pages_load(
     http_server.add_sequence(
         flaky.path, [Response(status=500), Response(body=html(flaky, http_server.base_url))]
     )
-    http_server.add(slow.path, html(slow, http_server.base_url), delay_s=3.0)
+    never = threading.Event()  # the slow page answers only after the test: a timeout on any machine
+    http_server.add(slow.path, html(slow, http_server.base_url), hold=never)
     http_server.add(big.path, b"<html><body>" + b"<p>Guangdong exports</p>" * 60_000 + b"</body></html>")
     http_server.add(pdf.path, b"%PDF-1.7 ...", content_type="application/pdf")
     http_server.add(
@@ -201,6 +203,7 @@ def test_page_errors_are_reported_and_retried_while_other_pages_load(
     assert rows(db, "SELECT count(*) FROM articles WHERE title LIKE 'Paris%'") == [(0,)]
 
     # the feed's state was not advanced (a page failed), so the next run retries the slow page only
+    never.set()
     http_server.add(slow.path, html(slow, http_server.base_url))
     (retry,) = run(config, db).reports
     assert (retry.new_entries, retry.counts.new_articles) == (1, 1)
