@@ -15,9 +15,9 @@ from prefect.utilities.annotations import quote
 from gdwatch.config.errors import ConfigError
 from gdwatch.config.loader import load_config, resolve_db_path
 from gdwatch.flows.daily import collect_reports
-from gdwatch.flows.progress import finish_source, for_source, sources_progress
+from gdwatch.flows.progress import sources_progress
 from gdwatch.flows.runners import final_state, thread_pool
-from gdwatch.pipeline.backfill import backfill_source, merge_reprocess, reprocess_batch
+from gdwatch.pipeline.backfill import REPROCESS, backfill_source, merge_reprocess, reprocess_batch
 from gdwatch.pipeline.context import RunSpec, context_for
 from gdwatch.pipeline.ingest import SourceReport
 from gdwatch.pipeline.runner import execute_run
@@ -29,10 +29,7 @@ from gdwatch.warehouse import RawPage
 @task(name="backfill-source", retries=1, retry_delay_seconds=10, cache_policy=NO_CACHE)
 def backfill_source_task(run: RunSpec, source_name: str, since: date, until: date) -> SourceReport:
     """List one archive source's window, load the entries not stored yet, and record per-day coverage."""
-    ctx = context_for(run)
-    report = backfill_source(for_source(ctx, source_name), source_name, since, until)
-    finish_source(ctx, source_name, report.new_entries)
-    return report
+    return backfill_source(context_for(run), source_name, since, until)
 
 
 @task(name="reprocess-batch", retries=0, cache_policy=NO_CACHE)
@@ -68,14 +65,14 @@ def backfill(
         "db": str(db),
     }
 
-    with sources_progress(show_progress, "reprocessed pages") as bar:
+    with sources_progress(show_progress) as bar:
 
         def work(run: RunSpec) -> list[SourceReport]:
             if reprocess:
                 pages = context_for(run).warehouse.raw_pages(
                     since=since, until=until, sources=sources or None
                 )
-                bar.set_total(bar.label, len(pages))
+                bar.listed(REPROCESS, len(pages))
                 size = config.settings.warehouse.batch_size
                 batches = [pages[i : i + size] for i in range(0, len(pages), size)]
                 # NOTE: quote() keeps Prefect from walking every page's bytes to resolve futures in them.
@@ -85,7 +82,7 @@ def backfill(
             futures = [backfill_source_task.submit(run, s.name, since, until) for s in selected]
             return collect_reports(selected, [f.result(raise_on_failure=False) for f in futures])
 
-        summary = execute_run("backfill", params, config, db, work, now=datetime.now(UTC), on_page=bar)
+        summary = execute_run("backfill", params, config, db, work, now=datetime.now(UTC), progress=bar)
     zone = ZoneInfo(config.settings.schedule.timezone)
     create_markdown_artifact(
         key="backfill-summary", markdown=markdown_summary(summary, zone=zone), description="gdwatch backfill"

@@ -11,7 +11,7 @@ from prefect.cache_policies import NO_CACHE
 
 from gdwatch.config.loader import load_config, resolve_db_path
 from gdwatch.config.models import SourceDefinition
-from gdwatch.flows.progress import finish_source, for_source, sources_progress
+from gdwatch.flows.progress import sources_progress
 from gdwatch.flows.runners import final_state, thread_pool
 from gdwatch.pipeline.context import RunSpec, context_for
 from gdwatch.pipeline.ingest import SourceReport, read_source
@@ -28,10 +28,7 @@ def read_source_task(run: RunSpec, source: SourceDefinition) -> SourceReport:
 
     NOTE: no task timeout: Prefect cannot interrupt a worker thread; every request has its own timeouts.
     """
-    ctx = context_for(run)
-    report = read_source(for_source(ctx, source.name), source)
-    finish_source(ctx, source.name, report.new_entries)
-    return report
+    return read_source(context_for(run), source)
 
 
 def collect_reports(sources: list[SourceDefinition], outcomes: list[object]) -> list[SourceReport]:
@@ -74,7 +71,7 @@ def daily_run(
         return collect_reports(sources, [future.result(raise_on_failure=False) for future in futures])
 
     with sources_progress(show_progress) as bar:
-        summary = execute_run("daily-run", params, config, db, work, any_topic=any_topic, on_page=bar)
+        summary = execute_run("daily-run", params, config, db, work, any_topic=any_topic, progress=bar)
     zone = ZoneInfo(config.settings.schedule.timezone)
     create_markdown_artifact(
         key="run-summary", markdown=markdown_summary(summary, zone=zone), description="gdwatch daily run"

@@ -12,6 +12,9 @@ from gdwatch.pipeline.ingest import SourceReport, entry_key, read_archive_window
 from gdwatch.pipeline.pages import page_skeleton, process_page, with_processed
 from gdwatch.warehouse import LoadBatch, PageRecord, RawPage
 
+REPROCESS = "reprocessed pages"
+"""The progress label of a reprocess's pages (they belong to no one source)."""
+
 
 def backfill_source(ctx: RunContext, source_name: str, since: date, until: date) -> SourceReport:
     """List one archive source's window, load the entries not stored yet, and record per-day coverage."""
@@ -32,8 +35,7 @@ def reprocess_batch(ctx: RunContext, pages: Sequence[RawPage]) -> SourceReport:
     records = []
     for raw in pages:
         records.append(reprocessed_record(ctx, raw))
-        if ctx.on_page:
-            ctx.on_page()
+        ctx.page_done(REPROCESS)
     report.counts = ctx.load(LoadBatch(pages=tuple(records)))
     return report
 

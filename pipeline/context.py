@@ -9,16 +9,25 @@ run id with `context_for`.
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Protocol
 
 from gdwatch.config.errors import GdwatchError
 from gdwatch.config.loader import Config
 from gdwatch.config.models import RelevanceSettings
 from gdwatch.pipeline.fetching import Fetcher
 from gdwatch.warehouse import BatchCounts, LoadBatch, Warehouse
+
+
+class Progress(Protocol):
+    """Where a run reports how far it is (a terminal's progress bars; nothing in cron or CI)."""
+
+    def listed(self, source: str, pages: int) -> None: ...
+
+    def page_done(self, source: str) -> None: ...
 
 
 @dataclass(frozen=True)
@@ -41,8 +50,8 @@ class RunContext:
     config: Config
     fetcher: Fetcher
     warehouse: Warehouse
-    on_page: Callable[[], None] | None = None
-    """Called after each page is processed (progress bars)."""
+    progress: Progress | None = None
+    """Told how many pages each source has to do and when each is done (progress bars)."""
 
     @property
     def run_id(self) -> int:
@@ -56,6 +65,16 @@ class RunContext:
     def relevance(self) -> RelevanceSettings | None:
         """The topic terms pages must match, or None when the run keeps every topic."""
         return None if self.spec.any_topic else self.config.settings.relevance
+
+    def listed(self, source: str, pages: int) -> None:
+        """`source` has `pages` pages to process in this run."""
+        if self.progress is not None:
+            self.progress.listed(source, pages)
+
+    def page_done(self, source: str) -> None:
+        """One page of `source` is processed."""
+        if self.progress is not None:
+            self.progress.page_done(source)
 
     def load(self, batch: LoadBatch) -> BatchCounts:
         """Load one batch as part of this run (the warehouse serialises concurrent loads)."""

@@ -186,6 +186,7 @@ def load_entries(
     seen = ctx.warehouse.seen_entries(source.name, [entry_key(e) for e in unique])
     fresh = [e for e in unique if entry_key(e) not in seen]
     report.new_entries = len(fresh)
+    ctx.listed(source.name, len(fresh))
 
     batch_size = ctx.config.settings.warehouse.batch_size
     pending: list[PageRecord] = []
@@ -202,8 +203,7 @@ def load_entries(
             report.page_errors.append(f"{entry.url} ({verdict}): {page.error}")
         pending.append(page)
         report.outcomes[page.entry_id] = page.outcome
-        if ctx.on_page:
-            ctx.on_page()
+        ctx.page_done(source.name)
         is_last = index == len(fresh) - 1
         if len(pending) >= batch_size and not is_last:
             report.counts += ctx.load(LoadBatch(pages=tuple(pending)))

@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from gdwatch.config.loader import Config
-from gdwatch.pipeline.context import RunContext, RunSpec, registered
+from gdwatch.pipeline.context import Progress, RunContext, RunSpec, registered
 from gdwatch.pipeline.fetching import Fetcher
 from gdwatch.pipeline.ingest import SourceReport
 from gdwatch.pipeline.summaries import RunSummary
@@ -23,7 +23,7 @@ def execute_run(
     *,
     any_topic: bool = False,
     now: datetime | None = None,
-    on_page: Callable[[], None] | None = None,
+    progress: Progress | None = None,
 ) -> RunSummary:
     """Hold the writer lock for the whole run, record it in `runs`, do `work`, then publish the read copy.
 
@@ -40,7 +40,7 @@ def execute_run(
     ):
         run_id = warehouse.start_run(flow=flow_name, params=params, started_at=started)
         spec = RunSpec(run_id=run_id, flow=flow_name, started_at=started, any_topic=any_topic)
-        ctx = RunContext(spec=spec, config=config, fetcher=fetcher, warehouse=warehouse, on_page=on_page)
+        ctx = RunContext(spec=spec, config=config, fetcher=fetcher, warehouse=warehouse, progress=progress)
         try:
             with registered(ctx):
                 reports = work(spec)

@@ -25,6 +25,8 @@ LAYERS = {
             "gdwatch.pipeline.fetching",
             "gdwatch.pipeline.ingest",
             "gdwatch.pipeline.pages",
+            "gdwatch.pipeline.present",
+            "gdwatch.pipeline.report.build",
             "gdwatch.pipeline.runner",
             "gdwatch.pipeline.sources",
             "gdwatch.pipeline.summaries",

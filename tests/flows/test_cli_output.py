@@ -229,27 +229,19 @@ def test_status_headers_are_never_cut(wide: bool) -> None:
     assert "…" not in text and "last success (CST)" in text
 
 
-def test_each_source_gets_its_own_progress_bar() -> None:
-    from dataclasses import dataclass
-
+def test_each_source_gets_its_own_progress_bar_that_knows_its_total() -> None:
     from rich.progress import Progress
 
-    from gdwatch.flows.progress import SourcesProgress, finish_source, for_source
-
-    @dataclass
-    class Context:  # the one field of RunContext the progress helpers touch
-        on_page: object = None
+    from gdwatch.flows.progress import SourcesProgress
 
     progress = Progress(console=Console(file=io.StringIO(), force_terminal=True, width=WIDTH))
-    bars = SourcesProgress(progress, "reprocessed pages")
-    ctx = Context(on_page=bars)
+    bars = SourcesProgress(progress)
     for source, pages in (("demo-en", 3), ("demo-zh", 2)):
-        page_done = for_source(ctx, source).on_page  # type: ignore[arg-type]
-        assert page_done is not None
-        for _ in range(pages):
-            page_done()
-    bars()
-    finish_source(ctx, "demo-en", 3)  # type: ignore[arg-type]
+        bars.listed(source, pages)
+        for _ in range(pages - 1):
+            bars.page_done(source)
     done = {t.description: (t.completed, t.total) for t in progress.tasks}
-    assert done == {"demo-en": (3, 3), "demo-zh": (2, None), "reprocessed pages": (1, None)}
-    assert for_source(Context(on_page=None), "x").on_page is None  # type: ignore[arg-type]
+    assert done == {"demo-en": (2, 3), "demo-zh": (1, 2)}
+    quiet = SourcesProgress(None)
+    quiet.listed("x", 1)
+    quiet.page_done("x")  # no terminal: nothing drawn, nothing raised
