@@ -17,9 +17,10 @@ from lxml import etree
 from trafilatura.settings import Document, use_config
 
 from gdwatch.extractors.listing.urls import canonical_url, is_http_url, url_date
+from gdwatch.extractors.pages.substance import verdict
 from gdwatch.extractors.records import Article, DateSource
 
-CLEANER_VERSION = "clean-1.0.0"
+CLEANER_VERSION = "clean-1.1.0"
 """Labels the article versions this cleaner produces; bump it when its output changes."""
 
 # --- cleaning -------------------------------------------------------------------------------------------
@@ -51,8 +52,6 @@ _BOILERPLATE = [
     re.compile(r"(?=.{0,160}$)(?:\S+\s+){0,15}[\w.+-]+@[\w-]+(?:\.[\w-]+)+\.?(?:\s+\S+){0,5}", re.I),
 ]
 _MAX_BOILERPLATE_LINE = 300
-_MIN_TEXT_CHARS = {"zh": 40, "ja": 40, "ko": 60}
-_DEFAULT_MIN_TEXT_CHARS = 120
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 # Page clocks and feeds run ahead a little; a date-only value may be "tomorrow" east of UTC.
 _CLOCK_SKEW = timedelta(minutes=10)
@@ -91,8 +90,9 @@ def clean_article(html: str, *, url: str, feed_published: datetime | None, now: 
         now: the run's clock; dates after it are rejected.
 
     Returns:
-        CleanedPage(article, None), or CleanedPage(None, reason) with reason "empty body", "not HTML" or
-        "not an article" (nothing, or too little text, extracted: list pages, error pages, video pages).
+        CleanedPage(article, None), or CleanedPage(None, reason) with reason "empty body", "not HTML",
+        "not an article" (nothing extracted), "not an article (no complete sentence)" (menus, error and
+        video pages) or "list page" (a channel of headlines); see `substance`.
     """
     if not html.strip():
         return CleanedPage(None, "empty body")
@@ -119,9 +119,10 @@ def clean_article(html: str, *, url: str, feed_published: datetime | None, now: 
         return CleanedPage(None, "not an article")
     title = _clean_title(document.title)
     text = _strip_boilerplate(extracted, title)
+    refusal = verdict(text)
+    if refusal is not None:
+        return CleanedPage(None, refusal if refusal == "list page" else f"not an article ({refusal})")
     language = _language(text)
-    if len(text) < _MIN_TEXT_CHARS.get(language or "", _DEFAULT_MIN_TEXT_CHARS):
-        return CleanedPage(None, "not an article")
     published, source = _pick_date(
         page=_page_date(_metadata_date(tree)),
         feed=feed_published,
@@ -146,11 +147,12 @@ def _trafilatura_config() -> ConfigParser:
     """trafilatura's defaults, except the size under which it distrusts its own extraction.
 
     NOTE: below MIN_EXTRACTED_SIZE (250 characters) trafilatura falls back to a baseline that joins all
-    paragraphs into one line; short news items (a four-sentence wire) then lose their paragraph breaks,
-    and the metric extractor its sentence and paragraph boundaries.
+    paragraphs into one line, or takes the navigation with it; short news items (a two-sentence customs
+    flash, a one-sentence 快讯 of 25 characters) then lose their boundaries or gain a menu. Whether the
+    text is an article is decided afterwards (`substance.verdict`), in words and CJK characters.
     """
     config = use_config()
-    config.set("DEFAULT", "MIN_EXTRACTED_SIZE", "60")
+    config.set("DEFAULT", "MIN_EXTRACTED_SIZE", "25")
     return config
 
 

@@ -271,8 +271,11 @@ def test_small_clock_skew_is_allowed() -> None:
     [
         ("", "empty body"),
         ("   \n ", "empty body"),
-        ("<html><body><nav><a href='/'>Home</a></nav></body></html>", "not an article"),
-        ("<html><body><p>Page not found.</p></body></html>", "not an article"),
+        (
+            "<html><body><nav><a href='/'>Home</a></nav></body></html>",
+            "not an article (no complete sentence)",
+        ),
+        ("<html><body><p>Page not found.</p></body></html>", "not an article (no complete sentence)"),
     ],
 )
 def test_no_article(html: str, reason: str) -> None:
