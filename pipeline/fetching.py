@@ -27,6 +27,7 @@ from protego import Protego
 
 from gdwatch.config.errors import GdwatchError
 from gdwatch.config.models import PolitenessSettings
+from gdwatch.extractors.pages.decode import looks_like_html
 from gdwatch.pipeline.addresses import AddressPolicy, BlockedAddress, Resolver, system_resolver
 from gdwatch.pipeline.connections import DeadlineExceeded, GuardedBackend, guarded_transport
 from gdwatch.pipeline.content_decoding import (
@@ -115,6 +116,10 @@ def _check_http_url(url: str, *, context: str) -> None:
 
 def _media_type(content_type: str | None) -> str | None:
     return content_type.split(";", 1)[0].strip().lower() if content_type else None
+
+
+# Media types that say nothing of the body; `looks_like_html` decides for them.
+_GENERIC_TYPES = frozenset({None, "", "application/octet-stream", "binary/octet-stream", "text/plain"})
 
 
 def _type_allowed(media_type: str | None, allowed: Sequence[str]) -> bool:
@@ -343,7 +348,12 @@ class Fetcher:
                 advice = "a redirect without a Location header cannot be followed; check the URL in a browser"
                 raise FetchError(url, "http_status", f"HTTP {status}", advice, status=status)
             content_type = response.headers.get("content-type")
-            if allowed_types is not None and not _type_allowed(_media_type(content_type), allowed_types):
+            media_type = _media_type(content_type)
+            # Servers label HTML as octet-stream or text/plain, or send no type: such bodies are sniffed.
+            sniff = (
+                allowed_types is not None and media_type in _GENERIC_TYPES and "text/html" in allowed_types
+            )
+            if allowed_types is not None and not sniff and not _type_allowed(media_type, allowed_types):
                 raise FetchError(
                     url,
                     "bad_content_type",
@@ -355,7 +365,17 @@ class Fetcher:
             declared = response.headers.get("content-length", "")
             if declared.isdigit() and int(declared) > limit:
                 raise self._too_large(url, f"Content-Length {declared} exceeds {limit} bytes", status)
-            return status, self._read_body(url, response, limit=limit), response.headers
+            body = self._read_body(url, response, limit=limit)
+            if sniff and not looks_like_html(content_type, body):
+                raise FetchError(
+                    url,
+                    "bad_content_type",
+                    f"served as {content_type or 'no content type'} and the body does not start like HTML "
+                    f"(it starts {body[:16]!r})",
+                    "the link is not a web page (e.g. a PDF or a download); skip it",
+                    status=status,
+                )
+            return status, body, response.headers
 
     def _read_body(self, url: str, response: httpx.Response, *, limit: int, truncate: bool = False) -> bytes:
         """The decoded body, read raw and inflated here so the limit holds after decompression."""

@@ -412,3 +412,22 @@ def test_robots_txt_redirect_is_followed(http_server: LocalSite, fetcher: Fetche
 
     assert caught.value.kind == "robots"
     assert http_server.hits("/rules.txt") == 1
+
+
+@pytest.mark.parametrize("content_type", ["application/octet-stream", "text/plain", ""])
+def test_html_served_with_a_generic_type_is_sniffed_and_fetched(
+    http_server: LocalSite, content_type: str
+) -> None:
+    http_server.add("/page", HTML, content_type=content_type)
+    with Fetcher(make_settings()) as fetcher:
+        result = fetcher.fetch(http_server.url("/page"), allowed_types=("text/html", "application/xhtml+xml"))
+    assert result.body == HTML.encode()
+
+
+def test_a_pdf_served_as_octet_stream_is_refused_saying_what_was_seen(http_server: LocalSite) -> None:
+    http_server.add("/file", b"%PDF-1.7 binary...", content_type="application/octet-stream")
+    with Fetcher(make_settings()) as fetcher, pytest.raises(FetchError) as caught:
+        fetcher.fetch(http_server.url("/file"), allowed_types=("text/html", "application/xhtml+xml"))
+    assert caught.value.kind == "bad_content_type"
+    assert "served as application/octet-stream and the body does not start like HTML" in str(caught.value)
+    assert "%PDF" in str(caught.value)
