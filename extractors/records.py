@@ -35,6 +35,8 @@ class ParsedFeed:
     entries: tuple[FeedEntry, ...]
     title: str | None = None
     error: str | None = None
+    skipped: int = 0
+    """Items left out because they carry no http(s) link (a mailto:, a relative link with no base, none)."""
 
 
 @dataclass(frozen=True, slots=True)

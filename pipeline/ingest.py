@@ -42,6 +42,8 @@ class SourceReport:
     error: str | None = None
     parse_error: str | None = None
     listed: int = 0
+    skipped: int = 0
+    """Listed items left out because they carry no http(s) link."""
     new_entries: int = 0
     counts: BatchCounts = field(default_factory=BatchCounts)
     page_errors: list[str] = field(default_factory=list)
@@ -58,6 +60,7 @@ class SourceReport:
             "source": self.source,
             "status": self.status,
             "listed": self.listed,
+            "no_link": self.skipped,
             "new_entries": self.new_entries,
             "new_articles": counts.new_articles,
             "new_versions": counts.new_versions,
@@ -133,6 +136,7 @@ def read_feed_source(ctx: RunContext, source: SourceDefinition) -> SourceReport:
         )
 
     report.parse_error = parsed.error
+    report.skipped = parsed.skipped
     entries = list(parsed.entries[: ctx.config.settings.politeness.max_entries_per_feed])
     fetch = SourceFetch(
         source=source.name,

@@ -24,6 +24,7 @@ COLUMNS = (
     ("source", "source"),
     ("status", "feed"),
     ("listed", "listed"),
+    ("no_link", "no link"),
     ("new_entries", "new"),
     ("new_articles", "articles"),
     ("new_versions", "versions"),
@@ -38,6 +39,7 @@ COLUMNS = (
 """The artifact's columns: (key of SourceReport.as_row(), header)."""
 
 SKIPPED = (
+    ("no_link", "without an http(s) link"),
     ("unchanged", "unchanged"),
     ("duplicates", "duplicates"),
     ("off_topic", "off-topic"),

@@ -60,9 +60,8 @@ def parse_feed(raw: bytes, *, feed_url: str, content_type: str | None = None) ->
     parsed = feedparser.parse(
         io.BytesIO(raw), response_headers=headers, resolve_relative_uris=True, sanitize_html=True
     )
-    entries = tuple(
-        entry for item in parsed.entries if (entry := _entry_from_item(item, feed_url)) is not None
-    )
+    converted = [_entry_from_item(item, feed_url) for item in parsed.entries]
+    entries = tuple(entry for entry in converted if entry is not None)
     error = _bozo_error(parsed)
     if not parsed.get("version") and not entries:
         raise FeedParseError(
@@ -77,7 +76,7 @@ def parse_feed(raw: bytes, *, feed_url: str, content_type: str | None = None) ->
             "report it to the publisher or drop it",
         )
     title = _plain(parsed.feed.get("title", "")) or None
-    return ParsedFeed(entries=entries, title=title, error=error)
+    return ParsedFeed(entries=entries, title=title, error=error, skipped=len(converted) - len(entries))
 
 
 def _bozo_error(parsed: Any) -> str | None:
@@ -163,11 +162,14 @@ def _parse_json_feed(raw: bytes, *, feed_url: str) -> ParsedFeed:
     declared_url = str(document.get("feed_url") or "")
     base = declared_url if is_http_url(declared_url) else feed_url
     entries: list[FeedEntry] = []
+    skipped = 0
     for item in document["items"]:
         if not isinstance(item, dict):
+            skipped += 1
             continue
         url = _http_link(item.get("url"), base) or _http_link(item.get("external_url"), base)
         if url is None:
+            skipped += 1
             continue
         item_id = item.get("id")
         summary = item.get("summary") or item.get("content_text") or item.get("content_html") or ""
@@ -182,7 +184,9 @@ def _parse_json_feed(raw: bytes, *, feed_url: str) -> ParsedFeed:
         )
     title = document.get("title")
     return ParsedFeed(
-        entries=tuple(entries), title=_plain(title) if isinstance(title, str) and title else None
+        entries=tuple(entries),
+        title=_plain(title) if isinstance(title, str) and title else None,
+        skipped=skipped,
     )
 
 

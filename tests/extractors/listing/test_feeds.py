@@ -99,6 +99,7 @@ def test_rss2_entries_ids_links_dates_and_plain_text() -> None:
         ),
         title="Business & Trade",
         error=None,
+        skipped=1,  # the item without any link
     )
 
 
@@ -244,6 +245,7 @@ def test_json_feed(content_type: str | None) -> None:
             FeedEntry(entry_id="3", url="https://other.example.org/x"),
         ),
         title="GD JSON",
+        skipped=2,  # the item with no url and the one that is not an object
     )
 
 
@@ -251,3 +253,15 @@ def test_json_feed(content_type: str | None) -> None:
 def test_bad_json_feed_raises(body: bytes) -> None:
     with pytest.raises(FeedParseError):
         parse_feed(body, feed_url=FEED_URL, content_type="application/feed+json")
+
+
+def test_items_without_an_http_link_are_counted_not_dropped_silently() -> None:
+    feed = (
+        b'<?xml version="1.0"?><rss version="2.0"><channel><title>t</title>'
+        b"<item><title>a</title><link>https://example.com/a</link></item>"
+        b"<item><title>b</title><link>mailto:desk@example.com</link></item>"
+        b"<item><title>c</title></item></channel></rss>"
+    )
+    parsed = parse_feed(feed, feed_url="https://example.com/feed.xml")
+    assert [e.url for e in parsed.entries] == ["https://example.com/a"]
+    assert parsed.skipped == 2
