@@ -9,7 +9,7 @@ from pathlib import Path
 import duckdb
 
 from gdwatch.warehouse.errors import WarehouseError
-from gdwatch.warehouse.migrate import apply_migrations
+from gdwatch.warehouse.migrate import apply_schema
 
 
 def _open(path: Path, *, read_only: bool, migrate: bool) -> duckdb.DuckDBPyConnection:
@@ -32,7 +32,7 @@ def _open(path: Path, *, read_only: bool, migrate: bool) -> duckdb.DuckDBPyConne
         # boundaries (known_on, per-day coverage) the same on every machine.
         conn.execute("SET TimeZone = 'UTC'")
         if migrate and not read_only:
-            apply_migrations(conn)
+            apply_schema(conn)
     except BaseException:
         conn.close()
         raise

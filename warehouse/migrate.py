@@ -1,4 +1,5 @@
-"""Numbered SQL migrations: each file applied once, in one transaction with its schema_version row."""
+"""Schema upkeep: numbered SQL migrations (each applied once, in one transaction with its schema_version
+row), then the views re-created from warehouse/views on every migrate."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ import duckdb
 
 from gdwatch.warehouse.errors import MigrationError
 from gdwatch.warehouse.sql import read_sql
+from gdwatch.warehouse.views import ViewFile, create_views
 
 _FILENAME = re.compile(r"^(\d{4})_([a-z0-9_]+)\.sql$")
 
@@ -113,3 +115,29 @@ def apply_migrations(
             ) from exc
         newly_applied.append(migration.name)
     return newly_applied
+
+
+def apply_schema(
+    conn: duckdb.DuckDBPyConnection,
+    migrations: Sequence[Migration] | None = None,
+    views: Sequence[ViewFile] | None = None,
+) -> list[str]:
+    """Bring the schema up to date: the pending numbered migrations, then every view and rule macro.
+
+    The tables and scalar macros change only through numbered migrations; the views are re-created from
+    their files each time (``CREATE OR REPLACE``), which changes no data, so migrating twice is a no-op.
+
+    Args:
+        conn: a read-write connection with no open transaction.
+        migrations: the numbered migrations (default: the files shipped in ``warehouse.migrations``).
+        views: the view files in creation order (default: those shipped in ``warehouse.views``).
+
+    Returns:
+        Names of the migration files applied now (empty when the tables were up to date).
+
+    Raises:
+        MigrationError: a migration or a view file failed, or an applied migration file was edited.
+    """
+    applied = apply_migrations(conn, migrations)
+    create_views(conn, views)
+    return applied

@@ -26,7 +26,7 @@ PUBLIC_VIEWS = (
     "metric_timeline",
     "coverage",
 )
-"""The views consumers query; each reads ``<view>_as_of(getvariable('as_of_run'))``."""
+"""The views consumers query, one ``warehouse/views/<view>.sql`` each, over ``<view>_as_of(as_of_run())``."""
 
 _READABLE = {duckdb.StatementType.SELECT, duckdb.StatementType.EXPLAIN}
 
@@ -58,7 +58,7 @@ def reader(
             row = conn.execute(read_sql("select_last_run_on"), {"day": known_on}).fetchone()
             max_run = int(row[0]) if row else 0
         if max_run is not None:
-            # NOTE: every public view reads this session variable (see 0008_create_public_views.sql); it
+            # NOTE: every public view reads this session variable through as_of_run() (warehouse/views); it
             # lives in the connection, so a read-only file is fine and other readers are unaffected.
             conn.execute(read_sql("set_as_of_run"), {"max_run": max_run})
         conn.execute("SET enable_external_access = false")

@@ -19,6 +19,8 @@ SHIPPED = [
     "0006_create_coverage_reports.sql",
     "0007_create_figure_macros.sql",
     "0008_create_public_views.sql",
+    "0009_drop_public_views.sql",
+    "0010_create_as_of_run_macro.sql",
 ]
 
 

@@ -10,7 +10,7 @@ WITH occurrences AS (
     SELECT article_id, version, content_hash
     FROM store.article_versions
     WHERE article_id IN (SELECT article_id FROM occurrences)
-    QUALIFY row_number() OVER (PARTITION BY article_id ORDER BY version DESC) = 1
+    QUALIFY is_latest_version(article_id, version)
 )
 SELECT o.* EXCLUDE (occurrence),
        CASE WHEN o.occurrence > 1 THEN 'duplicate'

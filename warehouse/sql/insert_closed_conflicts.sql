@@ -10,17 +10,17 @@ WITH touched AS (
     FROM store.conflict_events
     WHERE article_id IN (SELECT article_id FROM touched)
        OR conflicting_article_id IN (SELECT article_id FROM touched)
-    QUALIFY row_number() OVER (PARTITION BY conflict_id ORDER BY event_id DESC) = 1 AND event = 'opened'
+    QUALIFY is_open_conflict(conflict_id, event_id, event)
 ), latest_version AS (
-    SELECT article_id, max(version) AS version
+    SELECT article_id, version
     FROM store.article_versions
     WHERE article_id IN (SELECT article_id FROM touched)
-    GROUP BY article_id
+    QUALIFY is_latest_version(article_id, version)
 ), current_extraction AS (
     SELECT x.article_id, x.article_version, x.extractor_version
     FROM store.extractions AS x
     JOIN latest_version AS l ON l.article_id = x.article_id AND l.version = x.article_version
-    QUALIFY row_number() OVER (PARTITION BY x.article_id ORDER BY x.run_id DESC, x.extractor_version DESC) = 1
+    QUALIFY is_current_extraction(x.article_id, x.article_version, x.run_id, x.extractor_version)
 ), current_figures AS (
     SELECT o.article_id, o.metric, o.entity, o.partner, o.period, o.unit, o.projection, o.value
     FROM store.observations AS o

@@ -24,12 +24,12 @@ WITH new_figures AS (
     SELECT article_id, version, url, published_at
     FROM store.article_versions
     WHERE article_id IN (SELECT article_id FROM candidates)
-    QUALIFY row_number() OVER (PARTITION BY article_id ORDER BY version DESC) = 1
+    QUALIFY is_latest_version(article_id, version)
 ), current_extraction AS (
     SELECT x.article_id, x.article_version, x.extractor_version, l.url, l.published_at
     FROM store.extractions AS x
     JOIN latest_version AS l ON l.article_id = x.article_id AND l.version = x.article_version
-    QUALIFY row_number() OVER (PARTITION BY x.article_id ORDER BY x.run_id DESC, x.extractor_version DESC) = 1
+    QUALIFY is_current_extraction(x.article_id, x.article_version, x.run_id, x.extractor_version)
 ), current_candidates AS (
     SELECT c.*, x.url, x.published_at
     FROM candidates AS c
@@ -64,7 +64,7 @@ WITH new_figures AS (
     SELECT conflict_id
     FROM store.conflict_events
     WHERE conflict_id IN (SELECT conflict_id FROM distinct_pairs)
-    QUALIFY row_number() OVER (PARTITION BY conflict_id ORDER BY event_id DESC) = 1 AND event = 'opened'
+    QUALIFY is_open_conflict(conflict_id, event_id, event)
 )
 SELECT (SELECT coalesce(max(event_id), 0) FROM store.conflict_events)
            + row_number() OVER (ORDER BY p.conflict_id) AS event_id,

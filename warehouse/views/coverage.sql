@@ -1,0 +1,8 @@
+-- Grain: one row per source and publication day, from the latest run that reported it.
+CREATE OR REPLACE MACRO coverage_as_of(max_run) AS TABLE
+SELECT source, day, listed, fetched, stored, run_id
+FROM store.coverage_reports
+WHERE run_id <= max_run
+QUALIFY row_number() OVER (PARTITION BY source, day ORDER BY run_id DESC) = 1;
+
+CREATE OR REPLACE VIEW coverage AS FROM coverage_as_of(as_of_run());
