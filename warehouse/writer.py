@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import threading
 import zlib
 from collections.abc import Collection, Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -39,6 +40,9 @@ class Warehouse:
     The exclusive lock on ``<path>.lock`` is held from construction to :meth:`close`, so a second
     pipeline fails fast (or waits ``wait_s``). The DuckDB file itself is opened only during each
     method call, so it is locked only while being written.
+
+    The methods are safe to call from several threads of the process: an internal lock lets one call
+    at a time use the file, so callers need no lock of their own.
     """
 
     def __init__(self, path: Path, *, wait_s: float = 0.0) -> None:
@@ -54,6 +58,9 @@ class Warehouse:
         """
         self.path = Path(path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
+        # NOTE: one call at a time uses the file. Concurrent load transactions would not see each other's
+        # figures (so miss the conflicts between them) and would number their conflict events alike.
+        self._mutex = threading.Lock()
         self._lock = WriterLock(self.path)
         self._lock.acquire(wait_s)
         try:
@@ -72,13 +79,15 @@ class Warehouse:
 
     @contextmanager
     def _conn(self) -> Iterator[duckdb.DuckDBPyConnection]:
-        if not self._lock.held:
-            raise WarehouseError(f"{self.path}: this Warehouse was closed; open a new one to write")
-        conn = _open(self.path, read_only=False, migrate=False)
-        try:
-            yield conn
-        finally:
-            conn.close()
+        """A connection for one call, one thread at a time (the writer migrated the schema when it opened)."""
+        with self._mutex:
+            if not self._lock.held:
+                raise WarehouseError(f"{self.path}: this Warehouse was closed; open a new one to write")
+            conn = _open(self.path, read_only=False, migrate=False)
+            try:
+                yield conn
+            finally:
+                conn.close()
 
     def start_run(self, *, flow: str, params: Mapping[str, object], started_at: datetime) -> int:
         """Record the start of a run.
@@ -267,10 +276,12 @@ class Warehouse:
         Returns:
             The published path.
         """
-        if not self._lock.held:
-            raise WarehouseError(f"{self.path}: this Warehouse was closed; open a new one to publish")
-        return publish(self.path)
+        with self._mutex:
+            if not self._lock.held:
+                raise WarehouseError(f"{self.path}: this Warehouse was closed; open a new one to publish")
+            return publish(self.path)
 
     def close(self) -> None:
-        """Release the writer lock (idempotent)."""
-        self._lock.release()
+        """Release the writer lock (idempotent), once no call is using the file."""
+        with self._mutex:
+            self._lock.release()

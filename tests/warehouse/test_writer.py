@@ -8,6 +8,7 @@ import sys
 import textwrap
 import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
@@ -178,6 +179,47 @@ def test_raw_pages_returns_the_newest_fetch_per_article_in_the_window(wh: Wareho
     ] == ["b", "a"]
     # five distinct bodies, stored once each (raw_pages() above decompressed them with zlib)
     assert query(db_path, "SELECT count(*), sum(raw_size) FROM store.raw_pages")[1] == [(5, 42)]
+
+
+def test_one_warehouse_is_safe_to_share_between_threads(wh: Warehouse, db_path: Path) -> None:
+    run = wh.start_run(flow="daily", params={}, started_at=T0)
+    sources = [f"source{i}" for i in range(4)]
+
+    def ingest(
+        source: str,
+    ) -> tuple[SourceState | None, set[str], int, set[str], SourceState | None, list[RawPage]]:
+        # every call a flow makes for one source, with no lock of the caller's own
+        state = wh.source_state(source)
+        seen = wh.seen_entries(source, ["a"])
+        # different exact figures, far apart: each batch conflicts with every article loaded before it
+        figure = make_obs(9e12 + 1e12 * sources.index(source))
+        page = make_page(
+            f"https://{source}.example/a", source, source=source, entry_id="a", observations=(figure,)
+        )
+        counts = wh.load_batch(
+            LoadBatch((page,), fetch("fetched", 0, source=source, etag=source)), run_id=run
+        )
+        wh.record_coverage([CoverageRow(source, date(2026, 1, 10), 1, 1, 1)], run_id=run)
+        pages = wh.raw_pages(since=date(2026, 1, 1), until=date(2026, 1, 31), sources=[source])
+        return (
+            state,
+            seen,
+            counts.new_articles,
+            wh.seen_entries(source, ["a"]),
+            wh.source_state(source),
+            pages,
+        )
+
+    with ThreadPoolExecutor(max_workers=len(sources)) as pool:
+        results = dict(zip(sources, pool.map(ingest, sources), strict=True))
+    for source, (state, seen, new_articles, seen_after, state_after, pages) in results.items():
+        assert (state, seen, new_articles, seen_after) == (None, set(), 1, {"a"})
+        assert state_after == SourceState(source, None, None, T0)
+        assert [p.entry_url for p in pages] == [f"https://{source}.example/a"]
+    events = query(db_path, "SELECT event_id, event FROM store.conflict_events ORDER BY event_id")[1]
+    pairs = len(sources) * (len(sources) - 1) // 2
+    assert events == [(i, "opened") for i in range(1, pairs + 1)]
+    assert query(db_path, "SELECT count(*), sum(stored) FROM coverage")[1] == [(len(sources), len(sources))]
 
 
 def test_a_second_writer_is_refused_with_the_holder_pid(db_path: Path) -> None:
