@@ -12,8 +12,25 @@ from gdwatch.warehouse.errors import WarehouseError
 from gdwatch.warehouse.migrate import apply_schema
 
 
-def _open(path: Path, *, read_only: bool, migrate: bool) -> duckdb.DuckDBPyConnection:
-    """Open ``path``; ``migrate=False`` lets the writer skip the ledger check it already did at open."""
+def connect(path: Path, *, read_only: bool = False, migrate: bool = True) -> duckdb.DuckDBPyConnection:
+    """Open the warehouse: the one function that creates DuckDB connections to it.
+
+    Args:
+        path: the DuckDB file (``data/warehouse.duckdb`` or its published copy).
+        read_only: open without write access (no migrations are applied); read-write opens create the
+            parent directories.
+        migrate: bring the schema up to date on a read-write open (:func:`warehouse.migrate.apply_schema`);
+            the writer passes False for the connections of its calls, having migrated once when it opened.
+
+    Returns:
+        A connection with ``TimeZone`` set to UTC; read-write connections have every pending migration
+        applied unless ``migrate`` is False.
+
+    Raises:
+        WarehouseError: the file is locked by another process, or is missing for a read-only open.
+        MigrationError: a migration failed or an applied migration file was edited.
+    """
+    path = Path(path)
     if read_only and not path.exists():
         raise WarehouseError(
             f"{path}: no warehouse file here; run the pipeline (or publish) first, or check the path"
@@ -37,25 +54,6 @@ def _open(path: Path, *, read_only: bool, migrate: bool) -> duckdb.DuckDBPyConne
         conn.close()
         raise
     return conn
-
-
-def connect(path: Path, *, read_only: bool = False) -> duckdb.DuckDBPyConnection:
-    """Open the warehouse: the one function that creates DuckDB connections to it.
-
-    Args:
-        path: the DuckDB file (``data/warehouse.duckdb`` or its published copy).
-        read_only: open without write access (no migrations are applied); read-write opens create the
-            parent directories.
-
-    Returns:
-        A connection with ``TimeZone`` set to UTC; read-write connections have every pending migration
-        applied.
-
-    Raises:
-        WarehouseError: the file is locked by another process, or is missing for a read-only open.
-        MigrationError: a migration failed or an applied migration file was edited.
-    """
-    return _open(Path(path), read_only=read_only, migrate=True)
 
 
 def published_path(path: Path) -> Path:

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from gdwatch.warehouse.read import reader
-from gdwatch.warehouse.sql import read_sql
+from gdwatch.warehouse.sql import fetch_dicts, read_sql
 from gdwatch.warehouse.staging import utc
 
 ARTICLES_DROP = 0.5
@@ -22,7 +22,7 @@ MIN_PAGES = 5
 """Shares over fewer pages than this are noise: no warning."""
 
 
-def source_health(path: Path, *, now: datetime) -> list[dict[str, object]]:
+def source_health(path: Path, *, now: datetime) -> list[dict[str, Any]]:
     """Return one health row per source as of ``now``.
 
     Args:
@@ -36,9 +36,7 @@ def source_health(path: Path, *, now: datetime) -> list[dict[str, object]]:
         (shares are None when there was nothing to divide).
     """
     with reader(path) as conn:
-        result = conn.execute(read_sql("select_source_health"), {"now": utc(now)})
-        columns = [d[0] for d in result.description or []]
-        return [dict(zip(columns, row, strict=True)) for row in result.fetchall()]
+        return fetch_dicts(conn.execute(read_sql("select_source_health"), {"now": utc(now)}))
 
 
 def drift_warnings(path: Path, *, now: datetime) -> list[str]:
@@ -52,8 +50,7 @@ def drift_warnings(path: Path, *, now: datetime) -> list[str]:
         One sentence per problem, naming the source, the numbers and what to check.
     """
     warnings: list[str] = []
-    for health in source_health(path, now=now):
-        row: dict[str, Any] = health
+    for row in source_health(path, now=now):
         source = row["source"]
         if row["consecutive_failures"] >= CONSECUTIVE_FAILURES:
             warnings.append(

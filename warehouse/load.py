@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Mapping
 
 import duckdb
 
 from gdwatch.warehouse.records import BatchCounts, LoadBatch, SourceFetch
-from gdwatch.warehouse.sql import read_sql
+from gdwatch.warehouse.sql import fetch_dicts, read_sql
 from gdwatch.warehouse.staging import stage_batch, utc
 
 # Order matters: articles are classified against the state before the batch, extractions are chosen
@@ -65,7 +66,7 @@ def load_batch(
         clock.lap("insert_opened_conflicts")
         if batch.source_fetch is not None:
             conn.execute(read_sql("insert_source_fetch"), _source_fetch_params(batch.source_fetch, run_id))
-        counts = conn.execute(read_sql("count_batch")).fetchone()
+        (counts,) = fetch_dicts(conn.execute(read_sql("count_batch")))  # scalar subqueries: one row
         conn.execute("COMMIT")
         clock.lap("commit")
     except BaseException:
@@ -74,8 +75,7 @@ def load_batch(
     finally:
         for name in ("staged_pages", "staged_raw", "staged_observations"):
             conn.unregister(name)
-    assert counts is not None  # why: a SELECT of scalar subqueries always returns one row
-    return BatchCounts(*counts, observations=observations, new_conflicts=new_conflicts)
+    return BatchCounts(**counts, observations=observations, new_conflicts=new_conflicts)
 
 
 class _Clock:
@@ -92,7 +92,7 @@ class _Clock:
         self.last = now
 
 
-def _params_used(step: str, params: dict[str, object]) -> dict[str, object] | None:
+def _params_used(step: str, params: Mapping[str, object]) -> Mapping[str, object] | None:
     """DuckDB rejects named parameters a statement does not use, so pass them only where needed."""
     return params if "$run_id" in read_sql(step) else None
 

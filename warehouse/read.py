@@ -12,7 +12,7 @@ import duckdb
 
 from gdwatch.warehouse.connection import connect
 from gdwatch.warehouse.errors import WarehouseError
-from gdwatch.warehouse.sql import read_sql
+from gdwatch.warehouse.sql import fetch_dicts, read_sql
 
 PUBLIC_VIEWS = (
     "runs",
@@ -100,11 +100,6 @@ def query(
         return columns, result.fetchall()
 
 
-def _dicts(result: duckdb.DuckDBPyConnection) -> list[dict[str, object]]:
-    columns = [d[0] for d in result.description or []]
-    return [dict(zip(columns, row, strict=True)) for row in result.fetchall()]
-
-
 def recent_runs(path: Path, *, limit: int = 10) -> list[dict[str, object]]:
     """Return the latest runs, newest first, with counts and errors decoded from JSON.
 
@@ -116,7 +111,7 @@ def recent_runs(path: Path, *, limit: int = 10) -> list[dict[str, object]]:
         One dict per run with the columns of the ``runs`` view.
     """
     with reader(path) as conn:
-        runs = _dicts(conn.execute(read_sql("select_recent_runs"), {"limit": limit}))
+        runs = fetch_dicts(conn.execute(read_sql("select_recent_runs"), {"limit": limit}))
     for run in runs:
         for key in ("params", "counts", "errors"):
             value = run[key]
@@ -135,7 +130,7 @@ def open_conflicts(path: Path, *, since: date | None = None) -> list[dict[str, o
         One dict per row of the ``conflicts`` view.
     """
     with reader(path) as conn:
-        return _dicts(conn.execute(read_sql("select_open_conflicts"), {"since": since}))
+        return fetch_dicts(conn.execute(read_sql("select_open_conflicts"), {"since": since}))
 
 
 def run_conflicts(path: Path, run_id: int) -> list[dict[str, object]]:
@@ -149,7 +144,7 @@ def run_conflicts(path: Path, run_id: int) -> list[dict[str, object]]:
         One dict per row of the ``conflicts`` view with ``detected_run_id = run_id``.
     """
     with reader(path) as conn:
-        return _dicts(conn.execute(read_sql("select_run_conflicts"), {"run_id": run_id}))
+        return fetch_dicts(conn.execute(read_sql("select_run_conflicts"), {"run_id": run_id}))
 
 
 def run_coverage(path: Path, run_id: int) -> list[dict[str, object]]:
@@ -163,4 +158,4 @@ def run_coverage(path: Path, run_id: int) -> list[dict[str, object]]:
         One dict per (source, day) with listed, fetched and stored counts.
     """
     with reader(path) as conn:
-        return _dicts(conn.execute(read_sql("select_run_coverage"), {"run_id": run_id}))
+        return fetch_dicts(conn.execute(read_sql("select_run_coverage"), {"run_id": run_id}))

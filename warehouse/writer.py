@@ -15,12 +15,12 @@ from typing import Literal, Self
 import duckdb
 import pyarrow as pa
 
-from gdwatch.warehouse.connection import _open, connect, publish
+from gdwatch.warehouse.connection import connect, publish
 from gdwatch.warehouse.errors import WarehouseError
 from gdwatch.warehouse.load import load_batch
 from gdwatch.warehouse.lock import WriterLock
 from gdwatch.warehouse.records import BatchCounts, CoverageRow, LoadBatch, RawPage, SourceState
-from gdwatch.warehouse.sql import read_sql
+from gdwatch.warehouse.sql import fetch_dicts, read_sql
 from gdwatch.warehouse.staging import utc
 
 _COVERAGE_SCHEMA = pa.schema(
@@ -83,7 +83,7 @@ class Warehouse:
         with self._mutex:
             if not self._lock.held:
                 raise WarehouseError(f"{self.path}: this Warehouse was closed; open a new one to write")
-            conn = _open(self.path, read_only=False, migrate=False)
+            conn = connect(self.path, migrate=False)
             try:
                 yield conn
             finally:
@@ -168,8 +168,8 @@ class Warehouse:
             The state, or None when the source was never fetched successfully.
         """
         with self._conn() as conn:
-            row = conn.execute(read_sql("select_source_state"), {"source": source}).fetchone()
-        return None if row is None else SourceState(*row)
+            rows = fetch_dicts(conn.execute(read_sql("select_source_state"), {"source": source}))
+        return SourceState(**rows[0]) if rows else None
 
     def seen_entries(self, source: str, entry_ids: Collection[str]) -> set[str]:
         """Return the entry ids of ``source`` already handled for good (stored, off topic, no article).
@@ -189,23 +189,6 @@ class Warehouse:
         with self._conn() as conn:
             conn.register("requested_entries", ids)
             rows = conn.execute(read_sql("select_seen_entries"), {"source": source}).fetchall()
-        return {r[0] for r in rows}
-
-    def seen_urls(self, urls: Collection[str]) -> set[str]:
-        """Return the canonical URLs already stored as articles (from any source).
-
-        Args:
-            urls: canonical URLs to check.
-
-        Returns:
-            The subset already stored.
-        """
-        if not urls:
-            return set()
-        table = pa.table({"url": pa.array(list(urls), pa.string())})
-        with self._conn() as conn:
-            conn.register("requested_urls", table)
-            rows = conn.execute(read_sql("select_seen_urls")).fetchall()
         return {r[0] for r in rows}
 
     def load_batch(
@@ -264,11 +247,17 @@ class Warehouse:
             Decompressed raw pages, ordered by source, fetch time and entry id.
         """
         with self._conn() as conn:
-            rows = conn.execute(
-                read_sql("select_raw_pages"),
-                {"since": since, "until": until, "sources": None if sources is None else list(sources)},
-            ).fetchall()
-        return [RawPage(*row[:8], raw=zlib.decompress(row[8])) for row in rows]
+            rows = fetch_dicts(
+                conn.execute(
+                    read_sql("select_raw_pages"),
+                    {"since": since, "until": until, "sources": None if sources is None else list(sources)},
+                )
+            )
+        pages = []
+        for row in rows:
+            raw = zlib.decompress(row.pop("raw_zlib"))
+            pages.append(RawPage(**row, raw=raw))
+        return pages
 
     def publish(self) -> Path:
         """Publish the read-only copy consumers open (see :func:`warehouse.publish`).

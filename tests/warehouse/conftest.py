@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -76,7 +77,7 @@ def make_page(
     published_at: datetime | None = T0,
     raw: bytes | None = None,
     outcome: str = "article",
-    **changes: object,
+    **changes: Any,
 ) -> PageRecord:
     """A page record; ``outcome="article"`` pages carry an article built from ``url`` and ``text``."""
     page = PageRecord(

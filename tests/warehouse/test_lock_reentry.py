@@ -36,4 +36,3 @@ def test_a_writer_inside_the_claim_joins_it_and_the_claim_outlives_it(tmp_path: 
             assert writer.start_run(flow="test", params={}, started_at=T0) == 1
         assert other_process_sees(db) == "busy"  # the writer closed, the claim still holds
     assert other_process_sees(db) == "free"
-

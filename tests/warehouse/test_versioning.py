@@ -85,7 +85,6 @@ def test_same_canonical_url_twice_in_a_batch_is_one_article_and_a_duplicate(
     # both entries are recorded as handled, so neither feed re-fetches its copy
     assert wh.seen_entries("gnews", ["a", "x"]) == {"a"}
     assert wh.seen_entries("chinadaily", ["b", URL, OTHER]) == {"b", OTHER}
-    assert wh.seen_urls([URL, "https://example.com/new"]) == {URL}
 
 
 def test_outcomes_are_counted_and_failed_entries_are_not_seen(wh: Warehouse) -> None:
