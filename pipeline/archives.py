@@ -21,6 +21,10 @@ MIN_GDELT_SLICE = timedelta(minutes=15)
 MAX_CHILD_SITEMAPS = 200
 
 
+MAX_NETWORK_FAILURES = 3
+"""Consecutive failures of one network kind (timeouts, refused connections) after which a listing stops."""
+
+
 @dataclass
 class ArchiveListing:
     """Entries listed for a window, and the problems met while listing (a listing can be partial)."""
@@ -28,6 +32,32 @@ class ArchiveListing:
     entries: list[FeedEntry] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     requests: int = 0
+    stopped: str | None = None
+    """Why the listing gave up before the end of the window (the network is down, the name is gone)."""
+    _streak: tuple[str, int] = ("", 0)
+
+    def failed(self, where: str, error: Exception) -> bool:
+        """Record a failed request; True when the listing should stop now.
+
+        A name that does not resolve stops it at once (every later request to the host fails the same
+        way); `MAX_NETWORK_FAILURES` timeouts or connection failures in a row stop it too, rather than
+        spending every slice of a long window on a network that is not there.
+        """
+        self.errors.append(f"{where}: {error}")
+        kind = error.kind if isinstance(error, FetchError) else "parse"
+        if kind not in ("dns", "network", "timeout"):
+            self._streak = ("", 0)
+            return False
+        count = self._streak[1] + 1 if self._streak[0] == kind else 1
+        self._streak = (kind, count)
+        if kind == "dns" or count >= MAX_NETWORK_FAILURES:
+            what = "the host name does not resolve" if kind == "dns" else f"{count} {kind} failures in a row"
+            self.stopped = f"stopped listing early: {what}; the rest of the window is left for a later run"
+            return True
+        return False
+
+    def succeeded(self) -> None:
+        self._streak = ("", 0)
 
 
 def window_bounds(since: date, until: date) -> tuple[datetime, datetime]:
@@ -56,8 +86,10 @@ def list_sitemap_window(
             listing.requests += 1
             parsed = parse_sitemap(result.body, sitemap_url=result.final_url)
         except (FetchError, FeedParseError) as exc:
-            listing.errors.append(f"{url}: {exc}")
+            if listing.failed(url, exc):
+                break
             continue
+        listing.succeeded()
         listing.entries.extend(
             e for e in parsed.entries if e.published_at is not None and start <= e.published_at < end
         )
@@ -104,8 +136,10 @@ def list_gdelt_window(
             listing.requests += 1
             entries = parse_gdelt_artlist(result.body, request_url=url)
         except (FetchError, FeedParseError) as exc:
-            listing.errors.append(f"{slice_start:%Y-%m-%d %H:%M}–{slice_end:%H:%M}: {exc}")
+            if listing.failed(f"{slice_start:%Y-%m-%d %H:%M}–{slice_end:%H:%M}", exc):
+                break
             continue
+        listing.succeeded()
         if is_saturated(entries, source.max_records) and slice_end - slice_start > MIN_GDELT_SLICE:
             middle = slice_start + (slice_end - slice_start) / 2
             pending[:0] = [(slice_start, middle), (middle, slice_end)]

@@ -26,6 +26,10 @@ from gdwatch.pipeline.addresses import AddressPolicy
 SocketOption = Any  # httpcore's SOCKET_OPTION union; only passed through
 
 
+class UnresolvableHost(httpcore.ConnectError):
+    """The host name does not resolve (DNS): unlike a refused connection, every URL of the host fails."""
+
+
 class DeadlineExceeded(Exception):
     """The request's wall-clock deadline passed before the exchange finished."""
 
@@ -103,7 +107,7 @@ class GuardedBackend(httpcore.NetworkBackend):
         try:
             addresses = self._policy.addresses(host, port)
         except OSError as exc:
-            raise httpcore.ConnectError(f"cannot resolve {host}: {exc}") from exc
+            raise UnresolvableHost(f"cannot resolve {host}: {exc}") from exc
         failure: Exception | None = None
         for address in addresses:
             limit, by_deadline = self.capped(timeout)

@@ -29,7 +29,7 @@ from gdwatch.config.errors import GdwatchError
 from gdwatch.config.models import PolitenessSettings
 from gdwatch.extractors.pages.decode import looks_like_html
 from gdwatch.pipeline.addresses import AddressPolicy, BlockedAddress, Resolver, system_resolver
-from gdwatch.pipeline.connections import DeadlineExceeded, GuardedBackend, guarded_transport
+from gdwatch.pipeline.connections import DeadlineExceeded, GuardedBackend, UnresolvableHost, guarded_transport
 from gdwatch.pipeline.content_decoding import (
     ACCEPT_ENCODING,
     BodyCutShort,
@@ -47,11 +47,13 @@ FetchErrorKind = Literal[
     "bad_url",
     "too_many_redirects",
     "network",
+    "dns",
     "blocked_address",
     "bad_encoding",
 ]
 """Why a fetch failed. pipeline/pages.is_transient decides which may pass: "timeout" (a deadline overrun
-too), "network", and 5xx/429 statuses; a refused address or encoding, or a body too large, will not."""
+too), "network", "dns" (a name that does not resolve) and 5xx/429 statuses; a refused address or
+encoding, or a body too large, will not."""
 
 _REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
 # RFC 9309 §2.5: crawlers may ignore robots.txt content beyond 500 KiB.
@@ -112,6 +114,16 @@ def _check_http_url(url: str, *, context: str) -> None:
         raise FetchError(
             url, "bad_url", f"{context} is not an http(s) URL", "only http:// and https:// links are fetched"
         )
+
+
+def _caused_by(exc: BaseException, kind: type[BaseException]) -> bool:
+    """Whether `exc` or an exception it was raised from is a `kind`."""
+    seen: BaseException | None = exc
+    while seen is not None:
+        if isinstance(seen, kind):
+            return True
+        seen = seen.__cause__ or seen.__context__
+    return False
 
 
 def _media_type(content_type: str | None) -> str | None:
@@ -279,6 +291,7 @@ class Fetcher:
             "timeout": "the server is slow or down; try again later or raise politeness.read_timeout_s",
             "http_status": "the server is failing; try again later",
             "network": "check the host name and the network connection, then try again",
+            "dns": "the host name does not resolve: check its spelling and the machine's DNS and network",
         }[failure.kind]
         return FetchError(
             url, failure.kind, f"{failure.problem} after {tried}", advice, status=failure.status
@@ -327,7 +340,8 @@ class Fetcher:
         except (httpx.InvalidURL, httpx.UnsupportedProtocol) as exc:
             raise FetchError(url, "bad_url", f"invalid URL ({exc})", "fix or drop the link") from exc
         except httpx.TransportError as exc:
-            raise _Retryable("network", f"connection failed ({type(exc).__name__}: {exc})") from exc
+            kind: FetchErrorKind = "dns" if _caused_by(exc, UnresolvableHost) else "network"
+            raise _Retryable(kind, f"connection failed ({type(exc).__name__}: {exc})") from exc
 
     def _attempt(
         self, url: str, headers: dict[str, str], allowed_types: Sequence[str] | None, *, via: str | None

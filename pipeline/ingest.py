@@ -160,12 +160,16 @@ def read_archive_window(
 ) -> tuple[SourceReport, ArchiveListing]:
     """List a sitemap or GDELT source's window [since, until] and load the entries not stored yet.
 
-    A listing that met errors but still found entries counts as read; one that found nothing failed.
+    A listing that met errors but still found entries counts as read; one that found nothing, or that
+    stopped early because the network is not there, failed.
     """
     lister = list_sitemap_window if source.kind == "sitemap" else list_gdelt_window
     listing = lister(ctx.fetcher, source, since, until)
     report = load_entries(ctx, source, listing.entries, None)
-    if listing.errors:
+    if listing.stopped:
+        report.error = f"{listing.stopped} (last error: {listing.errors[-1]})"
+        report.status = "failed"  # the window is incomplete: the exit code says so
+    elif listing.errors:
         report.error = "; ".join(listing.errors[:3])
         if not listing.entries:
             report.status = "failed"

@@ -128,7 +128,7 @@ def failed_fetch(page: PageRecord, error: FetchError) -> PageRecord:
 
 def is_transient(error: FetchError) -> bool:
     """Whether trying the same URL again later may succeed."""
-    if error.kind in ("timeout", "network"):
+    if error.kind in ("timeout", "network", "dns"):
         return True
     return (
         error.kind == "http_status"
