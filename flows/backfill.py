@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from datetime import UTC, date, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -10,20 +9,25 @@ from zoneinfo import ZoneInfo
 from prefect import State, flow, task
 from prefect.artifacts import create_markdown_artifact
 from prefect.cache_policies import NO_CACHE
-from prefect.utilities.annotations import quote
 
 from gdwatch.config.errors import ConfigError
 from gdwatch.config.loader import load_config, resolve_db_path
 from gdwatch.flows.daily import collect_reports
 from gdwatch.flows.progress import sources_progress
 from gdwatch.flows.runners import final_state, thread_pool
-from gdwatch.pipeline.backfill import REPROCESS, backfill_source, merge_reprocess, reprocess_batch
+from gdwatch.pipeline.backfill import (
+    REPROCESS,
+    ReprocessWindow,
+    backfill_source,
+    merge_reprocess,
+    reprocess_batch,
+    reprocess_batches,
+)
 from gdwatch.pipeline.context import RunSpec, context_for
 from gdwatch.pipeline.ingest import SourceReport
 from gdwatch.pipeline.runner import execute_run
 from gdwatch.pipeline.sources import archive_sources
 from gdwatch.pipeline.summaries import RunSummary, markdown_summary
-from gdwatch.warehouse import RawPage
 
 
 @task(name="backfill-source", retries=1, retry_delay_seconds=10, cache_policy=NO_CACHE)
@@ -33,9 +37,9 @@ def backfill_source_task(run: RunSpec, source_name: str, since: date, until: dat
 
 
 @task(name="reprocess-batch", retries=0, cache_policy=NO_CACHE)
-def reprocess_batch_task(run: RunSpec, pages: Sequence[RawPage]) -> SourceReport:
+def reprocess_batch_task(run: RunSpec, window: ReprocessWindow, article_ids: list[str]) -> SourceReport:
     """Clean and extract stored raw pages again with the current code: one task per batch, no network."""
-    return reprocess_batch(context_for(run), pages)
+    return reprocess_batch(context_for(run), window, article_ids)
 
 
 @flow(name="backfill", task_runner=thread_pool(4), persist_result=False)
@@ -69,15 +73,12 @@ def backfill(
 
         def work(run: RunSpec) -> list[SourceReport]:
             if reprocess:
-                pages = context_for(run).warehouse.raw_pages(
-                    since=since, until=until, sources=sources or None
-                )
-                bar.listed(REPROCESS, len(pages))
-                size = config.settings.warehouse.batch_size
-                batches = [pages[i : i + size] for i in range(0, len(pages), size)]
-                # NOTE: quote() keeps Prefect from walking every page's bytes to resolve futures in them.
-                futures = [reprocess_batch_task.submit(run, quote(batch)) for batch in batches]
-                return [merge_reprocess([f.result() for f in futures], len(pages))]
+                window = ReprocessWindow(since=since, until=until, sources=tuple(sources or ()))
+                batches = reprocess_batches(context_for(run), window)
+                total = sum(len(batch) for batch in batches)
+                bar.listed(REPROCESS, total)
+                futures = [reprocess_batch_task.submit(run, window, batch) for batch in batches]
+                return [merge_reprocess([f.result() for f in futures], total)]
             selected = archive_sources(config, sources)
             futures = [backfill_source_task.submit(run, s.name, since, until) for s in selected]
             return collect_reports(selected, [f.result(raise_on_failure=False) for f in futures])

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date
 
 from gdwatch.pipeline.archives import coverage_rows
@@ -25,12 +25,32 @@ def backfill_source(ctx: RunContext, source_name: str, since: date, until: date)
     return report
 
 
-def reprocess_batch(ctx: RunContext, pages: Sequence[RawPage]) -> SourceReport:
-    """Clean and extract stored raw pages again with the current code, then load them: no network.
+@dataclass(frozen=True)
+class ReprocessWindow:
+    """Which stored pages a reprocess reads: articles dated in [since, until], of these sources (or all)."""
+
+    since: date
+    until: date
+    sources: tuple[str, ...] = ()
+
+
+def reprocess_batches(ctx: RunContext, window: ReprocessWindow) -> list[list[str]]:
+    """The window's article ids in batches of `warehouse.batch_size`: one load transaction each."""
+    ids = ctx.warehouse.raw_page_ids(since=window.since, until=window.until, sources=window.sources or None)
+    size = ctx.config.settings.warehouse.batch_size
+    return [ids[i : i + size] for i in range(0, len(ids), size)]
+
+
+def reprocess_batch(ctx: RunContext, window: ReprocessWindow, article_ids: Sequence[str]) -> SourceReport:
+    """Clean and extract a batch of stored raw pages again with the current code, then load it: no network.
 
     Each page is processed as of the time it was fetched, so relative dates ("this year") and the date
-    fallback resolve exactly as they did when the page was first read.
+    fallback resolve exactly as they did when the page was first read. Only this batch's bytes are read,
+    so memory holds one batch at a time.
     """
+    pages = ctx.warehouse.raw_pages(
+        since=window.since, until=window.until, sources=window.sources or None, article_ids=article_ids
+    )
     report = SourceReport(source="reprocess", listed=len(pages), new_entries=len(pages))
     records = []
     for raw in pages:

@@ -10,7 +10,7 @@ from contextlib import contextmanager
 from datetime import date, datetime
 from pathlib import Path
 from types import TracebackType
-from typing import Literal, Self
+from typing import Any, Literal, Self
 
 import duckdb
 import pyarrow as pa
@@ -233,7 +233,14 @@ class Warehouse:
             conn.register("staged_coverage", table)
             conn.execute(read_sql("insert_coverage_reports"), {"run_id": run_id})
 
-    def raw_pages(self, *, since: date, until: date, sources: Sequence[str] | None = None) -> list[RawPage]:
+    def raw_pages(
+        self,
+        *,
+        since: date,
+        until: date,
+        sources: Sequence[str] | None = None,
+        article_ids: Sequence[str] | None = None,
+    ) -> list[RawPage]:
         """Return stored raw pages of articles dated in [since, until], the newest fetch per article.
 
         The date is the article's publication date, else the listed date, else the fetch date (UTC).
@@ -242,22 +249,44 @@ class Warehouse:
             since: first day, inclusive.
             until: last day, inclusive.
             sources: restrict to these source ids (default: all).
+            article_ids: restrict to these articles (a batch of `raw_page_ids`).
 
         Returns:
             Decompressed raw pages, ordered by source, fetch time and entry id.
         """
-        with self._conn() as conn:
-            rows = fetch_dicts(
-                conn.execute(
-                    read_sql("select_raw_pages"),
-                    {"since": since, "until": until, "sources": None if sources is None else list(sources)},
-                )
+        rows = self._raw_page_rows(since, until, sources, article_ids, with_bytes=True)
+        return [
+            RawPage(
+                **{key: value for key, value in row.items() if key not in ("article_id", "raw_zlib")},
+                raw=zlib.decompress(row["raw_zlib"]),
             )
-        pages = []
-        for row in rows:
-            raw = zlib.decompress(row.pop("raw_zlib"))
-            pages.append(RawPage(**row, raw=raw))
-        return pages
+            for row in rows
+        ]
+
+    def raw_page_ids(self, *, since: date, until: date, sources: Sequence[str] | None = None) -> list[str]:
+        """The article ids `raw_pages` would return for the window, in its order, without reading bytes."""
+        return [
+            row["article_id"] for row in self._raw_page_rows(since, until, sources, None, with_bytes=False)
+        ]
+
+    def _raw_page_rows(
+        self,
+        since: date,
+        until: date,
+        sources: Sequence[str] | None,
+        article_ids: Sequence[str] | None,
+        *,
+        with_bytes: bool,
+    ) -> list[dict[str, Any]]:
+        params = {
+            "since": since,
+            "until": until,
+            "sources": None if sources is None else list(sources),
+            "article_ids": None if article_ids is None else list(article_ids),
+            "with_bytes": with_bytes,
+        }
+        with self._conn() as conn:
+            return fetch_dicts(conn.execute(read_sql("select_raw_pages"), params))
 
     def publish(self) -> Path:
         """Publish the read-only copy consumers open (see :func:`warehouse.publish`).

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from gdwatch.config.loader import load_config
-from gdwatch.pipeline.backfill import reprocess_batch
+from gdwatch.pipeline.backfill import ReprocessWindow, reprocess_batch, reprocess_batches
 from gdwatch.pipeline.context import RunSpec, context_for
 from gdwatch.pipeline.ingest import SourceReport, read_source
 from gdwatch.pipeline.runner import execute_run
@@ -113,8 +113,9 @@ def test_reprocess_reads_relative_periods_as_of_the_fetch_not_of_the_reprocess(
 
     def work(run: RunSpec) -> list[SourceReport]:
         ctx = context_for(run)
-        pages = ctx.warehouse.raw_pages(since=datetime(2025, 7, 1).date(), until=datetime(2025, 7, 31).date())
-        return [reprocess_batch(ctx, pages)]
+        window = ReprocessWindow(since=datetime(2025, 7, 1).date(), until=datetime(2025, 7, 31).date())
+        (batch,) = reprocess_batches(ctx, window)
+        return [reprocess_batch(ctx, window, batch)]
 
     execute_run("backfill", {}, config, db, work, now=datetime(2027, 3, 1, tzinfo=UTC))
     assert rows(db, "SELECT period FROM observations") == [("2025-H1",)]
