@@ -72,7 +72,7 @@ def reprocessed_record(ctx: RunContext, raw: RawPage) -> PageRecord:
         catalogue=ctx.config.metrics,
         relevance=ctx.relevance,
     )
-    return with_processed(page, processed, raw.raw)
+    return replace(with_processed(page, processed, raw.raw), topic_key=ctx.topic_key)
 
 
 def merge_reprocess(reports: Sequence[SourceReport], total: int) -> SourceReport:

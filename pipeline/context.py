@@ -8,6 +8,8 @@ run id with `context_for`.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -60,6 +62,15 @@ class RunContext:
     @property
     def now(self) -> datetime:
         return self.spec.started_at
+
+    @property
+    def topic_key(self) -> str:
+        """Names the topic settings outcomes are judged under: 'any', or a hash of the relevance terms."""
+        if self.spec.any_topic:
+            return "any"
+        terms = self.config.settings.relevance
+        digest = hashlib.sha256(json.dumps([sorted(terms.terms_en), sorted(terms.terms_zh)]).encode())
+        return "terms:" + digest.hexdigest()[:16]
 
     @property
     def relevance(self) -> RelevanceSettings | None:

@@ -96,6 +96,10 @@ def read_feed_source(ctx: RunContext, source: SourceDefinition) -> SourceReport:
     report = SourceReport(source=source.name)
     url = str(source.url)
     state = ctx.warehouse.source_state(source.name)
+    if state is not None and state.topic_key != ctx.topic_key:
+        # NOTE: read under other topic settings (new terms, --any-topic): entries judged off-topic then
+        # are judged again, so the feed is read whole, whatever its ETag or body hash say.
+        state = None
     try:
         result = ctx.fetcher.fetch(
             url,
@@ -151,6 +155,7 @@ def read_feed_source(ctx: RunContext, source: SourceDefinition) -> SourceReport:
         entries_new=0,
         error=None,
         parse_error=parsed.error,
+        topic_key=ctx.topic_key,
     )
     return load_entries(ctx, source, entries, fetch, report)
 
@@ -191,7 +196,7 @@ def load_entries(
     report = report or SourceReport(source=source.name)
     report.listed = len(entries)
     unique = list({entry_key(e): e for e in entries}.values())
-    seen = ctx.warehouse.seen_entries(source.name, [entry_key(e) for e in unique])
+    seen = ctx.warehouse.seen_entries(source.name, [entry_key(e) for e in unique], topic_key=ctx.topic_key)
     fresh = [e for e in unique if entry_key(e) not in seen]
     report.new_entries = len(fresh)
     ctx.listed(source.name, len(fresh))
@@ -262,7 +267,7 @@ def build_page_record(ctx: RunContext, source: SourceDefinition, entry: FeedEntr
     except Exception as exc:  # a bug met on one page must not lose the source's other pages
         error = f"processing the page failed ({type(exc).__name__}: {exc}); it is retried next run"
         return replace(fetched, outcome="failed", error=error)
-    return with_processed(fetched, processed, result.body)
+    return replace(with_processed(fetched, processed, result.body), topic_key=ctx.topic_key)
 
 
 def _source_failed(
@@ -298,5 +303,6 @@ def _record_fetch(
         entries_new=0,
         error=error,
         parse_error=None,
+        topic_key=ctx.topic_key,
     )
     ctx.load(LoadBatch(pages=(), source_fetch=fetch))

@@ -117,4 +117,5 @@ def _source_fetch_params(fetch: SourceFetch, run_id: int) -> dict[str, object]:
         "entries_new": fetch.entries_new,
         "error": fetch.error,
         "parse_error": fetch.parse_error,
+        "topic_key": fetch.topic_key,
     }

@@ -41,6 +41,8 @@ class PageRecord:
     extractor_version: str = ""
     """Extractor that produced ``observations``; set it so an extraction that found no figure is
     recorded too (otherwise it is taken from the observations)."""
+    topic_key: str | None = None
+    """The topic settings the outcome was decided under (see ``RunContext.topic_key``)."""
 
 
 @dataclass(frozen=True)
@@ -60,6 +62,8 @@ class SourceFetch:
     error: str | None
     parse_error: str | None
     """Bozo message of a malformed feed that still yielded entries."""
+    topic_key: str | None = None
+    """The topic settings the entries were judged under (see ``PageRecord.topic_key``)."""
 
 
 @dataclass(frozen=True)
@@ -106,6 +110,8 @@ class SourceState:
     last_modified: str | None
     body_hash: str | None
     fetched_at: datetime
+    topic_key: str | None = None
+    """The topic settings the feed was last read under; under others its validators do not apply."""
 
 
 @dataclass(frozen=True)

@@ -171,14 +171,18 @@ class Warehouse:
             rows = fetch_dicts(conn.execute(read_sql("select_source_state"), {"source": source}))
         return SourceState(**rows[0]) if rows else None
 
-    def seen_entries(self, source: str, entry_ids: Collection[str]) -> set[str]:
-        """Return the entry ids of ``source`` already handled for good (stored, off topic, no article).
+    def seen_entries(
+        self, source: str, entry_ids: Collection[str], *, topic_key: str | None = None
+    ) -> set[str]:
+        """Return the entry ids of ``source`` already handled for good (stored, no article, off topic).
 
-        Failed entries are not seen, so the next run retries them.
+        Failed entries are not seen, so the next run retries them; off-topic ones are seen only when they
+        were judged under the same topic settings.
 
         Args:
             source: source id.
             entry_ids: ids listed by the feed now.
+            topic_key: the current topic settings (``RunContext.topic_key``).
 
         Returns:
             The subset already handled.
@@ -188,7 +192,8 @@ class Warehouse:
         ids = pa.table({"entry_id": pa.array(list(entry_ids), pa.string())})
         with self._conn() as conn:
             conn.register("requested_entries", ids)
-            rows = conn.execute(read_sql("select_seen_entries"), {"source": source}).fetchall()
+            params = {"source": source, "topic_key": topic_key}
+            rows = conn.execute(read_sql("select_seen_entries"), params).fetchall()
         return {r[0] for r in rows}
 
     def load_batch(

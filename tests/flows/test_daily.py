@@ -71,7 +71,7 @@ def test_new_items_become_articles_and_a_second_run_adds_nothing(
     assert figures == [(9.1e12, "CNY")]
     artifact = latest_artifact(prefect_api, "run-summary")
     assert f"run {first.run_id}: completed" in artifact
-    assert "| local | fetched | 2 | 2 | 2 |" in artifact
+    assert "| local | fetched | 2 | 0 | 2 | 2 |" in artifact
 
     second = run(config, db)
     (again,) = second.reports

@@ -145,3 +145,31 @@ def test_a_page_that_breaks_processing_fails_alone_and_is_retried(
     monkeypatch.setattr(ingest, "process_page", real)
     (retry,) = run_sources(config, db).reports
     assert retry.counts.new_articles == 1  # the feed state was not advanced: the page is read again
+
+
+def test_an_off_topic_entry_is_read_again_when_the_topic_settings_change(
+    http_server: LocalSite, write_config: WriteConfig, tmp_path: Path
+) -> None:
+    feed = serve_articles(http_server, [OFF_TOPIC])  # snow in the Alps
+    config = write_config([{"name": "local", "kind": "rss", "url": feed}])
+    db = tmp_path / "wh.duckdb"
+    assert run_sources(config, db).reports[0].counts.off_topic == 1
+    assert run_sources(config, db).reports[0].counts.off_topic == 0  # same settings: not judged again
+
+    settings = config / "gdwatch.toml"
+    settings.write_text(
+        settings.read_text(encoding="utf-8").replace("terms_en = [", 'terms_en = ["Alps", '), encoding="utf-8"
+    )
+    again = run_sources(config, db).reports[0]  # new terms: the feed is read whole, the entry judged again
+    assert (again.new_entries, again.counts.new_articles) == (1, 1)
+
+
+def test_any_topic_reads_again_what_an_earlier_run_judged_off_topic(
+    http_server: LocalSite, write_config: WriteConfig, tmp_path: Path
+) -> None:
+    feed = serve_articles(http_server, [OFF_TOPIC])
+    config = write_config([{"name": "local", "kind": "rss", "url": feed}])
+    db = tmp_path / "wh.duckdb"
+    assert run_sources(config, db).reports[0].counts.off_topic == 1
+    kept = run_sources(config, db, any_topic=True).reports[0]
+    assert (kept.new_entries, kept.counts.new_articles) == (1, 1)

@@ -21,6 +21,7 @@ SHIPPED = [
     "0008_create_public_views.sql",
     "0009_drop_public_views.sql",
     "0010_create_as_of_run_macro.sql",
+    "0011_add_topic_keys.sql",
 ]
 
 
