@@ -42,6 +42,7 @@ format: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/pip install --quiet -e ".[bench]"
 	$(BIN)/python -m benchmarks.extraction --markdown
+	$(BIN)/python -m benchmarks.cleaning
 	$(BIN)/python -m benchmarks.extraction_speed
 	$(BIN)/python -m benchmarks.load
 	$(BIN)/python -m benchmarks.conflicts
