@@ -444,7 +444,10 @@ def _print_coverage(config: Path | None, db: Path | None, run_id: int) -> None:
 
     rows = run_coverage(published_copy(config, db), run_id)
     if rows:
-        print_rows(console, "coverage (listed 0 = quiet day; stored < listed = gap)", rows)
+        errors = {str(row["source"]): error for row in rows if (error := row.pop("error", None))}
+        print_rows(console, "coverage (quiet: nothing listed; gap: stored < listed; failed: not read)", rows)
+        for source, error in errors.items():
+            console.print(f"[red]✗ {source}[/red]: days not read: {error}", highlight=False)
 
 
 def _zone(config: Path | None) -> ZoneInfo:

@@ -157,8 +157,12 @@ def coverage_rows(
     listed: Iterable[FeedEntry],
     outcomes: dict[str, str],
     key: Callable[[FeedEntry], str],
+    failure: str | None = None,
 ) -> list[CoverageRow]:
     """Per day of the window: entries listed, pages fetched, articles stored.
+
+    `failure` is why the listing failed or stopped: a day with nothing listed then carries it (its
+    status is `failed`), since it cannot be told from a quiet day.
 
     `outcomes` maps entry keys to this run's page outcome; entries absent from it were handled by an
     earlier run and count as fetched and stored. A day with nothing listed is quiet; a day whose
@@ -177,4 +181,7 @@ def coverage_rows(
         if outcome in ("article", "seen"):
             stored[day] += 1
     days = [since + timedelta(days=i) for i in range((until - since).days + 1)]
-    return [CoverageRow(source, d, listed_by_day[d], fetched[d], stored[d]) for d in days]
+    return [
+        CoverageRow(source, d, listed_by_day[d], fetched[d], stored[d], None if listed_by_day[d] else failure)
+        for d in days
+    ]

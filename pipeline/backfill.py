@@ -20,7 +20,8 @@ def backfill_source(ctx: RunContext, source_name: str, since: date, until: date)
     """List one archive source's window, load the entries not stored yet, and record per-day coverage."""
     source = ctx.config.sources.by_name(source_name)
     report, listing = read_archive_window(ctx, source, since, until)
-    rows = coverage_rows(source.name, since, until, listing.entries, report.outcomes, entry_key)
+    failure = (listing.stopped or listing.errors[0]) if listing.errors else None
+    rows = coverage_rows(source.name, since, until, listing.entries, report.outcomes, entry_key, failure)
     ctx.warehouse.record_coverage(rows, run_id=ctx.run_id)
     return report
 

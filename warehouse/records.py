@@ -138,3 +138,5 @@ class CoverageRow:
     listed: int
     fetched: int
     stored: int
+    error: str | None = None
+    """Why the day's listing failed; None when it was read (then listed 0 is a quiet day)."""

@@ -30,6 +30,7 @@ _COVERAGE_SCHEMA = pa.schema(
         ("listed", pa.int32()),
         ("fetched", pa.int32()),
         ("stored", pa.int32()),
+        ("error", pa.string()),
     ]
 )
 
@@ -231,6 +232,7 @@ class Warehouse:
                 "listed": [r.listed for r in rows],
                 "fetched": [r.fetched for r in rows],
                 "stored": [r.stored for r in rows],
+                "error": [r.error for r in rows],
             },
             schema=_COVERAGE_SCHEMA,
         )

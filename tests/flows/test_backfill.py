@@ -144,3 +144,21 @@ def test_reprocess_needs_no_network(write_config: WriteConfig, tmp_path: Path) -
         rows(db, "SELECT count(*) FROM observation_history") == before
     )  # same extractor version: no new rows
     assert summary.status == "completed"
+
+
+def test_a_listing_that_fails_is_recorded_as_failed_days_not_quiet_ones(
+    write_config: WriteConfig, tmp_path: Path
+) -> None:
+    gone = LocalSite()
+    with gone:
+        url = gone.url("/sitemap.xml")
+    # the site is gone: every request to it is refused
+    config = write_config([{"name": "sm", "kind": "sitemap", "url": url, "archive": True}])
+    db = tmp_path / "wh.duckdb"
+    summary = run_flow(
+        backfill, since=date(2026, 1, 4), until=date(2026, 1, 5), config_dir=str(config), db_path=str(db)
+    )
+    (report,) = summary.reports
+    assert report.status == "failed" and "Connection refused" in (report.error or "")
+    days = rows(db, "SELECT day::VARCHAR, status, error IS NOT NULL FROM coverage ORDER BY day")
+    assert days == [("2026-01-04", "failed", True), ("2026-01-05", "failed", True)]

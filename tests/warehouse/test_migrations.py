@@ -22,6 +22,7 @@ SHIPPED = [
     "0009_drop_public_views.sql",
     "0010_create_as_of_run_macro.sql",
     "0011_add_topic_keys.sql",
+    "0012_add_error_to_coverage_reports.sql",
 ]
 
 

@@ -127,12 +127,18 @@ def test_coverage_keeps_the_latest_report_per_source_and_day(wh: Warehouse, db_p
         [
             CoverageRow("chinadaily", date(2026, 1, 9), 12, 12, 7),
             CoverageRow("xinhua", date(2026, 1, 9), 3, 3, 1),
+            CoverageRow("xinhua", date(2026, 1, 10), 0, 0, 0),
+            CoverageRow("gdtoday", date(2026, 1, 9), 0, 0, 0, error="sitemap gone (HTTP 404)"),
+            CoverageRow("gdtoday", date(2026, 1, 10), 2, 2, 2),
         ],
         run_id=r2,
     )
-    assert query(db_path, "SELECT * FROM coverage ORDER BY source")[1] == [
-        ("chinadaily", date(2026, 1, 9), 12, 12, 7, r2),
-        ("xinhua", date(2026, 1, 9), 3, 3, 1, r2),
+    assert query(db_path, "SELECT * FROM coverage ORDER BY source, day")[1] == [
+        ("chinadaily", date(2026, 1, 9), 12, 12, 7, r2, "gap", None),
+        ("gdtoday", date(2026, 1, 9), 0, 0, 0, r2, "failed", "sitemap gone (HTTP 404)"),
+        ("gdtoday", date(2026, 1, 10), 2, 2, 2, r2, "complete", None),
+        ("xinhua", date(2026, 1, 9), 3, 3, 1, r2, "gap", None),
+        ("xinhua", date(2026, 1, 10), 0, 0, 0, r2, "quiet", None),
     ]
 
 
