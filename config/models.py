@@ -105,11 +105,19 @@ class WarehouseSettings(_Strict):
     )
 
 
+class RevisitSettings(_Strict):
+    days: int = Field(
+        default=3, ge=0, description="Re-check articles first seen within this many days (0: never)."
+    )
+    max_pages: int = Field(default=20, ge=0, description="Articles re-checked per source per run.")
+
+
 class Settings(_Strict):
     schedule: ScheduleSettings = ScheduleSettings()
     politeness: PolitenessSettings = PolitenessSettings()
     relevance: RelevanceSettings
     warehouse: WarehouseSettings = WarehouseSettings()
+    revisit: RevisitSettings = RevisitSettings()
 
 
 class SourceDefinition(_Strict):

@@ -23,6 +23,7 @@ from gdwatch.pipeline.archives import ArchiveListing, list_gdelt_window, list_si
 from gdwatch.pipeline.context import RunContext
 from gdwatch.pipeline.fetching import FetchError
 from gdwatch.pipeline.pages import failed_fetch, page_skeleton, process_page, with_processed
+from gdwatch.pipeline.revisit import revisit_source
 from gdwatch.warehouse import BatchCounts, LoadBatch, PageRecord, SourceFetch
 
 FEED_ACCEPT = (
@@ -47,6 +48,10 @@ class SourceReport:
     new_entries: int = 0
     counts: BatchCounts = field(default_factory=BatchCounts)
     page_errors: list[str] = field(default_factory=list)
+    revisited: int = 0
+    """Recent articles re-checked for silent corrections (pipeline/revisit.py)."""
+    changed: int = 0
+    """Re-checked pages that had changed."""
     outcomes: dict[str, str] = field(default_factory=dict)
     """Entry key -> page outcome for the entries processed in this run (backfill coverage)."""
 
@@ -71,6 +76,8 @@ class SourceReport:
             "failed_pages": counts.failed,
             "observations": counts.observations,
             "new_conflicts": counts.new_conflicts,
+            "revisited": self.revisited,
+            "changed": self.changed,
             "error": self.error or self.parse_error or "; ".join(self.page_errors[:1]) or "",
         }
 
@@ -78,7 +85,12 @@ class SourceReport:
 def read_source(ctx: RunContext, source: SourceDefinition) -> SourceReport:
     """Feeds are read whole; archive sources list the last day (the backfill flow reads longer windows)."""
     if source.kind in ("rss", "atom"):
-        return read_feed_source(ctx, source)
+        report = read_feed_source(ctx, source)
+        if not report.failed:
+            revisit = revisit_source(ctx, source, skip=set(report.outcomes))
+            report.revisited, report.changed = revisit.revisited, revisit.changed
+            report.counts += revisit.counts
+        return report
     report, _ = read_archive_window(ctx, source, (ctx.now - timedelta(days=1)).date(), ctx.now.date())
     return report
 
@@ -253,6 +265,8 @@ def build_page_record(ctx: RunContext, source: SourceDefinition, entry: FeedEntr
         fetched_url=result.final_url,
         http_status=result.status,
         content_type=result.content_type,
+        etag=result.etag,
+        last_modified=result.last_modified,
     )
     try:
         processed = process_page(

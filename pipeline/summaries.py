@@ -110,6 +110,15 @@ def render_table(summary: RunSummary) -> Table:
     return table
 
 
+def revisit_lines(summary: RunSummary) -> list[str]:
+    """ "demo-en revisited 40, changed 1", one line per source that re-checked recent articles."""
+    return [
+        f"{report.source} revisited {report.revisited}, changed {report.changed}"
+        for report in summary.reports
+        if report.revisited
+    ]
+
+
 def skipped_lines(summary: RunSummary) -> list[str]:
     """ "demo-en skipped 1 off-topic", one line per source that skipped pages."""
     lines = []
@@ -124,7 +133,7 @@ def skipped_lines(summary: RunSummary) -> list[str]:
 def print_summary(summary: RunSummary, console: Console) -> None:
     """Print the per-source table, then why each failed source failed, new conflicts and warnings."""
     console.print(render_table(summary))
-    for line in skipped_lines(summary):
+    for line in skipped_lines(summary) + revisit_lines(summary):
         console.print(Text(line, style="dim"))
     for report in summary.reports:
         if report.error:
@@ -163,6 +172,8 @@ def markdown_summary(summary: RunSummary, *, zone: ZoneInfo | None = None) -> st
         for report in summary.reports
     ]
     lines = [f"# gdwatch {summary.flow}, run {summary.run_id}: {summary.status}", "", header, rule, *rows]
+    if revisit_lines(summary):
+        lines += ["", *[f"- {_md(line)}" for line in revisit_lines(summary)]]
     if summary.conflicts:
         lines += ["", "## New conflicts", ""] + [f"- {_md(describe_conflict(c))}" for c in summary.conflicts]
     errors = summary.errors()

@@ -43,6 +43,10 @@ class PageRecord:
     recorded too (otherwise it is taken from the observations)."""
     topic_key: str | None = None
     """The topic settings the outcome was decided under (see ``RunContext.topic_key``)."""
+    etag: str | None = None
+    """The page's ETag, for a later conditional GET (revisits)."""
+    last_modified: str | None = None
+    """The page's Last-Modified, likewise."""
 
 
 @dataclass(frozen=True)
@@ -112,6 +116,19 @@ class SourceState:
     fetched_at: datetime
     topic_key: str | None = None
     """The topic settings the feed was last read under; under others its validators do not apply."""
+
+
+@dataclass(frozen=True)
+class RevisitCandidate:
+    """A recent article of a source to re-check: its entry, URL and the validators of its last fetch."""
+
+    entry_id: str
+    entry_url: str
+    url: str
+    listed_published_at: datetime | None
+    etag: str | None
+    last_modified: str | None
+    raw_sha256: str | None
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,14 @@ from gdwatch.warehouse.connection import connect, publish
 from gdwatch.warehouse.errors import WarehouseError
 from gdwatch.warehouse.load import load_batch
 from gdwatch.warehouse.lock import WriterLock
-from gdwatch.warehouse.records import BatchCounts, CoverageRow, LoadBatch, RawPage, SourceState
+from gdwatch.warehouse.records import (
+    BatchCounts,
+    CoverageRow,
+    LoadBatch,
+    RawPage,
+    RevisitCandidate,
+    SourceState,
+)
 from gdwatch.warehouse.sql import fetch_dicts, read_sql
 from gdwatch.warehouse.staging import utc
 
@@ -196,6 +203,13 @@ class Warehouse:
             params = {"source": source, "topic_key": topic_key}
             rows = conn.execute(read_sql("select_seen_entries"), params).fetchall()
         return {r[0] for r in rows}
+
+    def revisit_candidates(self, source: str, *, since: datetime, limit: int) -> list[RevisitCandidate]:
+        """Articles of `source` first fetched since `since`, newest first, with their last validators."""
+        params = {"source": source, "since": since, "limit": limit}
+        with self._conn() as conn:
+            rows = fetch_dicts(conn.execute(read_sql("select_revisit_candidates"), params))
+        return [RevisitCandidate(**row) for row in rows]
 
     def load_batch(
         self, batch: LoadBatch, *, run_id: int, timings: dict[str, float] | None = None

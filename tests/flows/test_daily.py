@@ -76,7 +76,9 @@ def test_new_items_become_articles_and_a_second_run_adds_nothing(
     second = run(config, db)
     (again,) = second.reports
     assert again.status == "not_modified"  # the server answered 304 to If-None-Match
-    assert http_server.requests[-1][2].get("If-None-Match") == '"v1"'
+    feed_requests = [headers for _, path, headers in http_server.requests if path.startswith("/feed.xml")]
+    assert feed_requests[-1].get("If-None-Match") == '"v1"'
+    assert (again.revisited, again.changed) == (2, 0)  # both recent pages re-checked, unchanged
     assert rows(db, "SELECT count(*) FROM article_versions") == [(2,)]
     assert rows(db, "SELECT count(*) FROM runs") == [(2,)]
 
@@ -91,7 +93,9 @@ def test_unchanged_body_without_etag_is_recognised_by_its_hash(
     pages_before = http_server.hits(TRADE.path)
     (report,) = run(config, db).reports
     assert report.status == "not_modified"
-    assert http_server.hits(TRADE.path) == pages_before
+    # the feed is not read again; the page is only re-checked for a silent correction (revisits)
+    assert http_server.hits(TRADE.path) == pages_before + 1
+    assert (report.revisited, report.changed, report.new_entries) == (1, 0, 0)
 
 
 def test_a_corrected_page_becomes_a_second_version(

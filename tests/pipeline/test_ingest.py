@@ -16,7 +16,7 @@ from gdwatch.pipeline.summaries import RunSummary
 from gdwatch.warehouse import published_path, query
 from tests.conftest import WriteConfig
 from tests.support.httpserver import LocalSite
-from tests.support.pages import page, serve_articles
+from tests.support.pages import html, page, serve_articles
 
 TRADE = page(
     "/news/trade.html",
@@ -173,3 +173,52 @@ def test_any_topic_reads_again_what_an_earlier_run_judged_off_topic(
     assert run_sources(config, db).reports[0].counts.off_topic == 1
     kept = run_sources(config, db, any_topic=True).reports[0]
     assert (kept.new_entries, kept.counts.new_articles) == (1, 1)
+
+
+def test_a_page_corrected_without_a_new_feed_date_is_caught_by_the_next_run(
+    http_server: LocalSite, write_config: WriteConfig, tmp_path: Path
+) -> None:
+    feed = serve_articles(http_server, [TRADE])
+    config = write_config([{"name": "local", "kind": "rss", "url": feed}])
+    db = tmp_path / "wh.duckdb"
+    first = run_sources(config, db).reports[0]
+    assert first.counts.new_articles == 1 and first.revisited == 0  # fetched this run: not re-checked
+
+    unchanged = run_sources(config, db).reports[0]  # the feed is the same; the page is re-checked
+    assert (unchanged.revisited, unchanged.changed, unchanged.counts.new_versions) == (1, 0, 0)
+
+    corrected = page(
+        TRADE.path,
+        TRADE.title,
+        "Guangdong's foreign trade reached RMB9.2 trillion in 2025, up 4.4 percent year-on-year.",
+        "Exports rose 6.1 percent to 5.9 trillion yuan.",
+    )
+    http_server.add(TRADE.path, html(corrected, http_server.base_url))  # same feed, same date
+    caught = run_sources(config, db).reports[0]
+    assert (caught.revisited, caught.changed, caught.counts.new_versions) == (1, 1, 1)
+    assert rows(db, "SELECT value FROM observations WHERE metric = 'foreign_trade_total'") == [(9.2e12,)]
+    assert rows(db, "SELECT old_value, new_value FROM revisions WHERE metric = 'foreign_trade_total'") == [
+        (9.1e12, 9.2e12)
+    ]
+
+
+def test_revisits_are_bounded_and_can_be_turned_off(
+    http_server: LocalSite, write_config: WriteConfig, tmp_path: Path
+) -> None:
+    stories = [
+        page(f"/n/{i}.html", f"Guangdong {i}", f"Guangdong's exports rose {i}.5 percent in 2025.")
+        for i in range(4)
+    ]
+    feed = serve_articles(http_server, stories)
+    config = write_config([{"name": "local", "kind": "rss", "url": feed}])
+    settings = config / "gdwatch.toml"
+    settings.write_text(
+        settings.read_text(encoding="utf-8") + "\n[revisit]\nmax_pages = 2\n", encoding="utf-8"
+    )
+    db = tmp_path / "wh.duckdb"
+    run_sources(config, db)
+    assert run_sources(config, db).reports[0].revisited == 2
+    settings.write_text(
+        settings.read_text(encoding="utf-8").replace("max_pages = 2", "days = 0"), encoding="utf-8"
+    )
+    assert run_sources(config, db).reports[0].revisited == 0

@@ -23,6 +23,7 @@ SHIPPED = [
     "0010_create_as_of_run_macro.sql",
     "0011_add_topic_keys.sql",
     "0012_add_error_to_coverage_reports.sql",
+    "0013_add_page_validators.sql",
 ]
 
 
