@@ -16,7 +16,7 @@ from gdwatch.pipeline.summaries import RunSummary
 from gdwatch.warehouse import published_path, query
 from tests.conftest import WriteConfig
 from tests.support.httpserver import LocalSite
-from tests.support.pages import html, page, serve_articles
+from tests.support.pages import Item, html, page, rss, serve_articles
 
 TRADE = page(
     "/news/trade.html",
@@ -222,3 +222,36 @@ def test_revisits_are_bounded_and_can_be_turned_off(
         settings.read_text(encoding="utf-8").replace("max_pages = 2", "days = 0"), encoding="utf-8"
     )
     assert run_sources(config, db).reports[0].revisited == 0
+
+
+def test_briefs_are_stored_and_a_list_page_is_not_through_a_real_run(
+    http_server: LocalSite, write_config: WriteConfig, tmp_path: Path
+) -> None:
+    flash = page("/flash.html", "Customs flash", "Guangdong exports rose 3.2% in October. Imports fell 1.1%.")
+    kuaixun = page(
+        "/kuaixun.html",
+        "广东外贸快讯",
+        "据海关统计，前10个月广东进出口7.6万亿元，增长3.7%。",
+        lang="zh",
+        encoding="gbk",
+    )
+    headlines = "".join(
+        f'<p><span class="t">Guangdong story number {i} of the week</span></p>' for i in range(20)
+    )
+    channel = (
+        "<!DOCTYPE html><html><head><title>Business</title></head><body><main><h1>Business</h1>"
+        f"{headlines}<p>Guangdong's exports rose 6.1 percent in 2025, customs said.</p></main></body></html>"
+    )
+    feed = serve_articles(http_server, [flash, kuaixun])
+    http_server.add("/business.html", channel)
+    items = rss([
+        Item(link=http_server.url(p.path), guid=p.path) for p in (flash, kuaixun)
+    ] + [Item(link=http_server.url("/business.html"), guid="/business.html")])  # fmt: skip
+    http_server.add("/feed.xml", items, content_type="application/rss+xml")
+    config = write_config([{"name": "local", "kind": "rss", "url": feed}])
+    db = tmp_path / "wh.duckdb"
+
+    (report,) = run_sources(config, db).reports
+    assert (report.counts.new_articles, report.counts.no_article) == (2, 1)
+    assert any("business.html" in e and "list page" in e for e in report.page_errors)
+    assert rows(db, "SELECT count(*) FROM observations WHERE unit = 'CNY'") == [(1,)]  # 7.6万亿元
