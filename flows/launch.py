@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import os
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from gdwatch.config.errors import GdwatchError
-from gdwatch.pipeline.summaries import RunSummary
+
+if TYPE_CHECKING:
+    from gdwatch.pipeline.summaries import RunSummary
 
 PREFECT_DEFAULTS = {
     # NOTE: Prefect's INFO logs drown the run summary; its telemetry fails offline.
@@ -30,6 +32,10 @@ def run_flow(flow: Any, **params: object) -> RunSummary:
     A run in which every source failed returns a Failed state carrying its summary (so Prefect can
     alert on the outage); a flow that crashed re-raises its exception here.
     """
+    # NOTE: imported here: every command calls prefect_env(), and the summary pulls in the whole pipeline
+    # (0.6 s that `gdwatch sql` or `status` should not pay).
+    from gdwatch.pipeline.summaries import RunSummary
+
     state = flow(**params, return_state=True)
     result = state.result(raise_on_failure=False)
     if isinstance(result, RunSummary):
