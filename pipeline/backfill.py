@@ -9,7 +9,7 @@ from datetime import date
 from gdwatch.pipeline.archives import coverage_rows
 from gdwatch.pipeline.context import RunContext
 from gdwatch.pipeline.ingest import SourceReport, entry_key, read_archive_window
-from gdwatch.pipeline.pages import page_skeleton, process_page, with_processed
+from gdwatch.pipeline.pages import page_skeleton, processed_record
 from gdwatch.warehouse import LoadBatch, PageRecord, RawPage
 
 REPROCESS = "reprocessed pages"
@@ -64,16 +64,7 @@ def reprocess_batch(ctx: RunContext, window: ReprocessWindow, article_ids: Seque
 def reprocessed_record(ctx: RunContext, raw: RawPage) -> PageRecord:
     skeleton = page_skeleton(raw.source, raw.entry_id, raw.entry_url, raw.listed_published_at, raw.fetched_at)
     page = replace(skeleton, fetched_url=raw.fetched_url, content_type=raw.content_type, reprocessed=True)
-    processed = process_page(
-        raw.raw,
-        content_type=raw.content_type,
-        url=raw.fetched_url or raw.entry_url,
-        listed_published_at=raw.listed_published_at,
-        read_at=raw.fetched_at,
-        catalogue=ctx.config.metrics,
-        relevance=ctx.relevance,
-    )
-    return replace(with_processed(page, processed, raw.raw), topic_key=ctx.topic_key)
+    return processed_record(ctx, page, raw.raw, relevance=ctx.relevance)
 
 
 def merge_reprocess(reports: Sequence[SourceReport], total: int) -> SourceReport:

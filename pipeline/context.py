@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cached_property
 from typing import Protocol
 
 from gdwatch.config.errors import GdwatchError
@@ -63,9 +64,12 @@ class RunContext:
     def now(self) -> datetime:
         return self.spec.started_at
 
-    @property
+    @cached_property
     def topic_key(self) -> str:
-        """Names the topic settings outcomes are judged under: 'any', or a hash of the relevance terms."""
+        """Names the topic settings outcomes are judged under: 'any', or a hash of the relevance terms.
+
+        Read for every page, so it is worked out once per run (the settings do not change in a run).
+        """
         if self.spec.any_topic:
             return "any"
         terms = self.config.settings.relevance

@@ -22,14 +22,13 @@ from gdwatch.extractors.records import FeedEntry
 from gdwatch.pipeline.archives import ArchiveListing, list_gdelt_window, list_sitemap_window
 from gdwatch.pipeline.context import RunContext
 from gdwatch.pipeline.fetching import FetchError
-from gdwatch.pipeline.pages import failed_fetch, page_skeleton, process_page, with_processed
+from gdwatch.pipeline.pages import PAGE_TYPES, failed_fetch, fetched, page_skeleton, processed_record
 from gdwatch.pipeline.revisit import revisit_source
 from gdwatch.warehouse import BatchCounts, LoadBatch, PageRecord, SourceFetch
 
 FEED_ACCEPT = (
     "application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, */*;q=0.5"
 )
-PAGE_TYPES = ("text/html", "application/xhtml+xml")
 MAX_REPORTED_ERRORS = 5
 
 
@@ -260,28 +259,7 @@ def build_page_record(ctx: RunContext, source: SourceDefinition, entry: FeedEntr
         result = ctx.fetcher.fetch(google_news_target(entry.url) or entry.url, allowed_types=PAGE_TYPES)
     except FetchError as exc:
         return failed_fetch(skeleton, exc)
-    fetched = replace(
-        skeleton,
-        fetched_url=result.final_url,
-        http_status=result.status,
-        content_type=result.content_type,
-        etag=result.etag,
-        last_modified=result.last_modified,
-    )
-    try:
-        processed = process_page(
-            result.body,
-            content_type=result.content_type,
-            url=result.final_url,
-            listed_published_at=entry.published_at,
-            read_at=ctx.now,
-            catalogue=ctx.config.metrics,
-            relevance=ctx.relevance,
-        )
-    except Exception as exc:  # a bug met on one page must not lose the source's other pages
-        error = f"processing the page failed ({type(exc).__name__}: {exc}); it is retried next run"
-        return replace(fetched, outcome="failed", error=error)
-    return replace(with_processed(fetched, processed, result.body), topic_key=ctx.topic_key)
+    return processed_record(ctx, fetched(skeleton, result), result.body, relevance=ctx.relevance)
 
 
 def _source_failed(

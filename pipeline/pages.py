@@ -16,10 +16,13 @@ from gdwatch.config.models import MetricCatalogue, RelevanceSettings
 from gdwatch.extractors.figures import EXTRACTOR_VERSION, extract_observations
 from gdwatch.extractors.pages import CLEANER_VERSION, clean_article, decode_html, is_relevant
 from gdwatch.extractors.records import Article, Observation
-from gdwatch.pipeline.fetching import FetchError
+from gdwatch.pipeline.context import RunContext
+from gdwatch.pipeline.fetching import FetchError, FetchResult
 from gdwatch.warehouse import PageRecord
 
 ProcessedOutcome = Literal["article", "off_topic", "no_article"]
+PAGE_TYPES = ("text/html", "application/xhtml+xml")
+"""What a page may be served as (generic types are sniffed by the fetcher)."""
 
 
 @dataclass(frozen=True)
@@ -98,6 +101,43 @@ def page_skeleton(
         article=None,
         cleaner_version=CLEANER_VERSION,
     )
+
+
+def fetched(page: PageRecord, result: FetchResult) -> PageRecord:
+    """The record of an entry once its page answered: where from, with what status, type and validators."""
+    return replace(
+        page,
+        fetched_url=result.final_url,
+        http_status=result.status,
+        content_type=result.content_type,
+        etag=result.etag,
+        last_modified=result.last_modified,
+    )
+
+
+def processed_record(
+    ctx: RunContext, page: PageRecord, raw: bytes, *, relevance: RelevanceSettings | None
+) -> PageRecord:
+    """Process a page's bytes into its record, under the run's catalogue and topic settings.
+
+    The page is read as of its fetch time, from the URL it answered at. A bug met on one page fails that
+    page alone ("failed": retried next run), never the source's other pages.
+    """
+    page = replace(page, topic_key=ctx.topic_key)
+    try:
+        processed = process_page(
+            raw,
+            content_type=page.content_type,
+            url=page.fetched_url or page.entry_url,
+            listed_published_at=page.listed_published_at,
+            read_at=page.fetched_at,
+            catalogue=ctx.config.metrics,
+            relevance=relevance,
+        )
+    except Exception as exc:
+        error = f"processing the page failed ({type(exc).__name__}: {exc}); it is retried next run"
+        return replace(page, outcome="failed", error=error)
+    return with_processed(page, processed, raw)
 
 
 def with_processed(page: PageRecord, processed: ProcessedPage, raw: bytes) -> PageRecord:

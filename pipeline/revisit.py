@@ -17,11 +17,9 @@ from datetime import timedelta
 from gdwatch.config.models import SourceDefinition
 from gdwatch.pipeline.context import RunContext
 from gdwatch.pipeline.fetching import FetchError
-from gdwatch.pipeline.pages import page_skeleton, process_page, with_processed
+from gdwatch.pipeline.pages import PAGE_TYPES, fetched, page_skeleton, processed_record
 from gdwatch.warehouse import LoadBatch, PageRecord
 from gdwatch.warehouse.records import BatchCounts, RevisitCandidate
-
-PAGE_TYPES = ("text/html", "application/xhtml+xml")
 
 
 @dataclass
@@ -78,22 +76,5 @@ def recheck(ctx: RunContext, source: SourceDefinition, candidate: RevisitCandida
         return replace(skeleton, outcome="failed", error=f"revisit: {exc}", http_status=exc.status)
     if result.not_modified or hashlib.sha256(result.body).hexdigest() == candidate.raw_sha256:
         return None
-    fetched = replace(
-        skeleton,
-        fetched_url=result.final_url,
-        http_status=result.status,
-        content_type=result.content_type,
-        etag=result.etag,
-        last_modified=result.last_modified,
-        topic_key=ctx.topic_key,
-    )
-    processed = process_page(
-        result.body,
-        content_type=result.content_type,
-        url=result.final_url,
-        listed_published_at=candidate.listed_published_at,
-        read_at=ctx.now,
-        catalogue=ctx.config.metrics,
-        relevance=None,  # the article was on topic when stored; a correction keeps it
-    )
-    return with_processed(fetched, processed, result.body)
+    # the article was on topic when stored; a correction keeps it
+    return processed_record(ctx, fetched(skeleton, result), result.body, relevance=None)

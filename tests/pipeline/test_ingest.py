@@ -124,25 +124,25 @@ def test_reprocess_reads_relative_periods_as_of_the_fetch_not_of_the_reprocess(
 def test_a_page_that_breaks_processing_fails_alone_and_is_retried(
     http_server: LocalSite, write_config: WriteConfig, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from gdwatch.pipeline import ingest
+    from gdwatch.pipeline import pages
 
     other = page("/news/other.html", "Guangdong exports", "Guangdong's exports rose 6.1 percent in 2025.")
     feed = serve_articles(http_server, [TRADE, other])
     config = write_config([{"name": "local", "kind": "rss", "url": feed}])
     db = tmp_path / "wh.duckdb"
-    real = ingest.process_page
+    real = pages.process_page
 
     def breaks_on_trade(raw: bytes, **kwargs):
         if kwargs["url"].endswith("/news/trade.html"):
             raise KeyError("a bug met on this page only")
         return real(raw, **kwargs)
 
-    monkeypatch.setattr(ingest, "process_page", breaks_on_trade)
+    monkeypatch.setattr(pages, "process_page", breaks_on_trade)
     (report,) = run_sources(config, db).reports
     assert (report.counts.new_articles, report.counts.failed) == (1, 1)
     assert "processing the page failed (KeyError" in report.page_errors[0]
 
-    monkeypatch.setattr(ingest, "process_page", real)
+    monkeypatch.setattr(pages, "process_page", real)
     (retry,) = run_sources(config, db).reports
     assert retry.counts.new_articles == 1  # the feed state was not advanced: the page is read again
 
