@@ -61,16 +61,14 @@ def run(
     Example: gdwatch run --feed https://example.com/rss.xml --any-topic
     """
     from gdwatch.config.loader import load_config
-    from gdwatch.flows.cli_checks import warehouse_path, writer_claim
-    from gdwatch.flows.prefect_server import prefect_api
+    from gdwatch.flows.cli_checks import writing
     from gdwatch.flows.progress import show_progress
     from gdwatch.pipeline.sources import select_sources
     from gdwatch.pipeline.summaries import exit_code, print_summary
 
     settings = load_config(config)
     select_sources(settings, feed or None)
-    path = warehouse_path(settings, db)
-    with writer_claim(path, settings.settings.warehouse.lock_wait_s), prefect_api():
+    with writing(settings, db) as path:
         from gdwatch.flows.daily import daily_run
         from gdwatch.flows.launch import run_flow
 
@@ -106,8 +104,7 @@ def backfill(
     Example: gdwatch backfill --since 2026-01-01 --until 2026-01-31 --source gdelt-guangdong
     """
     from gdwatch.config.loader import load_config
-    from gdwatch.flows.cli_checks import backfill_window, warehouse_path, writer_claim
-    from gdwatch.flows.prefect_server import prefect_api
+    from gdwatch.flows.cli_checks import backfill_window, writing
     from gdwatch.flows.progress import show_progress
     from gdwatch.pipeline.sources import archive_sources
     from gdwatch.pipeline.summaries import exit_code, print_summary
@@ -118,8 +115,7 @@ def backfill(
         console.print(f"[yellow]note[/yellow]: {note}")
     if not reprocess:
         archive_sources(settings, source or None)
-    path = warehouse_path(settings, db)
-    with writer_claim(path, settings.settings.warehouse.lock_wait_s), prefect_api():
+    with writing(settings, db) as path:
         from gdwatch.flows.backfill import backfill as backfill_flow
         from gdwatch.flows.launch import run_flow
 

@@ -76,13 +76,19 @@ def known_run(published: Path, run_id: int) -> None:
 
 
 @contextmanager
-def writer_claim(db: Path, wait_s: float) -> Iterator[None]:
-    """Hold the warehouse's writer lock from the CLI's check to the end of the run.
+def writing(config: Config, db: Path | None) -> Iterator[Path]:
+    """Claim the warehouse's writer lock, then reach a Prefect API; yields the warehouse path.
+
+    The claim comes first and lasts to the end of the run, so a busy warehouse is always the one-line
+    message, before any Prefect server starts.
 
     Raises:
+        UsageError: --db names a file in a folder that does not exist.
         WarehouseBusyError: another process is writing (its pid is in the message).
     """
+    from gdwatch.flows.prefect_server import prefect_api
     from gdwatch.warehouse.lock import claimed_for_process
 
-    with claimed_for_process(db, wait_s):
-        yield
+    path = warehouse_path(config, db)
+    with claimed_for_process(path, config.settings.warehouse.lock_wait_s), prefect_api():
+        yield path
