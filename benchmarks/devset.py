@@ -1,11 +1,27 @@
-"""Load the labelled figure-extraction development set and score an extractor's observations against it."""
+"""Load the labelled figure-extraction sets and score an extractor's observations against them.
+
+Two record versions are read. Version 1 (``tests/data/devset`` before labels version 2, the retired
+``tests/data/heldout``) matches an observation to a label by overlapping offsets, equal value and unit class,
+and scores qualifier, period, metric, entity, partner and projection. Version 2 (``"labels": 2``, see
+``docs/figure-labels-v2.md``) matches by position (the label's span at its occurrence) and scores every
+field, value and unit included, on the matched figures; it also reports per script and for the figures whose
+period is stated only in the headline or lede (tag ``period-lede``).
+
+Score a set from the command line::
+
+    python -m benchmarks.devset --set devset          # the development set
+    python -m benchmarks.devset --set heldout-v2      # the version-2 held-out set (score it once per version)
+    python -m benchmarks.devset --set DIR --system labels   # the labels scored against themselves
+"""
 
 from __future__ import annotations
 
+import argparse
 import hashlib
 import json
 import math
 import re
+import sys
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -13,8 +29,17 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Protocol
 
-DEVSET_DIR = Path(__file__).resolve().parent.parent / "tests" / "data" / "devset"
+DATA_DIR = Path(__file__).resolve().parent.parent / "tests" / "data"
+DEVSET_DIR = DATA_DIR / "devset"
+HELDOUT_V2_DIR = DATA_DIR / "heldout-v2"
+NAMED_SETS = {"devset": DEVSET_DIR, "heldout-v2": HELDOUT_V2_DIR}
 LANGS = ("en", "zh")
+# Version-2 sets: one file per script, in this order.
+SCRIPT_FILES = {"latin": "en.jsonl", "simplified": "zh-hans.jsonl", "traditional": "zh-hant.jsonl"}
+SCRIPTS = tuple(SCRIPT_FILES)
+SCRIPT_LANG = {"latin": "en", "simplified": "zh", "traditional": "zh"}
+KINDS = ("level", "change", "share", "increment", "multiple")
+BASES = ("yoy", "mom", "qoq", "avg_annual", "share_of_plan")
 
 QUALIFIERS = ("exact", "approx", "over", "under")
 NON_COUNT_UNITS = ("%", "pp", "years")
@@ -32,11 +57,20 @@ FIGURE_PHENOMENA = (
     "period-month-range", "period-plan", "period-current", "period-relative", "period-inherited",
     "period-none", "entity-city", "entity-company", "entity-country", "partner", "count-noun", "years-unit",
 )  # fmt: skip
+# Tags added by labels version 2 (docs/figure-labels-v2.md, "Phenomenon tags added in version 2").
+FIGURE_PHENOMENA_V2 = (
+    "period-lede", "period-base", "period-streak", "period-point", "dateline", "back-reference", "segment",
+    "respectively-entity", "respectively-partner", "basis-mom", "basis-qoq", "basis-avg-annual",
+    "basis-plan", "increment", "multiple", "traditional", "compact-notation", "spaced-scale",
+    "measure-word", "tenths", "approx-zh", "streak", "ratio",
+)  # fmt: skip
 NON_FIGURE_PHENOMENA = (
     "date", "time", "ordinal", "session-name", "plan-name", "citation", "list-label", "product-name",
     "year-alone", "phone", "address", "size-class", "boilerplate-byline", "boilerplate-caption",
     "boilerplate-qr", "boilerplate-other",
 )  # fmt: skip
+# Non-figure tags used by version-2 records besides the version-1 ones.
+NON_FIGURE_PHENOMENA_V2 = ("ranking", "paywall", "boilerplate-dateline", "traditional")
 
 
 class _Absent:
@@ -74,6 +108,21 @@ class Extracted(Protocol):
     def projection(self) -> Any: ...
 
 
+class ExtractedV2(Extracted, Protocol):
+    """The version-2 fields the scorer reads as well; an observation without one is scored as ABSENT.
+
+    The scorer reads every attribute with ``getattr(observation, name, ABSENT)``, so a version-1 observation
+    (an ``Extracted``) is accepted too: the fields it lacks never equal a label.
+    """
+
+    @property
+    def segment(self) -> Any: ...
+    @property
+    def basis(self) -> Any: ...
+    @property
+    def kind(self) -> Any: ...
+
+
 @dataclass(frozen=True, slots=True)
 class Prediction:
     """An observation from a system that is not gdwatch's; attributes it lacks stay ABSENT."""
@@ -88,6 +137,9 @@ class Prediction:
     entity: Any = ABSENT
     partner: Any = ABSENT
     projection: Any = ABSENT
+    segment: Any = ABSENT
+    basis: Any = ABSENT
+    kind: Any = ABSENT
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,6 +161,13 @@ class Label:
     projection: bool
     conversion: bool
     phenomena: tuple[str, ...]
+    # Version 2 only (None in a version-1 record).
+    unit_text: str | None = None
+    segment: str | None = None
+    basis: str | None = None
+    kind: str | None = None
+    script: str | None = None
+    labels: int = 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,6 +190,9 @@ class DevDoc:
     text: str
     figures: tuple[Label, ...]
     non_figures: tuple[NonFigure, ...]
+    labels: int = 1
+    script: str | None = None
+    headline: str | None = None
 
 
 def span_position(text: str, span: str, occurrence: int) -> int:
@@ -153,74 +215,138 @@ def devset_sha256(directory: Path = DEVSET_DIR) -> dict[str, str]:
 
 
 def read_records(directory: Path = DEVSET_DIR) -> list[dict[str, Any]]:
-    """The raw JSON records of all files, in file then line order."""
+    """The raw JSON records of all files, in file then line order (each with ``_where``: file and line)."""
     records = []
     for path in devset_files(directory):
-        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-            if line.strip():
-                record = json.loads(line)
-                record["_where"] = f"{path.name}:{number}"
-                records.append(record)
+        records += _records_of(path)
     return records
 
 
-def load_devset(directory: Path = DEVSET_DIR, langs: Iterable[str] | None = None) -> list[DevDoc]:
-    """Load the dev set, resolving every span to character offsets.
+def load_devset(
+    directory: Path = DEVSET_DIR, langs: Iterable[str] | None = None, scripts: Iterable[str] | None = None
+) -> list[DevDoc]:
+    """Load a labelled set (version-1 or version-2 records), resolving every span to character offsets.
+
+    ``langs`` keeps the records of these languages (``en``, ``zh``); ``scripts`` keeps the version-2
+    records of these scripts (``latin``, ``simplified``, ``traditional``; version-1 records have none and
+    are dropped).
 
     Raises:
         ValueError: a span does not occur as often as its occurrence says.
     """
-    wanted = set(langs) if langs is not None else None
-    docs = []
-    for record in read_records(directory):
-        if wanted is not None and record["lang"] not in wanted:
-            continue
-        text = record["text"]
-        doc_id, lang = record["id"], record["lang"]
+    return [_doc(record) for record in _selected(read_records(directory), langs, scripts)]
 
-        def locate(item: dict[str, Any], text: str = text, where: str = record["_where"]) -> tuple[int, int]:
-            start = span_position(text, item["span"], item["occurrence"])
-            if start < 0:
-                raise ValueError(f"{where}: span {item['span']!r} #{item['occurrence']} not in the text")
-            return start, start + len(item["span"])
 
-        figures = []
-        for item in record["figures"]:
-            start, end = locate(item)
-            figures.append(
-                Label(
-                    doc_id=doc_id,
-                    lang=lang,
-                    span=item["span"],
-                    start=start,
-                    end=end,
-                    value=float(item["value"]),
-                    unit=item["unit"],
-                    qualifier=item["qualifier"],
-                    period=item["period"],
-                    metric=item["metric"],
-                    entity=item["entity"],
-                    partner=item["partner"],
-                    projection=bool(item["projection"]),
-                    conversion=bool(item["conversion"]),
-                    phenomena=tuple(item["phenomena"]),
-                )
-            )
-        non_figures = []
-        for item in record["non_figures"]:
-            start, end = locate(item)
-            non_figures.append(NonFigure(doc_id, lang, item["span"], start, end, tuple(item["phenomena"])))
-        docs.append(
-            DevDoc(
-                id=doc_id,
+def load_v2_set(
+    directory: Path = DEVSET_DIR, langs: Iterable[str] | None = None, scripts: Iterable[str] | None = None
+) -> list[DevDoc]:
+    """Load a version-2 set: ``en.jsonl``, ``zh-hans.jsonl``, ``zh-hant.jsonl`` (those present), in order.
+
+    Used for the dev set and for ``tests/data/heldout-v2``.
+
+    Raises:
+        ValueError: no version-2 file in the directory, a record that is not version 2, a record whose
+            script does not match its file, or a span that does not occur as often as its occurrence says.
+    """
+    paths = [directory / name for name in SCRIPT_FILES.values() if (directory / name).exists()]
+    if not paths:
+        raise ValueError(f"{directory}: none of {', '.join(SCRIPT_FILES.values())}")
+    records = []
+    for path in paths:
+        for record in _records_of(path):
+            if record.get("labels") != 2:
+                raise ValueError(f"{record['_where']}: not a version-2 record")
+            if SCRIPT_FILES.get(record.get("script", "")) != path.name:
+                raise ValueError(f"{record['_where']}: script {record.get('script')!r} in {path.name}")
+            records.append(record)
+    return [_doc(record) for record in _selected(records, langs, scripts)]
+
+
+def resolve_set(name_or_dir: str | Path) -> Path:
+    """A set's directory from its name (``devset``, ``heldout-v2``) or a path."""
+    if isinstance(name_or_dir, str) and name_or_dir in NAMED_SETS:
+        return NAMED_SETS[name_or_dir]
+    return Path(name_or_dir)
+
+
+def _records_of(path: Path) -> list[dict[str, Any]]:
+    records = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if line.strip():
+            record = json.loads(line)
+            record["_where"] = f"{path.name}:{number}"
+            records.append(record)
+    return records
+
+
+def _selected(
+    records: list[dict[str, Any]], langs: Iterable[str] | None, scripts: Iterable[str] | None
+) -> list[dict[str, Any]]:
+    wanted_langs = set(langs) if langs is not None else None
+    wanted_scripts = set(scripts) if scripts is not None else None
+    return [
+        r
+        for r in records
+        if (wanted_langs is None or r["lang"] in wanted_langs)
+        and (wanted_scripts is None or r.get("script") in wanted_scripts)
+    ]
+
+
+def _doc(record: dict[str, Any]) -> DevDoc:
+    """One record as a document with every span resolved to offsets."""
+    text = record["text"]
+    doc_id, lang = record["id"], record["lang"]
+    version, script = int(record.get("labels", 1)), record.get("script")
+
+    def locate(item: dict[str, Any], text: str = text, where: str = record["_where"]) -> tuple[int, int]:
+        start = span_position(text, item["span"], item["occurrence"])
+        if start < 0:
+            raise ValueError(f"{where}: span {item['span']!r} #{item['occurrence']} not in the text")
+        return start, start + len(item["span"])
+
+    figures = []
+    for item in record["figures"]:
+        start, end = locate(item)
+        figures.append(
+            Label(
+                doc_id=doc_id,
                 lang=lang,
-                published=date.fromisoformat(record["published"]),
-                text=text,
-                figures=tuple(figures),
-                non_figures=tuple(non_figures),
+                span=item["span"],
+                start=start,
+                end=end,
+                value=float(item["value"]),
+                unit=item["unit"],
+                qualifier=item["qualifier"],
+                period=item["period"],
+                metric=item["metric"],
+                entity=item["entity"],
+                partner=item["partner"],
+                projection=bool(item["projection"]),
+                conversion=bool(item["conversion"]),
+                phenomena=tuple(item["phenomena"]),
+                unit_text=item.get("unit_text"),
+                segment=item.get("segment"),
+                basis=item.get("basis"),
+                kind=item.get("kind"),
+                script=script,
+                labels=version,
             )
         )
-    return docs
+    non_figures = []
+    for item in record["non_figures"]:
+        start, end = locate(item)
+        non_figures.append(NonFigure(doc_id, lang, item["span"], start, end, tuple(item["phenomena"])))
+    return DevDoc(
+        id=doc_id,
+        lang=lang,
+        published=date.fromisoformat(record["published"]),
+        text=text,
+        figures=tuple(figures),
+        non_figures=tuple(non_figures),
+        labels=version,
+        script=script,
+        headline=record.get("headline"),
+    )
 
 
 def unit_class(unit: str) -> str:
@@ -264,21 +390,38 @@ def _partner_agrees(label: str | None, predicted: Any) -> bool:
 
 
 ATTRIBUTES = ("qualifier", "period", "metric", "entity", "partner", "projection")
+# Fields scored on the matched figures of a version-2 record (docs/figure-labels-v2.md, "Scoring").
+V2_FIELDS = (
+    "value", "unit", "qualifier", "period", "metric", "entity", "partner", "segment", "basis", "kind",
+    "projection",
+)  # fmt: skip
+PERIOD_LEDE = "period-lede"
+
+
+def _segment_key(value: Any) -> Any:
+    return value.strip().lower() if isinstance(value, str) else value
 
 
 def attribute_agrees(name: str, label: Label, predicted: Extracted) -> bool:
+    """Whether the observation's field equals the label's; an ABSENT field never does."""
     got = getattr(predicted, name, ABSENT)
     if got is ABSENT:
         return False
+    if name == "value":
+        return isinstance(got, int | float) and values_agree(label.value, float(got))
+    if name == "unit":
+        return got == label.unit
     if name == "period":
         return normalise_period(label.period) == normalise_period(got)
     if name == "entity":
         return _entity_agrees(label.entity, got)
     if name == "partner":
         return _partner_agrees(label.partner, got)
+    if name == "segment":
+        return _segment_key(label.segment) == _segment_key(got)
     if name == "projection":
         return bool(got) == label.projection
-    return getattr(label, name) == got
+    return bool(getattr(label, name) == got)
 
 
 def _overlap(a_start: int, a_end: int, b_start: int, b_end: int) -> int:
@@ -286,7 +429,7 @@ def _overlap(a_start: int, a_end: int, b_start: int, b_end: int) -> int:
 
 
 def matches(label: Label, predicted: Extracted) -> bool:
-    """Overlapping offsets, the same value and a compatible unit."""
+    """Version 1: overlapping offsets, the same value and a compatible unit."""
     return (
         _overlap(label.start, label.end, predicted.start, predicted.end) > 0
         and values_agree(label.value, float(predicted.value))
@@ -294,9 +437,26 @@ def matches(label: Label, predicted: Extracted) -> bool:
     )
 
 
+def matches_v2(label: Label, predicted: Extracted) -> bool:
+    """Version 2: the observation's offsets overlap the label's span at its occurrence.
+
+    Value and unit are fields scored on the matched figures, not conditions of the match.
+    """
+    return _overlap(label.start, label.end, predicted.start, predicted.end) > 0
+
+
+def fields_of(label: Label) -> tuple[str, ...]:
+    """The fields scored for a label: version-1 attributes or every version-2 field."""
+    return V2_FIELDS if label.labels >= 2 else ATTRIBUTES
+
+
 @dataclass
 class Counts:
-    """Tallies for one slice (all, one language): detection and attribute agreement."""
+    """Tallies for one slice (all, one language, one script, period-lede): detection and field agreement.
+
+    A slice of labels chosen by tag (``period-lede``) has no observations of its own: its precision is
+    meaningless and stays 0; read its recall and field accuracies.
+    """
 
     labels: int = 0
     observations: int = 0
@@ -305,6 +465,7 @@ class Counts:
     non_figures: int = 0
     non_figures_hit: int = 0
     attribute_correct: Counter[str] = field(default_factory=Counter)
+    attribute_scored: Counter[str] = field(default_factory=Counter)
 
     @property
     def precision(self) -> float:
@@ -320,9 +481,16 @@ class Counts:
         return 2 * p * r / (p + r) if p + r else 0.0
 
     def accuracy(self, attribute: str) -> float:
-        return self.attribute_correct[attribute] / self.matched if self.matched else 0.0
+        """Share of the matched figures scored on this field that have it right (0.0 when none is)."""
+        scored = self.attribute_scored[attribute]
+        return self.attribute_correct[attribute] / scored if scored else 0.0
 
-    def as_dict(self) -> dict[str, Any]:
+    def add_pair(self, label: Label, prediction: Extracted) -> None:
+        for name in fields_of(label):
+            self.attribute_scored[name] += 1
+            self.attribute_correct[name] += attribute_agrees(name, label, prediction)
+
+    def as_dict(self, fields: Sequence[str] = ATTRIBUTES) -> dict[str, Any]:
         out: dict[str, Any] = {
             "labels": self.labels,
             "observations": self.observations,
@@ -334,7 +502,7 @@ class Counts:
             "non_figures": self.non_figures,
             "non_figures_hit": self.non_figures_hit,
         }
-        out.update({f"{name}_accuracy": self.accuracy(name) for name in ATTRIBUTES})
+        out.update({f"{name}_accuracy": self.accuracy(name) for name in fields})
         return out
 
 
@@ -363,7 +531,7 @@ class WrongAttribute:
 
 @dataclass
 class Report:
-    """Scores of one system on the dev set, overall, per language and per phenomenon."""
+    """Scores of one system on a labelled set: overall, per language, per script, period-lede, per tag."""
 
     overall: Counts
     by_lang: dict[str, Counts]
@@ -375,6 +543,8 @@ class Report:
     false_positives: list[FalsePositive]
     wrong_attributes: list[WrongAttribute]
     documents: int
+    by_script: dict[str, Counts] = field(default_factory=dict)
+    period_lede: Counts = field(default_factory=Counts)
 
     def phenomenon_recall(self) -> dict[str, float]:
         return {tag: self.phenomenon_found[tag] / n for tag, n in sorted(self.phenomenon_labels.items())}
@@ -384,6 +554,8 @@ def _miss_reason(label: Label, predictions: Sequence[Extracted]) -> str:
     overlapping = [p for p in predictions if _overlap(label.start, label.end, p.start, p.end) > 0]
     if not overlapping:
         return "no observation at this position"
+    if label.labels >= 2:
+        return "observation already matched to another label"
     p = overlapping[0]
     if not values_agree(label.value, float(p.value)):
         return f"value {p.value!r} instead of {label.value!r}"
@@ -392,21 +564,42 @@ def _miss_reason(label: Label, predictions: Sequence[Extracted]) -> str:
     return "observation already matched to another label"
 
 
+def _best_prediction(label: Label, predictions: Sequence[Extracted], used: set[int]) -> int | None:
+    """The unused observation matching the label with the largest overlap (for version 2, ties go to an
+    observation with the right value)."""
+    best, best_key = None, (0, False)
+    for index, prediction in enumerate(predictions):
+        if index in used:
+            continue
+        if label.labels >= 2:
+            if not matches_v2(label, prediction):
+                continue
+            key = (
+                _overlap(label.start, label.end, prediction.start, prediction.end),
+                attribute_agrees("value", label, prediction),
+            )
+        else:
+            if not matches(label, prediction):
+                continue
+            key = (_overlap(label.start, label.end, prediction.start, prediction.end), True)
+        if key > best_key:
+            best, best_key = index, key
+    return best
+
+
 def score_document(doc: DevDoc, predictions: Sequence[Extracted], report: Report) -> None:
     """Match one document's observations to its labels and add the tallies to report."""
-    slices = (report.overall, report.by_lang.setdefault(doc.lang, Counts()))
+    slices = [report.overall, report.by_lang.setdefault(doc.lang, Counts())]
+    if doc.script is not None:
+        slices.append(report.by_script.setdefault(doc.script, Counts()))
     used: set[int] = set()
     pairs: list[tuple[Label, Extracted]] = []
+    lede_labels = 0
     for label in sorted(doc.figures, key=lambda item: item.start):
-        best, best_overlap = None, 0
-        for index, prediction in enumerate(predictions):
-            if index in used or not matches(label, prediction):
-                continue
-            overlap = _overlap(label.start, label.end, prediction.start, prediction.end)
-            if overlap > best_overlap:
-                best, best_overlap = index, overlap
+        best = _best_prediction(label, predictions, used)
         for tag in label.phenomena:
             report.phenomenon_labels[tag] += 1
+        lede_labels += PERIOD_LEDE in label.phenomena
         if best is None:
             report.misses.append(Miss(label, _miss_reason(label, predictions)))
             continue
@@ -436,7 +629,7 @@ def score_document(doc: DevDoc, predictions: Sequence[Extracted], report: Report
             report.non_figure_phenomenon_hit[tag] += index in hit_non_figures
 
     for label, prediction in pairs:
-        for name in ATTRIBUTES:
+        for name in fields_of(label):
             if not attribute_agrees(name, label, prediction):
                 report.wrong_attributes.append(WrongAttribute(label, name, getattr(prediction, name, ABSENT)))
     for counts in slices:
@@ -447,8 +640,12 @@ def score_document(doc: DevDoc, predictions: Sequence[Extracted], report: Report
         counts.non_figures += len(doc.non_figures)
         counts.non_figures_hit += len(hit_non_figures)
         for label, prediction in pairs:
-            for name in ATTRIBUTES:
-                counts.attribute_correct[name] += attribute_agrees(name, label, prediction)
+            counts.add_pair(label, prediction)
+    report.period_lede.labels += lede_labels
+    for label, prediction in pairs:
+        if PERIOD_LEDE in label.phenomena:
+            report.period_lede.matched += 1
+            report.period_lede.add_pair(label, prediction)
     report.documents += 1
 
 
@@ -468,11 +665,41 @@ def empty_report() -> Report:
 
 
 def score(docs: Iterable[DevDoc], extract: Callable[[DevDoc], Sequence[Extracted]]) -> Report:
-    """Run extract on every document and score the observations against the labels."""
+    """Run extract on every document and score the observations against the labels.
+
+    ``extract`` gets the whole ``DevDoc`` (``text``, ``headline``, ``published``, ``lang``, ``script``) and
+    returns observations with ``start``, ``end``, ``value`` and ``unit`` and any of the scored fields
+    (``ExtractedV2``); a field it does not have is ABSENT and never equals a label.
+    """
     report = empty_report()
     for doc in docs:
         score_document(doc, list(extract(doc)), report)
     return report
+
+
+def labels_as_predictions(doc: DevDoc) -> list[Prediction]:
+    """The labels themselves as observations: they score 1.0 on every field (a check of set and scorer)."""
+    out = []
+    for label in doc.figures:
+        v2: dict[str, Any] = (
+            {"segment": label.segment, "basis": label.basis, "kind": label.kind} if label.labels >= 2 else {}
+        )
+        out.append(
+            Prediction(
+                start=label.start,
+                end=label.end,
+                value=label.value,
+                unit=label.unit,
+                qualifier=label.qualifier,
+                period=label.period,
+                metric=label.metric,
+                entity=label.entity,
+                partner=label.partner,
+                projection=label.projection,
+                **v2,
+            )
+        )
+    return out
 
 
 def format_details(report: Report) -> str:
@@ -497,3 +724,91 @@ def format_details(report: Report) -> str:
         for w in report.wrong_attributes
     ]
     return "\n".join(lines)
+
+
+def format_report(report: Report, fields: Sequence[str] = V2_FIELDS) -> str:
+    """The scores as a plain-text table: one row per slice (all, per script, per language, period-lede)."""
+    slices: list[tuple[str, Counts]] = [("all", report.overall)]
+    slices += [(f"script {name}", report.by_script[name]) for name in SCRIPTS if name in report.by_script]
+    slices += [(f"lang {name}", counts) for name, counts in sorted(report.by_lang.items())]
+    if report.period_lede.labels:
+        slices.append((PERIOD_LEDE, report.period_lede))
+    headers = ["slice", "labels", "matched", "precision", "recall", "f1", *fields]
+    rows = []
+    for name, counts in slices:
+        lede = name == PERIOD_LEDE
+        rows.append(
+            [
+                name,
+                str(counts.labels),
+                str(counts.matched),
+                "-" if lede else f"{counts.precision:.3f}",
+                f"{counts.recall:.3f}",
+                "-" if lede else f"{counts.f1:.3f}",
+                *(f"{counts.accuracy(f):.3f}" if counts.attribute_scored[f] else "-" for f in fields),
+            ]
+        )
+    widths = [max(len(h), *(len(r[i]) for r in rows)) for i, h in enumerate(headers)]
+    out = [
+        f"{report.documents} documents",
+        "  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True)),
+    ]
+    out += ["  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)) for r in rows]
+    return "\n".join(out)
+
+
+def _gdwatch_extract() -> Callable[[DevDoc], Sequence[Extracted]]:
+    from gdwatch.config.loader import load_metrics
+    from gdwatch.extractors.figures.engine import extract_observations
+
+    catalogue = load_metrics()
+
+    def extract(doc: DevDoc) -> Sequence[Extracted]:
+        return extract_observations(doc.text, published=doc.published, catalogue=catalogue)
+
+    return extract
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        description="Score a figure extractor on a labelled set (version-1 or version-2 records).",
+        epilog="Run from the repository root: python -m benchmarks.devset --set heldout-v2",
+    )
+    parser.add_argument(
+        "--set",
+        dest="set_name",
+        default="devset",
+        metavar="NAME|DIR",
+        help="devset (default), heldout-v2, or a directory of .jsonl files",
+    )
+    parser.add_argument("--lang", choices=LANGS, help="score one language only")
+    parser.add_argument("--script", choices=SCRIPTS, help="score one script only (version-2 records)")
+    parser.add_argument(
+        "--system",
+        choices=["gdwatch", "labels"],
+        default="gdwatch",
+        help="gdwatch's extractor (default) or the labels themselves (checks the set and the scorer)",
+    )
+    parser.add_argument("--verbose", action="store_true", help="list misses, false positives, wrong fields")
+    args = parser.parse_args(argv)
+    directory = resolve_set(args.set_name)
+    if not devset_files(directory):
+        parser.error(f"--set {args.set_name}: no .jsonl files in {directory}")
+    docs = load_devset(
+        directory,
+        langs=[args.lang] if args.lang else None,
+        scripts=[args.script] if args.script else None,
+    )
+    extract = labels_as_predictions if args.system == "labels" else _gdwatch_extract()
+    report = score(docs, extract)
+    v2 = any(d.labels >= 2 for d in docs)
+    print(f"Set {directory}: system {args.system}")
+    print(format_report(report, V2_FIELDS if v2 else ATTRIBUTES))
+    if args.verbose:
+        print()
+        print(format_details(report))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
