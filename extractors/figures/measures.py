@@ -27,6 +27,7 @@ _PERCENT = re.compile(r"\s*(?:%|percent(?![A-Za-z])|per cent(?![A-Za-z])|pct(?![
 _PP = re.compile(r"\s*(?:percentage[ -]points?(?![A-Za-z])|ppts?(?![A-Za-z])|pp(?![A-Za-z]))|个?百分点", re.I)
 _ZH_NOT_COUNT_AFTER = re.compile(r"(?:年|月|日|号|时|点|强|届|次会议|周年|岁|个月|个季度|季度|期|楼|层)")
 _ZH_MEASURE = re.compile("|".join(units.ZH_SPECIFIC_MEASURES + units.ZH_GENERIC_MEASURES))
+_MEGA_UNIT = re.compile(r"[瓦赫帕焦字比位伏欧]")
 _DATE_UNIT = re.compile(r"\s*(?:年|月|日|号)")
 _OF_THE = re.compile(r"\s+of\s+(?:the\s+)?")
 _AND_NUMBER = re.compile(r"\s+and\s+[\d,.]+(?:\s+(?:thousand|million|billion))?")
@@ -75,6 +76,8 @@ def measure(
             scaled = True
     elif not word:
         zh_scale = ZH_SCALE.match(sentence, pos)
+        if zh_scale and zh_scale.group() == "兆" and _MEGA_UNIT.match(sentence, zh_scale.end()):
+            return None  # why: 兆瓦, 兆赫 are mega-units (100兆瓦 is 100 MW), not 100 trillion
         if zh_scale:
             if sentence[zh_scale.end() : zh_scale.end() + 1] == "级":
                 return None  # why: a size class (万亿级集群), not an amount

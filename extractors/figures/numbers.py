@@ -1,8 +1,8 @@
 """Number vocabulary and parsing for English and Chinese news text: digits, scale words, word numbers.
 
 Offsets matter more than anything here: :func:`normalize` maps full-width digits and punctuation to
-ASCII one character for one character, so an offset in the normalized text is an offset in the
-original text.
+ASCII and traditional Chinese characters to simplified ones (:mod:`script`), one character for one
+character, so an offset in the normalized text is an offset in the original text.
 """
 
 from __future__ import annotations
@@ -10,6 +10,8 @@ from __future__ import annotations
 import math
 import re
 from decimal import Decimal
+
+from gdwatch.extractors.figures.script import traditional_to_simplified
 
 _FULLWIDTH = {chr(0xFF01 + i): chr(0x21 + i) for i in range(0x5E)}
 _EXTRA = {
@@ -29,9 +31,9 @@ _EXTRA = {
     "\uffe5": "¥",
     "\uff0e": ".",
 }
-NORMALIZE_TABLE = str.maketrans(_FULLWIDTH | _EXTRA)
-_REPLACEMENT = _FULLWIDTH | _EXTRA
-_NEEDS_NORMALIZING = re.compile("[" + "".join(re.escape(ch) for ch in sorted(_FULLWIDTH | _EXTRA)) + "]")
+_REPLACEMENT = traditional_to_simplified() | _FULLWIDTH | _EXTRA
+NORMALIZE_TABLE = str.maketrans(_REPLACEMENT)
+_NEEDS_NORMALIZING = re.compile("[" + "".join(re.escape(ch) for ch in sorted(_REPLACEMENT)) + "]")
 
 SCALES_EN: dict[str, float] = {
     "thousand": 1e3,
@@ -55,6 +57,7 @@ SCALES_ZH: dict[str, float] = {
     "十万": 1e5,
     "万": 1e4,
     "亿": 1e8,
+    "兆": 1e12,  # why: Taiwanese copy writes 兆 for 万亿; 兆瓦 (megawatt) is refused in :mod:`measures`
 }
 
 WORD_UNITS: dict[str, int] = {
@@ -131,13 +134,14 @@ ZH_NUMERAL_CHARS = "".join(ZH_DIGITS) + "".join(ZH_UNITS)
 
 
 def normalize(text: str) -> str:
-    """Map full-width digits, letters and punctuation to ASCII without changing the text's length.
+    """Map full-width forms to ASCII and traditional Chinese to simplified, without changing the length.
 
     Args:
         text: any text.
 
     Returns:
-        The text with every full-width form replaced by its ASCII twin, one character for one.
+        The text with every full-width form replaced by its ASCII twin and every traditional character
+        by its simplified one (萬億 -> 万亿, 個 -> 个), one character for one.
     """
     present = set(_NEEDS_NORMALIZING.findall(text))
     if len(present) > 8:

@@ -1,4 +1,5 @@
-"""Decide whether an article is on topic: English terms as whole words, Chinese terms as substrings."""
+"""Decide whether an article is on topic: English terms as whole words, Chinese terms as substrings in
+either script (广东 matches 廣東)."""
 
 from __future__ import annotations
 
@@ -7,14 +8,17 @@ import unicodedata
 from collections.abc import Sequence
 from functools import lru_cache
 
+from gdwatch.extractors.figures.script import to_simplified
+
 
 def is_relevant(title: str | None, text: str, *, terms_en: Sequence[str], terms_zh: Sequence[str]) -> bool:
     """Whether the title or text mentions one of the terms.
 
     English terms match case-insensitively as whole words ("GD" does not match "GDP"; "Guangdong" matches
     "Guangdong's"), with any run of whitespace between the words of a phrase. Chinese terms match as
-    substrings, since Chinese has no spaces between words. Text and terms are NFKC-normalised first, so
-    full-width letters match too. The compiled matchers are cached per term set.
+    substrings, since Chinese has no spaces between words, in simplified or traditional script (text and
+    terms are both simplified before matching). Text and terms are NFKC-normalised first, so full-width
+    letters match too. The compiled matchers are cached per term set.
 
     Args:
         title: the article title, if any.
@@ -29,7 +33,10 @@ def is_relevant(title: str | None, text: str, *, terms_en: Sequence[str], terms_
     haystack = unicodedata.normalize("NFKC", f"{title or ''}\n{text}")
     if english is not None and english.search(haystack):
         return True
-    return any(term in haystack for term in chinese)
+    if not chinese:
+        return False
+    simplified = to_simplified(haystack)
+    return any(term in simplified for term in chinese)
 
 
 @lru_cache(maxsize=32)
@@ -47,6 +54,8 @@ def _matchers(
         alternatives = "|".join(r"\s+".join(map(re.escape, term.split())) for term in english)
         pattern = re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
     chinese = tuple(
-        dict.fromkeys(unicodedata.normalize("NFKC", term).strip() for term in terms_zh if term.strip())
+        dict.fromkeys(
+            to_simplified(unicodedata.normalize("NFKC", term).strip()) for term in terms_zh if term.strip()
+        )
     )
     return pattern, chinese
