@@ -11,6 +11,10 @@ from datetime import datetime
 from typing import Literal
 
 Qualifier = Literal["exact", "approx", "over", "under"]
+FigureKind = Literal["level", "change", "share", "increment", "multiple"]
+"""What sort of quantity a figure is (docs/figure-labels-v2.md, rule 11)."""
+Basis = Literal["yoy", "mom", "qoq", "avg_annual", "share_of_plan"]
+"""What a change or a plan figure is measured against (docs/figure-labels-v2.md, rule 12)."""
 DateSource = Literal["feed", "page", "url"]
 
 
@@ -93,3 +97,11 @@ class Observation:
     Conflict detection widens an exact figure to value ± resolution / 2."""
     conversion_of: int | None = None
     """Index (in the same extraction's list) of the figure this one restates in another currency."""
+    segment: str | None = None
+    """The part of the entity's whole the figure is about ("private enterprises", "electromechanical
+    products", a company), or None for the whole. Figures are compared only within one segment."""
+    basis: Basis | None = None
+    """What a change is measured against; None for levels and shares of a whole."""
+    kind: FigureKind = "level"
+    unit_text: str = ""
+    """The unit as written ("企业", "firms", "万亿元"); ``unit`` is canonical."""

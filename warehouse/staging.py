@@ -71,6 +71,10 @@ OBSERVATIONS_SCHEMA = pa.schema(
         ("quote", pa.string()),
         ("start_offset", pa.int32()),
         ("end_offset", pa.int32()),
+        ("segment", pa.string()),
+        ("basis", pa.string()),
+        ("kind", pa.string()),
+        ("unit_text", pa.string()),
     ]
 )
 
@@ -152,6 +156,10 @@ def stage_batch(batch: LoadBatch) -> StagedBatch:
                     "quote": obs.quote,
                     "start_offset": obs.start,
                     "end_offset": obs.end,
+                    "segment": obs.segment,
+                    "basis": obs.basis,
+                    "kind": obs.kind,
+                    "unit_text": obs.unit_text,
                 }
                 for name, value in row.items():
                     observations[name].append(value)

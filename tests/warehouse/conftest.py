@@ -45,6 +45,9 @@ def make_obs(
     conversion_of: int | None = None,
     quote: str = "Guangdong's foreign trade reached RMB9.1 trillion in 2025.",
     extractor_version: str = EXTRACTOR,
+    segment: str | None = None,
+    basis: str | None = None,
+    kind: str = "level",
 ) -> Observation:
     """An observation of ``metric`` with everything else defaulted to a Guangdong 2025 actual."""
     return Observation(
@@ -63,6 +66,9 @@ def make_obs(
         extractor_version=extractor_version,
         resolution=resolution,
         conversion_of=conversion_of,
+        segment=segment,
+        basis=basis,  # type: ignore[arg-type]
+        kind=kind,  # type: ignore[arg-type]
     )
 
 

@@ -102,6 +102,27 @@ IDENTICAL = "identical"
         # projection vs actual never conflicts; two contradicting projections do
         (make_obs(9.1e12), make_obs(9.49e12, projection=True), False),
         (make_obs(10e12, projection=True), make_obs(11e12, projection=True), True),
+        # a part is never compared with the whole, and stays comparable with the same part
+        (make_obs(9.1e12), make_obs(5.2e12, segment="private enterprises"), False),
+        (
+            make_obs(5.2e12, segment="private enterprises"),
+            make_obs(4.1e12, segment="private enterprises"),
+            True,
+        ),
+        # a month-on-month rate is not a year-on-year one for the same month
+        (
+            make_obs(3.1, metric="exports_growth", unit="%", period="2025-05", kind="change", basis="yoy"),
+            make_obs(-1.2, metric="exports_growth", unit="%", period="2025-05", kind="change", basis="mom"),
+            False,
+        ),
+        # the firms added in a year are not the number of firms
+        (
+            make_obs(
+                1200, metric="import_export_enterprises", unit="enterprises", kind="increment", resolution=1
+            ),
+            make_obs(98000, metric="import_export_enterprises", unit="enterprises", resolution=1),
+            False,
+        ),
         # no period or no metric: not comparable
         (make_obs(9.1e12, period=None), make_obs(9.49e12, period=None), False),
         (make_obs(9.1e12, metric=None), make_obs(9.49e12, metric=None), False),

@@ -24,6 +24,7 @@ SHIPPED = [
     "0011_add_topic_keys.sql",
     "0012_add_error_to_coverage_reports.sql",
     "0013_add_page_validators.sql",
+    "0014_add_figure_context.sql",
 ]
 
 

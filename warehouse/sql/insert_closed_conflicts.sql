@@ -22,7 +22,8 @@ WITH touched AS (
     JOIN latest_version AS l ON l.article_id = x.article_id AND l.version = x.article_version
     QUALIFY is_current_extraction(x.article_id, x.article_version, x.run_id, x.extractor_version)
 ), current_figures AS (
-    SELECT o.article_id, o.metric, o.entity, o.partner, o.period, o.unit, o.projection, o.value
+    SELECT o.article_id, o.metric, o.entity, o.partner, o.segment, o.basis, o.kind, o.period, o.unit,
+           o.projection, o.value
     FROM store.observations AS o
     JOIN current_extraction USING (article_id, article_version, extractor_version)
     WHERE o.conversion_of IS NULL
@@ -33,12 +34,15 @@ WITH touched AS (
                SELECT 1 FROM current_figures AS f
                WHERE f.article_id = c.article_id AND f.value = c.value AND f.metric = c.metric
                  AND f.entity = c.entity AND f.partner IS NOT DISTINCT FROM c.partner AND f.period = c.period
-                 AND f.unit = c.unit AND f.projection = c.projection))
+                 AND f.unit = c.unit AND f.projection = c.projection AND f.segment IS NOT DISTINCT FROM c.segment
+                 AND f.basis IS NOT DISTINCT FROM c.basis AND f.kind IS NOT DISTINCT FROM c.kind))
        OR (c.conflicting_article_id IN (SELECT article_id FROM touched) AND NOT EXISTS (
                SELECT 1 FROM current_figures AS f
                WHERE f.article_id = c.conflicting_article_id AND f.value = c.conflicting_value
                  AND f.metric = c.metric AND f.entity = c.entity AND f.partner IS NOT DISTINCT FROM c.partner
-                 AND f.period = c.period AND f.unit = c.unit AND f.projection = c.projection))
+                 AND f.period = c.period AND f.unit = c.unit AND f.projection = c.projection
+                 AND f.segment IS NOT DISTINCT FROM c.segment AND f.basis IS NOT DISTINCT FROM c.basis
+                 AND f.kind IS NOT DISTINCT FROM c.kind))
 )
 SELECT * REPLACE (
     (SELECT coalesce(max(event_id), 0) FROM store.conflict_events)

@@ -1,24 +1,28 @@
 -- Open conflicts between the batch's new figures and the current figures of other articles.
--- Incremental: only stored figures sharing a new figure's key (metric, entity, partner, period, unit,
--- projection) are read, so the cost grows with the new figures, not with the warehouse squared.
+-- Incremental: only stored figures sharing a new figure's key (metric, entity, partner, segment, basis,
+-- kind, period, unit, projection) are read, so the cost grows with the new figures, not with the warehouse squared.
 INSERT INTO store.conflict_events
 WITH new_figures AS (
     SELECT e.article_id, e.version AS article_version, o.extractor_version, o.ordinal, o.metric, o.entity,
-           o.partner, o.period, o.unit, o.projection, o.value, o.qualifier, o.resolution, o.quote,
+           o.partner, o.segment, o.basis, o.kind, o.period, o.unit, o.projection, o.value, o.qualifier,
+           o.resolution, o.quote,
            a.url, a.published_at
     FROM staged_observations AS o
     JOIN batch_extractions AS e ON e.page_ordinal = o.page_ordinal AND e.extractor_version = o.extractor_version
     JOIN batch_articles AS a ON a.page_ordinal = o.page_ordinal
     WHERE o.metric IS NOT NULL AND o.period IS NOT NULL AND o.conversion_of IS NULL
 ), figure_keys AS (
-    SELECT DISTINCT metric, entity, partner, period, unit, projection FROM new_figures
+    SELECT DISTINCT metric, entity, partner, segment, basis, kind, period, unit, projection FROM new_figures
 ), candidates AS (
     SELECT s.article_id, s.article_version, s.extractor_version, s.ordinal, s.metric, s.entity, s.partner,
-           s.period, s.unit, s.projection, s.value, s.qualifier, s.resolution, s.quote, s.run_id
+           s.segment, s.basis, s.kind, s.period, s.unit, s.projection, s.value, s.qualifier, s.resolution,
+           s.quote, s.run_id
     FROM store.observations AS s
     JOIN figure_keys AS k
       ON s.metric = k.metric AND s.entity = k.entity AND s.period = k.period AND s.unit = k.unit
      AND s.projection = k.projection AND s.partner IS NOT DISTINCT FROM k.partner
+     AND s.segment IS NOT DISTINCT FROM k.segment AND s.basis IS NOT DISTINCT FROM k.basis
+     AND s.kind IS NOT DISTINCT FROM k.kind
     WHERE s.conversion_of IS NULL
 ), latest_version AS (
     SELECT article_id, version, url, published_at
@@ -38,9 +42,11 @@ WITH new_figures AS (
     SELECT md5(concat_ws('|', n.metric, n.entity, coalesce(n.partner, ''), n.period, n.unit,
                          n.projection::VARCHAR,
                          least(c.article_id || ':' || c.value::VARCHAR, n.article_id || ':' || n.value::VARCHAR),
-                         greatest(c.article_id || ':' || c.value::VARCHAR, n.article_id || ':' || n.value::VARCHAR)))
+                         greatest(c.article_id || ':' || c.value::VARCHAR, n.article_id || ':' || n.value::VARCHAR),
+                         -- NULL parts are skipped, so the ids of figures without context stay as they were
+                         'segment=' || n.segment, 'basis=' || n.basis, 'kind=' || n.kind))
                AS conflict_id,
-           n.metric, n.entity, n.partner, n.period, n.unit, n.projection,
+           n.metric, n.entity, n.partner, n.segment, n.basis, n.kind, n.period, n.unit, n.projection,
            c.article_id AS c_article_id, c.article_version AS c_article_version,
            c.extractor_version AS c_extractor_version, c.ordinal AS c_ordinal, c.value AS c_value,
            c.qualifier AS c_qualifier, c.url AS c_url, c.published_at AS c_published_at, c.quote AS c_quote,
@@ -52,6 +58,8 @@ WITH new_figures AS (
     JOIN current_candidates AS c
       ON c.metric = n.metric AND c.entity = n.entity AND c.period = n.period AND c.unit = n.unit
      AND c.projection = n.projection AND c.partner IS NOT DISTINCT FROM n.partner
+     AND c.segment IS NOT DISTINCT FROM n.segment AND c.basis IS NOT DISTINCT FROM n.basis
+     AND c.kind IS NOT DISTINCT FROM n.kind
      AND c.article_id <> n.article_id
     WHERE NOT figures_compatible(n.value, n.qualifier, n.resolution, c.value, c.qualifier, c.resolution)
 ), distinct_pairs AS (
@@ -74,6 +82,7 @@ SELECT (SELECT coalesce(max(event_id), 0) FROM store.conflict_events)
        p.c_url, p.c_published_at, p.c_quote,
        p.n_article_id, p.n_article_version, p.n_extractor_version, p.n_ordinal, p.n_value, p.n_qualifier,
        p.n_url, p.n_published_at, p.n_quote,
-       relative_difference(p.c_value, p.n_value) AS relative_difference
+       relative_difference(p.c_value, p.n_value) AS relative_difference,
+       p.segment, p.basis, p.kind
 FROM distinct_pairs AS p
 WHERE p.conflict_id NOT IN (SELECT conflict_id FROM already_open);
