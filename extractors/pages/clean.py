@@ -10,18 +10,23 @@ from datetime import UTC, date, datetime, timedelta
 from urllib.parse import urljoin, urlsplit
 
 import htmldate
-import lxml.html
 import py3langid
 import trafilatura
-from lxml import etree
+from lxml.html import HtmlElement
 from trafilatura.settings import Document, use_config
+from trafilatura.utils import load_html
 
 from gdwatch.extractors.listing.urls import canonical_url, is_http_url, url_date
+from gdwatch.extractors.pages.metadata import page_metadata
 from gdwatch.extractors.pages.substance import verdict
 from gdwatch.extractors.records import Article, DateSource
 
-CLEANER_VERSION = "clean-1.1.0"
-"""Labels the article versions this cleaner produces; bump it when its output changes."""
+CLEANER_VERSION = "clean-1.1.1"
+"""Labels the article versions this cleaner produces; bump it when its output changes.
+
+clean-1.1.1 parses a page once; a timestamp written only in an HTML comment (a build stamp) is no longer
+taken as the page's date. On the shared corpus the articles are otherwise identical to clean-1.1.0's.
+"""
 
 # --- cleaning -------------------------------------------------------------------------------------------
 
@@ -52,7 +57,6 @@ _BOILERPLATE = [
     re.compile(r"(?=.{0,160}$)(?:\S+\s+){0,15}[\w.+-]+@[\w-]+(?:\.[\w-]+)+\.?(?:\s+\S+){0,5}", re.I),
 ]
 _MAX_BOILERPLATE_LINE = 300
-_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 # Page clocks and feeds run ahead a little; a date-only value may be "tomorrow" east of UTC.
 _CLOCK_SKEW = timedelta(minutes=10)
 _DAY_AHEAD = timedelta(hours=14)
@@ -96,17 +100,19 @@ def clean_article(html: str, *, url: str, feed_published: datetime | None, now: 
     """
     if not html.strip():
         return CleanedPage(None, "empty body")
-    try:
-        # lxml refuses a str that still carries an XML encoding declaration (XHTML pages).
-        tree = lxml.html.document_fromstring(_XML_DECLARATION.sub("", html, count=1))
-    except (etree.ParserError, ValueError):
+    # NOTE: the page is parsed once, by trafilatura's own loader (its parser settings extract better than
+    # lxml's defaults); the URL, the metadata and the date are read from that tree before the extraction
+    # works on a copy of it.
+    tree = load_html(html)
+    if tree is None:
         return CleanedPage(None, "not HTML")
     page_url = _page_url(tree, url)
-    # trafilatura parses the string itself: its parser settings extract better than our lxml tree.
+    metadata = page_metadata(tree, url)
+    page_date = _metadata_date(tree)
     document = trafilatura.bare_extraction(
-        html,
+        tree,
         url=url,
-        with_metadata=True,
+        with_metadata=False,
         include_comments=False,
         include_tables=True,
         config=_trafilatura_config(),
@@ -117,14 +123,14 @@ def clean_article(html: str, *, url: str, feed_published: datetime | None, now: 
     extracted = document.text or ""
     if not extracted.strip():
         return CleanedPage(None, "not an article")
-    title = _clean_title(document.title)
+    title = _clean_title(metadata.title)
     text = _strip_boilerplate(extracted, title)
     refusal = verdict(text)
     if refusal is not None:
         return CleanedPage(None, refusal if refusal == "list page" else f"not an article ({refusal})")
     language = _language(text)
     published, source = _pick_date(
-        page=_page_date(_metadata_date(tree)),
+        page=_page_date(page_date),
         feed=feed_published,
         from_url=url_date(page_url) or url_date(url),
         now=now,
@@ -132,8 +138,8 @@ def clean_article(html: str, *, url: str, feed_published: datetime | None, now: 
     article = Article(
         url=page_url,
         title=title,
-        author=(document.author or "").strip() or None,
-        site_name=(document.sitename or "").strip() or None,
+        author=(metadata.author or "").strip() or None,
+        site_name=(metadata.site_name or "").strip() or None,
         text=text,
         language=language,
         published_at=published,
@@ -181,7 +187,7 @@ def _language(text: str) -> str | None:
     return str(language)
 
 
-def _page_url(tree: lxml.html.HtmlElement, fetched: str) -> str:
+def _page_url(tree: HtmlElement, fetched: str) -> str:
     """rel=canonical, else og:url, else the fetched URL; canonical form.
 
     A canonical that points at the site's root while the page is deeper is a template mistake (one URL for
@@ -203,7 +209,7 @@ def _page_url(tree: lxml.html.HtmlElement, fetched: str) -> str:
     return canonical_url(fetched)
 
 
-def _metadata_date(tree: lxml.html.HtmlElement) -> str | None:
+def _metadata_date(tree: HtmlElement) -> str | None:
     """The publication date the page's markup declares (meta tags, JSON-LD, <time>), via htmldate.
 
     No URL is given (the URL is separate evidence) and no free-text search is made (a footer's
