@@ -6,13 +6,17 @@ import re
 
 from gdwatch.extractors.figures.numbers import SCALES_ZH
 
-EN_SCALE = re.compile(r"\s*(thousand|million|billion|trillion|mln|bln|bn|mn|tn)(?![A-Za-z])", re.I)
+EN_SCALE = re.compile(r"(?:\s*|-)(thousand|million|billion|trillion|mln|bln|bn|mn|tn)(?![A-Za-z])", re.I)
+"""A scale word after a number: "4.6 trillion", "RMB9.1tn", "a 4-trillion-yuan" (compact, hyphenated)."""
+GLUED_SCALE = re.compile(r"([tb])(?![A-Za-z])")
+"""A one-letter scale glued to the number ("14t yuan", "$3b"): trillion or billion next to a currency only."""
+GLUED_SCALES = {"t": 1e12, "b": 1e9}
 ZH_SCALE = re.compile("|".join(SCALES_ZH))
 ZH_MORE = re.compile(r"[多余]")
 """多 / 余 after a Chinese number or scale (3万多家, 20余个): more than that."""
 CURRENCY_AFTER = re.compile(
-    r"\s*(?P<c>yuan|renminbi|RMB|CNY|U\.?S\.? dollars|US dollars|dollars|USD|HK dollars|Hong Kong dollars|HKD"
-    r"|euros?|EUR|pounds|GBP|yen|JPY)(?![A-Za-z])"
+    r"(?:\s*|-)(?P<c>yuan|renminbi|RMB|CNY|U\.?S\.? dollars|US dollars|dollars?|USD|HK dollars"
+    r"|Hong Kong dollars|HKD|euros?|EUR|pounds|GBP|yen|JPY)(?![A-Za-z])"
     r"|(?P<z>美元|港元|港币|欧元|日元|英镑|人民币|元)"
 )
 CURRENCY_BEFORE = re.compile(r"(?P<c>US\$|HK\$|RMB|Rmb|CNY|USD|HKD|EUR|GBP|JPY|\$|¥|€|£)\s?$")
@@ -28,6 +32,7 @@ _CURRENCY_CODES = {
     "$": "USD",
     "usd": "USD",
     "dollars": "USD",
+    "dollar": "USD",
     "us dollars": "USD",
     "u.s. dollars": "USD",
     "美元": "USD",

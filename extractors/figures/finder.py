@@ -20,9 +20,11 @@ from gdwatch.extractors.figures.numbers import (
     parse_chinese_numeral,
     parse_decimal,
     parse_word_number,
+    scale_value,
 )
 from gdwatch.extractors.figures.pairs import build_hyphen_chain, finish_number, link_conversions
 from gdwatch.extractors.figures.qualifiers import attach_qualifier, spread_list_bounds
+from gdwatch.extractors.figures.ratios import build_ratio
 from gdwatch.extractors.figures.scan import scan
 from gdwatch.extractors.figures.spans import CORE, TRIGGER, is_bare_year, is_not_a_figure, starts_cleanly
 
@@ -30,6 +32,21 @@ __all__ = ["TRIGGER", "Figure", "find_figures"]
 
 _LOWER = str.maketrans({chr(c): chr(c + 32) for c in range(65, 91)})
 _ONE_AS_FIGURE = re.compile(r"\s*(?:%|percent|per cent|thousand|million|billion|trillion|yuan|dollars)", re.I)
+_ZH_ONE_AS_FIGURE = re.compile(r"[倍成]")
+"""一倍, 一成: one is a figure only as a multiple or a tenth."""
+_ROUND_OVER = "上过破"
+"""上千, 过百, 破万: more than the round number."""
+_SOME_SCALES = {
+    "十": 10.0,
+    "百": 100.0,
+    "千": 1000.0,
+    "万": 1e4,
+    "十万": 1e5,
+    "百万": 1e6,
+    "千万": 1e7,
+    "亿": 1e8,
+}
+_DOUBLINGS = {"一": 1, "两": 2, "二": 2, "三": 3}
 
 
 def find_figures(sentence: str, lowered: str | None = None, starts: list[int] | None = None) -> list[Figure]:
@@ -79,15 +96,58 @@ def _build(sentence: str, match: re.Match[str]) -> list[Figure]:
         return _build_bare_scale(sentence, match)
     if kind == "zhnum":
         value = parse_chinese_numeral(match.group())
-        if value is None or value < 2:
+        if value is None or (
+            value < 2 and not (value == 1 and _ZH_ONE_AS_FIGURE.match(sentence, match.end()))
+        ):
             return []
         measured = measure(sentence, match.start(), match.end(), float(value), 1.0, chinese_numeral=True)
-        return finish_number(sentence, measured)
+        figures = finish_number(sentence, measured)
+        if match.group() in {"百", "千"}:
+            _round_bound(sentence, match.start(), figures)
+        return figures
+    if kind in {"zhsome", "zhround"}:
+        return _build_round(sentence, match)
+    if kind == "zhdouble":
+        return _build_doubling(sentence, match)
     return []
+
+
+def _build_round(sentence: str, match: re.Match[str]) -> list[Figure]:
+    """数十个 (more than 10), 上万家 (more than 10,000), 近亿元: a round number as a bound."""
+    start, end = match.span()
+    value = _SOME_SCALES[match.group("zss")] if match.lastgroup == "zhsome" else SCALES_ZH[match.group()]
+    figures = finish_number(sentence, measure(sentence, start, end, value, value, chinese_numeral=True))
+    if match.lastgroup == "zhsome":
+        for figure in figures:
+            figure.qualifier, figure.qualifier_own = "over", True
+    else:
+        _round_bound(sentence, start, figures)
+    return figures
+
+
+def _round_bound(sentence: str, start: int, figures: list[Figure]) -> None:
+    if start and sentence[start - 1] in _ROUND_OVER:
+        for figure in figures:
+            figure.qualifier, figure.qualifier_own = "over", True
+
+
+def _build_doubling(sentence: str, match: re.Match[str]) -> list[Figure]:
+    """翻一番 doubles (+100 %), 翻两番 quadruples (+300 %); 翻番 alone doubles."""
+    times = match.group("zdn")
+    count = 1 if times is None else (int(times) if times.isdigit() else _DOUBLINGS[times])
+    if not 1 <= count <= 5:
+        return []
+    figure = Figure(match.start(), match.end(), scale_value(2.0**count - 1, 100.0), "%", 100.0, "percent")
+    figure.unit_text, figure.unit_start = "番", match.end() - 1
+    attach_qualifier(sentence, figure)
+    return [figure]
 
 
 def _build_digits(sentence: str, match: re.Match[str]) -> list[Figure]:
     start, end = match.span()
+    ratio = build_ratio(sentence, start)
+    if ratio is not None:
+        return ratio
     if is_bare_year(sentence, start, end):
         return []  # why: a bare year is never a value; the period reader handles it
     parsed = parse_decimal(match.group())

@@ -32,9 +32,12 @@ def _all(table: dict[str, tuple[str, ...]]) -> str:
 
 
 _EN_QUALIFIER = re.compile(rf"(?:^|[^A-Za-z])(?P<q>{_all(QUALIFIERS_BEFORE_EN)})\s+(?:the\s+)?$", re.I)
-_ZH_QUALIFIER = re.compile(rf"(?P<q>{_all(QUALIFIERS_BEFORE_ZH)})(?:占[\u4e00-\u9fff]{{0,10}}?的?)?$")
+# why: 签约, 合约, 节约 end with 约 but bound nothing ("签约12宗" is exact)
+_ZH_QUALIFIER = re.compile(
+    rf"(?<![签合节预制公条契])(?P<q>{_all(QUALIFIERS_BEFORE_ZH)})(?:占[\u4e00-\u9fff]{{0,10}}?的?)?$"
+)
 _ZH_QUALIFIER_AFTER = re.compile(
-    rf"(?:人次|[家个名条架款项座种所位批辆套台户人吨])?(?P<q>{_all(QUALIFIERS_AFTER_ZH)})"
+    rf"(?:人次|标箱|[家个名条架款项座种所位批辆套台户人吨宗次列艘米倍])?(?P<q>{_all(QUALIFIERS_AFTER_ZH)})"
 )
 _EN_QUALIFIER_AFTER = re.compile(rf"\s+(?P<q>{_all(QUALIFIERS_AFTER_EN)})\b", re.I)
 _ZH_COUNT_LEAD = re.compile(f"(?:{alternation(COUNT_LEAD_ZH)})+$")

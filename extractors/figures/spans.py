@@ -27,6 +27,9 @@ CORE = re.compile(
     r"|(?P<zhpct>百分之(?P<zpn>[零〇一二两三四五六七八九十百]+))"
     r"|(?P<zhhalf>一半|半数)"
     r"|(?P<zhbare>(?:万亿|千亿|百亿)(?=元|美元|港元|欧元))"
+    r"|(?P<zhdouble>翻(?:了)?(?P<zdn>一|两|二|三|\d)番|翻番)"
+    r"|(?P<zhsome>[数几](?P<zss>十万|百万|千万|十|百|千|万|亿)(?![零〇一二两三四五六七八九]))"
+    r"|(?P<zhround>(?:万|亿)(?=[家个名人项座台辆元美港欧多余]))"
     r"|(?P<zhnum>[零〇一二两三四五六七八九十百千]+)"
 )
 """One number core: digits, an English or Chinese number word, a fraction ("one-third", 四分之三)."""
@@ -40,6 +43,11 @@ TRIGGER = literal_trigger(
         "万亿",
         "千亿",
         "百亿",
+        "翻",
+        "数",
+        "几",
+        "万",
+        "亿",
         "half",
         *(
             f"a{sep}{den}"
@@ -63,6 +71,8 @@ TRIGGER = literal_trigger(
 )
 """Where a number core may start (see :mod:`scan`)."""
 
+_ROUND_BOUNDS = "上近逾超约过破"
+"""Bound characters a round 万 or 亿 stands alone after (上万家 = more than 10,000)."""
 _MONTHS = alternation((*MONTH_ABBREVIATIONS, *MONTHS))
 _MONTH_BEFORE = re.compile(rf"(?:^|[^A-Za-z])(?:{_MONTHS})\.?\s*$", re.I)
 _MONTH_AFTER = re.compile(rf"\s*(?:{_MONTHS})\b", re.I)
@@ -74,7 +84,18 @@ _LABEL_BEFORE = re.compile(
     re.I,
 )
 _LETTERS_BEFORE = re.compile(r"[A-Za-z]+$")
-_GLUED_UNIT = re.compile(r"(?:bn|mn|mln|bln|tn|pct|pp)(?![A-Za-z])", re.I)
+_GLUED_UNIT = re.compile(r"(?:bn|mn|mln|bln|tn|pct|pp|t|b)(?![A-Za-z])", re.I)
+_COMPACT_AFTER = re.compile(
+    r"-(?:percent|per-cent|pct|thousand|million|billion|trillion|mln|bln|bn|tn|yuan|dollars?|times)(?![a-z])"
+    r"|-(?:year|quarter|month)\s+(?:winning\s+|growth\s+|unbroken\s+)?(?:run|streak|stretch)\b",
+    re.I,
+)
+"""Hyphenated compact notation: "4.9-percent", "a 4-trillion-yuan", "a 33-year run"."""
+_LABEL_COLON = re.compile(r"[\u4e00-\u9fff]:$")
+_BROKEN_DECIMAL_AFTER = re.compile(r"(?: +\. *| *\. +)\d")
+_BROKEN_DECIMAL_BEFORE = re.compile(r"\d(?: +\. *| *\. +)$")
+_SPACE_GROUPED = re.compile(r" \d{3}(?![\d,])")
+_SPACE_GROUP_BEFORE = re.compile(r"(?<![\d.,])\d{1,3} $")
 _DOT_DIGIT_OR_HYPHEN_WORD = re.compile(r"\.\d|-[A-Za-z]")
 _YEAR_ONLY = re.compile(
     r"(?:19|20)\d\d(?![\d.,%年万亿千百多余家个名户人辆台套元美港欧])"
@@ -103,6 +124,10 @@ def starts_cleanly(lowered: str, match: re.Match[str]) -> bool:
     if kind == "zhbare":
         return not (previous.isdigit() or previous in ".万亿千百十")
     if kind == "zhnum":
+        return previous != "第"
+    if kind == "zhround":
+        return previous in _ROUND_BOUNDS  # why: 上万家, 近亿元; a 万 after anything else is a scale word
+    if kind == "zhsome":
         return previous != "第"
     return True
 
@@ -134,12 +159,18 @@ def is_not_a_figure(sentence: str, start: int, end: int) -> bool:
     """
     before = sentence[max(0, start - 24) : start]
     after = sentence[end : end + 3]
-    if before.endswith(("+", "/", "=", "_", "@", "#", ".", ":", "第")) or after.startswith(("/", ":")):
+    if before.endswith(("+", "/", "=", "_", "@", "#", ".", "第")) or after.startswith(("/", ":")):
         return True
+    if before.endswith(":") and not _LABEL_COLON.search(before):
+        return True  # why: a time (10:30) or a ratio; "某公司：8520万元" after a label colon is a figure
+    if _BROKEN_DECIMAL_AFTER.match(sentence, end) or _BROKEN_DECIMAL_BEFORE.search(before):
+        return True  # why: "1 .5万亿元" is OCR noise; reading 1 or 5 trillion would be a silent error
+    if _SPACE_GROUPED.match(sentence, end) or _SPACE_GROUP_BEFORE.search(before):
+        return True  # why: "8 600亿元" groups digits with a space; 600亿 alone would be a silent error
     glued_unit = _GLUED_UNIT.match(sentence, end)
     if after[:1].isalpha() and after[:1].isascii() and not glued_unit:
         return True
-    if _DOT_DIGIT_OR_HYPHEN_WORD.match(after):
+    if _DOT_DIGIT_OR_HYPHEN_WORD.match(after) and not _COMPACT_AFTER.match(sentence, end):
         return True
     letters = _LETTERS_BEFORE.search(before)
     if letters and not CURRENCY_BEFORE.search(before):

@@ -141,7 +141,7 @@ COMPOUNDS = frozenset(
 )
 _SIZE_CLASS = re.compile(r"^(?:thousand|million|billion|trillion)-(?:yuan|dollar|dollars|rmb|usd)$", re.I)
 _TOKEN = re.compile(r"\s*[\"“”'‘’]?([A-Za-z][A-Za-z'-]*)[\"“”'‘’]?")
-_YEAR_RUN = re.compile(r"\s+(?:consecutive|straight|successive|running)\s+years\b", re.I)
+_STREAK_RUN = re.compile(r"\s+(?:consecutive|straight|successive|running)\s+(years|quarters|months)\b", re.I)
 
 ZH_SPECIFIC_MEASURES = [
     "平方公里",
@@ -166,9 +166,15 @@ ZH_SPECIFIC_MEASURES = [
     "颗",
     "只",
     "架次",
+    "标准箱",
     "标箱",
+    "宗",
+    "次",
+    "平方千米",
+    "千米",
+    "米",
 ]
-ZH_GENERIC_MEASURES = ["家", "个", "名", "条", "架", "款", "项", "座", "种", "所", "位", "批"]
+ZH_GENERIC_MEASURES = ["家", "个", "名", "条", "架", "款", "项", "座", "种", "所", "位", "批", "列"]
 _ZH_HEADS = [
     "国家和地区",
     "经营主体",
@@ -240,10 +246,12 @@ def english_noun_after(text: str, pos: int) -> tuple[str | None, bool]:
         pos: offset just after the number (and its scale word).
 
     Returns:
-        (noun or None, is_years) where is_years marks "N consecutive years".
+        (noun or None, is_streak) where is_streak marks "N consecutive years" (or quarters, months), the
+        noun being "years", "quarters" or "months".
     """
-    if _YEAR_RUN.match(text, pos):
-        return "years", True
+    streak = _STREAK_RUN.match(text, pos)
+    if streak:
+        return streak.group(1).lower(), True
     words: list[str] = []
     cursor = pos
     head: int | None = None

@@ -111,20 +111,20 @@ def test_percent_and_percentage_points(text: str, expected: list[tuple[str, floa
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("It has more than 60,000 firms.", [("60,000", 60000.0, "firms", "over")]),
+        ("It has more than 60,000 firms.", [("60,000", 60000.0, "enterprises", "over")]),
         ("It has ten industrial clusters.", [("ten", 10.0, "clusters", "exact")]),
         ("It led for six consecutive years.", [("six", 6.0, "years", "exact")]),
-        ("Some 243,000 industrial robots were made.", [("243,000", 243000.0, "industrial robots", "approx")]),
-        ("It covers 50 thousand square metres.", [("50 thousand", 50000.0, "square metres", "exact")]),
-        ("Seven Guangdong companies made the list.", [("Seven", 7.0, "companies", "exact")]),
+        ("Some 243,000 industrial robots were made.", [("243,000", 243000.0, "units", "approx")]),
+        ("It covers 50 thousand square metres.", [("50 thousand", 50000.0, "m2", "exact")]),
+        ("Seven Guangdong companies made the list.", [("Seven", 7.0, "enterprises", "exact")]),
         ("Clearance takes less than 30 minutes.", [("30", 30.0, "minutes", "under")]),
-        ("吸引31万余名境外采购商。", [("31万", 310000.0, "境外采购商", "over")]),
+        ("吸引31万余名境外采购商。", [("31万", 310000.0, "buyers", "over")]),
         ("规模连续40年居全国首位。", [("40", 40.0, "years", "exact")]),
-        ("已拥有九个万亿级产业集群。", [("九", 9.0, "产业集群", "exact")]),
-        ("深圳充电桩逾40万个。", [("40万", 400000.0, "充电桩", "over")]),
-        ("销售新能源汽车460万辆。", [("460万", 4600000.0, "辆", "exact")]),
-        ("企业3000家以上。", [("3000", 3000.0, "企业", "over")]),
-        ("美妆企业3000家左右。", [("3000", 3000.0, "美妆企业", "approx")]),
+        ("已拥有九个万亿级产业集群。", [("九", 9.0, "clusters", "exact")]),
+        ("深圳充电桩逾40万个。", [("40万", 400000.0, "charging piles", "over")]),
+        ("销售新能源汽车460万辆。", [("460万", 4600000.0, "units", "exact")]),
+        ("企业3000家以上。", [("3000", 3000.0, "enterprises", "over")]),
+        ("美妆企业3000家左右。", [("3000", 3000.0, "enterprises", "approx")]),
     ],
 )
 def test_counts_take_the_counted_noun(text: str, expected: list[tuple[str, float, str, str]]) -> None:
@@ -194,8 +194,8 @@ def test_from_to_is_two_figures_each_with_its_own_qualifier() -> None:
     sentence = "Firms grew from 3.1 million in 2019 to over 6 million in 2024."
     figures = find_figures(sentence)
     assert [(sentence[f.start : f.end], f.value, f.unit, f.qualifier) for f in figures] == [
-        ("3.1 million", 3.1e6, "firms", "exact"),
-        ("6 million", 6e6, "firms", "over"),
+        ("3.1 million", 3.1e6, "enterprises", "exact"),
+        ("6 million", 6e6, "enterprises", "over"),
     ]
     assert [(f.from_low, f.to_high) for f in figures] == [(True, False), (False, True)]
 
