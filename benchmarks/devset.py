@@ -70,7 +70,7 @@ NON_FIGURE_PHENOMENA = (
     "boilerplate-qr", "boilerplate-other",
 )  # fmt: skip
 # Non-figure tags used by version-2 records besides the version-1 ones.
-NON_FIGURE_PHENOMENA_V2 = ("ranking", "paywall", "boilerplate-dateline", "traditional")
+NON_FIGURE_PHENOMENA_V2 = ("dateline", "ranking", "paywall", "traditional")
 
 
 class _Absent:
