@@ -8,7 +8,7 @@ from typing import Any
 
 from gdwatch.warehouse.read import reader
 from gdwatch.warehouse.sql import fetch_dicts, read_sql
-from gdwatch.warehouse.staging import utc
+from gdwatch.warehouse.values import utc
 
 ARTICLES_DROP = 0.5
 """Warn when articles/day over the last 7 days falls below this fraction of the 28-day baseline."""

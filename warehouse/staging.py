@@ -5,13 +5,13 @@ from __future__ import annotations
 import hashlib
 import zlib
 from dataclasses import dataclass
-from datetime import UTC, datetime
 
 import pyarrow as pa
 
 from gdwatch.extractors.pages.fingerprint import simhash
 from gdwatch.warehouse.errors import WarehouseError
 from gdwatch.warehouse.records import LoadBatch, PageRecord
+from gdwatch.warehouse.values import article_id_for, utc
 
 _TS = pa.timestamp("us", tz="UTC")
 
@@ -86,32 +86,6 @@ class StagedBatch:
     pages: pa.Table
     raw: pa.Table
     observations: pa.Table
-
-
-def article_id_for(url: str) -> str:
-    """Return the article id of a canonical URL: the first 16 hex digits of its SHA-256.
-
-    Args:
-        url: canonical URL (``Article.url``).
-
-    Returns:
-        A 16-character lower-case hex string.
-    """
-    return hashlib.sha256(url.encode("utf-8")).hexdigest()[:16]
-
-
-def utc(value: datetime | None) -> datetime | None:
-    """Return ``value`` as an aware UTC datetime; naive values are taken to be UTC already.
-
-    Args:
-        value: a datetime or None.
-
-    Returns:
-        The same instant in UTC, or None.
-    """
-    if value is None:
-        return None
-    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
 
 
 def stage_batch(batch: LoadBatch) -> StagedBatch:
