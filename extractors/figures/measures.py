@@ -181,7 +181,7 @@ def measure(
                 return None
             return Figure(start, end, value, "count", resolution, "count"), True
         written, kind, noun_after, measure_word, written_at = counted
-        unit = written if kind == "years" else canonical_unit(written, measure_word)
+        unit = STREAKS.get(written, written) if kind == "years" else canonical_unit(written, measure_word)
         figure = Figure(start, pos, base, unit, res, "years" if kind == "years" else "count")
         figure.noun_after = noun_after
         if written != "count":
@@ -240,7 +240,7 @@ def _count(
     before = sentence[max(0, start - 30) : start]
     value_text = sentence[start:end]
     if not scaled and _STREAK_BEFORE_ZH.search(before) and (streak := _STREAK_ZH.match(sentence, after_more)):
-        return STREAKS[streak.group()], "years", False, None, streak.start()
+        return streak.group(), "years", False, None, streak.start()
     if _DATE_UNIT.match(sentence, after_more) or _ZH_NOT_COUNT_AFTER.match(sentence, after_more):
         return None
     if before.endswith("前") and _RANKING_ZH.match(sentence, after_more):

@@ -207,7 +207,9 @@ def parse_chinese_numeral(numeral: str) -> int | None:
     total = 0
     digit: int | None = None
     last_unit = 10_000
-    for ch in numeral:
+    for index, ch in enumerate(numeral):
+        if ch in "零〇" and digit is None and total > 0 and index + 1 < len(numeral):
+            continue  # why: 一百零一 writes a zero for the empty tens place; it adds nothing
         if ch in ZH_DIGITS:
             if digit is not None:
                 return None

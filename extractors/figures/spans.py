@@ -86,7 +86,7 @@ _LABEL_BEFORE = re.compile(
 _LETTERS_BEFORE = re.compile(r"[A-Za-z]+$")
 _GLUED_UNIT = re.compile(r"(?:bn|mn|mln|bln|tn|pct|pp|t|b)(?![A-Za-z])", re.I)
 _COMPACT_AFTER = re.compile(
-    r"-(?:percent|per-cent|pct|thousand|million|billion|trillion|mln|bln|bn|tn|yuan|dollars?|times)(?![a-z])"
+    r"-(?:percent|per-cent|pct|thousand|million|billion|trillion|mln|bln|mn|bn|tn|yuan|dollars?|times)(?![a-z])"
     r"|-(?:year|quarter|month)\s+(?:winning\s+|growth\s+|unbroken\s+)?(?:run|streak|stretch)\b",
     re.I,
 )
@@ -99,7 +99,8 @@ _SPACE_GROUP_BEFORE = re.compile(r"(?<![\d.,])\d{1,3} $")
 _DOT_DIGIT_OR_HYPHEN_WORD = re.compile(r"\.\d|-[A-Za-z]")
 _YEAR_ONLY = re.compile(
     r"(?:19|20)\d\d(?![\d.,%年万亿千百多余家个名户人辆台套元美港欧])"
-    r"(?!\s*(?:percent|per cent|pct|yuan|dollars|euros|thousand|million|billion|trillion|bn|mn))",
+    r"(?!\s*(?:percent|per cent|pct|yuan|dollars|euros|thousand|million|billion|trillion|bn|mn|bln|mln|tn"
+    r"|万|亿|兆|[千百十][万亿]))",
     re.I,
 )
 
@@ -122,7 +123,9 @@ def starts_cleanly(lowered: str, match: re.Match[str]) -> bool:
     if kind == "digits":
         return not (previous in {".", ","} and lowered[start - 2 : start - 1].isdigit())
     if kind == "zhbare":
-        return not (previous.isdigit() or previous in ".万亿千百十")
+        # why: after "1900 " the scale belongs to the number (a spaced scale), never stands alone
+        nearest = lowered[:start].rstrip(" ")[-1:]
+        return not (previous.isdigit() or previous in ".万亿千百十" or nearest.isdigit())
     if kind == "zhnum":
         return previous != "第"
     if kind == "zhround":
