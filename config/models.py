@@ -184,6 +184,9 @@ class MetricCatalogue(_Strict):
     @classmethod
     def _unique_keys(cls, value: tuple[MetricDefinition, ...]) -> tuple[MetricDefinition, ...]:
         seen: set[str] = set()
+    unit: str | None = None
+    """For a count: the canonical unit its figures are stored in ("enterprises", "clusters", "TEU"),
+    whatever word the article used (kept as unit_text)."""
         for metric in value:
             if metric.key in seen:
                 raise ValueError(f"duplicate metric key {metric.key!r}")
@@ -191,5 +194,11 @@ class MetricCatalogue(_Strict):
         return value
 
     def metric_keys(self) -> tuple[str, ...]:
+        if self.unit_kind == "count" and not self.unit:
+            raise ValueError(f'count metric {self.key!r} needs a unit (e.g. unit = "enterprises")')
+        if self.unit_kind != "count" and self.unit:
+            raise ValueError(
+                f"metric {self.key!r}: only count metrics take a unit; {self.unit_kind} has its own"
+            )
         # NOTE: not `keys()`: with a `keys` method, Prefect and others take the model for a mapping.
         return tuple(m.key for m in self.metrics)

@@ -1,17 +1,27 @@
-"""What earlier sentences of an article tell later ones: the paragraph's period and year, the last
-entity, and what is computed once for the whole text (lower-cased text, where numbers and periods may
-start)."""
+"""What earlier sentences of an article tell later ones: the period in force, the last entity, and what is
+computed once for the whole text (lower-cased text, where numbers and periods may start).
+
+The period in force is the one a reader carries from the headline, the lede and earlier paragraphs to a
+figure whose sentence names none (docs/figure-labels-v2.md, rules 1, 2 and 6): a sentence's first own
+period that is not a comparison base, not a target's date and not a passing "last year" puts it in force
+until another one comes. A point in time ("as of the end of June") is in force for counts only; flows
+keep the last span.
+"""
 
 from __future__ import annotations
 
 import datetime
+import re
 from dataclasses import dataclass, field
 
 from gdwatch.extractors.figures.entities import DEFAULT_ENTITY
 from gdwatch.extractors.figures.periods import PeriodMention, explicit_year, find_periods
+from gdwatch.extractors.figures.projection import projection_cues
 from gdwatch.extractors.figures.scan import TriggerIndex
 from gdwatch.extractors.figures.sentences import Sentence
 from gdwatch.extractors.records import Observation
+
+_PASSING = re.compile(r"last year|去年|上年")
 
 
 @dataclass
@@ -25,10 +35,14 @@ class DocumentState:
     figure_starts: TriggerIndex
     period_starts: TriggerIndex
     paragraph: int = -1
-    paragraph_period: str | None = None
-    """The last own period of the paragraph's sentences read so far."""
+    period_in_force: str | None = None
+    """The span stated last by the headline or an earlier sentence (see the module docstring)."""
+    point_in_force: str | None = None
+    """The point in time stated last ("截至6月底" -> 2025-06-30), for counts."""
+    point_is_newer: bool = False
+    """Whether the point in force was stated after the span in force."""
     paragraph_year: int | None = None
-    """The last year they named, for "the third quarter" without a year."""
+    """The last year named so far, for "the third quarter" without a year."""
     last_entity: str = DEFAULT_ENTITY
     """The entity of the last figure read, for "its imports" in a sentence naming nobody."""
     observations: list[Observation] = field(default_factory=list)
@@ -36,15 +50,25 @@ class DocumentState:
     """Sentences of the current paragraph whose periods are not read yet."""
 
     def start_paragraph(self, paragraph: int) -> None:
-        """Forget what the previous paragraph said about periods.
+        """Start a paragraph: the periods in force carry over (wire copy states them once, in the lede).
 
         Args:
             paragraph: the index of the new paragraph.
         """
         self.paragraph = paragraph
-        self.paragraph_period = None
-        self.paragraph_year = None
-        self.pending.clear()
+
+    def in_force_for(self, count: bool) -> str | None:
+        """The period in force for a figure whose sentence names none.
+
+        Args:
+            count: whether the figure counts things that exist at a moment (firms, clusters).
+
+        Returns:
+            The period, or None.
+        """
+        if count and self.point_in_force and (self.point_is_newer or self.period_in_force is None):
+            return self.point_in_force
+        return self.period_in_force
 
     def read_pending(self, normalized: str, published: datetime.date | None) -> None:
         """Read the periods of the paragraph's sentences put aside so far, in order.
@@ -54,7 +78,7 @@ class DocumentState:
             published: the publication date, or None.
         """
         for earlier in self.pending:
-            self.remember_periods(self.read_periods(normalized, earlier, published))
+            self.remember_periods(self.read_periods(normalized, earlier, published), earlier)
         self.pending.clear()
 
     def read_periods(
@@ -77,13 +101,32 @@ class DocumentState:
         lowered = self.lowered[sentence.start : sentence.end]
         return find_periods(body, published, self.paragraph_year, lowered, starts)
 
-    def remember_periods(self, periods: list[PeriodMention]) -> None:
-        """Make a sentence's own periods the paragraph's, for the sentences after it.
+    def remember_periods(
+        self, periods: list[PeriodMention], sentence: Sentence | None = None, lowered: str | None = None
+    ) -> None:
+        """Put the period a sentence states for the whole in force, for the sentences after it.
 
         Args:
-            periods: the sentence's period mentions.
+            periods: the sentence's period mentions (offsets relative to ``sentence``).
+            sentence: the sentence, to tell a target's date ("aims to ... by 2030") and a passing "last
+                year" from the period of the whole; None for the headline.
+            lowered: the lower-cased text the offsets refer to when ``sentence`` is None (the headline).
         """
         own = [m for m in periods if not m.base]
-        if own:
-            self.paragraph_period = own[-1].period
-            self.paragraph_year = explicit_year(own) or self.paragraph_year
+        if not own:
+            return
+        self.paragraph_year = explicit_year(own) or self.paragraph_year
+        if sentence is not None:
+            lowered = self.lowered[sentence.start : sentence.end]
+        lowered = lowered or ""
+        cues = projection_cues(lowered)
+        for mention in own:
+            if any(cue < mention.start for cue in cues):
+                continue  # a target's date is that target's only
+            if mention.start > 0 and _PASSING.match(lowered[mention.start : mention.end]):
+                continue  # "5.9 percent last year": a comparison inside a sentence about the period
+            if mention.point:
+                self.point_in_force, self.point_is_newer = mention.period, True
+                continue
+            self.period_in_force, self.point_is_newer = mention.period, False
+            return

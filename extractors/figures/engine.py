@@ -18,18 +18,23 @@ from gdwatch.extractors.figures.finder import find_figures
 from gdwatch.extractors.figures.matcher import CatalogueMatcher, compile_catalogue, match_text
 from gdwatch.extractors.figures.numbers import normalize
 from gdwatch.extractors.figures.periods import TRIGGER as PERIOD_TRIGGER
+from gdwatch.extractors.figures.periods import find_periods
 from gdwatch.extractors.figures.reader import read_figures, sentence_facts
 from gdwatch.extractors.figures.scan import TriggerIndex
 from gdwatch.extractors.figures.sentences import Sentence, split_sentences
 from gdwatch.extractors.records import Observation
 
-EXTRACTOR_VERSION = "metrics-1.0.0"
+EXTRACTOR_VERSION = "metrics-2.0.0"
 
 _LOWER = str.maketrans({chr(c): chr(c + 32) for c in range(65, 91)})
 
 
 def extract_observations(
-    text: str, *, published: datetime.date | None, catalogue: MetricCatalogue
+    text: str,
+    *,
+    published: datetime.date | None,
+    catalogue: MetricCatalogue,
+    headline: str | None = None,
 ) -> list[Observation]:
     """Extract every figure an article's text reports.
 
@@ -37,6 +42,8 @@ def extract_observations(
         text: the cleaned article text (paragraphs separated by newlines).
         published: publication date, against which "last year", "currently", 今年 are read.
         catalogue: the metrics catalogue (``config.loader.load_metrics()``).
+        headline: the article's title: a period it states is in force for the text. Its own figures
+            are not returned (offsets refer to ``text``).
 
     Returns:
         One Observation per figure, in text order. ``text[o.start:o.end]`` is the figure as written.
@@ -54,11 +61,20 @@ def extract_observations(
         figure_starts=TriggerIndex(FIGURE_TRIGGER, lowered),
         period_starts=TriggerIndex(PERIOD_TRIGGER, lowered),
     )
+    if headline:
+        _read_headline(headline, published, state)
     for sentence in split_sentences(normalized, full_lower):
         if sentence.paragraph != state.paragraph:
             state.start_paragraph(sentence.paragraph)
         _read_sentence(text, normalized, sentence, published, matcher, state)
     return state.observations
+
+
+def _read_headline(headline: str, published: datetime.date | None, state: DocumentState) -> None:
+    """Put the period a headline states in force ("前三季度广东外贸增长3.7%")."""
+    title = normalize(headline)
+    lowered = title.translate(_LOWER)
+    state.remember_periods(find_periods(title, published, None, lowered), None, lowered)
 
 
 def _read_sentence(
@@ -84,4 +100,4 @@ def _read_sentence(
     if figures:
         facts = sentence_facts(normalized, sentence, state, matcher, periods, figures)
         read_figures(text, facts, matcher, state, published, EXTRACTOR_VERSION)
-    state.remember_periods(periods)
+    state.remember_periods(periods, sentence)

@@ -85,6 +85,11 @@ _ENTITY_OF = {token: (name, kind) for token, name, kind in _ENTITY_TOKENS}
 _GROUP_RE = re.compile(r"\b([A-Z][A-Za-z]+)\s+(?:Group|Co\.|Corp\.?|Inc\.?|Ltd\.?)")
 _GROUP_WORDS = ("Group", "Co.", "Corp", "Inc", "Ltd")
 _ANAPHOR_RE = re.compile(r"\b[Ii]ts\b|其中|其")
+_REGION_OF_CHINA = re.compile(r"\b(?:south|southern|south-eastern|southeastern)\s+$", re.I)
+_DATELINE_BEFORE = re.compile(
+    r"(?:本报|新华社|中新社|中新网|人民网|南方网|央视网|记者[^，。,]{0,10}|通讯员[^，。,]{0,10})\s*$"
+)
+_DATELINE_AFTER = re.compile(r"^(?:讯|报道|\d{1,2}月\d{1,2}日电|电|,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*\()")
 _DENOMINATOR_BEFORE = re.compile(
     r"(?:\bof|\binto\b|\bfor|\bwith(?: a)?|\bto|占|居|对|与|比|向|从|来自)\s*(?:the\s+)?$", re.I
 )
@@ -136,6 +141,10 @@ def _mention(sentence: str, start: int, end: int, name: str, kind: str) -> Entit
     valid = not after.startswith(("-based", " province", "-made")) and not _DENOMINATOR_BEFORE.search(before)
     if kind in {"foreign", "country_ref"} and not possessive:
         valid = False
+    if kind == "foreign" and _REGION_OF_CHINA.search(before):
+        valid = False  # "south China's Guangdong Province" names Guangdong
+    if kind == "city" and (_DATELINE_BEFORE.search(before) or _DATELINE_AFTER.match(after)):
+        valid = False  # where the reporter was: "本报广州讯", "新华社广州10月20日电", "……深圳报道"
     if kind == "national_zh" and not re.search(r"(?:^|[，,；;。]|\d年)$", before):
         valid = False
     if kind == "foreign_zh" and not after.startswith(("的", "进出口", "出口", "外贸", "货物")):

@@ -11,6 +11,7 @@ from gdwatch.extractors.figures.entities import EntityMention
 from gdwatch.extractors.figures.figure import Figure
 from gdwatch.extractors.figures.matcher import PhraseHit
 from gdwatch.extractors.figures.periods import PeriodMention
+from gdwatch.extractors.figures.segments import SegmentMention
 from gdwatch.extractors.figures.sentences import Sentence, clause_bounds
 
 
@@ -21,6 +22,10 @@ class ListItem(NamedTuple):
     """The catalogue phrase of its item, when the items are told apart by phrase."""
     partner: str | None
     """The trade partner of its item, when the items are told apart by partner."""
+    entity: str | None
+    """The place or company of its item, when the items are told apart by who ("Guangzhou and Foshan")."""
+    segment: str | None
+    """The segment of its item, when the items are told apart by part (民营企业、外资企业分别...)."""
     unnamed: bool
     """True when other items have a phrase and this one has none: the figure gets no metric."""
 
@@ -45,12 +50,19 @@ class SentenceFacts:
     """The sentence's own periods (comparison bases left out)."""
     cues: list[int]
     """Where projection words start (:func:`projection.projection_cues`)."""
+    segments: list[SegmentMention]
+    """Segment phrases (:func:`segments.find_segments`)."""
     breaks: list[tuple[int, int]]
     """Clause breaks (:func:`sentences.clause_breaks`)."""
 
     def clause(self, position: int) -> tuple[int, int]:
         """(start, end) of the clause containing a position."""
         return clause_bounds(self.body, position, self.breaks)
+
+    def window_before_figure(self, figure: Figure) -> str:
+        """The text of a figure's clause before it."""
+        clause_start, _ = self.clause(figure.start)
+        return self.body[clause_start : figure.start]
 
     def window_before(self, index: int) -> str:
         """The text of a figure's clause before it, since the previous figure."""

@@ -1,13 +1,14 @@
 """Which period a figure gets: the nearest one in its clause, else earlier in its sentence, else later in it,
-else the paragraph's.
+else the period in force (:mod:`document`: stated by the headline, the lede or an earlier paragraph).
 
-The paragraph's period is the last own period of the nearest earlier sentence of the paragraph that has
-one (:mod:`document`). A later period in a projection clause ("..., and aims to ... by 2030") is given
-only to a figure that is itself written as a projection. See docs/architecture.md ("period").
+A point in time ("as of the end of June") is given as such to counts only; a flow named with it takes
+the span it ends (截至2025年底 -> 2025). A later period in a projection clause ("..., and aims to ... by
+2030") is given only to a figure that is itself written as a projection. See docs/architecture.md ("period").
 """
 
 from __future__ import annotations
 
+import datetime
 import re
 
 from gdwatch.extractors.figures.facts import SentenceFacts
@@ -16,10 +17,14 @@ from gdwatch.extractors.figures.periods import PeriodMention
 from gdwatch.extractors.figures.projection import in_projection_clause
 
 _ATTACHING = re.compile(r"\s*(?:in|by|during|as of)\b")
+# a count written in the present tense is what exists when the article appears
+_PRESENT_STOCK = re.compile(
+    r"\b(?:has|have|there are|there is|is home to|boasts|hosts)\b|拥有|现有|共有|已有|有", re.I
+)
 
 
 def choose_period(
-    facts: SentenceFacts, figure: Figure, cue: bool, paragraph_period: str | None
+    facts: SentenceFacts, figure: Figure, cue: bool, in_force: str | None, published: datetime.date | None
 ) -> str | None:
     """The period of a figure.
 
@@ -27,29 +32,42 @@ def choose_period(
         facts: the figure's sentence.
         figure: the figure.
         cue: whether the figure is written as a projection (:func:`projection.has_cue`).
-        paragraph_period: the period earlier sentences of the paragraph named, or None.
+        in_force: the period in force for the figure (:meth:`document.DocumentState.in_force_for`).
+        published: the publication date: "the province has 12 clusters" counts what exists on that day.
 
     Returns:
         The period as written in docs/architecture.md, or None.
     """
+    chosen = _mention(facts, figure, cue)
+    if chosen is None:
+        if (
+            figure.kind == "count"
+            and published
+            and not cue
+            and _PRESENT_STOCK.search(facts.window_before_figure(figure))
+        ):
+            return published.isoformat()
+        return in_force
+    return chosen.period if chosen.point and figure.kind == "count" else chosen.flow_period
+
+
+def _mention(facts: SentenceFacts, figure: Figure, cue: bool) -> PeriodMention | None:
     if not facts.periods:
-        return paragraph_period
+        return None
     clause_start, clause_end = facts.clause(figure.start)
     in_clause = [m for m in facts.periods if clause_start <= m.start < clause_end]
     if in_clause:
         end = _effective_end(facts.body, figure)
-        return min(
-            in_clause, key=lambda m: _distance(m, figure, end) - _attached_after(facts.body, m, end)
-        ).period
+        return min(in_clause, key=lambda m: _distance(m, figure, end) - _attached_after(facts.body, m, end))
     earlier = [m for m in facts.periods if m.end <= figure.start]
     if earlier:
-        return earlier[-1].period
+        return earlier[-1]
     later = [
         m for m in facts.periods if m.start >= figure.end and (cue or not in_projection_clause(facts, m))
     ]
     if later:
-        return later[0].period
-    return paragraph_period
+        return later[0]
+    return None
 
 
 def _attached_after(body: str, mention: PeriodMention, end: int) -> float:

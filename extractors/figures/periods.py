@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from gdwatch.extractors.figures.lexicon import (
     MONTH_ABBREVIATIONS,
@@ -29,7 +29,8 @@ _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 
 # Matched against lower-cased text, case-sensitively and without leading look-behinds: that lets the
 # regex engine skip ahead by first character, which makes the scan many times faster.
 _ATOMS = re.compile(
-    rf"(?P<date>{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?![\d.])(?:,?\s+\d{{4}})?|\d{{1,2}}\s+{_MONTH}(?![a-z])"
+    rf"(?P<monthyear>(?P<mym>{_MONTH})\s+(?:of\s+)?(?P<myy>(?:19|20)\d{{2}})(?![\d%]))"
+    rf"|(?P<date>{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?![\d.])(?:,?\s+\d{{4}})?|\d{{1,2}}\s+{_MONTH}(?![a-z])"
     r"|\d{4}-\d{1,2}-\d{1,2}|(?:\d{4}年)?\d{1,2}月\d{1,2}[日号])"
     r"|(?P<plan>(?P<plan_n>\d{1,2})(?:st|nd|rd|th)\s+five-year\s+plan|十(?P<plan_zh>[一二三四五六七八九])五)"
     r"|(?P<yrange>(?:between|from)\s+(?P<y1>(?:19|20)\d{2})\s+(?:and|to|through)\s+(?P<y2>(?:19|20)\d{2})"
@@ -80,9 +81,17 @@ TRIGGER = literal_trigger(
 )
 _LOWER = str.maketrans({chr(c): chr(c + 32) for c in range(65, 91)})
 _BASE_BEFORE = re.compile(
-    r"(?:\bfrom|\bthan|\bwith|\bover|\bsince|\bversus|\bvs\.?|\bagainst|比|较|与|同)\s*(?:the\s+|in\s+)?$",
+    r"(?:\bfrom|\bthan|\bwith|\bover|\bsince|\bversus|\bvs\.?|\bagainst|比|较|与|同|自|\bsame period(?: of)?"
+    r"|\bcompared to|\bcompared with)\s*(?:the\s+|in\s+)?$",
     re.I,
 )
+# "去年同期", "2024年同期": the same period of another year is the base of a comparison
+_BASE_AFTER = re.compile(r"^(?:同期|同比|以来|起)")
+# "截至6月底", "as of the end of June": a point in time, the last day of the period named
+_POINT_BEFORE = re.compile(
+    r"(?:截至|截止|截止到|到|\bas of(?: the end of)?|\b(?:at|by) the end of)\s*$", re.I
+)
+_POINT_AFTER = re.compile(r"^(?:底|末)")
 _ATTACH_SUFFIX = re.compile(r"^\s*(?:[Oo]f\s+(?:the\s+)?|[Ii]n\s+)?$")
 _NAME_BEFORE = re.compile(r"([A-Z][A-Za-z]+)\s+$")
 
@@ -96,6 +105,15 @@ class PeriodMention:
     period: str
     base: bool
     """True for comparison bases ("from 2024", "than last year"): never a figure's own period."""
+    point: bool = False
+    """True for a point in time ("as of the end of June", 截至6月底, "now"): stocks take it, flows do not."""
+    span: str = ""
+    """The period as a span: for a point at a period's end, that period ("2025" for 截至2025年底)."""
+
+    @property
+    def flow_period(self) -> str:
+        """The period a flow (trade, output) gets from this mention."""
+        return self.span or self.period
 
 
 @dataclass(slots=True)
@@ -141,9 +159,33 @@ def find_periods(
         period = _render(atom, years, context_year, published)
         if period is None:
             continue
-        base = bool(_BASE_BEFORE.search(sentence[max(0, atom.start - 20) : atom.start]))
-        mentions.append(PeriodMention(atom.start, atom.end, period, base))
+        before = sentence[max(0, atom.start - 20) : atom.start]
+        after = sentence[atom.end : atom.end + 2]
+        base = bool(_BASE_BEFORE.search(before) or _BASE_AFTER.match(after))
+        if base and before.endswith("到"):
+            base = False  # why: 到 ends 截至/到…底 (a point) and "from ... to": never a comparison base
+        point = _point_of(atom, period, before, after, sentence[atom.end - 1 : atom.end])
+        mentions.append(PeriodMention(atom.start, atom.end, point or period, base, point is not None, period))
     return mentions
+
+
+def _point_of(atom: _Atom, period: str, before: str, after: str, last: str) -> str | None:
+    """The last day of a period named as a moment ("as of the end of June" -> 2025-06-30), else None."""
+    if atom.kind == "now":
+        return period
+    ends = _POINT_AFTER.match(after) or last in {"底", "末"} or "end of" in before.lower()
+    if not (_POINT_BEFORE.search(before) and ends) or not period[:4].isdigit():
+        return None
+    year = int(period[:4])
+    last_month = int(period[-2:]) if "-" in period and period[-2:].isdigit() else 12
+    if "-Q" in period:
+        last_month = int(period[-1]) * 3
+    elif "-H" in period:
+        last_month = int(period[-1]) * 6
+    elif ".." in period and "-" not in period:
+        year = int(period[-4:])
+    next_month = date(year + last_month // 12, last_month % 12 + 1, 1)
+    return (next_month - timedelta(days=1)).isoformat()
 
 
 def _starts_cleanly(text: str, start: int) -> bool:
@@ -183,6 +225,11 @@ def _atom(sentence: str, match: re.Match[str], published: date | None) -> _Atom 
     start, end = match.span()
     if kind == "date":
         return None
+    if kind == "monthyear":
+        month = _month_number(match.group("mym"))
+        if not month:
+            return None
+        return _Atom(start, end, "month", year=int(match.group("myy")), months=(month, month))
     if kind == "plan":
         plan = (
             int(match.group("plan_n"))
@@ -246,7 +293,21 @@ def _atom(sentence: str, match: re.Match[str], published: date | None) -> _Atom 
 
 
 _KINDS = frozenset(
-    ["date", "plan", "yrange", "mrange", "firstn", "firstq", "quarter", "half", "month", "year", "rel", "now"]
+    [
+        "monthyear",
+        "date",
+        "plan",
+        "yrange",
+        "mrange",
+        "firstn",
+        "firstq",
+        "quarter",
+        "half",
+        "month",
+        "year",
+        "rel",
+        "now",
+    ]
 )
 
 
@@ -295,10 +356,13 @@ def _render(atom: _Atom, years: list[int], context_year: int | None, published: 
             return None
         year = published.year if atom.months[1] < published.month else published.year - 1
     low, high = atom.months
-    if atom.kind == "quarter":
-        return f"{year}-Q{(high // 3)}"
-    if atom.kind == "half":
+    # one notation per span: the first six months are H1, three months of one quarter a quarter
+    if (low, high) == (1, 12):
+        return str(year)
+    if atom.kind == "half" or (high - low == 5 and high % 6 == 0):
         return f"{year}-H{high // 6}"
+    if atom.kind == "quarter" or (high - low == 2 and high % 3 == 0):
+        return f"{year}-Q{(high // 3)}"
     if low == high:
         return f"{year}-{low:02d}"
     return f"{year}-{low:02d}..{year}-{high:02d}"

@@ -23,6 +23,7 @@ from gdwatch.extractors.figures.entities import find_entities
 from gdwatch.extractors.figures.entity_choice import choose_entity
 from gdwatch.extractors.figures.facts import SentenceFacts
 from gdwatch.extractors.figures.figure import Figure
+from gdwatch.extractors.figures.kinds import kind_and_basis
 from gdwatch.extractors.figures.matcher import CatalogueMatcher, find_partners
 from gdwatch.extractors.figures.metric_choice import choose_hit, choose_metric, is_whole
 from gdwatch.extractors.figures.partners import choose_partner
@@ -31,6 +32,7 @@ from gdwatch.extractors.figures.periods import PeriodMention
 from gdwatch.extractors.figures.projection import has_cue, is_projection, projection_cues
 from gdwatch.extractors.figures.respectively import respectively_items
 from gdwatch.extractors.figures.roles import figure_role, is_decline
+from gdwatch.extractors.figures.segments import choose_segment, find_segments, names_part
 from gdwatch.extractors.figures.sentences import Sentence, clause_breaks
 from gdwatch.extractors.records import Observation
 
@@ -58,18 +60,24 @@ def sentence_facts(
     """
     body = normalized[sentence.start : sentence.end]
     matchable = state.matchable[sentence.start : sentence.end]
+    segments = find_segments(state.lowered[sentence.start : sentence.end])
     return SentenceFacts(
         normalized=normalized,
         sentence=sentence,
         body=body,
         matchable=matchable,
         figures=figures,
-        hits=[h for h in matcher.find(matchable) if is_whole(body, h)],
+        hits=[
+            h
+            for h in matcher.find(matchable)
+            if is_whole(body, h) or names_part(body, segments, h.start, h.end)
+        ],
         partners=find_partners(matchable),
         entities=find_entities(body),
         periods=[m for m in periods if not m.base],
         cues=projection_cues(state.lowered[sentence.start : sentence.end]),
         breaks=clause_breaks(body),
+        segments=segments,
     )
 
 
@@ -117,22 +125,48 @@ def read_figures(
                 extractor_version=version,
                 resolution=figure.resolution,
                 conversion_of=first_index + figure.conversion_of,
+                segment=original.segment,
+                basis=original.basis,
+                kind=original.kind,
+                unit_text=getattr(figure, "unit_text", "") or figure.unit,
             )
         else:
             before = facts.window_before(index)
             after = facts.body[figure.end : figure.end + 40]
             role = figure_role(figure, before, after)
+            if role == "level" and index in groups and index != min(groups):
+                # why: "rose 4.1% and 1.9%, respectively": the later items share the first one's verb
+                first = facts.figures[min(groups)]
+                if first.kind == figure.kind:
+                    first_before = facts.window_before(min(groups))
+                    role = figure_role(first, first_before, facts.body[first.end : first.end + 40])
             value = figure.value
             if figure.kind in {"percent", "pp"} and role == "growth" and is_decline(before, after):
                 value = -value
             item = groups.get(index)
             hit = choose_hit(facts, index, figure, role, item)
             metric = choose_metric(facts, index, figure, role, hit, sentence_observations)
-            entity = choose_entity(facts, figure, sentence_entity or state.last_entity)
+            entity = (item.entity if item else None) or choose_entity(
+                facts, figure, sentence_entity or state.last_entity
+            )
             sentence_entity = sentence_entity or entity
             cue = has_cue(facts, figure)
-            period = choose_period(facts, figure, cue, state.paragraph_period)
+            period = choose_period(facts, figure, cue, state.in_force_for(figure.kind == "count"), published)
+            segment = (item.segment if item else None) or choose_segment(
+                facts.segments,
+                figure.start,
+                (hit.start, hit.end) if hit else None,
+                [(h.start, h.end) for h in facts.hits],
+                facts.clause,
+            )
+            clause_start, clause_end = facts.clause(figure.start)
+            kind, basis = kind_and_basis(
+                figure, role, before, after, facts.body[clause_start:clause_end], period
+            )
             unit = _unit(facts.figures, index)
+            unit_text = getattr(figure, "unit_text", "") or unit
+            if metric is not None and metric.unit_kind == "count" and metric.unit:
+                unit = metric.unit  # one unit per metric, so English and Chinese reports meet
             observation = Observation(
                 metric=metric.key if metric else None,
                 subject=facts.body[hit.start : hit.end] if hit else (unit if figure.kind == "count" else ""),
@@ -149,6 +183,10 @@ def read_figures(
                 extractor_version=version,
                 resolution=figure.resolution,
                 conversion_of=None,
+                segment=segment,
+                basis=basis,
+                kind=kind,
+                unit_text=unit_text,
             )
             state.last_entity = entity
         sentence_observations.append(observation)

@@ -62,13 +62,26 @@ def respectively_items(facts: SentenceFacts, matcher: CatalogueMatcher) -> dict[
         for s, e in items
     ]
     partners = [[p for p in facts.partners if s <= p[0] and p[1] <= e] for s, e in items]
+    entities = [[m.name for m in facts.entities if m.valid and m.name and s <= m.start < e] for s, e in items]
+    segments = [[m.segment for m in facts.segments if s <= m.start < e] for s, e in items]
     distribute_partners = all(partners)
+    distribute_entities = all(entities) and len({names[-1] for names in entities}) == len(items)
+    distribute_segments = all(segments)
     distribute_hits = any(with_hits) and not distribute_partners
     result: dict[int, ListItem] = {}
-    for figure_index, item_hits, item_partners in zip(group, with_hits, partners, strict=True):
+    for index, figure_index in enumerate(group):
+        item_hits = with_hits[index]
         hit = item_hits[-1] if (distribute_hits and item_hits) else None
-        partner = item_partners[-1][2] if distribute_partners else None
-        result[figure_index] = ListItem(hit, partner, distribute_hits and not item_hits)
+        partner = partners[index][-1][2] if distribute_partners else None
+        entity = entities[index][-1] if distribute_entities else None
+        segment = segments[index][-1] if distribute_segments else None
+        result[figure_index] = ListItem(
+            hit=hit,
+            partner=partner,
+            entity=entity,
+            segment=segment,
+            unnamed=distribute_hits and not item_hits,
+        )
     return result
 
 

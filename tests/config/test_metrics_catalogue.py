@@ -60,4 +60,5 @@ def test_a_metric_added_to_the_file_is_matched_without_code_change(tmp_path: Pat
         ("drone_exports", 5.6e9, "USD", "2025"),
     ]
     without = extract_observations(text, published=date(2026, 1, 10), catalogue=load_metrics())
-    assert [o.metric for o in without] == [None, None]
+    # without it, both are exports of a part of the whole: the segment keeps them off the total's line
+    assert [(o.metric, o.segment) for o in without] == [("exports", "drones"), ("exports", "drones")]

@@ -58,6 +58,10 @@ def test_every_field_of_one_observation(catalogue: MetricCatalogue) -> None:
         extractor_version=EXTRACTOR_VERSION,
         resolution=observation.resolution,  # compared approximately above
         conversion_of=None,
+        segment=None,
+        basis=None,
+        kind="level",
+        unit_text="RMB",
     )
     assert text[observation.start : observation.end] == "RMB8.12 trillion"
 
@@ -118,8 +122,8 @@ def test_bound_word_covers_list_and_right_hand_subjects(catalogue: MetricCatalog
 def test_from_to_gives_each_figure_its_own_period(catalogue: MetricCatalogue) -> None:
     text = "The number of little giant firms rose from 800 in 2021 to more than 1,500 in 2025."
     assert rows(text, catalogue) == [
-        ("800", 800.0, "firms", "exact", "2021", "little_giants", "Guangdong", None, False, None),
-        ("1,500", 1500.0, "firms", "over", "2025", "little_giants", "Guangdong", None, False, None),
+        ("800", 800.0, "enterprises", "exact", "2021", "little_giants", "Guangdong", None, False, None),
+        ("1,500", 1500.0, "enterprises", "over", "2025", "little_giants", "Guangdong", None, False, None),
     ]
 
 
@@ -166,18 +170,29 @@ def test_period_comes_from_the_paragraph_when_the_sentence_has_none(catalogue: M
             False,
             None,
         ),
-        ("12", 12.0, "clusters", "exact", None, "trillion_yuan_clusters", "Guangdong", None, False, None),
+        (
+            "12",
+            12.0,
+            "clusters",
+            "exact",
+            "2025-11-20",
+            "trillion_yuan_clusters",
+            "Guangdong",
+            None,
+            False,
+            None,
+        ),
     ]
 
 
 def test_currently_is_the_publication_date(catalogue: MetricCatalogue) -> None:
     text = "目前，全省中小企业超过200万家，机器人企业约2000家。"
     assert rows(text, catalogue) == [
-        ("200万", 2e6, "中小企业", "over", "2026-01-20", "sme_count", "Guangdong", None, False, None),
+        ("200万", 2e6, "enterprises", "over", "2026-01-20", "sme_count", "Guangdong", None, False, None),
         (
             "2000",
             2000.0,
-            "机器人企业",
+            "enterprises",
             "approx",
             "2026-01-20",
             "robotics_enterprises",
@@ -247,7 +262,7 @@ def test_city_report_in_chinese_and_trade_between(catalogue: MetricCatalogue) ->
     assert rows(text, catalogue, published=date(2025, 7, 20)) == [
         ("1.5万亿元", 1.5e12, "CNY", "exact", "2025-H1", "gdp", "Guangzhou", None, False, None),
         ("3.8%", 3.8, "%", "exact", "2025-H1", "gdp_growth", "Guangzhou", None, False, None),
-        ("8%", 8.0, "%", "exact", None, "partner_trade_growth", "Guangdong", "Hong Kong", False, None),
+        ("8%", 8.0, "%", "exact", "2025-H1", "partner_trade_growth", "Guangdong", "Hong Kong", False, None),
     ]
 
 

@@ -1,0 +1,80 @@
+"""What sort of quantity a figure is (its kind) and what a change is measured against (its basis).
+
+Kinds (docs/figure-labels-v2.md, rule 11): ``level`` (an amount or count), ``change`` (a growth rate or
+the change of a level: "up 4.4 percent", "down 200 billion yuan"), ``share`` (a part of a whole in
+percent), ``increment`` (things added in the period, not the total: 新增…家, "added 1,200 firms") and
+``multiple`` (a level written as a multiple of another: 是去年的4倍). A mom and a yoy rate, or the firms
+added and the firms there are, are different keys in the warehouse and are never compared.
+
+Basis (rule 12): ``yoy`` by default for a change, ``mom`` / ``qoq`` when written (环比 for a month or a
+quarter, "month-on-month"), ``avg_annual`` for 年均 / "average annual", ``share_of_plan`` for a share of the
+annual plan or target (完成年度计划76.5%).
+"""
+
+from __future__ import annotations
+
+import re
+
+from gdwatch.extractors.figures.figure import Figure
+from gdwatch.extractors.records import Basis, FigureKind
+
+_INCREMENT_BEFORE = re.compile(
+    r"(?:新增|新设|新登记|新引进|新落地|新认定|新培育|净增|\badded\b|\badding\b|\bnewly\b|"
+    r"\bnet (?:increase|addition) of\b)[^,，;；。]{0,30}$",
+    re.I,
+)
+_CHANGE_BEFORE = re.compile(
+    r"(?:\b(?:up|down|rose by|fell by|increased by|decreased by|grew by|dropped by|declined by|"
+    r"an increase of|a decrease of|a rise of|a drop of|a decline of)|增加|减少|多|少)\s*$",
+    re.I,
+)
+_PLAN_AFTER = re.compile(
+    r"^\s*(?:of\s+(?:the|its|their)\s+(?:annual|full-year|yearly|year's)?\s*(?:plan|target|goal))", re.I
+)
+_PLAN_BEFORE = re.compile(r"(?:完成|实现)(?:了)?(?:年度|全年)?(?:计划|目标|任务)(?:的)?\s*$")
+_AVG_ANNUAL = re.compile(r"年均|average annual|annual average|annually on average|a year on average", re.I)
+_MOM = re.compile(r"环比|month[- ]on[- ]month|from (?:the previous|a) month|\bm-o-m\b|\bmom\b|按月", re.I)
+_QOQ = re.compile(r"quarter[- ]on[- ]quarter|from the previous quarter|\bq-o-q\b|\bqoq\b|按季", re.I)
+
+
+def kind_and_basis(
+    figure: Figure, role: str, before: str, after: str, clause: str, period: str | None
+) -> tuple[FigureKind, Basis | None]:
+    """The kind of a figure and, for a change or a share of plan, its basis.
+
+    Args:
+        figure: the figure.
+        role: "growth", "share" or "level" (:func:`roles.figure_role`).
+        before: its clause before it (since the previous figure).
+        after: the text right after it.
+        clause: its whole clause, where 环比 or "month-on-month" may stand on either side.
+        period: its period, to tell 环比 for a quarter (qoq) from 环比 for a month (mom).
+
+    Returns:
+        (kind, basis).
+    """
+    if figure.kind in {"percent", "pp"} and (_PLAN_AFTER.match(after) or _PLAN_BEFORE.search(before)):
+        return "share", "share_of_plan"
+    if figure.unit == "times" or figure.kind == "times":
+        return "multiple", None
+    if role == "share":
+        return "share", None
+    if role == "growth" or figure.kind == "pp":
+        return "change", _basis(clause, period)
+    if figure.kind in {"currency", "count"}:
+        if _INCREMENT_BEFORE.search(before):
+            return "increment", None
+        if _CHANGE_BEFORE.search(before):
+            return "change", _basis(clause, period)
+    return "level", None
+
+
+def _basis(clause: str, period: str | None) -> Basis:
+    if _AVG_ANNUAL.search(clause):
+        return "avg_annual"
+    if _QOQ.search(clause):
+        return "qoq"
+    if _MOM.search(clause):
+        quarter = period is not None and "-Q" in period
+        return "qoq" if quarter and "环比" in clause else "mom"
+    return "yoy"

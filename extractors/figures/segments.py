@@ -1,0 +1,188 @@
+"""The part of the whole a figure is about (its segment): "private enterprises", "electromechanical products".
+
+A figure about a part ("exports of electromechanical products rose 5 percent", 民营企业进出口4.1万亿元) keeps
+the metric of its measure and gets the part as its segment, so it is compared only with reports of the same
+part, never with the whole (docs/figure-labels-v2.md, rule 9). The part is found in the figure's sentence:
+the nearest segment phrase before the figure, unless a clause after it names another subject, or the phrase
+right after the metric phrase ("exports of drones").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import NamedTuple
+
+# canonical segment -> the ways it is written (English lower case; simplified Chinese: traditional text is
+# simplified before matching)
+SEGMENTS: dict[str, tuple[str, ...]] = {
+    "private enterprises": (
+        "private enterprises",
+        "private enterprise",
+        "private firms",
+        "private companies",
+        "private businesses",
+        "private sector",
+        "private-sector",
+        "民营企业",
+        "民营经济",
+        "民企",
+        "私营企业",
+    ),
+    "foreign-invested enterprises": (
+        "foreign-invested enterprises",
+        "foreign-invested firms",
+        "foreign-invested companies",
+        "foreign-funded enterprises",
+        "foreign-funded firms",
+        "foreign-funded companies",
+        "foreign enterprises",
+        "foreign firms",
+        "外商投资企业",
+        "外资企业",
+        "外企",
+    ),
+    "state-owned enterprises": (
+        "state-owned enterprises",
+        "state-owned firms",
+        "state-owned companies",
+        "soes",
+        "国有企业",
+        "国企",
+    ),
+    "electromechanical products": (
+        "electromechanical products",
+        "mechanical and electrical products",
+        "electromechanical goods",
+        "机电产品",
+    ),
+    "high-tech products": (
+        "high-tech products",
+        "high and new technology products",
+        "高新技术产品",
+        "高技术产品",
+    ),
+    "labour-intensive products": ("labour-intensive products", "labor-intensive products", "劳动密集型产品"),
+    "general trade": ("general trade", "一般贸易"),
+    "processing trade": ("processing trade", "加工贸易"),
+    "services": (
+        "trade in services",
+        "services trade",
+        "service trade",
+        "服务贸易",
+        "服务业增加值",
+        "服务业",
+    ),
+    "new energy vehicles": (
+        "new energy vehicles",
+        "new-energy vehicles",
+        "nevs",
+        "nev",
+        "新能源汽车",
+        "新能源车",
+    ),
+    "industrial robots": ("industrial robots", "工业机器人"),
+    "service robots": ("service robots", "服务机器人"),
+    "drones": ("drones", "drone", "unmanned aerial vehicles", "无人机"),
+    "lithium batteries": ("lithium batteries", "lithium-ion batteries", "锂电池", "锂离子电池"),
+    "solar cells": (
+        "solar cells",
+        "photovoltaic cells",
+        "solar panels",
+        "太阳能电池",
+        "光伏电池",
+        "光伏产品",
+    ),
+    "home appliances": ("home appliances", "household appliances", "家电", "家用电器"),
+    "integrated circuits": ("integrated circuits", "chips", "semiconductors", "集成电路", "芯片"),
+    "cross-border e-commerce": ("cross-border e-commerce", "跨境电商", "跨境电子商务"),
+    "automobiles": ("automobiles", "cars", "汽车"),
+    "agricultural products": ("agricultural products", "农产品"),
+}
+
+_BY_WRITTEN = {written: canonical for canonical, forms in SEGMENTS.items() for written in forms}
+_PATTERN = re.compile(
+    "|".join(
+        rf"(?<![a-z]){re.escape(w)}(?![a-z])" if w.isascii() else re.escape(w)
+        for w in sorted(_BY_WRITTEN, key=len, reverse=True)
+    )
+)
+
+
+class SegmentMention(NamedTuple):
+    """A segment phrase in a sentence (offsets relative to the sentence)."""
+
+    start: int
+    end: int
+    segment: str
+
+
+def find_segments(lowered: str) -> list[SegmentMention]:
+    """The segment phrases a sentence names.
+
+    Args:
+        lowered: the sentence with ASCII letters lower-cased.
+
+    Returns:
+        The mentions in order.
+    """
+    return [SegmentMention(m.start(), m.end(), _BY_WRITTEN[m.group()]) for m in _PATTERN.finditer(lowered)]
+
+
+def choose_segment(
+    mentions: list[SegmentMention],
+    figure_start: int,
+    hit_span: tuple[int, int] | None,
+    whole_hits: list[tuple[int, int]],
+    clause: Callable[[int], tuple[int, int]],
+) -> str | None:
+    """The segment of a figure, or None for the whole.
+
+    Args:
+        mentions: the sentence's segment mentions.
+        figure_start: where the figure starts.
+        hit_span: the catalogue phrase chosen for the figure, if any: a mention inside it is the metric's
+            own name ("cross-border e-commerce exports"), not a part.
+        whole_hits: spans of catalogue phrases naming a whole quantity.
+        clause: (start, end) of the clause holding an offset.
+
+    Returns:
+        The canonical segment, or None.
+    """
+    for mention in reversed(mentions):
+        if mention.start >= figure_start:
+            continue
+        if hit_span and hit_span[0] <= mention.start and mention.end <= hit_span[1]:
+            continue
+        own_clause = clause(mention.start)
+        if any(
+            mention.end <= start < figure_start and clause(start) != own_clause for start, _ in whole_hits
+        ):
+            return None  # a later clause names another subject: "..., while foreign trade as a whole grew 3%"
+        return mention.segment
+    return None
+
+
+_JOIN_BEFORE = re.compile(r"^(?:'s?|’s?|的)?\s*$")
+_JOIN_AFTER = re.compile(r"^\s*(?:of|by|from|for)\s+(?:the\s+)?$")
+
+
+def names_part(body: str, mentions: list[SegmentMention], hit_start: int, hit_end: int) -> bool:
+    """Whether a catalogue phrase is qualified by a segment next to it (民营企业进出口, "exports of drones",
+    "private firms' imports"): the phrase then keeps its metric, for the part.
+
+    Args:
+        body: the sentence.
+        mentions: its segment mentions.
+        hit_start: where the phrase starts.
+        hit_end: where it ends.
+
+    Returns:
+        True when a segment is written right before or right after the phrase.
+    """
+    for mention in mentions:
+        if mention.end <= hit_start and _JOIN_BEFORE.match(body[mention.end : hit_start]):
+            return True
+        if mention.start >= hit_end and _JOIN_AFTER.match(body[hit_end : mention.start]):
+            return True
+    return False

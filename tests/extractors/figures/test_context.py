@@ -1,0 +1,162 @@
+"""Context read over the whole article: the period in force, comparison bases, points in time, datelines,
+"respectively" lists over places, segments, basis and kind (docs/figure-labels-v2.md)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from gdwatch.config.loader import load_metrics
+from gdwatch.config.models import MetricCatalogue
+from gdwatch.extractors.figures import extract_observations
+from gdwatch.extractors.records import Observation
+
+PUBLISHED = date(2025, 10, 20)
+
+
+@pytest.fixture(scope="module")
+def catalogue() -> MetricCatalogue:
+    return load_metrics()
+
+
+def figures(
+    text: str, catalogue: MetricCatalogue, headline: str | None = None, published: date = PUBLISHED
+) -> dict[str, Observation]:
+    found = extract_observations(text, published=published, catalogue=catalogue, headline=headline)
+    return {text[o.start : o.end]: o for o in found}
+
+
+def test_the_ledes_period_stays_in_force_in_later_paragraphs(catalogue: MetricCatalogue) -> None:
+    text = (
+        "In the first three quarters, Guangdong's foreign trade reached 6.47 trillion yuan.\n"
+        "Exports rose 3.7 percent to 4.2 trillion yuan.\n"
+        "Imports grew 2.1 percent."
+    )
+    found = figures(text, catalogue)
+    assert {span: o.period for span, o in found.items()} == {
+        "6.47 trillion yuan": "2025-01..2025-09",
+        "3.7 percent": "2025-01..2025-09",
+        "4.2 trillion yuan": "2025-01..2025-09",
+        "2.1 percent": "2025-01..2025-09",
+    }
+
+
+def test_a_headlines_period_is_in_force_for_the_text(catalogue: MetricCatalogue) -> None:
+    found = figures("广东外贸进出口6.47万亿元。\n出口增长3.7%。", catalogue, headline="前三季度广东外贸增长")
+    assert [o.period for o in found.values()] == ["2025-01..2025-09", "2025-01..2025-09"]
+
+
+def test_a_new_period_replaces_the_one_in_force(catalogue: MetricCatalogue) -> None:
+    text = (
+        "In the first half, exports rose 5 percent.\nIn September, exports grew 2 percent.\n"
+        "Imports fell 1 percent."
+    )
+    assert [o.period for o in figures(text, catalogue).values()] == ["2025-H1", "2025-09", "2025-09"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In 2025, exports rose 6.3 percent compared with the same period last year.\nImports grew 2 percent.",
+        "2025年，出口比2024年增长6.3%。\n进口增长2%。",
+    ],
+)
+def test_a_comparison_base_is_never_the_period(catalogue: MetricCatalogue, text: str) -> None:
+    assert [o.period for o in figures(text, catalogue, published=date(2026, 1, 20)).values()] == [
+        "2025",
+        "2025",
+    ]
+
+
+def test_a_passing_last_year_does_not_change_the_period_in_force(catalogue: MetricCatalogue) -> None:
+    text = "In the first half, exports rose 6 percent, after 5.9 percent last year.\nImports grew 2 percent."
+    assert [o.period for o in figures(text, catalogue).values()] == ["2025-H1", "2024", "2025-H1"]
+
+
+def test_month_and_year_is_a_month(catalogue: MetricCatalogue) -> None:
+    assert [o.period for o in figures("In May 2025, exports rose 4 percent.", catalogue).values()] == [
+        "2025-05"
+    ]
+
+
+def test_the_first_six_months_are_the_first_half(catalogue: MetricCatalogue) -> None:
+    found = figures("In the first six months, exports rose 4 percent. 1-6月，进口增长2%。", catalogue)
+    assert [o.period for o in found.values()] == ["2025-H1", "2025-H1"]
+
+
+def test_a_point_in_time_is_for_counts_and_flows_keep_their_span(catalogue: MetricCatalogue) -> None:
+    text = "前三季度，全省进出口6.47万亿元。\n截至9月底，全省有进出口实绩的外贸企业10.2万家。\n出口增长3.7%。"
+    found = figures(text, catalogue)
+    assert {span: o.period for span, o in found.items()} == {
+        "6.47万亿元": "2025-01..2025-09",
+        "10.2万": "2025-09-30",
+        "3.7%": "2025-01..2025-09",
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "本报广州讯 全省进出口6.47万亿元。",
+        "新华社广州10月20日电 全省进出口6.47万亿元。",
+        "GUANGZHOU, Oct. 20 (Xinhua) -- Guangdong's foreign trade reached 6.47 trillion yuan.",
+        "South China's Guangdong Province saw its foreign trade reach 6.47 trillion yuan.",
+    ],
+)
+def test_a_dateline_city_or_south_china_is_never_the_subject(catalogue: MetricCatalogue, text: str) -> None:
+    assert [o.entity for o in figures(text, catalogue).values()] == ["Guangdong"]
+
+
+def test_respectively_distributes_places(catalogue: MetricCatalogue) -> None:
+    found = figures("Guangzhou and Foshan grew 4.1% and 1.9%, respectively.", catalogue)
+    assert [(o.entity, o.kind, o.basis) for o in found.values()] == [
+        ("Guangzhou", "change", "yoy"),
+        ("Foshan", "change", "yoy"),
+    ]
+
+
+def test_a_part_keeps_its_metric_under_a_segment(catalogue: MetricCatalogue) -> None:
+    text = (
+        "民营企业进出口4.1万亿元，增长5%。\n"
+        "Exports of electromechanical products rose 5 percent.\n"
+        "Foreign trade as a whole grew 3 percent."
+    )
+    found = figures(text, catalogue)
+    assert {span: (o.metric, o.segment) for span, o in found.items()} == {
+        "4.1万亿元": ("foreign_trade_total", "private enterprises"),
+        "5%": ("foreign_trade_growth", "private enterprises"),
+        "5 percent": ("exports_growth", "electromechanical products"),
+        "3 percent": ("foreign_trade_growth", None),
+    }
+
+
+def test_a_later_clause_about_the_whole_has_no_segment(catalogue: MetricCatalogue) -> None:
+    text = "Private enterprises' exports rose 8 percent, while foreign trade grew 3 percent."
+    assert [o.segment for o in figures(text, catalogue).values()] == ["private enterprises", None]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "basis"),
+    [
+        ("In September, exports grew 2.1 percent month on month.", "change", "mom"),
+        ("9月份，出口环比增长2.1%。", "change", "mom"),
+        ("三季度，出口环比增长2.1%。", "change", "qoq"),
+        ("十四五期间，出口年均增长6.1%。", "change", "avg_annual"),
+        ("前三季度，全省完成年度计划76.5%。", "share", "share_of_plan"),
+        ("Exports accounted for 65 percent of the total.", "share", None),
+        ("今年以来，全省新增外贸企业1200家。", "increment", None),
+        ("The province added 1,200 foreign trade firms this year.", "increment", None),
+        ("Exports were down 200 billion yuan from a year earlier.", "change", "yoy"),
+        ("Exports reached 4.2 trillion yuan.", "level", None),
+    ],
+)
+def test_kind_and_basis(catalogue: MetricCatalogue, text: str, kind: str, basis: str | None) -> None:
+    [figure] = figures(text, catalogue).values()
+    assert (figure.kind, figure.basis) == (kind, basis)
+
+
+def test_count_units_are_the_metrics_whatever_the_word(catalogue: MetricCatalogue) -> None:
+    text = "全省有进出口实绩的外贸企业10.2万家。\nThe province has 102,000 foreign trade enterprises."
+    found = figures(text, catalogue)
+    assert [(o.metric, o.unit) for o in found.values()] == [("import_export_enterprises", "enterprises")] * 2
