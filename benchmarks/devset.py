@@ -764,7 +764,9 @@ def _gdwatch_extract() -> Callable[[DevDoc], Sequence[Extracted]]:
     catalogue = load_metrics()
 
     def extract(doc: DevDoc) -> Sequence[Extracted]:
-        return extract_observations(doc.text, published=doc.published, catalogue=catalogue)
+        return extract_observations(
+            doc.text, published=doc.published, catalogue=catalogue, headline=doc.headline
+        )
 
     return extract
 

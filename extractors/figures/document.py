@@ -15,13 +15,21 @@ import re
 from dataclasses import dataclass, field
 
 from gdwatch.extractors.figures.entities import DEFAULT_ENTITY
-from gdwatch.extractors.figures.periods import PeriodMention, explicit_year, find_periods
+from gdwatch.extractors.figures.periods import PeriodMention, explicit_year, find_periods, period_bounds
 from gdwatch.extractors.figures.projection import projection_cues
 from gdwatch.extractors.figures.scan import TriggerIndex
 from gdwatch.extractors.figures.sentences import Sentence
 from gdwatch.extractors.records import Observation
 
 _PASSING = re.compile(r"last year|去年|上年")
+
+
+def _within(inner: str, outer: str) -> bool:
+    """Whether a period lies inside another and is shorter ("2025-09" in "2025-01..2025-09")."""
+    inner_bounds, outer_bounds = period_bounds(inner), period_bounds(outer)
+    if inner_bounds is None or outer_bounds is None or inner_bounds == outer_bounds:
+        return False
+    return outer_bounds[0] <= inner_bounds[0] and inner_bounds[1] <= outer_bounds[1]
 
 
 @dataclass
@@ -123,10 +131,17 @@ class DocumentState:
         for mention in own:
             if any(cue < mention.start for cue in cues):
                 continue  # a target's date is that target's only
-            if mention.start > 0 and _PASSING.match(lowered[mention.start : mention.end]):
+            passing = mention.start > 0 and _PASSING.match(lowered[mention.start : mention.end])
+            if passing and self.period_in_force is not None:
                 continue  # "5.9 percent last year": a comparison inside a sentence about the period
             if mention.point:
                 self.point_in_force, self.point_is_newer = mention.period, True
                 continue
+            if (
+                self.period_in_force
+                and sentence is not None
+                and _within(mention.period, self.period_in_force)
+            ):
+                return  # "In September alone, ...": a part of the span in force, for that sentence only
             self.period_in_force, self.point_is_newer = mention.period, False
             return

@@ -131,9 +131,10 @@ GROWTH_NOUNS_EN = (*RISE_NOUNS_EN, *DECLINE_NOUNS_EN)
 """Words right after a percent that make it a growth rate ("a 3% drop", "6 percent higher")."""
 DECLINE_AFTER_EN = (*DECLINE_NOUNS_EN, "contraction")
 """Words right after a growth rate that make it a decline."""
-RISE_WORDS_ZH = _words("增长 提高 提升 上升")
-DECLINE_WORDS_ZH = _words("下降 减少 下滑 回落 降低 下跌")
-GROWTH_WORDS_ZH = (*RISE_WORDS_ZH, *DECLINE_WORDS_ZH, *_words("增速 增幅 同比 涨幅"))
+# 年增 / 年减 / 成长 are how Taiwan's press writes a year-on-year rise or fall (after simplification)
+RISE_WORDS_ZH = _words("增长 提高 提升 上升 年增 成长")
+DECLINE_WORDS_ZH = _words("下降 减少 下滑 回落 降低 下跌 年减")
+GROWTH_WORDS_ZH = (*RISE_WORDS_ZH, *DECLINE_WORDS_ZH, *_words("增速 增幅 同比 涨幅 按年 按月 按季"))
 
 # --- projection words (docs/architecture.md "projection") --------------------------------------------------
 

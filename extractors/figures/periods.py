@@ -37,10 +37,10 @@ _ATOMS = re.compile(
     r"|(?P<y3>(?:19|20)\d{2})\s*[-~至到]\s*(?P<y4>(?:19|20)\d{2})年?)"
     rf"|(?P<mrange>(?:from\s+|between\s+)?(?P<m1>{_MONTH})\s*(?:-|to|through|and)\s*(?P<m2>{_MONTH})"
     r"|(?P<zm1>\d{1,2})\s*[-~至到]\s*(?P<zm2>\d{1,2})月)"
-    r"|(?P<firstn>(?:first|past)\s+(?P<fn>[a-z]+|\d{1,2})\s+months|前(?P<zfn>\d{1,2}|[一二三四五六七八九十]+)个?月)"
-    r"|(?P<firstq>first\s+(?P<fq>two|three)\s+quarters|前(?P<zfq>[二两三])(?:个)?季度)"
+    r"|(?P<firstn>(?:first|past)\s+(?P<fn>[a-z]+|\d{1,2})\s+months|[前首](?P<zfn>\d{1,2}|[一二三四五六七八九十]+)个?月)"
+    r"|(?P<firstq>first\s+(?P<fq>two|three)\s+quarters|[前首](?P<zfq>[二两三])(?:个)?季度?)"
     r"|(?P<quarter>(?P<qn>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter|q(?P<qd>[1-4])(?![a-z0-9])"
-    r"|第?(?P<zq>[一二三四1-4])季度)"
+    r"|第?(?P<zq>[一二三四1-4])季度|第(?P<zq2>[一二三四1-4])季|(?P<zq1>首)季度?)"
     r"|(?P<half>(?P<hn>first|second)\s+half|h(?P<hd>[12])(?![a-z0-9])|(?P<zh>[上下])半年)"
     rf"|(?P<month>(?P<mon>{_MONTH_ALONE})"
     r"(?![a-z])|(?P<zmon>\d{1,2})月份?)"
@@ -74,7 +74,7 @@ TRIGGER = literal_trigger(
         "q4",
         "h1",
         "h2",
-        *"十前第一二三四上下去今明年截目当现眼",
+        *"十前首第一二三四上下去今明年截目当现眼",
         *MONTHS,
         *MONTH_ABBREVIATIONS,
     ]
@@ -86,7 +86,9 @@ _BASE_BEFORE = re.compile(
     re.I,
 )
 # "去年同期", "2024年同期": the same period of another year is the base of a comparison
-_BASE_AFTER = re.compile(r"^(?:同期|同比|以来|起)")
+_BASE_AFTER = re.compile(r"^(?:同期|同比|以来|起|\s+levels?\b|\s+figures?\b)")
+# "compared with 12.6 million in 2024", "than 300 in 2021": the other side of a comparison
+_BASE_BEFORE_FIGURE = re.compile(r"(?:\bcompared (?:with|to)|\bthan|\bversus)\s+[^,;]{1,30}?\s+in\s+$", re.I)
 # "截至6月底", "as of the end of June": a point in time, the last day of the period named
 _POINT_BEFORE = re.compile(
     r"(?:截至|截止|截止到|到|\bas of(?: the end of)?|\b(?:at|by) the end of)\s*$", re.I
@@ -160,8 +162,12 @@ def find_periods(
         if period is None:
             continue
         before = sentence[max(0, atom.start - 20) : atom.start]
-        after = sentence[atom.end : atom.end + 2]
-        base = bool(_BASE_BEFORE.search(before) or _BASE_AFTER.match(after))
+        after = sentence[atom.end : atom.end + 8]
+        base = bool(
+            _BASE_BEFORE.search(before)
+            or _BASE_AFTER.match(after)
+            or _BASE_BEFORE_FIGURE.search(sentence[max(0, atom.start - 50) : atom.start])
+        )
         if base and before.endswith("到"):
             base = False  # why: 到 ends 截至/到…底 (a point) and "from ... to": never a comparison base
         point = _point_of(atom, period, before, after, sentence[atom.end - 1 : atom.end])
@@ -186,6 +192,39 @@ def _point_of(atom: _Atom, period: str, before: str, after: str, last: str) -> s
         year = int(period[-4:])
     next_month = date(year + last_month // 12, last_month % 12 + 1, 1)
     return (next_month - timedelta(days=1)).isoformat()
+
+
+def period_bounds(period: str) -> tuple[str, str] | None:
+    """The first and last month (``YYYY-MM``) a period covers, or None for a point or an unknown form.
+
+    Args:
+        period: a period string (docs/figure-labels-v2.md, rule 5).
+
+    Returns:
+        (first month, last month); strings of one form compare in time order.
+    """
+    match = _PERIOD_FORM.fullmatch(period)
+    if match is None:
+        return None
+    year = match.group("y")
+    if match.group("q"):
+        quarter = int(match.group("q"))
+        return f"{year}-{3 * quarter - 2:02d}", f"{year}-{3 * quarter:02d}"
+    if match.group("h"):
+        half = int(match.group("h"))
+        return f"{year}-{6 * half - 5:02d}", f"{year}-{6 * half:02d}"
+    if match.group("m"):
+        last = match.group("m2") or match.group("m")
+        return f"{year}-{match.group('m')}", f"{match.group('y2') or year}-{last}"
+    if match.group("y3"):
+        return f"{year}-01", f"{match.group('y3')}-12"
+    return f"{year}-01", f"{year}-12"
+
+
+_PERIOD_FORM = re.compile(
+    r"(?P<y>\d{4})(?:-Q(?P<q>[1-4])|-H(?P<h>[12])|-(?P<m>\d{2})(?:\.\.(?P<y2>\d{4})-(?P<m2>\d{2}))?"
+    r"|\.\.(?P<y3>\d{4}))?"
+)
 
 
 def _starts_cleanly(text: str, start: int) -> bool:
@@ -258,7 +297,9 @@ def _atom(sentence: str, match: re.Match[str], published: date | None) -> _Atom 
         count = small_number(match.group("fq") or match.group("zfq"))
         return _Atom(start, end, "months", months=(1, 3 * count)) if count else None
     if kind == "quarter":
-        text = (match.group("qn") or match.group("qd") or match.group("zq")).lower()
+        if match.group("zq1"):
+            return _Atom(start, end, "quarter", months=(1, 3))
+        text = (match.group("qn") or match.group("qd") or match.group("zq") or match.group("zq2")).lower()
         quarter = _ORDINALS.get(text) or small_number(text)
         return _Atom(start, end, "quarter", months=(3 * quarter - 2, 3 * quarter)) if quarter else None
     if kind == "half":

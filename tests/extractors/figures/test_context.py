@@ -160,3 +160,26 @@ def test_count_units_are_the_metrics_whatever_the_word(catalogue: MetricCatalogu
     text = "全省有进出口实绩的外贸企业10.2万家。\nThe province has 102,000 foreign trade enterprises."
     found = figures(text, catalogue)
     assert [(o.metric, o.unit) for o in found.values()] == [("import_export_enterprises", "enterprises")] * 2
+
+
+@pytest.mark.parametrize(
+    ("text", "period"),
+    [
+        ("今年首4個月，廣東進出口人民幣2.86萬億元。", "2025-01..2025-04"),
+        ("廣東省前三季新能源汽車出口186億美元。", "2025-01..2025-09"),
+        ("首季全省地區生產總值3.52萬億元。", "2025-Q1"),
+    ],
+)
+def test_hong_kong_and_taiwan_periods(catalogue: MetricCatalogue, text: str, period: str) -> None:
+    [figure] = figures(text, catalogue).values()
+    assert figure.period == period
+
+
+def test_a_part_of_the_span_in_force_is_for_its_sentence_only(catalogue: MetricCatalogue) -> None:
+    text = (
+        "In the first three quarters, GDP grew 4.1 percent.\n"
+        "In the third quarter, GDP grew 1.2 percent quarter on quarter.\n"
+        "Retail sales rose 2.4 percent."
+    )
+    found = figures(text, catalogue)
+    assert [o.period for o in found.values()] == ["2025-01..2025-09", "2025-Q3", "2025-01..2025-09"]
