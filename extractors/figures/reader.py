@@ -128,7 +128,7 @@ def read_figures(
                 segment=original.segment,
                 basis=original.basis,
                 kind=original.kind,
-                unit_text=getattr(figure, "unit_text", "") or figure.unit,
+                unit_text=figure.unit_text or figure.unit,
             )
         else:
             before = facts.window_before(index)
@@ -164,7 +164,7 @@ def read_figures(
                 figure, role, before, after, facts.body[clause_start:clause_end], period
             )
             unit = _unit(facts.figures, index)
-            unit_text = getattr(figure, "unit_text", "") or unit
+            unit_text = figure.unit_text or unit
             if metric is not None and metric.unit_kind == "count" and metric.unit:
                 unit = metric.unit  # one unit per metric, so English and Chinese reports meet
             observation = Observation(
