@@ -274,3 +274,21 @@ def test_report_and_command_line(v2_dir: Path, capsys: pytest.CaptureFixture[str
     assert main(["--set", str(v2_dir), "--system", "labels", "--script", "traditional"]) == 0
     out = capsys.readouterr().out
     assert "script traditional" in out and "script latin" not in out
+
+
+def test_a_version_1_record_keeps_version_1_matching(tmp_path: Path) -> None:
+    record = {
+        "id": "en-v1", "lang": "en", "published": "2026-01-20", "text": "Exports rose 6.1% last year.",
+        "figures": [{"span": "6.1%", "occurrence": 1, "value": 6.1, "unit": "%", "qualifier": "exact",
+                     "period": "2025", "metric": "exports_growth", "entity": "Guangdong", "partner": None,
+                     "projection": False, "conversion": False, "phenomena": ["percent"]}],
+        "non_figures": [],
+    }  # fmt: skip
+    (tmp_path / "en.jsonl").write_text(json.dumps(record) + "\n", encoding="utf-8")
+    docs = load_devset(tmp_path)
+    assert docs[0].labels == 1 and docs[0].figures[0].segment is None
+    perfect = score(docs, labels_as_predictions)
+    assert perfect.overall.recall == 1.0 and perfect.overall.accuracy("period") == 1.0
+    assert perfect.overall.attribute_scored["segment"] == 0, "version-1 labels are not scored on v2 fields"
+    wrong_value = score(docs, lambda d: [replace(p, value=7.0) for p in labels_as_predictions(d)])
+    assert wrong_value.overall.matched == 0, "version 1 matches on value"
