@@ -53,6 +53,10 @@ class DocumentState:
     """The last year named so far, for "the third quarter" without a year."""
     last_entity: str = DEFAULT_ENTITY
     """The entity of the last figure read, for "its imports" in a sentence naming nobody."""
+    topic: str = DEFAULT_ENTITY
+    """Whom the article is about: the subject of its first figure sentence when that is a company, a
+    district, an event or a city; figures of sentences naming nobody belong to it."""
+    topic_read: bool = False
     observations: list[Observation] = field(default_factory=list)
     pending: list[Sentence] = field(default_factory=list)
     """Sentences of the current paragraph whose periods are not read yet."""

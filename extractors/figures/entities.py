@@ -54,6 +54,40 @@ COMPANIES: dict[str, tuple[str, ...]] = {
     "Skyworth": ("Skyworth", "创维"),
     "Xiaomi": ("Xiaomi", "小米"),
 }
+# Districts, regions, ports and events a figure can belong to: "Shunde's industrial land", "the Canton Fair
+# drew 310,000 buyers". A district beats the city written with it (佛山市顺德区 -> Shunde).
+DISTRICTS: dict[str, tuple[str, ...]] = {
+    "Shunde": ("Shunde", "顺德"),
+    "Nansha": ("Nansha", "南沙"),
+    "Qianhai": ("Qianhai", "前海"),
+    "Hengqin": ("Hengqin", "横琴"),
+    "Futian": ("Futian", "福田"),
+    "Nanshan": ("Nanshan", "南山区"),
+    "Bao'an": ("Bao'an", "Baoan", "宝安"),
+    "Longgang": ("Longgang", "龙岗"),
+    "Longhua": ("Longhua", "龙华"),
+    "Tianhe": ("Tianhe", "天河"),
+    "Huangpu": ("Huangpu", "黄埔"),
+    "Panyu": ("Panyu", "番禺"),
+    "Baiyun": ("Baiyun District", "白云区"),
+    "Nanhai": ("Nanhai", "南海区"),
+    "Songshan Lake": ("Songshan Lake", "松山湖"),
+}
+REGIONS: dict[str, tuple[str, ...]] = {
+    "Greater Bay Area": (
+        "Greater Bay Area",
+        "Guangdong-Hong Kong-Macao Greater Bay Area",
+        "粤港澳大湾区",
+        "大湾区",
+    ),
+    "Guangzhou Port": ("Guangzhou Port", "Port of Guangzhou", "广州港"),
+    "Shenzhen Port": ("Shenzhen Port", "Port of Shenzhen", "深圳港"),
+    "Yantian Port": ("Yantian Port", "盐田港"),
+}
+EVENTS: dict[str, tuple[str, ...]] = {
+    "Canton Fair": ("Canton Fair", "China Import and Export Fair", "广交会", "中国进出口商品交易会"),
+    "China Hi-Tech Fair": ("China Hi-Tech Fair", "高交会"),
+}
 # Places that are entities only when written as possessives ("Hong Kong's exports").
 FOREIGN = ("China", "Hong Kong", "Macao", "Macau")
 
@@ -61,6 +95,9 @@ _ENTITY_TOKENS: list[tuple[str, str, str]] = (
     [(name, name, "city") for name in CITIES]
     + [(zh, name, "city") for name, zh in CITIES.items()]
     + [(written, name, "company") for name, forms in COMPANIES.items() for written in forms]
+    + [(written, name, "district") for name, forms in DISTRICTS.items() for written in forms]
+    + [(written, name, "region") for name, forms in REGIONS.items() for written in forms]
+    + [(written, name, "event") for name, forms in EVENTS.items() for written in forms]
     + [(name, "China" if name == "China" else name, "foreign") for name in FOREIGN]
     + [("我国", "China", "china_zh"), ("中国", "China", "foreign_zh"), ("全国", "China", "national_zh")]
     + [
@@ -84,7 +121,17 @@ _ENTITY_RE = re.compile(literal_pattern(token for token, _, _ in _ENTITY_TOKENS)
 _ENTITY_OF = {token: (name, kind) for token, name, kind in _ENTITY_TOKENS}
 _GROUP_RE = re.compile(r"\b([A-Z][A-Za-z]+)\s+(?:Group|Co\.|Corp\.?|Inc\.?|Ltd\.?)")
 _GROUP_WORDS = ("Group", "Co.", "Corp", "Inc", "Ltd")
-_ANAPHOR_RE = re.compile(r"\b[Ii]ts\b|其中|其")
+# "Pearl Bay Appliances", "Nanyue Motors": a name followed by the trade it is in names a company
+_TRADE_NAME_RE = re.compile(
+    r"\b((?:[A-Z][a-z]+\s+){1,2}(?:Motors|Auto|Automobile|Appliances|Electronics|Technology|Technologies|"
+    r"Energy Storage|Energy|Battery|Batteries|Robotics|Semiconductor|Logistics|Shipping|Holdings|Pharma))\b"
+)
+_TRADE_WORDS = ("Motors", "Auto", "Appliances", "Electronics", "Technolog", "Energy", "Batter", "Robotics",
+                "Semiconductor", "Logistics", "Shipping", "Holdings", "Pharma")  # fmt: skip
+_ANAPHOR_RE = re.compile(
+    r"\b[Ii]ts\b|\b[Tt]he (?:company|firm|group|carmaker|automaker|maker|manufacturer|fair|port|district)\b"
+    r"|其中|其|该公司|公司|该企业|该集团|本届|该区|全区"
+)
 _REGION_OF_CHINA = re.compile(r"\b(?:south|southern|south-eastern|southeastern)\s+$", re.I)
 _DATELINE_BEFORE = re.compile(
     r"(?:本报|新华社|中新社|中新网|人民网|南方网|央视网|记者[^，。,]{0,10}|通讯员[^，。,]{0,10})\s*$"
@@ -130,6 +177,12 @@ def find_entities(sentence: str) -> list[EntityMention]:
     for match in _GROUP_RE.finditer(sentence) if any(word in sentence for word in _GROUP_WORDS) else ():
         if match.group(1) not in _ENTITY_OF and match.group(1) not in {"The", "China"}:
             found.append(_mention(sentence, match.start(1), match.end(1), match.group(1), "company"))
+    for match in _TRADE_NAME_RE.finditer(sentence) if any(word in sentence for word in _TRADE_WORDS) else ():
+        name = match.group(1)
+        if name.split()[0] not in {"The", "China", "Chinese", "New", "Its", "Their", "Guangdong"} and not any(
+            m.start <= match.start(1) < m.end for m in found
+        ):
+            found.append(_mention(sentence, match.start(1), match.end(1), name, "company"))
     found.sort(key=lambda mention: mention.start)
     return found
 
@@ -168,7 +221,8 @@ def has_anaphor(text: str) -> bool:
     Returns:
         True if it contains "its"/"Its", 其中 or 其.
     """
-    if "其" in text:
+    if "其" in text or "公司" in text or "本届" in text or "该" in text or "全区" in text:
         return True
-    # why: the scan tries every offset; without "its" anywhere it cannot match
-    return ("its" in text or "Its" in text) and bool(_ANAPHOR_RE.search(text))
+    # why: the scan tries every offset; without "its"/"the" anywhere it cannot match
+    lowered = text.lower()
+    return ("its" in lowered or "the " in lowered) and bool(_ANAPHOR_RE.search(text))

@@ -11,7 +11,9 @@ from gdwatch.extractors.figures.facts import SentenceFacts
 from gdwatch.extractors.figures.figure import Figure
 
 
-def choose_entity(facts: SentenceFacts, figure: Figure, earlier_subject: str) -> str:
+def choose_entity(
+    facts: SentenceFacts, figure: Figure, earlier_subject: str, topic: str = DEFAULT_ENTITY
+) -> str:
     """Who a figure is about: the subject named in its clause, else earlier in its sentence.
 
     A company beats a place in the same stretch of text. A clause that refers back ("its imports", 其中)
@@ -21,6 +23,7 @@ def choose_entity(facts: SentenceFacts, figure: Figure, earlier_subject: str) ->
         facts: the figure's sentence.
         figure: the figure.
         earlier_subject: the entity of the sentence's first figure, else of the previous figure read.
+        topic: whom the article is about (the lede's subject), for a figure whose sentence names nobody.
 
     Returns:
         The entity's name.
@@ -36,24 +39,46 @@ def choose_entity(facts: SentenceFacts, figure: Figure, earlier_subject: str) ->
         return _resolve(facts, chosen)
     if has_anaphor(facts.body[: figure.start]) or has_anaphor(facts.body[clause_start:clause_end]):
         return earlier_subject
-    return DEFAULT_ENTITY
+    return topic
 
 
 def _pick(mentions: list[EntityMention]) -> EntityMention | None:
-    companies = [m for m in mentions if m.kind == "company"]
-    if companies:
-        return companies[0]
+    for kind in ("company", "event", "district", "region"):
+        specific = [m for m in mentions if m.kind == kind]
+        if specific:
+            return specific[0]
     return mentions[0] if mentions else None
 
 
 def _resolve(facts: SentenceFacts, mention: EntityMention) -> str:
     """The name a mention stands for: "the city" is the last city named before it."""
     if mention.kind == "city_ref":
-        earlier = [m for m in facts.entities if m.kind == "city" and m.valid and m.start < mention.start]
+        # "Shenzhen-based DJI ... The city's": a city named as an attribute is still the city referred to
+        earlier = [m for m in facts.entities if m.kind == "city" and m.start < mention.start]
         if earlier:
             return earlier[-1].name
         # why: "the city" is rare, so earlier sentences are searched for a city only when it is used
         before = find_entities(facts.normalized[: facts.sentence.start])
-        cities = [m for m in before if m.kind == "city" and m.valid]
+        cities = [m for m in before if m.kind == "city"]
         return cities[-1].name if cities else DEFAULT_ENTITY
     return mention.name
+
+
+TOPIC_KINDS = frozenset({"company", "district", "event", "region", "city"})
+"""Kinds of entity that make an article's topic when its first figure is theirs."""
+
+
+def entity_kind(facts: SentenceFacts, name: str) -> str | None:
+    """The kind of the mention of ``name`` in a sentence ("company", "city", ...), or None.
+
+    Args:
+        facts: the sentence.
+        name: an entity name.
+
+    Returns:
+        The kind of its first mention there.
+    """
+    for mention in facts.entities:
+        if mention.name == name:
+            return "city" if mention.kind == "city_ref" else mention.kind
+    return None

@@ -20,7 +20,7 @@ import datetime
 
 from gdwatch.extractors.figures.document import DocumentState
 from gdwatch.extractors.figures.entities import find_entities
-from gdwatch.extractors.figures.entity_choice import choose_entity
+from gdwatch.extractors.figures.entity_choice import TOPIC_KINDS, choose_entity, entity_kind
 from gdwatch.extractors.figures.facts import SentenceFacts
 from gdwatch.extractors.figures.figure import Figure
 from gdwatch.extractors.figures.kinds import kind_and_basis
@@ -147,7 +147,7 @@ def read_figures(
             hit = choose_hit(facts, index, figure, role, item)
             metric = choose_metric(facts, index, figure, role, hit, sentence_observations)
             entity = (item.entity if item else None) or choose_entity(
-                facts, figure, sentence_entity or state.last_entity
+                facts, figure, sentence_entity or state.last_entity, state.topic
             )
             sentence_entity = sentence_entity or entity
             cue = has_cue(facts, figure)
@@ -189,6 +189,10 @@ def read_figures(
                 unit_text=unit_text,
             )
             state.last_entity = entity
+            if not state.topic_read:
+                state.topic_read = True
+                if entity_kind(facts, entity) in TOPIC_KINDS:
+                    state.topic = entity
         sentence_observations.append(observation)
         state.observations.append(observation)
 

@@ -183,3 +183,29 @@ def test_a_part_of_the_span_in_force_is_for_its_sentence_only(catalogue: MetricC
     )
     found = figures(text, catalogue)
     assert [o.period for o in found.values()] == ["2025-01..2025-09", "2025-Q3", "2025-01..2025-09"]
+
+
+@pytest.mark.parametrize(
+    ("text", "entity"),
+    [
+        (
+            "Huawei spent 179.7 billion yuan on research in 2025. Its revenue edged up 2.2 percent.\n"
+            "The company employs roughly 114,000 research staff.",
+            "Huawei",
+        ),
+        (
+            "Pearl Bay Appliances said its revenue rose 9.7% last year.\n"
+            "Overseas revenue was 2.1 times the 2024 level.",
+            "Pearl Bay Appliances",
+        ),
+        (
+            "The Canton Fair drew 310,000 overseas buyers.\nExport deals totaled US$25.65 billion.",
+            "Canton Fair",
+        ),
+        ("佛山市顺德区今年已出让工业用地41宗。\n全区吸引投资超过320亿元。", "Shunde"),
+    ],
+)
+def test_the_ledes_subject_owns_the_figures_of_sentences_naming_nobody(
+    catalogue: MetricCatalogue, text: str, entity: str
+) -> None:
+    assert {o.entity for o in figures(text, catalogue).values()} == {entity}
