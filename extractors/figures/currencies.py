@@ -17,9 +17,11 @@ ZH_MORE = re.compile(r"[多余]")
 CURRENCY_AFTER = re.compile(
     r"(?:\s*|-)(?P<c>yuan|renminbi|RMB|CNY|U\.?S\.? dollars|US dollars|dollars?|USD|HK dollars"
     r"|Hong Kong dollars|HKD|euros?|EUR|pounds|GBP|yen|JPY)(?![A-Za-z])"
-    r"|(?P<z>美元|港元|港币|欧元|日元|英镑|人民币|元)"
+    r"|(?P<z>美元|港元|港币|欧元|日元|英镑|人民币|新台币|元)"
 )
-CURRENCY_BEFORE = re.compile(r"(?P<c>US\$|HK\$|RMB|Rmb|CNY|USD|HKD|EUR|GBP|JPY|\$|¥|€|£)\s?$")
+CURRENCY_BEFORE = re.compile(r"(?P<c>US\$|HK\$|RMB|Rmb|CNY|USD|HKD|EUR|GBP|JPY|\$|¥|€|£|人民币)\s?$")
+GLUED_BEFORE = frozenset(["¥", "人民币"])
+"""Currencies before the number that belong to a span closed by a currency after it (人民币3.2万亿元)."""
 _CURRENCY_CODES = {
     "yuan": "CNY",
     "renminbi": "CNY",
@@ -42,6 +44,7 @@ _CURRENCY_CODES = {
     "hong kong dollars": "HKD",
     "港元": "HKD",
     "港币": "HKD",
+    "新台币": "TWD",
     "euro": "EUR",
     "euros": "EUR",
     "eur": "EUR",

@@ -13,14 +13,13 @@ import re
 
 from gdwatch.extractors.figures import fractions
 from gdwatch.extractors.figures.currencies import CURRENCY_AFTER, currency_code
-from gdwatch.extractors.figures.figure import Figure
+from gdwatch.extractors.figures.figure import MULTIPLE_KIND, Figure
 from gdwatch.extractors.figures.measures import measure
 from gdwatch.extractors.figures.numbers import (
     SCALES_ZH,
     parse_chinese_numeral,
     parse_decimal,
     parse_word_number,
-    scale_value,
 )
 from gdwatch.extractors.figures.pairs import build_hyphen_chain, finish_number, link_conversions
 from gdwatch.extractors.figures.qualifiers import attach_qualifier, spread_list_bounds
@@ -132,12 +131,12 @@ def _round_bound(sentence: str, start: int, figures: list[Figure]) -> None:
 
 
 def _build_doubling(sentence: str, match: re.Match[str]) -> list[Figure]:
-    """翻一番 doubles (+100 %), 翻两番 quadruples (+300 %); 翻番 alone doubles."""
+    """翻一番 is 2 times the level, 翻两番 4 times (a multiple, like 是去年的2倍); 翻番 alone doubles."""
     times = match.group("zdn")
     count = 1 if times is None else (int(times) if times.isdigit() else _DOUBLINGS[times])
     if not 1 <= count <= 5:
         return []
-    figure = Figure(match.start(), match.end(), scale_value(2.0**count - 1, 100.0), "%", 100.0, "percent")
+    figure = Figure(match.start(), match.end(), 2.0**count, "times", 1.0, MULTIPLE_KIND)
     figure.unit_text, figure.unit_start = "番", match.end() - 1
     attach_qualifier(sentence, figure)
     return [figure]

@@ -21,6 +21,7 @@ from gdwatch.extractors.figures.currencies import (
     CURRENCY_AFTER,
     CURRENCY_BEFORE,
     EN_SCALE,
+    GLUED_BEFORE,
     GLUED_SCALE,
     GLUED_SCALES,
     ZH_MORE,
@@ -54,6 +55,7 @@ _STREAK_COMPACT = re.compile(
 )
 """A streak written as a compound adjective: "a 33-year run", "an eight-quarter streak"."""
 _RANKING_ZH = re.compile(r"名|位|强|大|家|甲|个(?!月|季度)")
+_RANKING_BEFORE = re.compile(r"(?<![目此之以提当空眼日年月事会节战面从往向])前$")
 """前五名, 前10家: a ranking, not a count."""
 _PAYWALL_BEFORE = re.compile(r"(?:剩余|还剩|剩下|未读|已读|阅读了|已阅读)\s*$")
 _PAYWALL_AFTER = re.compile(r"\s*(?:未读|内容|未阅读|待阅读)")
@@ -143,7 +145,11 @@ def measure(
     res = scale_value(resolution, scale)
     if currency_after:
         code = currency_code(currency_after)
-        begin = currency_before.start() if currency_before and currency_before.group("c") in {"¥"} else start
+        begin = (
+            currency_before.start()
+            if currency_before and currency_before.group("c") in GLUED_BEFORE
+            else start
+        )
         figure = Figure(begin, currency_after.end(), base, code, res, "currency")
         _written(figure, currency_after, "z" if currency_after.group("z") else "c")
     elif currency_before:
@@ -243,7 +249,7 @@ def _count(
         return streak.group(), "years", False, None, streak.start()
     if _DATE_UNIT.match(sentence, after_more) or _ZH_NOT_COUNT_AFTER.match(sentence, after_more):
         return None
-    if before.endswith("前") and _RANKING_ZH.match(sentence, after_more):
+    if _RANKING_BEFORE.search(before) and _RANKING_ZH.match(sentence, after_more):
         return None  # why: 前五名, 前10家企业 rank; they count nothing
     measure_word = _ZH_MEASURE.match(sentence, after_more)
     if measure_word:

@@ -98,7 +98,7 @@ _SPACE_GROUPED = re.compile(r" \d{3}(?![\d,])")
 _SPACE_GROUP_BEFORE = re.compile(r"(?<![\d.,])\d{1,3} $")
 _DOT_DIGIT_OR_HYPHEN_WORD = re.compile(r"\.\d|-[A-Za-z]")
 _YEAR_ONLY = re.compile(
-    r"(?:19|20)\d\d(?![\d.,%年万亿千百多余家个名户人辆台套元美港欧])"
+    r"(?:19|20)\d\d(?![\d.,%年万亿千百多余家个名户人辆台套元美港欧架艘列座项宗次米吨条款种所位批件部颗只亩标])"
     r"(?!\s*(?:percent|per cent|pct|yuan|dollars|euros|thousand|million|billion|trillion|bn|mn|bln|mln|tn"
     r"|万|亿|兆|[千百十][万亿]))",
     re.I,

@@ -56,6 +56,12 @@ _NOT_PLURAL = frozenset(
         "news",
         "sales-wise",
         "percents",
+        "aims",
+        "seeks",
+        "wants",
+        "hopes",
+        "expects",
+        "shows",
     ]
 )
 _IRREGULAR = frozenset(["people", "personnel", "staff"])
@@ -137,10 +143,13 @@ COMPOUNDS = frozenset(
         "charging piles",
         "charging stations",
         "base stations",
+        "pilot zones",
+        "air conditioners",
     ]
 )
 _SIZE_CLASS = re.compile(r"^(?:thousand|million|billion|trillion)-(?:yuan|dollar|dollars|rmb|usd)$", re.I)
 _TOKEN = re.compile(r"\s*[\"“”'‘’]?([A-Za-z][A-Za-z'-]*)[\"“”'‘’]?")
+_AND_REGIONS = re.compile(r"\s+and\s+regions\b", re.I)
 _STREAK_RUN = re.compile(r"\s+(?:consecutive|straight|successive|running)\s+(years|quarters|months)\b", re.I)
 
 ZH_SPECIFIC_MEASURES = [
@@ -149,10 +158,10 @@ ZH_SPECIFIC_MEASURES = [
     "千瓦时",
     "千瓦",
     "人次",
+    "辆次",
     "辆",
     "套",
     "台",
-    "户",
     "人",
     "吨",
     "分钟",
@@ -174,7 +183,7 @@ ZH_SPECIFIC_MEASURES = [
     "千米",
     "米",
 ]
-ZH_GENERIC_MEASURES = ["家", "个", "名", "条", "架", "款", "项", "座", "种", "所", "位", "批", "列"]
+ZH_GENERIC_MEASURES = ["家", "户", "个", "名", "条", "架", "款", "项", "座", "种", "所", "位", "批", "列"]
 _ZH_HEADS = [
     "国家和地区",
     "经营主体",
@@ -206,6 +215,8 @@ _ZH_HEADS = [
     "充电桩",
     "机器人",
     "独角兽",
+    "起降点",
+    "海外仓",
 ]
 _ZH_STOP = re.compile(
     r"[的与及、，,。；;：:！？!?“”\"（）()\[\]《》\s\dA-Za-z在是为将已被从向对到至比较占共由增达]"
@@ -214,7 +225,7 @@ _ZH_MODIFIERS = re.compile(r"^(?:新|试点|战略性|支柱|[\u4e00-\u9fff]{0,3
 _ZH_LEADING = re.compile(
     r"^(?:全省|全市|全国|我国|广东省|广东|目前|其中|今年|去年|另有|共有|已有|拥有|集聚|聚集|培育|新增|规模以上|"
     + "|".join(CITIES.values())
-    + r"|市|有)+"
+    + r"|市|有|已建成|建成|已建|新建|建设|累计)+"
 )
 _ZH_FROM_YEAR = re.compile(r"(?:从|由)?(?:\d{4}年(?:底|末)?的?)?(?:从|由)?$")
 _ZH_TRAILING = re.compile(
@@ -282,6 +293,8 @@ def english_noun_after(text: str, pos: int) -> tuple[str | None, bool]:
         return None, False
     if head > 0 and f"{words[head - 1].lower()} {noun}" in COMPOUNDS:
         noun = f"{words[head - 1].lower()} {noun}"
+    if noun == "countries" and _AND_REGIONS.match(text, cursor):
+        noun = "countries and regions"  # why: one count of trade partners, as 国家和地区 is
     return noun, False
 
 
