@@ -200,7 +200,8 @@ def script_scores() -> list[ScriptScore]:
             ):  # why: labels are offsets; a conversion that moves them is left out
                 converted.append(dataclasses.replace(doc, text=text))
         scores.append(_score(f"simplified, converted to traditional ({config})", converted))
-    scores.append(_score("traditional, as written (zh-hant)", [d for d in every if d.script == "traditional"]))
+    traditional = [d for d in every if d.script == "traditional"]
+    scores.append(_score("traditional, as written (zh-hant)", traditional))
     return scores
 
 
