@@ -166,7 +166,8 @@ NOT_SUBJECT_EN = frozenset(
 """Words that do not name a subject: a clause made of them takes the subject of an earlier clause."""
 NOT_SUBJECT_ZH = _words(
     "同比 比上年 较上年 增长 下降 增 降 达到 达 占 约 为 是 其中 提高 提升 上升 实现 超过 超 突破 居 "
-    "分别 累计 共计 合计 减少 回落 下滑 比 较 逾 近 接近 将近 不到 不足 至少"
+    "分别 累计 共计 合计 减少 回落 下滑 比 较 逾 近 接近 将近 不到 不足 至少 "
+    "按年 按月 按季 年增 年减 成长 环比"
 )
 """Words that open a Chinese clause without naming its subject (同比增长, 约占)."""
 BEFORE_WHOLE_PHRASE_EN = frozenset(

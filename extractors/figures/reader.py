@@ -32,7 +32,7 @@ from gdwatch.extractors.figures.periods import PeriodMention
 from gdwatch.extractors.figures.projection import has_cue, is_projection, projection_cues
 from gdwatch.extractors.figures.respectively import respectively_items
 from gdwatch.extractors.figures.roles import figure_role, is_decline
-from gdwatch.extractors.figures.segments import choose_segment, find_segments, names_part
+from gdwatch.extractors.figures.segments import choose_segment, counted_segment, find_segments, names_part
 from gdwatch.extractors.figures.sentences import Sentence, clause_breaks
 from gdwatch.extractors.records import Observation
 
@@ -152,12 +152,19 @@ def read_figures(
             sentence_entity = sentence_entity or entity
             cue = has_cue(facts, figure)
             period = choose_period(facts, figure, cue, state.in_force_for(figure.kind == "count"), published)
-            segment = (item.segment if item else None) or choose_segment(
-                facts.segments,
-                figure.start,
-                (hit.start, hit.end) if hit else None,
-                [(h.start, h.end) for h in facts.hits],
-                facts.clause,
+            counted = (
+                counted_segment(facts.segments, facts.body, figure.end) if figure.kind == "count" else None
+            )
+            segment = (
+                (item.segment if item else None)
+                or counted
+                or choose_segment(
+                    facts.segments,
+                    figure.start,
+                    (hit.start, hit.end) if hit else None,
+                    [(h.start, h.end) for h in facts.hits],
+                    facts.clause,
+                )
             )
             clause_start, clause_end = facts.clause(figure.start)
             kind, basis = kind_and_basis(

@@ -97,6 +97,24 @@ SEGMENTS: dict[str, tuple[str, ...]] = {
     "integrated circuits": ("integrated circuits", "chips", "semiconductors", "集成电路", "芯片"),
     "cross-border e-commerce": ("cross-border e-commerce", "跨境电商", "跨境电子商务"),
     "automobiles": ("automobiles", "cars", "汽车"),
+    "toys": ("toys", "玩具"),
+    "textiles and garments": (
+        "textiles and garments",
+        "textiles and clothing",
+        "garments",
+        "纺织服装",
+        "服装",
+    ),
+    "electronic information": ("electronic information", "electronics and information", "电子信息"),
+    "digital economy": ("digital economy", "数字经济"),
+    "low-altitude economy": ("low-altitude economy", "低空经济"),
+    "overseas sales": ("overseas sales", "海外销量", "海外销售"),
+    "overseas business": ("overseas business", "overseas revenue", "海外业务", "海外收入"),
+    "online retail sales": ("online retail sales", "网上零售额"),
+    "smartphones": ("smartphones", "smartphone", "mobile phones", "手机"),
+    "ships": ("ships", "vessels", "船舶"),
+    "furniture": ("furniture", "家具"),
+    "ceramics": ("ceramics", "陶瓷"),
     "agricultural products": ("agricultural products", "农产品"),
 }
 
@@ -127,6 +145,28 @@ def find_segments(lowered: str) -> list[SegmentMention]:
         The mentions in order.
     """
     return [SegmentMention(m.start(), m.end(), _BY_WRITTEN[m.group()]) for m in _PATTERN.finditer(lowered)]
+
+
+def counted_segment(mentions: list[SegmentMention], body: str, figure_end: int) -> str | None:
+    """The segment a count is of when the counted things are one ("243,000 industrial robots", 新能源汽车).
+
+    Args:
+        mentions: the sentence's segment mentions.
+        body: the sentence.
+        figure_end: where the figure (its number and scale) ends.
+
+    Returns:
+        The canonical segment, or None.
+    """
+    for mention in mentions:
+        if figure_end <= mention.start <= figure_end + 12 and _COUNTED_GAP.fullmatch(
+            body[figure_end : mention.start]
+        ):
+            return mention.segment
+    return None
+
+
+_COUNTED_GAP = re.compile(r"\s*(?:units? of\s+|sets of\s+|more\s+|new\s+|[辆台架艘套部个只])?\s*")
 
 
 def choose_segment(
