@@ -212,7 +212,7 @@ def test_entity_partner_and_subset_rules(catalogue: MetricCatalogue) -> None:
     assert [(r[0], r[5], r[6], r[7]) for r in rows(text, catalogue)] == [
         ("5.9 percent", "exports_growth", "China", None),
         ("70%", "market_share", "DJI", None),
-        ("3%", None, "Guangdong", None),
+        ("3%", "exports_growth", "Guangdong", None),  # a part: segment "toys"
         ("12%", "exports_growth", "Guangdong", "Africa"),
     ]
 
