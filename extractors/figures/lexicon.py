@@ -160,7 +160,9 @@ NOT_SUBJECT_EN = frozenset(
         "remained stood at year-on-year higher lower compared than after expanding expanded climbed jumped "
         "surged dropped declined edged in its it their reaching worth now alone making made over more about "
         "nearly almost around some roughly approximately less below above exceeded surpassed topped hitting "
-        "totaling totalling"
+        "totaling totalling edging inching contracted contracting shrank shrinking slipped slipping soared "
+        "soaring falling gaining gained climbing coming increasing decreasing declining dropping jumping "
+        "surging rebounded rebounding year on from a year earlier"
     )
 )
 """Words that do not name a subject: a clause made of them takes the subject of an earlier clause."""

@@ -49,7 +49,8 @@ _ZH_PARTNERS = "|".join(v.replace(" ", "") for names in PARTNERS.values() for v 
 _ZH_PARTNER_PREFIX = re.compile(rf"[对与向从同](?:共建)?(?:{_ZH_PARTNERS})(?:、(?:{_ZH_PARTNERS}))*$")
 _ADJACENT_WORD = re.compile(r"[A-Za-z&'’-]\s*$")
 _GENERIC_GOODS = re.compile(r"^\s+of\s+(?:[\w-]+\s+){0,2}?(?:goods|products|commodities|services)\b", re.I)
-_SUBSET_OF = re.compile(r"^\s+of\s+(?!the\b|its\b|their\b|\d|[A-Z])[a-z]")
+# "exports of drones" names a part; "foreign trade of south China's Guangdong Province" names the whole
+_SUBSET_OF = re.compile(r"^\s+of\s+(?!the\b|its\b|their\b|south\b|southern\b|\d|[A-Z])[a-z]")
 _IN_AFTER = re.compile(
     r"^\s*(?:(?:increase|rise|growth|decline|drop)\s+)?in\s+(?:the\s+)?(?:[\w&-]+\s+){0,3}$", re.I
 )
