@@ -11,12 +11,13 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from gdwatch.config.errors import ConfigError
-from gdwatch.config.models import MetricCatalogue, Settings, SourceCatalogue
+from gdwatch.config.models import MetricCatalogue, OutletCatalogue, Settings, SourceCatalogue
 
 PACKAGED_CONFIG_DIR = Path(__file__).resolve().parent
 SETTINGS_FILE = "gdwatch.toml"
 SOURCES_FILE = "sources.toml"
 METRICS_FILE = "metrics.toml"
+OUTLETS_FILE = "outlets.toml"
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -65,6 +66,16 @@ def load_config(directory: Path | None = None) -> Config:
 def load_metrics(path: Path | None = None) -> MetricCatalogue:
     """Load the metrics catalogue alone (the packaged one by default)."""
     return _load_model(path or PACKAGED_CONFIG_DIR / METRICS_FILE, MetricCatalogue)
+
+
+def load_outlets(directory: Path | None = None) -> OutletCatalogue:
+    """Load the outlet names of a config directory (``outlets.toml``), else the packaged ones.
+
+    Raises:
+        ConfigError: the file is not valid TOML, or a key is unknown or has a bad value.
+    """
+    path = resolve_config_dir(directory) / OUTLETS_FILE
+    return _load_model(path if path.is_file() else PACKAGED_CONFIG_DIR / OUTLETS_FILE, OutletCatalogue)
 
 
 def _load_model(path: Path, model: type[M]) -> M:

@@ -112,12 +112,29 @@ class RevisitSettings(_Strict):
     max_pages: int = Field(default=20, ge=0, description="Articles re-checked per source per run.")
 
 
+class ConflictSettings(_Strict):
+    stock_window_days: int = Field(
+        default=31,
+        ge=0,
+        le=3660,
+        description="Point-in-time figures (counts now, balances) this many days apart are compared.",
+    )
+    near_copy_similarity: float = Field(
+        default=0.5,
+        gt=0,
+        le=1,
+        description="Estimated Jaccard similarity (3-token shingles, MinHash) from which two articles are "
+        "copies of one story and count as one witness.",
+    )
+
+
 class Settings(_Strict):
     schedule: ScheduleSettings = ScheduleSettings()
     politeness: PolitenessSettings = PolitenessSettings()
     relevance: RelevanceSettings
     warehouse: WarehouseSettings = WarehouseSettings()
     revisit: RevisitSettings = RevisitSettings()
+    conflicts: ConflictSettings = ConflictSettings()
 
 
 class SourceDefinition(_Strict):
@@ -167,6 +184,9 @@ class MetricDefinition(_Strict):
     key: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
     description: str
     unit_kind: UnitKind
+    unit: str | None = None
+    """For a count: the canonical unit its figures are stored in ("enterprises", "clusters", "TEU"),
+    whatever word the article used (kept as unit_text)."""
     phrases_en: tuple[str, ...] = ()
     phrases_zh: tuple[str, ...] = ()
 
@@ -174,6 +194,12 @@ class MetricDefinition(_Strict):
     def _has_phrases(self) -> MetricDefinition:
         if not self.phrases_en and not self.phrases_zh:
             raise ValueError(f"metric {self.key!r} needs at least one English or Chinese phrase")
+        if self.unit_kind == "count" and not self.unit:
+            raise ValueError(f'count metric {self.key!r} needs a unit (e.g. unit = "enterprises")')
+        if self.unit_kind != "count" and self.unit:
+            raise ValueError(
+                f"metric {self.key!r}: only count metrics take a unit; {self.unit_kind} has its own"
+            )
         return self
 
 
@@ -184,9 +210,6 @@ class MetricCatalogue(_Strict):
     @classmethod
     def _unique_keys(cls, value: tuple[MetricDefinition, ...]) -> tuple[MetricDefinition, ...]:
         seen: set[str] = set()
-    unit: str | None = None
-    """For a count: the canonical unit its figures are stored in ("enterprises", "clusters", "TEU"),
-    whatever word the article used (kept as unit_text)."""
         for metric in value:
             if metric.key in seen:
                 raise ValueError(f"duplicate metric key {metric.key!r}")
@@ -194,11 +217,32 @@ class MetricCatalogue(_Strict):
         return value
 
     def metric_keys(self) -> tuple[str, ...]:
-        if self.unit_kind == "count" and not self.unit:
-            raise ValueError(f'count metric {self.key!r} needs a unit (e.g. unit = "enterprises")')
-        if self.unit_kind != "count" and self.unit:
-            raise ValueError(
-                f"metric {self.key!r}: only count metrics take a unit; {self.unit_kind} has its own"
-            )
         # NOTE: not `keys()`: with a `keys` method, Prefect and others take the model for a mapping.
         return tuple(m.key for m in self.metrics)
+
+
+class OutletDefinition(_Strict):
+    name: str = Field(
+        min_length=1, description="Display name of the publisher, e.g. 21st Century Business Herald."
+    )
+    domains: tuple[str, ...] = Field(default=(), description="Registrable domains, e.g. 21jingji.com.")
+    aliases: tuple[str, ...] = Field(
+        default=(), description="Other names the publisher's pages give (og:site_name), e.g. 21世纪经济报道."
+    )
+    official: bool = Field(default=False, description="An official releaser (statistics bureau, customs).")
+
+
+class OutletCatalogue(_Strict):
+    outlets: tuple[OutletDefinition, ...] = ()
+
+    @field_validator("outlets")
+    @classmethod
+    def _unique_names(cls, value: tuple[OutletDefinition, ...]) -> tuple[OutletDefinition, ...]:
+        seen: dict[str, str] = {}
+        for outlet in value:
+            for label in (*outlet.domains, *outlet.aliases, outlet.name):
+                key = label.casefold()
+                if seen.get(key, outlet.name) != outlet.name:
+                    raise ValueError(f"{label!r} names both {seen[key]!r} and {outlet.name!r}")
+                seen[key] = outlet.name
+        return value

@@ -7,6 +7,7 @@ from collections.abc import Mapping
 
 import duckdb
 
+from gdwatch.warehouse.disagreements import refresh_disagreements
 from gdwatch.warehouse.records import BatchCounts, LoadBatch, SourceFetch
 from gdwatch.warehouse.sql import fetch_dicts, read_sql
 from gdwatch.warehouse.staging import stage_batch, utc
@@ -64,6 +65,8 @@ def load_batch(
         clock.lap("insert_closed_conflicts")
         new_conflicts = _rowcount(conn.execute(read_sql("insert_opened_conflicts"), params))
         clock.lap("insert_opened_conflicts")
+        refresh_disagreements(conn, run_id=run_id)
+        clock.lap("refresh_disagreements")
         if batch.source_fetch is not None:
             conn.execute(read_sql("insert_source_fetch"), _source_fetch_params(batch.source_fetch, run_id))
         (counts,) = fetch_dicts(conn.execute(read_sql("count_batch")))  # scalar subqueries: one row

@@ -25,6 +25,11 @@ PUBLIC_VIEWS = (
     "conflicts",
     "metric_timeline",
     "coverage",
+    "disagreements",
+    "disagreement_history",
+    "disagreement_articles",
+    "consensus",
+    "changes",
 )
 """The views consumers query, one ``warehouse/views/<view>.sql`` each, over ``<view>_as_of(as_of_run())``."""
 

@@ -25,6 +25,7 @@ SHIPPED = [
     "0012_add_error_to_coverage_reports.sql",
     "0013_add_page_validators.sql",
     "0014_add_figure_context.sql",
+    "0015_create_disagreement_tables.sql",
 ]
 
 

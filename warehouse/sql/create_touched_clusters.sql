@@ -1,0 +1,48 @@
+-- Group and cluster the touched figures.
+-- Group: a flow's scope is one group; a scope's point-in-time figures are chained into windows, a date
+-- more than $stock_window_days after the latest earlier date opening a new group (stocks a week apart are
+-- compared, a year apart are not).
+-- Cluster: within a group, figures ordered by the low end of their interval; a figure opens a new cluster
+-- when its interval starts after every earlier interval ended (open ends of "over"/"under" included, as in
+-- figures_compatible), so a cluster is a chain of overlapping intervals and two clusters cannot both hold.
+CREATE OR REPLACE TEMP TABLE touched_clusters AS
+WITH sessions AS (
+    SELECT *,
+           sum(CASE WHEN prev_end IS NULL OR p_start - prev_end > $stock_window_days THEN 1 ELSE 0 END)
+               OVER (PARTITION BY scope_id ORDER BY p_start, p_end, article_id, ordinal
+                     ROWS UNBOUNDED PRECEDING) AS session
+    FROM (SELECT *,
+                 max(p_end) OVER (PARTITION BY scope_id ORDER BY p_start, p_end, article_id, ordinal
+                                  ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS prev_end
+          FROM touched_figures)
+), grouped AS (
+    SELECT *,
+           min(p_start) OVER (PARTITION BY scope_id, session) AS group_start,
+           max(p_end) OVER (PARTITION BY scope_id, session) AS group_end
+    FROM sessions
+), edges AS (
+    SELECT *,
+           CASE WHEN scope_period = '@point' THEN md5(scope_id || ':' || group_start::VARCHAR)
+                ELSE scope_id END AS group_id
+    FROM grouped
+), ordered AS (
+    SELECT *,
+           max(high) OVER w AS prev_high,
+           arg_max(qualifier, high) OVER w AS prev_high_qualifier
+    FROM edges
+    WINDOW w AS (PARTITION BY group_id ORDER BY low, high, article_id, ordinal
+                 ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)
+), numbered AS (
+    SELECT *,
+           sum(CASE WHEN prev_high IS NULL OR low > prev_high
+                         OR (low = prev_high AND (qualifier = 'over' OR prev_high_qualifier = 'under'))
+                    THEN 1 ELSE 0 END)
+               OVER (PARTITION BY group_id ORDER BY low, high, article_id, ordinal ROWS UNBOUNDED PRECEDING)
+               AS cluster_no
+    FROM ordered
+)
+SELECT * EXCLUDE (prev_end, prev_high, prev_high_qualifier, session),
+       -- named after its first-reported figure, so a cluster keeps its id while witnesses join it
+       md5(group_id || ':' || first_value(article_id || ':' || ordinal::VARCHAR)
+           OVER (PARTITION BY group_id, cluster_no ORDER BY reported_at, article_id, ordinal)) AS cluster_id
+FROM numbered;

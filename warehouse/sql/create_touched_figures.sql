@@ -1,0 +1,46 @@
+-- The current figures (latest article version, newest extraction, no conversions) of the touched scopes,
+-- with what clustering needs: the interval, the period bounds, the witness and outlet of the article, when
+-- it was reported, and whether its sentence says it revises an earlier figure ($revision_pattern).
+-- Incremental: only stored figures sharing a touched scope's key are read.
+CREATE OR REPLACE TEMP TABLE touched_figures AS
+WITH candidates AS (
+    SELECT s.article_id, s.article_version, s.extractor_version, s.run_id, s.ordinal, s.period,
+           coalesce(s.period_start, period_start_of(s.period)) AS p_start,
+           coalesce(s.period_end, period_end_of(s.period)) AS p_end,
+           s.value, s.qualifier, s.resolution, s.quote, k.*
+    FROM store.observations AS s
+    JOIN touched_scopes AS k
+      ON s.metric = k.metric AND s.entity = k.entity AND s.unit = k.unit AND s.projection = k.projection
+     AND s.partner IS NOT DISTINCT FROM k.partner AND s.segment IS NOT DISTINCT FROM k.segment
+     AND s.basis IS NOT DISTINCT FROM k.basis AND s.kind IS NOT DISTINCT FROM k.kind
+     AND k.scope_period = CASE WHEN coalesce(s.period_start, period_start_of(s.period))
+                                    = coalesce(s.period_end, period_end_of(s.period))
+                               THEN '@point' ELSE s.period END
+    WHERE s.conversion_of IS NULL
+), latest_version AS (
+    SELECT article_id, version, url, site_name, coalesce(published_at, fetched_at) AS reported_at
+    FROM store.article_versions
+    WHERE article_id IN (SELECT article_id FROM candidates)
+    QUALIFY is_latest_version(article_id, version)
+), current_extraction AS (
+    SELECT x.article_id, x.article_version, x.extractor_version, l.url, l.site_name, l.reported_at
+    FROM store.extractions AS x
+    JOIN latest_version AS l ON l.article_id = x.article_id AND l.version = x.article_version
+    QUALIFY is_current_extraction(x.article_id, x.article_version, x.run_id, x.extractor_version)
+), fingerprints AS (
+    SELECT article_id, version, outlet, official, witness_id
+    FROM store.article_fingerprints
+    WHERE article_id IN (SELECT article_id FROM latest_version)
+    QUALIFY row_number() OVER (PARTITION BY article_id, version ORDER BY run_id DESC) = 1
+)
+SELECT c.*, x.url, x.reported_at,
+       figure_low(c.value, c.qualifier, c.resolution) AS low,
+       figure_high(c.value, c.qualifier, c.resolution) AS high,
+       -- articles stored before fingerprints existed count as their own witness
+       coalesce(f.witness_id, c.article_id) AS witness_id,
+       coalesce(f.outlet, x.site_name, regexp_extract(x.url, '://([^/:]+)', 1)) AS outlet,
+       coalesce(f.official, false) AS official,
+       regexp_matches(lower(c.quote), $revision_pattern) AS revises
+FROM candidates AS c
+JOIN current_extraction AS x USING (article_id, article_version, extractor_version)
+LEFT JOIN fingerprints AS f ON f.article_id = c.article_id AND f.version = c.article_version;
