@@ -12,8 +12,8 @@ GLUED_SCALE = re.compile(r"([tb])(?![A-Za-z])")
 """A one-letter scale glued to the number ("14t yuan", "$3b"): trillion or billion next to a currency only."""
 GLUED_SCALES = {"t": 1e12, "b": 1e9}
 ZH_SCALE = re.compile("|".join(SCALES_ZH))
-ZH_MORE = re.compile(r"[多余]")
-"""多 / 余 after a Chinese number or scale (3万多家, 20余个): more than that."""
+ZH_MORE = re.compile(r"[多余几]")
+"""多 / 余 / 几 after a Chinese number or scale (3万多家, 20余个, 十几个): more than that."""
 CURRENCY_AFTER = re.compile(
     r"(?:\s*|-)(?P<c>yuan|renminbi|RMB|CNY|U\.?S\.? dollars|US dollars|dollars?|USD|HK dollars"
     r"|Hong Kong dollars|HKD|euros?|EUR|pounds|GBP|yen|JPY)(?![A-Za-z])"

@@ -170,5 +170,6 @@ def _build_bare_scale(sentence: str, match: re.Match[str]) -> list[Figure]:
         return []
     scale = SCALES_ZH[match.group()]
     figure = Figure(match.start(), currency.end(), scale, currency_code(currency), scale, "currency")
+    figure.unit_text, figure.unit_start = currency.group(), currency.start()
     attach_qualifier(sentence, figure)
     return [figure]
