@@ -231,3 +231,41 @@ def _pattern(number: Decimal, grouping: str = "#,##0") -> str:
     exponent = number.as_tuple().exponent
     decimals = -exponent if isinstance(exponent, int) and exponent < 0 else 0
     return grouping + ("." + "0" * decimals if decimals else "")
+
+
+def format_interval(
+    low: float | None, high: float | None, unit: str, lang: Language = "en", *, resolution: float = 0.0
+) -> str:
+    """The interval a side of a disagreement allows: "9.05–9.15 trillion yuan", "over 9 trillion yuan".
+
+    Args:
+        low: lower end in base units (-inf: open).
+        high: upper end in base units (inf: open).
+        unit: the unit.
+        lang: the figure's language.
+        resolution: the rounding unit of the figures (0: unknown).
+    """
+    if low is None or high is None:
+        return "—"
+    step = resolution / 2 if resolution else 0.0
+    if math.isinf(high) and math.isinf(low):
+        return "any value" if lang == "en" else "任意值"
+    if math.isinf(high):
+        return _QUALIFIERS[lang]["over"] + format_value(low, unit, lang, resolution=step)
+    if math.isinf(low):
+        return ("under " if lang == "en" else "不到") + format_value(high, unit, lang, resolution=step)
+    first = format_value(low, unit, lang, resolution=step)
+    last = format_value(high, unit, lang, resolution=step)
+    shared = 0  # the unit words both ends share are written once: "9.05–9.15 trillion yuan"
+    while shared < min(len(first), len(last)) and first[-1 - shared] == last[-1 - shared]:
+        shared += 1
+    while shared and (first[-shared].isdigit() or first[-shared] in ".,"):
+        shared -= 1
+    return f"{first[: len(first) - shared].rstrip()}–{last}" if shared else f"{first}–{last}"
+
+
+def format_units(unit: str, unit_text: str | None) -> str:
+    """Both units of a figure, canonical and as written: "enterprises (家)"; one when they are the same."""
+    if not unit_text or unit_text.casefold() == unit.casefold():
+        return unit
+    return f"{unit} ({unit_text})"

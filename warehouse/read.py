@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 import duckdb
@@ -136,6 +136,43 @@ def open_conflicts(path: Path, *, since: date | None = None) -> list[dict[str, o
     """
     with reader(path) as conn:
         return fetch_dicts(conn.execute(read_sql("select_open_conflicts"), {"since": since}))
+
+
+def open_disagreements(path: Path, *, since: datetime | None = None) -> list[dict[str, object]]:
+    """Return the open disagreements, each with its articles (``articles``: rows of disagreement_articles).
+
+    Args:
+        path: the published copy.
+        since: only disagreements opened by runs started at or after this moment.
+
+    Returns:
+        One dict per row of the ``disagreements`` view (plus ``opened_at``), most recently opened first.
+    """
+    with reader(path) as conn:
+        rows = fetch_dicts(conn.execute(read_sql("select_open_disagreements"), {"since": since}))
+        articles = fetch_dicts(conn.execute(read_sql("select_disagreement_articles")))
+    by_id: dict[object, list[dict[str, object]]] = {}
+    for article in articles:
+        by_id.setdefault(article["disagreement_id"], []).append(article)
+    for row in rows:
+        row["articles"] = by_id.get(row["disagreement_id"], [])
+    return rows
+
+
+def changes_since(
+    path: Path, *, after_run: int | None = None, since: datetime | None = None
+) -> list[dict[str, object]]:
+    """Return what runs changed about figure keys (the ``changes`` view), in run order.
+
+    Args:
+        path: the published copy.
+        after_run: only changes of runs after this one.
+        since: only changes of runs started at or after this moment.
+    """
+    with reader(path) as conn:
+        return fetch_dicts(
+            conn.execute(read_sql("select_changes_since"), {"after_run": after_run, "since": since})
+        )
 
 
 def run_conflicts(path: Path, run_id: int) -> list[dict[str, object]]:
