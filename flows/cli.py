@@ -21,6 +21,7 @@ from rich.console import Console
 from rich.table import Table
 
 from gdwatch.config.errors import ConfigError, GdwatchError, UsageError
+from gdwatch.flows import cli_conflicts
 from gdwatch.flows.cli_checks import published_copy
 from gdwatch.flows.cli_output import ExportFormat, SqlFormat, print_rows
 
@@ -369,30 +370,9 @@ def extract(
     console.print(f"{len(observations)} figure(s)")
 
 
-@app.command()
-def conflicts(
-    since: Annotated[
-        datetime | None, typer.Option("--since", formats=["%Y-%m-%d"], help="Only conflicts detected since.")
-    ] = None,
-    as_json: Annotated[
-        bool, typer.Option("--json", help="One JSON object per conflict, raw values, UTC times.")
-    ] = False,
-    config: ConfigOption = None,
-    db: DbOption = None,
-) -> None:
-    """List open conflicts: two reports that cannot both be right, side by side.
-
-    Example: gdwatch conflicts --since 2026-01-01
-    """
-    from gdwatch.flows.cli_output import print_conflicts, print_json_lines
-    from gdwatch.pipeline.report.data import conflict_rows, day_start
-
-    zone = _zone(config)
-    rows = conflict_rows(published_copy(config, db), since=day_start(since.date(), zone) if since else None)
-    if as_json:
-        print_json_lines(rows)
-        return
-    print_conflicts(console, rows, zone)
+# `conflicts` and `changes` live in flows/cli_conflicts.py
+app.command()(cli_conflicts.conflicts)
+app.command()(cli_conflicts.changes)
 
 
 @app.command()

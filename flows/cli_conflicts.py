@@ -64,7 +64,8 @@ def conflicts(
     rows = open_disagreements(published_copy(config, db), since=start)
     if as_json:
         for row in rows:  # the articles of each side, nested: raw values too
-            row["articles"] = [{k: json_value(v) for k, v in a.items()} for a in row["articles"]]
+            articles: list[dict[str, Any]] = row["articles"]  # type: ignore[assignment]  # why: set by read
+            row["articles"] = [{k: json_value(v) for k, v in a.items()} for a in articles]
         print_json_lines(rows)
         return
     print_disagreements(console, rows, zone)

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from html import escape
 from pathlib import Path
 
@@ -222,7 +221,8 @@ def test_disagreements_witnesses_supersession_and_stocks_through_real_runs(
     assert [r[0] for r in query(db, "SELECT metric FROM disagreements")] == ["import_export_enterprises"]
     assert query(
         db,
-        "SELECT event, reason FROM disagreement_history WHERE metric = 'foreign_trade_total' ORDER BY snapshot_id",
+        "SELECT event, reason FROM disagreement_history WHERE metric = 'foreign_trade_total' "
+        "ORDER BY snapshot_id",
     ) == [
         ("opened", None),
         ("closed", "resolved"),
@@ -244,6 +244,7 @@ def test_disagreements_witnesses_supersession_and_stocks_through_real_runs(
 
     outlets = query(
         db,
-        "SELECT outlet, count(DISTINCT disagreement_id) FROM disagreement_articles GROUP BY outlet ORDER BY outlet",
+        "SELECT outlet, count(DISTINCT disagreement_id) FROM disagreement_articles "
+        "GROUP BY outlet ORDER BY outlet",
     )
     assert outlets == [("China Daily", 1), ("GD Today (Nanfang Media)", 1)]
