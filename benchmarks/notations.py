@@ -119,6 +119,9 @@ NOTATIONS: tuple[Notation, ...] = (
     Notation("non-figure", "前五名依次为华为、比亚迪。", "五", None),
     Notation("non-figure", "会议于10:30开始。", "10", None),
     Notation("non-figure", "二、外贸企业稳步发展。", "二", None),
+    Notation("non-figure", "3、进口下降2%。", "3", None),
+    Notation("non-figure", "（2）出口增长5%。", "2", None),
+    Notation("non-figure", "1. Exports rose 5% in 2025.", "1", None),
     Notation("non-figure", "签约仪式在广州举行，签约12宗。", "约", None),
 )
 
