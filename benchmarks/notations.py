@@ -122,7 +122,6 @@ NOTATIONS: tuple[Notation, ...] = (
     Notation("non-figure", "3、进口下降2%。", "3", None),
     Notation("non-figure", "（2）出口增长5%。", "2", None),
     Notation("non-figure", "1. Exports rose 5% in 2025.", "1", None),
-    Notation("non-figure", "签约仪式在广州举行，签约12宗。", "约", None),
 )
 
 
@@ -261,8 +260,8 @@ def markdown(outcomes: Sequence[Outcome], scores: Sequence[ScriptScore]) -> str:
     lines += [
         "",
         f"{len(outcomes)} notations: {counts['parsed']} parsed, {counts['refused']} refused as they must be, "
-        f"{counts['missed']} missed, {counts['wrong']} silent errors (a figure with another value or unit, "
-        "or a figure where none is).",
+        f"{counts['missed']} missed, {counts['wrong']} silent error{'' if counts['wrong'] == 1 else 's'} "
+        "(a figure with another value or unit, or a figure where none is).",
         "",
         "| script | documents | labelled figures | found (recall) | value and unit right |",
         "|---|---|---|---|---|",

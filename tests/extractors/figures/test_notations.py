@@ -208,3 +208,8 @@ def test_traditional_and_simplified_text_give_the_same_figures(text: str) -> Non
     assert [(f.start, f.end, f.value, f.unit) for f in find_figures(normalize(text))] == [
         (f.start, f.end, f.value, f.unit) for f in find_figures(normalize(simplified))
     ]
+
+
+def test_a_word_ending_in_yue_bounds_nothing() -> None:
+    [figure] = find_figures(normalize("签约仪式在广州举行，签约12宗。"))
+    assert (figure.value, figure.unit, figure.qualifier) == (12.0, "cases", "exact")
