@@ -33,6 +33,8 @@ def build_ratio(sentence: str, start: int) -> list[Figure] | None:
         None when the digits do not start a colon run; an empty list for a colon run that is not a list
         of shares (a time, a score); else one percent figure per part.
     """
+    if ":" not in sentence[start : start + 8]:
+        return None  # why: the cheap test first; most numbers are no ratio
     if start and (sentence[start - 1].isdigit() or sentence[start - 1] in ":."):
         return None
     match = RATIO.match(sentence, start)

@@ -166,10 +166,15 @@ def is_not_a_figure(sentence: str, start: int, end: int) -> bool:
         return True
     if before.endswith(":") and not _LABEL_COLON.search(before):
         return True  # why: a time (10:30) or a ratio; "某公司：8520万元" after a label colon is a figure
-    if _BROKEN_DECIMAL_AFTER.match(sentence, end) or _BROKEN_DECIMAL_BEFORE.search(before):
-        return True  # why: "1 .5万亿元" is OCR noise; reading 1 or 5 trillion would be a silent error
-    if _SPACE_GROUPED.match(sentence, end) or _SPACE_GROUP_BEFORE.search(before):
-        return True  # why: "8 600亿元" groups digits with a space; 600亿 alone would be a silent error
+    # why: "1 .5万亿元" is OCR noise and "8 600亿元" groups digits with a space; reading 1, 5 or 600 alone
+    # would be a silent error. The cheap test on the neighbouring character comes first.
+    if after[:1] in {" ", "."} and (
+        _BROKEN_DECIMAL_AFTER.match(sentence, end) or _SPACE_GROUPED.match(sentence, end)
+    ):
+        return True
+    tail = before[-8:]
+    if tail[-1:] in {" ", "."} and (_BROKEN_DECIMAL_BEFORE.search(tail) or _SPACE_GROUP_BEFORE.search(tail)):
+        return True
     glued_unit = _GLUED_UNIT.match(sentence, end)
     if after[:1].isalpha() and after[:1].isascii() and not glued_unit:
         return True
