@@ -7,10 +7,10 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from gdwatch.pipeline.archives import coverage_rows
-from gdwatch.pipeline.context import RunContext
+from gdwatch.pipeline.context import ANY_TOPIC, RunContext
 from gdwatch.pipeline.ingest import SourceReport, entry_key, read_archive_window
-from gdwatch.pipeline.pages import page_skeleton, processed_record
-from gdwatch.warehouse import LoadBatch, PageRecord, RawPage
+from gdwatch.pipeline.pages import PendingPage, finished_record, page_skeleton, submit_page
+from gdwatch.warehouse import LoadBatch, RawPage
 
 REPROCESS = "reprocessed pages"
 """The progress label of a reprocess's pages (they belong to no one source)."""
@@ -53,18 +53,27 @@ def reprocess_batch(ctx: RunContext, window: ReprocessWindow, article_ids: Seque
         since=window.since, until=window.until, sources=window.sources or None, article_ids=article_ids
     )
     report = SourceReport(source="reprocess", listed=len(pages), new_entries=len(pages))
+    # every page of the batch goes to the workers at once; records are collected in order
+    pending = [submit_reprocess(ctx, raw) for raw in pages]
     records = []
-    for raw in pages:
-        records.append(reprocessed_record(ctx, raw))
+    for page in pending:
+        records.append(finished_record(page))
         ctx.page_done(REPROCESS)
     report.counts = ctx.load(LoadBatch(pages=tuple(records)))
     return report
 
 
-def reprocessed_record(ctx: RunContext, raw: RawPage) -> PageRecord:
+def submit_reprocess(ctx: RunContext, raw: RawPage) -> PendingPage:
+    """Start processing a stored page again, under the topic settings it was stored under.
+
+    A page kept under `--any-topic` (topic key 'any') is not judged for relevance again; any other page is
+    judged under the current terms.
+    """
     skeleton = page_skeleton(raw.source, raw.entry_id, raw.entry_url, raw.listed_published_at, raw.fetched_at)
     page = replace(skeleton, fetched_url=raw.fetched_url, content_type=raw.content_type, reprocessed=True)
-    return processed_record(ctx, page, raw.raw, relevance=ctx.relevance)
+    if raw.topic_key == ANY_TOPIC:
+        return submit_page(ctx, replace(page, topic_key=ANY_TOPIC), raw.raw, relevance=None)
+    return submit_page(ctx, page, raw.raw, relevance=ctx.relevance)
 
 
 def merge_reprocess(reports: Sequence[SourceReport], total: int) -> SourceReport:

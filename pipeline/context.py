@@ -16,13 +16,20 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from functools import cached_property
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from gdwatch.config.errors import GdwatchError
 from gdwatch.config.loader import Config
 from gdwatch.config.models import RelevanceSettings
 from gdwatch.pipeline.fetching import Fetcher
 from gdwatch.warehouse import BatchCounts, LoadBatch, Warehouse
+
+if TYPE_CHECKING:
+    from gdwatch.pipeline.workers import PageWorkers
+
+
+ANY_TOPIC = "any"
+"""The topic key of pages kept whatever their topic (`--any-topic`)."""
 
 
 class Progress(Protocol):
@@ -55,6 +62,8 @@ class RunContext:
     warehouse: Warehouse
     progress: Progress | None = None
     """Told how many pages each source has to do and when each is done (progress bars)."""
+    workers: PageWorkers | None = None
+    """The worker processes pages are cleaned and extracted in; None processes them in this thread."""
 
     @property
     def run_id(self) -> int:
@@ -71,7 +80,7 @@ class RunContext:
         Read for every page, so it is worked out once per run (the settings do not change in a run).
         """
         if self.spec.any_topic:
-            return "any"
+            return ANY_TOPIC
         terms = self.config.settings.relevance
         digest = hashlib.sha256(json.dumps([sorted(terms.terms_en), sorted(terms.terms_zh)]).encode())
         return "terms:" + digest.hexdigest()[:16]

@@ -10,7 +10,9 @@ feed state where it was and the next run reads the same entries again, skipping 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+from collections import deque
+from collections.abc import Iterator, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
@@ -22,7 +24,15 @@ from gdwatch.extractors.records import FeedEntry
 from gdwatch.pipeline.archives import ArchiveListing, list_gdelt_window, list_sitemap_window
 from gdwatch.pipeline.context import RunContext
 from gdwatch.pipeline.fetching import FetchError
-from gdwatch.pipeline.pages import PAGE_TYPES, failed_fetch, fetched, page_skeleton, processed_record
+from gdwatch.pipeline.pages import (
+    PAGE_TYPES,
+    PendingPage,
+    failed_fetch,
+    fetched,
+    finished_record,
+    page_skeleton,
+    submit_page,
+)
 from gdwatch.pipeline.revisit import revisit_source
 from gdwatch.warehouse import BatchCounts, LoadBatch, PageRecord, SourceFetch
 
@@ -215,8 +225,8 @@ def load_entries(
     batch_size = ctx.config.settings.warehouse.batch_size
     pending: list[PageRecord] = []
     any_page_failed = False
-    for index, entry in enumerate(fresh):
-        page = build_page_record(ctx, source, entry)
+    for index, page in enumerate(fetched_ahead(ctx, source, fresh, ahead=2 * batch_size)):
+        entry = fresh[index]
         any_page_failed = any_page_failed or page.outcome == "failed"
         if (
             page.error
@@ -252,14 +262,46 @@ def entry_key(entry: FeedEntry) -> str:
     return f"{entry.entry_id}|{stamp}"
 
 
-def build_page_record(ctx: RunContext, source: SourceDefinition, entry: FeedEntry) -> PageRecord:
-    """Fetch one entry's page and make it a record: an article with figures, off-topic, no article, failed."""
+def fetched_ahead(
+    ctx: RunContext, source: SourceDefinition, entries: Sequence[FeedEntry], *, ahead: int
+) -> Iterator[PageRecord]:
+    """The entries' page records, in entry order, while up to `ahead` later pages are fetched and processed.
+
+    Threads fetch (the fetcher keeps each host's delay, so only different hosts overlap) and hand the bytes
+    to the run's worker processes at once; at most `ahead` pages are held, whatever the number of entries.
+    """
+    window: deque[Future[PendingPage | PageRecord]] = deque()
+    remaining = iter(entries)
+    with ThreadPoolExecutor(max_workers=fetch_threads(ctx), thread_name_prefix="fetch") as fetchers:
+        try:
+            for entry in remaining:
+                window.append(fetchers.submit(submit_entry, ctx, source, entry))
+                if len(window) >= ahead:
+                    break
+            while window:
+                started = window.popleft().result()
+                next_entry = next(remaining, None)
+                if next_entry is not None:
+                    window.append(fetchers.submit(submit_entry, ctx, source, next_entry))
+                yield finished_record(started) if isinstance(started, PendingPage) else started
+        finally:
+            for future in window:
+                future.cancel()
+
+
+def fetch_threads(ctx: RunContext) -> int:
+    """Fetching threads per source: enough to keep every worker process busy, at least 4."""
+    return max(4, 2 * (ctx.workers.processes if ctx.workers is not None else 1))
+
+
+def submit_entry(ctx: RunContext, source: SourceDefinition, entry: FeedEntry) -> PendingPage | PageRecord:
+    """Fetch one entry's page and hand it to the workers; a page that could not be fetched is final."""
     skeleton = page_skeleton(source.name, entry_key(entry), entry.url, entry.published_at, ctx.now)
     try:
         result = ctx.fetcher.fetch(google_news_target(entry.url) or entry.url, allowed_types=PAGE_TYPES)
     except FetchError as exc:
         return failed_fetch(skeleton, exc)
-    return processed_record(ctx, fetched(skeleton, result), result.body, relevance=ctx.relevance)
+    return submit_page(ctx, fetched(skeleton, result), result.body, relevance=ctx.relevance)
 
 
 def _source_failed(

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import date, datetime
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from gdwatch.config.models import MetricCatalogue, RelevanceSettings
 from gdwatch.extractors.figures import EXTRACTOR_VERSION, extract_observations
@@ -19,6 +19,9 @@ from gdwatch.extractors.records import Article, Observation
 from gdwatch.pipeline.context import RunContext
 from gdwatch.pipeline.fetching import FetchError, FetchResult
 from gdwatch.warehouse import PageRecord
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
 
 ProcessedOutcome = Literal["article", "off_topic", "no_article"]
 PAGE_TYPES = ("text/html", "application/xhtml+xml")
@@ -69,7 +72,10 @@ def process_page(
     ):
         return ProcessedPage(outcome="off_topic", encoding=encoding, article=article)
     observations = extract_observations(
-        article.text, published=publication_day(article, read_at), catalogue=catalogue
+        article.text,
+        published=publication_day(article, read_at),
+        catalogue=catalogue,
+        headline=article.title,
     )
     return ProcessedPage(
         outcome="article", encoding=encoding, article=article, observations=tuple(observations)
@@ -79,6 +85,34 @@ def process_page(
 def publication_day(article: Article, read_at: datetime) -> date:
     """The day relative periods ("this year", "last month") resolve against: published, else read."""
     return (article.published_at or read_at).date()
+
+
+@dataclass(frozen=True)
+class PageJob:
+    """One page to process: its bytes and the settings it is read under (see `process_page`).
+
+    Plain values only, so a job can be sent to a worker process (`pipeline.workers`).
+    """
+
+    raw: bytes
+    content_type: str | None
+    url: str
+    listed_published_at: datetime | None
+    read_at: datetime
+    relevance: RelevanceSettings | None
+
+
+def process_job(job: PageJob, catalogue: MetricCatalogue) -> ProcessedPage:
+    """`process_page` with a job's settings: what a worker process does with each page."""
+    return process_page(
+        job.raw,
+        content_type=job.content_type,
+        url=job.url,
+        listed_published_at=job.listed_published_at,
+        read_at=job.read_at,
+        catalogue=catalogue,
+        relevance=job.relevance,
+    )
 
 
 def page_skeleton(
@@ -118,26 +152,59 @@ def fetched(page: PageRecord, result: FetchResult) -> PageRecord:
 def processed_record(
     ctx: RunContext, page: PageRecord, raw: bytes, *, relevance: RelevanceSettings | None
 ) -> PageRecord:
-    """Process a page's bytes into its record, under the run's catalogue and topic settings.
+    """Process a page's bytes into its record, under the run's catalogue and the given topic settings.
 
-    The page is read as of its fetch time, from the URL it answered at. A bug met on one page fails that
-    page alone ("failed": retried next run), never the source's other pages.
+    The page is read as of its fetch time, from the URL it answered at, in one of the run's worker
+    processes when it has them. A bug met on one page fails that page alone ("failed": retried next run),
+    never the source's other pages.
     """
-    page = replace(page, topic_key=ctx.topic_key)
+    return finished_record(submit_page(ctx, page, raw, relevance=relevance))
+
+
+@dataclass(frozen=True)
+class PendingPage:
+    """A page handed to a worker: its record so far, its bytes and the worker's answer to come."""
+
+    page: PageRecord
+    raw: bytes
+    result: Future[ProcessedPage] | ProcessedPage | Exception
+
+
+def submit_page(
+    ctx: RunContext, page: PageRecord, raw: bytes, *, relevance: RelevanceSettings | None
+) -> PendingPage:
+    """Start processing a page (in a worker process when the run has them) and return at once."""
+    # a reprocess gives the topic settings the page was stored under; every other page is read under the run's
+    page = replace(page, topic_key=page.topic_key or ctx.topic_key)
+    job = PageJob(
+        raw=raw,
+        content_type=page.content_type,
+        url=page.fetched_url or page.entry_url,
+        listed_published_at=page.listed_published_at,
+        read_at=page.fetched_at,
+        relevance=relevance,
+    )
+    if ctx.workers is not None:
+        return PendingPage(page, raw, ctx.workers.submit(job))
     try:
-        processed = process_page(
-            raw,
-            content_type=page.content_type,
-            url=page.fetched_url or page.entry_url,
-            listed_published_at=page.listed_published_at,
-            read_at=page.fetched_at,
-            catalogue=ctx.config.metrics,
-            relevance=relevance,
-        )
+        return PendingPage(page, raw, process_job(job, ctx.config.metrics))
     except Exception as exc:
-        error = f"processing the page failed ({type(exc).__name__}: {exc}); it is retried next run"
-        return replace(page, outcome="failed", error=error)
-    return with_processed(page, processed, raw)
+        return PendingPage(page, raw, exc)
+
+
+def finished_record(pending: PendingPage) -> PageRecord:
+    """Wait for a page's processing and make its record; an error fails the page alone."""
+    result = pending.result
+    try:
+        processed = result if isinstance(result, ProcessedPage | Exception) else result.result()
+    except Exception as exc:
+        processed = exc
+    if isinstance(processed, Exception):
+        error = (
+            f"processing the page failed ({type(processed).__name__}: {processed}); it is retried next run"
+        )
+        return replace(pending.page, outcome="failed", error=error)
+    return with_processed(pending.page, processed, pending.raw)
 
 
 def with_processed(page: PageRecord, processed: ProcessedPage, raw: bytes) -> PageRecord:

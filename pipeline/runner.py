@@ -10,7 +10,9 @@ from gdwatch.config.loader import Config
 from gdwatch.pipeline.context import Progress, RunContext, RunSpec, registered
 from gdwatch.pipeline.fetching import Fetcher
 from gdwatch.pipeline.ingest import SourceReport
+from gdwatch.pipeline.pages import process_job
 from gdwatch.pipeline.summaries import RunSummary
+from gdwatch.pipeline.workers import Handler, PageWorkers
 from gdwatch.warehouse import Warehouse, drift_warnings, run_conflicts
 
 
@@ -24,11 +26,15 @@ def execute_run(
     any_topic: bool = False,
     now: datetime | None = None,
     progress: Progress | None = None,
+    processes: int | None = None,
+    page_handler: Handler = process_job,
 ) -> RunSummary:
     """Hold the writer lock for the whole run, record it in `runs`, do `work`, then publish the read copy.
 
     `work` receives the run as plain values; the live resources it needs are found with
-    `pipeline.context.context_for(spec)` while the run is open.
+    `pipeline.context.context_for(spec)` while the run is open. Pages are cleaned and extracted in
+    `processes` worker processes (default: one per usable core), started on the first page;
+    `page_handler` is what a worker does with a page (tests give their own).
 
     Raises:
         WarehouseBusyError: another run holds the writer lock (after waiting `lock_wait_s`).
@@ -37,10 +43,13 @@ def execute_run(
     with (
         Warehouse(db_path, wait_s=config.settings.warehouse.lock_wait_s) as warehouse,
         Fetcher(config.settings.politeness) as fetcher,
+        PageWorkers(config.metrics, processes=processes, handler=page_handler) as workers,
     ):
         run_id = warehouse.start_run(flow=flow_name, params=params, started_at=started)
         spec = RunSpec(run_id=run_id, flow=flow_name, started_at=started, any_topic=any_topic)
-        ctx = RunContext(spec=spec, config=config, fetcher=fetcher, warehouse=warehouse, progress=progress)
+        ctx = RunContext(
+            spec=spec, config=config, fetcher=fetcher, warehouse=warehouse, progress=progress, workers=workers
+        )
         try:
             with registered(ctx):
                 reports = work(spec)

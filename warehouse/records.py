@@ -144,6 +144,8 @@ class RawPage:
     content_type: str | None
     encoding: str | None
     raw: bytes
+    topic_key: str | None = None
+    """The topic settings the page was stored under: 'any' when it was kept whatever its topic."""
 
 
 @dataclass(frozen=True)

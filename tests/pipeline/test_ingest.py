@@ -5,14 +5,15 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from pathlib import Path
 
-import pytest
-
 from gdwatch.config.loader import load_config
+from gdwatch.config.models import MetricCatalogue
 from gdwatch.pipeline.backfill import ReprocessWindow, reprocess_batch, reprocess_batches
 from gdwatch.pipeline.context import RunSpec, context_for
 from gdwatch.pipeline.ingest import SourceReport, read_source
+from gdwatch.pipeline.pages import PageJob, ProcessedPage, process_job
 from gdwatch.pipeline.runner import execute_run
 from gdwatch.pipeline.summaries import RunSummary
+from gdwatch.pipeline.workers import Handler
 from gdwatch.warehouse import published_path, query
 from tests.conftest import WriteConfig
 from tests.support.httpserver import LocalSite
@@ -40,14 +41,21 @@ also outlined measures to help manufacturers find new buyers overseas.</p>
 </article></main></body></html>"""
 
 
-def run_sources(config_dir: Path, db: Path, *, now: datetime | None = None, any_topic: bool = False):
+def run_sources(
+    config_dir: Path,
+    db: Path,
+    *,
+    now: datetime | None = None,
+    any_topic: bool = False,
+    page_handler: Handler = process_job,
+):
     config = load_config(config_dir)
 
     def work(run: RunSpec) -> list[SourceReport]:
         ctx = context_for(run)
         return [read_source(ctx, source) for source in config.sources.enabled()]
 
-    return execute_run("test", {}, config, db, work, now=now, any_topic=any_topic)
+    return execute_run("test", {}, config, db, work, now=now, any_topic=any_topic, page_handler=page_handler)
 
 
 def rows(db: Path, sql: str) -> list[tuple]:
@@ -121,28 +129,25 @@ def test_reprocess_reads_relative_periods_as_of_the_fetch_not_of_the_reprocess(
     assert rows(db, "SELECT period FROM observations") == [("2025-H1",)]
 
 
-def test_a_page_that_breaks_processing_fails_alone_and_is_retried(
-    http_server: LocalSite, write_config: WriteConfig, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    from gdwatch.pipeline import pages
+def breaks_on_trade(job: PageJob, catalogue: MetricCatalogue) -> ProcessedPage:
+    """A worker's work with a bug met on the trade page only (runs in a worker process)."""
+    if job.url.endswith("/news/trade.html"):
+        raise KeyError("a bug met on this page only")
+    return process_job(job, catalogue)
 
+
+def test_a_page_that_breaks_processing_fails_alone_and_is_retried(
+    http_server: LocalSite, write_config: WriteConfig, tmp_path: Path
+) -> None:
     other = page("/news/other.html", "Guangdong exports", "Guangdong's exports rose 6.1 percent in 2025.")
     feed = serve_articles(http_server, [TRADE, other])
     config = write_config([{"name": "local", "kind": "rss", "url": feed}])
     db = tmp_path / "wh.duckdb"
-    real = pages.process_page
 
-    def breaks_on_trade(raw: bytes, **kwargs):
-        if kwargs["url"].endswith("/news/trade.html"):
-            raise KeyError("a bug met on this page only")
-        return real(raw, **kwargs)
-
-    monkeypatch.setattr(pages, "process_page", breaks_on_trade)
-    (report,) = run_sources(config, db).reports
+    (report,) = run_sources(config, db, page_handler=breaks_on_trade).reports
     assert (report.counts.new_articles, report.counts.failed) == (1, 1)
-    assert "processing the page failed (KeyError" in report.page_errors[0]
+    assert "processing the page failed (PageWorkerError: KeyError" in report.page_errors[0]
 
-    monkeypatch.setattr(pages, "process_page", real)
     (retry,) = run_sources(config, db).reports
     assert retry.counts.new_articles == 1  # the feed state was not advanced: the page is read again
 
