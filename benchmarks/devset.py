@@ -758,15 +758,13 @@ def format_report(report: Report, fields: Sequence[str] = V2_FIELDS) -> str:
 
 
 def _gdwatch_extract() -> Callable[[DevDoc], Sequence[Extracted]]:
-    from gdwatch.config.loader import load_metrics
-    from gdwatch.extractors.figures.engine import extract_observations
+    from gdwatch.config.loader import load_gazetteer, load_metrics
+    from gdwatch.extractors.figures.engine import FigureExtractor
 
-    catalogue = load_metrics()
+    extractor = FigureExtractor(load_metrics(), load_gazetteer())
 
     def extract(doc: DevDoc) -> Sequence[Extracted]:
-        return extract_observations(
-            doc.text, published=doc.published, catalogue=catalogue, headline=doc.headline
-        )
+        return extractor.extract(doc.text, published=doc.published, headline=doc.headline)
 
     return extract
 

@@ -24,8 +24,8 @@ from benchmarks.devset import (
     load_devset,
     score,
 )
-from gdwatch.config.loader import load_metrics
-from gdwatch.extractors.figures.engine import EXTRACTOR_VERSION, extract_observations
+from gdwatch.config.loader import load_gazetteer, load_metrics
+from gdwatch.extractors.figures.engine import EXTRACTOR_VERSION, FigureExtractor
 
 QUANTULUM_VERSION = "0.10.0"
 SHOWN_ATTRIBUTES = ("qualifier", "period", "metric", "entity", "projection")
@@ -53,10 +53,10 @@ def _median_time(extract: Callable[[DevDoc], Sequence[Extracted]], docs: list[De
 
 def gdwatch_system() -> tuple[Callable[[DevDoc], Sequence[Extracted]] | None, str, str]:
     """gdwatch's extractor (always present: a missing module fails at import, it is never skipped)."""
-    catalogue = load_metrics()
+    extractor = FigureExtractor(load_metrics(), load_gazetteer())
 
     def extract(doc: DevDoc) -> Sequence[Extracted]:
-        return extract_observations(doc.text, published=doc.published, catalogue=catalogue)
+        return extractor.extract(doc.text, published=doc.published, headline=doc.headline)
 
     return extract, EXTRACTOR_VERSION, ""
 

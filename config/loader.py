@@ -1,4 +1,5 @@
-"""Load the configuration directory (gdwatch.toml, sources.toml, metrics.toml) into typed models."""
+"""Load the configuration directory (gdwatch.toml, sources.toml, metrics.toml, gazetteer.toml, outlets.toml)
+into typed models."""
 
 from __future__ import annotations
 
@@ -11,13 +12,14 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from gdwatch.config.errors import ConfigError
-from gdwatch.config.models import MetricCatalogue, OutletCatalogue, Settings, SourceCatalogue
+from gdwatch.config.models import Gazetteer, MetricCatalogue, OutletCatalogue, Settings, SourceCatalogue
 
 PACKAGED_CONFIG_DIR = Path(__file__).resolve().parent
 SETTINGS_FILE = "gdwatch.toml"
 SOURCES_FILE = "sources.toml"
 METRICS_FILE = "metrics.toml"
 OUTLETS_FILE = "outlets.toml"
+GAZETTEER_FILE = "gazetteer.toml"
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -30,6 +32,7 @@ class Config:
     settings: Settings
     sources: SourceCatalogue
     metrics: MetricCatalogue
+    gazetteer: Gazetteer
 
 
 def resolve_config_dir(explicit: Path | None = None) -> Path:
@@ -60,12 +63,26 @@ def load_config(directory: Path | None = None) -> Config:
     settings = _load_model(directory / SETTINGS_FILE, Settings)
     sources = _load_model(directory / SOURCES_FILE, SourceCatalogue)
     metrics = load_metrics(directory / METRICS_FILE)
-    return Config(directory=directory, settings=settings, sources=sources, metrics=metrics)
+    gazetteer = load_gazetteer(directory)
+    return Config(
+        directory=directory, settings=settings, sources=sources, metrics=metrics, gazetteer=gazetteer
+    )
 
 
 def load_metrics(path: Path | None = None) -> MetricCatalogue:
     """Load the metrics catalogue alone (the packaged one by default)."""
     return _load_model(path or PACKAGED_CONFIG_DIR / METRICS_FILE, MetricCatalogue)
+
+
+def load_gazetteer(directory: Path | None = None) -> Gazetteer:
+    """Load the places, companies and partners of a config directory (``gazetteer.toml``), else the
+    packaged ones.
+
+    Raises:
+        ConfigError: the file is not valid TOML, or a key is unknown or has a bad value.
+    """
+    path = resolve_config_dir(directory) / GAZETTEER_FILE
+    return _load_model(path if path.is_file() else PACKAGED_CONFIG_DIR / GAZETTEER_FILE, Gazetteer)
 
 
 def load_outlets(directory: Path | None = None) -> OutletCatalogue:

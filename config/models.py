@@ -97,12 +97,58 @@ class RelevanceSettings(_Strict):
         return cleaned
 
 
+LAKE_PREFIX = "ducklake:"
+"""A warehouse location that starts with this is a DuckLake catalog, not a DuckDB file."""
+
+
+def lake_location(catalog: str, data_path: str | None = None) -> Path:
+    """The warehouse location of a DuckLake catalog: ``ducklake:<catalog>[#data_path=<quoted path>]``.
+
+    The data path is percent-quoted so that the location survives ``Path`` (which folds ``s3://``).
+    """
+    from urllib.parse import quote
+
+    suffix = f"#data_path={quote(data_path, safe='')}" if data_path else ""
+    return Path(f"{LAKE_PREFIX}{catalog}{suffix}")
+
+
 class WarehouseSettings(_Strict):
     path: Path = Field(default=Path("data/warehouse.duckdb"), description="DuckDB file the pipeline writes.")
     batch_size: int = Field(default=50, ge=1, le=10_000, description="Articles per load transaction.")
     lock_wait_s: float = Field(
         default=0.0, ge=0, description="How long a run waits for another run's writer lock before exiting."
     )
+    backend: Literal["duckdb", "ducklake"] = Field(
+        default="duckdb", description="duckdb: one embedded file; ducklake: a SQL catalog + Parquet files."
+    )
+    catalog: str | None = Field(
+        default=None,
+        description="DuckLake catalog: 'postgres:dbname=... host=... user=...', 'sqlite:PATH' or "
+        "'duckdb:PATH' (ducklake only).",
+    )
+    data_path: str | None = Field(
+        default=None, description="DuckLake data files: a directory or an s3:// prefix (ducklake only)."
+    )
+    snapshot_retention_days: int = Field(
+        default=30, ge=0, description="gdwatch maintain expires DuckLake snapshots older than this."
+    )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _lake_location(cls, data: object) -> object:
+        """With backend = "ducklake" the warehouse location is the catalog (``path`` is not used)."""
+        if not isinstance(data, dict) or data.get("backend") != "ducklake":
+            if isinstance(data, dict) and (data.get("catalog") or data.get("data_path")):
+                raise ValueError('catalog and data_path need backend = "ducklake"')
+            return data
+        catalog, data_path = data.get("catalog"), data.get("data_path")
+        if not isinstance(catalog, str) or catalog.split(":", 1)[0] not in ("postgres", "sqlite", "duckdb"):
+            raise ValueError(
+                "backend ducklake needs catalog = 'postgres:...', 'sqlite:PATH' or 'duckdb:PATH'"
+            )
+        if not isinstance(data_path, str) or not data_path:
+            raise ValueError("backend ducklake needs data_path (a directory or an s3:// prefix)")
+        return {**data, "path": lake_location(catalog, data_path)}
 
 
 class RevisitSettings(_Strict):
@@ -246,3 +292,42 @@ class OutletCatalogue(_Strict):
                     raise ValueError(f"{label!r} names both {seen[key]!r} and {outlet.name!r}")
                 seen[key] = outlet.name
         return value
+
+
+class GazetteerEntry(_Strict):
+    """One place, company, event or trade partner, with every way it is written."""
+
+    name: str = Field(min_length=1, description="The name figures are stored under (entity or partner).")
+    en: tuple[str, ...] = Field(default=(), description="English names, matched as whole words.")
+    zh_hans: tuple[str, ...] = Field(default=(), description="Simplified Chinese names.")
+    zh_hant: tuple[str, ...] = Field(default=(), description="Traditional Chinese names.")
+
+    @model_validator(mode="after")
+    def _has_names(self) -> GazetteerEntry:
+        if not (self.en or self.zh_hans):
+            raise ValueError(f"{self.name!r} needs at least one English or simplified Chinese name")
+        if any(not alias.strip() for alias in (*self.en, *self.zh_hans, *self.zh_hant)):
+            raise ValueError(f"{self.name!r} has an empty name")
+        return self
+
+
+class Gazetteer(_Strict):
+    """config/gazetteer.toml: whom figures can belong to and whom trade figures are with."""
+
+    home: GazetteerEntry
+    cities: tuple[GazetteerEntry, ...] = ()
+    districts: tuple[GazetteerEntry, ...] = ()
+    regions: tuple[GazetteerEntry, ...] = ()
+    events: tuple[GazetteerEntry, ...] = ()
+    companies: tuple[GazetteerEntry, ...] = ()
+    partners: tuple[GazetteerEntry, ...] = ()
+
+    @model_validator(mode="after")
+    def _unique_names(self) -> Gazetteer:
+        for kind in ("cities", "districts", "regions", "events", "companies", "partners"):
+            seen: set[str] = set()
+            for entry in getattr(self, kind):
+                if entry.name in seen:
+                    raise ValueError(f"{kind}: {entry.name!r} is listed twice")
+                seen.add(entry.name)
+        return self

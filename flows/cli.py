@@ -321,11 +321,12 @@ def extract(
     Example: gdwatch extract article.html --published 2026-01-20 --json
     """
     from gdwatch.config.loader import load_config
-    from gdwatch.extractors.figures import extract_observations
+    from gdwatch.extractors.figures import FigureExtractor
     from gdwatch.extractors.pages import decode_html, looks_like_html
     from gdwatch.pipeline.pages import process_page
 
-    catalogue = load_config(config).metrics
+    loaded = load_config(config)
+    catalogue = loaded.metrics
     raw = path.read_bytes()
     now = datetime.now(UTC)
     listed = published.replace(tzinfo=UTC) if published else None
@@ -346,7 +347,8 @@ def extract(
         observations = list(processed.observations)
     else:
         text, _ = decode_html(raw, "text/plain")
-        observations = extract_observations(text, published=(listed or now).date(), catalogue=catalogue)
+        extractor = FigureExtractor(catalogue, loaded.gazetteer)
+        observations = extractor.extract(text, published=(listed or now).date())
     if as_json:
         for obs in observations:
             print(json.dumps(asdict(obs), ensure_ascii=False))

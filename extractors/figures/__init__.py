@@ -30,6 +30,6 @@ Giving each figure its context (``reader``, over the sentence's ``facts``)
     ``projection``     target/forecast or actual
 """
 
-from gdwatch.extractors.figures.engine import EXTRACTOR_VERSION, extract_observations
+from gdwatch.extractors.figures.engine import EXTRACTOR_VERSION, FigureExtractor, extract_observations
 
-__all__ = ["EXTRACTOR_VERSION", "extract_observations"]
+__all__ = ["EXTRACTOR_VERSION", "FigureExtractor", "extract_observations"]

@@ -14,7 +14,6 @@ import datetime
 import re
 from dataclasses import dataclass, field
 
-from gdwatch.extractors.figures.entities import DEFAULT_ENTITY
 from gdwatch.extractors.figures.periods import PeriodMention, explicit_year, find_periods, period_bounds
 from gdwatch.extractors.figures.projection import projection_cues
 from gdwatch.extractors.figures.scan import TriggerIndex
@@ -42,6 +41,11 @@ class DocumentState:
     """The whole text as :func:`matcher.match_text` returns it."""
     figure_starts: TriggerIndex
     period_starts: TriggerIndex
+    last_entity: str
+    """The entity of the last figure read, for "its imports" in a sentence naming nobody."""
+    topic: str
+    """Whom the article is about: the subject of its first figure sentence when that is a company, a
+    district, an event or a city; figures of sentences naming nobody belong to it."""
     paragraph: int = -1
     period_in_force: str | None = None
     """The span stated last by the headline or an earlier sentence (see the module docstring)."""
@@ -51,11 +55,6 @@ class DocumentState:
     """Whether the point in force was stated after the span in force."""
     paragraph_year: int | None = None
     """The last year named so far, for "the third quarter" without a year."""
-    last_entity: str = DEFAULT_ENTITY
-    """The entity of the last figure read, for "its imports" in a sentence naming nobody."""
-    topic: str = DEFAULT_ENTITY
-    """Whom the article is about: the subject of its first figure sentence when that is a company, a
-    district, an event or a city; figures of sentences naming nobody belong to it."""
     topic_read: bool = False
     observations: list[Observation] = field(default_factory=list)
     pending: list[Sentence] = field(default_factory=list)

@@ -1,32 +1,95 @@
 """Extract the figures an article reports as :class:`extractors.records.Observation` records.
 
-The public entry point is :func:`extract_observations`: pure, no I/O, never raises on any string.
-The article is split into sentences (:mod:`sentences`); the figures of each are found
-(:mod:`finder`), and each gets its context (:mod:`reader`): the nearest catalogue phrase that fits
-its unit and role (metric), the period attached to it, who it is about (entity), the trade partner,
-and whether it is a projection. What earlier sentences tell later ones is kept in :mod:`document`.
+Build one :class:`FigureExtractor` from the metrics catalogue and the gazetteer at the entry point (a run,
+a worker process, the CLI) and call :meth:`FigureExtractor.extract` for every article: it is pure, does no
+I/O, never raises on any string, and shares nothing mutable between calls, so threads and processes may use
+one extractor each or the same one. :func:`extract_observations` is a convenience for one-off calls and tests:
+it compiles an extractor every time.
+
+The article is split into sentences (:mod:`sentences`); the figures of each are found (:mod:`finder`), and
+each gets its context (:mod:`reader`): the nearest catalogue phrase that fits its unit and role (metric), the
+period in force for it, who it is about (entity), the part of the whole (segment), the trade partner, its
+kind and basis, and whether it is a projection. What earlier sentences tell later ones is kept in
+:mod:`document`.
 """
 
 from __future__ import annotations
 
 import datetime
 
-from gdwatch.config.models import MetricCatalogue
+from gdwatch.config.models import Gazetteer, MetricCatalogue
 from gdwatch.extractors.figures.document import DocumentState
+from gdwatch.extractors.figures.facts import Vocabulary
 from gdwatch.extractors.figures.finder import TRIGGER as FIGURE_TRIGGER
 from gdwatch.extractors.figures.finder import find_figures
-from gdwatch.extractors.figures.matcher import CatalogueMatcher, compile_catalogue, match_text
+from gdwatch.extractors.figures.matcher import CatalogueMatcher, match_text
 from gdwatch.extractors.figures.numbers import normalize
 from gdwatch.extractors.figures.periods import TRIGGER as PERIOD_TRIGGER
 from gdwatch.extractors.figures.periods import find_periods
+from gdwatch.extractors.figures.places import PlaceIndex
 from gdwatch.extractors.figures.reader import read_figures, sentence_facts
 from gdwatch.extractors.figures.scan import TriggerIndex
 from gdwatch.extractors.figures.sentences import Sentence, split_sentences
+from gdwatch.extractors.figures.subjects import SubjectGrammar
 from gdwatch.extractors.records import Observation
 
 EXTRACTOR_VERSION = "metrics-2.0.0"
 
 _LOWER = str.maketrans({chr(c): chr(c + 32) for c in range(65, 91)})
+
+
+class FigureExtractor:
+    """The figure engine, compiled once from a metrics catalogue and a gazetteer."""
+
+    def __init__(self, catalogue: MetricCatalogue, gazetteer: Gazetteer) -> None:
+        """Compile the catalogue's phrases and the gazetteer's names.
+
+        Args:
+            catalogue: the metrics catalogue (``config.loader.load_metrics()``).
+            gazetteer: places, companies and partners (``config.loader.load_gazetteer()``).
+        """
+        places = PlaceIndex.build(gazetteer)
+        self.catalogue = catalogue
+        self.vocabulary = Vocabulary(
+            matcher=CatalogueMatcher(catalogue, places), places=places, subjects=SubjectGrammar.build(places)
+        )
+
+    def extract(
+        self, text: str, *, published: datetime.date | None, headline: str | None = None
+    ) -> list[Observation]:
+        """Extract every figure an article's text reports.
+
+        Args:
+            text: the cleaned article text (paragraphs separated by newlines).
+            published: publication date, against which "last year", "currently", 今年 are read.
+            headline: the article's title: a period it states is in force for the text. Its own figures
+                are not returned (offsets refer to ``text``).
+
+        Returns:
+            One Observation per figure, in text order. ``text[o.start:o.end]`` is the figure as written.
+        """
+        if not text:
+            return []
+        normalized = normalize(text)
+        lowered = full_lower = normalized.lower()
+        if len(lowered) != len(normalized):  # why: a few non-ASCII capitals lower-case to two characters
+            lowered = normalized.translate(_LOWER)
+        home = self.vocabulary.places.home
+        state = DocumentState(
+            lowered=lowered,
+            matchable=match_text(lowered),
+            figure_starts=TriggerIndex(FIGURE_TRIGGER, lowered),
+            period_starts=TriggerIndex(PERIOD_TRIGGER, lowered),
+            last_entity=home,
+            topic=home,
+        )
+        if headline:
+            _read_headline(headline, published, state)
+        for sentence in split_sentences(normalized, full_lower):
+            if sentence.paragraph != state.paragraph:
+                state.start_paragraph(sentence.paragraph)
+            _read_sentence(text, normalized, sentence, published, self.vocabulary, state)
+        return state.observations
 
 
 def extract_observations(
@@ -35,39 +98,25 @@ def extract_observations(
     published: datetime.date | None,
     catalogue: MetricCatalogue,
     headline: str | None = None,
+    gazetteer: Gazetteer | None = None,
 ) -> list[Observation]:
-    """Extract every figure an article's text reports.
+    """Compile a :class:`FigureExtractor` and extract one article's figures (for one-off calls and tests).
 
     Args:
-        text: the cleaned article text (paragraphs separated by newlines).
-        published: publication date, against which "last year", "currently", 今年 are read.
-        catalogue: the metrics catalogue (``config.loader.load_metrics()``).
-        headline: the article's title: a period it states is in force for the text. Its own figures
-            are not returned (offsets refer to ``text``).
+        text: the cleaned article text.
+        published: publication date.
+        catalogue: the metrics catalogue.
+        headline: the article's title.
+        gazetteer: places and partners; None reads the packaged ``config/gazetteer.toml``.
 
     Returns:
-        One Observation per figure, in text order. ``text[o.start:o.end]`` is the figure as written.
+        As :meth:`FigureExtractor.extract`.
     """
-    if not text:
-        return []
-    matcher = compile_catalogue(catalogue)
-    normalized = normalize(text)
-    lowered = full_lower = normalized.lower()
-    if len(lowered) != len(normalized):  # why: a few non-ASCII capitals lower-case to two characters
-        lowered = normalized.translate(_LOWER)
-    state = DocumentState(
-        lowered=lowered,
-        matchable=match_text(lowered),
-        figure_starts=TriggerIndex(FIGURE_TRIGGER, lowered),
-        period_starts=TriggerIndex(PERIOD_TRIGGER, lowered),
-    )
-    if headline:
-        _read_headline(headline, published, state)
-    for sentence in split_sentences(normalized, full_lower):
-        if sentence.paragraph != state.paragraph:
-            state.start_paragraph(sentence.paragraph)
-        _read_sentence(text, normalized, sentence, published, matcher, state)
-    return state.observations
+    if gazetteer is None:
+        from gdwatch.config.loader import load_gazetteer  # why: the one-off path only; runs pass theirs
+
+        gazetteer = load_gazetteer()
+    return FigureExtractor(catalogue, gazetteer).extract(text, published=published, headline=headline)
 
 
 def _read_headline(headline: str, published: datetime.date | None, state: DocumentState) -> None:
@@ -82,7 +131,7 @@ def _read_sentence(
     normalized: str,
     sentence: Sentence,
     published: datetime.date | None,
-    matcher: CatalogueMatcher,
+    vocabulary: Vocabulary,
     state: DocumentState,
 ) -> None:
     if sentence.boilerplate:
@@ -98,6 +147,6 @@ def _read_sentence(
     body = normalized[sentence.start : sentence.end]
     figures = find_figures(body, state.lowered[sentence.start : sentence.end], figure_starts)
     if figures:
-        facts = sentence_facts(normalized, sentence, state, matcher, periods, figures)
-        read_figures(text, facts, matcher, state, published, EXTRACTOR_VERSION)
+        facts = sentence_facts(normalized, sentence, state, vocabulary, periods, figures)
+        read_figures(text, facts, state, published, EXTRACTOR_VERSION)
     state.remember_periods(periods, sentence)

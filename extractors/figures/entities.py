@@ -8,117 +8,22 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from gdwatch.extractors.figures.scan import literal_pattern
+from gdwatch.extractors.figures.places import PlaceIndex
 
 DEFAULT_ENTITY = "Guangdong"
-"""The entity of a figure whose sentence names no other subject."""
+"""The home entity of the packaged gazetteer (``[home]`` in config/gazetteer.toml); the extractor uses the
+loaded gazetteer's."""
 
+# why: units.py strips a leading city name from a counted noun (广州市企业 -> 企业) with this list; it is
+# the packaged gazetteer's cities and goes once units reads them from the PlaceIndex too
 CITIES: dict[str, str] = {
-    "Guangzhou": "广州",
-    "Shenzhen": "深圳",
-    "Zhuhai": "珠海",
-    "Shantou": "汕头",
-    "Foshan": "佛山",
-    "Shaoguan": "韶关",
-    "Heyuan": "河源",
-    "Meizhou": "梅州",
-    "Huizhou": "惠州",
-    "Shanwei": "汕尾",
-    "Dongguan": "东莞",
-    "Zhongshan": "中山",
-    "Jiangmen": "江门",
-    "Yangjiang": "阳江",
-    "Zhanjiang": "湛江",
-    "Maoming": "茂名",
-    "Zhaoqing": "肇庆",
-    "Qingyuan": "清远",
-    "Chaozhou": "潮州",
-    "Jieyang": "揭阳",
+    "Guangzhou": "广州", "Shenzhen": "深圳", "Zhuhai": "珠海", "Shantou": "汕头", "Foshan": "佛山",
+    "Shaoguan": "韶关", "Heyuan": "河源", "Meizhou": "梅州", "Huizhou": "惠州", "Shanwei": "汕尾",
+    "Dongguan": "东莞", "Zhongshan": "中山", "Jiangmen": "江门", "Yangjiang": "阳江", "Zhanjiang": "湛江",
+    "Maoming": "茂名", "Zhaoqing": "肇庆", "Qingyuan": "清远", "Chaozhou": "潮州", "Jieyang": "揭阳",
     "Yunfu": "云浮",
-}
-COMPANIES: dict[str, tuple[str, ...]] = {
-    "BYD": ("BYD", "比亚迪"),
-    "DJI": ("DJI", "大疆"),
-    "Huawei": ("Huawei", "华为"),
-    "Midea": ("Midea", "美的集团", "美的"),
-    "Galanz": ("Galanz", "格兰仕"),
-    "Xpeng": ("Xpeng", "XPeng", "小鹏"),
-    "GAC": ("GAC", "广汽"),
-    "EHang": ("EHang", "亿航"),
-    "Gree": ("Gree", "格力"),
-    "Tencent": ("Tencent", "腾讯"),
-    "ZTE": ("ZTE", "中兴"),
-    "OPPO": ("OPPO",),
-    "vivo": ("vivo",),
-    "TCL": ("TCL",),
-    "Skyworth": ("Skyworth", "创维"),
-    "Xiaomi": ("Xiaomi", "小米"),
-}
-# Districts, regions, ports and events a figure can belong to: "Shunde's industrial land", "the Canton Fair
-# drew 310,000 buyers". A district beats the city written with it (佛山市顺德区 -> Shunde).
-DISTRICTS: dict[str, tuple[str, ...]] = {
-    "Shunde": ("Shunde", "顺德"),
-    "Nansha": ("Nansha", "南沙"),
-    "Qianhai": ("Qianhai", "前海"),
-    "Hengqin": ("Hengqin", "横琴"),
-    "Futian": ("Futian", "福田"),
-    "Nanshan": ("Nanshan", "南山区"),
-    "Bao'an": ("Bao'an", "Baoan", "宝安"),
-    "Longgang": ("Longgang", "龙岗"),
-    "Longhua": ("Longhua", "龙华"),
-    "Tianhe": ("Tianhe", "天河"),
-    "Huangpu": ("Huangpu", "黄埔"),
-    "Panyu": ("Panyu", "番禺"),
-    "Baiyun": ("Baiyun District", "白云区"),
-    "Nanhai": ("Nanhai", "南海区"),
-    "Songshan Lake": ("Songshan Lake", "松山湖"),
-}
-REGIONS: dict[str, tuple[str, ...]] = {
-    "Greater Bay Area": (
-        "Greater Bay Area",
-        "Guangdong-Hong Kong-Macao Greater Bay Area",
-        "粤港澳大湾区",
-        "大湾区",
-    ),
-    "Guangzhou Port": ("Guangzhou Port", "Port of Guangzhou", "广州港"),
-    "Shenzhen Port": ("Shenzhen Port", "Port of Shenzhen", "深圳港"),
-    "Yantian Port": ("Yantian Port", "盐田港"),
-}
-EVENTS: dict[str, tuple[str, ...]] = {
-    "Canton Fair": ("Canton Fair", "China Import and Export Fair", "广交会", "中国进出口商品交易会"),
-    "China Hi-Tech Fair": ("China Hi-Tech Fair", "高交会"),
-}
-# Places that are entities only when written as possessives ("Hong Kong's exports").
-FOREIGN = ("China", "Hong Kong", "Macao", "Macau")
+}  # fmt: skip
 
-_ENTITY_TOKENS: list[tuple[str, str, str]] = (
-    [(name, name, "city") for name in CITIES]
-    + [(zh, name, "city") for name, zh in CITIES.items()]
-    + [(written, name, "company") for name, forms in COMPANIES.items() for written in forms]
-    + [(written, name, "district") for name, forms in DISTRICTS.items() for written in forms]
-    + [(written, name, "region") for name, forms in REGIONS.items() for written in forms]
-    + [(written, name, "event") for name, forms in EVENTS.items() for written in forms]
-    + [(name, "China" if name == "China" else name, "foreign") for name in FOREIGN]
-    + [("我国", "China", "china_zh"), ("中国", "China", "foreign_zh"), ("全国", "China", "national_zh")]
-    + [
-        ("Guangdong", "Guangdong", "province"),
-        ("广东", "Guangdong", "province"),
-        ("全省", "Guangdong", "province"),
-    ]
-    + [("the province", "Guangdong", "province"), ("The province", "Guangdong", "province")]
-    + [("the country", "China", "country_ref"), ("The country", "China", "country_ref")]
-    + [("the nation", "China", "country_ref"), ("The nation", "China", "country_ref")]
-    + [
-        ("the city", "", "city_ref"),
-        ("The city", "", "city_ref"),
-        ("全市", "", "city_ref"),
-        ("该市", "", "city_ref"),
-    ]
-)
-# The alternation of the literals, longest first, written as a trie: the regex engine then skips ahead
-# by first character and compares each character once.
-_ENTITY_RE = re.compile(literal_pattern(token for token, _, _ in _ENTITY_TOKENS))
-_ENTITY_OF = {token: (name, kind) for token, name, kind in _ENTITY_TOKENS}
 _GROUP_RE = re.compile(r"\b([A-Z][A-Za-z]+)\s+(?:Group|Co\.|Corp\.?|Inc\.?|Ltd\.?)")
 _GROUP_WORDS = ("Group", "Co.", "Corp", "Inc", "Ltd")
 # "Pearl Bay Appliances", "Nanyue Motors": a name followed by the trade it is in names a company
@@ -154,28 +59,29 @@ class EntityMention:
     """False when the mention is a denominator ("of Guangdong's total") or an attribute ("Shenzhen-based")."""
 
 
-def find_entities(sentence: str) -> list[EntityMention]:
+def find_entities(sentence: str, places: PlaceIndex) -> list[EntityMention]:
     """Find the places and companies a sentence names.
 
     Args:
         sentence: one normalized sentence.
+        places: the compiled gazetteer.
 
     Returns:
         Mentions in order; each says whether it can be the subject of a figure.
     """
     found = []
-    for match in _ENTITY_RE.finditer(sentence):
+    for match in places.entity_re.finditer(sentence):
         token = match.group()
         if token.isascii() and (
             sentence[match.start() - 1 : match.start()].isalpha()
             or sentence[match.end() : match.end() + 1].isalpha()
         ):
             continue
-        name, kind = _ENTITY_OF[token]
+        name, kind = places.entity_of[token]
         found.append(_mention(sentence, match.start(), match.end(), name, kind))
     # why: a company suffix is rare, and the scan for it tries every offset
     for match in _GROUP_RE.finditer(sentence) if any(word in sentence for word in _GROUP_WORDS) else ():
-        if match.group(1) not in _ENTITY_OF and match.group(1) not in {"The", "China"}:
+        if match.group(1) not in places.entity_of and match.group(1) not in {"The", "China"}:
             found.append(_mention(sentence, match.start(1), match.end(1), match.group(1), "company"))
     for match in _TRADE_NAME_RE.finditer(sentence) if any(word in sentence for word in _TRADE_WORDS) else ():
         name = match.group(1)

@@ -6,14 +6,12 @@ The entity is ``Guangdong`` unless the sentence makes a city, company or country
 
 from __future__ import annotations
 
-from gdwatch.extractors.figures.entities import DEFAULT_ENTITY, EntityMention, find_entities, has_anaphor
+from gdwatch.extractors.figures.entities import EntityMention, find_entities, has_anaphor
 from gdwatch.extractors.figures.facts import SentenceFacts
 from gdwatch.extractors.figures.figure import Figure
 
 
-def choose_entity(
-    facts: SentenceFacts, figure: Figure, earlier_subject: str, topic: str = DEFAULT_ENTITY
-) -> str:
+def choose_entity(facts: SentenceFacts, figure: Figure, earlier_subject: str, topic: str) -> str:
     """Who a figure is about: the subject named in its clause, else earlier in its sentence.
 
     A company beats a place in the same stretch of text. A clause that refers back ("its imports", 其中)
@@ -58,9 +56,9 @@ def _resolve(facts: SentenceFacts, mention: EntityMention) -> str:
         if earlier:
             return earlier[-1].name
         # why: "the city" is rare, so earlier sentences are searched for a city only when it is used
-        before = find_entities(facts.normalized[: facts.sentence.start])
+        before = find_entities(facts.normalized[: facts.sentence.start], facts.vocabulary.places)
         cities = [m for m in before if m.kind == "city"]
-        return cities[-1].name if cities else DEFAULT_ENTITY
+        return cities[-1].name if cities else facts.vocabulary.places.home
     return mention.name
 
 

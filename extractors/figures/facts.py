@@ -9,10 +9,12 @@ from typing import NamedTuple
 
 from gdwatch.extractors.figures.entities import EntityMention
 from gdwatch.extractors.figures.figure import Figure
-from gdwatch.extractors.figures.matcher import PhraseHit
+from gdwatch.extractors.figures.matcher import CatalogueMatcher, PhraseHit
 from gdwatch.extractors.figures.periods import PeriodMention
+from gdwatch.extractors.figures.places import PlaceIndex
 from gdwatch.extractors.figures.segments import SegmentMention
 from gdwatch.extractors.figures.sentences import Sentence, clause_bounds
+from gdwatch.extractors.figures.subjects import SubjectGrammar
 
 
 class ListItem(NamedTuple):
@@ -30,10 +32,20 @@ class ListItem(NamedTuple):
     """True when other items have a phrase and this one has none: the figure gets no metric."""
 
 
+@dataclass(frozen=True)
+class Vocabulary:
+    """What the extractor compiles once from its catalogue and gazetteer, looked up by every decision."""
+
+    matcher: CatalogueMatcher
+    places: PlaceIndex
+    subjects: SubjectGrammar
+
+
 @dataclass(slots=True)
 class SentenceFacts:
     """One sentence with figures, read once; the deciding modules only look things up in it."""
 
+    vocabulary: Vocabulary
     normalized: str
     """The whole normalized text (to look back before the sentence)."""
     sentence: Sentence

@@ -13,7 +13,6 @@ import re
 from collections.abc import Sequence
 
 from gdwatch.config.models import MetricDefinition
-from gdwatch.extractors.figures.entities import CITIES, COMPANIES
 from gdwatch.extractors.figures.facts import ListItem, SentenceFacts
 from gdwatch.extractors.figures.figure import Figure
 from gdwatch.extractors.figures.lexicon import (
@@ -25,7 +24,8 @@ from gdwatch.extractors.figures.lexicon import (
     NOT_SUBJECT_ZH,
     alternation,
 )
-from gdwatch.extractors.figures.matcher import PARTNERS, PhraseHit
+from gdwatch.extractors.figures.matcher import PhraseHit
+from gdwatch.extractors.figures.subjects import SubjectGrammar
 from gdwatch.extractors.records import Observation
 
 _UNIT_KINDS = {
@@ -35,18 +35,6 @@ _UNIT_KINDS = {
     "count": {"count", "any"},
     "years": {"years", "any"},
 }
-_ZH_ALLOWED_PREFIX = re.compile(
-    r"(?:全省|全市|全国|我国|中国|广东省|广东|其中|同期|目前|今年|去年|明年|\d{4}年|年|[上下]半年|前?[一二三四]季度|"
-    r"首季度?|第[一二三四1-4]季度?|[前首][二两三]季度?|[前首](?:\d{1,2}|[一二三四五六七八九十]+)个?月|"
-    r"\d+(?:-\d+)?月份?|实现|完成|全年|当年|外贸|货物贸易|消费品|总|"
-    r"共建|一带一路|对|与|向|从|同|、|市|力争|预计|预期|有望|将|计划|争取|推动|实现|带动|拉动|促进|提升|提高|累计|合计|"
-    + "|".join(CITIES.values())
-    + "|"
-    + "|".join(form for forms in COMPANIES.values() for form in forms if not form.isascii())
-    + r"|集团)+$"
-)
-_ZH_PARTNERS = "|".join(v.replace(" ", "") for names in PARTNERS.values() for v in names if not v.isascii())
-_ZH_PARTNER_PREFIX = re.compile(rf"[对与向从同](?:共建)?(?:{_ZH_PARTNERS})(?:、(?:{_ZH_PARTNERS}))*$")
 _ADJACENT_WORD = re.compile(r"[A-Za-z&'’-]\s*$")
 _GENERIC_GOODS = re.compile(r"^\s+of\s+(?:[\w-]+\s+){0,2}?(?:goods|products|commodities|services)\b", re.I)
 # "exports of drones" names a part; "foreign trade of south China's Guangdong Province" names the whole
@@ -59,12 +47,6 @@ _IN_SUBJECT = re.compile(
     rf"total|all|{alternation(MONTHS)})\b)[a-z]"
 )
 _ZH_NO_SUBJECT = re.compile(f"^(?:{alternation(NOT_SUBJECT_ZH)})")
-_ZH_TIME_OR_PLACE = re.compile(
-    r"(?:\d{4}年|前?[一二三四]季度|首季度?|第[一二三四1-4]季度?|[前首][二两三]季度?|"
-    r"[前首](?:\d{1,2}|[一二三四五六七八九十]+)个?月|[上下]半年|\d+月份?|今年|去年|目前|同期|全省|全市|全国|"
-    + "|".join(CITIES.values())
-    + r"|市)+"
-)
 _GENERIC_DENOMINATOR = re.compile(
     r"^\s*(?:of\s+(?:the\s+|its\s+|their\s+|[A-Z][a-z]+'s\s+|the\s+(?:country|province|city|nation)'s\s+)*"
     r"(?:total|output|national|whole|them|it|all|country|nation|province|production)\b|$|[,;.)。；，！？!?]|的(?:份额|比重))"
@@ -80,12 +62,13 @@ def role_of(metric: MetricDefinition) -> str:
     return "level"
 
 
-def is_whole(body: str, hit: PhraseHit) -> bool:
+def is_whole(body: str, hit: PhraseHit, subjects: SubjectGrammar) -> bool:
     """False for a phrase that names a subset: "exports of drones", 无人机出口, "overseas revenue".
 
     Args:
         body: the sentence.
         hit: a catalogue phrase found in it.
+        subjects: the words that may stand before a Chinese phrase (:class:`subjects.SubjectGrammar`).
 
     Returns:
         True when the phrase names the whole quantity its metrics measure.
@@ -112,11 +95,11 @@ def is_whole(body: str, hit: PhraseHit) -> bool:
         return not (_SUBSET_OF.match(rest) and not _GENERIC_GOODS.match(rest))
     run = re.search(r"[\u4e00-\u9fff、“”]*$", body[max(0, hit.start - 16) : hit.start])
     prefix = (run.group() if run else "").replace("“", "").replace("”", "")
-    prefix = _ZH_PARTNER_PREFIX.sub("", prefix)
+    prefix = subjects.partner_prefix.sub("", prefix)
     prefix = re.split(r"[、是的了在个有为和及]", prefix)[-1]
     if not prefix or prefix.endswith(INDUSTRY_WORDS_ZH):
         return True
-    return bool(_ZH_ALLOWED_PREFIX.fullmatch(prefix))
+    return bool(subjects.allowed_prefix.fullmatch(prefix))
 
 
 def candidates(hit: PhraseHit, figure: Figure, role: str) -> list[MetricDefinition]:
@@ -184,7 +167,7 @@ def choose_hit(
             return right[0]
         if _own_share_subject(after):
             return None
-    if not _has_own_subject(body[clause_start : figure.start]):
+    if not _has_own_subject(body[clause_start : figure.start], facts.vocabulary.subjects):
         earlier = [h for h in usable if h.end <= clause_start]
         if earlier:
             return earlier[-1]
@@ -245,7 +228,7 @@ def _metric_by_key(facts: SentenceFacts, key: str) -> MetricDefinition | None:
     return None
 
 
-def _has_own_subject(clause_before: str) -> bool:
+def _has_own_subject(clause_before: str, subjects: SubjectGrammar) -> bool:
     """Whether a clause names its own subject before the figure (then earlier clauses are not its subject)."""
     text = clause_before.strip()
     if not text:
@@ -254,10 +237,9 @@ def _has_own_subject(clause_before: str) -> bool:
         words = re.findall(r"[A-Za-z][A-Za-z'’-]*", text)
         content = [w for w in words if w.lower() not in NOT_SUBJECT_EN and not w[0].isupper()]
         return bool(content)
-    rest = _ZH_TIME_OR_PLACE.sub("", text.lstrip("，,；;"))
-    for forms in COMPANIES.values():
-        for form in forms:
-            rest = rest.replace(form, "")
+    rest = subjects.time_or_place.sub("", text.lstrip("，,；;"))
+    for form in subjects.company_forms:
+        rest = rest.replace(form, "")
     return bool(rest) and not _ZH_NO_SUBJECT.match(rest)
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from gdwatch.extractors.figures.facts import ListItem, SentenceFacts
-from gdwatch.extractors.figures.matcher import PhraseHit, find_partners
+from gdwatch.extractors.figures.matcher import PhraseHit
 
 _LINK_AFTER = re.compile(r"\s+(?:to|with|from)\s+")
 _ZH_LINK_BEFORE = re.compile(r"[对与向从同](?:共建)?\s*$")
@@ -43,6 +43,7 @@ def choose_partner(facts: SentenceFacts, hit: PhraseHit | None, item: ListItem |
             and _ZH_BETWEEN.fullmatch(text[end : hit.start])
         ):
             between = text[end : hit.start]
-            if all(find_partners(piece) for piece in between.split("、")[1:]) or "、" not in between:
+            pieces = between.split("、")[1:]
+            if all(facts.vocabulary.places.find_partners(piece) for piece in pieces) or "、" not in between:
                 return name
     return None

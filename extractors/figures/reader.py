@@ -21,10 +21,9 @@ import datetime
 from gdwatch.extractors.figures.document import DocumentState
 from gdwatch.extractors.figures.entities import find_entities
 from gdwatch.extractors.figures.entity_choice import TOPIC_KINDS, choose_entity, entity_kind
-from gdwatch.extractors.figures.facts import SentenceFacts
+from gdwatch.extractors.figures.facts import SentenceFacts, Vocabulary
 from gdwatch.extractors.figures.figure import Figure
 from gdwatch.extractors.figures.kinds import kind_and_basis
-from gdwatch.extractors.figures.matcher import CatalogueMatcher, find_partners
 from gdwatch.extractors.figures.metric_choice import choose_hit, choose_metric, is_whole
 from gdwatch.extractors.figures.partners import choose_partner
 from gdwatch.extractors.figures.period_choice import choose_period
@@ -41,7 +40,7 @@ def sentence_facts(
     normalized: str,
     sentence: Sentence,
     state: DocumentState,
-    matcher: CatalogueMatcher,
+    vocabulary: Vocabulary,
     periods: list[PeriodMention],
     figures: list[Figure],
 ) -> SentenceFacts:
@@ -51,7 +50,7 @@ def sentence_facts(
         normalized: the whole normalized text.
         sentence: the sentence.
         state: the article read so far.
-        matcher: the catalogue's phrase matcher.
+        vocabulary: the extractor's compiled catalogue and gazetteer.
         periods: the sentence's period mentions.
         figures: its figures (:func:`finder.find_figures`).
 
@@ -62,6 +61,7 @@ def sentence_facts(
     matchable = state.matchable[sentence.start : sentence.end]
     segments = find_segments(state.lowered[sentence.start : sentence.end])
     return SentenceFacts(
+        vocabulary=vocabulary,
         normalized=normalized,
         sentence=sentence,
         body=body,
@@ -69,11 +69,11 @@ def sentence_facts(
         figures=figures,
         hits=[
             h
-            for h in matcher.find(matchable)
-            if is_whole(body, h) or names_part(body, segments, h.start, h.end)
+            for h in vocabulary.matcher.find(matchable)
+            if is_whole(body, h, vocabulary.subjects) or names_part(body, segments, h.start, h.end)
         ],
-        partners=find_partners(matchable),
-        entities=find_entities(body),
+        partners=vocabulary.places.find_partners(matchable),
+        entities=find_entities(body, vocabulary.places),
         periods=[m for m in periods if not m.base],
         cues=projection_cues(state.lowered[sentence.start : sentence.end]),
         breaks=clause_breaks(body),
@@ -84,7 +84,6 @@ def sentence_facts(
 def read_figures(
     text: str,
     facts: SentenceFacts,
-    matcher: CatalogueMatcher,
     state: DocumentState,
     published: datetime.date | None,
     version: str,
@@ -94,7 +93,6 @@ def read_figures(
     Args:
         text: the article text as given (observations quote it).
         facts: the sentence's facts.
-        matcher: the catalogue's phrase matcher.
         state: the article read so far; its observations and last entity are updated.
         published: the publication date, or None.
         version: the extractor version the observations carry.
@@ -102,7 +100,7 @@ def read_figures(
     first_index = len(state.observations)
     sentence_observations: list[Observation] = []
     quote = text[facts.sentence.start : facts.sentence.end]
-    groups = respectively_items(facts, matcher)
+    groups = respectively_items(facts, facts.vocabulary.matcher)
     sentence_entity: str | None = None
     for index, figure in enumerate(facts.figures):
         start = facts.sentence.start + figure.start

@@ -57,7 +57,11 @@ def respectively_items(facts: SentenceFacts, matcher: CatalogueMatcher) -> dict[
         [
             shifted
             for h in matcher.find(facts.matchable[s:e])
-            if is_whole(body, shifted := PhraseHit(h.start + s, h.end + s, h.metrics, h.partner))
+            if is_whole(
+                body,
+                shifted := PhraseHit(h.start + s, h.end + s, h.metrics, h.partner),
+                facts.vocabulary.subjects,
+            )
         ]
         for s, e in items
     ]

@@ -13,6 +13,8 @@ import re
 from collections.abc import Callable
 from typing import NamedTuple
 
+from gdwatch.extractors.figures.scan import literal_pattern
+
 # canonical segment -> the ways it is written (English lower case; simplified Chinese: traditional text is
 # simplified before matching)
 SEGMENTS: dict[str, tuple[str, ...]] = {
@@ -119,12 +121,9 @@ SEGMENTS: dict[str, tuple[str, ...]] = {
 }
 
 _BY_WRITTEN = {written: canonical for canonical, forms in SEGMENTS.items() for written in forms}
-_PATTERN = re.compile(
-    "|".join(
-        rf"(?<![a-z]){re.escape(w)}(?![a-z])" if w.isascii() else re.escape(w)
-        for w in sorted(_BY_WRITTEN, key=len, reverse=True)
-    )
-)
+# why: one trie of the literals (the engine skips ahead by first character); word boundaries of the
+# English names are checked on each match instead of with look-arounds, which made every offset a try
+_PATTERN = re.compile(literal_pattern(_BY_WRITTEN))
 
 
 class SegmentMention(NamedTuple):
@@ -144,7 +143,16 @@ def find_segments(lowered: str) -> list[SegmentMention]:
     Returns:
         The mentions in order.
     """
-    return [SegmentMention(m.start(), m.end(), _BY_WRITTEN[m.group()]) for m in _PATTERN.finditer(lowered)]
+    found = []
+    for match in _PATTERN.finditer(lowered):
+        start, end = match.span()
+        if match.group().isascii() and (
+            (lowered[start - 1 : start].isalpha() and lowered[start - 1 : start].isascii())
+            or (lowered[end : end + 1].isalpha() and lowered[end : end + 1].isascii())
+        ):
+            continue
+        found.append(SegmentMention(start, end, _BY_WRITTEN[match.group()]))
+    return found
 
 
 def counted_segment(mentions: list[SegmentMention], body: str, figure_end: int) -> str | None:

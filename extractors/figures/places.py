@@ -1,0 +1,119 @@
+"""The gazetteer compiled for matching: who a figure can belong to (places, companies, events) and whom a
+trade figure is with (partners), from ``config/gazetteer.toml``.
+
+Built once per :class:`engine.FigureExtractor`; nothing here is read at import time, so adding a city or a
+partner is an edit of the TOML file. Traditional Chinese text is simplified before matching
+(:mod:`script`), so only the English and simplified names are matched; the traditional names are checked
+against them when the gazetteer is tested.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from gdwatch.config.models import Gazetteer, GazetteerEntry
+from gdwatch.extractors.figures.scan import literal_pattern
+
+# Words that are grammar, not gazetteer entries: how Chinese and English name the country, "the city".
+_GRAMMAR_TOKENS: tuple[tuple[str, str, str], ...] = (
+    ("China", "China", "foreign"),
+    ("Hong Kong", "Hong Kong", "foreign"),
+    ("Macao", "Macao", "foreign"),
+    ("Macau", "Macau", "foreign"),
+    ("我国", "China", "china_zh"),
+    ("中国", "China", "foreign_zh"),
+    ("全国", "China", "national_zh"),
+    ("the country", "China", "country_ref"),
+    ("The country", "China", "country_ref"),
+    ("the nation", "China", "country_ref"),
+    ("The nation", "China", "country_ref"),
+    ("the city", "", "city_ref"),
+    ("The city", "", "city_ref"),
+    ("全市", "", "city_ref"),
+    ("该市", "", "city_ref"),
+)
+_KINDS = (("cities", "city"), ("districts", "district"), ("regions", "region"), ("events", "event"))
+
+
+def _names(entry: GazetteerEntry) -> tuple[str, ...]:
+    return (*entry.en, *entry.zh_hans)
+
+
+def partner_form(written: str) -> str:
+    """A partner's name as matched: lower case, hyphens and quotes as spaces, single spaces."""
+    lowered = written.lower()
+    for mark in "-\"'“”‘’":
+        lowered = lowered.replace(mark, " ")
+    return " ".join(lowered.split())
+
+
+@dataclass(frozen=True)
+class PlaceIndex:
+    """The compiled gazetteer."""
+
+    home: str
+    """The entity of a figure whose text names no other owner ("Guangdong")."""
+    entity_re: re.Pattern[str]
+    entity_of: dict[str, tuple[str, str]]
+    """Written form -> (name, kind): city, district, region, event, company, province, or grammar kinds."""
+    city_names_zh: tuple[str, ...]
+    place_names_zh: tuple[str, ...]
+    """Cities, districts, regions and events in simplified Chinese."""
+    company_forms_zh: tuple[str, ...]
+    partner_pattern: str
+    """Regex alternation of every way a partner is written (in match text)."""
+    partner_re: re.Pattern[str]
+    partner_of: dict[str, str]
+    partner_forms_zh: tuple[str, ...]
+
+    @classmethod
+    def build(cls, gazetteer: Gazetteer) -> PlaceIndex:
+        """Compile a gazetteer.
+
+        Args:
+            gazetteer: the loaded ``config/gazetteer.toml``.
+
+        Returns:
+            The index.
+        """
+        tokens: list[tuple[str, str, str]] = [
+            (w, gazetteer.home.name, "province") for w in _names(gazetteer.home)
+        ]
+        for field, kind in _KINDS:
+            tokens += [(w, entry.name, kind) for entry in getattr(gazetteer, field) for w in _names(entry)]
+        tokens += [(w, entry.name, "company") for entry in gazetteer.companies for w in _names(entry)]
+        tokens += list(_GRAMMAR_TOKENS)
+        entity_of: dict[str, tuple[str, str]] = {}
+        for written, name, kind in tokens:
+            entity_of.setdefault(written, (name, kind))
+        partner_of = {partner_form(w): entry.name for entry in gazetteer.partners for w in _names(entry)}
+        variants = sorted(partner_of, key=len, reverse=True)
+        pattern = "(?:" + "|".join(r"\s*".join(re.escape(w) for w in v.split()) for v in variants) + ")"
+        return cls(
+            home=gazetteer.home.name,
+            entity_re=re.compile(literal_pattern(entity_of)),
+            entity_of=entity_of,
+            city_names_zh=tuple(w for entry in gazetteer.cities for w in entry.zh_hans),
+            place_names_zh=tuple(
+                w for field, _ in _KINDS for entry in getattr(gazetteer, field) for w in entry.zh_hans
+            ),
+            company_forms_zh=tuple(w for entry in gazetteer.companies for w in entry.zh_hans),
+            partner_pattern=pattern,
+            partner_re=re.compile(r"(?<![a-z])" + pattern + r"(?![a-z])"),
+            partner_of=partner_of,
+            partner_forms_zh=tuple(v.replace(" ", "") for v in variants if not v.isascii()),
+        )
+
+    def partner_name(self, written: str) -> str | None:
+        """The partner a written form stands for ("the european union" -> "EU"), or None."""
+        return self.partner_of.get(" ".join(written.split()))
+
+    def find_partners(self, text: str) -> list[tuple[int, int, str]]:
+        """(start, end, name) of each trade partner named in match text (:func:`matcher.match_text`)."""
+        found = []
+        for match in self.partner_re.finditer(text):
+            name = self.partner_name(match.group())
+            if name:
+                found.append((match.start(), match.end(), name))
+        return found

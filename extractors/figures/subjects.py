@@ -1,0 +1,60 @@
+"""The Chinese words that may stand before a metric phrase without making it a part ("全省进出口",
+"深圳外贸", "对东盟出口"), compiled with the gazetteer's city, company and partner names.
+
+:func:`metric_choice.is_whole` and :func:`metric_choice.choose_hit` read these patterns; they are built once
+per :class:`engine.FigureExtractor` (:class:`facts.Vocabulary`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from gdwatch.extractors.figures.places import PlaceIndex
+
+# Periods written before a subject (首季全省, 前10个月, 上半年)
+_TIME_WORDS = (
+    r"\d{4}年|前?[一二三四]季度|首季度?|第[一二三四1-4]季度?|[前首][二两三]季度?|"
+    r"[前首](?:\d{1,2}|[一二三四五六七八九十]+)个?月|[上下]半年|\d+(?:-\d+)?月份?"
+)
+_ALLOWED_WORDS = (
+    r"全省|全市|全国|我国|中国|广东省|广东|其中|同期|目前|今年|去年|明年|年|实现|完成|全年|当年|外贸|货物贸易|消费品|总|"
+    r"共建|一带一路|对|与|向|从|同|、|市|力争|预计|预期|有望|将|计划|争取|推动|带动|拉动|促进|提升|提高|累计|合计|集团"
+)
+
+
+def _alternation(words: tuple[str, ...]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@dataclass(frozen=True)
+class SubjectGrammar:
+    """Compiled patterns for the words before a Chinese metric phrase."""
+
+    allowed_prefix: re.Pattern[str]
+    """A prefix made only of these words leaves the phrase naming the whole."""
+    partner_prefix: re.Pattern[str]
+    """对东盟、欧盟 before a phrase: the partner, not a part."""
+    time_or_place: re.Pattern[str]
+    """Periods and places a clause may open with and still name no subject of its own."""
+    company_forms: tuple[str, ...]
+
+    @classmethod
+    def build(cls, places: PlaceIndex) -> SubjectGrammar:
+        """Compile the patterns with the gazetteer's names.
+
+        Args:
+            places: the compiled gazetteer.
+
+        Returns:
+            The grammar.
+        """
+        names = _alternation((*places.place_names_zh, *places.company_forms_zh))
+        partners = _alternation(places.partner_forms_zh)
+        cities = _alternation(places.place_names_zh)
+        return cls(
+            allowed_prefix=re.compile(rf"(?:{_TIME_WORDS}|{_ALLOWED_WORDS}|{names})+$"),
+            partner_prefix=re.compile(rf"[对与向从同](?:共建)?(?:{partners})(?:、(?:{partners}))*$"),
+            time_or_place=re.compile(rf"(?:{_TIME_WORDS}|今年|去年|目前|同期|全省|全市|全国|{cities}|市)+"),
+            company_forms=places.company_forms_zh,
+        )
