@@ -12,6 +12,9 @@ import pytest
 from gdwatch.config.loader import METRICS_FILE, PACKAGED_CONFIG_DIR, load_config
 from tests.support.httpserver import LocalSite
 
+# the session's PostgreSQL and S3 servers (tests/scaleout), for the warehouse tests on both backends too
+pytest_plugins = ["tests.scaleout.fixtures"]
+
 REPO_ROOT = Path(__file__).resolve().parent.parent
 
 

@@ -9,14 +9,17 @@ from pathlib import Path
 import duckdb
 
 from gdwatch.warehouse.errors import WarehouseError
-from gdwatch.warehouse.migrate import apply_schema
+from gdwatch.warehouse.lake import is_lake, open_lake
+from gdwatch.warehouse.migrate import apply_lake_schema, apply_schema
 
 
 def connect(path: Path, *, read_only: bool = False, migrate: bool = True) -> duckdb.DuckDBPyConnection:
     """Open the warehouse: the one function that creates DuckDB connections to it.
 
     Args:
-        path: the DuckDB file (``data/warehouse.duckdb`` or its published copy).
+        path: the DuckDB file (``data/warehouse.duckdb`` or its published copy), or a DuckLake location
+            (``ducklake:<catalog>...``, see ``warehouse.lake``): then an in-memory session with the catalog
+            attached as ``lake`` and in use; a read-only open attaches it ``READ_ONLY``.
         read_only: open without write access (no migrations are applied); read-write opens create the
             parent directories.
         migrate: bring the schema up to date on a read-write open (:func:`warehouse.migrate.apply_schema`);
@@ -30,6 +33,16 @@ def connect(path: Path, *, read_only: bool = False, migrate: bool = True) -> duc
         WarehouseError: the file is locked by another process, or is missing for a read-only open.
         MigrationError: a migration failed or an applied migration file was edited.
     """
+    if is_lake(path):
+        conn = open_lake(path, read_only=read_only)
+        try:
+            conn.execute("SET TimeZone = 'UTC'")
+            if migrate and not read_only:
+                apply_lake_schema(conn, path)
+        except BaseException:
+            conn.close()
+            raise
+        return conn
     path = Path(path)
     if read_only and not path.exists():
         raise WarehouseError(
@@ -63,8 +76,11 @@ def published_path(path: Path) -> Path:
         path: the pipeline's warehouse file, e.g. ``data/warehouse.duckdb``.
 
     Returns:
-        ``data/warehouse.read.duckdb`` for ``data/warehouse.duckdb``.
+        ``data/warehouse.read.duckdb`` for ``data/warehouse.duckdb``; a DuckLake location itself (its
+        readers attach the live catalog read-only).
     """
+    if is_lake(path):
+        return path
     path = Path(path)
     return path.with_name(f"{path.stem}.read{path.suffix or '.duckdb'}")
 
@@ -84,6 +100,8 @@ def publish(path: Path) -> Path:
     Raises:
         WarehouseError: the file is locked by another process.
     """
+    if is_lake(path):
+        return path  # readers see every commit live; there is no copy to publish
     path = Path(path)
     target = published_path(path)
     conn = connect(path)

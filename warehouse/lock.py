@@ -4,6 +4,10 @@ A command may claim the lock for its whole process (`claimed_for_process`): the 
 Prefect starts, and the run's `Warehouse` inside the flow then joins the claim instead of locking again,
 so no second process can slip in between the CLI's check and the run. Without a claim, two writers
 are exclusive even within one process.
+
+A DuckLake warehouse with a SQLite or DuckDB-file catalog is locked the same way, on its catalog file.
+One with a PostgreSQL catalog takes no lock for a writer's life (several writers may load at once): its
+writers serialise each load transaction with the catalog's advisory lock (`warehouse.lake.CatalogLock`).
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from gdwatch.warehouse.errors import WarehouseBusyError
+from gdwatch.warehouse.lake import LakeTarget, is_lake
 
 _POLL_S = 0.05
 # Lock files claimed by this process: resolved path -> the claim's file descriptor.
@@ -24,8 +29,17 @@ _CLAIMS: dict[Path, int] = {}
 _CLAIMS_LOCK = threading.Lock()
 
 
-def lock_path(path: Path) -> Path:
-    """Return the lock file of a warehouse file (``warehouse.duckdb`` -> ``warehouse.duckdb.lock``)."""
+def lock_path(path: Path) -> Path | None:
+    """Return the lock file of a warehouse file (``warehouse.duckdb`` -> ``warehouse.duckdb.lock``).
+
+    A DuckLake warehouse's is its catalog file's (``meta.sqlite.lock``); one on PostgreSQL has none.
+    """
+    if is_lake(path):
+        target = LakeTarget.parse(path)
+        if target.kind == "postgres":
+            return None
+        path = target.catalog_file
+        path.parent.mkdir(parents=True, exist_ok=True)
     return path.with_name(path.name + ".lock")
 
 
@@ -33,7 +47,10 @@ class WriterLock:
     """An exclusive lock held from ``acquire`` to ``release``; flock dies with its process."""
 
     def __init__(self, path: Path) -> None:
-        self.path = lock_path(path)
+        file = lock_path(path)
+        self._shared = file is None
+        """True for a PostgreSQL DuckLake catalog: writers share it, so holding this lock takes nothing."""
+        self.path = file if file is not None else Path(str(path))
         self._fd: int | None = None
         self._joined = False
         """True when this object joined its process's claim and must leave the lock to the claim."""
@@ -48,6 +65,9 @@ class WriterLock:
             WarehouseBusyError: still held after ``wait_s`` (the message names the holder's pid).
         """
         if self._fd is not None:
+            return
+        if self._shared:
+            self._fd = -1
             return
         with _CLAIMS_LOCK:
             claim = _CLAIMS.get(self.path.resolve())
@@ -77,7 +97,7 @@ class WriterLock:
         if self._fd is None:
             return
         fd, self._fd = self._fd, None
-        if self._joined:
+        if self._joined or self._shared:
             self._joined = False
             return
         os.ftruncate(fd, 0)
@@ -98,6 +118,9 @@ def claimed_for_process(path: Path, wait_s: float = 0.0) -> Iterator[None]:
         WarehouseBusyError: another process holds the lock after ``wait_s``.
     """
     lock = WriterLock(path)
+    if lock._shared:
+        yield
+        return
     lock.acquire(wait_s)
     key = lock.path.resolve()
     assert lock._fd is not None

@@ -14,7 +14,7 @@ import duckdb
 
 from gdwatch.warehouse.errors import MigrationError
 from gdwatch.warehouse.sql import read_sql
-from gdwatch.warehouse.views import ViewFile, create_views
+from gdwatch.warehouse.views import ViewFile, create_views, load_views
 
 _FILENAME = re.compile(r"^(\d{4})_([a-z0-9_]+)\.sql$")
 
@@ -141,3 +141,46 @@ def apply_schema(
     applied = apply_migrations(conn, migrations)
     create_views(conn, views)
     return applied
+
+
+def apply_lake_schema(
+    conn: duckdb.DuckDBPyConnection,
+    location: object,
+    migrations: Sequence[Migration] | None = None,
+    views: Sequence[ViewFile] | None = None,
+) -> list[str]:
+    """:func:`apply_schema` for a DuckLake catalog, safe when several writers open it at once.
+
+    With a PostgreSQL catalog the catalog's advisory lock is held meanwhile, so only one writer migrates.
+    The views are re-created only when a view file changed (``view_versions`` holds the checksum of the
+    set): every DDL statement is a DuckLake snapshot, and re-creating them on each open would make
+    concurrent writers' commits conflict for nothing.
+
+    Args:
+        conn: a session on the attached catalog (``warehouse.lake.open_lake``).
+        location: the ``ducklake:`` location (its catalog names the lock).
+        migrations: as for :func:`apply_schema`.
+        views: as for :func:`apply_schema`.
+
+    Returns:
+        Names of the migration files applied now.
+    """
+    from gdwatch.warehouse.lake import CatalogLock, LakeTarget
+
+    target = LakeTarget.parse(str(location))
+    lock = CatalogLock(target) if target.kind == "postgres" else None
+    try:
+        if lock is not None:
+            lock.wait()
+        applied = apply_migrations(conn, migrations)
+        todo = load_views() if views is None else list(views)
+        digest = hashlib.sha256("\n".join(f"{v.name}\n{v.sql}" for v in todo).encode("utf-8")).hexdigest()
+        conn.execute(read_sql("create_view_versions"))
+        row = conn.execute(read_sql("select_view_version")).fetchone()
+        if applied or row is None or row[0] != digest:
+            create_views(conn, todo)
+            conn.execute(read_sql("insert_view_version"), {"sha256": digest, "applied_at": datetime.now(UTC)})
+        return applied
+    finally:
+        if lock is not None:
+            lock.close()

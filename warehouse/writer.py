@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import json
 import threading
+import time
 import zlib
 from collections.abc import Collection, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from datetime import date, datetime
 from pathlib import Path
 from types import TracebackType
@@ -17,6 +18,7 @@ import pyarrow as pa
 
 from gdwatch.warehouse.connection import connect, publish
 from gdwatch.warehouse.errors import WarehouseError
+from gdwatch.warehouse.lake import CatalogLock, LakeTarget, is_lake
 from gdwatch.warehouse.load import load_batch
 from gdwatch.warehouse.lock import WriterLock
 from gdwatch.warehouse.records import (
@@ -51,7 +53,19 @@ class Warehouse:
 
     The methods are safe to call from several threads of the process: an internal lock lets one call
     at a time use the file, so callers need no lock of their own.
+
+    On a DuckLake warehouse (``path`` a ``ducklake:`` location, see ``warehouse.lake``) the writer keeps
+    one session on the catalog for its life. With a PostgreSQL catalog, writers in several processes and
+    machines load at once: each load transaction holds the catalog's advisory lock (its conflict step must
+    see every figure committed before it), and a commit that still conflicts is retried with backoff;
+    batches are idempotent, so a retried batch adds nothing twice. Run ids come from the catalog's
+    sequence.
     """
+
+    COMMIT_ATTEMPTS = 5
+    """Tries of one batch whose DuckLake commit conflicts with another writer's."""
+    RETRY_BACKOFF_S = 0.05
+    """First pause before a retry; doubles on each retry."""
 
     def __init__(self, path: Path, *, wait_s: float = 0.0) -> None:
         """Take the writer lock and apply pending migrations.
@@ -65,15 +79,30 @@ class Warehouse:
             MigrationError: the schema could not be brought up to date.
         """
         self.path = Path(path)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._lake = LakeTarget.parse(self.path) if is_lake(self.path) else None
+        if self._lake is None:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._session: duckdb.DuckDBPyConnection | None = None
+        """The DuckLake writer's one session on the catalog (None for a DuckDB file)."""
+        self._catalog_lock: CatalogLock | None = None
+        self.commit_retries = 0
+        """DuckLake batches retried after a conflicting commit, for the benchmark and the run's log."""
+        self.lock_wait_s = 0.0
+        """Seconds spent waiting for the catalog's advisory lock."""
         # NOTE: one call at a time uses the file. Concurrent load transactions would not see each other's
         # figures (so miss the conflicts between them) and would number their conflict events alike.
         self._mutex = threading.Lock()
         self._lock = WriterLock(self.path)
         self._lock.acquire(wait_s)
         try:
-            connect(self.path).close()
+            if self._lake is None:
+                connect(self.path).close()
+            else:
+                self._session = connect(self.path)
+                if self._lake.kind == "postgres":
+                    self._catalog_lock = CatalogLock(self._lake)
         except BaseException:
+            self._close_lake()
             self._lock.release()
             raise
 
@@ -91,6 +120,14 @@ class Warehouse:
         with self._mutex:
             if not self._lock.held:
                 raise WarehouseError(f"{self.path}: this Warehouse was closed; open a new one to write")
+            if self._session is not None:
+                try:
+                    yield self._session
+                except BaseException:
+                    with suppress(duckdb.Error):  # the session lives on: end a transaction left open
+                        self._session.execute("ROLLBACK")
+                    raise
+                return
             conn = connect(self.path, migrate=False)
             try:
                 yield conn
@@ -113,6 +150,9 @@ class Warehouse:
             row = conn.execute(read_sql("select_next_run_id")).fetchone()
             assert row is not None  # why: an aggregate without GROUP BY returns one row
             run_id = int(row[0])
+            if self._catalog_lock is not None:
+                # several writers: the catalog's sequence, never max + 1 (it starts after the stored runs)
+                run_id = self._catalog_lock.next_run_id(floor=run_id - 1)
             conn.execute(
                 read_sql("insert_run_started"),
                 {
@@ -122,8 +162,15 @@ class Warehouse:
                     "started_at": utc(started_at),
                 },
             )
+            self._tag(conn, run_id, "started")
             conn.execute("COMMIT")
         return run_id
+
+    def _tag(self, conn: duckdb.DuckDBPyConnection, run_id: int, step: str) -> None:
+        """On DuckLake, tag the open transaction's snapshot with the run and the step."""
+        if self._lake is not None:
+            info = json.dumps({"run_id": run_id, "step": step})
+            conn.execute(read_sql("tag_lake_commit"), {"message": f"run {run_id} {step}", "extra_info": info})
 
     def finish_run(
         self,
@@ -155,6 +202,7 @@ class Warehouse:
                 )
             if finished:
                 raise WarehouseError(f"{self.path}: run {run_id} already finished; finish each run once")
+            conn.execute("BEGIN TRANSACTION")
             conn.execute(
                 read_sql("insert_run_finished"),
                 {
@@ -165,6 +213,8 @@ class Warehouse:
                     "errors": json.dumps([dict(e) for e in errors]),
                 },
             )
+            self._tag(conn, run_id, "finished")
+            conn.execute("COMMIT")
 
     def source_state(self, source: str) -> SourceState | None:
         """Return the validators of the source's last successful feed fetch (fetched or not_modified).
@@ -228,7 +278,34 @@ class Warehouse:
             WarehouseError: a page is inconsistent; nothing of the batch is stored.
         """
         with self._conn() as conn:
-            return load_batch(conn, batch, run_id=run_id, timings=timings)
+            if self._lake is None:
+                return load_batch(conn, batch, run_id=run_id, timings=timings)
+            return self._load_lake_batch(conn, batch, run_id=run_id, timings=timings)
+
+    def _load_lake_batch(
+        self,
+        conn: duckdb.DuckDBPyConnection,
+        batch: LoadBatch,
+        *,
+        run_id: int,
+        timings: dict[str, float] | None,
+    ) -> BatchCounts:
+        """One batch on DuckLake: under the catalog's lock, retried with backoff when its commit conflicts."""
+        tagged = _TaggedCommits(conn, self, run_id)
+        for attempt in range(self.COMMIT_ATTEMPTS):
+            if self._catalog_lock is not None:
+                self.lock_wait_s += self._catalog_lock.wait()
+            try:
+                return load_batch(tagged, batch, run_id=run_id, timings=timings)  # type: ignore[arg-type]
+            except duckdb.Error as exc:
+                if attempt == self.COMMIT_ATTEMPTS - 1 or not _is_commit_conflict(exc):
+                    raise
+                self.commit_retries += 1
+            finally:
+                if self._catalog_lock is not None:
+                    self._catalog_lock.release()
+            time.sleep(self.RETRY_BACKOFF_S * 2**attempt)
+        raise AssertionError("unreachable: the last attempt returns or raises")
 
     def record_coverage(self, rows: Sequence[CoverageRow], *, run_id: int) -> None:
         """Append coverage counts (listed / fetched / stored per source and day) for a run.
@@ -323,4 +400,38 @@ class Warehouse:
     def close(self) -> None:
         """Release the writer lock (idempotent), once no call is using the file."""
         with self._mutex:
+            self._close_lake()
             self._lock.release()
+
+    def _close_lake(self) -> None:
+        if self._catalog_lock is not None:
+            self._catalog_lock.close()
+            self._catalog_lock = None
+        if self._session is not None:
+            self._session.close()
+            self._session = None
+
+
+class _TaggedCommits:
+    """A DuckLake session whose ``COMMIT`` first tags the snapshot with the run (see ``Warehouse._tag``)."""
+
+    def __init__(self, conn: duckdb.DuckDBPyConnection, warehouse: Warehouse, run_id: int) -> None:
+        self._conn = conn
+        self._warehouse = warehouse
+        self._run_id = run_id
+
+    def execute(self, sql: str, *args: Any, **kwargs: Any) -> duckdb.DuckDBPyConnection:
+        if sql.strip().upper() == "COMMIT":
+            self._warehouse._tag(self._conn, self._run_id, "batch")
+        return self._conn.execute(sql, *args, **kwargs)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._conn, name)
+
+
+def _is_commit_conflict(exc: duckdb.Error) -> bool:
+    """Whether a DuckLake commit failed because another writer committed first (worth a retry)."""
+    text = str(exc).lower()
+    return isinstance(exc, duckdb.TransactionException) or any(
+        word in text for word in ("conflict", "database is locked", "could not serialize", "commit")
+    )
