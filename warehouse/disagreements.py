@@ -9,6 +9,7 @@ compare consecutive ones, so reading them costs no clustering.
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 from functools import cache
 
@@ -58,6 +59,7 @@ def refresh_disagreements(
     run_id: int,
     settings: DisagreementSettings | None = None,
     outlets: OutletTable | None = None,
+    timings: dict[str, float] | None = None,
 ) -> int:
     """Fingerprint the batch's new article versions and snapshot the clusters of the scopes it touched.
 
@@ -67,20 +69,27 @@ def refresh_disagreements(
         run_id: the run loading the batch.
         settings: stock window and near-copy threshold; the configured ones by default.
         outlets: the outlet table; the configured one by default.
+        timings: if given, receives the seconds spent fingerprinting (``fingerprint_articles``) and
+            clustering (``cluster_figures``), included in the load's ``refresh_disagreements``.
 
     Returns:
         The number of snapshot rows written (one per cluster, one per emptied scope).
     """
     settings = settings or configured_settings()
+    started = time.perf_counter()
     insert_fingerprints(
         conn,
         run_id=run_id,
         threshold=settings.near_copy_similarity,
         outlets=outlets or configured_outlets(),
     )
+    fingerprinted = time.perf_counter()
     conn.execute(read_sql("create_touched_scopes"))
     conn.execute(read_sql("create_touched_figures"), {"revision_pattern": REVISION_PATTERN})
     conn.execute(read_sql("create_touched_clusters"), {"stock_window_days": settings.stock_window_days})
     row = conn.execute(read_sql("insert_cluster_snapshots"), {"run_id": run_id}).fetchone()
     conn.execute(read_sql("insert_cluster_members"))
+    if timings is not None:
+        timings["fingerprint_articles"] = timings.get("fingerprint_articles", 0.0) + fingerprinted - started
+        timings["cluster_figures"] = timings.get("cluster_figures", 0.0) + time.perf_counter() - fingerprinted
     return int(row[0]) if row else 0

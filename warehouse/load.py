@@ -65,7 +65,7 @@ def load_batch(
         clock.lap("insert_closed_conflicts")
         new_conflicts = _rowcount(conn.execute(read_sql("insert_opened_conflicts"), params))
         clock.lap("insert_opened_conflicts")
-        refresh_disagreements(conn, run_id=run_id)
+        refresh_disagreements(conn, run_id=run_id, timings=timings)
         clock.lap("refresh_disagreements")
         if batch.source_fetch is not None:
             conn.execute(read_sql("insert_source_fetch"), _source_fetch_params(batch.source_fetch, run_id))

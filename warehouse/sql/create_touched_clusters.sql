@@ -6,7 +6,9 @@
 -- when its interval starts after every earlier interval ended (open ends of "over"/"under" included, as in
 -- figures_compatible), so a cluster is a chain of overlapping intervals and two clusters cannot both hold.
 CREATE OR REPLACE TEMP TABLE touched_clusters AS
-WITH sessions AS (
+WITH points AS (
+    SELECT * FROM touched_figures WHERE scope_period = '@point'
+), sessions AS (
     SELECT *,
            sum(CASE WHEN prev_end IS NULL OR p_start - prev_end > $stock_window_days THEN 1 ELSE 0 END)
                OVER (PARTITION BY scope_id ORDER BY p_start, p_end, article_id, ordinal
@@ -14,17 +16,20 @@ WITH sessions AS (
     FROM (SELECT *,
                  max(p_end) OVER (PARTITION BY scope_id ORDER BY p_start, p_end, article_id, ordinal
                                   ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS prev_end
-          FROM touched_figures)
-), grouped AS (
-    SELECT *,
+          FROM points)
+), point_groups AS (
+    SELECT * EXCLUDE (prev_end, session),
            min(p_start) OVER (PARTITION BY scope_id, session) AS group_start,
            max(p_end) OVER (PARTITION BY scope_id, session) AS group_end
     FROM sessions
 ), edges AS (
-    SELECT *,
-           CASE WHEN scope_period = '@point' THEN md5(scope_id || ':' || group_start::VARCHAR)
-                ELSE scope_id END AS group_id
-    FROM grouped
+    -- a flow's scope is one group, with no windows to compute
+    SELECT *, p_start AS group_start, p_end AS group_end, scope_id AS group_id
+    FROM touched_figures
+    WHERE scope_period <> '@point'
+    UNION ALL BY NAME
+    SELECT *, md5(scope_id || ':' || group_start::VARCHAR) AS group_id
+    FROM point_groups
 ), ordered AS (
     SELECT *,
            max(high) OVER w AS prev_high,
@@ -41,7 +46,7 @@ WITH sessions AS (
                AS cluster_no
     FROM ordered
 )
-SELECT * EXCLUDE (prev_end, prev_high, prev_high_qualifier, session),
+SELECT * EXCLUDE (prev_high, prev_high_qualifier),
        -- named after its first-reported figure, so a cluster keeps its id while witnesses join it
        md5(group_id || ':' || first_value(article_id || ':' || ordinal::VARCHAR)
            OVER (PARTITION BY group_id, cluster_no ORDER BY reported_at, article_id, ordinal)) AS cluster_id

@@ -13,9 +13,7 @@ WITH candidates AS (
       ON s.metric = k.metric AND s.entity = k.entity AND s.unit = k.unit AND s.projection = k.projection
      AND s.partner IS NOT DISTINCT FROM k.partner AND s.segment IS NOT DISTINCT FROM k.segment
      AND s.basis IS NOT DISTINCT FROM k.basis AND s.kind IS NOT DISTINCT FROM k.kind
-     AND k.scope_period = CASE WHEN coalesce(s.period_start, period_start_of(s.period))
-                                    = coalesce(s.period_end, period_end_of(s.period))
-                               THEN '@point' ELSE s.period END
+     AND k.scope_period = CASE WHEN length(s.period) = 10 AND s.period[5] = '-' THEN '@point' ELSE s.period END
     WHERE s.conversion_of IS NULL
 ), latest_version AS (
     SELECT article_id, version, url, site_name, coalesce(published_at, fetched_at) AS reported_at

@@ -1,7 +1,7 @@
 -- The figure scopes this batch touched: the keys (metric, entity, partner, segment, basis, kind, unit,
 -- projection) of every figure stored for an article the batch added, re-versioned or re-extracted, any
 -- version, so that a figure that moved away (a re-dated correction) leaves its old scope recomputed too.
--- A flow's scope is its key and period; a point in time (period_start = period_end) scopes the key's stock
+-- A flow's scope is its key and period; a point in time (a YYYY-MM-DD period) scopes the key's stock
 -- figures of every date ('@point'), which are then grouped into windows. Each scope gets the id of the
 -- snapshot this load writes for it.
 CREATE OR REPLACE TEMP TABLE touched_scopes AS
@@ -11,8 +11,7 @@ WITH touched_articles AS (
     SELECT article_id FROM batch_articles WHERE status = 'new_version'
 ), keys AS (
     SELECT DISTINCT metric, entity, partner, segment, basis, kind, unit, projection,
-           CASE WHEN coalesce(period_start, period_start_of(period)) = coalesce(period_end, period_end_of(period))
-                THEN '@point' ELSE period END AS scope_period
+           CASE WHEN length(period) = 10 AND period[5] = '-' THEN '@point' ELSE period END AS scope_period
     FROM store.observations
     WHERE article_id IN (SELECT article_id FROM touched_articles)
       AND metric IS NOT NULL AND period IS NOT NULL AND conversion_of IS NULL
