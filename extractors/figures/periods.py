@@ -30,6 +30,8 @@ _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 
 # regex engine skip ahead by first character, which makes the scan many times faster.
 _ATOMS = re.compile(
     rf"(?P<monthyear>(?P<mym>{_MONTH})\s+(?:of\s+)?(?P<myy>(?:19|20)\d{{2}})(?![\d%]))"
+    rf"|(?P<drange>(?:from\s+|between\s+)?(?P<dm1>{_MONTH})\s+\d{{1,2}}(?:st|nd|rd|th)?\s*(?:-|to|through|and|until)\s*"
+    rf"(?P<dm2>{_MONTH})\s+\d{{1,2}}(?![\d.])|(?P<zdm1>\d{{1,2}})月\d{{1,2}}[日号]\s*[-~至到]\s*(?P<zdm2>\d{{1,2}})月\d{{1,2}}[日号])"
     rf"|(?P<date>{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?![\d.])(?:,?\s+\d{{4}})?|\d{{1,2}}\s+{_MONTH}(?![a-z])"
     r"|\d{4}-\d{1,2}-\d{1,2}|(?:\d{4}年)?\d{1,2}月\d{1,2}[日号])"
     r"|(?P<plan>(?P<plan_n>\d{1,2})(?:st|nd|rd|th)\s+five-year\s+plan|十(?P<plan_zh>[一二三四五六七八九])五)"
@@ -44,9 +46,10 @@ _ATOMS = re.compile(
     r"|(?P<half>(?P<hn>first|second)\s+half|h(?P<hd>[12])(?![a-z0-9])|(?P<zh>[上下])半年)"
     rf"|(?P<month>(?P<mon>{_MONTH_ALONE})"
     r"(?![a-z])|(?P<zmon>\d{1,2})月份?)"
-    r"|(?P<year>(?P<yv>(?:19|20)\d{2})(?![\d%/]|年\d|-\d|[万亿千百多余家个名户人])年?(?:底|末)?)"
+    r"|(?P<year>(?P<yv>(?:19|20)\d{2})(?![\d%/]|年\d|-\d|\s*[万亿千百多余家个名户人架台辆艘项次宗座件吨米])年?(?:底|末)?)"
     r"|(?P<rel>last year|this year|next year|year's end|year-end|end of the year|"
     r"去年|今年|明年|年底|年末)"
+    r"|(?P<fullyear>全年|for the (?:full|whole) year)"
     r"|(?P<now>(?:currently|now|at present|presently)(?![a-z])|截至目前|目前|当前|现在|眼下)"
 )
 TRIGGER = literal_trigger(
@@ -74,15 +77,16 @@ TRIGGER = literal_trigger(
         "q4",
         "h1",
         "h2",
-        *"十前首第一二三四上下去今明年截目当现眼",
+        *"十前首第一二三四上下去今明年截目当现眼全",
         *MONTHS,
         *MONTH_ABBREVIATIONS,
     ]
 )
 _LOWER = str.maketrans({chr(c): chr(c + 32) for c in range(65, 91)})
 _BASE_BEFORE = re.compile(
-    r"(?:\bfrom|\bthan|\bwith|\bover|\bsince|\bversus|\bvs\.?|\bagainst|比|较|与|同|自|\bsame period(?: of)?"
-    r"|\bcompared to|\bcompared with)\s*(?:the\s+|in\s+)?$",
+    r"(?:\bfrom|\bthan|\bwith|\bover|\bsince|\bversus|\bvs\.?|\bagainst|比|较|与|同|自|由|是"
+    r"|\bsame period(?: of)?"
+    r"|\bcompared to|\bcompared with)\s*(?:the\s+|in\s+)?[“\"「]?$",
     re.I,
 )
 # "去年同期", "2024年同期": the same period of another year is the base of a comparison
@@ -93,6 +97,7 @@ _BASE_BEFORE_FIGURE = re.compile(r"(?:\bcompared (?:with|to)|\bthan|\bversus)\s+
 _POINT_BEFORE = re.compile(
     r"(?:截至|截止|截止到|到|\bas of(?: the end of)?|\b(?:at|by) the end of)\s*$", re.I
 )
+_YEAR_SPAN = re.compile(r"\d{4}\.\.\d{4}")
 _POINT_AFTER = re.compile(r"^(?:底|末)")
 _ATTACH_SUFFIX = re.compile(r"^\s*(?:[Oo]f\s+(?:the\s+)?|[Ii]n\s+)?$")
 _NAME_BEFORE = re.compile(r"([A-Z][A-Za-z]+)\s+$")
@@ -127,6 +132,8 @@ class _Atom:
     months: tuple[int, int] | None = None
     label: str | None = None
     relative: bool = False
+    dated: bool = False
+    """Written with days ("April 15 to May 5"): the span may end in the month of publication."""
 
 
 def find_periods(
@@ -254,7 +261,8 @@ def explicit_year(mentions: list[PeriodMention]) -> int | None:
         A year, or None.
     """
     for mention in reversed(mentions):
-        if not mention.base and mention.period[:4].isdigit():
+        # why: a plan period (2021..2025) names no single year for "the third quarter" or 全年
+        if not mention.base and mention.period[:4].isdigit() and not _YEAR_SPAN.fullmatch(mention.period):
             return int(mention.period[:4])
     return None
 
@@ -264,6 +272,16 @@ def _atom(sentence: str, match: re.Match[str], published: date | None) -> _Atom 
     start, end = match.span()
     if kind == "date":
         return None
+    if kind == "fullyear":
+        # 全年: the whole year of the year being reported, else the last year that has ended
+        return _Atom(start, end, "months", months=(1, 12))
+    if kind == "drange":
+        # an event held over some days ("from April 15 to May 5"): the months it spans
+        first_month = _month_number(match.group("dm1") or match.group("zdm1"))
+        last_month = _month_number(match.group("dm2") or match.group("zdm2"))
+        if not first_month or not last_month or first_month > last_month or last_month > 12:
+            return None
+        return _Atom(start, end, "months", months=(first_month, last_month), dated=True)
     if kind == "monthyear":
         month = _month_number(match.group("mym"))
         if not month:
@@ -336,6 +354,8 @@ def _atom(sentence: str, match: re.Match[str], published: date | None) -> _Atom 
 _KINDS = frozenset(
     [
         "monthyear",
+        "fullyear",
+        "drange",
         "date",
         "plan",
         "yrange",
@@ -395,7 +415,8 @@ def _render(atom: _Atom, years: list[int], context_year: int | None, published: 
     if year is None:
         if published is None:
             return None
-        year = published.year if atom.months[1] < published.month else published.year - 1
+        ended = atom.months[1] < published.month or (atom.dated and atom.months[1] == published.month)
+        year = published.year if ended else published.year - 1
     low, high = atom.months
     # one notation per span: the first six months are H1, three months of one quarter a quarter
     if (low, high) == (1, 12):

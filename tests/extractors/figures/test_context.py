@@ -209,3 +209,19 @@ def test_the_ledes_subject_owns_the_figures_of_sentences_naming_nobody(
     catalogue: MetricCatalogue, text: str, entity: str
 ) -> None:
     assert {o.entity for o in figures(text, catalogue).values()} == {entity}
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "period"),
+    [
+        ("The fair, held from April 15 to May 5, drew 298,600 buyers.", date(2026, 5, 6), "2026-04..2026-05"),
+        ("2025年，工业机器人出口额是2024年的2.4倍。", date(2026, 1, 17), "2025"),
+        ("2025年，先进制造业增加值较“十三五”末增长31.5%。", date(2026, 2, 28), "2025"),
+        ("2025年，eVTOL订单量超过2000架。", date(2026, 2, 12), "2025"),
+        ("前三季度出口增长3%。\n全年出口有望增长5%。", date(2025, 10, 20), "2025"),
+    ],
+)
+def test_bases_event_spans_and_the_full_year(
+    catalogue: MetricCatalogue, text: str, published: date, period: str
+) -> None:
+    assert list(figures(text, catalogue, published=published).values())[-1].period == period
