@@ -19,8 +19,26 @@ from gdwatch.extractors.figures.figure import Figure
 from gdwatch.extractors.records import Basis, FigureKind
 
 _INCREMENT_BEFORE = re.compile(
-    r"(?:新增|新设|新登记|新引进|新落地|新认定|新培育|净增|\badded\b|\badding\b|\bnewly\b|"
-    r"\bnet (?:increase|addition) of\b)[^,，;；。]{0,30}$",
+    r"(?:新增|新设|新登记|新引进|新落地|新认定|新培育|新开通|新建成?|净增|再培育|再建设|再建|"
+    r"\badd(?:ed|ing|s)?\b|\bnewly\b|\bcultivate another\b|\bnet (?:increase|addition) of\b)"
+    r"[^,，;；。]{0,30}$",
+    re.I,
+)
+# "500 new firms", "two to three more such clusters", "6,300 firms registered their first ..."
+_INCREMENT_AFTER = re.compile(
+    r"^\s*(?:more\s+(?:such\s+)?|new\s+(?!energy)|additional\s+|[\w-]+\s+registered\s+their\s+first\b)", re.I
+)
+# a percent whose clause has a change word is a change, else a share of a whole (rates, ratios, intensities)
+_CHANGE_WORDS = re.compile(
+    r"\b(?:rose|rise|rising|grew|grow|growing|growth|increased?|increasing|up|down|fell|fall|falling|"
+    r"dropped|drop|declined?|declining|climbed|climbing|jumped|jumping|soared|soaring|surged|surging|"
+    r"expanded|expanding|edged|slipped|gained|shrank|contracted|higher|lower|faster|slower)\b"
+    r"|增长|增加|下降|减少|提高|提升|上升|回落|下滑|增速|增幅|降幅|年增|年减|成长",
+    re.I,
+)
+_BY_BEFORE = re.compile(
+    r"\b(?:rose|grew|increased|jumped|climbed|soared|surged|fell|dropped|declined|up|down)"
+    r"(?:\s+by)?\s*(?:about|around|nearly|almost|more than|over)?\s*$|增长了?|下降了?$",
     re.I,
 )
 _CHANGE_BEFORE = re.compile(
@@ -38,7 +56,7 @@ _QOQ = re.compile(r"quarter[- ]on[- ]quarter|from the previous quarter|\bq-o-q\b
 
 
 def kind_and_basis(
-    figure: Figure, role: str, before: str, after: str, clause: str, period: str | None
+    figure: Figure, role: str, before: str, after: str, clause: tuple[str, str], period: str | None
 ) -> tuple[FigureKind, Basis | None]:
     """The kind of a figure and, for a change or a share of plan, its basis.
 
@@ -47,25 +65,35 @@ def kind_and_basis(
         role: "growth", "share" or "level" (:func:`roles.figure_role`).
         before: its clause before it (since the previous figure).
         after: the text right after it.
-        clause: its whole clause, where 环比 or "month-on-month" may stand on either side.
+        clause: its clause before and after it (环比 or "month-on-month" may stand on either side; "rose 4%
+            and 2%, respectively" says "rose" once).
         period: its period, to tell 环比 for a quarter (qoq) from 环比 for a month (mom).
 
     Returns:
         (kind, basis).
     """
+    whole = clause[0] + clause[1]
     if figure.kind in {"percent", "pp"} and (_PLAN_AFTER.match(after) or _PLAN_BEFORE.search(before)):
         return "share", "share_of_plan"
     if figure.unit == "times" or figure.kind == "times":
         return "multiple", None
     if role == "share":
+        if figure.resolution == 0.0 and _BY_BEFORE.search(before):
+            return "change", _basis(whole, period)  # "rose by a third"
         return "share", None
     if role == "growth" or figure.kind == "pp":
-        return "change", _basis(clause, period)
+        return "change", _basis(whole, period)
+    if figure.kind == "percent":
+        # a percent that is not written as a growth rate: a rate or a part of a whole, unless its
+        # clause still says it changed ("with that of high-tech manufacturing climbing 6.9 percent")
+        if _CHANGE_WORDS.search(clause[0]):
+            return "change", _basis(whole, period)
+        return "share", None
     if figure.kind in {"currency", "count"}:
-        if _INCREMENT_BEFORE.search(before):
+        if _INCREMENT_BEFORE.search(before) or _INCREMENT_AFTER.match(after):
             return "increment", None
         if _CHANGE_BEFORE.search(before):
-            return "change", _basis(clause, period)
+            return "change", _basis(whole, period)
     return "level", None
 
 

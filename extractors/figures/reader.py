@@ -165,9 +165,8 @@ def read_figures(
                 )
             )
             clause_start, clause_end = facts.clause(figure.start)
-            kind, basis = kind_and_basis(
-                figure, role, before, after, facts.body[clause_start:clause_end], period
-            )
+            clause = (facts.body[clause_start : figure.start], facts.body[figure.start : clause_end])
+            kind, basis = kind_and_basis(figure, role, before, after, clause, period)
             unit = _unit(facts.figures, index)
             unit_text = figure.unit_text or unit
             if metric is not None and metric.unit_kind == "count" and metric.unit:

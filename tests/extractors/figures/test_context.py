@@ -225,3 +225,19 @@ def test_bases_event_spans_and_the_full_year(
     catalogue: MetricCatalogue, text: str, published: date, period: str
 ) -> None:
     assert list(figures(text, catalogue, published=published).values())[-1].period == period
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Guangzhou and Shenzhen grew 4.1 percent and 1.9 percent, respectively.", "change"),
+        ("The surveyed urban unemployment rate stood at 5.5 percent.", "share"),
+        ("The province plans to cultivate another 500 such firms by 2027.", "increment"),
+        ("BYD delivered 4.6 million new energy vehicles.", "level"),
+        ("Exports rose by a third.", "change"),
+    ],
+)
+def test_kind_of_rates_respectively_lists_and_additions(
+    catalogue: MetricCatalogue, text: str, kind: str
+) -> None:
+    assert list(figures(text, catalogue).values())[-1].kind == kind
