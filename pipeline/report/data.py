@@ -1,18 +1,17 @@
 """What the report and the people-facing commands read: the one module that queries the public views.
 
 Everything here reads the published copy through the public views (`observations`, `articles`,
-`metric_timeline`, `conflicts`, `runs`, `article_versions`, `observation_history`, `conflict_history`,
-`revisions`) and returns plain records, so the HTML, the CLI and the run summary never see SQL.
+`metric_timeline`, `disagreements`, `disagreement_articles`, `conflicts`, `runs`, `article_versions`,
+`observation_history`, `conflict_history`, `revisions`) and returns plain records, so the HTML, the CLI and
+the run summary never see SQL.
 
-NOTE: two things are approximations of today's data model, to be replaced by the disagreement/consensus
-model (period_start/period_end, value clusters with their own witnesses) in this module alone:
-
-- a figure's place in time comes from its `period` string (`period_bounds`); a figure without a period
-  is placed on the day it was published and flagged as such;
-- a *value cluster* is the reports of one line (metric, entity, partner, period, unit, projection) that
-  give the same value with the same qualifier; its witnesses are its distinct articles, less the line's
-  near-copies (`metric_timeline.articles - witnesses`), and at least 1: exact when the line has no
-  near-copies, a lower bound otherwise.
+- a figure's place in time is its `period_start`/`period_end`; a figure without a period is placed on the
+  day it was published and flagged as such;
+- a *value cluster* here is the reports of one line (metric, entity, partner, period, unit, projection)
+  that give the same value with the same qualifier, for the charts; its witnesses are its distinct
+  `witness_id`s (near-copies of one story count once), and its outlet is `observations.outlet`;
+- a line is disputed when the `disagreements` view has open rows on it, and a value is disputed when an
+  article on either side of one reports it (`disagreement_articles`).
 """
 
 from __future__ import annotations
@@ -60,9 +59,9 @@ class ValueCluster:
     qualifier: str
     reports: tuple[Report, ...]
     witnesses: int
-    """Independent witnesses (see the module docstring: a lower bound when the line has near-copies)."""
+    """Independent witnesses: distinct `witness_id`s, so copies of one story count once."""
     disputed: bool = False
-    """An open conflict names this value."""
+    """An article on a side of an open disagreement reports this value."""
 
 
 @dataclass(frozen=True)
@@ -92,12 +91,13 @@ class TimelineLine:
 
 @dataclass(frozen=True)
 class Disagreement:
-    """An open disagreement: a line with open conflicts, its value clusters side by side."""
+    """An open disagreement: a line with open rows in `disagreements`, its value clusters side by side."""
 
     line: TimelineLine
     conflicts: int
+    """Open rows of `disagreements` on the line."""
     relative_difference: float
-    """The largest relative difference of its open conflicts."""
+    """The largest relative difference of its open disagreements."""
     detected_run_id: int
 
 
@@ -219,11 +219,11 @@ def timeline(
 
 
 def disagreements(path: Path, *, since: datetime | None = None) -> list[Disagreement]:
-    """The open disagreements: each line with open conflicts, with all of its value clusters.
+    """The open disagreements: each line with open `disagreements` rows, with all of its value clusters.
 
     Args:
         path: the published copy.
-        since: only lines with a conflict detected by a run started at or after this moment.
+        since: only lines with a disagreement opened by a run started at or after this moment.
     """
     with reader(path) as conn:
         conflicts = _dicts(conn.execute(_CONFLICT_LINES_SQL, {"since": since}))
@@ -314,12 +314,14 @@ def _build_lines(
 ) -> list[TimelineLine]:
     disputed_values = {(*_key(row), row["value"]) for row in disputed}
     grouped: dict[LineKey, dict[tuple[float, str], list[Report]]] = {}
+    witnesses: dict[tuple[LineKey, float, str], set[str]] = {}
+    spans: dict[LineKey, tuple[date, date]] = {}
     first_seen: dict[LineKey, datetime] = {}
     for row in figures:
         key = _key(row)
         report = Report(
             url=row["url"],
-            outlet=outlet_of(row["site_name"], row["url"]),
+            outlet=row["outlet"] or outlet_of(row["site_name"], row["url"]),
             source=row["source"],
             title=row["title"],
             published_at=row["reported_at"],
@@ -329,6 +331,12 @@ def _build_lines(
             resolution=float(row["resolution"] or 0.0),
         )
         grouped.setdefault(key, {}).setdefault((row["value"], row["qualifier"]), []).append(report)
+        witnesses.setdefault((key, row["value"], row["qualifier"]), set()).add(
+            row["witness_id"] or row["url"]
+        )
+        if row["period_start"] is not None and row["period_end"] is not None:
+            low, high = spans.get(key, (row["period_start"], row["period_end"]))
+            spans[key] = (min(low, row["period_start"]), max(high, row["period_end"]))
         if row["reported_at"] is not None and (key not in first_seen or row["reported_at"] < first_seen[key]):
             first_seen[key] = row["reported_at"]
     built = []
@@ -336,20 +344,18 @@ def _build_lines(
         key = _key(row)
         if key not in grouped:
             continue
-        near_copies = int(row["articles"]) - int(row["witnesses"])
         clusters = []
         for (value, qualifier), reports in grouped[key].items():
-            articles = len({r.url for r in reports})
             clusters.append(
                 ValueCluster(
                     value=value,
                     qualifier=qualifier,
                     reports=tuple(reports),
-                    witnesses=max(1, articles - near_copies),
+                    witnesses=len(witnesses[(key, value, qualifier)]),
                     disputed=(*key, value) in disputed_values,
                 )
             )
-        bounds = period_bounds(row["period"])
+        bounds = spans.get(key) or period_bounds(row["period"])
         seen = first_seen.get(key) or row["first_reported_at"] or datetime.now(UTC)
         start, end = bounds or (seen.date(), seen.date())
         built.append(
@@ -394,7 +400,7 @@ def day_start(day: date, zone: Any) -> datetime:
 _FIGURES_SQL = """
 SELECT o.metric, o.entity, o.partner, o.period, o.unit, o.projection, o.value, o.qualifier, o.resolution,
        o.quote, o.url, o.source, coalesce(o.published_at, a.first_fetched_at) AS reported_at,
-       a.title, a.site_name, a.language
+       a.title, a.site_name, a.language, o.outlet, o.witness_id, o.period_start, o.period_end
 FROM observations AS o
 JOIN articles AS a USING (article_id)
 WHERE o.metric IS NOT NULL AND o.conversion_of IS NULL
@@ -410,19 +416,19 @@ FROM metric_timeline
 """
 
 _DISPUTED_VALUES_SQL = """
-SELECT metric, entity, partner, period, unit, projection, value FROM conflicts
-UNION
-SELECT metric, entity, partner, period, unit, projection, conflicting_value FROM conflicts
+SELECT DISTINCT d.metric, d.entity, d.partner, d.period, d.unit, d.projection, a.value
+FROM disagreements AS d
+JOIN disagreement_articles AS a USING (disagreement_id)
 """
 
 _CONFLICT_LINES_SQL = """
-SELECT c.metric, c.entity, c.partner, c.period, c.unit, c.projection, count(*) AS conflicts,
-       max(c.relative_difference) AS relative_difference, max(c.detected_run_id) AS detected_run_id
-FROM conflicts AS c
-JOIN runs AS r ON r.run_id = c.detected_run_id
+SELECT d.metric, d.entity, d.partner, d.period, d.unit, d.projection, count(*) AS conflicts,
+       max(d.relative_difference) AS relative_difference, max(d.opened_run_id) AS detected_run_id
+FROM disagreements AS d
+LEFT JOIN runs AS r ON r.run_id = d.opened_run_id
 WHERE $since::TIMESTAMPTZ IS NULL OR r.started_at >= $since::TIMESTAMPTZ
 GROUP BY ALL
-ORDER BY max(c.detected_run_id) DESC, c.metric, c.entity, c.period
+ORDER BY max(d.opened_run_id) DESC, d.metric, d.entity, d.period
 """
 
 _CONFLICTS_SQL = """

@@ -9,10 +9,12 @@ SELECT o.article_id, v.url, v.source, v.published_at, o.article_version, o.extra
        coalesce(o.period_end, period_end_of(o.period)) AS period_end,
        -- the normalised publisher (config/outlets.toml); versions stored before outlets were recorded
        -- fall back to the page's site name, else the host
-       coalesce(f.outlet, v.site_name, regexp_extract(v.url, '://([^/:]+)', 1)) AS outlet
+       coalesce(f.outlet, v.site_name, regexp_extract(v.url, '://([^/:]+)', 1)) AS outlet,
+       -- the article this one counts as an independent witness of (itself unless a near-copy)
+       coalesce(f.witness_id, o.article_id) AS witness_id
 FROM store.observations AS o
 JOIN store.article_versions AS v ON v.article_id = o.article_id AND v.version = o.article_version
-LEFT JOIN (SELECT article_id, version, outlet
+LEFT JOIN (SELECT article_id, version, outlet, witness_id
            FROM store.article_fingerprints
            WHERE run_id <= max_run
            QUALIFY row_number() OVER (PARTITION BY article_id, version ORDER BY run_id DESC) = 1) AS f
