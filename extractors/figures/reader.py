@@ -153,17 +153,21 @@ def read_figures(
             counted = (
                 counted_segment(facts.segments, facts.body, figure.end) if figure.kind == "count" else None
             )
-            segment = (
-                (item.segment if item else None)
-                or counted
-                or choose_segment(
-                    facts.segments,
-                    figure.start,
-                    (hit.start, hit.end) if hit else None,
-                    [(h.start, h.end) for h in facts.hits],
-                    facts.clause,
-                )
+            clause_start, clause_end = facts.clause(figure.start)
+            named_elsewhere = choose_segment(
+                facts.segments,
+                figure.start,
+                (hit.start, hit.end) if hit else None,
+                [(h.start, h.end) for h in facts.hits],
+                facts.clause,
             )
+            if named_elsewhere and not _owns_no_noun(figure):
+                # "..., benefiting 12 million consumers": a count of other things, unless in the same clause
+                same_clause = [
+                    m for m in facts.segments if m.segment == named_elsewhere and m.start >= clause_start
+                ]
+                named_elsewhere = named_elsewhere if same_clause else None
+            segment = (item.segment if item else None) or figure.part or counted or named_elsewhere
             clause_start, clause_end = facts.clause(figure.start)
             clause = (facts.body[clause_start : figure.start], facts.body[figure.start : clause_end])
             kind, basis = kind_and_basis(figure, role, before, after, clause, period)
@@ -199,6 +203,12 @@ def read_figures(
                     state.topic = entity
         sentence_observations.append(observation)
         state.observations.append(observation)
+
+
+def _owns_no_noun(figure: Figure) -> bool:
+    """Whether a figure can take a segment named elsewhere in its sentence: not a count of its own things
+    ("benefiting 12 million consumers" after "sales of home appliances")."""
+    return figure.kind != "count" or figure.unit in {"count", "units"}
 
 
 def _unit(figures: list[Figure], index: int) -> str:
