@@ -283,3 +283,23 @@ def test_figures_without_a_period_are_counted_not_clustered(wh: Warehouse, db_pa
         {"value": 9.1e12, "period_unknown": 1}
     ]
     assert rows(db_path, "SELECT * FROM disagreements") == []
+
+
+def test_articles_stored_without_a_fingerprint_get_one_when_loaded_again(
+    wh: Warehouse, db_path: Path
+) -> None:
+    page = make_page(
+        "https://www.chinadaily.com.cn/a/1.html", WIRE.format(value="9.1"), observations=(trade(9.1e12),)
+    )
+    load(wh, page)
+    conn = connect(db_path, migrate=False)
+    try:  # as if the article had been stored before migration 0015
+        conn.execute("CREATE TABLE keep AS SELECT * FROM store.article_fingerprints WHERE false")
+        conn.execute("DROP TABLE store.article_fingerprints")
+        conn.execute("CREATE TABLE store.article_fingerprints AS SELECT * FROM keep")
+    finally:
+        conn.close()
+    load(wh, page, at_day=1)
+    assert rows(
+        db_path, "SELECT outlet, witness_id = article_id AS itself FROM store.article_fingerprints"
+    ) == [{"outlet": "China Daily", "itself": True}]
