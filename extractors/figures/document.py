@@ -14,6 +14,7 @@ import datetime
 import re
 from dataclasses import dataclass, field
 
+from gdwatch.config.models import MetricDefinition
 from gdwatch.extractors.figures.periods import PeriodMention, explicit_year, find_periods, period_bounds
 from gdwatch.extractors.figures.projection import projection_cues
 from gdwatch.extractors.figures.scan import TriggerIndex
@@ -56,6 +57,8 @@ class DocumentState:
     paragraph_year: int | None = None
     """The last year named so far, for "the third quarter" without a year."""
     topic_read: bool = False
+    growth_metric: MetricDefinition | None = None
+    """The metric of the last growth rate read, for "一季度增长4.1%" after "GDP增长4.2%"."""
     observations: list[Observation] = field(default_factory=list)
     pending: list[Sentence] = field(default_factory=list)
     """Sentences of the current paragraph whose periods are not read yet."""

@@ -54,6 +54,7 @@ _STREAK_COMPACT = re.compile(
     r"-(year|quarter|month)(?=\s+(?:winning\s+|growth\s+|unbroken\s+)?(?:run|streak|stretch)\b)", re.I
 )
 """A streak written as a compound adjective: "a 33-year run", "an eight-quarter streak"."""
+_UP_FROM = re.compile(r"\b(?:up|down|rising|falling|increasing|decreasing)\s+from\s+$", re.I)
 _RANKING_ZH = re.compile(r"名|位|强|大|家|甲|个(?!月|季度)")
 _RANKING_BEFORE = re.compile(r"(?<![目此之以提当空眼日年月事会节战面从往向])前$")
 """前五名, 前10家: a ranking, not a count."""
@@ -129,7 +130,7 @@ def measure(
             scale_at, more_inside = more_first.end(), True
         zh_scale = ZH_SCALE.match(sentence, scale_at)
         if zh_scale and zh_scale.group() == "兆" and _MEGA_UNIT.match(sentence, zh_scale.end()):
-            return None  # why: 兆瓦, 兆赫 are mega-units (100兆瓦 is 100 MW), not 100 trillion
+            zh_scale = None  # why: 兆瓦, 兆赫 are mega-units (100兆瓦 is 100 MW, a measure word), not 10^14
         if zh_scale:
             if sentence[zh_scale.end() : zh_scale.end() + 1] == "级":
                 return None  # why: a size class (万亿级集群), not an amount
@@ -296,6 +297,10 @@ def _count(
         if word and value_text.lower() == "one":
             return None
         return noun, "count", True, None, _find_word(sentence, noun, pos)
+    if _UP_FROM.search(before) and not scaled:
+        noun = units.english_noun_before(sentence, start)
+        if noun:  # why: "nine clusters, up from seven in 2020": the earlier count names what it counts
+            return noun, "count", False, None, _find_word(sentence, noun, 0, start)
     from_to = bool(FROM_BEFORE.search(before) and TO_AFTER.match(sentence, pos)) or is_to_high(
         sentence, start
     )

@@ -228,6 +228,29 @@ def _metric_by_key(facts: SentenceFacts, key: str) -> MetricDefinition | None:
     return None
 
 
+def growth_metric_in_force(
+    facts: SentenceFacts, figure: Figure, role: str, in_force: MetricDefinition | None
+) -> MetricDefinition | None:
+    """The growth metric of the sentence before, for a rate whose sentence names no measure at all
+    ("上半年GDP增长4.2%。分季度看，一季度增长4.1%").
+
+    Args:
+        facts: the figure's sentence.
+        figure: the figure.
+        role: its role.
+        in_force: the growth metric of the last rate read, or None.
+
+    Returns:
+        That metric when the sentence has no catalogue phrase, no segment and no subject of its own.
+    """
+    if in_force is None or role != "growth" or facts.hits or facts.segments:
+        return None
+    clause_start, _ = facts.clause(figure.start)
+    if _has_own_subject(facts.body[clause_start : figure.start], facts.vocabulary.subjects):
+        return None
+    return in_force if role_of(in_force) == "growth" else None
+
+
 def _has_own_subject(clause_before: str, subjects: SubjectGrammar) -> bool:
     """Whether a clause names its own subject before the figure (then earlier clauses are not its subject)."""
     text = clause_before.strip()

@@ -1,6 +1,6 @@
 """Figures that come in pairs: ranges (a low and a high end) and conversions (one amount restated).
 
-- A range ("5 to 6 percent", "5-6%", "5%至6%", "between 4 and 5 percent") gives two figures: the low
+- A range ("5 to 6 percent", "5-6%", "5%至6%", "between 4 and 5 percent", 2至3个) gives two figures: the low
   end with qualifier ``over`` and the high end with qualifier ``under``. A low end written without its
   unit ("5-6%") takes the unit and scale of the high end; its span is the bare number ("5").
 - A figure in parentheses (or after ", or") in another currency restates the figure before it
@@ -95,6 +95,7 @@ def _make_range(sentence: str, low_start: int, low_end: int, high: Figure) -> li
     )
     if low.value >= high.value:
         return []
+    low.unit_text = high.unit_text
     return _finish_range(sentence, low, high)
 
 
@@ -147,6 +148,14 @@ def _maybe_range(sentence: str, low: Figure) -> list[Figure] | None:
         and low.end == _digits_end(sentence, low)
     ):
         return _make_range(sentence, low.start, low.end, top)
+    if (
+        low.unit == "count"
+        and top.kind == "count"
+        and top.unit != "count"
+        and connector.group().strip() != "-"
+        and low.end == _digits_end(sentence, low)
+    ):
+        return _make_range(sentence, low.start, low.end, top)  # 2至3个集群: a range of counts
     return None
 
 

@@ -24,7 +24,13 @@ from gdwatch.extractors.figures.entity_choice import TOPIC_KINDS, choose_entity,
 from gdwatch.extractors.figures.facts import SentenceFacts, Vocabulary
 from gdwatch.extractors.figures.figure import Figure
 from gdwatch.extractors.figures.kinds import kind_and_basis
-from gdwatch.extractors.figures.metric_choice import choose_hit, choose_metric, is_whole
+from gdwatch.extractors.figures.metric_choice import (
+    choose_hit,
+    choose_metric,
+    growth_metric_in_force,
+    is_whole,
+    role_of,
+)
 from gdwatch.extractors.figures.partners import choose_partner
 from gdwatch.extractors.figures.period_choice import choose_period
 from gdwatch.extractors.figures.periods import PeriodMention
@@ -144,6 +150,10 @@ def read_figures(
             item = groups.get(index)
             hit = choose_hit(facts, index, figure, role, item)
             metric = choose_metric(facts, index, figure, role, hit, sentence_observations)
+            if metric is None and hit is None and item is None:
+                metric = growth_metric_in_force(facts, figure, role, state.growth_metric)
+            if metric is not None and role_of(metric) == "growth":
+                state.growth_metric = metric
             entity = (item.entity if item else None) or choose_entity(
                 facts, figure, sentence_entity or state.last_entity, state.topic
             )

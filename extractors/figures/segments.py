@@ -92,6 +92,8 @@ SEGMENTS: dict[str, tuple[str, ...]] = {
     ),
     "new energy vehicles": (
         "new energy vehicles",
+        "electric vehicles",
+        "electric vehicle",
         "new energy vehicle",
         "new-energy vehicle",
         "new-energy vehicles",

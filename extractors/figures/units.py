@@ -150,7 +150,11 @@ COMPOUNDS = frozenset(
 _SIZE_CLASS = re.compile(r"^(?:thousand|million|billion|trillion)-(?:yuan|dollar|dollars|rmb|usd)$", re.I)
 _TOKEN = re.compile(r"\s*[\"“”'‘’]?([A-Za-z][A-Za-z'-]*)[\"“”'‘’]?")
 _AND_REGIONS = re.compile(r"\s+and\s+regions\b", re.I)
-_STREAK_RUN = re.compile(r"\s+(?:consecutive|straight|successive|running)\s+(years|quarters|months)\b", re.I)
+_STREAK_RUN = re.compile(
+    r"\s+(?:(?:consecutive|straight|successive|running)\s+(years|quarters|months)\b"
+    r"|(years|quarters|months)\s+(?:running|in\s+a\s+row)\b)",
+    re.I,
+)
 
 ZH_SPECIFIC_MEASURES = [
     "平方公里",
@@ -165,6 +169,11 @@ ZH_SPECIFIC_MEASURES = [
     "人",
     "吨",
     "分钟",
+    "兆瓦时",
+    "兆瓦",
+    "吉瓦时",
+    "吉瓦",
+    "轮",
     "小时",
     "公里",
     "艘",
@@ -262,7 +271,7 @@ def english_noun_after(text: str, pos: int) -> tuple[str | None, bool]:
     """
     streak = _STREAK_RUN.match(text, pos)
     if streak:
-        return streak.group(1).lower(), True
+        return (streak.group(1) or streak.group(2)).lower(), True
     words: list[str] = []
     cursor = pos
     head: int | None = None

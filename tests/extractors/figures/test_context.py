@@ -241,3 +241,10 @@ def test_kind_of_rates_respectively_lists_and_additions(
     catalogue: MetricCatalogue, text: str, kind: str
 ) -> None:
     assert list(figures(text, catalogue).values())[-1].kind == kind
+
+
+def test_a_rate_naming_no_measure_keeps_the_growth_metric_before_it(catalogue: MetricCatalogue) -> None:
+    text = "上半年全省地区生产总值6.87万亿元，同比增长4.2%。\n分季度看，一季度增长4.1%，二季度增长4.2%。"
+    found = extract_observations(text, published=date(2025, 7, 28), catalogue=catalogue)
+    assert [o.metric for o in found] == ["gdp", "gdp_growth", "gdp_growth", "gdp_growth"]
+    assert [o.period for o in found][2:] == ["2025-Q1", "2025-Q2"]
