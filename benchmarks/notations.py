@@ -72,7 +72,7 @@ NOTATIONS: tuple[Notation, ...] = (
     Notation("traditional", "進口2,590億元，下降1.2%。", "2,590億元", 2.59e11, "CNY"),
     Notation("traditional", "廣東有進出口實績的企業逾10萬家。", "10萬", 1e5, "enterprises"),
     Notation("traditional", "台灣出口額達3.2兆元。", "3.2兆元", 3.2e12, "CNY"),
-    Notation("traditional", "新增裝機容量100兆瓦。", "100", None),
+    Notation("traditional", "新增裝機容量100兆瓦。", "100", 100.0, "MW"),
     Notation("approx-zh", "营收二百六十多万元。", "二百六十多万元", 2.6e6, "CNY"),
     Notation("approx-zh", "逾百家企业参展。", "百", 100.0, "enterprises"),
     Notation("approx-zh", "上千家企业参展。", "千", 1000.0, "enterprises"),

@@ -33,6 +33,7 @@ _LOWER = str.maketrans({chr(c): chr(c + 32) for c in range(65, 91)})
 _ONE_AS_FIGURE = re.compile(r"\s*(?:%|percent|per cent|thousand|million|billion|trillion|yuan|dollars)", re.I)
 _ZH_ONE_AS_FIGURE = re.compile(r"[倍成]")
 """一倍, 一成: one is a figure only as a multiple or a tenth."""
+_SIZE_CLASS_AFTER = re.compile(r"的(?:有|企业|公司|集群|产业|项目|城市|品牌|龙头)")
 _ROUND_OVER = "上过破"
 """上千, 过百, 破万: more than the round number."""
 _SOME_SCALES = {
@@ -168,6 +169,8 @@ def _build_bare_scale(sentence: str, match: re.Match[str]) -> list[Figure]:
     following = sentence[currency.end() : currency.end() + 1]
     if following and "\u4e00" <= following <= "\u9fff" and following != "的":
         return []
+    if _SIZE_CLASS_AFTER.match(sentence, currency.end()):
+        return []  # why: 营收逾百亿元的有12家, 百亿元的企业: the firms of a size, not an amount
     scale = SCALES_ZH[match.group()]
     figure = Figure(match.start(), currency.end(), scale, currency_code(currency), scale, "currency")
     figure.unit_text, figure.unit_start = currency.group(), currency.start()

@@ -75,4 +75,4 @@ def test_relevance_terms_match_either_script() -> None:
 
 
 def test_zhao_before_a_physical_unit_is_mega_not_a_trillion() -> None:
-    assert values("新增裝機容量100兆瓦。") == []
+    assert values("新增裝機容量100兆瓦。") == [("100", 100.0, "MW")]
