@@ -13,7 +13,7 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING, Literal
 
 from gdwatch.config.models import MetricCatalogue, RelevanceSettings
-from gdwatch.extractors.figures import EXTRACTOR_VERSION, extract_observations
+from gdwatch.extractors.figures import EXTRACTOR_VERSION, FigureExtractor, extract_observations
 from gdwatch.extractors.pages import CLEANER_VERSION, clean_article, decode_html, is_relevant
 from gdwatch.extractors.records import Article, Observation
 from gdwatch.pipeline.context import RunContext
@@ -50,6 +50,7 @@ def process_page(
     read_at: datetime,
     catalogue: MetricCatalogue,
     relevance: RelevanceSettings | None,
+    extractor: FigureExtractor | None = None,
 ) -> ProcessedPage:
     """Decode, clean, check relevance and extract the figures of one fetched page.
 
@@ -61,6 +62,8 @@ def process_page(
         read_at: when the page was fetched; the publication date falls back to its day.
         catalogue: the metrics catalogue figures are matched against.
         relevance: the topic terms; None keeps off-topic articles (``--any-topic``, ``gdwatch extract``).
+        extractor: the figure engine compiled once for many pages (a run's workers); None compiles one
+            from `catalogue` and the packaged gazetteer for this page.
     """
     html, encoding = decode_html(raw, content_type)
     cleaned = clean_article(html, url=url, feed_published=listed_published_at, now=read_at)
@@ -71,12 +74,17 @@ def process_page(
         article.title, article.text, terms_en=relevance.terms_en, terms_zh=relevance.terms_zh
     ):
         return ProcessedPage(outcome="off_topic", encoding=encoding, article=article)
-    observations = extract_observations(
-        article.text,
-        published=publication_day(article, read_at),
-        catalogue=catalogue,
-        headline=article.title,
-    )
+    if extractor is not None:
+        observations = extractor.extract(
+            article.text, published=publication_day(article, read_at), headline=article.title
+        )
+    else:
+        observations = extract_observations(
+            article.text,
+            published=publication_day(article, read_at),
+            catalogue=catalogue,
+            headline=article.title,
+        )
     return ProcessedPage(
         outcome="article", encoding=encoding, article=article, observations=tuple(observations)
     )
@@ -102,16 +110,17 @@ class PageJob:
     relevance: RelevanceSettings | None
 
 
-def process_job(job: PageJob, catalogue: MetricCatalogue) -> ProcessedPage:
-    """`process_page` with a job's settings: what a worker process does with each page."""
+def process_job(job: PageJob, extractor: FigureExtractor) -> ProcessedPage:
+    """`process_page` with a job's settings and a compiled figure engine: what a worker does with a page."""
     return process_page(
         job.raw,
         content_type=job.content_type,
         url=job.url,
         listed_published_at=job.listed_published_at,
         read_at=job.read_at,
-        catalogue=catalogue,
+        catalogue=extractor.catalogue,
         relevance=job.relevance,
+        extractor=extractor,
     )
 
 
@@ -187,7 +196,9 @@ def submit_page(
     if ctx.workers is not None:
         return PendingPage(page, raw, ctx.workers.submit(job))
     try:
-        return PendingPage(page, raw, process_job(job, ctx.config.metrics))
+        return PendingPage(
+            page, raw, process_job(job, FigureExtractor(ctx.config.metrics, ctx.config.gazetteer))
+        )
     except Exception as exc:
         return PendingPage(page, raw, exc)
 

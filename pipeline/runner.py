@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from gdwatch.config.loader import Config
+from gdwatch.extractors.figures import FigureExtractor
 from gdwatch.pipeline.context import Progress, RunContext, RunSpec, registered
 from gdwatch.pipeline.fetching import Fetcher
 from gdwatch.pipeline.ingest import SourceReport
@@ -43,7 +44,9 @@ def execute_run(
     with (
         Warehouse(db_path, wait_s=config.settings.warehouse.lock_wait_s) as warehouse,
         Fetcher(config.settings.politeness) as fetcher,
-        PageWorkers(config.metrics, processes=processes, handler=page_handler) as workers,
+        PageWorkers(
+            FigureExtractor(config.metrics, config.gazetteer), processes=processes, handler=page_handler
+        ) as workers,
     ):
         run_id = warehouse.start_run(flow=flow_name, params=params, started_at=started)
         spec = RunSpec(run_id=run_id, flow=flow_name, started_at=started, any_topic=any_topic)

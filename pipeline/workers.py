@@ -2,10 +2,10 @@
 
 Cleaning (trafilatura, htmldate) and figure extraction are CPU-bound Python; threads would share one
 core under the GIL. `PageWorkers` keeps one process per usable core and hands each worker one page at a
-time (its bytes and the settings that page is read under; the metrics catalogue goes to each worker once,
-when it starts). Because the dispatcher knows which page each worker holds, a worker that dies (a crash
-in a C library) or hangs past `page_timeout_s` fails that page alone, with a message saying so; the
-worker is replaced and every other page is processed as usual.
+time (its bytes and the settings that page is read under; the figure engine, compiled once, is there
+when the worker starts). Because the dispatcher knows which page each worker holds, a worker that dies
+(a crash in a C library) or hangs past `page_timeout_s` fails that page alone, with a message saying so;
+the worker is replaced and every other page is processed as usual.
 
 Workers are forked from the run's process, which has the parsers and the figure engine loaded and warmed
 (`warm_up`), so a worker is ready at once; they start on the first page, not with the run, so a run with
@@ -31,7 +31,7 @@ from multiprocessing.process import BaseProcess
 from typing import Any
 
 from gdwatch.config.errors import GdwatchError
-from gdwatch.config.models import MetricCatalogue
+from gdwatch.extractors.figures import FigureExtractor
 from gdwatch.pipeline.pages import PageJob, ProcessedPage, process_job
 
 PAGE_TIMEOUT_S = 120.0
@@ -44,7 +44,7 @@ class PageWorkerError(GdwatchError):
     """A page could not be processed in a worker: it raised, crashed its worker, or took too long."""
 
 
-Handler = Callable[[PageJob, MetricCatalogue], ProcessedPage]
+Handler = Callable[[PageJob, FigureExtractor], ProcessedPage]
 """What a worker does with each page: `process_job`, or a test's own function."""
 
 
@@ -57,7 +57,7 @@ _warmed = threading.Lock()
 _warm = False
 
 
-def warm_up(catalogue: MetricCatalogue) -> None:
+def warm_up(extractor: FigureExtractor) -> None:
     """Process one small page in this process, once, so that workers forked from it start warm.
 
     The first page loads the language model and compiles the parsers' and the figure engine's patterns
@@ -75,7 +75,7 @@ def warm_up(catalogue: MetricCatalogue) -> None:
             read_at=datetime(2026, 1, 1, tzinfo=UTC),
             relevance=None,
         )
-        process_job(job, catalogue)
+        process_job(job, extractor)
         _warm = True
 
 
@@ -97,7 +97,7 @@ def _exit_status(code: int | None) -> str:
     return f"exit code {code}"
 
 
-def _serve(conn: Connection, handler: Handler, catalogue: MetricCatalogue) -> None:
+def _serve(conn: Connection, handler: Handler, extractor: FigureExtractor) -> None:
     """A worker's loop: receive a job, answer (True, result) or (False, error); None ends it."""
     while True:
         try:
@@ -107,7 +107,7 @@ def _serve(conn: Connection, handler: Handler, catalogue: MetricCatalogue) -> No
         if job is None:
             return
         try:
-            answer: tuple[bool, object] = (True, handler(job, catalogue))
+            answer: tuple[bool, object] = (True, handler(job, extractor))
         except Exception as exc:
             answer = (False, f"{type(exc).__name__}: {exc}")
         conn.send(answer)
@@ -133,7 +133,7 @@ class PageWorkers:
 
     def __init__(
         self,
-        catalogue: MetricCatalogue,
+        extractor: FigureExtractor,
         *,
         processes: int | None = None,
         handler: Handler = process_job,
@@ -143,14 +143,14 @@ class PageWorkers:
         """Prepare the pool; no process starts before the first `submit`.
 
         Args:
-            catalogue: the metrics catalogue, sent to each worker once.
+            extractor: the figure engine compiled for the run, which every worker inherits.
             processes: how many workers (default: the usable cores).
             handler: what a worker does with a job (a module-level function; tests pass their own).
             page_timeout_s: a page still running after this long fails and its worker is replaced.
             pages_per_worker: a worker is replaced after this many pages.
         """
         self.processes = processes or usable_cores()
-        self._catalogue = catalogue
+        self._extractor = extractor
         self._handler = handler
         self._timeout = page_timeout_s
         self._pages_per_worker = pages_per_worker
@@ -204,7 +204,7 @@ class PageWorkers:
     def _dispatch(self) -> None:
         try:
             if self._handler is process_job:
-                warm_up(self._catalogue)
+                warm_up(self._extractor)
             self._workers = [self._start_worker() for _ in range(self.processes)]
             while self._step():
                 pass
@@ -293,7 +293,7 @@ class PageWorkers:
         parent, child = self._context.Pipe(duplex=True)
         process = self._context.Process(
             target=_serve,
-            args=(child, self._handler, self._catalogue),
+            args=(child, self._handler, self._extractor),
             name="gdwatch-page-worker",
             daemon=True,
         )

@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from gdwatch.config.loader import load_config
-from gdwatch.config.models import MetricCatalogue
+from gdwatch.extractors.figures import FigureExtractor
 from gdwatch.pipeline.backfill import ReprocessWindow, reprocess_batch, reprocess_batches
 from gdwatch.pipeline.context import RunSpec, context_for
 from gdwatch.pipeline.ingest import SourceReport, read_source
@@ -129,11 +129,11 @@ def test_reprocess_reads_relative_periods_as_of_the_fetch_not_of_the_reprocess(
     assert rows(db, "SELECT period FROM observations") == [("2025-H1",)]
 
 
-def breaks_on_trade(job: PageJob, catalogue: MetricCatalogue) -> ProcessedPage:
+def breaks_on_trade(job: PageJob, extractor: FigureExtractor) -> ProcessedPage:
     """A worker's work with a bug met on the trade page only (runs in a worker process)."""
     if job.url.endswith("/news/trade.html"):
         raise KeyError("a bug met on this page only")
-    return process_job(job, catalogue)
+    return process_job(job, extractor)
 
 
 def test_a_page_that_breaks_processing_fails_alone_and_is_retried(

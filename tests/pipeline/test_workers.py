@@ -11,12 +11,13 @@ from datetime import UTC, datetime
 import pytest
 
 from gdwatch.config.loader import PACKAGED_CONFIG_DIR, load_config
-from gdwatch.config.models import MetricCatalogue
+from gdwatch.extractors.figures import FigureExtractor
 from gdwatch.pipeline.pages import PageJob, ProcessedPage, process_job
 from gdwatch.pipeline.workers import PageWorkerError, PageWorkers
 from tests.support.pages import html, page
 
 CONFIG = load_config(PACKAGED_CONFIG_DIR)
+FIGURES = FigureExtractor(CONFIG.metrics, CONFIG.gazetteer)
 NOW = datetime(2026, 1, 21, tzinfo=UTC)
 ARTICLES = [
     page(
@@ -45,12 +46,12 @@ def job_for(raw: bytes, url: str = "http://127.0.0.1/news/x.html") -> PageJob:
     )
 
 
-def worker_pid(job: PageJob, catalogue: MetricCatalogue) -> ProcessedPage:
+def worker_pid(job: PageJob, extractor: FigureExtractor) -> ProcessedPage:
     """Says which process handled the page."""
     return ProcessedPage(outcome="no_article", encoding="utf-8", reason=str(os.getpid()))
 
 
-def misbehaves(job: PageJob, catalogue: MetricCatalogue) -> ProcessedPage:
+def misbehaves(job: PageJob, extractor: FigureExtractor) -> ProcessedPage:
     """Crashes its worker, hangs or raises on marked pages; processes the others for real."""
     if job.url.endswith("/crash"):
         os.kill(os.getpid(), signal.SIGSEGV)
@@ -58,11 +59,11 @@ def misbehaves(job: PageJob, catalogue: MetricCatalogue) -> ProcessedPage:
         time.sleep(3600)
     if job.url.endswith("/raise"):
         raise ValueError("a bug met on this page only")
-    return process_job(job, catalogue)
+    return process_job(job, extractor)
 
 
 def test_pages_run_in_worker_processes_not_in_this_one() -> None:
-    with PageWorkers(CONFIG.metrics, processes=2, handler=worker_pid) as workers:
+    with PageWorkers(FIGURES, processes=2, handler=worker_pid) as workers:
         futures = [workers.submit(job_for(b"<html></html>")) for _ in range(20)]
         pids = {int(future.result().reason or 0) for future in futures}
     assert os.getpid() not in pids
@@ -75,8 +76,8 @@ def test_results_equal_the_single_process_path() -> None:
     ]
     jobs.append(job_for(html(OFF_TOPIC, "http://127.0.0.1")))
     jobs.append(job_for(b"<html><body><nav>Home | World</nav></body></html>"))
-    expected = [process_job(job, CONFIG.metrics) for job in jobs]
-    with PageWorkers(CONFIG.metrics, processes=2) as workers:
+    expected = [process_job(job, FIGURES) for job in jobs]
+    with PageWorkers(FIGURES, processes=2) as workers:
         got = [future.result() for future in [workers.submit(job) for job in jobs]]
     assert got == expected
     assert [p.outcome for p in got] == ["article"] * len(ARTICLES) + ["off_topic", "no_article"]
@@ -86,7 +87,7 @@ def test_a_crashing_or_hanging_page_fails_alone_and_loses_nothing() -> None:
     good = [job_for(html(a, "http://127.0.0.1"), f"http://127.0.0.1{a.path}") for a in ARTICLES]
     bad = {url: job_for(b"<html></html>", f"http://127.0.0.1/{url}") for url in ("crash", "hang", "raise")}
     jobs = [*good[:3], bad["crash"], *good[3:5], bad["hang"], *good[5:7], bad["raise"], good[7]]
-    with PageWorkers(CONFIG.metrics, processes=2, handler=misbehaves, page_timeout_s=3) as workers:
+    with PageWorkers(FIGURES, processes=2, handler=misbehaves, page_timeout_s=3) as workers:
         futures = [workers.submit(job) for job in jobs]
         outcomes: list[str] = []
         for future in futures:
@@ -104,7 +105,7 @@ def test_a_crashing_or_hanging_page_fails_alone_and_loses_nothing() -> None:
 
 
 def test_workers_start_on_the_first_page_only_and_are_replaced_after_their_quota() -> None:
-    workers = PageWorkers(CONFIG.metrics, processes=1, handler=worker_pid, pages_per_worker=3)
+    workers = PageWorkers(FIGURES, processes=1, handler=worker_pid, pages_per_worker=3)
     assert workers.worker_pids == set()
     with workers:
         pids = [workers.process(job_for(b"<html></html>")).reason for _ in range(7)]
