@@ -33,6 +33,7 @@ _TRADE_NAME_RE = re.compile(
 )
 _TRADE_WORDS = ("Motors", "Auto", "Appliances", "Electronics", "Technolog", "Energy", "Batter", "Robotics",
                 "Semiconductor", "Logistics", "Shipping", "Holdings", "Pharma")  # fmt: skip
+_ANAPHOR_WORDS = ("its", "company", "firm", "group", "maker", "manufacturer", "fair", "port", "district")
 _ANAPHOR_RE = re.compile(
     r"\b[Ii]ts\b|\b[Tt]he (?:company|firm|group|carmaker|automaker|maker|manufacturer|fair|port|district)\b"
     r"|其中|其|该公司|公司|该企业|该集团|本届|该区|全区"
@@ -129,6 +130,6 @@ def has_anaphor(text: str) -> bool:
     """
     if "其" in text or "公司" in text or "本届" in text or "该" in text or "全区" in text:
         return True
-    # why: the scan tries every offset; without "its"/"the" anywhere it cannot match
+    # why: the regex tries every offset; without one of its words it cannot match
     lowered = text.lower()
-    return ("its" in lowered or "the " in lowered) and bool(_ANAPHOR_RE.search(text))
+    return any(word in lowered for word in _ANAPHOR_WORDS) and bool(_ANAPHOR_RE.search(text))

@@ -55,6 +55,12 @@ _MOM = re.compile(r"环比|month[- ]on[- ]month|from (?:the previous|a) month|\b
 _QOQ = re.compile(r"quarter[- ]on[- ]quarter|from the previous quarter|\bq-o-q\b|\bqoq\b|按季", re.I)
 
 
+_BASIS_CUES = (
+    "年均", "average", "annually", "a year on", "环比", "month", "quarter", "按月", "按季", "m-o-m", "q-o-q",
+    "mom", "qoq",
+)  # fmt: skip
+
+
 def kind_and_basis(
     figure: Figure, role: str, before: str, after: str, clause: tuple[str, str], period: str | None
 ) -> tuple[FigureKind, Basis | None]:
@@ -98,6 +104,10 @@ def kind_and_basis(
 
 
 def _basis(clause: str, period: str | None) -> Basis:
+    lowered = clause.lower()
+    # why: most changes are year on year; the patterns run only when one of their words is there
+    if not any(cue in lowered for cue in _BASIS_CUES):
+        return "yoy"
     if _AVG_ANNUAL.search(clause):
         return "avg_annual"
     if _QOQ.search(clause):
