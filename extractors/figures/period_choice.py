@@ -24,7 +24,12 @@ _PRESENT_STOCK = re.compile(
 
 
 def choose_period(
-    facts: SentenceFacts, figure: Figure, cue: bool, in_force: str | None, published: datetime.date | None
+    facts: SentenceFacts,
+    figure: Figure,
+    cue: bool,
+    in_force: str | None,
+    published: datetime.date | None,
+    stock: bool = False,
 ) -> str | None:
     """The period of a figure.
 
@@ -34,6 +39,8 @@ def choose_period(
         cue: whether the figure is written as a projection (:func:`projection.has_cue`).
         in_force: the period in force for the figure (:meth:`document.DocumentState.in_force_for`).
         published: the publication date: "the province has 12 clusters" counts what exists on that day.
+        stock: whether the figure is a share of what exists at a moment (staff, firms), so that a point
+            in time named with it is its period, as for a count.
 
     Returns:
         The period as written in docs/architecture.md, or None.
@@ -48,7 +55,7 @@ def choose_period(
         ):
             return published.isoformat()
         return in_force
-    return chosen.period if chosen.point and figure.kind == "count" else chosen.flow_period
+    return chosen.period if chosen.point and (stock or figure.kind == "count") else chosen.flow_period
 
 
 def _mention(facts: SentenceFacts, figure: Figure, cue: bool) -> PeriodMention | None:

@@ -159,7 +159,9 @@ def read_figures(
             )
             sentence_entity = sentence_entity or entity
             cue = has_cue(facts, figure)
-            period = choose_period(facts, figure, cue, state.in_force_for(figure.kind == "count"), published)
+            period = choose_period(
+                facts, figure, cue, state.in_force_for(figure.kind == "count"), published, role == "share"
+            )
             counted = (
                 counted_segment(facts.segments, facts.body, figure.end) if figure.kind == "count" else None
             )
