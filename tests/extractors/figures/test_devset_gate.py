@@ -36,16 +36,16 @@ FLOORS = {
     "value": 0.99,
     "unit": 0.99,
     "qualifier": 0.98,
-    "period": 0.90,
-    "metric": 0.88,
+    "period": 0.93,
+    "metric": 0.89,
     "entity": 0.96,
     "partner": 0.97,
-    "segment": 0.79,
-    "basis": 0.95,
-    "kind": 0.91,
+    "segment": 0.83,
+    "basis": 0.96,
+    "kind": 0.96,
     "projection": 0.99,
 }
-PERIOD_LEDE_FLOOR = 0.75
+PERIOD_LEDE_FLOOR = 0.91
 TRADITIONAL_RECALL_GAP = 0.02
 """Recall on traditional-script text stays within this of simplified (the notation issue's target)."""
 
