@@ -251,9 +251,10 @@ def format_interval(
     if math.isinf(high) and math.isinf(low):
         return "any value" if lang == "en" else "任意值"
     if math.isinf(high):
-        return _QUALIFIERS[lang]["over"] + format_value(low, unit, lang, resolution=step)
+        # an open bound is the written figure itself: its own resolution
+        return _QUALIFIERS[lang]["over"] + format_value(low, unit, lang, resolution=resolution)
     if math.isinf(low):
-        return ("under " if lang == "en" else "不到") + format_value(high, unit, lang, resolution=step)
+        return ("under " if lang == "en" else "不到") + format_value(high, unit, lang, resolution=resolution)
     first = format_value(low, unit, lang, resolution=step)
     last = format_value(high, unit, lang, resolution=step)
     shared = 0  # the unit words both ends share are written once: "9.05–9.15 trillion yuan"
