@@ -40,11 +40,18 @@ def choose_entity(facts: SentenceFacts, figure: Figure, earlier_subject: str, to
     return topic
 
 
+_SPECIFIC = {"company": 0, "event": 1, "district": 2, "region": 3}
+
+
 def _pick(mentions: list[EntityMention]) -> EntityMention | None:
-    for kind in ("company", "event", "district", "region"):
-        specific = [m for m in mentions if m.kind == kind]
-        if specific:
-            return specific[0]
+    """The first company named, else event, district, region, else the first mention."""
+    best: EntityMention | None = None
+    for mention in mentions:
+        rank = _SPECIFIC.get(mention.kind)
+        if rank is not None and (best is None or rank < _SPECIFIC.get(best.kind, 9)):
+            best = mention
+    if best is not None:
+        return best
     return mentions[0] if mentions else None
 
 

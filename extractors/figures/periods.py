@@ -70,6 +70,8 @@ TRIGGER = literal_trigger(
         "currently",
         "now",
         "at present",
+        "for the full",
+        "for the whole",
         "presently",
         "q1",
         "q2",
@@ -173,7 +175,7 @@ def find_periods(
         base = bool(
             _BASE_BEFORE.search(before)
             or _BASE_AFTER.match(after)
-            or _BASE_BEFORE_FIGURE.search(sentence[max(0, atom.start - 50) : atom.start])
+            or _compared_figure_before(sentence[max(0, atom.start - 50) : atom.start])
         )
         if base and before.endswith("到"):
             base = False  # why: 到 ends 截至/到…底 (a point) and "from ... to": never a comparison base
@@ -182,12 +184,23 @@ def find_periods(
     return mentions
 
 
+def _compared_figure_before(window: str) -> bool:
+    """ "compared with 12.6 million in 2024": the year is the other side of a comparison."""
+    # why: the pattern is tried at every offset of the window; most windows lack its words
+    lowered = window.lower()
+    if not lowered.endswith(("in ", "in")) or not (
+        "compared" in lowered or "than" in lowered or "versus" in lowered
+    ):
+        return False
+    return bool(_BASE_BEFORE_FIGURE.search(window))
+
+
 def _point_of(atom: _Atom, period: str, before: str, after: str, last: str) -> str | None:
     """The last day of a period named as a moment ("as of the end of June" -> 2025-06-30), else None."""
     if atom.kind == "now":
         return period
     ends = _POINT_AFTER.match(after) or last in {"底", "末"} or "end of" in before.lower()
-    if not (_POINT_BEFORE.search(before) and ends) or not period[:4].isdigit():
+    if not (ends and _POINT_BEFORE.search(before)) or not period[:4].isdigit():
         return None
     year = int(period[:4])
     last_month = int(period[-2:]) if "-" in period and period[-2:].isdigit() else 12
