@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup run demo test lint format bench clean browser
+.PHONY: setup run demo test lint format bench clean browser postgres
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -32,7 +32,13 @@ browser:
 	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver \
 	   fonts-noto-cjk >/dev/null) || echo "note: no chromium; the report's browser test will skip"
 
-test: $(STAMP) lint browser
+# The scaleout tests start a real PostgreSQL server from Debian's binaries (initdb, pg_ctl): as root, install
+# them when missing.
+postgres:
+	@command -v pg_ctl >/dev/null || ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 || \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null)
+
+test: $(STAMP) lint browser postgres
 	$(BIN)/pytest -q
 
 format: $(STAMP)

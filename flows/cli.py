@@ -22,6 +22,7 @@ from rich.table import Table
 
 from gdwatch.config.errors import ConfigError, GdwatchError, UsageError
 from gdwatch.flows import cli_conflicts
+from gdwatch.flows import cli_scaleout as _scaleout
 from gdwatch.flows.cli_checks import published_copy
 from gdwatch.flows.cli_output import ExportFormat, SqlFormat, print_rows
 
@@ -415,6 +416,11 @@ def server() -> None:
                 time.sleep(3600)
         except KeyboardInterrupt:
             console.print("stopped")
+
+
+# The scale-out commands live in their own module (flows/cli_scaleout.py).
+app.command()(_scaleout.deploy)
+app.command()(_scaleout.maintain)
 
 
 def _print_coverage(config: Path | None, db: Path | None, run_id: int) -> None:

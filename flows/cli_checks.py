@@ -38,6 +38,8 @@ def published_copy(config_dir: Path | None, db: Path | None) -> Path:
     from gdwatch.warehouse import published_path
 
     path = published_path(resolve_db_path(db, load_config(config_dir).settings))
+    if str(path).startswith("ducklake:"):
+        return path  # a DuckLake catalog: readers attach it live, read-only
     if not path.exists():
         raise GdwatchError(f"{path} does not exist yet: run `gdwatch run` (or `make demo`) first")
     return path

@@ -13,6 +13,8 @@ from __future__ import annotations
 import importlib
 import os
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -176,6 +178,11 @@ def open_lake(location: Path | str, *, read_only: bool = False) -> duckdb.DuckDB
         except duckdb.Error as exc:
             raise WarehouseError(f"{target.display()}: cannot attach the DuckLake catalog ({exc})") from exc
         conn.execute(f"USE {ALIAS}")
+        # Readers turn external access off after setup (warehouse.read); the lake's own data files stay
+        # readable.
+        row = conn.execute(f"SELECT value FROM {ALIAS}.options() WHERE option_name = 'data_path'").fetchone()
+        if row and row[0]:
+            conn.execute("SET allowed_directories = $dirs", {"dirs": [str(row[0])]})
     except BaseException:
         conn.close()
         raise
@@ -270,3 +277,64 @@ def run_snapshot(conn: duckdb.DuckDBPyConnection, run_id: int) -> int | None:
 
     row = conn.execute(read_sql("select_run_snapshot"), {"run_id": run_id}).fetchone()
     return int(row[0]) if row and row[0] is not None else None
+
+
+@contextmanager
+def serialised(location: Path | str) -> Iterator[float]:
+    """Hold the catalog's advisory lock for a cross-writer step (a sharded run's final step); yields the
+    seconds waited. A DuckDB file or a single-host catalog has one writer anyway: nothing to take."""
+    if not is_lake(location) or LakeTarget.parse(location).kind != "postgres":
+        yield 0.0
+        return
+    lock = CatalogLock(LakeTarget.parse(location))
+    try:
+        yield lock.wait()
+    finally:
+        lock.close()
+
+
+@dataclass(frozen=True)
+class MaintenanceReport:
+    """What ``gdwatch maintain`` did to a DuckLake warehouse."""
+
+    snapshots_before: int
+    snapshots_after: int
+    files_before: int
+    files_after: int
+
+
+def maintain(location: Path | str, *, retention_days: int) -> MaintenanceReport:
+    """Flush inlined rows, merge adjacent files, expire snapshots older than ``retention_days`` and
+    delete the files no snapshot needs, under the catalog's lock (writers wait for it, never fail).
+
+    Raises:
+        WarehouseError: ``location`` is not a DuckLake warehouse.
+    """
+    from gdwatch.warehouse.connection import connect
+    from gdwatch.warehouse.sql import read_sql
+
+    if not is_lake(location):
+        raise WarehouseError(f"{location}: gdwatch maintain is for a DuckLake warehouse (backend ducklake)")
+    conn = connect(Path(str(location)))
+    try:
+        with serialised(location):
+            before = _census(conn)
+            for statement in read_sql("maintain_lake").split(";\n"):
+                code = "\n".join(line for line in statement.splitlines() if not line.startswith("--"))
+                if not code.strip():
+                    continue
+                params = {"retention_days": retention_days} if "$retention_days" in code else None
+                conn.execute(code, params).fetchall()
+            after = _census(conn)
+    finally:
+        conn.close()
+    return MaintenanceReport(before[0], after[0], before[1], after[1])
+
+
+def _census(conn: duckdb.DuckDBPyConnection) -> tuple[int, int]:
+    """How many snapshots and live data files the catalog holds (DuckLake's own metadata tables)."""
+    snapshots = conn.execute(f"SELECT count(*) FROM {ALIAS}.snapshots()").fetchone()
+    files = conn.execute(
+        f"SELECT count(*) FROM __ducklake_metadata_{ALIAS}.ducklake_data_file WHERE end_snapshot IS NULL"
+    ).fetchone()
+    return int(snapshots[0]) if snapshots else 0, int(files[0]) if files else 0

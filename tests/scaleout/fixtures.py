@@ -136,16 +136,42 @@ def postgres_server() -> Iterator[PostgresServer]:
 LakeFactory = Callable[..., Path]
 
 
+@dataclass(frozen=True)
+class LakeTemplate:
+    database: str
+    data_path: str
+
+
+@pytest.fixture(scope="session")
+def lake_template(postgres_server: PostgresServer) -> Iterator[LakeTemplate]:
+    """A migrated, empty DuckLake catalog that new lakes copy (CREATE DATABASE ... TEMPLATE): migrating
+    takes seconds, copying a database a fraction of one."""
+    from gdwatch.warehouse import Warehouse
+
+    data = Path(tempfile.mkdtemp(prefix="gdwatch-lake-"))
+    name = postgres_server.create_database("template")
+    location = lake_location(f"postgres:{postgres_server.conninfo(name)}", str(data))
+    Warehouse(location).close()
+    try:
+        yield LakeTemplate(database=name, data_path=str(data))
+    finally:
+        shutil.rmtree(data, ignore_errors=True)
+
+
 @pytest.fixture
-def new_lake(postgres_server: PostgresServer, tmp_path: Path) -> LakeFactory:
-    """Make DuckLake warehouse locations: a fresh catalog database on the session's PostgreSQL and a
-    data directory under the test's tmp_path (or a given data path, e.g. an s3:// prefix)."""
+def new_lake(postgres_server: PostgresServer, lake_template: LakeTemplate) -> LakeFactory:
+    """Make DuckLake warehouse locations on the session's PostgreSQL: a copy of the migrated template
+    (its data files share the template's directory: DuckLake names every file by a UUID), or, given a
+    data path (an s3:// prefix), a new catalog there."""
 
     def make(data_path: str | None = None) -> Path:
-        name = postgres_server.create_database()
-        return lake_location(
-            f"postgres:{postgres_server.conninfo(name)}", data_path or str(tmp_path / f"{name}-files")
-        )
+        if data_path is None:
+            name = f"lake_{next(postgres_server._names)}"
+            postgres_server.execute(f"CREATE DATABASE {name} TEMPLATE {lake_template.database}")
+            data_path = lake_template.data_path
+        else:
+            name = postgres_server.create_database()
+        return lake_location(f"postgres:{postgres_server.conninfo(name)}", data_path)
 
     return make
 

@@ -106,8 +106,27 @@ def make_page(
     return replace(page, **changes) if changes else page
 
 
+BOTH_BACKENDS = {"test_conflicts", "test_versioning", "test_health"}
+"""Modules whose tests use only the Warehouse API and the read side: they run on a DuckDB file and on a
+DuckLake catalog on PostgreSQL (tests/scaleout/fixtures.py)."""
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    if "backend" in metafunc.fixturenames and metafunc.module.__name__.rsplit(".", 1)[-1] in BOTH_BACKENDS:
+        backends = ["duckdb", pytest.param("ducklake", marks=pytest.mark.scaleout)]
+        metafunc.parametrize("backend", backends, indirect=True)
+
+
 @pytest.fixture
-def db_path(tmp_path: Path) -> Path:
+def backend(request: pytest.FixtureRequest) -> str:
+    return str(getattr(request, "param", "duckdb"))
+
+
+@pytest.fixture
+def db_path(tmp_path: Path, backend: str, request: pytest.FixtureRequest) -> Path:
+    """The warehouse: a DuckDB file, or (backend ducklake) a fresh DuckLake catalog on PostgreSQL."""
+    if backend == "ducklake":
+        return Path(request.getfixturevalue("new_lake")())
     return tmp_path / "data" / "warehouse.duckdb"
 
 
