@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Literal
 
 from gdwatch.config.models import MetricCatalogue, RelevanceSettings
 from gdwatch.extractors.figures import EXTRACTOR_VERSION, FigureExtractor, extract_observations
-from gdwatch.extractors.pages import CLEANER_VERSION, clean_article, decode_html, is_relevant
+from gdwatch.extractors.pages import CLEANER_VERSION, clean_article, decode_html, is_relevant, simhash
 from gdwatch.extractors.records import Article, Observation
 from gdwatch.pipeline.context import RunContext
 from gdwatch.pipeline.fetching import FetchError, FetchResult
@@ -39,6 +39,8 @@ class ProcessedPage:
     """Why the page is not an article (``no_article``)."""
     article: Article | None = None
     observations: tuple[Observation, ...] = ()
+    simhash: int | None = None
+    """The article text's near-duplicate fingerprint, computed where the page was processed."""
 
 
 def process_page(
@@ -86,7 +88,11 @@ def process_page(
             headline=article.title,
         )
     return ProcessedPage(
-        outcome="article", encoding=encoding, article=article, observations=tuple(observations)
+        outcome="article",
+        encoding=encoding,
+        article=article,
+        observations=tuple(observations),
+        simhash=simhash(article.text),
     )
 
 
@@ -231,6 +237,7 @@ def with_processed(page: PageRecord, processed: ProcessedPage, raw: bytes) -> Pa
         article=processed.article,
         observations=processed.observations,
         extractor_version=EXTRACTOR_VERSION,
+        simhash=processed.simhash,
     )
 
 

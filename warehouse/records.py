@@ -41,6 +41,8 @@ class PageRecord:
     extractor_version: str = ""
     """Extractor that produced ``observations``; set it so an extraction that found no figure is
     recorded too (otherwise it is taken from the observations)."""
+    simhash: int | None = None
+    """The article text's simhash when it was computed with the page (in a worker); else staging does."""
     topic_key: str | None = None
     """The topic settings the outcome was decided under (see ``RunContext.topic_key``)."""
     etag: str | None = None

@@ -15,6 +15,10 @@ from gdwatch.warehouse.values import article_id_for, utc
 
 _TS = pa.timestamp("us", tz="UTC")
 
+RAW_COMPRESSION_LEVEL = 3
+"""zlib level of stored raw pages: on the corpus pages level 3 is about 2.5x as fast as level 6 for an
+11 % larger blob (docs/benchmarks.md, "Both cores")."""
+
 PAGES_SCHEMA = pa.schema(
     [
         ("page_ordinal", pa.int32()),
@@ -108,7 +112,7 @@ def stage_batch(batch: LoadBatch) -> StagedBatch:
         if page.raw is not None:
             raw_sha = hashlib.sha256(page.raw).hexdigest()
             if raw_sha not in raw:
-                raw[raw_sha] = (zlib.compress(page.raw, 6), len(page.raw))
+                raw[raw_sha] = (zlib.compress(page.raw, RAW_COMPRESSION_LEVEL), len(page.raw))
         _append_page(pages, ordinal, page, raw_sha)
         if page.outcome == "article":
             for index, obs in enumerate(page.observations):
@@ -203,7 +207,7 @@ def _append_page(
             date_source=article.date_source,
             text=article.text,
             content_hash=article.content_hash,
-            simhash=simhash(article.text),
+            simhash=page.simhash if page.simhash is not None else simhash(article.text),
         )
     for name, value in row.items():
         columns[name].append(value)

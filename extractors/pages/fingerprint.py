@@ -6,6 +6,8 @@ import hashlib
 import re
 import unicodedata
 
+import numpy as np
+
 # Latin words and digits as whole tokens; every CJK ideograph is its own token because Chinese
 # text has no spaces between words.
 _TOKEN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]|[^\W_]+", re.UNICODE)
@@ -16,10 +18,6 @@ _MASK = (1 << 64) - 1
 def _tokens(text: str) -> list[str]:
     """Lower-cased NFKC tokens, so full-width digits and case do not change the fingerprint."""
     return _TOKEN.findall(unicodedata.normalize("NFKC", text).casefold())
-
-
-def _feature_hash(feature: str) -> int:
-    return int.from_bytes(hashlib.blake2b(feature.encode("utf-8"), digest_size=8).digest(), "big")
 
 
 def simhash(text: str) -> int:
@@ -40,14 +38,14 @@ def simhash(text: str) -> int:
     if len(tokens) < _SHINGLE:
         features = [" ".join(tokens)]
     else:
-        features = [" ".join(tokens[i : i + _SHINGLE]) for i in range(len(tokens) - _SHINGLE + 1)]
-    # Transposing the 64-character bit strings keeps the per-bit vote in C (str/tuple methods):
-    # about 30x faster than a Python loop over 64 bits per feature.
-    columns = zip(*(format(_feature_hash(feature), "064b") for feature in features), strict=True)
-    value = 0
-    for column in columns:
-        value = (value << 1) | (2 * column.count("1") > len(features))
-    return value & _MASK
+        features = [" ".join(shingle) for shingle in zip(tokens, tokens[1:], tokens[2:], strict=False)]
+    blake2b = hashlib.blake2b
+    digests = b"".join([blake2b(feature.encode("utf-8"), digest_size=8).digest() for feature in features])
+    # One row of 64 bits per feature, most significant first (the digest is big-endian); each bit of
+    # the fingerprint is the majority vote of its column, counted in C.
+    bits = np.unpackbits(np.frombuffer(digests, dtype=np.uint8).reshape(-1, 8), axis=1)
+    majority = bits.sum(axis=0, dtype=np.int64) * 2 > len(features)
+    return int.from_bytes(np.packbits(majority).tobytes(), "big") & _MASK
 
 
 def hamming_distance(a: int, b: int) -> int:
