@@ -213,3 +213,44 @@ def test_traditional_and_simplified_text_give_the_same_figures(text: str) -> Non
 def test_a_word_ending_in_yue_bounds_nothing() -> None:
     [figure] = find_figures(normalize("签约仪式在广州举行，签约12宗。"))
     assert (figure.value, figure.unit, figure.qualifier) == (12.0, "cases", "exact")
+
+
+NOTATION_PIECES = st.lists(
+    st.sampled_from(
+        [
+            *"0123456789０１２３ .,:：%-年月个家成倍番翻数几上近逾约多余万亿兆萬億元的前名连续季度",
+            "-percent",
+            "-trillion-yuan",
+            "tn",
+            "t yuan",
+            "bn",
+            "$",
+            "RMB",
+            " times that of",
+            "-year run",
+            " consecutive quarters",
+            "增长",
+            "是去年的",
+            "人民币",
+            "吉瓦时",
+            "兆瓦",
+            "标箱",
+            "剩余",
+            "三次产业结构",
+            "至",
+            " to ",
+            "up from ",
+            "eight",
+        ]
+    ),
+    max_size=40,
+).map("".join)
+
+
+@given(NOTATION_PIECES)
+@settings(max_examples=300, deadline=None)
+def test_any_mix_of_notations_never_raises_and_spans_stay_in_the_sentence(text: str) -> None:
+    for figure in find_figures(normalize(text)):
+        assert 0 <= figure.start < figure.end <= len(text)
+        if figure.unit_start is not None:
+            assert 0 <= figure.unit_start < len(text)
