@@ -53,15 +53,15 @@ _STREAK_ZH = re.compile(r"年|个季度|季度|个月")
 _STREAK_COMPACT = re.compile(
     r"-(year|quarter|month)(?=\s+(?:winning\s+|growth\s+|unbroken\s+)?(?:run|streak|stretch)\b)", re.I
 )
-"""A streak written as a compound adjective: "a 33-year run", "an eight-quarter streak"."""
+"""A streak written as a compound adjective in digits: "a 33-year run", "a 10-quarter streak"."""
 _UP_FROM = re.compile(r"\b(?:up|down|rising|falling|increasing|decreasing)\s+from\s+$", re.I)
 _RANKING_ZH = re.compile(r"名|位|强|大|家|甲|个(?!月|季度)")
 _RANKING_BEFORE = re.compile(r"(?<![目此之以提当空眼日年月事会节战面从往向])前$")
 """前五名, 前10家: a ranking, not a count."""
 _PAYWALL_BEFORE = re.compile(r"(?:剩余|还剩|剩下|未读|已读|阅读了|已阅读)\s*$")
 _PAYWALL_AFTER = re.compile(r"\s*(?:未读|内容|未阅读|待阅读)")
-_TENTHS = re.compile(r"成(?P<tenth>[一二三四五六七八九1-9])?(?![本交功立员果熟就长都品型绩效])")
-"""四成 = 40 %, 八成五 = 85 %; not 成本, 成交, 成功, ... after a number."""
+_TENTHS = re.compile(r"成(?P<tenth>[一二三四五六七八九1-9])?(?![本交功立员果熟就长都品型绩效不])")
+"""四成 = 40 %, 八成五 = 85 %; not 成本, 成交, 成功, 一成不变, ... after a number."""
 _MULTIPLE_ZH = re.compile(r"倍")
 _GROWTH_BY_MULTIPLE = re.compile(
     r"(?:增长|增加|提高|提升|扩大|上涨|增)了?(?:近|约|超过|超|逾|将近|接近|达|达到)?$"
