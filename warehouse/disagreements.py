@@ -23,7 +23,7 @@ from gdwatch.warehouse.sql import read_sql
 
 # A sentence that says its figure revises an earlier one (matched on the lower-cased quote).
 REVISION_PATTERN = (
-    r"\b(revised|revision|final|finalised|finalized|corrected|verified)\b"
+    r"\b(revised|revision|corrected|finali[sz]ed|final (verification|figures?|data|accounting))\b"
     r"|最终核实|最终核算|最终数|修订为|修订后|修正为|核实后|最終核實|修訂為"
 )
 

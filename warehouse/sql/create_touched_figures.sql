@@ -41,4 +41,6 @@ SELECT c.*, x.url, x.reported_at,
        regexp_matches(lower(c.quote), $revision_pattern) AS revises
 FROM candidates AS c
 JOIN current_extraction AS x USING (article_id, article_version, extractor_version)
-LEFT JOIN fingerprints AS f ON f.article_id = c.article_id AND f.version = c.article_version;
+LEFT JOIN fingerprints AS f ON f.article_id = c.article_id AND f.version = c.article_version
+-- a period that cannot be read as days (2025-02-30) is no period: counted in consensus.period_unknown
+WHERE c.p_start IS NOT NULL AND c.p_end IS NOT NULL;

@@ -2,7 +2,7 @@
 -- with a dated period: the value cluster with the most independent witnesses (ties: the most recent
 -- official report, then the newest), leaving out clusters a later revision superseded. contested: another
 -- cluster has at least two independent witnesses. period_unknown counts the key's current figures that
--- gave no period, which are never part of a consensus. Point-in-time figures (stocks) are grouped in
+-- gave no period (or one that is no days, such as 2025-02-30), which are never part of a consensus. Point-in-time figures (stocks) are grouped in
 -- windows of conflicts.stock_window_days; their period is the window's first and last day.
 CREATE OR REPLACE MACRO consensus_as_of(max_run) AS TABLE
 WITH current AS (
@@ -17,7 +17,7 @@ WITH current AS (
 ), undated AS (
     SELECT metric, entity, partner, segment, basis, kind, unit, projection, count(*) AS period_unknown
     FROM observations_as_of(max_run)
-    WHERE period IS NULL AND metric IS NOT NULL AND conversion_of IS NULL
+    WHERE period_start IS NULL AND metric IS NOT NULL AND conversion_of IS NULL
     GROUP BY ALL
 )
 SELECT c.metric, c.entity, c.partner, c.segment, c.basis, c.kind, c.period, c.period_start, c.period_end,
