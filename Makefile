@@ -50,6 +50,7 @@ bench: $(STAMP)
 	$(BIN)/python -m benchmarks.extraction --markdown
 	$(BIN)/python -m benchmarks.cleaning
 	$(BIN)/python -m benchmarks.extraction_speed
+	$(BIN)/python -m benchmarks.notations
 	$(BIN)/python -m benchmarks.load
 	$(BIN)/python -m benchmarks.conflicts
 	$(BIN)/python -m benchmarks.pipeline --markdown

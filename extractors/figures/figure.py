@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-MULTIPLE_KIND = "count"
+MULTIPLE_KIND = "times"
 """The kind a multiple of a level (是去年的4倍, unit ``times``) is given. It becomes "times" together with
 the metric chooser's table of unit kinds, which raises on a kind it does not know."""
 

@@ -34,6 +34,7 @@ _UNIT_KINDS = {
     "pp": {"percent", "pp", "ratio", "any"},
     "count": {"count", "any"},
     "years": {"years", "any"},
+    "times": {"times", "any"},
 }
 _ADJACENT_WORD = re.compile(r"[A-Za-z&'’-]\s*$")
 _GENERIC_GOODS = re.compile(r"^\s+of\s+(?:[\w-]+\s+){0,2}?(?:goods|products|commodities|services)\b", re.I)

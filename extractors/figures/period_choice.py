@@ -84,10 +84,10 @@ def _attached_after(body: str, mention: PeriodMention, end: int) -> float:
 
 def _effective_end(body: str, figure: Figure) -> int:
     """Where a count's noun ends ("12 trillion-yuan clusters"), so "by 2028" after it is close."""
-    if figure.kind == "count" and figure.noun_after:
-        found = body.find(figure.unit, figure.end, figure.end + 60)
+    if figure.kind == "count" and figure.noun_after and figure.unit_text:
+        found = body.find(figure.unit_text, figure.end, figure.end + 60)
         if found != -1:
-            return found + len(figure.unit)
+            return found + len(figure.unit_text)
     return figure.end
 
 

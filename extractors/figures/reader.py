@@ -132,7 +132,7 @@ def read_figures(
                 segment=original.segment,
                 basis=original.basis,
                 kind=original.kind,
-                unit_text=figure.unit_text or figure.unit,
+                unit_text=_written_unit(text, facts, figure) or figure.unit,
             )
         else:
             before = facts.window_before(index)
@@ -184,7 +184,7 @@ def read_figures(
             clause = (facts.body[clause_start : figure.start], facts.body[figure.start : clause_end])
             kind, basis = kind_and_basis(figure, role, before, after, clause, period)
             unit = _unit(facts.figures, index)
-            unit_text = figure.unit_text or unit
+            unit_text = _written_unit(text, facts, figure) or unit
             if metric is not None and metric.unit_kind == "count" and metric.unit:
                 unit = metric.unit  # one unit per metric, so English and Chinese reports meet
             observation = Observation(
@@ -215,6 +215,14 @@ def read_figures(
                     state.topic = entity
         sentence_observations.append(observation)
         state.observations.append(observation)
+
+
+def _written_unit(text: str, facts: SentenceFacts, figure: Figure) -> str:
+    """The unit as the article wrote it, in its own script (標箱, not the simplified 标箱 matched)."""
+    if figure.unit_start is None or not figure.unit_text:
+        return figure.unit_text
+    start = facts.sentence.start + figure.unit_start
+    return text[start : start + len(figure.unit_text)]
 
 
 def _owns_no_noun(figure: Figure) -> bool:

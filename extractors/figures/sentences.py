@@ -200,4 +200,6 @@ def _is_abbreviation(line: str, dot: int) -> bool:
 
 def _next_starts_sentence(line: str, index: int) -> bool:
     first = _NON_SPACE.search(line, index)
+    if first is not None and first.group().isdigit() and index >= 2 and line[index - 2].isdigit():
+        return False  # "1. 5万亿元": a decimal point broken by a space, not a sentence end
     return first is None or not first.group().islower()

@@ -17,18 +17,15 @@ from gdwatch.extractors.figures.script import to_simplified
 
 FULL_WIDTH = str.maketrans("0123456789.,%", "０１２３４５６７８９．，％")
 SPLIT_AT_DECIMAL = "出口额为1. 5万亿元。"
-"""The sentence splitter ends a sentence at "1." before "5万亿元" (see the xfail below)."""
+"""A decimal point broken by a space: "1." is no sentence end, and the whole is refused."""
 
 
-@pytest.mark.parametrize(
-    "notation", [n for n in NOTATIONS if n.sentence != SPLIT_AT_DECIMAL], ids=lambda n: n.written
-)
+@pytest.mark.parametrize("notation", NOTATIONS, ids=lambda n: n.written)
 def test_each_notation_is_parsed_or_refused_as_expected(notation: Notation) -> None:
     outcome = read_notation(notation)
     assert outcome.result == ("refused" if notation.value is None else "parsed"), outcome.found
 
 
-@pytest.mark.xfail(strict=True, reason="the sentence splitter ends a sentence inside '1. 5'")
 def test_a_decimal_point_broken_by_a_space_is_refused_in_the_whole_text() -> None:
     [notation] = [n for n in NOTATIONS if n.sentence == SPLIT_AT_DECIMAL]
     assert read_notation(notation).result == "refused"
