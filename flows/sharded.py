@@ -2,17 +2,16 @@
 `daily-shard/shard` deployment on a Prefect work pool (any worker of the pool runs it), all writing to
 one DuckLake warehouse at once, then a final step over what the shards loaded.
 
-A source belongs to shard ``crc32(name) % N``: stable while sources are added, the same on every
-machine. Each shard is an ordinary run in `runs` (flow `daily-shard`, its params name the parent flow
-run). Each load transaction of every shard holds the catalog's advisory lock, so a batch's conflict
-step sees the figures every other shard committed before it: conflicts across shards are found as they
-load. The final step takes the same lock, so it sees every shard's last commit, and sums up the shards,
-lists the conflicts found across them and writes the report.
+The enabled sources, sorted by name, are dealt out to the shards in turn: balanced to one source and the
+same on every machine. Each shard is an ordinary run in `runs` (flow `daily-shard`, its params name the
+parent flow run). Each load transaction of every shard holds the catalog's advisory lock, so a batch's
+conflict step sees the figures every other shard committed before it: conflicts across shards are found
+as they load. The final step takes the same lock, so it sees every shard's last commit, and sums up the
+shards, lists the conflicts found across them and writes the report.
 """
 
 from __future__ import annotations
 
-import zlib
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
@@ -40,14 +39,16 @@ SHARD_DEPLOYMENT = "daily-shard/shard"
 SHARDED_DEPLOYMENT = "daily-sharded/daily"
 
 
-def shard_of(source: str, shards: int) -> int:
-    """The shard a source belongs to: ``crc32(name) % shards`` (stable across machines and runs)."""
-    return zlib.crc32(source.encode("utf-8")) % shards
+def shard_of(source: str, names: list[str], shards: int) -> int:
+    """The shard a source belongs to: its place among the sorted source names, modulo ``shards``
+    (balanced to one source, the same on every machine that has the same sources.toml)."""
+    return sorted(names).index(source) % shards
 
 
 def shard_sources(sources: list[SourceDefinition], shard: int, shards: int) -> list[SourceDefinition]:
     """The sources of one shard, in configuration order."""
-    return [source for source in sources if shard_of(source.name, shards) == shard]
+    names = [source.name for source in sources]
+    return [source for source in sources if shard_of(source.name, names, shards) == shard]
 
 
 @flow(name=SHARD_FLOW, task_runner=thread_pool(SOURCE_WORKERS), persist_result=False)

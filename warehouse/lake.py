@@ -173,10 +173,18 @@ def open_lake(location: Path | str, *, read_only: bool = False) -> duckdb.DuckDB
         elif target.kind == "sqlite" and not read_only:
             target.catalog_file.parent.mkdir(parents=True, exist_ok=True)
         attach = f"ATTACH '{_quote(LAKE_PREFIX + catalog)}' AS {ALIAS}"
+        # NOTE: the first ATTACH of an empty catalog creates DuckLake's tables; two writers doing it at
+        # once collide in PostgreSQL (duplicate pg_type), so writers attach under the advisory lock.
+        lock = CatalogLock(target) if target.kind == "postgres" and not read_only else None
         try:
+            if lock is not None:
+                lock.wait()
             conn.execute(attach + (f" ({', '.join(options)})" if options else ""))
         except duckdb.Error as exc:
             raise WarehouseError(f"{target.display()}: cannot attach the DuckLake catalog ({exc})") from exc
+        finally:
+            if lock is not None:
+                lock.close()
         conn.execute(f"USE {ALIAS}")
         # Readers turn external access off after setup (warehouse.read); the lake's own data files stay
         # readable.

@@ -66,6 +66,9 @@ class Warehouse:
     """Tries of one batch whose DuckLake commit conflicts with another writer's."""
     RETRY_BACKOFF_S = 0.05
     """First pause before a retry; doubles on each retry."""
+    SERIALISE_LAKE_LOADS = True
+    """Hold the catalog's advisory lock around each load transaction. Only benchmarks turn it off, to
+    measure what the lock costs: without it, concurrent batches can miss a conflict between them."""
 
     def __init__(self, path: Path, *, wait_s: float = 0.0) -> None:
         """Take the writer lock and apply pending migrations.
@@ -89,6 +92,10 @@ class Warehouse:
         """DuckLake batches retried after a conflicting commit, for the benchmark and the run's log."""
         self.lock_wait_s = 0.0
         """Seconds spent waiting for the catalog's advisory lock."""
+        self.lock_held_s = 0.0
+        """Seconds this writer held the catalog's advisory lock for its loads."""
+        self.lake_batches = 0
+        """DuckLake batches committed (commit_retries per 100 of them is the benchmark's contention)."""
         # NOTE: one call at a time uses the file. Concurrent load transactions would not see each other's
         # figures (so miss the conflicts between them) and would number their conflict events alike.
         self._mutex = threading.Lock()
@@ -292,18 +299,23 @@ class Warehouse:
     ) -> BatchCounts:
         """One batch on DuckLake: under the catalog's lock, retried with backoff when its commit conflicts."""
         tagged = _TaggedCommits(conn, self, run_id)
+        lock = self._catalog_lock if self.SERIALISE_LAKE_LOADS else None
         for attempt in range(self.COMMIT_ATTEMPTS):
-            if self._catalog_lock is not None:
-                self.lock_wait_s += self._catalog_lock.wait()
+            if lock is not None:
+                self.lock_wait_s += lock.wait()
+            held = time.perf_counter()
             try:
-                return load_batch(tagged, batch, run_id=run_id, timings=timings)  # type: ignore[arg-type]
+                counts = load_batch(tagged, batch, run_id=run_id, timings=timings)  # type: ignore[arg-type]
+                self.lake_batches += 1
+                return counts
             except duckdb.Error as exc:
                 if attempt == self.COMMIT_ATTEMPTS - 1 or not _is_commit_conflict(exc):
                     raise
                 self.commit_retries += 1
             finally:
-                if self._catalog_lock is not None:
-                    self._catalog_lock.release()
+                if lock is not None:
+                    lock.release()
+                    self.lock_held_s += time.perf_counter() - held
             time.sleep(self.RETRY_BACKOFF_S * 2**attempt)
         raise AssertionError("unreachable: the last attempt returns or raises")
 

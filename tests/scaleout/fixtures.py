@@ -16,6 +16,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -88,9 +89,9 @@ def _user_exists(name: str) -> bool:
     return True
 
 
-@pytest.fixture(scope="session")
-def postgres_server() -> Iterator[PostgresServer]:
-    """One PostgreSQL server for the test session, trust auth on 127.0.0.1 only, fsync off."""
+@contextmanager
+def running_postgres() -> Iterator[PostgresServer]:
+    """A PostgreSQL server in a temp dir, trust auth on 127.0.0.1 only, fsync off; removed on exit."""
     bindir = _bindir()
     # NOTE: not under pytest's tmp dir: as root, the server runs as another user, who cannot enter it.
     directory = Path(tempfile.mkdtemp(prefix="gdwatch-pg-"))
@@ -131,6 +132,13 @@ def postgres_server() -> Iterator[PostgresServer]:
             capture_output=True,
         )
         shutil.rmtree(directory, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[PostgresServer]:
+    """One PostgreSQL server for the test session (see running_postgres)."""
+    with running_postgres() as server:
+        yield server
 
 
 LakeFactory = Callable[..., Path]

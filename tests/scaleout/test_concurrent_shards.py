@@ -35,7 +35,7 @@ BETA = [
 def test_two_processes_write_two_shards_at_once(
     http_server: LocalSite, write_config: WriteConfig, new_lake: LakeFactory
 ) -> None:
-    assert shard_of("alpha", 2) != shard_of("beta", 2)
+    assert shard_of("alpha", ["alpha", "beta"], 2) != shard_of("beta", ["alpha", "beta"], 2)
     alpha = serve_articles(http_server, ALPHA, feed_path="/alpha.xml")
     beta = serve_articles(http_server, BETA, feed_path="/beta.xml")
     config = write_config(
