@@ -10,23 +10,9 @@ from dataclasses import dataclass
 
 from gdwatch.extractors.figures.places import PlaceIndex
 
-DEFAULT_ENTITY = "Guangdong"
-"""The home entity of the packaged gazetteer (``[home]`` in config/gazetteer.toml); the extractor uses the
-loaded gazetteer's."""
-
-# why: units.py strips a leading city name from a counted noun (广州市企业 -> 企业) with this list; it is
-# the packaged gazetteer's cities and goes once units reads them from the PlaceIndex too
-CITIES: dict[str, str] = {
-    "Guangzhou": "广州", "Shenzhen": "深圳", "Zhuhai": "珠海", "Shantou": "汕头", "Foshan": "佛山",
-    "Shaoguan": "韶关", "Heyuan": "河源", "Meizhou": "梅州", "Huizhou": "惠州", "Shanwei": "汕尾",
-    "Dongguan": "东莞", "Zhongshan": "中山", "Jiangmen": "江门", "Yangjiang": "阳江", "Zhanjiang": "湛江",
-    "Maoming": "茂名", "Zhaoqing": "肇庆", "Qingyuan": "清远", "Chaozhou": "潮州", "Jieyang": "揭阳",
-    "Yunfu": "云浮",
-}  # fmt: skip
-
 _GROUP_RE = re.compile(r"\b([A-Z][A-Za-z]+)\s+(?:Group|Co\.|Corp\.?|Inc\.?|Ltd\.?)")
 _GROUP_WORDS = ("Group", "Co.", "Corp", "Inc", "Ltd")
-# "Pearl Bay Appliances", "Nanyue Motors": a name followed by the trade it is in names a company
+# "Pearl Bay Appliances": a capitalised name followed by the trade it is in names a company
 _TRADE_NAME_RE = re.compile(
     r"\b((?:[A-Z][a-z]+\s+){1,2}(?:Motors|Auto|Automobile|Appliances|Electronics|Technology|Technologies|"
     r"Energy Storage|Energy|Battery|Batteries|Robotics|Semiconductor|Logistics|Shipping|Holdings|Pharma))\b"

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import re
 
-from gdwatch.extractors.figures.entities import CITIES
-
 # Plural-looking words that are not counted nouns.
 _NOT_PLURAL = frozenset(
     [
@@ -233,8 +231,8 @@ _ZH_STOP = re.compile(
 _ZH_MODIFIERS = re.compile(r"^(?:新|试点|战略性|支柱|[\u4e00-\u9fff]{0,3}级)+")
 _ZH_LEADING = re.compile(
     r"^(?:全省|全市|全国|我国|广东省|广东|目前|其中|今年|去年|另有|共有|已有|拥有|集聚|聚集|培育|新增|规模以上|"
-    + "|".join(CITIES.values())
-    + r"|市|有|已建成|建成|已建|新建|建设|累计)+"
+    # a place before the noun: two or three characters ending a run before 市/区 are stripped with them
+    + r"|[\u4e00-\u9fff]{2,3}(?:市|区)|市|有|已建成|建成|已建|新建|建设|累计)+"
 )
 _ZH_FROM_YEAR = re.compile(r"(?:从|由)?(?:\d{4}年(?:底|末)?的?)?(?:从|由)?$")
 _ZH_TRAILING = re.compile(
