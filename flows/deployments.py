@@ -39,7 +39,7 @@ def register_sharded(
         client.create_work_pool(WorkPoolCreate(name=pool, type="process"))
     source = str(code_root())
     common = {"config_dir": config_dir, "db_path": db_path}
-    shard = daily_shard.from_source(source=source, entrypoint="gdwatch.flows.sharded:daily_shard")
+    shard = daily_shard.from_source(source=source, entrypoint="gdwatch/flows/sharded.py:daily_shard")
     shard.deploy(  # type: ignore[union-attr]
         name="shard",
         work_pool_name=pool,
@@ -48,7 +48,7 @@ def register_sharded(
         push=False,
         print_next_steps=False,
     )
-    parent = daily_sharded.from_source(source=source, entrypoint="gdwatch.flows.sharded:daily_sharded")
+    parent = daily_sharded.from_source(source=source, entrypoint="gdwatch/flows/sharded.py:daily_sharded")
     parent.deploy(  # type: ignore[union-attr]
         name="daily",
         work_pool_name=pool,
