@@ -10,7 +10,7 @@ period is stated only in the headline or lede (tag ``period-lede``).
 Score a set from the command line::
 
     python -m benchmarks.devset --set devset          # the development set
-    python -m benchmarks.devset --set heldout-v2      # the version-2 held-out set (score it once per version)
+    python -m benchmarks.devset --set heldout         # the held-out set (score it once per extractor change)
     python -m benchmarks.devset --set DIR --system labels   # the labels scored against themselves
 """
 
@@ -31,8 +31,9 @@ from typing import Any, Protocol
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "tests" / "data"
 DEVSET_DIR = DATA_DIR / "devset"
-HELDOUT_V2_DIR = DATA_DIR / "heldout-v2"
-NAMED_SETS = {"devset": DEVSET_DIR, "heldout-v2": HELDOUT_V2_DIR}
+HELDOUT_DIR = DATA_DIR / "heldout-v4"
+"""The current held-out set: scored once per extractor change, then retired into the dev set."""
+NAMED_SETS = {"devset": DEVSET_DIR, "heldout": HELDOUT_DIR}
 LANGS = ("en", "zh")
 # Version-2 sets: one file per script, in this order.
 SCRIPT_FILES = {"latin": "en.jsonl", "simplified": "zh-hans.jsonl", "traditional": "zh-hant.jsonl"}
@@ -62,7 +63,7 @@ FIGURE_PHENOMENA_V2 = (
     "period-lede", "period-base", "period-streak", "period-point", "dateline", "back-reference", "segment",
     "respectively-entity", "respectively-partner", "basis-mom", "basis-qoq", "basis-avg-annual",
     "basis-plan", "increment", "multiple", "traditional", "compact-notation", "spaced-scale",
-    "measure-word", "tenths", "approx-zh", "streak", "ratio",
+    "measure-word", "tenths", "approx-zh", "streak", "ratio", "label-colon",
 )  # fmt: skip
 NON_FIGURE_PHENOMENA = (
     "date", "time", "ordinal", "session-name", "plan-name", "citation", "list-label", "product-name",
@@ -242,7 +243,7 @@ def load_v2_set(
 ) -> list[DevDoc]:
     """Load a version-2 set: ``en.jsonl``, ``zh-hans.jsonl``, ``zh-hant.jsonl`` (those present), in order.
 
-    Used for the dev set and for ``tests/data/heldout-v2``.
+    Used for the dev set and for the held-out set (``tests/data/heldout-v4``).
 
     Raises:
         ValueError: no version-2 file in the directory, a record that is not version 2, a record whose
@@ -263,7 +264,7 @@ def load_v2_set(
 
 
 def resolve_set(name_or_dir: str | Path) -> Path:
-    """A set's directory from its name (``devset``, ``heldout-v2``) or a path."""
+    """A set's directory from its name (``devset``, ``heldout``) or a path."""
     if isinstance(name_or_dir, str) and name_or_dir in NAMED_SETS:
         return NAMED_SETS[name_or_dir]
     return Path(name_or_dir)
@@ -772,14 +773,14 @@ def _gdwatch_extract() -> Callable[[DevDoc], Sequence[Extracted]]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         description="Score a figure extractor on a labelled set (version-1 or version-2 records).",
-        epilog="Run from the repository root: python -m benchmarks.devset --set heldout-v2",
+        epilog="Run from the repository root: python -m benchmarks.devset --set heldout",
     )
     parser.add_argument(
         "--set",
         dest="set_name",
         default="devset",
         metavar="NAME|DIR",
-        help="devset (default), heldout-v2, or a directory of .jsonl files",
+        help="devset (default), heldout (tests/data/heldout-v4), or a directory of .jsonl files",
     )
     parser.add_argument("--lang", choices=LANGS, help="score one language only")
     parser.add_argument("--script", choices=SCRIPTS, help="score one script only (version-2 records)")

@@ -1,4 +1,4 @@
-"""The version-2 held-out set (tests/data/heldout-v2) is well formed and shares no text with the dev set.
+"""The held-out set (tests/data/heldout-v4, labels version 2) is well formed and shares no text with the dev set.
 
 The checks are the dev set's own (``test_devset_format.py``), run on the held-out records. A failure names
 the record and the check only: the held-out texts and labels must stay unseen, so no assertion message
@@ -13,10 +13,10 @@ from typing import Any
 
 import pytest
 
-from benchmarks.devset import DEVSET_DIR, HELDOUT_V2_DIR, SCRIPT_FILES, devset_files, read_records
+from benchmarks.devset import DEVSET_DIR, HELDOUT_DIR, SCRIPT_FILES, devset_files, read_records
 from tests.extractors.figures import test_devset_format as checks
 
-RECORDS = read_records(HELDOUT_V2_DIR)
+RECORDS = read_records(HELDOUT_DIR)
 IDS = [r["id"] for r in RECORDS]
 MIN_DOCS_PER_SCRIPT = 10
 MIN_FIGURES = 300
@@ -31,7 +31,7 @@ def _quiet(check: Callable[[Any], None], argument: Any, what: str) -> None:
 
 
 def test_the_three_script_files_exist() -> None:
-    assert [p.name for p in devset_files(HELDOUT_V2_DIR)] == sorted(SCRIPT_FILES.values())
+    assert [p.name for p in devset_files(HELDOUT_DIR)] == sorted(SCRIPT_FILES.values())
 
 
 def test_set_is_large_enough() -> None:
@@ -41,7 +41,7 @@ def test_set_is_large_enough() -> None:
 
 
 def test_ids_unique() -> None:
-    _quiet(checks.check_ids_unique, RECORDS, "heldout-v2")
+    _quiet(checks.check_ids_unique, RECORDS, "heldout")
 
 
 @pytest.mark.parametrize("check", checks.RECORD_CHECKS, ids=[c.__name__ for c in checks.RECORD_CHECKS])
@@ -51,7 +51,7 @@ def test_record(record: dict[str, Any], check: Callable[[dict[str, Any]], None])
 
 
 def test_loader_and_scorer_agree_with_the_labels() -> None:
-    _quiet(checks.check_scores_itself_perfectly, HELDOUT_V2_DIR, "heldout-v2")
+    _quiet(checks.check_scores_itself_perfectly, HELDOUT_DIR, "heldout")
 
 
 def _sentences(text: str) -> set[str]:
