@@ -57,6 +57,8 @@ class DocumentState:
     paragraph_year: int | None = None
     """The last year named so far, for "the third quarter" without a year."""
     topic_read: bool = False
+    headline_topic: bool = False
+    """Whether the topic was named by the headline ("Shenzhen's foreign trade hits record")."""
     growth_metric: MetricDefinition | None = None
     """The metric of the last growth rate read, for "一季度增长4.1%" after "GDP增长4.2%"."""
     observations: list[Observation] = field(default_factory=list)

@@ -19,6 +19,8 @@ import datetime
 
 from gdwatch.config.models import Gazetteer, MetricCatalogue
 from gdwatch.extractors.figures.document import DocumentState
+from gdwatch.extractors.figures.entities import find_entities
+from gdwatch.extractors.figures.entity_choice import TOPIC_KINDS
 from gdwatch.extractors.figures.facts import Vocabulary
 from gdwatch.extractors.figures.finder import TRIGGER as FIGURE_TRIGGER
 from gdwatch.extractors.figures.finder import find_figures
@@ -84,7 +86,7 @@ class FigureExtractor:
             topic=home,
         )
         if headline:
-            _read_headline(headline, published, state)
+            _read_headline(headline, published, state, self.vocabulary)
         for sentence in split_sentences(normalized, full_lower):
             if sentence.paragraph != state.paragraph:
                 state.start_paragraph(sentence.paragraph)
@@ -119,11 +121,18 @@ def extract_observations(
     return FigureExtractor(catalogue, gazetteer).extract(text, published=published, headline=headline)
 
 
-def _read_headline(headline: str, published: datetime.date | None, state: DocumentState) -> None:
-    """Put the period a headline states in force ("前三季度广东外贸增长3.7%")."""
+def _read_headline(
+    headline: str, published: datetime.date | None, state: DocumentState, vocabulary: Vocabulary
+) -> None:
+    """Put the period a headline states in force ("前三季度广东外贸增长3.7%"), and make the place, company
+    or event it is about the article's topic ("Shenzhen's foreign trade hits record")."""
     title = normalize(headline)
     lowered = title.translate(_LOWER)
     state.remember_periods(find_periods(title, published, None, lowered), None, lowered)
+    for mention in find_entities(title, vocabulary.places):
+        if mention.valid and mention.kind in TOPIC_KINDS:
+            state.topic, state.headline_topic = mention.name, True
+            break
 
 
 def _read_sentence(

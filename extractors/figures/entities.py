@@ -17,6 +17,19 @@ _TRADE_NAME_RE = re.compile(
     r"\b((?:[A-Z][a-z]+\s+){1,2}(?:Motors|Auto|Automobile|Appliances|Electronics|Technology|Technologies|"
     r"Energy Storage|Energy|Battery|Batteries|Robotics|Semiconductor|Logistics|Shipping|Holdings|Pharma))\b"
 )
+# "SkyReach Technology, a consumer drone maker based in Shenzhen, said": a name in apposition to a trade
+_APPOSITION_RE = re.compile(
+    r"\b([A-Z][A-Za-z0-9&'.-]*(?:\s+[A-Z][A-Za-z0-9&'.-]*){0,3}),\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,6}?"
+    r"(?:maker|manufacturer|producer|company|firm|carmaker|automaker|developer|supplier|exporter|retailer|"
+    r"operator|giant|startup|start-up|conglomerate|chipmaker|brand)\b"
+)
+_CORPORATE_SUFFIX = re.compile(
+    r"(?:\s+(?:Technology|Technologies|Group|Holdings|Co\.|Corp\.?|Inc\.?|Ltd\.?))+$"
+)
+_APPOSITION_WORDS = (
+    "maker", "manufacturer", "producer", "company", "firm", "developer", "supplier", "exporter", "retailer",
+    "operator", "giant", "startup", "start-up", "conglomerate", "brand",
+)  # fmt: skip
 _TRADE_WORDS = ("Motors", "Auto", "Appliances", "Electronics", "Technolog", "Energy", "Batter", "Robotics",
                 "Semiconductor", "Logistics", "Shipping", "Holdings", "Pharma")  # fmt: skip
 _ANAPHOR_WORDS = ("its", "company", "firm", "group", "maker", "manufacturer", "fair", "port", "district")
@@ -70,6 +83,11 @@ def find_entities(sentence: str, places: PlaceIndex) -> list[EntityMention]:
     for match in _GROUP_RE.finditer(sentence) if any(word in sentence for word in _GROUP_WORDS) else ():
         if match.group(1) not in places.entity_of and match.group(1) not in {"The", "China"}:
             found.append(_mention(sentence, match.start(1), match.end(1), match.group(1), "company"))
+    for match in _APPOSITION_RE.finditer(sentence) if any(w in sentence for w in _APPOSITION_WORDS) else ():
+        written = match.group(1)
+        name = _CORPORATE_SUFFIX.sub("", written) or written
+        if name.split()[0] not in {"The", "China", "Guangdong", "It", "Its"} and name not in places.entity_of:
+            found.append(_mention(sentence, match.start(1), match.start(1) + len(name), name, "company"))
     for match in _TRADE_NAME_RE.finditer(sentence) if any(word in sentence for word in _TRADE_WORDS) else ():
         name = match.group(1)
         if name.split()[0] not in {"The", "China", "Chinese", "New", "Its", "Their", "Guangdong"} and not any(

@@ -211,7 +211,9 @@ def read_figures(
             state.last_entity = entity
             if not state.topic_read:
                 state.topic_read = True
-                if entity_kind(facts, entity) in TOPIC_KINDS:
+                kind = entity_kind(facts, entity)
+                # a headline's subject stays the topic unless the lede names a company as the owner
+                if kind in TOPIC_KINDS and (not state.headline_topic or kind == "company"):
                     state.topic = entity
         sentence_observations.append(observation)
         state.observations.append(observation)

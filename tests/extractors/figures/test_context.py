@@ -248,3 +248,20 @@ def test_a_rate_naming_no_measure_keeps_the_growth_metric_before_it(catalogue: M
     found = extract_observations(text, published=date(2025, 7, 28), catalogue=catalogue)
     assert [o.metric for o in found] == ["gdp", "gdp_growth", "gdp_growth", "gdp_growth"]
     assert [o.period for o in found][2:] == ["2025-Q1", "2025-Q2"]
+
+
+def test_a_headlines_subject_and_an_apposed_company_are_the_topic(catalogue: MetricCatalogue) -> None:
+    city = extract_observations(
+        "The foreign trade of the city reached 1.41 trillion yuan.\nExports grew 7.4 percent.",
+        published=date(2025, 5, 21),
+        catalogue=catalogue,
+        headline="Shenzhen's foreign trade hits record in first four months",
+    )
+    assert {o.entity for o in city} == {"Shenzhen"}
+    company = extract_observations(
+        "HONG KONG, Aug 28 (Reuters) - Kestrel Robotics Technology, a consumer robot maker based in Foshan, "
+        "said its revenue rose 23.4% to 18.4 billion yuan.\nOverseas markets contributed 64% of sales.",
+        published=date(2025, 8, 28),
+        catalogue=catalogue,
+    )
+    assert {o.entity for o in company} == {"Kestrel Robotics"}
