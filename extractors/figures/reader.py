@@ -211,9 +211,9 @@ def read_figures(
             state.last_entity = entity
             if not state.topic_read:
                 state.topic_read = True
-                kind = entity_kind(facts, entity)
+                owner = entity_kind(facts, entity)
                 # a headline's subject stays the topic unless the lede names a company as the owner
-                if kind in TOPIC_KINDS and (not state.headline_topic or kind == "company"):
+                if owner in TOPIC_KINDS and (not state.headline_topic or owner == "company"):
                     state.topic = entity
         sentence_observations.append(observation)
         state.observations.append(observation)
