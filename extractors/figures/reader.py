@@ -172,6 +172,7 @@ def read_figures(
                 (hit.start, hit.end) if hit else None,
                 [(h.start, h.end) for h in facts.hits],
                 facts.clause,
+                facts.body,
             )
             if named_elsewhere and not _owns_no_noun(figure):
                 # "..., benefiting 12 million consumers": a count of other things, unless in the same clause

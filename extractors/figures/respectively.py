@@ -16,7 +16,8 @@ from gdwatch.extractors.figures.metric_choice import is_whole
 _RESPECTIVELY = re.compile(r"\brespectively\b|分别")
 _LIST_SPLIT = re.compile(r"\s*,\s*and\s+|\s*,\s*|\s+and\s+|[、和及]")
 _CONTINUE_LIST = re.compile(
-    r"^(?:\s*[A-Za-z\u4e00-\u9fff]{0,6})?(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+|[、和及])$"
+    r"^(?:\s*[A-Za-z\u4e00-\u9fff]{0,6})?(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+|[、和及])"
+    r"(?:(?:rose|fell|grew|dropped|declined|increased|decreased|rise|fall|grow|drop|decline)\s+(?:by\s+)?)?$"
 )
 
 

@@ -207,6 +207,7 @@ def choose_segment(
     hit_span: tuple[int, int] | None,
     whole_hits: list[tuple[int, int]],
     clause: Callable[[int], tuple[int, int]],
+    body: str | None = None,
 ) -> str | None:
     """The segment of a figure, or None for the whole.
 
@@ -217,10 +218,16 @@ def choose_segment(
             own name ("cross-border e-commerce exports"), not a part.
         whole_hits: spans of catalogue phrases naming a whole quantity.
         clause: (start, end) of the clause holding an offset.
+        body: the sentence, to see a part written with the figure's phrase and "their" referring back.
 
     Returns:
         The canonical segment, or None.
     """
+    if hit_span is not None and body is not None:
+        # the part written with the figure's own phrase: "exports of labour-intensive products such as toys"
+        for mention in mentions:
+            if mention.start < figure_start and _joined(body, mention, hit_span):
+                return mention.segment
     for mention in reversed(mentions):
         if mention.start >= figure_start:
             continue
@@ -228,11 +235,26 @@ def choose_segment(
             continue
         own_clause = clause(mention.start)
         if any(
-            mention.end <= start < figure_start and clause(start) != own_clause for start, _ in whole_hits
+            mention.end <= start < figure_start
+            and clause(start) != own_clause
+            and not (body is not None and _BACK_REFERENCE.search(body[max(0, start - 8) : start]))
+            for start, _ in whole_hits
         ):
             return None  # a later clause names another subject: "..., while foreign trade as a whole grew 3%"
         return mention.segment
     return None
+
+
+# "Private enterprises ..., with their imports and exports climbing 7.5 percent": the phrase is the part's
+_BACK_REFERENCE = re.compile(r"(?:\btheir|\bits|其)\s*$", re.I)
+
+
+def _joined(body: str, mention: SegmentMention, hit_span: tuple[int, int]) -> bool:
+    if mention.end <= hit_span[0]:
+        return bool(_JOIN_BEFORE.match(body[mention.end : hit_span[0]]))
+    if mention.start >= hit_span[1]:
+        return bool(_JOIN_AFTER.match(body[hit_span[1] : mention.start]))
+    return False
 
 
 _JOIN_BEFORE = re.compile(r"^(?:'s?|’s?|的)?\s*$")
