@@ -53,7 +53,10 @@ class FigureExtractor:
         places = PlaceIndex.build(gazetteer)
         self.catalogue = catalogue
         self.vocabulary = Vocabulary(
-            matcher=CatalogueMatcher(catalogue, places), places=places, subjects=SubjectGrammar.build(places)
+            matcher=CatalogueMatcher(catalogue, places),
+            places=places,
+            subjects=SubjectGrammar.build(places),
+            metrics={metric.key: metric for metric in catalogue.metrics},
         )
 
     def extract(

@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from gdwatch.config.models import MetricDefinition
 from gdwatch.extractors.figures.entities import EntityMention
 from gdwatch.extractors.figures.figure import Figure
 from gdwatch.extractors.figures.matcher import CatalogueMatcher, PhraseHit
@@ -39,6 +40,8 @@ class Vocabulary:
     matcher: CatalogueMatcher
     places: PlaceIndex
     subjects: SubjectGrammar
+    metrics: dict[str, MetricDefinition]
+    """The catalogue's metrics by key."""
 
 
 @dataclass(slots=True)

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime
 
+from gdwatch.config.models import MetricDefinition
 from gdwatch.extractors.figures.document import DocumentState
 from gdwatch.extractors.figures.entities import find_entities
 from gdwatch.extractors.figures.entity_choice import TOPIC_KINDS, choose_entity, entity_kind
@@ -181,6 +182,7 @@ def read_figures(
                 ]
                 named_elsewhere = named_elsewhere if same_clause else None
             segment = (item.segment if item else None) or figure.part or counted or named_elsewhere
+            metric = _economy_by_sector(facts, metric, segment, role, figure)
             clause_start, clause_end = facts.clause(figure.start)
             clause = (facts.body[clause_start : figure.start], facts.body[figure.start : clause_end])
             kind, basis = kind_and_basis(figure, role, before, after, clause, period)
@@ -218,6 +220,24 @@ def read_figures(
                     state.topic = entity
         sentence_observations.append(observation)
         state.observations.append(observation)
+
+
+# The three sectors of the economy: their value added is the gross domestic product by sector.
+_SECTORS = frozenset({"primary sector", "secondary sector", "services"})
+_SECTOR_METRICS = {"growth": "gdp_growth", "level": "gdp"}
+
+
+def _economy_by_sector(
+    facts: SentenceFacts, metric: MetricDefinition | None, segment: str | None, role: str, figure: Figure
+) -> MetricDefinition | None:
+    """ "The secondary sector expanded 3.6 percent": GDP growth of a sector, not industrial value added."""
+    if segment not in _SECTORS or figure.kind == "count":
+        return metric
+    if metric is not None and not metric.key.startswith("industrial_added_value"):
+        return metric
+    if role == "growth" or (figure.kind in {"currency"} and role == "level"):
+        return facts.vocabulary.metrics.get(_SECTOR_METRICS[role], metric)
+    return metric
 
 
 def _written_unit(text: str, facts: SentenceFacts, figure: Figure) -> str:

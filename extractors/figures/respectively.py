@@ -44,12 +44,11 @@ def respectively_items(facts: SentenceFacts, matcher: CatalogueMatcher) -> dict[
     first = facts.figures[group[0]]
     clause_start, _ = facts.clause(first.start)
     previous_end = max((f.end for f in facts.figures[: group[0]]), default=0)
-    region_start = max(clause_start, previous_end)
-    region = body[region_start : first.start]
-    pieces = [(m.start(), m.end()) for m in _LIST_SPLIT.finditer(region)]
-    bounds = [0, *[p[1] for p in pieces]]
-    ends = [*[p[0] for p in pieces], len(region)]
-    items = [(region_start + s, region_start + e) for s, e in zip(bounds, ends, strict=True)]
+    items = _list_items(body, max(clause_start, previous_end), first.start)
+    if len(items) < len(group):
+        # why: an English list is written with commas, which also end clauses ("the primary, secondary
+        # and tertiary sectors grew ..."): read it back to the previous figure instead
+        items = _list_items(body, previous_end, first.start)
     if len(items) < len(group):
         return {}
     items = items[-len(group) :]
@@ -69,6 +68,8 @@ def respectively_items(facts: SentenceFacts, matcher: CatalogueMatcher) -> dict[
     partners = [[p for p in facts.partners if s <= p[0] and p[1] <= e] for s, e in items]
     entities = [[m.name for m in facts.entities if m.valid and m.name and s <= m.start < e] for s, e in items]
     segments = [[m.segment for m in facts.segments if s <= m.start < e] for s, e in items]
+    if not all(segments):
+        segments = _sector_items(body, items) or segments
     distribute_partners = all(partners)
     distribute_entities = all(entities) and len({names[-1] for names in entities}) == len(items)
     distribute_segments = all(segments)
@@ -88,6 +89,40 @@ def respectively_items(facts: SentenceFacts, matcher: CatalogueMatcher) -> dict[
             unnamed=distribute_hits and not item_hits,
         )
     return result
+
+
+_SECTOR_WORDS = {"primary": "primary sector", "secondary": "secondary sector", "tertiary": "services"}
+_SECTOR_LIST_END = re.compile(r"^\s*(?:sectors?|industry|industries)\b", re.I)
+_ZH_SECTOR_ITEMS = {"一": "primary sector", "二": "secondary sector", "三": "services"}
+
+
+def _sector_items(body: str, items: list[tuple[int, int]]) -> list[list[str]] | None:
+    """ "the primary, secondary and tertiary sectors", 第一、二、三产业: the three sectors of the economy."""
+    found: list[list[str]] = []
+    for start, end in items:
+        text = body[start:end].strip().lower()
+        words = re.findall(r"primary|secondary|tertiary", text)
+        if words:
+            found.append([_SECTOR_WORDS[words[-1]]])
+            continue
+        digits = re.findall(r"[一二三](?=[、和及产]|$)", body[start:end])
+        if digits:
+            found.append([_ZH_SECTOR_ITEMS[digits[-1]]])
+            continue
+        return None
+    last_end = items[-1][1]
+    if not re.search(r"sectors?|industr|产业", body[items[0][0] : last_end + 12], re.I):
+        return None
+    return found
+
+
+def _list_items(body: str, region_start: int, region_end: int) -> list[tuple[int, int]]:
+    """The (start, end) of the items of a list written between two offsets."""
+    region = body[region_start:region_end]
+    pieces = [(m.start(), m.end()) for m in _LIST_SPLIT.finditer(region)]
+    bounds = [0, *[p[1] for p in pieces]]
+    ends = [*[p[0] for p in pieces], len(region)]
+    return [(region_start + s, region_start + e) for s, e in zip(bounds, ends, strict=True)]
 
 
 def _list_group(facts: SentenceFacts, marker: int) -> list[int]:

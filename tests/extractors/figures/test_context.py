@@ -265,3 +265,16 @@ def test_a_headlines_subject_and_an_apposed_company_are_the_topic(catalogue: Met
         catalogue=catalogue,
     )
     assert {o.entity for o in company} == {"Kestrel Robotics"}
+
+
+def test_a_sector_of_the_economy_grows_by_its_share_of_gdp(catalogue: MetricCatalogue) -> None:
+    text = (
+        "The value added of the primary, secondary and tertiary sectors grew 3.7 percent, 3.5 percent "
+        "and 4.5 percent, respectively."
+    )
+    found = extract_observations(text, published=date(2026, 1, 20), catalogue=catalogue)
+    assert [(o.metric, o.segment) for o in found] == [
+        ("gdp_growth", "primary sector"),
+        ("gdp_growth", "secondary sector"),
+        ("gdp_growth", "services"),
+    ]
