@@ -36,6 +36,8 @@ _UNIT_KINDS = {
     "years": {"years", "any"},
     "times": {"times", "any"},
 }
+# "..., and those of high-tech products climbed 9.1 percent": the measure of the clause before, for a part
+_THOSE_OF = re.compile(r"\b(?:those|that)\s+(?:of|to|from)\b", re.I)
 _ADJACENT_WORD = re.compile(r"[A-Za-z&'’-]\s*$")
 _GENERIC_GOODS = re.compile(r"^\s+of\s+(?:[\w-]+\s+){0,2}?(?:goods|products|commodities|services)\b", re.I)
 # "exports of drones" names a part; "foreign trade of south China's Guangdong Province" names the whole
@@ -168,7 +170,8 @@ def choose_hit(
             return right[0]
         if _own_share_subject(after):
             return None
-    if not _has_own_subject(body[clause_start : figure.start], facts.vocabulary.subjects):
+    clause_before = body[clause_start : figure.start]
+    if _THOSE_OF.search(clause_before) or not _has_own_subject(clause_before, facts.vocabulary.subjects):
         earlier = [h for h in usable if h.end <= clause_start]
         if earlier:
             return earlier[-1]
