@@ -4,7 +4,7 @@ a "respectively" list gives each of its figures."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from gdwatch.config.models import MetricDefinition
@@ -69,10 +69,15 @@ class SentenceFacts:
     """Segment phrases (:func:`segments.find_segments`)."""
     breaks: list[tuple[int, int]]
     """Clause breaks (:func:`sentences.clause_breaks`)."""
+    clauses: dict[int, tuple[int, int]] = field(default_factory=dict)
+    """Clauses looked up so far in this sentence, by position (every decision asks for a figure's)."""
 
     def clause(self, position: int) -> tuple[int, int]:
         """(start, end) of the clause containing a position."""
-        return clause_bounds(self.body, position, self.breaks)
+        found = self.clauses.get(position)
+        if found is None:
+            found = self.clauses[position] = clause_bounds(self.body, position, self.breaks)
+        return found
 
     def window_before_figure(self, figure: Figure) -> str:
         """The text of a figure's clause before it."""
