@@ -3,6 +3,8 @@ maintenance, a read-only PostgreSQL role for consumers, and run ids from the cat
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import duckdb
 import psycopg
 import pytest
@@ -69,3 +71,21 @@ def test_consumers_read_with_a_read_only_role(new_lake: LakeFactory, postgres_se
     assert query(reader, "SELECT count(*) FROM observations")[1] == [(1,)]
     with Warehouse(reader) as wh, pytest.raises((WarehouseError, duckdb.Error, psycopg.Error)):
         wh.start_run(flow="daily", params={}, started_at=T0)  # the role can read, never write
+
+
+@pytest.mark.parametrize("kind", ["sqlite", "duckdb"])
+def test_a_single_host_catalog_has_one_writer_at_a_time(kind: str, tmp_path: Path) -> None:
+    from gdwatch.warehouse import WarehouseBusyError
+
+    lake = lake_location(f"{kind}:{tmp_path}/meta.{kind}", str(tmp_path / "files"))
+    with Warehouse(lake) as wh:
+        run = wh.start_run(flow="daily", params={}, started_at=T0)
+        wh.load_batch(
+            LoadBatch(pages=(make_page("https://a.example/1", "x", observations=(make_obs(1e12),)),)),
+            run_id=run,
+        )
+        wh.finish_run(run, ended_at=T0, status="completed", counts={}, errors=[])
+        with pytest.raises(WarehouseBusyError):
+            Warehouse(lake)
+    assert query(lake, "SELECT run_id, status FROM runs")[1] == [(1, "completed")]
+    assert query(lake, "SELECT count(*) FROM observations")[1] == [(1,)]
