@@ -94,7 +94,7 @@ def bare_extract(html: str) -> str | None:
 def rss(pages: list[CorpusPage], base_url: str) -> bytes:
     published = format_datetime(LISTED_AT)
     items = "\n".join(
-        f"<item><title>page {i}</title><link>{base_url}/p/{i}.html</link><guid>{escape(page.name)}</guid>"
+        f"<item><title>page {i}</title><link>{base_url}/p/{i}.html</link><guid>{i}:{escape(page.name)}</guid>"
         f"<pubDate>{published}</pubDate></item>"
         for i, page in enumerate(pages)
     )
