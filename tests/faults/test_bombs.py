@@ -77,7 +77,8 @@ def test_bomb_as_robots_txt_is_truncated_not_inflated(
     ("name", "mib"), [("gzip", 1024), ("deflate", 1024), ("br", 256), ("gzip-gzip", 2200)]
 )
 def test_peak_memory_of_a_full_size_bomb_stays_bounded(name: str, mib: int) -> None:
-    # A child process serves and fetches the bomb; its own peak RSS is read with os.wait4.
+    # A child process serves and fetches the bomb; it reports its own peak RSS (VmHWM), which a
+    # large parent such as this pytest process does not inflate.
     row = run_child(name, mib)
 
     assert row["outcome"] == ("bad_encoding" if name == "gzip-gzip" else "too_large")

@@ -216,6 +216,7 @@ def test_disagreements_witnesses_supersession_and_stocks_through_real_runs(
     second = gdwatch("run", "--feed", feed, "--config", str(config), "--db", str(db), env=cli_env)
     assert second.returncode == 0, second.stderr
     (run_id,) = query(db, "SELECT max(run_id) FROM runs")[0]
+    assert isinstance(run_id, int)
 
     # the re-dated correction closed the trade row; the final GDP figure is a change, not a disagreement
     assert [r[0] for r in query(db, "SELECT metric FROM disagreements")] == ["import_export_enterprises"]

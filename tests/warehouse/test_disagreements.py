@@ -129,7 +129,7 @@ def test_consensus_is_the_cluster_with_most_witnesses_and_contested_needs_two(
 
 
 def test_preliminary_then_final_is_a_change_not_a_disagreement(wh: Warehouse, db_path: Path) -> None:
-    gdp = {"metric": "gdp", "resolution": 1e10}
+    gdp: dict[str, Any] = {"metric": "gdp", "resolution": 1e10}
     load(
         wh,
         make_page(
@@ -159,7 +159,7 @@ def test_preliminary_then_final_is_a_change_not_a_disagreement(wh: Warehouse, db
 
 
 def test_an_official_release_after_a_preliminary_figure_supersedes_it(wh: Warehouse, db_path: Path) -> None:
-    gdp = {"metric": "gdp", "resolution": 1e10}
+    gdp: dict[str, Any] = {"metric": "gdp", "resolution": 1e10}
     load(
         wh, make_page("https://www.yicai.com/g.html", "GDP story.", observations=(make_obs(14.2e12, **gdp),))
     )
@@ -180,7 +180,7 @@ def test_an_official_release_after_a_preliminary_figure_supersedes_it(wh: Wareho
 
 
 def test_stocks_a_week_apart_are_compared_and_a_year_apart_are_not(wh: Warehouse, db_path: Path) -> None:
-    firms = {"metric": "import_export_enterprises", "unit": "enterprises"}
+    firms: dict[str, Any] = {"metric": "import_export_enterprises", "unit": "enterprises"}
     load(
         wh,
         make_page(
@@ -213,7 +213,7 @@ def test_stocks_a_week_apart_are_compared_and_a_year_apart_are_not(wh: Warehouse
 def test_other_basis_other_segment_rounding_and_bounds_are_not_disagreements(
     wh: Warehouse, db_path: Path
 ) -> None:
-    growth = {"metric": "exports_growth", "unit": "%", "kind": "change", "period": "2025-06"}
+    growth: dict[str, Any] = {"metric": "exports_growth", "unit": "%", "kind": "change", "period": "2025-06"}
     load(
         wh,
         # year on year against month on month
