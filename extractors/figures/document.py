@@ -22,6 +22,9 @@ from gdwatch.extractors.figures.sentences import Sentence
 from gdwatch.extractors.records import Observation
 
 _PASSING = re.compile(r"last year|去年|上年")
+_YEAR_SPAN = re.compile(r"\d{4}\.\.\d{4}")
+_OPENING = 12
+"""A period within this many characters of a sentence's start opens it ("In 2024, ..."): never in passing."""
 
 
 def _within(inner: str, outer: str) -> bool:
@@ -117,6 +120,23 @@ class DocumentState:
         lowered = self.lowered[sentence.start : sentence.end]
         return find_periods(body, published, self.paragraph_year, lowered, starts)
 
+    def _passing(self, mention: PeriodMention, lowered: str) -> bool:
+        """A period named in passing inside a sentence about the period in force, which stays in force.
+
+        "5.9 percent last year", "after growing 4.4 percent in 2024" (a span that ended before the one in
+        force), "during the 14th Five-Year Plan period" (a plan's span around the year in force).
+        """
+        if _PASSING.match(lowered[mention.start : mention.end]):
+            return True
+        in_force = period_bounds(self.period_in_force or "")
+        bounds = period_bounds(mention.period)
+        if in_force is None or bounds is None or mention.point:
+            return False
+        if bounds[1] < in_force[0] and mention.start > _OPENING:
+            return True
+        around = bounds[0] <= in_force[0] <= in_force[1] <= bounds[1]
+        return around and bool(_YEAR_SPAN.fullmatch(mention.period))
+
     def remember_periods(
         self, periods: list[PeriodMention], sentence: Sentence | None = None, lowered: str | None = None
     ) -> None:
@@ -131,17 +151,18 @@ class DocumentState:
         own = [m for m in periods if not m.base]
         if not own:
             return
-        self.paragraph_year = explicit_year(own) or self.paragraph_year
         if sentence is not None:
             lowered = self.lowered[sentence.start : sentence.end]
         lowered = lowered or ""
         cues = projection_cues(lowered)
+        # a target's date ("aims to ... by 2030") is that target's only: it names no year for what follows
+        own = [m for m in own if not any(cue < m.start for cue in cues)]
+        # why: a passing "last year" is a comparison, not the year the next "first quarter" belongs to
+        dated = [m for m in own if not _PASSING.match(lowered[m.start : m.end])]
+        self.paragraph_year = explicit_year(dated) or self.paragraph_year
         for mention in own:
-            if any(cue < mention.start for cue in cues):
-                continue  # a target's date is that target's only
-            passing = mention.start > 0 and _PASSING.match(lowered[mention.start : mention.end])
-            if passing and self.period_in_force is not None:
-                continue  # "5.9 percent last year": a comparison inside a sentence about the period
+            if self.period_in_force is not None and mention.start > 0 and self._passing(mention, lowered):
+                continue
             if mention.point:
                 self.point_in_force, self.point_is_newer = mention.period, True
                 continue
@@ -149,7 +170,10 @@ class DocumentState:
                 self.period_in_force
                 and sentence is not None
                 and _within(mention.period, self.period_in_force)
+                and not _YEAR_SPAN.fullmatch(self.period_in_force)
             ):
-                return  # "In September alone, ...": a part of the span in force, for that sentence only
+                # "In September alone, ...": a part of the span in force, for that sentence only (a year
+                # inside a plan's span in force is the year reported from then on)
+                return
             self.period_in_force, self.point_is_newer = mention.period, False
             return

@@ -49,7 +49,7 @@ _CHANGE_BEFORE = re.compile(
 _PLAN_AFTER = re.compile(
     r"^\s*(?:of\s+(?:the|its|their)\s+(?:annual|full-year|yearly|year's)?\s*(?:plan|target|goal))", re.I
 )
-_PLAN_BEFORE = re.compile(r"(?:完成|实现)(?:了)?(?:年度|全年)?(?:计划|目标|任务)(?:的)?\s*$")
+_PLAN_BEFORE = re.compile(r"(?:完成|实现)(?:了)?(?:年度|全年)?(?:计划|目标|任务){1,2}(?:的)?\s*$")
 _AVG_ANNUAL = re.compile(r"年均|average annual|annual average|annually on average|a year on average", re.I)
 _MOM = re.compile(r"环比|month[- ]on[- ]month|from (?:the previous|a) month|\bm-o-m\b|\bmom\b|按月", re.I)
 _QOQ = re.compile(r"quarter[- ]on[- ]quarter|from the previous quarter|\bq-o-q\b|\bqoq\b|按季", re.I)

@@ -31,7 +31,8 @@ _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 
 _ATOMS = re.compile(
     rf"(?P<monthyear>(?P<mym>{_MONTH})\s+(?:of\s+)?(?P<myy>(?:19|20)\d{{2}})(?![\d%]))"
     rf"|(?P<drange>(?:from\s+|between\s+)?(?P<dm1>{_MONTH})\s+\d{{1,2}}(?:st|nd|rd|th)?\s*(?:-|to|through|and|until)\s*"
-    rf"(?P<dm2>{_MONTH})\s+\d{{1,2}}(?![\d.])|(?P<zdm1>\d{{1,2}})月\d{{1,2}}[日号]\s*[-~至到]\s*(?P<zdm2>\d{{1,2}})月\d{{1,2}}[日号])"
+    rf"(?:(?P<dm2>{_MONTH})\s+)?\d{{1,2}}(?:st|nd|rd|th)?(?!\d|\.\d)(?!\s*(?:%|percent|per cent))"
+    rf"|(?P<zdm1>\d{{1,2}})月\d{{1,2}}[日号]\s*[-~至到]\s*(?P<zdm2>\d{{1,2}})月\d{{1,2}}[日号])"
     rf"|(?P<date>{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?![\d.])(?:,?\s+\d{{4}})?|\d{{1,2}}\s+{_MONTH}(?![a-z])"
     r"|\d{4}-\d{1,2}-\d{1,2}|(?:\d{4}年)?\d{1,2}月\d{1,2}[日号])"
     r"|(?P<plan>(?P<plan_n>\d{1,2})(?:st|nd|rd|th)\s+five-year\s+plan|十(?P<plan_zh>[一二三四五六七八九])五)"
@@ -41,15 +42,15 @@ _ATOMS = re.compile(
     r"|(?P<zm1>\d{1,2})\s*[-~至到]\s*(?P<zm2>\d{1,2})月)"
     r"|(?P<firstn>(?:first|past)\s+(?P<fn>[a-z]+|\d{1,2})\s+months|[前首](?P<zfn>\d{1,2}|[一二三四五六七八九十]+)个?月)"
     r"|(?P<firstq>first\s+(?P<fq>two|three)\s+quarters|[前首](?P<zfq>[二两三])(?:个)?季度?)"
-    r"|(?P<quarter>(?P<qn>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter|q(?P<qd>[1-4])(?![a-z0-9])"
+    r"|(?P<quarter>(?P<qn>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter|q(?P<qd>[1-4])(?![a-z0-9])"
     r"|第?(?P<zq>[一二三四1-4])季度|第(?P<zq2>[一二三四1-4])季|(?P<zq1>首)季度?)"
-    r"|(?P<half>(?P<hn>first|second)\s+half|h(?P<hd>[12])(?![a-z0-9])|(?P<zh>[上下])半年)"
-    rf"|(?P<month>(?P<mon>{_MONTH_ALONE})"
-    r"(?![a-z])|(?P<zmon>\d{1,2})月份?)"
-    r"|(?P<year>(?P<yv>(?:19|20)\d{2})(?![\d%/]|年\d|-\d|\s*[万亿千百多余家个名户人架台辆艘项次宗座件吨米])年?(?:底|末)?)"
+    r"|(?P<half>(?P<hn>first|second)[\s-]+half|h(?P<hd>[12])(?![a-z0-9])|(?P<zh>[上下])半年)"
+    rf"|(?P<month>(?P<mon>{_MONTH_ALONE})(?![a-z])"
+    r"|(?:(?<=in )|(?<=of )|(?<=for )|(?<=during )|(?<=since ))(?P<may>may)(?![a-z])|(?P<zmon>\d{1,2})月份?)"
+    r"|(?P<year>(?P<yv>(?:19|20)\d{2})(?![\d%/]|\.\d|年\d|-\d|\s*[万亿千百多余家个名户人架台辆艘项次宗座件吨米])年?(?:底|末)?)"
     r"|(?P<rel>last year|this year|next year|year's end|year-end|end of the year|"
     r"去年|今年|明年|年底|年末)"
-    r"|(?P<fullyear>全年|for the (?:full|whole) year)"
+    r"|(?P<fullyear>全年|for the (?:full|whole) year|full-year(?= [a-z]))"
     r"|(?P<now>(?:currently|now|at present|presently)(?![a-z])|截至目前|目前|当前|现在|眼下)"
 )
 TRIGGER = literal_trigger(
@@ -71,6 +72,7 @@ TRIGGER = literal_trigger(
         "now",
         "at present",
         "for the full",
+        "full-year",
         "for the whole",
         "presently",
         "q1",
@@ -86,8 +88,8 @@ TRIGGER = literal_trigger(
 )
 _LOWER = str.maketrans({chr(c): chr(c + 32) for c in range(65, 91)})
 _BASE_BEFORE = re.compile(
-    r"(?:\bfrom|\bthan|\bwith|\bover|\bsince|\bversus|\bvs\.?|\bagainst|比|较|与|同|自|由|是"
-    r"|\bsame period(?: of)?"
+    r"(?:\bfrom|\bthan|\bwith|\bover|\bsince|\bversus|\bvs\.?|\bagainst|比|较|与|同|自|由|是|完成|实现"
+    r"|\bsame (?:period|quarter|month|half)(?: of)?"
     r"|\bcompared to|\bcompared with)\s*(?:the\s+|in\s+)?[“\"「]?$",
     re.I,
 )
@@ -291,7 +293,8 @@ def _atom(sentence: str, match: re.Match[str], published: date | None) -> _Atom 
     if kind == "drange":
         # an event held over some days ("from April 15 to May 5"): the months it spans
         first_month = _month_number(match.group("dm1") or match.group("zdm1"))
-        last_month = _month_number(match.group("dm2") or match.group("zdm2"))
+        # "from Oct 1 to 8": the second day is in the first month
+        last_month = _month_number(match.group("dm2") or match.group("zdm2") or match.group("dm1"))
         if not first_month or not last_month or first_month > last_month or last_month > 12:
             return None
         return _Atom(start, end, "months", months=(first_month, last_month), dated=True)
@@ -338,7 +341,7 @@ def _atom(sentence: str, match: re.Match[str], published: date | None) -> _Atom 
         half = 1 if text in {"first", "1", "上"} else 2
         return _Atom(start, end, "half", months=(6 * half - 5, 6 * half))
     if kind == "month":
-        month = _month_number(match.group("mon") or match.group("zmon"))
+        month = _month_number(match.group("mon") or match.group("may") or match.group("zmon"))
         return _Atom(start, end, "month", months=(month, month)) if month and month <= 12 else None
     if kind == "year":
         name = _NAME_BEFORE.search(sentence, max(0, start - 20), start)

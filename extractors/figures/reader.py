@@ -199,7 +199,8 @@ def read_figures(
                 value=value,
                 unit=unit,
                 qualifier=figure.qualifier,  # type: ignore[arg-type]
-                projection=is_projection(figure, cue, period, published),
+                # why: a share of a plan completed (完成全年目标任务的82.5%) is an actual; 目标 names the plan
+                projection=is_projection(figure, cue and basis != "share_of_plan", period, published),
                 quote=quote,
                 start=start,
                 end=end,

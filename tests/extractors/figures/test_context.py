@@ -278,3 +278,78 @@ def test_a_sector_of_the_economy_grows_by_its_share_of_gdp(catalogue: MetricCata
         ("gdp_growth", "secondary sector"),
         ("gdp_growth", "services"),
     ]
+
+
+def test_a_period_written_as_an_adjective_is_the_figures_period(catalogue: MetricCatalogue) -> None:
+    text = (
+        "Lingnan Appliances said its third-quarter revenue rose 8.1% to RMB12.4bn.\n"
+        "First-half net income climbed 15% to 2.1 billion yuan."
+    )
+    found = figures(text, catalogue)
+    assert found["8.1%"].period == "2025-Q3"
+    assert found["15%"].period == "2025-H1"
+
+
+def test_a_bare_month_takes_the_year_of_publication(catalogue: MetricCatalogue) -> None:
+    # "May" alone is also a verb: it is a month after "in", "of", "for", "during" or "since"
+    text = "Exports from Guangdong grew 6.1% in May from a year earlier.\nImports may rise 2% next year."
+    found = figures(text, catalogue)
+    assert found["6.1%"].period == "2025-05"
+    assert found["2%"].period == "2026"
+
+
+def test_days_within_one_month_are_that_month(catalogue: MetricCatalogue) -> None:
+    text = "Sales at the malls reached 12.6 billion yuan during the holiday from Oct 1 to 8."
+    assert figures(text, catalogue)["12.6 billion yuan"].period == "2025-10"
+
+
+def test_the_same_quarter_of_an_earlier_year_is_a_base_and_not_put_in_force(
+    catalogue: MetricCatalogue,
+) -> None:
+    text = (
+        "Guangdong's exports of batteries rose 21% in the second quarter.\n"
+        "That was 1.8 times the level of the same quarter of 2023.\n"
+        "Exports of solar cells grew 9%."
+    )
+    found = figures(text, catalogue)
+    assert [found[span].period for span in ("21%", "1.8 times", "9%")] == ["2025-Q2"] * 3
+
+
+def test_an_earlier_year_named_in_passing_leaves_the_period_in_force(catalogue: MetricCatalogue) -> None:
+    text = (
+        "In 2024, Guangdong's industrial output rose 4.4 percent.\n"
+        "Value added of high-tech firms climbed 6.2 percent, after growing 5.3 percent in 2023.\n"
+        "Retail sales grew 2.9 percent."
+    )
+    found = figures(text, catalogue)
+    assert found["5.3 percent"].period == "2023"
+    assert found["2.9 percent"].period == "2024"
+
+
+def test_a_targets_year_is_not_the_year_of_a_later_quarter(catalogue: MetricCatalogue) -> None:
+    text = (
+        "Guangdong aims to raise its exports of branded goods to 7 trillion yuan by 2030.\n"
+        "In the second quarter, such exports reached 1.2 trillion yuan."
+    )
+    assert figures(text, catalogue)["1.2 trillion yuan"].period == "2025-Q2"
+
+
+def test_a_plan_span_does_not_hold_against_a_year_inside_it(catalogue: MetricCatalogue) -> None:
+    text = "In 2024, GDP grew 3.5 percent.\nHousehold income rose 4.2 percent."
+    found = figures(text, catalogue, headline="Guangdong nears the end of the 14th Five-Year Plan")
+    assert found["3.5 percent"].period == "2024"
+    assert found["4.2 percent"].period == "2024"
+
+
+def test_a_number_with_a_decimal_is_not_a_year(catalogue: MetricCatalogue) -> None:
+    found = figures("前三季度，深圳港完成集装箱吞吐量2015.3万标箱，同比增长6.2%。", catalogue)
+    assert found["2015.3万"].period == "2025-01..2025-09"
+    assert found["6.2%"].period == "2025-01..2025-09"
+
+
+def test_completing_a_share_of_the_years_target_is_not_a_projection(catalogue: MetricCatalogue) -> None:
+    text = "前三季度，全省重点项目完成投资8200亿元，完成全年目标任务的78.4%。"
+    found = figures(text, catalogue)
+    share = found["78.4%"]
+    assert (share.kind, share.basis, share.projection) == ("share", "share_of_plan", False)
+    assert share.period == "2025-01..2025-09"

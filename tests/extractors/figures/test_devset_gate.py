@@ -1,7 +1,7 @@
 """Quality gate: gdwatch's figure extractor must keep its scores on the labelled development set
 (labels version 2, docs/figure-labels-v2.md).
 
-The floors sit just under the scores of extractor metrics-2.0.0 on this set, so a change that makes any
+The floors sit just under the scores of extractor metrics-2.1.0 on this set, so a change that makes any
 field worse fails here. The issue targets (period >= 0.92, entity >= 0.95, metric >= 0.92, segment >= 0.90,
 precision >= 0.98, recall >= 0.97) are for held-out text and are reported in docs/benchmarks.md; the
 scorer itself is tested in tests/benchmarks/test_devset_scorer.py.
@@ -25,27 +25,27 @@ from gdwatch.extractors.figures import FigureExtractor
 
 # Update together with the labels (benchmarks/devset.devset_sha256() prints the new values).
 PINNED_SHA256 = {
-    "en.jsonl": "2432801ece6402b54f945e3cf7d6e0fa8cce321f1af0f4e28f3c110de81d6f10",
-    "zh-hans.jsonl": "e44d63e383324e0f9a21ab1524902f23f24dea99e8d3de7e80f239ffb6017b21",
-    "zh-hant.jsonl": "a39b9a584302dcd8312f5a4a021c8978bc288a16be924ac8a42cd3afc3a33307",
+    "en.jsonl": "7580edb806aa6f303770edabe56df0a02bdf8e8ba01f1e6fac74e811c1633511",
+    "zh-hans.jsonl": "2c4c12f2ca2d2a9443935741cb5218a32052c20d5a3999dad33167b806fc42be",
+    "zh-hant.jsonl": "dafa0a44ef567cde1b6d989a360e1ae1267747b9b88c85cc4f76e4664cc0c325",
 }
 
 FLOORS = {
     "precision": 0.98,
-    "recall": 0.99,
+    "recall": 0.985,
     "value": 0.99,
     "unit": 0.97,
     "qualifier": 0.98,
-    "period": 0.89,
-    "metric": 0.85,
-    "entity": 0.89,
+    "period": 0.91,
+    "metric": 0.87,
+    "entity": 0.91,
     "partner": 0.96,
-    "segment": 0.76,
+    "segment": 0.75,
     "basis": 0.95,
     "kind": 0.96,
     "projection": 0.98,
 }
-PERIOD_LEDE_FLOOR = 0.88
+PERIOD_LEDE_FLOOR = 0.91
 TRADITIONAL_RECALL_GAP = 0.02
 """Recall on traditional-script text stays within this of simplified (the notation issue's target)."""
 
