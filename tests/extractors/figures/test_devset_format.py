@@ -200,9 +200,12 @@ def check_conversions(record: dict[str, Any]) -> None:
     figures = record["figures"]
     for index, figure in enumerate(figures):
         if figure["conversion"]:
-            assert index > 0, f"{_where(record)}: conversion #{index} first"
-            original = figures[index - 1]
-            assert not original["conversion"] and original["unit"] != figure["unit"], _where(record)
+            # The converted amount is the nearest earlier figure of the same kind: a growth
+            # rate may stand between them ("4.34兆元，年增6.2%，約合新台幣18.6兆元").
+            originals = [f for f in figures[:index] if not f["conversion"] and f["kind"] == figure["kind"]]
+            assert originals, f"{_where(record)}: conversion #{index} converts nothing before it"
+            original = originals[-1]
+            assert original["unit"] != figure["unit"], _where(record)
             for key in ("metric", "entity", "partner", "segment", "period", "projection", "kind"):
                 assert original[key] == figure[key], f"{_where(record)}: conversion #{index} {key}"
 
