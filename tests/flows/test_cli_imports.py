@@ -14,7 +14,15 @@ import pytest
 from gdwatch.warehouse import Warehouse
 from tests.support.cli import REPO, plain_env
 
-HEAVY = ("pyarrow", "trafilatura", "htmldate", "prefect", "gdwatch.extractors.figures.engine")
+HEAVY = (
+    "pyarrow",
+    "trafilatura",
+    "htmldate",
+    "prefect",
+    "gdwatch.extractors.figures.engine",
+    "datasketch",
+    "scipy",
+)
 
 # Runs the CLI in-process, then prints which heavy modules it loaded, even when the command exits.
 PROBE = """

@@ -62,3 +62,23 @@ def test_the_threshold_separates_real_copies_from_different_articles(corpus_dir:
     assert max(negatives) < 0.3  # no two different pages come near the threshold
     banded = result["banded"]
     assert isinstance(banded, float) and banded >= 0.95  # the LSH bands propose the copies
+
+
+def test_signatures_are_datasketchs_minhash_bit_for_bit() -> None:
+    # the numpy signatures must equal datasketch's, or stored fingerprints would stop matching new ones
+    import random
+
+    import numpy as np
+    from datasketch import MinHash  # type: ignore[import-untyped]  # why: ships no type information
+
+    from gdwatch.warehouse.fingerprints import _SEED, NUM_PERM, shingles, signatures
+
+    rng = random.Random(1)
+    words = ["trade", "广", "东", "exports", "rose", "9.1", "trillion", "yuan", "货", "the", "Shenzhen"]
+    texts = ["", "a", "a b", "广东"] + [
+        " ".join(rng.choice(words) for _ in range(rng.randint(1, 3000))) for _ in range(60)
+    ]
+    for text, got in zip(texts, signatures(texts), strict=True):
+        reference = MinHash(num_perm=NUM_PERM, seed=_SEED)
+        reference.update_batch(list(shingles(text)))
+        assert np.array_equal(reference.hashvalues.astype(np.uint32), got), text[:40]
