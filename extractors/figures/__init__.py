@@ -34,6 +34,7 @@ Giving each figure its context (``reader``, over the sentence's ``facts`` and th
     ``respectively``   "A and B rose 5% and 3%, respectively", 分别
     ``partners``       the trade partner
     ``entities``       places and companies named; ``entity_choice``: the one a figure is about
+    ``companies_zh``   Chinese companies in no gazetteer, where the article introduces them (粤澄电器)
     ``periods``        periods named (bases and points marked); ``period_choice``: the one a figure gets
     ``projection``     target/forecast or actual
 """

@@ -64,6 +64,8 @@ class DocumentState:
     """Whether the topic was named by the headline ("Shenzhen's foreign trade hits record")."""
     growth_metric: MetricDefinition | None = None
     """The metric of the last growth rate read, for "一季度增长4.1%" after "GDP增长4.2%"."""
+    companies: dict[str, str] = field(default_factory=dict)
+    """Chinese companies the article has introduced, by written form (粤澄电器, 粤澄) -> English name."""
     observations: list[Observation] = field(default_factory=list)
     pending: list[Sentence] = field(default_factory=list)
     """Sentences of the current paragraph whose periods are not read yet."""

@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime
 
 from gdwatch.config.models import Gazetteer, MetricCatalogue
+from gdwatch.extractors.figures.companies_zh import find_introduced
 from gdwatch.extractors.figures.document import DocumentState
 from gdwatch.extractors.figures.entities import find_entities
 from gdwatch.extractors.figures.entity_choice import TOPIC_KINDS
@@ -35,7 +36,7 @@ from gdwatch.extractors.figures.sentences import Sentence, split_sentences
 from gdwatch.extractors.figures.subjects import SubjectGrammar
 from gdwatch.extractors.records import Observation
 
-EXTRACTOR_VERSION = "metrics-2.1.0"
+EXTRACTOR_VERSION = "metrics-2.2.0"
 
 _LOWER = str.maketrans({chr(c): chr(c + 32) for c in range(65, 91)})
 
@@ -132,7 +133,8 @@ def _read_headline(
     title = normalize(headline)
     lowered = title.translate(_LOWER)
     state.remember_periods(find_periods(title, published, None, lowered), None, lowered)
-    for mention in find_entities(title, vocabulary.places):
+    state.companies.update(find_introduced(title, headline=True))
+    for mention in find_entities(title, vocabulary.places, state.companies):
         if mention.valid and mention.kind in TOPIC_KINDS:
             state.topic, state.headline_topic = mention.name, True
             break
@@ -148,6 +150,7 @@ def _read_sentence(
 ) -> None:
     if sentence.boilerplate:
         return
+    state.companies.update(find_introduced(normalized[sentence.start : sentence.end]))
     figure_starts = state.figure_starts.between(sentence.start, sentence.end)
     if not figure_starts:
         # why: a sentence without numbers matters only as period context for a later figure sentence

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from gdwatch.extractors.figures.companies_zh import find_named
 from gdwatch.extractors.figures.places import PlaceIndex
 
 _GROUP_RE = re.compile(r"\b([A-Z][A-Za-z]+)\s+(?:Group|Co\.|Corp\.?|Inc\.?|Ltd\.?)")
@@ -59,12 +60,15 @@ class EntityMention:
     """False when the mention is a denominator ("of Guangdong's total") or an attribute ("Shenzhen-based")."""
 
 
-def find_entities(sentence: str, places: PlaceIndex) -> list[EntityMention]:
+def find_entities(
+    sentence: str, places: PlaceIndex, companies: dict[str, str] | None = None
+) -> list[EntityMention]:
     """Find the places and companies a sentence names.
 
     Args:
         sentence: one normalized sentence.
         places: the compiled gazetteer.
+        companies: Chinese companies the article introduced (:func:`companies_zh.find_introduced`).
 
     Returns:
         Mentions in order; each says whether it can be the subject of a figure.
@@ -94,6 +98,9 @@ def find_entities(sentence: str, places: PlaceIndex) -> list[EntityMention]:
             m.start <= match.start(1) < m.end for m in found
         ):
             found.append(_mention(sentence, match.start(1), match.end(1), name, "company"))
+    for start, end, name in find_named(sentence, companies) if companies else ():
+        if not any(m.start < end and start < m.end for m in found):
+            found.append(_mention(sentence, start, end, name, "company"))
     found.sort(key=lambda mention: mention.start)
     return found
 

@@ -210,3 +210,30 @@ ABBREVIATIONS_EN = frozenset(
     )
 )
 """Words whose trailing dot does not end a sentence."""
+
+# The trade a Chinese company name ends with, and its English word: 粤澄电器 is "Yuecheng Appliances", the
+# name by which English copy and the gazetteer know such firms (the trade name in pinyin, then the trade).
+COMPANY_TRADES_ZH = {
+    "电器": "Appliances", "家电": "Appliances", "电子": "Electronics", "微电子": "Microelectronics",
+    "科技": "Technology", "精密": "Precision", "智能": "Intelligent", "新能源": "New Energy",
+    "储能": "Energy Storage", "电池": "Battery", "锂电": "Lithium", "汽车": "Auto", "玩具": "Toys",
+    "家居": "Homeware", "家具": "Furniture", "百货": "Department Store", "机器人": "Robotics",
+    "半导体": "Semiconductor", "物流": "Logistics", "航运": "Shipping", "医药": "Pharma",
+    "材料": "Materials", "光电": "Optoelectronics", "电气": "Electric", "电机": "Motor", "实业": "Industrial",
+    "动力": "Power", "通信": "Communications", "照明": "Lighting", "陶瓷": "Ceramics", "纺织": "Textiles",
+    "服饰": "Apparel", "食品": "Foods", "机械": "Machinery", "装备": "Equipment", "制造": "Manufacturing",
+    "光伏": "Solar", "芯片": "Chips", "无人机": "Drones", "家纺": "Home Textiles",
+}  # fmt: skip
+# Words that introduce a company by what it is: 家电企业粤澄电器, 锂电池制造商华南电池, 连接器厂璟达精密
+COMPANY_INTRODUCERS_ZH = _words("企业 车企 厂商 大厂 厂 制造商 生产商 供应商 龙头 品牌商 品牌 公司 集团")
+# A company's registered form after its trade: 湾区储能科技股份有限公司
+COMPANY_FORMS_ZH = _words("股份有限公司 有限公司 集团 控股")
+# Two characters before a trade that are a description, not a trade name (消费电子, 全省电子信息, 家用电器)
+NOT_TRADE_NAMES_ZH = frozenset(
+    _words(
+        "全省 全市 全国 全区 消费 家用 小家 智能 新能 汽车 电子 信息 产业 行业 企业 国产 本地 龙头 相关 其他"
+        " 主要 海外 出口 进口 外贸 广东 深圳 广州 东莞 佛山 中山 珠海 惠州 汕头 江门 肇庆 湛江 茂名 梅州 清远"
+        " 韶关 河源 阳江 潮州 揭阳 云浮 汕尾 香港 澳门 中国 全球 国内 国际 高端 新型 传统 工业 服务 数字 绿色"
+        " 以及 其中 包括 带动 推动 发展 生产 制造 研发 销售 通过 实现 完成 重点 骨干 领军 头部 民营 外资 国有"
+    )
+)

@@ -80,7 +80,7 @@ def sentence_facts(
             if is_whole(body, h, vocabulary.subjects) or names_part(body, segments, h.start, h.end)
         ],
         partners=vocabulary.places.find_partners(matchable),
-        entities=find_entities(body, vocabulary.places),
+        entities=find_entities(body, vocabulary.places, state.companies),
         periods=[m for m in periods if not m.base],
         cues=projection_cues(state.lowered[sentence.start : sentence.end]),
         breaks=clause_breaks(body),

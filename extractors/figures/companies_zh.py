@@ -1,0 +1,110 @@
+"""Chinese company names that are in no gazetteer: 粤澄电器 (002986.SZ), 锂电池制造商华南电池, 湾区储能科技
+股份有限公司.
+
+A company is recognised where the text introduces it as one: after a word saying what it is (企业, 制造商,
+厂), before its registered form (股份有限公司) or its stock code, or at the start of a headline followed by
+its results. Its English name is the trade name in pinyin and the trade in English (粤澄电器 -> "Yuecheng
+Appliances"), the form English copy uses, so Chinese and English reports of one firm share an entity. Hong
+Kong and Taiwan firms often romanise in Cantonese or their own way (嵘峰电子 is "Wingfung Electronics");
+those need a gazetteer entry. Once introduced, the name and its bare trade name (昱盛) name the company for
+the rest of the article.
+"""
+
+from __future__ import annotations
+
+import re
+
+from gdwatch.extractors.figures.lexicon import (
+    COMPANY_FORMS_ZH,
+    COMPANY_INTRODUCERS_ZH,
+    COMPANY_TRADES_ZH,
+    NOT_TRADE_NAMES_ZH,
+)
+from gdwatch.extractors.figures.scan import literal_pattern
+
+_TRADE_RE = re.compile(literal_pattern(COMPANY_TRADES_ZH))
+_INTRODUCER_RE = re.compile("(?:" + literal_pattern(COMPANY_INTRODUCERS_ZH) + ")$")
+_FORM_AFTER_RE = re.compile(r"^(?:[\u4e00-\u9fff]{0,4}?)(?:" + literal_pattern(COMPANY_FORMS_ZH) + ")")
+_CODE_AFTER_RE = re.compile(r"^\((?:代号[:：]?\s*|股票代码[:：]?\s*)?\d{4,6}(?:\.[A-Z]{2})?\)")
+# a headline about a company's results: 粤澄电器2025年营收增长11.6%, 岭秀智能去年多赚37%
+_RESULTS_AFTER_RE = re.compile(r"^(?:\d|去年|今年|前|首|上半年|全年|营收|净利|纯利|年报|业绩|第|一季|三季)")
+_PARTICLES = frozenset("的和与及、,，等为是在了对向从把被将也")
+
+
+def find_introduced(text: str, headline: bool = False) -> dict[str, str]:
+    """The companies a text introduces, by the forms that name them later.
+
+    Args:
+        text: normalized (simplified, ASCII punctuation) text: a sentence or a headline.
+        headline: whether ``text`` is a headline, where a company may simply come first.
+
+    Returns:
+        Each written form (the full name and the bare trade name) mapped to the English name.
+    """
+    found: dict[str, str] = {}
+    if not _TRADE_RE.search(text):
+        return found
+    for match in _TRADE_RE.finditer(text):
+        start = match.start()
+        if start < 2:
+            continue
+        name = text[start - 2 : start]
+        if not _is_trade_name(name):
+            continue
+        before, after = text[: start - 2], text[match.end() :]
+        introduced = (
+            bool(_INTRODUCER_RE.search(before))
+            or bool(_FORM_AFTER_RE.match(after))
+            or bool(_CODE_AFTER_RE.match(after))
+            or (headline and start == 2 and bool(_RESULTS_AFTER_RE.match(after)))
+        )
+        if introduced:
+            english = english_name(name, match.group())
+            found[name + match.group()] = english
+            found[name] = english
+    return found
+
+
+def _is_trade_name(name: str) -> bool:
+    return (
+        len(name) == 2
+        and all("\u4e00" <= char <= "\u9fff" and char not in _PARTICLES for char in name)
+        and name not in NOT_TRADE_NAMES_ZH
+        and name not in COMPANY_TRADES_ZH
+    )
+
+
+def english_name(trade_name: str, trade: str) -> str:
+    """The English name of a company: 粤澄 + 电器 -> "Yuecheng Appliances".
+
+    Args:
+        trade_name: the two characters of the trade name.
+        trade: the trade it ends with (a key of ``COMPANY_TRADES_ZH``).
+
+    Returns:
+        The name in pinyin, capitalised, and the trade in English.
+    """
+    from pypinyin import lazy_pinyin  # why: 0.3 s to import its dictionary; only company articles need it
+
+    return "".join(lazy_pinyin(trade_name)).capitalize() + " " + COMPANY_TRADES_ZH[trade]
+
+
+def find_named(text: str, companies: dict[str, str]) -> list[tuple[int, int, str]]:
+    """Where the companies an article introduced are named in a sentence.
+
+    Args:
+        text: the normalized sentence.
+        companies: written forms mapped to English names (:func:`find_introduced`).
+
+    Returns:
+        (start, end, English name) of each mention, longest form first at a position, in text order.
+    """
+    spans: list[tuple[int, int, str]] = []
+    for written in sorted(companies, key=len, reverse=True):
+        position = text.find(written)
+        while position != -1:
+            end = position + len(written)
+            if not any(s <= position < e or s < end <= e for s, e, _ in spans):
+                spans.append((position, end, companies[written]))
+            position = text.find(written, end)
+    return sorted(spans)
