@@ -235,6 +235,9 @@ class MetricDefinition(_Strict):
     whatever word the article used (kept as unit_text)."""
     phrases_en: tuple[str, ...] = ()
     phrases_zh: tuple[str, ...] = ()
+    for_companies: bool = True
+    """False for a metric of an industry or a region that a company's own figure is not ("revenue" of an
+    industry cluster is ``industry_revenue``; a company's revenue keeps no metric)."""
 
     @model_validator(mode="after")
     def _has_phrases(self) -> MetricDefinition:

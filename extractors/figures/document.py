@@ -65,6 +65,8 @@ class DocumentState:
     growth_metric: MetricDefinition | None = None
     """The metric of the last growth rate read, for "一季度增长4.1%" after "GDP增长4.2%"."""
     companies: dict[str, str] = field(default_factory=dict)
+    company_entities: set[str] = field(default_factory=set)
+    """Every entity the article has named as a company, so a later sentence's topic is known as one."""
     """Chinese companies the article has introduced, by written form (粤澄电器, 粤澄) -> English name."""
     observations: list[Observation] = field(default_factory=list)
     pending: list[Sentence] = field(default_factory=list)

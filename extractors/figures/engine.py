@@ -36,7 +36,7 @@ from gdwatch.extractors.figures.sentences import Sentence, split_sentences
 from gdwatch.extractors.figures.subjects import SubjectGrammar
 from gdwatch.extractors.records import Observation
 
-EXTRACTOR_VERSION = "metrics-2.2.0"
+EXTRACTOR_VERSION = "metrics-2.3.0"
 
 _LOWER = str.maketrans({chr(c): chr(c + 32) for c in range(65, 91)})
 
@@ -134,7 +134,9 @@ def _read_headline(
     lowered = title.translate(_LOWER)
     state.remember_periods(find_periods(title, published, None, lowered), None, lowered)
     state.companies.update(find_introduced(title, headline=True))
-    for mention in find_entities(title, vocabulary.places, state.companies):
+    mentions = find_entities(title, vocabulary.places, state.companies)
+    state.company_entities.update(m.name for m in mentions if m.kind == "company" and m.name)
+    for mention in mentions:
         if mention.valid and mention.kind in TOPIC_KINDS:
             state.topic, state.headline_topic = mention.name, True
             break

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from gdwatch.extractors.figures.figure import Figure
+from gdwatch.extractors.figures.lexicon import MONTHS, alternation
 from gdwatch.extractors.records import Basis, FigureKind
 
 _INCREMENT_BEFORE = re.compile(
@@ -55,6 +56,17 @@ _MOM = re.compile(r"环比|month[- ]on[- ]month|from (?:the previous|a) month|\b
 _QOQ = re.compile(r"quarter[- ]on[- ]quarter|from the previous quarter|\bq-o-q\b|\bqoq\b|按季", re.I)
 
 
+# A base written right after the rate decides its basis before the clause's words do: "up 2.8 percent from
+# a year earlier and 1.1 percent from October" is a yoy rate and a mom rate.
+_YOY_AFTER = re.compile(
+    r"^\s*(?:year[- ]on[- ]year|(?:from|than|over|compared with)\s+(?:a\s+year\s+(?:earlier|ago)|last\s+year|"
+    r"the\s+same\s+(?:period|month|quarter)))",
+    re.I,
+)
+_MONTH_BASE_AFTER = re.compile(
+    rf"^\s*(?:from|than|over|compared with)\s+(?:the\s+previous\s+month|(?:{alternation(MONTHS)})\b)", re.I
+)
+
 _BASIS_CUES = (
     "年均", "average", "annually", "a year on", "环比", "month", "quarter", "按月", "按季", "m-o-m", "q-o-q",
     "mom", "qoq",
@@ -88,7 +100,7 @@ def kind_and_basis(
             return "change", _basis(whole, period)  # "rose by a third"
         return "share", None
     if role == "growth" or figure.kind == "pp":
-        return "change", _basis(whole, period)
+        return "change", _basis(whole, period, after)
     if figure.kind == "percent":
         # a percent that is not written as a growth rate: a rate or a part of a whole, unless its
         # clause still says it changed ("with that of high-tech manufacturing climbing 6.9 percent")
@@ -103,7 +115,11 @@ def kind_and_basis(
     return "level", None
 
 
-def _basis(clause: str, period: str | None) -> Basis:
+def _basis(clause: str, period: str | None, after: str = "") -> Basis:
+    if _YOY_AFTER.match(after):
+        return "yoy"
+    if period is not None and len(period) == 7 and _MONTH_BASE_AFTER.match(after):
+        return "mom"  # a month's rate compared with an earlier month
     lowered = clause.lower()
     # why: most changes are year on year; the patterns run only when one of their words is there
     if not any(cue in lowered for cue in _BASIS_CUES):

@@ -34,7 +34,8 @@ _UNIT_KINDS = {
     "pp": {"percent", "pp", "ratio", "any"},
     "count": {"count", "any"},
     "years": {"years", "any"},
-    "times": {"times", "any"},
+    # "2.4 times the level of a year earlier", 是去年的2.4倍: a multiple of a level measures that level
+    "times": {"times", "currency", "count", "any"},
 }
 # "..., and those of high-tech products climbed 9.1 percent": the measure of the clause before, for a part
 _THOSE_OF = re.compile(r"\b(?:those|that)\s+(?:of|to|from)\b", re.I)
@@ -206,7 +207,15 @@ def choose_metric(
     if hit is None:
         return None
     fitting = candidates(hit, figure, role)
+    if figure.kind == "times" and _multiplies_a_volume(facts, hit):
+        fitting = [m for m in fitting if m.unit_kind != "currency"]
     return fitting[0] if fitting else None
+
+
+def _multiplies_a_volume(facts: SentenceFacts, hit: PhraseHit) -> bool:
+    """ "exports reached 218,000 units, 2.1 times ...", 出口量是上年的1.8倍: a multiple of a volume, not of
+    the value the phrase's currency metric measures."""
+    return facts.body[hit.end : hit.end + 1] == "量" or any(f.kind == "count" for f in facts.figures)
 
 
 def _inherit_from_previous_percent(
@@ -233,7 +242,11 @@ def _metric_by_key(facts: SentenceFacts, key: str) -> MetricDefinition | None:
 
 
 def growth_metric_in_force(
-    facts: SentenceFacts, figure: Figure, role: str, in_force: MetricDefinition | None
+    facts: SentenceFacts,
+    figure: Figure,
+    role: str,
+    in_force: MetricDefinition | None,
+    earlier: Sequence[Observation] = (),
 ) -> MetricDefinition | None:
     """The growth metric of the sentence before, for a rate whose sentence names no measure at all
     ("上半年GDP增长4.2%。分季度看，一季度增长4.1%").
@@ -242,17 +255,47 @@ def growth_metric_in_force(
         facts: the figure's sentence.
         figure: the figure.
         role: its role.
-        in_force: the growth metric of the last rate read, or None.
+        in_force: the growth metric of the last rate or level read, or None.
+        earlier: the observations of the sentence's earlier figures, one per figure.
 
     Returns:
         That metric when the sentence has no catalogue phrase, no segment and no subject of its own.
     """
     if in_force is None or role != "growth" or facts.hits or facts.segments:
         return None
+    levels = [i for i, f in enumerate(facts.figures[: len(earlier)]) if f.kind not in {"percent", "pp"}]
+    if levels:
+        # "进出口8100亿元，同比增长5.2%" / "箱量28.6万标箱，增长16.5%": the rate of the level before it
+        level_metric = earlier[levels[-1]].metric
+        if level_metric is not None:
+            return growth_counterpart(facts.vocabulary.metrics[level_metric], facts.vocabulary.metrics)
+        if facts.figures[levels[-1]].kind == "count":
+            return None  # a rate of a count the catalogue has no metric for
     clause_start, _ = facts.clause(figure.start)
     if _has_own_subject(facts.body[clause_start : figure.start], facts.vocabulary.subjects):
         return None
     return in_force if role_of(in_force) == "growth" else None
+
+
+def growth_counterpart(
+    metric: MetricDefinition, metrics: dict[str, MetricDefinition]
+) -> MetricDefinition | None:
+    """The growth metric of a level ("retail_sales" -> "retail_sales_growth"), for a rate that follows it
+    ("Retail sales reached 432.6 billion yuan. That was up 2.8 percent ...").
+
+    Args:
+        metric: a metric just read.
+        metrics: the catalogue's metrics by key.
+
+    Returns:
+        The metric itself when it is a growth rate, its growth metric when the catalogue has one, or None.
+    """
+    if role_of(metric) == "growth":
+        return metric
+    if role_of(metric) == "share" or metric.unit_kind not in {"currency", "count"}:
+        return None
+    stem = metric.key.removesuffix("_total")
+    return metrics.get(f"{stem}_growth")
 
 
 def _has_own_subject(clause_before: str, subjects: SubjectGrammar) -> bool:

@@ -61,6 +61,8 @@ class PlaceIndex:
     place_names_zh: tuple[str, ...]
     """Cities, districts, regions and events in simplified Chinese."""
     company_forms_zh: tuple[str, ...]
+    company_names: frozenset[str]
+    """The gazetteer's companies by name ("BYD")."""
     partner_pattern: str
     """Regex alternation of every way a partner is written (in match text)."""
     partner_re: re.Pattern[str]
@@ -99,6 +101,7 @@ class PlaceIndex:
                 w for field, _ in _KINDS for entry in getattr(gazetteer, field) for w in entry.zh_hans
             ),
             company_forms_zh=tuple(w for entry in gazetteer.companies for w in entry.zh_hans),
+            company_names=frozenset(entry.name for entry in gazetteer.companies),
             partner_pattern=pattern,
             partner_re=re.compile(r"(?<![a-z])" + pattern + r"(?![a-z])"),
             partner_of=partner_of,

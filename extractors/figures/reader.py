@@ -28,9 +28,9 @@ from gdwatch.extractors.figures.kinds import kind_and_basis
 from gdwatch.extractors.figures.metric_choice import (
     choose_hit,
     choose_metric,
+    growth_counterpart,
     growth_metric_in_force,
     is_whole,
-    role_of,
 )
 from gdwatch.extractors.figures.partners import choose_partner
 from gdwatch.extractors.figures.period_choice import choose_period
@@ -108,6 +108,7 @@ def read_figures(
     sentence_observations: list[Observation] = []
     quote = text[facts.sentence.start : facts.sentence.end]
     groups = respectively_items(facts, facts.vocabulary.matcher)
+    state.company_entities.update(m.name for m in facts.entities if m.kind == "company" and m.name)
     sentence_entity: str | None = None
     for index, figure in enumerate(facts.figures):
         start = facts.sentence.start + figure.start
@@ -152,13 +153,18 @@ def read_figures(
             hit = choose_hit(facts, index, figure, role, item)
             metric = choose_metric(facts, index, figure, role, hit, sentence_observations)
             if metric is None and hit is None and item is None:
-                metric = growth_metric_in_force(facts, figure, role, state.growth_metric)
-            if metric is not None and role_of(metric) == "growth":
-                state.growth_metric = metric
+                metric = growth_metric_in_force(
+                    facts, figure, role, state.growth_metric, sentence_observations
+                )
+            if metric is not None:
+                counterpart = growth_counterpart(metric, facts.vocabulary.metrics)
+                state.growth_metric = counterpart or state.growth_metric
             entity = (item.entity if item else None) or choose_entity(
                 facts, figure, sentence_entity or state.last_entity, state.topic
             )
             sentence_entity = sentence_entity or entity
+            if metric is not None and not metric.for_companies and _is_company(facts, state, entity):
+                metric = None  # "粤澄电器营收48.6亿元": a company's revenue is not an industry's
             cue = has_cue(facts, figure)
             period = choose_period(
                 facts, figure, cue, state.in_force_for(figure.kind == "count"), published, role == "share"
@@ -239,6 +245,13 @@ def _economy_by_sector(
     if role == "growth" or (figure.kind in {"currency"} and role == "level"):
         return facts.vocabulary.metrics.get(_SECTOR_METRICS[role], metric)
     return metric
+
+
+def _is_company(facts: SentenceFacts, state: DocumentState, entity: str | None) -> bool:
+    """Whether a figure's entity is a company: in the gazetteer or named as one by the article."""
+    if entity is None:
+        return False
+    return entity in facts.vocabulary.places.company_names or entity in state.company_entities
 
 
 def _written_unit(text: str, facts: SentenceFacts, figure: Figure) -> str:

@@ -2,7 +2,8 @@
 
 "Exports to ASEAN and the EU rose 5% and 3%, respectively" gives 5% the partner ASEAN and 3% the EU;
 "exports and imports grew 4% and 2%, respectively" gives each figure its own catalogue phrase. A list
-whose items name a phrase for some figures but not others leaves those others without one.
+whose items name a phrase for some figures but not others leaves those others without one, unless the
+phrase is named once, first, over a list of places or parts ("exports from Shenzhen and Dongguan").
 """
 
 from __future__ import annotations
@@ -74,6 +75,16 @@ def respectively_items(facts: SentenceFacts, matcher: CatalogueMatcher) -> dict[
     distribute_entities = all(entities) and len({names[-1] for names in entities}) == len(items)
     distribute_segments = all(segments)
     distribute_hits = any(with_hits) and not distribute_partners
+    # "Exports from Shenzhen and Dongguan", "exports of toys and furniture": a phrase named once, in the
+    # first item, measures every item when the items are places or parts
+    shared = (
+        distribute_hits
+        and bool(with_hits[0])
+        and not any(with_hits[1:])
+        and (distribute_entities or distribute_segments)
+    )
+    if shared:
+        with_hits = [with_hits[0]] * len(items)
     result: dict[int, ListItem] = {}
     for index, figure_index in enumerate(group):
         item_hits = with_hits[index]

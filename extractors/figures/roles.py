@@ -17,6 +17,7 @@ from gdwatch.extractors.figures.lexicon import (
     GROWTH_NOUNS_EN,
     GROWTH_WORDS_EN,
     GROWTH_WORDS_ZH,
+    MONTHS,
     RISE_CUES_EN,
     RISE_WORDS_ZH,
     alternation,
@@ -45,6 +46,15 @@ _GROWTH_AFTER = _after(GROWTH_NOUNS_EN)
 _DECLINE_BEFORE = _before(DECLINE_CUES_EN, DECLINE_WORDS_ZH)
 _RISE_BEFORE = _before(RISE_CUES_EN, RISE_WORDS_ZH)
 _DECLINE_AFTER = _after(DECLINE_AFTER_EN)
+# "... up 2.8 percent from a year earlier and 1.1 percent from October": a comparison base right after a
+# percent makes it a change even when its verb was written once, before the first rate
+_BASE_AFTER = re.compile(
+    r"^\s*(?:year[- ]on[- ]year|month[- ]on[- ]month|quarter[- ]on[- ]quarter|"
+    r"(?:from|than|over|compared with)\s+"
+    r"(?:a\s+year\s+(?:earlier|ago)|the\s+(?:same|previous|prior|preceding)\b|"
+    rf"last\s+(?:year|month|quarter)|(?:{alternation(MONTHS)})\b))",
+    re.I,
+)
 
 
 def figure_role(figure: Figure, before: str, after: str) -> str:
@@ -79,7 +89,7 @@ def percent_role(before: str, after: str) -> str:
         return "share"
     if _LEVEL_BEFORE.search(before):
         return "level"
-    if _GROWTH_BEFORE.search(before) or _GROWTH_AFTER.match(after):
+    if _GROWTH_BEFORE.search(before) or _GROWTH_AFTER.match(after) or _BASE_AFTER.match(after):
         return "growth"
     return "level"
 

@@ -104,6 +104,9 @@ _YEAR_ONLY = re.compile(
     re.I,
 )
 
+# "RMB1900", "US$2000", 人民币1900: four digits after a currency are an amount, never a year
+_CURRENCY_BEFORE = re.compile(r"(?:rmb|cny|\$|¥|￥|€|£|人民币|人民幣|港币|港幣|新台币|新台幣)\s*$", re.I)
+
 
 def starts_cleanly(lowered: str, match: re.Match[str]) -> bool:
     """The left boundary the pattern leaves out (a word, a number, 第, a bare 千亿 after a digit).
@@ -146,7 +149,12 @@ def is_bare_year(sentence: str, start: int, end: int) -> bool:
     Returns:
         True for "2025" in "in 2025", False for "2025 yuan" or "2021-2025".
     """
-    return end - start == 4 and bool(_YEAR_ONLY.match(sentence, start)) and not sentence.startswith("-", end)
+    return (
+        end - start == 4
+        and bool(_YEAR_ONLY.match(sentence, start))
+        and not sentence.startswith("-", end)
+        and not _CURRENCY_BEFORE.search(sentence, max(0, start - 8), start)
+    )
 
 
 def is_not_a_figure(sentence: str, start: int, end: int) -> bool:

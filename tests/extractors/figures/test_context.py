@@ -353,3 +353,73 @@ def test_completing_a_share_of_the_years_target_is_not_a_projection(catalogue: M
     share = found["78.4%"]
     assert (share.kind, share.basis, share.projection) == ("share", "share_of_plan", False)
     assert share.period == "2025-01..2025-09"
+
+
+def _metric_and_basis(found: dict[str, Observation]) -> dict[str, tuple[str | None, str | None]]:
+    return {span: (o.metric, o.basis) for span, o in found.items()}
+
+
+def test_a_rate_after_a_level_measures_that_levels_growth(catalogue: MetricCatalogue) -> None:
+    text = (
+        "Retail sales of consumer goods reached 432.6 billion yuan in September.\n"
+        "That was up 2.8 percent from a year earlier and 1.1 percent from August."
+    )
+    assert _metric_and_basis(figures(text, catalogue)) == {
+        "432.6 billion yuan": ("retail_sales", None),
+        "2.8 percent": ("retail_sales_growth", "yoy"),  # the verb is written once, for both rates
+        "1.1 percent": ("retail_sales_growth", "mom"),  # a month's rate against the month before
+    }
+
+
+def test_a_rate_of_a_level_in_its_own_sentence(catalogue: MetricCatalogue) -> None:
+    found = figures("其中，6月份进出口8100亿元，同比增长5.2%，环比增长9.6%。", catalogue)
+    assert _metric_and_basis(found) == {
+        "8100亿元": ("foreign_trade_total", None),  # 6月份 before 进出口 is a time, not a part
+        "5.2%": ("foreign_trade_growth", "yoy"),
+        "9.6%": ("foreign_trade_growth", "mom"),
+    }
+    # the rate of a count the catalogue has no metric for takes no metric from an earlier sentence
+    found = figures("全省出口增长5%。\n海铁联运箱量28.6万标箱，增长16.5%。", catalogue)
+    assert found["16.5%"].metric is None
+
+
+def test_a_phrase_named_once_measures_a_list_of_places(catalogue: MetricCatalogue) -> None:
+    found = figures("Exports from Shenzhen and Dongguan grew 4.1% and 1.9%, respectively.", catalogue)
+    assert [(o.metric, o.entity) for o in found.values()] == [
+        ("exports_growth", "Shenzhen"),
+        ("exports_growth", "Dongguan"),
+    ]
+    found = figures("Exports and online sales rose 5% and 3%, respectively.", catalogue)
+    assert [o.metric for o in found.values()] == ["exports_growth", None]  # online sales: no metric
+
+
+def test_a_multiple_of_a_value_takes_the_values_metric(catalogue: MetricCatalogue) -> None:
+    found = figures("Exports of industrial robots were 2.4 times the level of a year earlier.", catalogue)
+    assert [(o.metric, o.kind, o.segment) for o in found.values()] == [
+        ("exports", "multiple", "industrial robots")
+    ]
+    # a multiple of a volume is not a multiple of the export value
+    assert figures("廣東電動載人汽車出口量為2024年的1.8倍。", catalogue)["1.8倍"].metric is None
+
+
+def test_a_companys_revenue_is_not_an_industrys(catalogue: MetricCatalogue) -> None:
+    company = figures("前10月营收343.2亿元，增长15.3%。", catalogue, headline="家电企业粤澄电器营收增长")
+    assert (company["343.2亿元"].entity, company["343.2亿元"].metric) == ("Yuecheng Appliances", None)
+    industry = figures("The city's low-altitude economy generated revenue of 96 billion yuan.", catalogue)
+    assert industry["96 billion yuan"].metric == "industry_revenue"
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("出口达到RMB1900。", "RMB1900"),
+        ("出口达到1900元。", "1900元"),
+        ("Exports reached US$2000.", "US$2000"),
+    ],
+)
+def test_four_digits_after_or_before_a_currency_are_an_amount_not_a_year(
+    catalogue: MetricCatalogue, text: str, span: str
+) -> None:
+    found = figures(text, catalogue)
+    assert list(found) == [span]
+    assert found[span].period is None
