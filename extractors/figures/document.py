@@ -64,6 +64,8 @@ class DocumentState:
     """Whether the topic was named by the headline ("Shenzhen's foreign trade hits record")."""
     growth_metric: MetricDefinition | None = None
     """The metric of the last growth rate read, for "一季度增长4.1%" after "GDP增长4.2%"."""
+    segment: str | None = None
+    """The segment of the last figure that had one, for "the sector", "the products", 该行业."""
     companies: dict[str, str] = field(default_factory=dict)
     company_entities: set[str] = field(default_factory=set)
     """Every entity the article has named as a company, so a later sentence's topic is known as one."""

@@ -17,6 +17,7 @@ projection              :mod:`projection`
 from __future__ import annotations
 
 import datetime
+import re
 
 from gdwatch.config.models import MetricDefinition
 from gdwatch.extractors.figures.document import DocumentState
@@ -188,6 +189,10 @@ def read_figures(
                 ]
                 named_elsewhere = named_elsewhere if same_clause else None
             segment = (item.segment if item else None) or figure.part or counted or named_elsewhere
+            if segment is None and figure.kind != "count" and _REFERS_BACK.search(facts.body):
+                segment = state.segment  # "Exports of the sector grew 22.4 percent"
+            if segment is not None:
+                state.segment = segment
             metric = _economy_by_sector(facts, metric, segment, role, figure)
             clause_start, clause_end = facts.clause(figure.start)
             clause = (facts.body[clause_start : figure.start], facts.body[figure.start : clause_end])
@@ -228,6 +233,13 @@ def read_figures(
         sentence_observations.append(observation)
         state.observations.append(observation)
 
+
+# Words that refer back to the part the article was just about: its figures keep that part's segment
+_REFERS_BACK = re.compile(
+    r"\b(?:the|this|these|that)\s+(?:sector|channel|segment|products|goods)\b|\btheir\s+(?:value|exports|output)\b"
+    r"|该行业|该产业|这一渠道|此类产品|该类产品|这类产品|这些产品",
+    re.I,
+)
 
 # The three sectors of the economy: their value added is the gross domestic product by sector.
 _SECTORS = frozenset({"primary sector", "secondary sector", "services"})

@@ -12,7 +12,7 @@ import re
 
 from gdwatch.extractors.figures.facts import ListItem, SentenceFacts
 from gdwatch.extractors.figures.matcher import CatalogueMatcher, PhraseHit
-from gdwatch.extractors.figures.metric_choice import is_whole
+from gdwatch.extractors.figures.metric_choice import choose_hit, is_whole
 
 _RESPECTIVELY = re.compile(r"\brespectively\b|分别")
 _LIST_SPLIT = re.compile(r"\s*,\s*and\s+|\s*,\s*|\s+and\s+|[、和及]")
@@ -51,7 +51,7 @@ def respectively_items(facts: SentenceFacts, matcher: CatalogueMatcher) -> dict[
         # and tertiary sectors grew ..."): read it back to the previous figure instead
         items = _list_items(body, previous_end, first.start)
     if len(items) < len(group):
-        return {}
+        return _levels_before(facts, group)
     items = items[-len(group) :]
     # why: each item is matched on its own, so "exports and imports" splits into its two subjects
     with_hits = [
@@ -71,6 +71,8 @@ def respectively_items(facts: SentenceFacts, matcher: CatalogueMatcher) -> dict[
     segments = [[m.segment for m in facts.segments if s <= m.start < e] for s, e in items]
     if not all(segments):
         segments = _sector_items(body, items) or segments
+    if not any(with_hits) and not any(partners) and not any(entities) and not any(segments):
+        return _levels_before(facts, group)
     distribute_partners = all(partners)
     distribute_entities = all(entities) and len({names[-1] for names in entities}) == len(items)
     distribute_segments = all(segments)
@@ -100,6 +102,25 @@ def respectively_items(facts: SentenceFacts, matcher: CatalogueMatcher) -> dict[
             unnamed=distribute_hits and not item_hits,
         )
     return result
+
+
+def _levels_before(facts: SentenceFacts, group: list[int]) -> dict[int, ListItem]:
+    """ "出口6318.2亿元，进口2202.4亿元，分别增长14.9%和5.8%": a list of rates with no subjects of its own
+    pairs, in order, with the levels written before it and takes their phrases."""
+    levels = [
+        i
+        for i, f in enumerate(facts.figures[: group[0]])
+        if f.kind not in {"percent", "pp"} and f.conversion_of is None
+    ]
+    if len(levels) < len(group):
+        return {}
+    hits = [choose_hit(facts, i, facts.figures[i], "level", None) for i in levels[-len(group) :]]
+    if not all(hits) or len({(h.start, h.end) for h in hits if h}) < len(hits):
+        return {}
+    return {
+        index: ListItem(hit=hit, partner=None, entity=None, segment=None, unnamed=False)
+        for index, hit in zip(group, hits, strict=True)
+    }
 
 
 _SECTOR_WORDS = {"primary": "primary sector", "secondary": "secondary sector", "tertiary": "services"}

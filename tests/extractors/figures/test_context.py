@@ -423,3 +423,25 @@ def test_four_digits_after_or_before_a_currency_are_an_amount_not_a_year(
     found = figures(text, catalogue)
     assert list(found) == [span]
     assert found[span].period is None
+
+
+def test_rates_listed_after_their_levels_pair_with_them_in_order(catalogue: MetricCatalogue) -> None:
+    for text in (
+        "其中，出口6318.2亿元，进口2202.4亿元，分别增长14.9%和5.8%。",
+        "Exports reached 4.2 trillion yuan and imports 2.3 trillion yuan, up 14.9 percent and 5.8 percent, "
+        "respectively.",
+    ):
+        assert [o.metric for o in figures(text, catalogue).values()] == [
+            "exports",
+            "imports",
+            "exports_growth",
+            "imports_growth",
+        ]
+
+
+def test_the_sector_refers_back_to_the_part_the_article_is_about(catalogue: MetricCatalogue) -> None:
+    text = (
+        "Exports of new energy vehicles reached 132 billion yuan.\n"
+        "Exports and imports of the sector grew 22.4 percent and 3.1 percent, respectively."
+    )
+    assert {o.segment for o in figures(text, catalogue).values()} == {"new energy vehicles"}

@@ -40,7 +40,7 @@ FLOORS = {
     "metric": 0.885,
     "entity": 0.945,
     "partner": 0.96,
-    "segment": 0.75,
+    "segment": 0.755,
     "basis": 0.96,
     "kind": 0.96,
     "projection": 0.98,
