@@ -166,6 +166,15 @@ class DocumentState:
         # why: a passing "last year" is a comparison, not the year the next "first quarter" belongs to
         dated = [m for m in own if not _PASSING.match(lowered[m.start : m.end])]
         self.paragraph_year = explicit_year(dated) or self.paragraph_year
+        spans = [m for m in own if not m.point]
+        if (
+            len(spans) >= 2
+            and re.fullmatch(r"\d{4}", spans[0].period)
+            and _within(spans[1].period, spans[0].period)
+        ):
+            # "got off to a strong start this year, with trade in the first quarter rising ...": the year
+            # only dates the narrower period, which is the one the sentence reports
+            own = [m for m in own if m is not spans[0]]
         for mention in own:
             if self.period_in_force is not None and mention.start > 0 and self._passing(mention, lowered):
                 continue

@@ -63,6 +63,8 @@ class SentenceFacts:
     entities: list[EntityMention]
     periods: list[PeriodMention]
     """The sentence's own periods (comparison bases left out)."""
+    bases: list[PeriodMention]
+    """The sentence's comparison bases ("compared with 12.6 million in 2024", 由2024年的…)."""
     cues: list[int]
     """Where projection words start (:func:`projection.projection_cues`)."""
     segments: list[SegmentMention]

@@ -97,3 +97,47 @@ def _distance(mention: PeriodMention, figure: Figure, end: int) -> int:
     if mention.start >= end:
         return mention.start - end
     return 0
+
+
+# The value a comparison is made against is the base's own figure: "compared with 12.6 million in 2024",
+# 由2024年的4.1:38.9:57.0调整为…, 较2024年的22%上升, "4.1:40.1:55.8 a year earlier"
+_COMPARED_BEFORE = re.compile(r"(?:compared (?:with|to)|versus|up from|down from|from|than)\s*$", re.I)
+_BASE_THEN_FIGURE = re.compile(r"^的?(?:\d+(?:\.\d+)?:)*$")  # the ratio's later parts too
+_BASE_WORD_BEFORE = re.compile(r"[由较比从]\s*$")
+_IN_BASE_AFTER = re.compile(r"^\s*(?:[a-z]+\s+){0,2}?(?:in|at the end of|by the end of)\s+$", re.I)
+_YEAR_EARLIER_AFTER = re.compile(r"^\s*(?:[a-z]+\s+){0,2}?a year (?:earlier|ago|before)\b", re.I)
+
+
+def base_period(facts: SentenceFacts, figure: Figure, period: str | None) -> str | None:
+    """The period of a figure that is itself the value a comparison is made against, else ``period``.
+
+    Args:
+        facts: the figure's sentence (its comparison bases are in ``facts.bases``).
+        figure: the figure.
+        period: the period chosen for it so far.
+
+    Returns:
+        The base's period for a base value, else ``period``.
+    """
+    body = facts.body
+    for base in facts.bases:
+        if (
+            base.end <= figure.start
+            and _BASE_THEN_FIGURE.match(body[base.end : figure.start])
+            and _BASE_WORD_BEFORE.search(body[max(0, base.start - 2) : base.start])
+        ):
+            return base.flow_period
+        if (
+            base.start >= figure.end
+            and _IN_BASE_AFTER.match(body[figure.end : base.start])
+            and _COMPARED_BEFORE.search(body[max(0, figure.start - 20) : figure.start])
+        ):
+            return base.flow_period
+    if (
+        period is not None
+        and re.fullmatch(r"\d{4}", period)
+        and _COMPARED_BEFORE.search(body[max(0, figure.start - 20) : figure.start])
+        and _YEAR_EARLIER_AFTER.match(body[figure.end : figure.end + 30])
+    ):
+        return str(int(period) - 1)
+    return period

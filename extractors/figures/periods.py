@@ -41,7 +41,7 @@ _ATOMS = re.compile(
     rf"|(?P<mrange>(?:from\s+|between\s+)?(?P<m1>{_MONTH})\s*(?:-|to|through|and)\s*(?P<m2>{_MONTH})"
     r"|(?P<zm1>\d{1,2})\s*[-~至到]\s*(?P<zm2>\d{1,2})月)"
     r"|(?P<firstn>(?:first|past)\s+(?P<fn>[a-z]+|\d{1,2})\s+months|[前首](?P<zfn>\d{1,2}|[一二三四五六七八九十]+)个?月)"
-    r"|(?P<firstq>first\s+(?P<fq>two|three)\s+quarters|[前首](?P<zfq>[二两三])(?:个)?季度?)"
+    r"|(?P<firstq>first\s+(?P<fq>two|three)\s+quarters|[前首](?P<zfq>[二两三23])(?:个)?季度?)"
     r"|(?P<quarter>(?P<qn>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter|q(?P<qd>[1-4])(?![a-z0-9])"
     r"|第?(?P<zq>[一二三四1-4])季度|第(?P<zq2>[一二三四1-4])季|(?P<zq1>首)季度?)"
     r"|(?P<half>(?P<hn>first|second)[\s-]+half|h(?P<hd>[12])(?![a-z0-9])|(?P<zh>[上下])半年)"

@@ -34,7 +34,7 @@ from gdwatch.extractors.figures.metric_choice import (
     is_whole,
 )
 from gdwatch.extractors.figures.partners import choose_partner
-from gdwatch.extractors.figures.period_choice import choose_period
+from gdwatch.extractors.figures.period_choice import base_period, choose_period
 from gdwatch.extractors.figures.periods import PeriodMention
 from gdwatch.extractors.figures.projection import has_cue, is_projection, projection_cues
 from gdwatch.extractors.figures.respectively import respectively_items
@@ -83,6 +83,7 @@ def sentence_facts(
         partners=vocabulary.places.find_partners(matchable),
         entities=find_entities(body, vocabulary.places, state.companies),
         periods=[m for m in periods if not m.base],
+        bases=[m for m in periods if m.base],
         cues=projection_cues(state.lowered[sentence.start : sentence.end]),
         breaks=clause_breaks(body),
         segments=segments,
@@ -170,6 +171,9 @@ def read_figures(
             period = choose_period(
                 facts, figure, cue, state.in_force_for(figure.kind == "count"), published, role == "share"
             )
+            period = base_period(facts, figure, period)
+            if figure.kind == "count":
+                period = _stock_at_year_end(facts, figure, period, published)
             counted = (
                 counted_segment(facts.segments, facts.body, figure.end) if figure.kind == "count" else None
             )
@@ -232,6 +236,31 @@ def read_figures(
                     state.topic = entity
         sentence_observations.append(observation)
         state.observations.append(observation)
+
+
+# "全年新增…6300多家，总数达到12.8万家", "bringing the total to 11,000": the number of things that exist
+# at the end of a year reported on, a point in time, not a flow over the year
+_STOCK_TOTAL = re.compile(
+    r"总数(?:达到|达|增至|增加到|升至|突破|超过)?$|增至$"
+    r"|bringing the total to\s*$|(?:total|number)\s+(?:rose|grew|increased|climbed)\s+to\s*$",
+    re.I,
+)
+
+
+def _stock_at_year_end(
+    facts: SentenceFacts, figure: Figure, period: str | None, published: datetime.date | None
+) -> str | None:
+    """A count said to be the total reached in a finished year is a stock at that year's end."""
+    if (
+        period is None
+        or not re.fullmatch(r"\d{4}", period)
+        or published is None
+        or int(period) >= published.year
+    ):
+        return period
+    before = facts.body[max(0, figure.start - 16) : figure.start]
+    before = re.sub(r"(?:more than|over|about|nearly|some|约|近|超过|逾)\s*$", "", before, flags=re.I)
+    return f"{period}-12-31" if _STOCK_TOTAL.search(before.rstrip()) else period
 
 
 # Words that refer back to the part the article was just about: its figures keep that part's segment

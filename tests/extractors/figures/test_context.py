@@ -445,3 +445,36 @@ def test_the_sector_refers_back_to_the_part_the_article_is_about(catalogue: Metr
         "Exports and imports of the sector grew 22.4 percent and 3.1 percent, respectively."
     )
     assert {o.segment for o in figures(text, catalogue).values()} == {"new energy vehicles"}
+
+
+def test_a_value_compared_against_has_the_bases_period(catalogue: MetricCatalogue) -> None:
+    found = figures(
+        "The company shipped 14.2 million air conditioners in 2025, compared with 12.6 million in 2024.",
+        catalogue,
+    )
+    assert [o.period for o in found.values()] == ["2025", "2024"]
+    found = figures("三次产业结构由2024年的4.1:38.9:57.0调整为4.0:38.6:57.4。", catalogue)
+    assert [o.period for o in found.values()][:3] == ["2024", "2024", "2024"]
+    assert figures("海外出貨佔比升至35%，較2024年的22%上升13個百分點。", catalogue)["22%"].period == "2024"
+
+
+def test_the_first_quarters_written_with_a_digit(catalogue: MetricCatalogue) -> None:
+    found = figures("今年前3季廣東GDP為人民幣10.87兆元，年增4.5%。", catalogue)
+    assert {o.period for o in found.values()} == {"2025-01..2025-09"}
+
+
+def test_a_year_that_only_dates_a_narrower_period_does_not_stay_in_force(catalogue: MetricCatalogue) -> None:
+    text = (
+        "Foreign trade got off to a strong start this year, with imports and exports in the first quarter "
+        "rising 5.1 percent to 2.24 trillion yuan.\nExports grew 7.8 percent."
+    )
+    assert {o.period for o in figures(text, catalogue, published=date(2025, 4, 17)).values()} == {"2025-Q1"}
+
+
+def test_a_total_reached_in_a_finished_year_is_a_stock_at_its_end(catalogue: MetricCatalogue) -> None:
+    text = "2025年全省新增专精特新中小企业5800家，总数增至3.52万家。"
+    found = figures(text, catalogue, published=date(2026, 1, 9))
+    assert [o.period for o in found.values()] == ["2025", "2025-12-31"]
+    # a flow that "reached" a level is not a stock
+    found = figures("2025年储能电池出货量达到28.6吉瓦时。", catalogue, published=date(2026, 3, 9))
+    assert [o.period for o in found.values()] == ["2025"]
