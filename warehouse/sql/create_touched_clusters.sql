@@ -5,30 +5,32 @@
 -- Cluster: within a group, figures ordered by the low end of their interval; a figure opens a new cluster
 -- when its interval starts after every earlier interval ended (open ends of "over"/"under" included, as in
 -- figures_compatible), so a cluster is a chain of overlapping intervals and two clusters cannot both hold.
--- Speed: DuckDB's window operator costs about 5 ms per window per thousand partitions, and most touched
--- scopes and groups hold one figure, so a scope with one point-in-time figure and a group with one figure
--- skip the windows: their group and cluster are the figure itself (what the windows would give them).
+-- Speed: DuckDB's window operator costs about 5 ms per window per thousand partitions, so no window here is
+-- partitioned. Each is one running aggregate over all scopes or groups in order: the largest struct
+-- (scope or group, end, ...) before a figure is of its own scope or group exactly when that has an earlier
+-- figure (a struct compares field by field), and a running count of the figures that open a session or
+-- cluster numbers them across all groups at once (the first figure of a group always opens one). A scope
+-- with one point-in-time figure and a group with one figure skip the windows: their group and cluster are
+-- the figure itself (what the windows would give them).
 CREATE OR REPLACE TEMP TABLE touched_clusters AS
 WITH point_scopes AS (
     -- the scopes with more than one point-in-time figure: only these are chained into windows
     SELECT scope_id FROM touched_figures WHERE scope_period = '@point' GROUP BY scope_id HAVING count(*) > 1
 ), points AS (
-    SELECT * FROM touched_figures
+    SELECT *,
+           max({'scope_id': scope_id, 'p_end': p_end}) OVER (
+               ORDER BY scope_id, p_start, p_end, article_id, ordinal
+               ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS prev
+    FROM touched_figures
     WHERE scope_period = '@point' AND scope_id IN (SELECT scope_id FROM point_scopes)
 ), sessions AS (
-    SELECT *,
-           sum(CASE WHEN prev_end IS NULL OR p_start - prev_end > $stock_window_days THEN 1 ELSE 0 END)
-               OVER (PARTITION BY scope_id ORDER BY p_start, p_end, article_id, ordinal
-                     ROWS UNBOUNDED PRECEDING) AS session
-    FROM (SELECT *,
-                 max(p_end) OVER (PARTITION BY scope_id ORDER BY p_start, p_end, article_id, ordinal
-                                  ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS prev_end
-          FROM points)
-), point_groups AS (
-    SELECT * EXCLUDE (prev_end, session),
-           min(p_start) OVER (PARTITION BY scope_id, session) AS group_start,
-           max(p_end) OVER (PARTITION BY scope_id, session) AS group_end
-    FROM sessions
+    SELECT * EXCLUDE (prev),
+           sum(CASE WHEN prev.scope_id IS DISTINCT FROM scope_id OR p_start - prev.p_end > $stock_window_days
+                    THEN 1 ELSE 0 END)
+               OVER (ORDER BY scope_id, p_start, p_end, article_id, ordinal ROWS UNBOUNDED PRECEDING) AS session
+    FROM points
+), session_bounds AS (
+    SELECT session, min(p_start) AS group_start, max(p_end) AS group_end FROM sessions GROUP BY session
 ), edges AS (
     -- a flow's scope is one group, with no windows to compute
     SELECT *, p_start AS group_start, p_end AS group_end, scope_id AS group_id
@@ -40,8 +42,10 @@ WITH point_scopes AS (
     FROM touched_figures
     WHERE scope_period = '@point' AND scope_id NOT IN (SELECT scope_id FROM point_scopes)
     UNION ALL BY NAME
-    SELECT *, md5(scope_id || ':' || group_start::VARCHAR) AS group_id
-    FROM point_groups
+    SELECT s.* EXCLUDE (session), b.group_start, b.group_end,
+           md5(s.scope_id || ':' || b.group_start::VARCHAR) AS group_id
+    FROM sessions AS s
+    JOIN session_bounds AS b USING (session)
 ), group_sizes AS (
     SELECT group_id, count(*) AS figures FROM edges GROUP BY group_id
 ), shared AS (
@@ -49,26 +53,31 @@ WITH point_scopes AS (
 ), alone AS (
     SELECT e.* FROM edges AS e JOIN group_sizes AS g USING (group_id) WHERE g.figures = 1
 ), ordered AS (
+    -- the highest end before a figure in its group, and whether an interval ending there includes its end
+    -- (not only "under" figures end there): a figure starting at that end overlaps a closed one
     SELECT *,
-           max(high) OVER w AS prev_high,
-           arg_max(qualifier, high) OVER w AS prev_high_qualifier
+           max({'group_id': group_id, 'high': high, 'closed': qualifier <> 'under'}) OVER (
+               ORDER BY group_id, low, high, article_id, ordinal
+               ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS prev
     FROM shared
-    WINDOW w AS (PARTITION BY group_id ORDER BY low, high, article_id, ordinal
-                 ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)
 ), numbered AS (
-    SELECT *,
-           sum(CASE WHEN prev_high IS NULL OR low > prev_high
-                         OR (low = prev_high AND (qualifier = 'over' OR prev_high_qualifier = 'under'))
+    SELECT * EXCLUDE (prev),
+           sum(CASE WHEN prev.group_id IS DISTINCT FROM group_id OR low > prev.high
+                         OR (low = prev.high AND (qualifier = 'over' OR NOT prev.closed))
                     THEN 1 ELSE 0 END)
-               OVER (PARTITION BY group_id ORDER BY low, high, article_id, ordinal ROWS UNBOUNDED PRECEDING)
-               AS cluster_no
+               OVER (ORDER BY group_id, low, high, article_id, ordinal ROWS UNBOUNDED PRECEDING) AS cluster_seq
     FROM ordered
+), clusters AS (
+    -- named after its first-reported figure, so a cluster keeps its id while witnesses join it
+    SELECT cluster_seq,
+           arg_min(article_id || ':' || ordinal::VARCHAR, (reported_at, article_id, ordinal)) AS first_figure
+    FROM numbered
+    GROUP BY cluster_seq
 )
-SELECT * EXCLUDE (prev_high, prev_high_qualifier),
-       -- named after its first-reported figure, so a cluster keeps its id while witnesses join it
-       md5(group_id || ':' || first_value(article_id || ':' || ordinal::VARCHAR)
-           OVER (PARTITION BY group_id, cluster_no ORDER BY reported_at, article_id, ordinal)) AS cluster_id
-FROM numbered
+SELECT n.* EXCLUDE (cluster_seq),
+       md5(n.group_id || ':' || c.first_figure) AS cluster_id
+FROM numbered AS n
+JOIN clusters AS c USING (cluster_seq)
 UNION ALL BY NAME
-SELECT *, 1::HUGEINT AS cluster_no, md5(group_id || ':' || (article_id || ':' || ordinal::VARCHAR)) AS cluster_id
+SELECT *, md5(group_id || ':' || (article_id || ':' || ordinal::VARCHAR)) AS cluster_id
 FROM alone;
