@@ -125,10 +125,15 @@ def _registrable(url: str) -> str | None:
 
 def shingles(text: str) -> set[bytes]:
     """The 3-token shingles of ``text``: words in lower case, each CJK character a token of its own."""
+    return {shingle.encode("utf-8") for shingle in _shingle_strings(text)}
+
+
+def _shingle_strings(text: str) -> set[str]:
+    """:func:`shingles` before encoding (a set of strings dedupes as the set of their UTF-8 bytes does)."""
     tokens = _TOKEN.findall(unicodedata.normalize("NFKC", text).casefold())
     if len(tokens) < SHINGLE:
-        return {" ".join(tokens).encode("utf-8")}
-    return {f"{a} {b} {c}".encode() for a, b, c in zip(tokens, tokens[1:], tokens[2:], strict=False)}
+        return {" ".join(tokens)}
+    return set(map(" ".join, zip(tokens, tokens[1:], tokens[2:], strict=False)))
 
 
 # datasketch 2.0's default "affine32" scheme: the shingle's 32-bit SHA-1 prefix is mixed by the MurmurHash3
@@ -165,10 +170,12 @@ def signatures(texts: Sequence[str]) -> list[np.ndarray]:
     starts: list[int] = []
     for text in texts:
         starts.append(len(digests))
-        digests.extend([sha1(s).digest()[:4] for s in shingles(text)])
+        # whole digests, not their first 4 bytes: slicing each costs more than striding over them below
+        digests.extend([sha1(s.encode("utf-8")).digest() for s in _shingle_strings(text)])
     if not texts:
         return []
-    hashed = _fmix32(np.frombuffer(b"".join(digests), dtype="<u4").astype(np.uint32))
+    prefixes = np.frombuffer(b"".join(digests), dtype="<u4")[::_DIGEST_WORDS]  # a SHA-1 digest is 5 words
+    hashed = _fmix32(prefixes.astype(np.uint32))
     a, b = _permutations()
     out = np.empty((len(texts), NUM_PERM), dtype=np.uint32)
     bounds = [*starts, len(digests)]
@@ -187,6 +194,7 @@ def signatures(texts: Sequence[str]) -> list[np.ndarray]:
     return list(out)
 
 
+_DIGEST_WORDS = 5
 _SLICE_SHINGLES = 40_000
 """Shingles permuted per numpy pass: 40,000 x 128 x 4 bytes is 20 MB."""
 
@@ -198,12 +206,19 @@ def signature(text: str) -> np.ndarray:
 
 def band_hashes(sig: np.ndarray) -> list[int]:
     """One 64-bit hash per LSH band (band number included, so equal rows of two bands differ)."""
-    out = []
-    for band in range(BANDS):
-        chunk = sig[band * ROWS : (band + 1) * ROWS].tobytes()
-        digest = hashlib.blake2b(bytes([band]) + chunk, digest_size=8).digest()
-        out.append(int.from_bytes(digest, "little"))
-    return out
+    raw = sig.tobytes()
+    width = ROWS * sig.itemsize
+    blake2b = hashlib.blake2b
+    return [
+        int.from_bytes(
+            blake2b(_BAND_PREFIX[band] + raw[band * width : (band + 1) * width], digest_size=8).digest(),
+            "little",
+        )
+        for band in range(BANDS)
+    ]
+
+
+_BAND_PREFIX = [bytes([band]) for band in range(BANDS)]
 
 
 def similarity(a: np.ndarray, b: np.ndarray) -> float:

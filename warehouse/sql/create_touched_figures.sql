@@ -31,7 +31,8 @@ WITH candidates AS (
     WHERE article_id IN (SELECT article_id FROM latest_version)
     QUALIFY row_number() OVER (PARTITION BY article_id, version ORDER BY run_id DESC) = 1
 )
-SELECT c.*, x.url, x.reported_at,
+SELECT c.article_id, c.article_version, c.extractor_version, c.ordinal, c.period, c.p_start, c.p_end,
+       c.value, c.qualifier, c.resolution, c.scope_id, c.scope_period, x.reported_at,
        figure_low(c.value, c.qualifier, c.resolution) AS low,
        figure_high(c.value, c.qualifier, c.resolution) AS high,
        -- articles stored before fingerprints existed count as their own witness
