@@ -267,14 +267,10 @@ def insert_fingerprints(
         _New(article_id, int(version), outlets.outlet(url, site_name), sig, band_hashes(sig))
         for (article_id, version, url, site_name, _), sig in zip(rows, sigs, strict=True)
     ]
-    stored = _stored_candidates(conn, new)
+    stored = _best_stored(conn, new, threshold)
     seen_bands: dict[int, list[_New]] = {}
-    for item in new:
-        best: tuple[float, str] | None = None
-        for _, other_sig, other_witness in stored.get(item.article_id, ()):
-            score = similarity(item.sig, other_sig)
-            if score >= threshold and (best is None or score > best[0]):
-                best = (score, other_witness)
+    for position, item in enumerate(new):
+        best = stored.get(position)
         for other in _earlier_in_batch(item, seen_bands):
             score = similarity(item.sig, other.sig)
             if score >= threshold and (best is None or score > best[0]):
@@ -295,10 +291,14 @@ def _earlier_in_batch(item: _New, seen_bands: dict[int, list[_New]]) -> Iterable
     return found.values()
 
 
-def _stored_candidates(
-    conn: duckdb.DuckDBPyConnection, new: Sequence[_New]
-) -> dict[str, list[tuple[str, np.ndarray, str]]]:
-    """For each new article id: the stored versions of other articles sharing one of its bands."""
+def _best_stored(
+    conn: duckdb.DuckDBPyConnection, new: Sequence[_New], threshold: float
+) -> dict[int, tuple[float, str]]:
+    """For each new article version (by position): the most similar stored version of another article that
+    shares one of its bands and is at least ``threshold`` similar, as (similarity, its witness).
+
+    All candidates are scored in one numpy pass; of equally similar ones the first found wins, as before.
+    """
     probe = pa.table(
         {
             "band_hash": pa.array([b for item in new for b in item.bands], pa.uint64()),
@@ -310,10 +310,28 @@ def _stored_candidates(
         found = conn.execute(read_sql("select_copy_candidates")).fetchall()
     finally:
         conn.unregister("fingerprint_probe")
-    out: dict[str, list[tuple[str, np.ndarray, str]]] = {}
-    for probe_id, article_id, blob, witness_id in found:
-        out.setdefault(probe_id, []).append((article_id, np.frombuffer(blob, dtype=np.uint32), witness_id))
-    return out
+    if not found:
+        return {}
+    positions: dict[str, list[int]] = {}
+    for position, item in enumerate(new):  # one article can come twice (two versions in one batch)
+        positions.setdefault(item.article_id, []).append(position)
+    rows: list[int] = []
+    probes: list[int] = []
+    for row, (probe_id, *_) in enumerate(found):
+        for position in positions[probe_id]:
+            rows.append(row)
+            probes.append(position)
+    blobs = b"".join([blob for _, _, blob, _ in found])
+    stored_sigs = np.frombuffer(blobs, dtype="<u4").reshape(-1, NUM_PERM)
+    new_sigs = np.stack([item.sig for item in new])
+    equal = np.count_nonzero(stored_sigs[rows] == new_sigs[probes], axis=1)
+    scores = equal / NUM_PERM  # what similarity() gives each pair
+    best: dict[int, tuple[float, str]] = {}
+    for pair in np.flatnonzero(scores >= threshold):  # in the order found
+        position, score = probes[pair], float(scores[pair])
+        if position not in best or score > best[position][0]:
+            best[position] = (score, found[rows[pair]][3])
+    return best
 
 
 def _append(conn: duckdb.DuckDBPyConnection, new: Sequence[_New], run_id: int) -> None:
