@@ -139,6 +139,8 @@ def _read_headline(
     for mention in mentions:
         if mention.valid and mention.kind in TOPIC_KINDS:
             state.topic, state.headline_topic = mention.name, True
+            if mention.kind == "company":
+                state.last_entity = mention.name  # "公司全年实现营业收入…": the company the headline names
             break
 
 

@@ -42,7 +42,9 @@ _REGION_OF_CHINA = re.compile(r"\b(?:south|southern|south-eastern|southeastern)\
 _DATELINE_BEFORE = re.compile(
     r"(?:本报|新华社|中新社|中新网|人民网|南方网|央视网|记者[^，。,]{0,10}|通讯员[^，。,]{0,10})\s*$"
 )
-_DATELINE_AFTER = re.compile(r"^(?:讯|报道|\d{1,2}月\d{1,2}日电|电|,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*\()")
+_DATELINE_AFTER = re.compile(
+    r"^(?:讯|报道|\d{1,2}月\d{1,2}日电|电(?![\u4e00-\u9fff])|,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*\()"
+)
 _DENOMINATOR_BEFORE = re.compile(
     r"(?:\bof|\binto\b|\bfor|\bwith(?: a)?|\bto|占|居|对|与|比|向|从|来自)\s*(?:the\s+)?$", re.I
 )

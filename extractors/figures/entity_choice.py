@@ -32,6 +32,11 @@ def choose_entity(facts: SentenceFacts, figure: Figure, earlier_subject: str, to
     chosen = _pick(in_clause)
     if chosen is None:
         earlier = [m for m in valid if m.start < clause_start]
+        if not facts.body[:1].isascii():
+            # a Chinese clause continues the nearest subject before it: "…广东分署获悉，惠州市外贸进出口
+            # 1862.4亿元，同比增长9.8%"; an English sentence's subject comes first ("Exports from Guangdong,
+            # China's biggest export province, rose 7.3%")
+            earlier.reverse()
         chosen = _pick(earlier)
     if chosen is not None:
         return _resolve(facts, chosen)

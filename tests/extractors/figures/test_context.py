@@ -478,3 +478,24 @@ def test_a_total_reached_in_a_finished_year_is_a_stock_at_its_end(catalogue: Met
     # a flow that "reached" a level is not a stock
     found = figures("2025年储能电池出货量达到28.6吉瓦时。", catalogue, published=date(2026, 3, 9))
     assert [o.period for o in found.values()] == ["2025"]
+
+
+def test_a_chinese_clause_continues_the_nearest_subject_before_it(catalogue: MetricCatalogue) -> None:
+    text = (
+        "记者从海关总署广东分署获悉，今年前7个月，惠州市外贸进出口1862.4亿元，同比增长9.8%，增速居全省第一。"
+    )
+    assert {o.entity for o in figures(text, catalogue).values()} == {"Huizhou"}
+
+
+def test_a_city_before_electronics_is_not_a_dateline(catalogue: MetricCatalogue) -> None:
+    found = figures("今年上半年，惠州电子信息产业集群实现营业收入2716.3亿元。", catalogue)
+    assert [o.entity for o in found.values()] == ["Huizhou"]
+
+
+def test_the_company_a_headline_names_is_the_company_the_text_refers_to(catalogue: MetricCatalogue) -> None:
+    found = figures(
+        "总部位于中山的小家电企业粤澄电器披露年报。\n年报显示，公司全年实现营业收入186.4亿元，同比增长11.6%。",
+        catalogue,
+        headline="粤澄电器2024年营收增长11.6%",
+    )
+    assert {o.entity for o in found.values()} == {"Yuecheng Appliances"}

@@ -38,7 +38,7 @@ FLOORS = {
     "qualifier": 0.98,
     "period": 0.925,
     "metric": 0.885,
-    "entity": 0.945,
+    "entity": 0.96,
     "partner": 0.96,
     "segment": 0.755,
     "basis": 0.96,
