@@ -42,7 +42,9 @@ def execute_run(
     """
     started = now or datetime.now(UTC)
     with (
-        Warehouse(db_path, wait_s=config.settings.warehouse.lock_wait_s) as warehouse,
+        Warehouse(
+            db_path, wait_s=config.settings.warehouse.lock_wait_s, config_dir=config.directory
+        ) as warehouse,
         Fetcher(config.settings.politeness) as fetcher,
         PageWorkers(
             FigureExtractor(config.metrics, config.gazetteer), processes=processes, handler=page_handler

@@ -12,6 +12,7 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 
 import duckdb
 
@@ -37,11 +38,12 @@ class DisagreementSettings:
 
 
 @cache
-def configured_settings() -> DisagreementSettings:
-    """The ``[conflicts]`` section of the configuration directory's gdwatch.toml, else the defaults."""
+def configured_settings(directory: Path | None = None) -> DisagreementSettings:
+    """The ``[conflicts]`` section of a configuration directory's gdwatch.toml (``--config DIR``, else
+    $GDWATCH_CONFIG, else the packaged one), else the defaults."""
     import tomllib
 
-    path = resolve_config_dir() / "gdwatch.toml"
+    path = resolve_config_dir(directory) / "gdwatch.toml"
     try:
         section = tomllib.loads(path.read_text(encoding="utf-8")).get("conflicts", {})
     except (OSError, tomllib.TOMLDecodeError):
@@ -60,6 +62,7 @@ def refresh_disagreements(
     settings: DisagreementSettings | None = None,
     outlets: OutletTable | None = None,
     timings: dict[str, float] | None = None,
+    config_dir: Path | None = None,
 ) -> int:
     """Fingerprint the batch's new article versions and snapshot the clusters of the scopes it touched.
 
@@ -69,19 +72,20 @@ def refresh_disagreements(
         run_id: the run loading the batch.
         settings: stock window and near-copy threshold; the configured ones by default.
         outlets: the outlet table; the configured one by default.
+        config_dir: the configuration directory the defaults come from (``--config DIR``).
         timings: if given, receives the seconds spent fingerprinting (``fingerprint_articles``) and
             clustering (``cluster_figures``), included in the load's ``refresh_disagreements``.
 
     Returns:
         The number of snapshot rows written (one per cluster, one per emptied scope).
     """
-    settings = settings or configured_settings()
+    settings = settings or configured_settings(config_dir)
     started = time.perf_counter()
     insert_fingerprints(
         conn,
         run_id=run_id,
         threshold=settings.near_copy_similarity,
-        outlets=outlets or configured_outlets(),
+        outlets=outlets or configured_outlets(config_dir),
     )
     fingerprinted = time.perf_counter()
     row = None

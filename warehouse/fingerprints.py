@@ -25,6 +25,7 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import duckdb
@@ -109,9 +110,10 @@ class OutletTable:
 
 
 @cache
-def configured_outlets() -> OutletTable:
-    """The outlet table of the configuration directory ($GDWATCH_CONFIG, else the packaged one)."""
-    return OutletTable(load_outlets())
+def configured_outlets(directory: Path | None = None) -> OutletTable:
+    """The outlet table of a configuration directory (``--config DIR``, else $GDWATCH_CONFIG, else the
+    packaged one)."""
+    return OutletTable(load_outlets(directory))
 
 
 def _name_key(label: str) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Mapping
+from pathlib import Path
 
 import duckdb
 
@@ -30,6 +31,7 @@ def load_batch(
     *,
     run_id: int,
     timings: dict[str, float] | None = None,
+    config_dir: Path | None = None,
 ) -> BatchCounts:
     """Append ``batch`` to the warehouse in a single transaction (all of it or nothing).
 
@@ -39,6 +41,8 @@ def load_batch(
         run_id: the run that produced them.
         timings: if given, receives the seconds spent in each step (``stage``, each statement file
             name, ``commit``), for benchmarks and slow-run diagnosis.
+        config_dir: the configuration directory the disagreement settings and outlets come from
+            (``--config DIR``); $GDWATCH_CONFIG or the packaged one when None.
 
     Returns:
         What was stored.
@@ -65,7 +69,7 @@ def load_batch(
         clock.lap("insert_closed_conflicts")
         new_conflicts = _rowcount(conn.execute(read_sql("insert_opened_conflicts"), params))
         clock.lap("insert_opened_conflicts")
-        refresh_disagreements(conn, run_id=run_id, timings=timings)
+        refresh_disagreements(conn, run_id=run_id, timings=timings, config_dir=config_dir)
         clock.lap("refresh_disagreements")
         if batch.source_fetch is not None:
             conn.execute(read_sql("insert_source_fetch"), _source_fetch_params(batch.source_fetch, run_id))

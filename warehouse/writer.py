@@ -70,18 +70,21 @@ class Warehouse:
     """Hold the catalog's advisory lock around each load transaction. Only benchmarks turn it off, to
     measure what the lock costs: without it, concurrent batches can miss a conflict between them."""
 
-    def __init__(self, path: Path, *, wait_s: float = 0.0) -> None:
+    def __init__(self, path: Path, *, wait_s: float = 0.0, config_dir: Path | None = None) -> None:
         """Take the writer lock and apply pending migrations.
 
         Args:
             path: the warehouse file; its parent directories are created.
             wait_s: how long to wait for another writer to finish.
+            config_dir: the configuration directory loads read their disagreement settings and outlets
+                from (``--config DIR``); $GDWATCH_CONFIG or the packaged one when None.
 
         Raises:
             WarehouseBusyError: another writer holds the lock after ``wait_s``.
             MigrationError: the schema could not be brought up to date.
         """
         self.path = Path(path)
+        self.config_dir = config_dir
         self._lake = LakeTarget.parse(self.path) if is_lake(self.path) else None
         if self._lake is None:
             self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -286,7 +289,7 @@ class Warehouse:
         """
         with self._conn() as conn:
             if self._lake is None:
-                return load_batch(conn, batch, run_id=run_id, timings=timings)
+                return load_batch(conn, batch, run_id=run_id, timings=timings, config_dir=self.config_dir)
             return self._load_lake_batch(conn, batch, run_id=run_id, timings=timings)
 
     def _load_lake_batch(
@@ -305,7 +308,13 @@ class Warehouse:
                 self.lock_wait_s += lock.wait()
             held = time.perf_counter()
             try:
-                counts = load_batch(tagged, batch, run_id=run_id, timings=timings)  # type: ignore[arg-type]
+                counts = load_batch(
+                    tagged,  # type: ignore[arg-type]  # why: a connection whose COMMIT also tags the snapshot
+                    batch,
+                    run_id=run_id,
+                    timings=timings,
+                    config_dir=self.config_dir,
+                )
                 self.lake_batches += 1
                 return counts
             except duckdb.Error as exc:

@@ -303,3 +303,27 @@ def test_articles_stored_without_a_fingerprint_get_one_when_loaded_again(
     assert rows(
         db_path, "SELECT outlet, witness_id = article_id AS itself FROM store.article_fingerprints"
     ) == [{"outlet": "China Daily", "itself": True}]
+
+
+def test_the_stock_window_comes_from_the_runs_config_directory(tmp_path: Path) -> None:
+    # `gdwatch run --config DIR`: the loads read [conflicts] from DIR, not from the packaged config
+    config_dir = tmp_path / "config"
+    config_dir.mkdir()
+    (config_dir / "gdwatch.toml").write_text("[conflicts]\nstock_window_days = 3\n", encoding="utf-8")
+    db = tmp_path / "w.duckdb"
+    firms: dict[str, Any] = {"metric": "import_export_enterprises", "unit": "enterprises"}
+    with Warehouse(db, config_dir=config_dir) as wh:
+        load(
+            wh,
+            make_page(
+                "https://www.a.com/1.html",
+                "Firms now.",
+                observations=(make_obs(60_000, period="2026-01-05", **firms),),
+            ),
+            make_page(
+                "https://www.b.com/2.html",
+                "Firms now.",
+                observations=(make_obs(65_000, period="2026-01-12", **firms),),
+            ),
+        )
+    assert rows(db, "SELECT * FROM disagreements") == []  # a week apart is beyond a 3-day window
