@@ -125,7 +125,9 @@ def apply_schema(
     """Bring the schema up to date: the pending numbered migrations, then every view and rule macro.
 
     The tables and scalar macros change only through numbered migrations; the views are re-created from
-    their files each time (``CREATE OR REPLACE``), which changes no data, so migrating twice is a no-op.
+    their files (``CREATE OR REPLACE``, which changes no data) when a migration was applied or a view file
+    changed since they were last created (``view_versions`` holds the checksum of the set): re-creating
+    them costs about 0.2 s, which every command that opens the warehouse for writing would pay.
 
     Args:
         conn: a read-write connection with no open transaction.
@@ -139,8 +141,21 @@ def apply_schema(
         MigrationError: a migration or a view file failed, or an applied migration file was edited.
     """
     applied = apply_migrations(conn, migrations)
-    create_views(conn, views)
+    _create_views_if_changed(conn, views, force=bool(applied))
     return applied
+
+
+def _create_views_if_changed(
+    conn: duckdb.DuckDBPyConnection, views: Sequence[ViewFile] | None, *, force: bool
+) -> None:
+    """Re-create the views when ``force`` or when the view files differ from those last created."""
+    todo = load_views() if views is None else list(views)
+    digest = hashlib.sha256("\n".join(f"{v.name}\n{v.sql}" for v in todo).encode("utf-8")).hexdigest()
+    conn.execute(read_sql("create_view_versions"))
+    row = conn.execute(read_sql("select_view_version")).fetchone()
+    if force or row is None or row[0] != digest:
+        create_views(conn, todo)
+        conn.execute(read_sql("insert_view_version"), {"sha256": digest, "applied_at": datetime.now(UTC)})
 
 
 def apply_lake_schema(
@@ -152,9 +167,9 @@ def apply_lake_schema(
     """:func:`apply_schema` for a DuckLake catalog, safe when several writers open it at once.
 
     With a PostgreSQL catalog the catalog's advisory lock is held meanwhile, so only one writer migrates.
-    The views are re-created only when a view file changed (``view_versions`` holds the checksum of the
-    set): every DDL statement is a DuckLake snapshot, and re-creating them on each open would make
-    concurrent writers' commits conflict for nothing.
+    As for a DuckDB file, the views are re-created only when a view file changed: every DDL statement is
+    a DuckLake snapshot, and re-creating them on each open would make concurrent writers' commits
+    conflict for nothing.
 
     Args:
         conn: a session on the attached catalog (``warehouse.lake.open_lake``).
@@ -173,13 +188,7 @@ def apply_lake_schema(
         if lock is not None:
             lock.wait()
         applied = apply_migrations(conn, migrations)
-        todo = load_views() if views is None else list(views)
-        digest = hashlib.sha256("\n".join(f"{v.name}\n{v.sql}" for v in todo).encode("utf-8")).hexdigest()
-        conn.execute(read_sql("create_view_versions"))
-        row = conn.execute(read_sql("select_view_version")).fetchone()
-        if applied or row is None or row[0] != digest:
-            create_views(conn, todo)
-            conn.execute(read_sql("insert_view_version"), {"sha256": digest, "applied_at": datetime.now(UTC)})
+        _create_views_if_changed(conn, views, force=bool(applied))
         return applied
     finally:
         if lock is not None:

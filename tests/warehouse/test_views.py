@@ -120,6 +120,23 @@ def test_a_changed_view_file_is_recreated_by_the_next_migrate(db_path: Path, vie
         conn.close()
 
 
+def test_unchanged_view_files_are_not_recreated_on_open(db_path: Path, views_dir: Path) -> None:
+    # re-creating every view costs about 0.2 s, paid by every command that opens the warehouse to write
+    connect(db_path).close()
+    connect(db_path).close()
+    conn = connect(db_path)
+    try:
+        assert conn.execute("SELECT count(*) FROM view_versions").fetchone() == (1,)
+        apply_schema(conn, views=load_views("editedviews"))  # the same files under another package
+        assert conn.execute("SELECT count(*) FROM view_versions").fetchone() == (1,)
+        coverage = views_dir / "coverage.sql"
+        coverage.write_text(coverage.read_text() + "\n-- edited\n")
+        apply_schema(conn, views=load_views("editedviews"))
+        assert conn.execute("SELECT count(*) FROM view_versions").fetchone() == (2,)
+    finally:
+        conn.close()
+
+
 def test_a_failing_view_file_leaves_every_view_as_it_was(db_path: Path, views_dir: Path) -> None:
     connect(db_path).close()
     (views_dir / "runs.sql").write_text(

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from importlib import resources
 
 import duckdb
@@ -38,12 +39,17 @@ class ViewFile:
     """File stem: the view's name, or the rule's name."""
     sql: str
 
-    @property
+    @cached_property
+    def code(self) -> str:
+        """The SQL without its comments."""
+        return _COMMENT.sub("", self.sql)
+
+    @cached_property
     def creates(self) -> list[tuple[str, str]]:
         """The objects the file creates or replaces, in order: ``("MACRO" | "VIEW", name)``."""
-        return [(kind.upper(), name) for kind, name in _CREATE.findall(_COMMENT.sub("", self.sql))]
+        return [(kind.upper(), name) for kind, name in _CREATE.findall(self.code)]
 
-    @property
+    @cached_property
     def macros(self) -> list[str]:
         """The macros (table macros and predicates) the file creates."""
         return [name for kind, name in self.creates if kind == "MACRO"]
@@ -55,8 +61,7 @@ class ViewFile:
 
     def calls(self, other: ViewFile) -> bool:
         """Whether this file's SQL calls one of ``other``'s macros (so ``other`` must be created first)."""
-        code = _COMMENT.sub("", self.sql)
-        return any(re.search(rf"\b{macro}\s*\(", code) for macro in other.macros)
+        return any(re.search(rf"\b{macro}\s*\(", self.code) for macro in other.macros)
 
 
 def load_views(package: str = "gdwatch.warehouse.views") -> list[ViewFile]:
@@ -79,9 +84,12 @@ def load_views(package: str = "gdwatch.warehouse.views") -> list[ViewFile]:
         ),
         key=lambda view: view.name,
     )
+    # why: each pair is compared once; comparing the pending files again in every round cost 0.14 s an open
+    callees = {v.name: {o.name for o in pending if o is not v and v.calls(o)} for v in pending}
     ordered: list[ViewFile] = []
     while pending:
-        ready = [v for v in pending if not any(v.calls(other) for other in pending if other is not v)]
+        waiting = {v.name for v in pending}
+        ready = [v for v in pending if not callees[v.name] & waiting]
         if not ready:
             names = ", ".join(view.name for view in pending)
             raise MigrationError(
