@@ -42,8 +42,6 @@ def find_introduced(text: str, headline: bool = False) -> dict[str, str]:
         Each written form (the full name and the bare trade name) mapped to the English name.
     """
     found: dict[str, str] = {}
-    if not _TRADE_RE.search(text):
-        return found
     for match in _TRADE_RE.finditer(text):
         start = match.start()
         if start < 2:

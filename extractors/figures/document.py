@@ -67,9 +67,9 @@ class DocumentState:
     segment: str | None = None
     """The segment of the last figure that had one, for "the sector", "the products", 该行业."""
     companies: dict[str, str] = field(default_factory=dict)
+    """Chinese companies the article has introduced, by written form (粤澄电器, 粤澄) -> English name."""
     company_entities: set[str] = field(default_factory=set)
     """Every entity the article has named as a company, so a later sentence's topic is known as one."""
-    """Chinese companies the article has introduced, by written form (粤澄电器, 粤澄) -> English name."""
     observations: list[Observation] = field(default_factory=list)
     pending: list[Sentence] = field(default_factory=list)
     """Sentences of the current paragraph whose periods are not read yet."""

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 from gdwatch.extractors.figures.figure import Figure
-from gdwatch.extractors.figures.lexicon import MONTHS, alternation
+from gdwatch.extractors.figures.lexicon import COMPARISON_WORDS_EN, MONTHS, alternation
 from gdwatch.extractors.records import Basis, FigureKind
 
 _INCREMENT_BEFORE = re.compile(
@@ -58,13 +58,14 @@ _QOQ = re.compile(r"quarter[- ]on[- ]quarter|from the previous quarter|\bq-o-q\b
 
 # A base written right after the rate decides its basis before the clause's words do: "up 2.8 percent from
 # a year earlier and 1.1 percent from October" is a yoy rate and a mom rate.
+_COMPARED = rf"(?:{alternation(COMPARISON_WORDS_EN)})\s+"
 _YOY_AFTER = re.compile(
-    r"^\s*(?:year[- ]on[- ]year|(?:from|than|over|compared with)\s+(?:a\s+year\s+(?:earlier|ago)|last\s+year|"
+    rf"^\s*(?:year[- ]on[- ]year|{_COMPARED}(?:a\s+year\s+(?:earlier|ago)|last\s+year|"
     r"the\s+same\s+(?:period|month|quarter)))",
     re.I,
 )
 _MONTH_BASE_AFTER = re.compile(
-    rf"^\s*(?:from|than|over|compared with)\s+(?:the\s+previous\s+month|(?:{alternation(MONTHS)})\b)", re.I
+    rf"^\s*{_COMPARED}(?:the\s+previous\s+month|(?:{alternation(MONTHS)})\b)", re.I
 )
 
 _BASIS_CUES = (

@@ -129,6 +129,8 @@ RISE_NOUNS_EN = _words("increase rise growth gain jump higher")
 DECLINE_NOUNS_EN = _words("decline drop decrease fall lower")
 GROWTH_NOUNS_EN = (*RISE_NOUNS_EN, *DECLINE_NOUNS_EN)
 """Words right after a percent that make it a growth rate ("a 3% drop", "6 percent higher")."""
+COMPARISON_WORDS_EN = _phrases("from, than, over, compared with")
+"""Words that put a comparison base right after a rate ("2.8 percent from a year earlier", "from October")."""
 DECLINE_AFTER_EN = (*DECLINE_NOUNS_EN, "contraction")
 """Words right after a growth rate that make it a decline."""
 # 年增 / 年减 / 成长 are how Taiwan's press writes a year-on-year rise or fall (after simplification)

@@ -120,6 +120,7 @@ def base_period(facts: SentenceFacts, figure: Figure, period: str | None) -> str
         The base's period for a base value, else ``period``.
     """
     body = facts.body
+    compared = bool(_COMPARED_BEFORE.search(body[max(0, figure.start - 20) : figure.start]))
     for base in facts.bases:
         if (
             base.end <= figure.start
@@ -127,16 +128,12 @@ def base_period(facts: SentenceFacts, figure: Figure, period: str | None) -> str
             and _BASE_WORD_BEFORE.search(body[max(0, base.start - 2) : base.start])
         ):
             return base.flow_period
-        if (
-            base.start >= figure.end
-            and _IN_BASE_AFTER.match(body[figure.end : base.start])
-            and _COMPARED_BEFORE.search(body[max(0, figure.start - 20) : figure.start])
-        ):
+        if compared and base.start >= figure.end and _IN_BASE_AFTER.match(body[figure.end : base.start]):
             return base.flow_period
     if (
-        period is not None
+        compared
+        and period is not None
         and re.fullmatch(r"\d{4}", period)
-        and _COMPARED_BEFORE.search(body[max(0, figure.start - 20) : figure.start])
         and _YEAR_EARLIER_AFTER.match(body[figure.end : figure.end + 30])
     ):
         return str(int(period) - 1)

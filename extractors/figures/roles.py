@@ -11,6 +11,7 @@ import re
 
 from gdwatch.extractors.figures.figure import Figure
 from gdwatch.extractors.figures.lexicon import (
+    COMPARISON_WORDS_EN,
     DECLINE_AFTER_EN,
     DECLINE_CUES_EN,
     DECLINE_WORDS_ZH,
@@ -50,7 +51,7 @@ _DECLINE_AFTER = _after(DECLINE_AFTER_EN)
 # percent makes it a change even when its verb was written once, before the first rate
 _BASE_AFTER = re.compile(
     r"^\s*(?:year[- ]on[- ]year|month[- ]on[- ]month|quarter[- ]on[- ]quarter|"
-    r"(?:from|than|over|compared with)\s+"
+    rf"(?:{alternation(COMPARISON_WORDS_EN)})\s+"
     r"(?:a\s+year\s+(?:earlier|ago)|the\s+(?:same|previous|prior|preceding)\b|"
     rf"last\s+(?:year|month|quarter)|(?:{alternation(MONTHS)})\b))",
     re.I,
