@@ -179,24 +179,33 @@ def test_an_official_release_after_a_preliminary_figure_supersedes_it(wh: Wareho
     assert rows(db_path, "SELECT value FROM consensus WHERE metric = 'gdp'") == [{"value": 14.3e12}]
 
 
-def test_stocks_a_week_apart_are_compared_and_a_year_apart_are_not(wh: Warehouse, db_path: Path) -> None:
-    firms: dict[str, Any] = {"metric": "import_export_enterprises", "unit": "enterprises"}
-    load(
-        wh,
+FIRMS: dict[str, Any] = {"metric": "import_export_enterprises", "unit": "enterprises"}
+
+
+def firms_a_week_apart() -> tuple[PageRecord, PageRecord]:
+    """Two outlets' counts of the firms trading, dated a week apart (a point in time each)."""
+    return (
         make_page(
             "https://www.a.com/1.html",
             "Firms now.",
-            observations=(make_obs(60_000, period="2026-01-05", **firms),),
+            observations=(make_obs(60_000, period="2026-01-05", **FIRMS),),
         ),
         make_page(
             "https://www.b.com/2.html",
             "Firms now.",
-            observations=(make_obs(65_000, period="2026-01-12", **firms),),
+            observations=(make_obs(65_000, period="2026-01-12", **FIRMS),),
         ),
+    )
+
+
+def test_stocks_a_week_apart_are_compared_and_a_year_apart_are_not(wh: Warehouse, db_path: Path) -> None:
+    load(
+        wh,
+        *firms_a_week_apart(),
         make_page(
             "https://www.c.com/3.html",
             "Firms then.",
-            observations=(make_obs(50_000, period="2025-01-10", **firms),),
+            observations=(make_obs(50_000, period="2025-01-10", **FIRMS),),
         ),
     )
     (row,) = rows(db_path, "SELECT * FROM disagreements")
@@ -311,19 +320,6 @@ def test_the_stock_window_comes_from_the_runs_config_directory(tmp_path: Path) -
     config_dir.mkdir()
     (config_dir / "gdwatch.toml").write_text("[conflicts]\nstock_window_days = 3\n", encoding="utf-8")
     db = tmp_path / "w.duckdb"
-    firms: dict[str, Any] = {"metric": "import_export_enterprises", "unit": "enterprises"}
     with Warehouse(db, config_dir=config_dir) as wh:
-        load(
-            wh,
-            make_page(
-                "https://www.a.com/1.html",
-                "Firms now.",
-                observations=(make_obs(60_000, period="2026-01-05", **firms),),
-            ),
-            make_page(
-                "https://www.b.com/2.html",
-                "Firms now.",
-                observations=(make_obs(65_000, period="2026-01-12", **firms),),
-            ),
-        )
+        load(wh, *firms_a_week_apart())
     assert rows(db, "SELECT * FROM disagreements") == []  # a week apart is beyond a 3-day window
