@@ -25,27 +25,27 @@ from gdwatch.extractors.figures import FigureExtractor
 
 # Update together with the labels (benchmarks/devset.devset_sha256() prints the new values).
 PINNED_SHA256 = {
-    "en.jsonl": "7580edb806aa6f303770edabe56df0a02bdf8e8ba01f1e6fac74e811c1633511",
-    "zh-hans.jsonl": "2c4c12f2ca2d2a9443935741cb5218a32052c20d5a3999dad33167b806fc42be",
-    "zh-hant.jsonl": "dafa0a44ef567cde1b6d989a360e1ae1267747b9b88c85cc4f76e4664cc0c325",
+    "en.jsonl": "f156e742ae06e351710adad51acd16cec881465ce3e3e44b8409b067f708be0c",
+    "zh-hans.jsonl": "7c144c1d57eeac5955d4eaaf6a2401058342f623d55c541e43383c3e293eb386",
+    "zh-hant.jsonl": "80f10f9890b3a344217af7dea2b6448766b8ee2150c921bb2aecdcfad16db449",
 }
 
 FLOORS = {
     "precision": 0.98,
-    "recall": 0.985,
+    "recall": 0.98,
     "value": 0.99,
     "unit": 0.97,
     "qualifier": 0.98,
-    "period": 0.925,
-    "metric": 0.885,
-    "entity": 0.96,
+    "period": 0.905,
+    "metric": 0.875,
+    "entity": 0.94,
     "partner": 0.96,
-    "segment": 0.755,
-    "basis": 0.96,
+    "segment": 0.72,
+    "basis": 0.955,
     "kind": 0.96,
     "projection": 0.98,
 }
-PERIOD_LEDE_FLOOR = 0.925
+PERIOD_LEDE_FLOOR = 0.9
 TRADITIONAL_RECALL_GAP = 0.02
 """Recall on traditional-script text stays within this of simplified (the notation issue's target)."""
 

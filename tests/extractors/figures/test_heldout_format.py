@@ -1,4 +1,4 @@
-"""The held-out set (tests/data/heldout-v5, labels version 2) is well formed and shares no text with the
+"""The held-out set (tests/data/heldout-v6, labels version 2) is well formed and shares no text with the
 dev set.
 
 The checks are the dev set's own (``test_devset_format.py``), run on the held-out records. A failure names
@@ -17,6 +17,9 @@ import pytest
 from benchmarks.devset import DEVSET_DIR, HELDOUT_DIR, SCRIPT_FILES, devset_files, read_records
 from tests.extractors.figures import test_devset_format as checks
 
+if not HELDOUT_DIR.is_dir():
+    # why: between retiring a held-out set into the dev set and committing its successor there is none
+    pytest.skip(f"no held-out set at {HELDOUT_DIR}: write the next one", allow_module_level=True)
 RECORDS = read_records(HELDOUT_DIR)
 IDS = [r["id"] for r in RECORDS]
 MIN_DOCS_PER_SCRIPT = 10
