@@ -162,6 +162,12 @@ DAY2 = [
 ]
 
 
+def run_feed(site: LocalSite, pages: list[Page], config: Path, db: Path, env: dict[str, str]) -> None:
+    """Serve the pages and their feed, and load them with `gdwatch run --feed` (a real Prefect flow run)."""
+    result = gdwatch("run", "--feed", serve(site, pages), "--config", str(config), "--db", str(db), env=env)
+    assert result.returncode == 0, result.stderr
+
+
 def query(db: Path, sql: str) -> list[tuple[object, ...]]:
     with duckdb.connect(str(published_path(db)), read_only=True) as con:
         return con.execute(sql).fetchall()
@@ -172,9 +178,7 @@ def test_disagreements_witnesses_supersession_and_stocks_through_real_runs(
 ) -> None:
     config = write_config([])
     db = tmp_path / "wh.duckdb"
-    feed = serve(http_server, DAY1)
-    first = gdwatch("run", "--feed", feed, "--config", str(config), "--db", str(db), env=cli_env)
-    assert first.returncode == 0, first.stderr
+    run_feed(http_server, DAY1, config, db, cli_env)
 
     open_rows = query(
         db,
@@ -212,9 +216,7 @@ def test_disagreements_witnesses_supersession_and_stocks_through_real_runs(
     raw = [json.loads(line) for line in as_json.stdout.splitlines()]
     assert len(raw) == 2 and all(r["articles"] for r in raw)
 
-    feed = serve(http_server, [*[p for p in DAY1 if p.path != "/yicai/trade.html"], *DAY2])
-    second = gdwatch("run", "--feed", feed, "--config", str(config), "--db", str(db), env=cli_env)
-    assert second.returncode == 0, second.stderr
+    run_feed(http_server, [*[p for p in DAY1 if p.path != "/yicai/trade.html"], *DAY2], config, db, cli_env)
     (run_id,) = query(db, "SELECT max(run_id) FROM runs")[0]
     assert isinstance(run_id, int)
 
@@ -249,3 +251,95 @@ def test_disagreements_witnesses_supersession_and_stocks_through_real_runs(
         "GROUP BY outlet ORDER BY outlet",
     )
     assert outlets == [("China Daily", 1), ("GD Today (Nanfang Media)", 1)]
+
+
+# The whole and a part of it, and two bases of one month's change, in English and Chinese from several
+# outlets: different figure keys, so nothing here may open a disagreement.
+NOT_DISAGREEING = [
+    Page(
+        "/cd/exports.html",
+        "China Daily",
+        "Guangdong exports",
+        (
+            "Guangdong's exports reached 5.9 trillion yuan in 2025, the provincial branch of the customs "
+            "administration said on Tuesday.",
+        ),
+        "2026-01-20T02:00:00",
+    ),
+    Page(
+        "/nf/exports.html",
+        "南方网",
+        "广东出口",
+        ("海关总署广东分署日前发布数据，2025年广东省出口总值5.9万亿元。", "其中，民营企业出口3.9万亿元。"),
+        "2026-01-20T03:00:00",
+        lang="zh",
+    ),
+    Page(
+        "/cgtn/exports.html",
+        "CGTN",
+        "Private exporters",
+        (
+            "Exports by Guangdong's private enterprises reached 3.9 trillion yuan in 2025, customs data "
+            "showed on Tuesday.",
+        ),
+        "2026-01-20T04:00:00",
+    ),
+    Page(
+        "/yicai/may.html",
+        "Yicai",
+        "May exports",
+        (
+            "In May, Guangdong's exports rose 4.4 percent year on year, the provincial branch of the customs "
+            "administration said on Wednesday.",
+        ),
+        "2025-06-18T02:00:00",
+    ),
+    Page(
+        "/21/may.html",
+        "21世纪经济报道",
+        "5月出口",
+        ("海关总署广东分署18日发布数据，5月份广东出口环比下降1.2%。",),
+        "2025-06-18T03:00:00",
+        lang="zh",
+    ),
+]
+
+
+def test_a_part_and_the_whole_and_yoy_and_mom_open_no_disagreement_through_a_real_run(
+    http_server: LocalSite, write_config: WriteConfig, tmp_path: Path, cli_env: dict[str, str]
+) -> None:
+    config = write_config([])
+    db = tmp_path / "wh.duckdb"
+    run_feed(http_server, NOT_DISAGREEING, config, db, cli_env)
+
+    # each figure is stored with the key that keeps it apart: a part with its segment, a change with its basis
+    stored = query(
+        db,
+        "SELECT regexp_extract(url, '//[^/]+(/.*)$', 1), metric, segment, basis, period, value "
+        "FROM observations WHERE metric IN ('exports', 'exports_growth') ORDER BY ALL",
+    )
+    assert stored == [
+        ("/21/may.html", "exports_growth", None, "mom", "2025-05", -1.2),
+        ("/cd/exports.html", "exports", None, None, "2025", 5.9e12),
+        ("/cgtn/exports.html", "exports", "private enterprises", None, "2025", 3.9e12),
+        ("/nf/exports.html", "exports", "private enterprises", None, "2025", 3.9e12),
+        ("/nf/exports.html", "exports", None, None, "2025", 5.9e12),
+        ("/yicai/may.html", "exports_growth", None, "yoy", "2025-05", 4.4),
+    ]
+    assert query(db, "SELECT count(*) FROM disagreements") == [(0,)]
+    assert query(db, "SELECT count(*) FROM conflicts") == [(0,)]
+    assert query(db, "SELECT count(*) FROM changes WHERE change = 'disagreement_opened'") == [(0,)]
+    # one consensus per key, each a single cluster: the whole and its part agree with their own kind
+    assert query(
+        db,
+        "SELECT metric, segment, basis, value, witnesses, clusters FROM consensus "
+        "WHERE metric IN ('exports', 'exports_growth') ORDER BY ALL",
+    ) == [
+        ("exports", "private enterprises", None, 3.9e12, 2, 1),
+        ("exports", None, None, 5.9e12, 2, 1),
+        ("exports_growth", None, "mom", -1.2, 1, 1),
+        ("exports_growth", None, "yoy", 4.4, 1, 1),
+    ]
+    people = gdwatch("conflicts", "--config", str(config), "--db", str(db), env=cli_env)
+    assert people.returncode == 0, people.stderr
+    assert "no open disagreements" in people.stdout
