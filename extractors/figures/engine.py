@@ -36,7 +36,7 @@ from gdwatch.extractors.figures.sentences import Sentence, split_sentences
 from gdwatch.extractors.figures.subjects import SubjectGrammar
 from gdwatch.extractors.records import Observation
 
-EXTRACTOR_VERSION = "metrics-2.3.0"
+EXTRACTOR_VERSION = "metrics-2.4.0"
 
 _LOWER = str.maketrans({chr(c): chr(c + 32) for c in range(65, 91)})
 
@@ -144,6 +144,23 @@ def _read_headline(
             break
 
 
+def _read_lede_company(body: str, state: DocumentState, vocabulary: Vocabulary) -> None:
+    """Make a company the topic when a lede with no figure opens with it ("Kestrel Power Technology Co., a
+    Huizhou-based maker of lithium batteries, reported first-half net income that beat estimates"): the
+    figures after it are the company's ("Net income rose 22% ..., the company said")."""
+    for mention in find_entities(body, vocabulary.places, state.companies):
+        if mention.start > _LEDE_SUBJECT_REACH:
+            return
+        if mention.valid and mention.kind == "company":
+            state.topic = state.last_entity = mention.name
+            state.company_entities.add(mention.name)
+            return
+
+
+_LEDE_SUBJECT_REACH = 40
+"""How far into a lede its subject may start: after a dateline and a wire credit ("(Bloomberg) -- ")."""
+
+
 def _read_sentence(
     text: str,
     normalized: str,
@@ -160,6 +177,8 @@ def _read_sentence(
         # why: a sentence without numbers matters only as period context for a later figure sentence
         # of its paragraph, so its periods are read only when such a sentence comes
         state.pending.append(sentence)
+        if not state.topic_read:
+            _read_lede_company(normalized[sentence.start : sentence.end], state, vocabulary)
         return
     state.read_pending(normalized, published)
     periods = state.read_periods(normalized, sentence, published)
@@ -168,4 +187,6 @@ def _read_sentence(
     if figures:
         facts = sentence_facts(normalized, sentence, state, vocabulary, periods, figures)
         read_figures(text, facts, state, published, EXTRACTOR_VERSION)
+    elif not state.topic_read:
+        _read_lede_company(body, state, vocabulary)
     state.remember_periods(periods, sentence)

@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 
 from gdwatch.extractors.figures.companies_zh import find_named
+from gdwatch.extractors.figures.lexicon import MONTH_ABBREVIATIONS, MONTHS
 from gdwatch.extractors.figures.places import PlaceIndex
 
 _GROUP_RE = re.compile(r"\b([A-Z][A-Za-z]+)\s+(?:Group|Co\.|Corp\.?|Inc\.?|Ltd\.?)")
@@ -24,6 +25,12 @@ _APPOSITION_RE = re.compile(
     r"(?:maker|manufacturer|producer|company|firm|carmaker|automaker|developer|supplier|exporter|retailer|"
     r"operator|giant|startup|start-up|conglomerate|chipmaker|brand)\b"
 )
+# "... in the six months ended June, the company said": a reporting clause after a date, not an apposition
+_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_NOT_A_NAME = {"The", "China", "Guangdong", "It", "Its", *_WEEKDAYS} | {
+    month.capitalize() for month in (*MONTHS, *MONTH_ABBREVIATIONS)
+}
+_REPORTING_AFTER = re.compile(r"\s+(?:said|says|added|noted|reported|announced)\b")
 _CORPORATE_SUFFIX = re.compile(
     r"(?:\s+(?:Technology|Technologies|Group|Holdings|Co\.|Corp\.?|Inc\.?|Ltd\.?))+$"
 )
@@ -92,7 +99,11 @@ def find_entities(
     for match in _APPOSITION_RE.finditer(sentence) if any(w in sentence for w in _APPOSITION_WORDS) else ():
         written = match.group(1)
         name = _CORPORATE_SUFFIX.sub("", written) or written
-        if name.split()[0] not in {"The", "China", "Guangdong", "It", "Its"} and name not in places.entity_of:
+        if (
+            name.split()[0] not in _NOT_A_NAME
+            and name not in places.entity_of
+            and not _REPORTING_AFTER.match(sentence, match.end())
+        ):
             found.append(_mention(sentence, match.start(1), match.start(1) + len(name), name, "company"))
     for match in _TRADE_NAME_RE.finditer(sentence) if any(word in sentence for word in _TRADE_WORDS) else ():
         name = match.group(1)

@@ -25,6 +25,7 @@ from gdwatch.extractors.figures.lexicon import (
     alternation,
 )
 from gdwatch.extractors.figures.matcher import PhraseHit
+from gdwatch.extractors.figures.segments import parts
 from gdwatch.extractors.figures.subjects import SubjectGrammar
 from gdwatch.extractors.records import Observation
 
@@ -261,7 +262,7 @@ def growth_metric_in_force(
     Returns:
         That metric when the sentence has no catalogue phrase, no segment and no subject of its own.
     """
-    if in_force is None or role != "growth" or facts.hits or facts.segments:
+    if in_force is None or role != "growth" or facts.hits or parts(facts.segments):
         return None
     levels = [i for i, f in enumerate(facts.figures[: len(earlier)]) if f.kind not in {"percent", "pp"}]
     if levels:

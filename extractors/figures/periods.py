@@ -29,7 +29,9 @@ _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 
 # Matched against lower-cased text, case-sensitively and without leading look-behinds: that lets the
 # regex engine skip ahead by first character, which makes the scan many times faster.
 _ATOMS = re.compile(
-    rf"(?P<monthyear>(?P<mym>{_MONTH})\s+(?:of\s+)?(?P<myy>(?:19|20)\d{{2}})(?![\d%]))"
+    # "the six months ended June", "nine months to September 30": the months up to and including that one
+    rf"(?P<monthsto>(?P<mtn>[a-z]+|\d{{1,2}})\s+months\s+(?:ended|ending|to|through)\s+(?P<mtm>{_MONTH}))"
+    rf"|(?P<monthyear>(?P<mym>{_MONTH})\s+(?:of\s+)?(?P<myy>(?:19|20)\d{{2}})(?![\d%]))"
     rf"|(?P<drange>(?:from\s+|between\s+)?(?P<dm1>{_MONTH})\s+\d{{1,2}}(?:st|nd|rd|th)?\s*(?:-|to|through|and|until)\s*"
     rf"(?:(?P<dm2>{_MONTH})\s+)?\d{{1,2}}(?:st|nd|rd|th)?(?!\d|\.\d)(?!\s*(?:%|percent|per cent))"
     rf"|(?P<zdm1>\d{{1,2}})月\d{{1,2}}[日号]\s*[-~至到]\s*(?P<zdm2>\d{{1,2}})月\d{{1,2}}[日号])"
@@ -65,6 +67,7 @@ TRIGGER = literal_trigger(
         "third",
         "fourth",
         "past",
+        *("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"),
         "last",
         "this",
         "next",
@@ -325,6 +328,11 @@ def _atom(sentence: str, match: re.Match[str], published: date | None) -> _Atom 
         if not first_month or not last_month or first_month >= last_month:
             return None
         return _Atom(start, end, "months", months=(first_month, last_month))
+    if kind == "monthsto":
+        count, last_month = small_number(match.group("mtn")), _month_number(match.group("mtm"))
+        if not count or not last_month or not 1 < count <= last_month:
+            return None
+        return _Atom(start, end, "months", months=(last_month - count + 1, last_month))
     if kind == "firstn":
         text = match.group("fn") or match.group("zfn")
         count = small_number(text)
@@ -371,6 +379,7 @@ def _atom(sentence: str, match: re.Match[str], published: date | None) -> _Atom 
 
 _KINDS = frozenset(
     [
+        "monthsto",
         "monthyear",
         "fullyear",
         "drange",

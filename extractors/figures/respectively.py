@@ -13,6 +13,7 @@ import re
 from gdwatch.extractors.figures.facts import ListItem, SentenceFacts
 from gdwatch.extractors.figures.matcher import CatalogueMatcher, PhraseHit
 from gdwatch.extractors.figures.metric_choice import choose_hit, is_whole
+from gdwatch.extractors.figures.segments import parts
 
 _RESPECTIVELY = re.compile(r"\brespectively\b|分别")
 _LIST_SPLIT = re.compile(r"\s*,\s*and\s+|\s*,\s*|\s+and\s+|[、和及]")
@@ -68,7 +69,7 @@ def respectively_items(facts: SentenceFacts, matcher: CatalogueMatcher) -> dict[
     ]
     partners = [[p for p in facts.partners if s <= p[0] and p[1] <= e] for s, e in items]
     entities = [[m.name for m in facts.entities if m.valid and m.name and s <= m.start < e] for s, e in items]
-    segments = [[m.segment for m in facts.segments if s <= m.start < e] for s, e in items]
+    segments = [[m.segment for m in parts(facts.segments) if s <= m.start < e] for s, e in items]
     if not all(segments):
         segments = _sector_items(body, items) or segments
     if not any(with_hits) and not any(partners) and not any(entities) and not any(segments):

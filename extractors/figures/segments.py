@@ -135,13 +135,52 @@ SEGMENTS: dict[str, tuple[str, ...]] = {
     "digital economy": ("digital economy", "数字经济"),
     "low-altitude economy": ("low-altitude economy", "低空经济"),
     "overseas sales": ("overseas sales", "海外销量", "海外销售"),
-    "overseas business": ("overseas business", "overseas revenue", "海外业务", "海外收入"),
+    "overseas business": (
+        "overseas business",
+        "overseas revenue",
+        "海外业务",
+        "海外收入",
+        "海外营收",
+        "海外营业收入",
+        "境外收入",
+        "境外营收",
+    ),
     "online retail sales": ("online retail sales", "网上零售额"),
     "smartphones": ("smartphones", "smartphone", "mobile phones", "手机"),
     "ships": ("ships", "vessels", "船舶"),
     "furniture": ("furniture", "家具"),
     "ceramics": ("ceramics", "陶瓷"),
     "agricultural products": ("agricultural products", "农产品"),
+    "lighting products": ("lighting products", "lighting", "灯具", "照明产品", "灯饰"),
+    "microwave ovens": ("microwave ovens", "微波炉"),
+    "humanoid robots": ("humanoid robots", "humanoid robot", "人形机器人"),
+    "new three products": ('"new three"', "new three products", "新三样"),
+    "hong kong-funded enterprises": (
+        "hong kong-funded enterprises",
+        "hong kong-funded firms",
+        "hong kong-invested enterprises",
+        "港资企业",
+    ),
+    "taiwan-invested enterprises": ("taiwan-invested enterprises", "taiwan-funded enterprises", "台资企业"),
+    "macao-funded enterprises": ("macao-funded enterprises", "macau-funded enterprises", "澳资企业"),
+    "livestream e-commerce": ("livestream e-commerce", "live-streaming e-commerce", "直播电商"),
+    # a company's measures other than its revenue: its profit growth is not its revenue growth
+    "net profit": (
+        "net profit",
+        "net profits",
+        "net income",
+        "profit attributable to shareholders",
+        "净利润",
+        "归母净利润",
+        "净利",
+        "纯利",
+        "股东应占溢利",
+    ),
+    "gross margin": ("gross margin", "gross profit margin", "毛利率"),
+    "earnings per share": ("earnings per share", "每股收益", "每股盈利", "每股纯益", "每股盈余"),
+    "share price": ("share price", "shares of the company", "its shares", "the stock", "股价"),
+    # the whole of a company's business: a revenue after a profit is no longer the profit's part
+    "": ("revenue", "revenues", "sales revenue", "营收", "营业收入", "营业额"),
 }
 
 _BY_WRITTEN = {written: canonical for canonical, forms in SEGMENTS.items() for written in forms}
@@ -179,6 +218,18 @@ def find_segments(lowered: str) -> list[SegmentMention]:
     return found
 
 
+def parts(mentions: list[SegmentMention]) -> list[SegmentMention]:
+    """The mentions that name a part (not a company's whole, "revenue").
+
+    Args:
+        mentions: a sentence's segment mentions.
+
+    Returns:
+        Those with a segment.
+    """
+    return [mention for mention in mentions if mention.segment]
+
+
 def counted_segment(mentions: list[SegmentMention], body: str, figure_end: int) -> str | None:
     """The segment a count is of when the counted things are one ("243,000 industrial robots", 新能源汽车).
 
@@ -190,7 +241,7 @@ def counted_segment(mentions: list[SegmentMention], body: str, figure_end: int) 
     Returns:
         The canonical segment, or None.
     """
-    for mention in mentions:
+    for mention in parts(mentions):
         if figure_end <= mention.start <= figure_end + 12 and _COUNTED_GAP.fullmatch(
             body[figure_end : mention.start]
         ):
@@ -225,14 +276,22 @@ def choose_segment(
     """
     if hit_span is not None and body is not None:
         # the part written with the figure's own phrase: "exports of labour-intensive products such as toys"
-        for mention in mentions:
+        for mention in parts(mentions):
             if mention.start < figure_start and _joined(body, mention, hit_span):
                 return mention.segment
-    for mention in reversed(mentions):
+    for index in range(len(mentions) - 1, -1, -1):
+        mention = mentions[index]
         if mention.start >= figure_start:
             continue
         if hit_span and hit_span[0] <= mention.start and mention.end <= hit_span[1]:
             continue
+        if not mention.segment:
+            if body is None or _DENOMINATOR.search(body[max(0, mention.start - 12) : mention.start]):
+                continue  # "47% of revenue", 占总营收: the whole a share is taken of
+            previous = mentions[index - 1] if index else None
+            if previous and _PART_REVENUE.fullmatch(body[previous.end : mention.start]):
+                continue  # 消费级无人机营收, "drone revenue": the part's revenue
+            return None  # the company's whole ("revenue") is the nearest thing named
         own_clause = clause(mention.start)
         if any(
             mention.end <= start < figure_start
@@ -245,6 +304,10 @@ def choose_segment(
     return None
 
 
+_DENOMINATOR = re.compile(
+    r"(?:\bof|\bto|占|在)\s*(?:the\s+)?(?:company's\s+|group's\s+|its\s+|total\s+|总)?$", re.I
+)
+_PART_REVENUE = re.compile(r"(?:产业|行业|业务|的|'s|’s)?\s*")
 # "Private enterprises ..., with their imports and exports climbing 7.5 percent": the phrase is the part's
 _BACK_REFERENCE = re.compile(r"(?:\btheir|\bits|其)\s*$", re.I)
 
@@ -274,7 +337,7 @@ def names_part(body: str, mentions: list[SegmentMention], hit_start: int, hit_en
     Returns:
         True when a segment is written right before or right after the phrase.
     """
-    for mention in mentions:
+    for mention in parts(mentions):
         if mention.end <= hit_start and _JOIN_BEFORE.match(body[mention.end : hit_start]):
             return True
         if mention.start >= hit_end and _JOIN_AFTER.match(body[hit_end : mention.start]):

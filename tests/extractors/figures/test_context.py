@@ -499,3 +499,53 @@ def test_the_company_a_headline_names_is_the_company_the_text_refers_to(catalogu
         headline="粤澄电器2024年营收增长11.6%",
     )
     assert {o.entity for o in found.values()} == {"Yuecheng Appliances"}
+
+
+def test_months_ended_a_month_are_the_span_up_to_it(catalogue: MetricCatalogue) -> None:
+    found = figures(
+        "Net income rose 22% in the six months ended June.\n"
+        "Revenue grew 9% in the nine months to September 30.",
+        catalogue,
+    )
+    assert (found["22%"].period, found["9%"].period) == ("2025-H1", "2025-01..2025-09")
+
+
+def test_a_lede_without_figures_that_opens_with_a_company_makes_it_the_topic(
+    catalogue: MetricCatalogue,
+) -> None:
+    text = (
+        "(Bloomberg) -- Harbourline Power Technology Co., a Huizhou-based maker of batteries, reported "
+        "first-half earnings that beat estimates.\n"
+        "Net income rose 22% to 1.38 billion yuan in the six months ended June, the company said."
+    )
+    found = figures(text, catalogue, headline="Harbourline Profit Climbs as Orders Surge")
+    assert {o.entity for o in found.values()} == {"Harbourline Power"}
+
+
+def test_a_month_before_a_reporting_clause_is_no_company(catalogue: MetricCatalogue) -> None:
+    found = figures("Exports rose 4% in the half ended June, the company said.", catalogue)
+    assert found["4%"].entity == "Guangdong"
+
+
+def test_a_companys_profit_is_not_its_revenue(catalogue: MetricCatalogue) -> None:
+    text = (
+        "Harbourline Power Technology Co., a battery maker, said net profit rose 22% to 1.38 billion yuan, "
+        "while revenue increased 15.8% to 16.4 billion yuan.\n"
+        "Overseas revenue made up 47% of revenue, compared with 39% a year earlier.\n"
+        "Its gross margin widened to 27.3%."
+    )
+    found = figures(text, catalogue)
+    assert {span: o.segment for span, o in found.items()} == {
+        "22%": "net profit",
+        "1.38 billion yuan": "net profit",
+        "15.8%": None,
+        "16.4 billion yuan": None,
+        "47%": "overseas business",
+        "39%": "overseas business",
+        "27.3%": "gross margin",
+    }
+
+
+def test_a_parts_revenue_is_the_parts(catalogue: MetricCatalogue) -> None:
+    found = figures("其中，消费级无人机营收约410亿元，海外业务收入占总营收的40.7%。", catalogue)
+    assert (found["410亿元"].segment, found["40.7%"].segment) == ("consumer drones", "overseas business")

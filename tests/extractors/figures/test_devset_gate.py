@@ -1,7 +1,7 @@
 """Quality gate: gdwatch's figure extractor must keep its scores on the labelled development set
 (labels version 2, docs/figure-labels-v2.md).
 
-The floors sit just under the scores of extractor metrics-2.3.0 on this set, so a change that makes any
+The floors sit just under the scores of extractor metrics-2.4.0 on this set, so a change that makes any
 field worse fails here. The issue targets (period >= 0.92, entity >= 0.95, metric >= 0.92, segment >= 0.90,
 precision >= 0.98, recall >= 0.97) are for held-out text and are reported in docs/benchmarks.md; the
 scorer itself is tested in tests/benchmarks/test_devset_scorer.py.
@@ -25,9 +25,9 @@ from gdwatch.extractors.figures import FigureExtractor
 
 # Update together with the labels (benchmarks/devset.devset_sha256() prints the new values).
 PINNED_SHA256 = {
-    "en.jsonl": "f156e742ae06e351710adad51acd16cec881465ce3e3e44b8409b067f708be0c",
-    "zh-hans.jsonl": "7c144c1d57eeac5955d4eaaf6a2401058342f623d55c541e43383c3e293eb386",
-    "zh-hant.jsonl": "80f10f9890b3a344217af7dea2b6448766b8ee2150c921bb2aecdcfad16db449",
+    "en.jsonl": "81e42c6aba1dd78dc773157b8ef792eaf2017490614e00af006d0f646a08ff46",
+    "zh-hans.jsonl": "5846a768201a3b8ce9b3b3df6ba8e8bd2acbc84dd9710fbba407016a88aa0fbb",
+    "zh-hant.jsonl": "6c319a766564c77215fa9152f40ff92ce4d34f0bf7126d83f8bd8e20ab4491b9",
 }
 
 FLOORS = {
@@ -36,16 +36,16 @@ FLOORS = {
     "value": 0.99,
     "unit": 0.97,
     "qualifier": 0.98,
-    "period": 0.905,
+    "period": 0.91,
     "metric": 0.875,
-    "entity": 0.94,
+    "entity": 0.945,
     "partner": 0.96,
-    "segment": 0.72,
+    "segment": 0.75,
     "basis": 0.955,
     "kind": 0.96,
     "projection": 0.98,
 }
-PERIOD_LEDE_FLOOR = 0.9
+PERIOD_LEDE_FLOOR = 0.905
 TRADITIONAL_RECALL_GAP = 0.02
 """Recall on traditional-script text stays within this of simplified (the notation issue's target)."""
 
