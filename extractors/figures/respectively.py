@@ -17,6 +17,7 @@ from gdwatch.extractors.figures.segments import parts
 
 _RESPECTIVELY = re.compile(r"\brespectively\b|分别")
 _LIST_SPLIT = re.compile(r"\s*,\s*and\s+|\s*,\s*|\s+and\s+|[、和及]")
+_COARSE_SPLIT = re.compile(r"、")
 _CONTINUE_LIST = re.compile(
     r"^(?:\s*[A-Za-z\u4e00-\u9fff]{0,6})?(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+|[、和及])"
     r"(?:(?:rose|fell|grew|dropped|declined|increased|decreased|rise|fall|grow|drop|decline)\s+(?:by\s+)?)?$"
@@ -53,6 +54,11 @@ def respectively_items(facts: SentenceFacts, matcher: CatalogueMatcher) -> dict[
         items = _list_items(body, previous_end, first.start)
     if len(items) < len(group):
         return _levels_before(facts, group)
+    if len(items) > len(group):
+        # "手机、电脑及零部件、家具分别出口…": 及 / 和 inside an item when 、 alone gives one item per figure
+        coarse = _list_items(body, items[0][0], first.start, _COARSE_SPLIT)
+        if len(coarse) == len(group):
+            items = coarse
     items = items[-len(group) :]
     # why: each item is matched on its own, so "exports and imports" splits into its two subjects
     with_hits = [
@@ -76,7 +82,23 @@ def respectively_items(facts: SentenceFacts, matcher: CatalogueMatcher) -> dict[
         return _levels_before(facts, group)
     distribute_partners = all(partners)
     distribute_entities = all(entities) and len({names[-1] for names in entities}) == len(items)
+    # every phrase each item names, whole or not, for the measure written once over a list of parts
+    item_phrases = [
+        [PhraseHit(h.start + s, h.end + s, h.metrics, h.partner) for h in matcher.find(facts.matchable[s:e])]
+        for s, e in items
+    ]
+    if any(segments) and not all(segments) and not any(entities) and not all(partners):
+        # "家电、玩具、美妆产品出口分别增长": a list of parts where some have no catalogued name; each keeps
+        # its own, written as it is, rather than the nearest known part's
+        segments = [
+            found or _written_part(body, span, phrases)
+            for found, span, phrases in zip(segments, items, item_phrases, strict=True)
+        ]
     distribute_segments = all(segments)
+    if distribute_segments and not any(with_hits):
+        # the measure written once over a list of parts: "exports of integrated circuits, drones and
+        # lithium batteries", "家电、玩具、美妆产品出口"; it is a part's phrase, so it was not a whole
+        with_hits = _shared_part_phrase(item_phrases)
     distribute_hits = any(with_hits) and not distribute_partners
     # "Exports from Shenzhen and Dongguan", "exports of toys and furniture": a phrase named once, in the
     # first item, measures every item when the items are places or parts
@@ -103,6 +125,37 @@ def respectively_items(facts: SentenceFacts, matcher: CatalogueMatcher) -> dict[
             unnamed=distribute_hits and not item_hits,
         )
     return result
+
+
+def _written_part(body: str, span: tuple[int, int], hits: list[PhraseHit]) -> list[str]:
+    """An item's part as written, up to the measure after it, when short enough to be one ("beauty
+    products", 美妆产品 in 美妆产品出口分别增长)."""
+    start, end = span
+    end = min([h.start for h in hits if start <= h.start < end] + [end])
+    marker = _RESPECTIVELY.search(body, start, end)
+    text = _ITEM_FILLER.sub("", body[start : marker.start() if marker else end]).strip().lower()
+    text = _VERB_AFTER.sub("", text)
+    if _PLACE_END.search(text):
+        return []  # 北滘镇: a place the gazetteer does not know, not a part
+    short = len(text.split()) <= 3 if text.isascii() else len(text) <= 6
+    return [text] if text and short and not any(ch.isdigit() for ch in text) else []
+
+
+_VERB_AFTER = re.compile(
+    r"\s+(?:rose|grew|fell|increased|decreased|declined|dropped|jumped|climbed|were|was|accounted|made|"
+    r"reached|totalled|totaled)\b.*$"
+)
+_PLACE_END = re.compile(r"[镇区市县省]$")
+_ITEM_FILLER = re.compile(r"^(?:\s*(?:and|of|the|其中|以及)\s*)+|[，,：:]")
+
+
+def _shared_part_phrase(item_phrases: list[list[PhraseHit]]) -> list[list[PhraseHit]]:
+    """The one catalogue phrase written in the first or the last item of a list of parts, for every item."""
+    in_first, in_last = item_phrases[0], item_phrases[-1]
+    if bool(in_first) == bool(in_last) or any(item_phrases[1:-1]):
+        return [[] for _ in item_phrases]
+    hit = (in_first or in_last)[-1]
+    return [[hit] for _ in item_phrases]
 
 
 def _levels_before(facts: SentenceFacts, group: list[int]) -> dict[int, ListItem]:
@@ -149,10 +202,12 @@ def _sector_items(body: str, items: list[tuple[int, int]]) -> list[list[str]] | 
     return found
 
 
-def _list_items(body: str, region_start: int, region_end: int) -> list[tuple[int, int]]:
+def _list_items(
+    body: str, region_start: int, region_end: int, split: re.Pattern[str] | None = None
+) -> list[tuple[int, int]]:
     """The (start, end) of the items of a list written between two offsets."""
     region = body[region_start:region_end]
-    pieces = [(m.start(), m.end()) for m in _LIST_SPLIT.finditer(region)]
+    pieces = [(m.start(), m.end()) for m in (split or _LIST_SPLIT).finditer(region)]
     bounds = [0, *[p[1] for p in pieces]]
     ends = [*[p[0] for p in pieces], len(region)]
     return [(region_start + s, region_start + e) for s, e in zip(bounds, ends, strict=True)]

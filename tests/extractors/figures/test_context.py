@@ -549,3 +549,34 @@ def test_a_companys_profit_is_not_its_revenue(catalogue: MetricCatalogue) -> Non
 def test_a_parts_revenue_is_the_parts(catalogue: MetricCatalogue) -> None:
     found = figures("其中，消费级无人机营收约410亿元，海外业务收入占总营收的40.7%。", catalogue)
     assert (found["410亿元"].segment, found["40.7%"].segment) == ("consumer drones", "overseas business")
+
+
+def test_a_measure_written_once_over_a_list_of_parts_measures_each_part(catalogue: MetricCatalogue) -> None:
+    english = figures(
+        "Shenzhen's exports of integrated circuits, drones and lithium batteries increased 26.3 percent, "
+        "17.5 percent and 9.8 percent, respectively.",
+        catalogue,
+    )
+    chinese = figures("其中，家电、玩具、美妆产品出口分别增长7.2%、3.1%和12.8%。", catalogue)
+    assert [(o.metric, o.segment) for o in english.values()] == [
+        ("exports_growth", "integrated circuits"),
+        ("exports_growth", "drones"),
+        ("exports_growth", "lithium batteries"),
+    ]
+    # a part with no catalogued name keeps its own, as written, never its neighbour's
+    assert [(o.metric, o.segment) for o in chinese.values()] == [
+        ("exports_growth", "home appliances"),
+        ("exports_growth", "toys"),
+        ("exports_growth", "美妆产品"),
+    ]
+    traditional = figures("其中，家電、玩具、美妝產品出口分別增長7.2%、3.1%和12.8%。", catalogue)
+    assert [o.segment for o in traditional.values()] == [o.segment for o in chinese.values()]
+
+
+def test_a_conjunction_inside_a_list_item_does_not_shift_the_list(catalogue: MetricCatalogue) -> None:
+    found = figures("从产品看，手机、电脑及零部件、家具分别出口312.4亿元、188.9亿元和71.5亿元。", catalogue)
+    assert [(o.metric, o.segment) for o in found.values()] == [
+        ("exports", "mobile phones"),
+        ("exports", "电脑及零部件"),
+        ("exports", "furniture"),
+    ]
