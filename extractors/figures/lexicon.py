@@ -131,11 +131,19 @@ GROWTH_NOUNS_EN = (*RISE_NOUNS_EN, *DECLINE_NOUNS_EN)
 """Words right after a percent that make it a growth rate ("a 3% drop", "6 percent higher")."""
 COMPARISON_WORDS_EN = _phrases("from, than, over, compared with")
 """Words that put a comparison base right after a rate ("2.8 percent from a year earlier", "from October")."""
+RATE_COMPARED_EN = _phrases(
+    "than, from, outpacing, outpaced, beating, beat, compared with, compared to, versus, vs, ahead of, "
+    "above, below, exceeding, outstripping, topping, against"
+)
+"""Words between two rates that make the second the first one's comparison ("grew 3.9 percent, slower than
+the national rate of 5.2 percent", "outpacing Zhuhai's 3.8 percent")."""
+RATE_COMPARED_ZH = _words("高于 低于 快于 慢于 则增长 则下降 则增 季增 月增 季减 月减 环比增长 环比下降")
+"""The same in Chinese, with a rate of another basis right after the first ("年增4.8%，季增1.1%")."""
 DECLINE_AFTER_EN = (*DECLINE_NOUNS_EN, "contraction")
 """Words right after a growth rate that make it a decline."""
-# 年增 / 年减 / 成长 are how Taiwan's press writes a year-on-year rise or fall (after simplification)
-RISE_WORDS_ZH = _words("增长 提高 提升 上升 年增 成长")
-DECLINE_WORDS_ZH = _words("下降 减少 下滑 回落 降低 下跌 年减")
+# 年增 / 年减 / 成长 (月增, 季增 for a month or quarter) are how Taiwan's press writes a rise or fall
+RISE_WORDS_ZH = _words("增长 提高 提升 上升 年增 月增 季增 成长")
+DECLINE_WORDS_ZH = _words("下降 减少 下滑 回落 降低 下跌 年减 月减 季减")
 GROWTH_WORDS_ZH = (*RISE_WORDS_ZH, *DECLINE_WORDS_ZH, *_words("增速 增幅 同比 涨幅 按年 按月 按季"))
 
 # --- projection words (docs/architecture.md "projection") --------------------------------------------------
@@ -179,7 +187,10 @@ BEFORE_WHOLE_PHRASE_EN = frozenset(
         "the its their his her our total national provincial nationwide global overall annual combined "
         "and of in on with while whereas that which as but by for to from whose year full-year quarterly "
         "monthly last this a an said where when province city country nation lift boost raise drive "
-        "promote expand increase grow help support stabilise stabilize keep make"
+        "promote expand increase grow help support stabilise stabilize keep make "
+        # verbs of a target or a report: "will pursue GDP growth of around 5 percent", "targets export growth"
+        "pursue pursues seek seeks target targets aim aims set sets expect expects forecast forecasts "
+        "project projects see sees post posts report reports record records achieve achieves deliver delivers"
     )
 )
 """Words that may stand right before a catalogue phrase without making it a subset ("total exports")."""

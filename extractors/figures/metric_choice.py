@@ -22,6 +22,8 @@ from gdwatch.extractors.figures.lexicon import (
     MONTHS,
     NOT_SUBJECT_EN,
     NOT_SUBJECT_ZH,
+    RATE_COMPARED_EN,
+    RATE_COMPARED_ZH,
     alternation,
 )
 from gdwatch.extractors.figures.matcher import PhraseHit
@@ -43,7 +45,11 @@ _THOSE_OF = re.compile(r"\b(?:those|that)\s+(?:of|to|from)\b", re.I)
 _ADJACENT_WORD = re.compile(r"[A-Za-z&'’-]\s*$")
 _GENERIC_GOODS = re.compile(r"^\s+of\s+(?:[\w-]+\s+){0,2}?(?:goods|products|commodities|services)\b", re.I)
 # "exports of drones" names a part; "foreign trade of south China's Guangdong Province" names the whole
-_SUBSET_OF = re.compile(r"^\s+of\s+(?!the\b|its\b|their\b|south\b|southern\b|\d|[A-Z])[a-z]")
+# ("growth of around 5 percent": a bound word before the number)
+_SUBSET_OF = re.compile(
+    r"^\s+of\s+(?!the\b|its\b|their\b|south\b|southern\b|\d|[A-Z]"
+    r"|(?:about|around|roughly|approximately|some|nearly|almost|over|more than|at least|up to)\s+[\d$¥])[a-z]"
+)
 _IN_AFTER = re.compile(
     r"^\s*(?:(?:increase|rise|growth|decline|drop)\s+)?in\s+(?:the\s+)?(?:[\w&-]+\s+){0,3}$", re.I
 )
@@ -240,6 +246,46 @@ def _metric_by_key(facts: SentenceFacts, key: str) -> MetricDefinition | None:
             if metric.key == key and role_of(metric) != "growth":
                 return metric
     return None
+
+
+def compared_rate_metric(
+    facts: SentenceFacts, index: int, figure: Figure, earlier: Sequence[Observation]
+) -> MetricDefinition | None:
+    """The metric of the growth rate a rate with no phrase of its own is compared with, in its sentence:
+    "grew 3.9 percent, slower than the national rate of 5.2 percent", "outpacing Zhuhai's 3.8 percent",
+    "quickening from 3.9 percent in the second quarter", 年增4.8%，季增1.1%.
+
+    Args:
+        facts: the figure's sentence.
+        index: the figure's index in the sentence.
+        figure: the figure.
+        earlier: the observations of the sentence's earlier figures, one per figure.
+
+    Returns:
+        The earlier rate's growth metric, or None.
+    """
+    if figure.kind != "percent":
+        return None
+    previous = next((i for i in range(index - 1, -1, -1) if facts.figures[i].conversion_of is None), None)
+    if previous is None or facts.figures[previous].kind != "percent" or not earlier[previous].metric:
+        return None
+    metric = facts.vocabulary.metrics.get(earlier[previous].metric or "")
+    gap_start, gap_end = facts.figures[previous].end, figure.start
+    if (
+        metric is None
+        or role_of(metric) != "growth"
+        or gap_end - gap_start > _COMPARED_REACH
+        or any(gap_start <= h.start < gap_end for h in facts.hits)
+    ):
+        return None
+    gap = facts.body[gap_start:gap_end]
+    if gap.isascii():
+        return metric if _RATE_COMPARED.search(gap) else None
+    return metric if any(word in gap for word in RATE_COMPARED_ZH) else None
+
+
+_COMPARED_REACH = 90
+_RATE_COMPARED = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in RATE_COMPARED_EN) + r")\b", re.I)
 
 
 def growth_metric_in_force(

@@ -29,6 +29,7 @@ from gdwatch.extractors.figures.kinds import kind_and_basis
 from gdwatch.extractors.figures.metric_choice import (
     choose_hit,
     choose_metric,
+    compared_rate_metric,
     growth_counterpart,
     growth_metric_in_force,
     is_whole,
@@ -152,8 +153,13 @@ def read_figures(
             if figure.kind in {"percent", "pp"} and role == "growth" and is_decline(before, after):
                 value = -value
             item = groups.get(index)
+            compared = None if item else compared_rate_metric(facts, index, figure, sentence_observations)
+            if compared is not None:
+                role = (
+                    "growth"  # "quickening from 3.9 percent": the rate it is compared with is a growth rate
+                )
             hit = choose_hit(facts, index, figure, role, item)
-            metric = choose_metric(facts, index, figure, role, hit, sentence_observations)
+            metric = choose_metric(facts, index, figure, role, hit, sentence_observations) or compared
             if metric is None and hit is None and item is None:
                 metric = growth_metric_in_force(
                     facts, figure, role, state.growth_metric, sentence_observations

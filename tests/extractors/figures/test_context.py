@@ -580,3 +580,35 @@ def test_a_conjunction_inside_a_list_item_does_not_shift_the_list(catalogue: Met
         ("exports", "电脑及零部件"),
         ("exports", "furniture"),
     ]
+
+
+def test_a_target_verb_or_a_bound_word_keeps_the_growth_phrase_whole(catalogue: MetricCatalogue) -> None:
+    found = figures(
+        "The province will pursue GDP growth of around 5 percent.\n"
+        "Guangdong aims for economic growth of around 4.5 percent this year.",
+        catalogue,
+    )
+    assert [o.metric for o in found.values()] == ["gdp_growth", "gdp_growth"]
+
+
+def test_a_rate_compared_with_a_growth_rate_is_that_growth(catalogue: MetricCatalogue) -> None:
+    found = figures(
+        "In the third quarter, GDP expanded 4.4 percent, quickening from 3.9 percent in the second quarter.\n"
+        "Hengqin's GDP grew 6.3 percent in the period, outpacing Zhuhai's 3.8 percent.",
+        catalogue,
+    )
+    assert {span: (o.metric, o.kind) for span, o in found.items()} == {
+        "4.4 percent": ("gdp_growth", "change"),
+        "3.9 percent": ("gdp_growth", "change"),
+        "6.3 percent": ("gdp_growth", "change"),
+        "3.8 percent": ("gdp_growth", "change"),
+    }
+    assert found["3.8 percent"].entity == "Zhuhai"
+    # a share after a growth rate is no comparison with it
+    share = figures("服务机器人产量增长21.4%，占全国的比重超过一半。", catalogue)
+    assert share["一半"].kind == "share"
+
+
+def test_taiwans_quarter_and_month_verbs_set_the_basis(catalogue: MetricCatalogue) -> None:
+    found = figures("第3季GDP年增4.8%，季增1.1%。\n外銷訂單月減3.7%。\n1-5月增長2.1%。", catalogue)
+    assert [o.basis for o in found.values()] == ["yoy", "qoq", "mom", "yoy"]
