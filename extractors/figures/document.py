@@ -21,6 +21,8 @@ from gdwatch.extractors.figures.scan import TriggerIndex
 from gdwatch.extractors.figures.sentences import Sentence
 from gdwatch.extractors.records import Observation
 
+# "澄海现有玩具生产企业4000余家": "has now" dates its own sentence's count, not the paragraphs after it
+_OWN_SENTENCE_POINTS = frozenset({"现有", "现时"})
 _PASSING = re.compile(r"last year|去年|上年")
 _YEAR_SPAN = re.compile(r"\d{4}\.\.\d{4}")
 _OPENING = 12
@@ -179,7 +181,8 @@ class DocumentState:
             if self.period_in_force is not None and mention.start > 0 and self._passing(mention, lowered):
                 continue
             if mention.point:
-                self.point_in_force, self.point_is_newer = mention.period, True
+                if lowered[mention.start : mention.end] not in _OWN_SENTENCE_POINTS:
+                    self.point_in_force, self.point_is_newer = mention.period, True
                 continue
             if (
                 self.period_in_force

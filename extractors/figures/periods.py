@@ -34,7 +34,7 @@ _ATOMS = re.compile(
     rf"|(?P<monthyear>(?P<mym>{_MONTH})\s+(?:of\s+)?(?P<myy>(?:19|20)\d{{2}})(?![\d%]))"
     rf"|(?P<drange>(?:from\s+|between\s+)?(?P<dm1>{_MONTH})\s+\d{{1,2}}(?:st|nd|rd|th)?\s*(?:-|to|through|and|until)\s*"
     rf"(?:(?P<dm2>{_MONTH})\s+)?\d{{1,2}}(?:st|nd|rd|th)?(?!\d|\.\d)(?!\s*(?:%|percent|per cent))"
-    rf"|(?P<zdm1>\d{{1,2}})月\d{{1,2}}[日号]\s*[-~至到]\s*(?P<zdm2>\d{{1,2}})月\d{{1,2}}[日号])"
+    rf"|(?P<zdm1>\d{{1,2}})月\d{{1,2}}[日号]?\s*[-~至到—–]\s*(?:(?P<zdm2>\d{{1,2}})月)?\d{{1,2}}[日号])"
     rf"|(?P<date>{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?![\d.])(?:,?\s+\d{{4}})?|\d{{1,2}}\s+{_MONTH}(?![a-z])"
     r"|\d{4}-\d{1,2}-\d{1,2}|(?:\d{4}年)?\d{1,2}月\d{1,2}[日号])"
     r"|(?P<plan>(?P<plan_n>\d{1,2})(?:st|nd|rd|th)\s+five-year\s+plan|十(?P<plan_zh>[一二三四五六七八九])五)"
@@ -55,7 +55,7 @@ _ATOMS = re.compile(
     r"|(?P<rel>last year|this year|next year|year's end|year-end|end of the year|"
     r"去年|今年|明年|年底|年末)"
     r"|(?P<fullyear>全年|for the (?:full|whole) year|full-year(?= [a-z]))"
-    r"|(?P<now>(?:currently|now|at present|presently)(?![a-z])|截至目前|目前|当前|现在|眼下)"
+    r"|(?P<now>(?:currently|now|at present|presently)(?![a-z])|截至目前|目前|当前|现在|现时|现有|眼下)"
 )
 TRIGGER = literal_trigger(
     [
@@ -107,7 +107,10 @@ _POINT_BEFORE = re.compile(
     r"(?:截至|截止|截止到|到|\bas of(?: the end of)?|\b(?:at|by) the end of)\s*$", re.I
 )
 _YEAR_SPAN = re.compile(r"\d{4}\.\.\d{4}")
-_POINT_AFTER = re.compile(r"^(?:底|末)")
+_YEAR_END_WORDS = frozenset({"year's end", "year-end", "end of the year", "年底", "年末"})
+# 年末全省有效发明专利量…, "By year's end, ...": the end of the year opening a sentence or a clause
+_OPENING_YEAR_END = re.compile(r"(?:^|[，,；;：:]|\bby(?: the)?|\bat(?: the)?|今年|\d{4}年)\s*$", re.I)
+_POINT_AFTER = re.compile(r"^年?(?:底|末)")  # 截至6月底, 到今年年底
 _ATTACH_SUFFIX = re.compile(r"^\s*(?:[Oo]f\s+(?:the\s+)?|[Ii]n\s+)?$")
 _NAME_BEFORE = re.compile(r"([A-Z][A-Za-z]+)\s+$")
 
@@ -186,7 +189,7 @@ def find_periods(
         )
         if base and before.endswith("到"):
             base = False  # why: 到 ends 截至/到…底 (a point) and "from ... to": never a comparison base
-        point = _point_of(atom, period, before, after, sentence[atom.end - 1 : atom.end])
+        point = _point_of(atom, period, before, after, sentence[atom.start : atom.end])
         mentions.append(PeriodMention(atom.start, atom.end, point or period, base, point is not None, period))
     return mentions
 
@@ -202,12 +205,19 @@ def _compared_figure_before(window: str) -> bool:
     return bool(_BASE_BEFORE_FIGURE.search(window))
 
 
-def _point_of(atom: _Atom, period: str, before: str, after: str, last: str) -> str | None:
-    """The last day of a period named as a moment ("as of the end of June" -> 2025-06-30), else None."""
+def _point_of(atom: _Atom, period: str, before: str, after: str, written: str) -> str | None:
+    """The last day of a period named as a moment ("as of the end of June" -> 2025-06-30, "by year's end",
+    年末 opening a sentence -> 2025-12-31), else None."""
     if atom.kind == "now":
         return period
-    ends = _POINT_AFTER.match(after) or last in {"底", "末"} or "end of" in before.lower()
-    if not (ends and _POINT_BEFORE.search(before)) or not period[:4].isdigit():
+    if not period[:4].isdigit():
+        return None
+    if written.lower() in _YEAR_END_WORDS and (
+        _POINT_BEFORE.search(before) or _OPENING_YEAR_END.search(before)
+    ):
+        return f"{period[:4]}-12-31"
+    ends = _POINT_AFTER.match(after) or written[-1:] in {"底", "末"} or "end of" in before.lower()
+    if not (ends and _POINT_BEFORE.search(before)):
         return None
     year = int(period[:4])
     last_month = int(period[-2:]) if "-" in period and period[-2:].isdigit() else 12
@@ -299,7 +309,9 @@ def _atom(sentence: str, match: re.Match[str], published: date | None) -> _Atom 
         # an event held over some days ("from April 15 to May 5"): the months it spans
         first_month = _month_number(match.group("dm1") or match.group("zdm1"))
         # "from Oct 1 to 8": the second day is in the first month
-        last_month = _month_number(match.group("dm2") or match.group("zdm2") or match.group("dm1"))
+        last_month = _month_number(
+            match.group("dm2") or match.group("zdm2") or match.group("dm1") or match.group("zdm1")
+        )
         if not first_month or not last_month or first_month > last_month or last_month > 12:
             return None
         return _Atom(start, end, "months", months=(first_month, last_month), dated=True)

@@ -612,3 +612,24 @@ def test_a_rate_compared_with_a_growth_rate_is_that_growth(catalogue: MetricCata
 def test_taiwans_quarter_and_month_verbs_set_the_basis(catalogue: MetricCatalogue) -> None:
     found = figures("第3季GDP年增4.8%，季增1.1%。\n外銷訂單月減3.7%。\n1-5月增長2.1%。", catalogue)
     assert [o.basis for o in found.values()] == ["yoy", "qoq", "mom", "yoy"]
+
+
+def test_a_holiday_dated_within_one_month_is_that_month(catalogue: MetricCatalogue) -> None:
+    found = figures(
+        "“五一”假期（5月1日至5日），全市重点监测的商贸企业实现销售额86.7亿元，同比增长8.9%。", catalogue
+    )
+    assert [o.period for o in found.values()] == ["2025-05", "2025-05"]
+
+
+def test_a_count_at_the_years_end_is_a_stock_on_its_last_day(catalogue: MetricCatalogue) -> None:
+    found = figures(
+        "By year's end, the province wants to have 18,000 high-tech enterprises.\n"
+        "到今年年底，全省高新技术企业力争达到8万家。",
+        catalogue,
+    )
+    assert [o.period for o in found.values()] == ["2025-12-31", "2025-12-31"]
+
+
+def test_has_now_dates_its_own_sentence_only(catalogue: MetricCatalogue) -> None:
+    found = figures("第三季度，澄海现有玩具生产企业4000余家。\n澄海新增玩具跨境电商企业300多家。", catalogue)
+    assert [o.period for o in found.values()] == ["2025-10-20", "2025-Q3"]

@@ -34,7 +34,7 @@ def periods_of(text: str, published: date | None = PUBLISHED, context_year: int 
         ("For the 15th Five-Year Plan period, it targets growth.", ["2026..2030"]),
         ("Exports grew last year.", ["2024"]),
         ("Exports will grow this year.", ["2025"]),
-        ("It wants 18,000 firms by year's end.", ["2025"]),
+        ("It wants 18,000 firms by year's end.", ["2025-12-31"]),  # a point: stocks take it
         ("It aims to surpass the target by 2030.", ["2030"]),
         ("The province currently has 110,000 firms.", ["2025-12-18"]),
         ("It now hosts 3,000 firms.", ["2025-12-18"]),
@@ -47,7 +47,7 @@ def periods_of(text: str, published: date | None = PUBLISHED, context_year: int 
         ("７月份，进出口下降。", ["2025-07"]),
         ("去年，全省营业收入增长。", ["2024"]),
         ("今年全省力争增长。", ["2025"]),
-        ("到今年年底，力争达到8万家。", ["2025"]),
+        ("到今年年底，力争达到8万家。", ["2025-12-31"]),  # a point: stocks take it
         ("截至2025年底，装机容量突破。", ["2025-12-31"]),
         ("“十四五”时期，研发投入增长。", ["2021..2025"]),
         ("“十五五”期间，力争达到3.8%。", ["2026..2030"]),
