@@ -139,8 +139,9 @@ def _read_headline(
     for mention in mentions:
         if mention.valid and mention.kind in TOPIC_KINDS:
             state.topic, state.headline_topic = mention.name, True
-            if mention.kind == "company":
-                state.last_entity = mention.name  # "公司全年实现营业收入…": the company the headline names
+            if mention.kind in {"company", "event"}:
+                # "公司全年实现营业收入…", "本届展会…": the company or the fair the headline names
+                state.last_entity = mention.name
             break
 
 

@@ -24,6 +24,9 @@ _APPOSITION_RE = re.compile(
     r"\b([A-Z][A-Za-z0-9&'.-]*(?:\s+[A-Z][A-Za-z0-9&'.-]*){0,3}),\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,6}?"
     r"(?:maker|manufacturer|producer|company|firm|carmaker|automaker|developer|supplier|exporter|retailer|"
     r"operator|giant|startup|start-up|conglomerate|chipmaker|brand)\b"
+    # "Tidewell Drones, which builds crop-spraying drones in Shenzhen, said": a maker described by its trade
+    r"|\b([A-Z][A-Za-z0-9&'.-]*(?:\s+[A-Z][A-Za-z0-9&'.-]*){0,3}),\s+which\s+"
+    r"(?:makes|builds|produces|manufactures|designs|sells|supplies|exports|operates|develops)\b"
 )
 # "... in the six months ended June, the company said": a reporting clause after a date, not an apposition
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -36,7 +39,7 @@ _CORPORATE_SUFFIX = re.compile(
 )
 _APPOSITION_WORDS = (
     "maker", "manufacturer", "producer", "company", "firm", "developer", "supplier", "exporter", "retailer",
-    "operator", "giant", "startup", "start-up", "conglomerate", "brand",
+    "operator", "giant", "startup", "start-up", "conglomerate", "brand", ", which",
 )  # fmt: skip
 _TRADE_WORDS = ("Motors", "Auto", "Appliances", "Electronics", "Technolog", "Energy", "Batter", "Robotics",
                 "Semiconductor", "Logistics", "Shipping", "Holdings", "Pharma")  # fmt: skip
@@ -97,14 +100,16 @@ def find_entities(
         if match.group(1) not in places.entity_of and match.group(1) not in {"The", "China"}:
             found.append(_mention(sentence, match.start(1), match.end(1), match.group(1), "company"))
     for match in _APPOSITION_RE.finditer(sentence) if any(w in sentence for w in _APPOSITION_WORDS) else ():
-        written = match.group(1)
+        group = 1 if match.group(1) else 2
+        written = match.group(group)
         name = _CORPORATE_SUFFIX.sub("", written) or written
         if (
             name.split()[0] not in _NOT_A_NAME
             and name not in places.entity_of
             and not _REPORTING_AFTER.match(sentence, match.end())
         ):
-            found.append(_mention(sentence, match.start(1), match.start(1) + len(name), name, "company"))
+            start = match.start(group)
+            found.append(_mention(sentence, start, start + len(name), name, "company"))
     for match in _TRADE_NAME_RE.finditer(sentence) if any(word in sentence for word in _TRADE_WORDS) else ():
         name = match.group(1)
         if name.split()[0] not in {"The", "China", "Chinese", "New", "Its", "Their", "Guangdong"} and not any(

@@ -633,3 +633,22 @@ def test_a_count_at_the_years_end_is_a_stock_on_its_last_day(catalogue: MetricCa
 def test_has_now_dates_its_own_sentence_only(catalogue: MetricCatalogue) -> None:
     found = figures("第三季度，澄海现有玩具生产企业4000余家。\n澄海新增玩具跨境电商企业300多家。", catalogue)
     assert [o.period for o in found.values()] == ["2025-10-20", "2025-Q3"]
+
+
+def test_a_company_described_by_what_it_makes_owns_its_figures(catalogue: MetricCatalogue) -> None:
+    text = (
+        "Tidewater Drones, which builds crop-spraying drones in Shenzhen, said its revenue reached 18.6 "
+        "billion yuan last year.\n"
+        "Net profit rose 31.2 percent, the company said in a filing."
+    )
+    assert {o.entity for o in figures(text, catalogue).values()} == {"Tidewater Drones"}
+
+
+def test_the_fair_a_headline_names_owns_this_sessions_figures(catalogue: MetricCatalogue) -> None:
+    found = figures(
+        "【文匯報訊】記者廣州報道：第139屆廣交會於4月15日至5月5日在廣州舉行，昨日閉幕。\n"
+        "本屆展會境外採購商到會逾32萬人，按年增長6.1%。",
+        catalogue,
+        headline="第139屆廣交會閉幕",
+    )
+    assert {o.entity for o in found.values()} == {"Canton Fair"}
