@@ -652,3 +652,17 @@ def test_the_fair_a_headline_names_owns_this_sessions_figures(catalogue: MetricC
         headline="第139屆廣交會閉幕",
     )
     assert {o.entity for o in found.values()} == {"Canton Fair"}
+
+
+def test_cross_border_e_commerce_exports_are_exports_of_that_channel(catalogue: MetricCatalogue) -> None:
+    found = figures(
+        "Cross-border e-commerce exports reached 231.5 billion yuan, up 16.2 percent.\n"
+        "跨境电商进出口8520.6亿元。\n跨境电商出口680亿元。",
+        catalogue,
+    )
+    assert {span: (o.metric, o.segment) for span, o in found.items()} == {
+        "231.5 billion yuan": ("exports", "cross-border e-commerce"),
+        "16.2 percent": ("exports_growth", "cross-border e-commerce"),
+        "8520.6亿元": ("cross_border_ecommerce", None),
+        "680亿元": ("exports", "cross-border e-commerce"),
+    }
