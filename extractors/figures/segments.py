@@ -101,6 +101,10 @@ SEGMENTS: dict[str, tuple[str, ...]] = {
         "nev",
         "新能源汽车",
         "新能源车",
+        "new energy cars",
+        "new-energy cars",
+        "电动汽车",
+        "电动车",
     ),
     "industrial robots": ("industrial robots", "industrial robot", "工业机器人"),
     "service robots": ("service robots", "service robot", "服务机器人"),
@@ -119,7 +123,15 @@ SEGMENTS: dict[str, tuple[str, ...]] = {
         "光伏电池",
         "光伏产品",
     ),
-    "home appliances": ("home appliances", "household appliances", "家电", "家用电器"),
+    "home appliances": (
+        "home appliances",
+        "household appliances",
+        "home appliance",
+        "appliance",
+        "appliances",
+        "家电",
+        "家用电器",
+    ),
     "integrated circuits": ("integrated circuits", "chips", "semiconductors", "集成电路", "芯片"),
     "cross-border e-commerce": ("cross-border e-commerce", "跨境电商", "跨境电子商务"),
     "automobiles": ("automobiles", "cars", "汽车"),
@@ -192,6 +204,9 @@ _BY_WRITTEN = {written: canonical for canonical, forms in SEGMENTS.items() for w
 _PATTERN = re.compile(literal_pattern(_BY_WRITTEN))
 
 
+_DESCRIBES_A_FIRM = re.compile(r"\s+(?:maker|manufacturer|producer|giant|brand)\b")
+
+
 class SegmentMention(NamedTuple):
     """A segment phrase in a sentence (offsets relative to the sentence)."""
 
@@ -217,6 +232,8 @@ def find_segments(lowered: str) -> list[SegmentMention]:
             or (lowered[end : end + 1].isalpha() and lowered[end : end + 1].isascii())
         ):
             continue
+        if _DESCRIBES_A_FIRM.match(lowered, end):
+            continue  # "a home appliance maker", "a drone maker": what one firm makes, not a part
         found.append(SegmentMention(start, end, _BY_WRITTEN[match.group()]))
     return found
 
@@ -286,8 +303,11 @@ def choose_segment(
         mention = mentions[index]
         if mention.start >= figure_start:
             continue
-        if hit_span and hit_span[0] <= mention.start and mention.end <= hit_span[1]:
-            continue
+        inside_hit = bool(hit_span and hit_span[0] <= mention.start and mention.end <= hit_span[1])
+        if not mention.segment and inside_hit:
+            if body is not None and _COMPANYS.search(body[max(0, mention.start - 16) : mention.start]):
+                return None  # "Pearl Bay Appliances, a home appliance maker, said its revenue rose"
+            continue  # "the electronic information cluster reported revenue of": the part's phrase
         if not mention.segment:
             if body is None or _DENOMINATOR.search(body[max(0, mention.start - 12) : mention.start]):
                 continue  # "47% of revenue", 占总营收: the whole a share is taken of
@@ -295,12 +315,15 @@ def choose_segment(
             if previous and _PART_REVENUE.fullmatch(body[previous.end : mention.start]):
                 continue  # 消费级无人机营收, "drone revenue": the part's revenue
             return None  # the company's whole ("revenue") is the nearest thing named
+        if inside_hit:
+            continue
         own_clause = clause(mention.start)
         if any(
             mention.end <= start < figure_start
             and clause(start) != own_clause
             and not (body is not None and _BACK_REFERENCE.search(body[max(0, start - 8) : start]))
-            for start, _ in whole_hits
+            and not (body is not None and _same_measure(body, mention, body[start:end]))
+            for start, end in whole_hits
         ):
             return None  # a later clause names another subject: "..., while foreign trade as a whole grew 3%"
         return mention.segment
@@ -310,7 +333,18 @@ def choose_segment(
 _DENOMINATOR = re.compile(
     r"(?:\bof|\bto|占|在)\s*(?:the\s+)?(?:company's\s+|group's\s+|its\s+|total\s+|总)?$", re.I
 )
+_COMPANYS = re.compile(r"(?:\bits|\bthe (?:company|group|firm)'s|公司|集团|其)\s*$", re.I)
 _PART_REVENUE = re.compile(r"(?:产业|行业|业务|的|'s|’s)?\s*")
+
+
+def _same_measure(body: str, mention: SegmentMention, phrase: str) -> bool:
+    """Whether a later phrase repeats the measure written with the part: "出口新能源汽车43.2万辆，…，出口额
+    716.5亿元" (the part's export value), "exports of drones rose 12%, ... export value reached" ."""
+    head = phrase[:2] if not phrase[:1].isascii() else phrase.split()[0].lower()[:5]
+    around = body[max(0, mention.start - 8) : mention.start] + body[mention.end : mention.end + 8]
+    return len(head) >= 2 and head in around.lower()
+
+
 # "Private enterprises ..., with their imports and exports climbing 7.5 percent": the phrase is the part's
 _BACK_REFERENCE = re.compile(r"(?:\btheir|\bits|其)\s*$", re.I)
 

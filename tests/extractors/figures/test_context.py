@@ -666,3 +666,24 @@ def test_cross_border_e_commerce_exports_are_exports_of_that_channel(catalogue: 
         "8520.6亿元": ("cross_border_ecommerce", None),
         "680亿元": ("exports", "cross-border e-commerce"),
     }
+
+
+def test_what_a_firm_makes_is_not_a_part_of_its_revenue(catalogue: MetricCatalogue) -> None:
+    found = figures(
+        "Pearl Bay Appliances, a home appliance maker based in Foshan, said its revenue rose 9.7% to "
+        "61.8 billion yuan last year.\n"
+        "Appliance exports to Africa jumped 17.9 percent.",
+        catalogue,
+    )
+    assert {span: o.segment for span, o in found.items()} == {
+        "9.7%": None,
+        "61.8 billion yuan": None,
+        "17.9 percent": "home appliances",
+    }
+
+
+def test_the_measure_repeated_after_a_part_stays_the_parts(catalogue: MetricCatalogue) -> None:
+    found = figures(
+        "今年1—8月，广东出口新能源汽车43.2万辆，同比增长56.8%，出口额716.5亿元，增长44.3%。", catalogue
+    )
+    assert {o.segment for o in found.values()} == {"new energy vehicles"}
