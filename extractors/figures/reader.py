@@ -271,8 +271,9 @@ def _stock_at_year_end(
 
 # Words that refer back to the part the article was just about: its figures keep that part's segment
 _REFERS_BACK = re.compile(
-    r"\b(?:the|this|these|that)\s+(?:sector|channel|segment|products|goods)\b|\btheir\s+(?:value|exports|output)\b"
-    r"|该行业|该产业|这一渠道|此类产品|该类产品|这类产品|这些产品",
+    r"\b(?:the|this|these|that)\s+(?:sector|channel|segment|products|goods|cluster)\b"
+    r"|\btheir\s+(?:value|exports|output)\b"
+    r"|该行业|该产业|这一渠道|此类产品|该类产品|这类产品|这些产品|该集群",
     re.I,
 )
 

@@ -106,15 +106,22 @@ SEGMENTS: dict[str, tuple[str, ...]] = {
         "电动汽车",
         "电动车",
     ),
-    "industrial robots": ("industrial robots", "industrial robot", "工业机器人"),
+    "industrial robots": ("industrial robots", "industrial robot", "工业机器人", "工业机械人"),
     "service robots": ("service robots", "service robot", "服务机器人"),
     "consumer drones": ("consumer drones", "consumer drone", "消费级无人机"),
     "industrial drones": ("industrial drones", "industrial drone", "工业级无人机"),
     "small home appliances": ("small home appliances", "small appliances", "小家电"),
     "air conditioners": ("air conditioners", "air-conditioners", "空调"),
-    "robots": ("robots", "机器人"),
+    "robots": ("robots", "机器人", "机械人"),
     "drones": ("drones", "drone", "unmanned aerial vehicles", "无人机"),
-    "lithium batteries": ("lithium batteries", "lithium-ion batteries", "锂电池", "锂离子电池"),
+    "lithium batteries": (
+        "lithium batteries",
+        "lithium battery",
+        "lithium-ion batteries",
+        "lithium-ion battery",
+        "锂电池",
+        "锂离子电池",
+    ),
     "solar cells": (
         "solar cells",
         "photovoltaic cells",
@@ -135,7 +142,7 @@ SEGMENTS: dict[str, tuple[str, ...]] = {
     "integrated circuits": ("integrated circuits", "chips", "semiconductors", "集成电路", "芯片"),
     "cross-border e-commerce": ("cross-border e-commerce", "跨境电商", "跨境电子商务"),
     "automobiles": ("automobiles", "cars", "汽车"),
-    "toys": ("toys", "玩具"),
+    "toys": ("toys", "toy", "玩具"),
     "textiles and garments": (
         "textiles and garments",
         "textiles and clothing",
@@ -204,7 +211,9 @@ _BY_WRITTEN = {written: canonical for canonical, forms in SEGMENTS.items() for w
 _PATTERN = re.compile(literal_pattern(_BY_WRITTEN))
 
 
-_DESCRIBES_A_FIRM = re.compile(r"\s+(?:maker|manufacturer|producer|giant|brand)\b")
+_DESCRIBES_A_FIRM = re.compile(
+    r"\s*(?:maker|manufacturer|producer|giant|brand)\b|[^，。；]{0,4}(?:制造商|厂商|生产商)"
+)
 
 
 class SegmentMention(NamedTuple):

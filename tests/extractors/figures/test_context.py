@@ -687,3 +687,17 @@ def test_the_measure_repeated_after_a_part_stays_the_parts(catalogue: MetricCata
         "今年1—8月，广东出口新能源汽车43.2万辆，同比增长56.8%，出口额716.5亿元，增长44.3%。", catalogue
     )
     assert {o.segment for o in found.values()} == {"new energy vehicles"}
+
+
+def test_hong_kong_and_singular_names_of_parts(catalogue: MetricCatalogue) -> None:
+    found = figures(
+        "Toy exports rose 4.2 percent.\n"
+        "深圳掃地機械人製造商嶺秀智能收入按年增長29.4%。\n"
+        "廣東工業機械人產量增長32.4%。",
+        catalogue,
+    )
+    assert {span: (o.metric, o.segment) for span, o in found.items()} == {
+        "4.2 percent": ("exports_growth", "toys"),
+        "29.4%": (None, None),
+        "32.4%": ("industrial_robot_output_growth", None),
+    }
