@@ -19,8 +19,10 @@ CURRENCY_AFTER = re.compile(
     r"|Hong Kong dollars|HKD|euros?|EUR|pounds|GBP|yen|JPY)(?![A-Za-z])"
     r"|(?P<z>美元|港元|港币|欧元|日元|英镑|人民币|新台币|元)"
 )
-CURRENCY_BEFORE = re.compile(r"(?P<c>US\$|HK\$|RMB|Rmb|CNY|USD|HKD|EUR|GBP|JPY|\$|¥|€|£|人民币)\s?$")
-GLUED_BEFORE = frozenset(["¥", "人民币"])
+CURRENCY_BEFORE = re.compile(
+    r"(?P<c>US\$|HK\$|RMB|Rmb|CNY|USD|HKD|EUR|GBP|JPY|\$|¥|€|£|人民币|新台币|港币)\s?$"
+)
+GLUED_BEFORE = frozenset(["¥", "人民币", "新台币", "港币"])
 """Currencies before the number that belong to a span closed by a currency after it (人民币3.2万亿元)."""
 _CURRENCY_CODES = {
     "yuan": "CNY",
@@ -58,6 +60,14 @@ _CURRENCY_CODES = {
     "jpy": "JPY",
     "日元": "JPY",
 }
+
+
+def closing_currency(before: re.Match[str] | None, after: re.Match[str]) -> str:
+    """The currency of an amount written with a currency on both sides: a bare 元 closes 新台币186亿元 and
+    港币12亿元 in the currency named first; otherwise the one after decides (人民币3.2万亿元, "$41 bn")."""
+    if before is not None and after.group("z") == "元" and before.group("c") in {"新台币", "港币"}:
+        return currency_code(before)
+    return currency_code(after)
 
 
 def currency_code(match: re.Match[str]) -> str:

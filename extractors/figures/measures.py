@@ -26,6 +26,7 @@ from gdwatch.extractors.figures.currencies import (
     GLUED_SCALES,
     ZH_MORE,
     ZH_SCALE,
+    closing_currency,
     currency_code,
 )
 from gdwatch.extractors.figures.figure import MULTIPLE_KIND, Figure
@@ -145,7 +146,7 @@ def measure(
     base = scale_value(value, scale)
     res = scale_value(resolution, scale)
     if currency_after:
-        code = currency_code(currency_after)
+        code = closing_currency(currency_before, currency_after)
         begin = (
             currency_before.start()
             if currency_before and currency_before.group("c") in GLUED_BEFORE

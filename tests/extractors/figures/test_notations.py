@@ -251,3 +251,9 @@ def test_any_mix_of_notations_never_raises_and_spans_stay_in_the_sentence(text: 
         assert 0 <= figure.start < figure.end <= len(text)
         if figure.unit_start is not None:
             assert 0 <= figure.unit_start < len(text)
+
+
+def test_a_currency_named_before_a_bare_yuan_decides_the_unit() -> None:
+    text = normalize(to_simplified("營收新台幣186億元，港幣12億元，人民幣3.2萬億元。"))
+    found = find_figures(text, text.lower())
+    assert [(f.value, f.unit) for f in found] == [(1.86e10, "TWD"), (1.2e9, "HKD"), (3.2e12, "CNY")]
