@@ -22,6 +22,9 @@ ENGLISH: dict[str, str] = {
     "industrial clusters": "clusters",
     "teu": "TEU",
     "teus": "TEU",
+    "gwh": "GWh",
+    "gigawatt-hours": "GWh",
+    "gigawatt hours": "GWh",
     "tonnes": "tonnes",
     "tons": "tonnes",
     "metric tons": "tonnes",
@@ -107,6 +110,8 @@ CHINESE_NOUNS: dict[str, str] = {
     "政策": "measures",
     "措施": "measures",
     "举措": "measures",
+    "标准箱": "TEU",  # 2756万个标准箱: the noun after 个
+    "标箱": "TEU",
 }
 """Chinese counted nouns (simplified) -> canonical unit, matched as the ending of the noun written."""
 

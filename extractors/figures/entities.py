@@ -127,7 +127,9 @@ def _mention(sentence: str, start: int, end: int, name: str, kind: str) -> Entit
     before = sentence[max(0, start - 30) : start]
     after = sentence[end : end + 7]
     possessive = after.startswith(("'s", "’s"))
-    valid = not after.startswith(("-based", " province", "-made")) and not _DENOMINATOR_BEFORE.search(before)
+    valid = not after.startswith(("-based", " province", "-made", "-listed", "-headq")) and not (
+        _DENOMINATOR_BEFORE.search(before)
+    )
     if kind in {"foreign", "country_ref"} and not possessive:
         valid = False
     if kind == "foreign" and _REGION_OF_CHINA.search(before):

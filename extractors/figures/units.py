@@ -240,6 +240,10 @@ _ZH_TRAILING = re.compile(
 )
 
 
+_UNIT_SYMBOLS = frozenset({"teus", "teu", "gwh"})
+"""Units written with capitals that count like nouns ("4.6 million TEUs", "21.6 GWh")."""
+
+
 def is_plural(word: str) -> bool:
     """Whether an English word looks like a plural noun that can be counted.
 
@@ -290,7 +294,7 @@ def english_noun_after(text: str, pos: int) -> tuple[str | None, bool]:
         if head is not None and not (token.islower() and is_plural(lower)):
             break
         words.append(token)
-        if token[0].islower() and is_plural(lower) and not lower.endswith("'s"):
+        if (token[0].islower() and is_plural(lower) and not lower.endswith("'s")) or lower in _UNIT_SYMBOLS:
             head = len(words) - 1
         cursor = match.end()
     if head is None:

@@ -3,8 +3,12 @@ thing share it, and the word as written is kept beside it."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
+from gdwatch.config.loader import load_metrics
+from gdwatch.extractors.figures import extract_observations
 from gdwatch.extractors.figures.count_units import canonical_unit
 from gdwatch.extractors.figures.finder import find_figures
 from gdwatch.extractors.figures.numbers import normalize
@@ -92,3 +96,16 @@ def test_english_and_chinese_counts_of_one_thing_share_their_unit(
 def test_every_figure_keeps_its_unit_as_written(sentence: str, unit: str, unit_text: str) -> None:
     [figure] = find_figures(normalize(sentence))
     assert (figure.unit, figure.unit_text) == (unit, unit_text)
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("Yantian port handled 4.6 million TEUs in the four months.", "TEU"),
+        ("Battery shipments reached 21.6 gigawatt-hours.", "GWh"),
+        ("深圳港首十个月货柜吞吐量达2,756万个标准箱。", "TEU"),
+    ],
+)
+def test_container_and_energy_counts_have_their_symbol(text: str, unit: str) -> None:
+    found = extract_observations(text, published=date(2025, 11, 5), catalogue=load_metrics())
+    assert [o.unit for o in found] == [unit]
