@@ -3,7 +3,8 @@
 Usage: python benchmarks/conflicts.py [--sizes 10000 100000 1000000]
 
 The stored figures are synthetic (40 metrics x 21 entities x 23 periods, 10 per article, 95 % agreeing with
-the key's value within rounding, 5 % off by 12 %), appended with Arrow scans; the new figures arrive through
+the key's value within rounding, 5 % off by 12 %), appended with Arrow scans with the columns a load writes
+(kind and period bounds too, so they share keys with the new figures); the new figures arrive through
 Warehouse.load_batch like a real run, and the load's own step timings give the detection time: the pairwise
 conflict steps plus the cluster snapshot of every figure key the batch touched (reading all stored figures of
 those keys). The MinHash fingerprints of the 100 new articles are a load cost per article, shown apart.
@@ -12,13 +13,14 @@ those keys). The MinHash fingerprints of the 100 new articles are a load cost pe
 from __future__ import annotations
 
 import argparse
+import calendar
 import hashlib
 import os
 import random
 import sys
 import tempfile
 import time
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import duckdb
@@ -103,6 +105,15 @@ def pages(
     return out
 
 
+def period_bounds(period: str) -> tuple[date, date]:
+    """First and last day of a ``YYYY`` or ``YYYY-MM`` period (what ``insert_observations`` stores)."""
+    year, _, month = period.partition("-")
+    if not month:
+        return date(int(year), 1, 1), date(int(year), 12, 31)
+    last = calendar.monthrange(int(year), int(month))[1]
+    return date(int(year), int(month), 1), date(int(year), int(month), last)
+
+
 def stored_tables(rng: random.Random, n_observations: int, *, run_id: int) -> dict[str, pa.Table]:
     """Arrow tables for store.article_versions / extractions / observations holding ``n_observations``."""
     n_articles = n_observations // OBS_PER_ARTICLE
@@ -134,6 +145,7 @@ def stored_tables(rng: random.Random, n_observations: int, *, run_id: int) -> di
         "observation_count": [OBS_PER_ARTICLE] * n_articles,
     }
     figures = [figure(rng, "bench-1") for _ in range(n_articles * OBS_PER_ARTICLE)]
+    bounds = [period_bounds(str(f.period)) for f in figures]
     observations = {
         "article_id": [ids[i // OBS_PER_ARTICLE] for i in range(len(figures))],
         "article_version": [1] * len(figures),
@@ -154,6 +166,10 @@ def stored_tables(rng: random.Random, n_observations: int, *, run_id: int) -> di
         "quote": [f.quote for f in figures],
         "start_offset": [0] * len(figures),
         "end_offset": [10] * len(figures),
+        "kind": [f.kind for f in figures],
+        "unit_text": ["yuan"] * len(figures),
+        "period_start": [start for start, _ in bounds],
+        "period_end": [end for _, end in bounds],
     }
     return {
         "store.article_versions": pa.table(versions),
