@@ -10,6 +10,7 @@ import re
 
 from gdwatch.extractors.figures.facts import ListItem, SentenceFacts
 from gdwatch.extractors.figures.matcher import PhraseHit
+from gdwatch.extractors.records import Observation
 
 _LINK_AFTER = re.compile(r"\s+(?:to|with|from)\s+")
 _ZH_LINK_BEFORE = re.compile(r"[对与向从同](?:共建)?\s*$")
@@ -47,3 +48,34 @@ def choose_partner(facts: SentenceFacts, hit: PhraseHit | None, item: ListItem |
             if all(facts.vocabulary.places.find_partners(piece) for piece in pieces) or "、" not in between:
                 return name
     return None
+
+
+def share_partner(facts: SentenceFacts, figure_start: int, earlier: list[Observation]) -> str | None:
+    """The partner whose share a share figure is: the partner of the sentence's trade before it
+    (对"一带一路"沿线国家进出口8420.9亿元，…，占比46%), else the partner the sentence opens with ("Trade with
+    Belt and Road countries made up 53.4 percent", "The United States' share of ... shrank to 11.2%").
+
+    Args:
+        facts: the figure's sentence.
+        figure_start: where the share starts.
+        earlier: the observations of the sentence's earlier figures.
+
+    Returns:
+        The partner's canonical name, or None.
+    """
+    partners = [o.partner for o in earlier if o.partner and o.conversion_of is None]
+    if partners:
+        return partners[-1]
+    text = facts.matchable
+    for start, end, name in facts.partners:
+        if end > figure_start:
+            break
+        before = text[max(0, start - 12) : start]
+        after = text[end : end + 3]
+        if _SHARE_SUBJECT_BEFORE.search(before) or after.startswith(("'", "’")):
+            return name
+    return None
+
+
+# "Trade with X", "Buyers from X", 对X, 与X: the partner is the subject; "of X" would be the whole
+_SHARE_SUBJECT_BEFORE = re.compile(r"(?:^|\bwith|\bfrom|\bto|[对与同从])\s*(?:the\s+)?[“\"「]?$", re.I)

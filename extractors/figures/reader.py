@@ -34,7 +34,7 @@ from gdwatch.extractors.figures.metric_choice import (
     growth_metric_in_force,
     is_whole,
 )
-from gdwatch.extractors.figures.partners import choose_partner
+from gdwatch.extractors.figures.partners import choose_partner, share_partner
 from gdwatch.extractors.figures.period_choice import base_period, choose_period
 from gdwatch.extractors.figures.periods import PeriodMention
 from gdwatch.extractors.figures.projection import has_cue, is_projection, projection_cues
@@ -215,7 +215,8 @@ def read_figures(
                 metric=metric.key if metric else None,
                 subject=facts.body[hit.start : hit.end] if hit else (unit if figure.kind == "count" else ""),
                 entity=entity,
-                partner=choose_partner(facts, hit, item),
+                partner=choose_partner(facts, hit, item)
+                or (share_partner(facts, figure.start, sentence_observations) if kind == "share" else None),
                 period=period,
                 value=value,
                 unit=unit,

@@ -701,3 +701,19 @@ def test_hong_kong_and_singular_names_of_parts(catalogue: MetricCatalogue) -> No
         "29.4%": (None, None),
         "32.4%": ("industrial_robot_output_growth", None),
     }
+
+
+def test_a_share_of_a_partners_trade_keeps_the_partner(catalogue: MetricCatalogue) -> None:
+    found = figures(
+        "对“一带一路”沿线国家进出口8420.9亿元，增长10.3%，占比提升至46%。\n"
+        "Trade with Belt and Road countries made up 53.4 percent of the total.\n"
+        "Private firms made up 57.7 percent of the total.",
+        catalogue,
+    )
+    assert {span: o.partner for span, o in found.items()} == {
+        "8420.9亿元": "Belt and Road countries",
+        "10.3%": "Belt and Road countries",
+        "46%": "Belt and Road countries",
+        "53.4 percent": "Belt and Road countries",
+        "57.7 percent": None,
+    }
