@@ -37,6 +37,13 @@ def _within(inner: str, outer: str) -> bool:
     return outer_bounds[0] <= inner_bounds[0] and inner_bounds[1] <= outer_bounds[1]
 
 
+def _year_to_date(inner: str, outer: str) -> bool:
+    """Whether a period is the year so far inside the year in force ("今年…" then "1—10月…", "2026年半年报"
+    then "上半年…"): the report's cumulative period, in force from then on, not a part for one sentence."""
+    bounds = period_bounds(inner)
+    return bool(re.fullmatch(r"\d{4}", outer)) and bounds is not None and bounds[0].endswith("-01")
+
+
 @dataclass
 class DocumentState:
     """The article read so far."""
@@ -189,6 +196,7 @@ class DocumentState:
                 and sentence is not None
                 and _within(mention.period, self.period_in_force)
                 and not _YEAR_SPAN.fullmatch(self.period_in_force)
+                and not _year_to_date(mention.period, self.period_in_force)
             ):
                 # "In September alone, ...": a part of the span in force, for that sentence only (a year
                 # inside a plan's span in force is the year reported from then on)

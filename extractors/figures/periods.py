@@ -94,6 +94,8 @@ TRIGGER = literal_trigger(
 _LOWER = str.maketrans({chr(c): chr(c + 32) for c in range(65, 91)})
 _BASE_BEFORE = re.compile(
     r"(?:\bfrom|\bthan|\bwith|\bover|\bsince|\bversus|\bvs\.?|\bagainst|比|较|与|同|自|由|是|完成|实现"
+    # a founding date dates the firm, not its figures: "a carmaker founded in 2016", 成立于2016年
+    r"|\bfounded|\bestablished|\bset up|\bincorporated|成立于|创立于|创办于|始建于"
     r"|\bsame (?:period|quarter|month|half)(?: of)?"
     r"|\bcompared to|\bcompared with)\s*(?:the\s+|in\s+)?[“\"「]?$",
     re.I,

@@ -717,3 +717,20 @@ def test_a_share_of_a_partners_trade_keeps_the_partner(catalogue: MetricCatalogu
         "53.4 percent": "Belt and Road countries",
         "57.7 percent": None,
     }
+
+
+def test_the_year_so_far_replaces_the_year_in_force(catalogue: MetricCatalogue) -> None:
+    found = figures(
+        "今年，全省共安排省重点项目1580个。\n1—10月，省重点项目累计完成投资8830亿元。\n其中，产业项目完成投资3260亿元。",
+        catalogue,
+    )
+    assert [o.period for o in found.values()] == ["2025", "2025-01..2025-10", "2025-01..2025-10"]
+
+
+def test_a_founding_year_dates_the_firm_not_its_figures(catalogue: MetricCatalogue) -> None:
+    found = figures(
+        "In the first nine months, the city exported 230,000 cars.\n"
+        "Chenlong Automotive, a carmaker founded in 2016, shipped 74,500 vehicles overseas.",
+        catalogue,
+    )
+    assert found["74,500"].period == "2025-01..2025-09"
