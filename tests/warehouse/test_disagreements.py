@@ -128,6 +128,25 @@ def test_consensus_is_the_cluster_with_most_witnesses_and_contested_needs_two(
     assert len(rows(db_path, "SELECT * FROM disagreements")) == 1
 
 
+def test_a_value_reported_with_two_qualifiers_at_once_shows_the_first_qualifier(
+    wh: Warehouse, db_path: Path
+) -> None:
+    # one cluster, one value, as many witnesses, both first reported at T0: the tie goes to 'exact' < 'over'
+    pages = [
+        make_page(
+            f"https://www.site{i}.com/a.html",
+            f"Report number {i} on trade.",
+            observations=(trade(9.1e12, qualifier=q),),
+        )
+        for i, q in enumerate(["over", "exact"])
+    ]
+    load(wh, *pages)
+    assert rows(
+        db_path,
+        "SELECT value, qualifier, witnesses, clusters FROM consensus WHERE metric = 'foreign_trade_total'",
+    ) == [{"value": 9.1e12, "qualifier": "exact", "witnesses": 2, "clusters": 1}]
+
+
 def test_preliminary_then_final_is_a_change_not_a_disagreement(wh: Warehouse, db_path: Path) -> None:
     gdp: dict[str, Any] = {"metric": "gdp", "resolution": 1e10}
     load(

@@ -9,20 +9,17 @@
 -- partitioned. Each is one running aggregate over all scopes or groups in order: the largest struct
 -- (scope or group, end, ...) before a figure is of its own scope or group exactly when that has an earlier
 -- figure (a struct compares field by field), and a running count of the figures that open a session or
--- cluster numbers them across all groups at once (the first figure of a group always opens one). A scope
--- with one point-in-time figure and a group with one figure skip the windows: their group and cluster are
--- the figure itself (what the windows would give them).
+-- cluster numbers them across all groups at once (the first figure of a group always opens one). One chain
+-- of steps, each read once: a lone figure needs no branch of its own, since the running aggregates give it
+-- its own window, group and cluster (planning the branches cost more than the rows they skipped).
 CREATE OR REPLACE TEMP TABLE touched_clusters AS
-WITH point_scopes AS (
-    -- the scopes with more than one point-in-time figure: only these are chained into windows
-    SELECT scope_id FROM touched_figures WHERE scope_period = '@point' GROUP BY scope_id HAVING count(*) > 1
-), points AS (
+WITH points AS (
     SELECT *,
            max({'scope_id': scope_id, 'p_end': p_end}) OVER (
                ORDER BY scope_id, p_start, p_end, article_id, ordinal
                ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS prev
     FROM touched_figures
-    WHERE scope_period = '@point' AND scope_id IN (SELECT scope_id FROM point_scopes)
+    WHERE scope_period = '@point'
 ), sessions AS (
     SELECT * EXCLUDE (prev),
            sum(CASE WHEN prev.scope_id IS DISTINCT FROM scope_id OR p_start - prev.p_end > $stock_window_days
@@ -37,21 +34,10 @@ WITH point_scopes AS (
     FROM touched_figures
     WHERE scope_period <> '@point'
     UNION ALL BY NAME
-    -- a scope's lone point-in-time figure is a window of its own
-    SELECT *, p_start AS group_start, p_end AS group_end, md5(scope_id || ':' || p_start::VARCHAR) AS group_id
-    FROM touched_figures
-    WHERE scope_period = '@point' AND scope_id NOT IN (SELECT scope_id FROM point_scopes)
-    UNION ALL BY NAME
     SELECT s.* EXCLUDE (session), b.group_start, b.group_end,
            md5(s.scope_id || ':' || b.group_start::VARCHAR) AS group_id
     FROM sessions AS s
     JOIN session_bounds AS b USING (session)
-), group_sizes AS (
-    SELECT group_id, count(*) AS figures FROM edges GROUP BY group_id
-), shared AS (
-    SELECT e.* FROM edges AS e JOIN group_sizes AS g USING (group_id) WHERE g.figures > 1
-), alone AS (
-    SELECT e.* FROM edges AS e JOIN group_sizes AS g USING (group_id) WHERE g.figures = 1
 ), ordered AS (
     -- the highest end before a figure in its group, and whether an interval ending there includes its end
     -- (not only "under" figures end there): a figure starting at that end overlaps a closed one
@@ -59,7 +45,7 @@ WITH point_scopes AS (
            max({'group_id': group_id, 'high': high, 'closed': qualifier <> 'under'}) OVER (
                ORDER BY group_id, low, high, article_id, ordinal
                ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS prev
-    FROM shared
+    FROM edges
 ), numbered AS (
     SELECT * EXCLUDE (prev),
            sum(CASE WHEN prev.group_id IS DISTINCT FROM group_id OR low > prev.high
@@ -74,10 +60,6 @@ WITH point_scopes AS (
     FROM numbered
     GROUP BY cluster_seq
 )
-SELECT n.* EXCLUDE (cluster_seq),
-       md5(n.group_id || ':' || c.first_figure) AS cluster_id
+SELECT n.* EXCLUDE (cluster_seq), md5(n.group_id || ':' || c.first_figure) AS cluster_id
 FROM numbered AS n
-JOIN clusters AS c USING (cluster_seq)
-UNION ALL BY NAME
-SELECT *, md5(group_id || ':' || (article_id || ':' || ordinal::VARCHAR)) AS cluster_id
-FROM alone;
+JOIN clusters AS c USING (cluster_seq);

@@ -4,15 +4,21 @@
 -- Supersession: a cluster is replaced by one whose first revising or official report came after the
 -- cluster's last report. Consensus: among the clusters not superseded, the most independent witnesses, then
 -- the most recent official report, then the newest report.
+-- Speed: no window partitioned by cluster or group (DuckDB's window operator costs about 5 ms per thousand
+-- partitions): the representative value and the consensus are each one arg_min per cluster or group. A tie
+-- the representative's order leaves (one value with two qualifiers or resolutions, as many witnesses, first
+-- reported at once) goes to the first qualifier, then the smallest resolution, instead of either.
 INSERT INTO store.cluster_snapshots
 WITH votes AS (
     SELECT cluster_id, value, qualifier, resolution, count(DISTINCT witness_id) AS n, min(reported_at) AS first_at
     FROM touched_clusters
     GROUP BY ALL
 ), representative AS (
-    SELECT cluster_id, value, qualifier, resolution
+    SELECT cluster_id,
+           arg_min({'value': value, 'qualifier': qualifier, 'resolution': resolution},
+                   (-n, first_at, value, qualifier, resolution)) AS r
     FROM votes
-    QUALIFY row_number() OVER (PARTITION BY cluster_id ORDER BY n DESC, first_at, value) = 1
+    GROUP BY cluster_id
 ), clusters AS (
     SELECT scope_id, group_id, cluster_id,
            any_value(period) AS period, any_value(scope_period) AS scope_period,
@@ -32,22 +38,30 @@ WITH votes AS (
       ON b.group_id = a.group_id AND b.cluster_id <> a.cluster_id
      AND least(b.revision_at, b.official_at) > a.last_reported_at
     GROUP BY a.cluster_id
-), ranked AS (
-    SELECT c.*, s.superseded_by,
-           s.superseded_by IS NULL
-               AND row_number() OVER (PARTITION BY c.group_id
-                                      ORDER BY s.superseded_by IS NULL DESC, c.witnesses DESC,
-                                               c.official_at DESC NULLS LAST, c.last_reported_at DESC,
-                                               c.cluster_id) = 1 AS consensus
+), standing AS (
+    SELECT c.*, s.superseded_by
     FROM clusters AS c
     LEFT JOIN superseded AS s USING (cluster_id)
+), best AS (
+    -- the order of consensus as one ascending key: most witnesses, latest official report (none last),
+    -- newest report, then the cluster id
+    SELECT group_id,
+           arg_min(cluster_id, (-witnesses, coalesce(-epoch_us(official_at), 9223372036854775807),
+                                coalesce(-epoch_us(last_reported_at), 9223372036854775807), cluster_id)) AS best
+    FROM standing
+    WHERE superseded_by IS NULL
+    GROUP BY group_id
+), ranked AS (
+    SELECT s.*, s.superseded_by IS NULL AND coalesce(s.cluster_id = b.best, false) AS consensus
+    FROM standing AS s
+    LEFT JOIN best AS b USING (group_id)
 )
 SELECT t.snapshot_id, $run_id AS run_id, t.scope_id, r.group_id, r.cluster_id,
        t.metric, t.entity, t.partner, t.segment, t.basis, t.kind, t.unit, t.projection,
        CASE WHEN t.scope_period <> '@point' THEN r.period
             WHEN r.period_start = r.period_end THEN strftime(r.period_start, '%Y-%m-%d')
             ELSE strftime(r.period_start, '%Y-%m-%d') || '..' || strftime(r.period_end, '%Y-%m-%d') END AS period,
-       r.period_start, r.period_end, p.value, p.qualifier, p.resolution, r.value_low, r.value_high,
+       r.period_start, r.period_end, p.r.value, p.r.qualifier, p.r.resolution, r.value_low, r.value_high,
        r.witnesses, r.articles, r.reports, r.outlets, r.first_reported_at, r.last_reported_at,
        r.official_at, r.revision_at, r.superseded_by, r.consensus
 FROM touched_scopes AS t
