@@ -190,7 +190,8 @@ BEFORE_WHOLE_PHRASE_EN = frozenset(
         "promote expand increase grow help support stabilise stabilize keep make "
         # verbs of a target or a report: "will pursue GDP growth of around 5 percent", "targets export growth"
         "pursue pursues seek seeks target targets aim aims set sets expect expects forecast forecasts "
-        "project projects see sees post posts report reports record records achieve achieves deliver delivers"
+        "project projects see sees saw post posts posted report reports record records recorded achieve "
+        "achieves deliver delivers registered logged"
     )
 )
 """Words that may stand right before a catalogue phrase without making it a subset ("total exports")."""

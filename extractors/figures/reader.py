@@ -79,7 +79,14 @@ def sentence_facts(
         hits=[
             h
             for h in vocabulary.matcher.find(matchable)
-            if is_whole(body, h, vocabulary.subjects) or names_part(body, segments, h.start, h.end)
+            if (is_whole(body, h, vocabulary.subjects) or names_part(body, segments, h.start, h.end))
+            # "general trade", "processing trade": the part's own name, not the measure "trade"
+            and not any(
+                m.segment and m.start <= h.start and h.end <= m.end and m.end - m.start > h.end - h.start
+                for m in segments
+            )
+            # "trade-in", "export-oriented": a compound word, not the phrase
+            and not (body[h.end : h.end + 1] == "-" and body[h.end + 1 : h.end + 2].isalpha())
         ],
         partners=vocabulary.places.find_partners(matchable),
         entities=find_entities(body, vocabulary.places, state.companies),

@@ -332,6 +332,8 @@ def choose_segment(
             and clause(start) != own_clause
             and not (body is not None and _BACK_REFERENCE.search(body[max(0, start - 8) : start]))
             and not (body is not None and _same_measure(body, mention, body[start:end]))
+            and not (body is not None and _OF_A_WHOLE.search(body[max(0, start - 24) : start]))
+            and not (body is not None and _OBJECT_OF_A_VERB.search(body[max(0, start - 12) : start]))
             for start, end in whole_hits
         ):
             return None  # a later clause names another subject: "..., while foreign trade as a whole grew 3%"
@@ -344,6 +346,16 @@ _DENOMINATOR = re.compile(
 )
 _COMPANYS = re.compile(r"(?:\bits|\bthe (?:company|group|firm)'s|公司|集团|其)\s*$", re.I)
 _PART_REVENUE = re.compile(r"(?:产业|行业|业务|的|'s|’s)?\s*")
+
+
+# "Private enterprises, the mainstay of the province's trade, saw ...": the whole named as what the part is of
+_OF_A_WHOLE = re.compile(r"\bof\s+(?:the\s+)?(?:[a-z]+'s\s+|its\s+)?$", re.I)
+
+
+# "Private enterprises, ..., saw imports and exports of 1.21 trillion yuan": the part's measure, its object
+_OBJECT_OF_A_VERB = re.compile(
+    r"\b(?:saw|posted|recorded|reported|registered|logged|had|handled|achieved)\s+(?:their\s+|its\s+)?$", re.I
+)
 
 
 def _same_measure(body: str, mention: SegmentMention, phrase: str) -> bool:

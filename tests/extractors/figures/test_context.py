@@ -734,3 +734,23 @@ def test_a_founding_year_dates_the_firm_not_its_figures(catalogue: MetricCatalog
         catalogue,
     )
     assert found["74,500"].period == "2025-01..2025-09"
+
+
+def test_trade_alone_is_foreign_trade_but_not_in_a_compound_or_a_parts_name(
+    catalogue: MetricCatalogue,
+) -> None:
+    found = figures(
+        "In the first five months, the province's trade rose 5.1% to 3.72 trillion yuan.\n"
+        "Sales under the trade-in programme reached 96 billion yuan.\n"
+        "General trade accounted for 60.2 percent of the total.\n"
+        "Private enterprises, the mainstay of the province's trade, saw imports and exports of "
+        "1.21 trillion yuan.",
+        catalogue,
+    )
+    assert {span: (o.metric, o.segment) for span, o in found.items()} == {
+        "5.1%": ("foreign_trade_growth", None),
+        "3.72 trillion yuan": ("foreign_trade_total", None),
+        "96 billion yuan": (None, None),
+        "60.2 percent": (None, "general trade"),
+        "1.21 trillion yuan": ("foreign_trade_total", "private enterprises"),
+    }
