@@ -308,7 +308,15 @@ def growth_metric_in_force(
     Returns:
         That metric when the sentence has no catalogue phrase, no segment and no subject of its own.
     """
-    if in_force is None or role != "growth" or facts.hits or parts(facts.segments):
+    if in_force is None or role != "growth" or facts.hits:
+        return None
+    clause_start, _ = facts.clause(figure.start)
+    if in_force.key == "industrial_added_value_growth" and _INDUSTRY_SUBJECT.search(
+        facts.body[clause_start : figure.start]
+    ):
+        # "分行业看，…电子设备制造业增长9.6%，汽车制造业下降1.9%": industries' added value, after the whole's
+        return in_force
+    if parts(facts.segments):
         return None
     levels = [i for i, f in enumerate(facts.figures[: len(earlier)]) if f.kind not in {"percent", "pp"}]
     if levels:
@@ -318,10 +326,15 @@ def growth_metric_in_force(
             return growth_counterpart(facts.vocabulary.metrics[level_metric], facts.vocabulary.metrics)
         if facts.figures[levels[-1]].kind == "count":
             return None  # a rate of a count the catalogue has no metric for
-    clause_start, _ = facts.clause(figure.start)
     if _has_own_subject(facts.body[clause_start : figure.start], facts.vocabulary.subjects):
         return None
     return in_force if role_of(in_force) == "growth" else None
+
+
+_INDUSTRY_SUBJECT = re.compile(
+    r"(?:制造业|行业|产业|工业)(?:增加值)?(?:分别)?(?:同比)?(?:增长|下降|回落|提高)?$"
+    r"|\bmanufacturing\s+(?:rose|grew|fell|was up|was down|expanded)?\s*(?:by\s+)?$"
+)
 
 
 def growth_counterpart(

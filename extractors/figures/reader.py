@@ -40,7 +40,13 @@ from gdwatch.extractors.figures.periods import PeriodMention
 from gdwatch.extractors.figures.projection import has_cue, is_projection, projection_cues
 from gdwatch.extractors.figures.respectively import respectively_items
 from gdwatch.extractors.figures.roles import figure_role, is_decline
-from gdwatch.extractors.figures.segments import choose_segment, counted_segment, find_segments, names_part
+from gdwatch.extractors.figures.segments import (
+    choose_segment,
+    counted_segment,
+    find_segments,
+    names_part,
+    written_industry,
+)
 from gdwatch.extractors.figures.sentences import Sentence, clause_breaks
 from gdwatch.extractors.records import Observation
 
@@ -208,6 +214,9 @@ def read_figures(
             segment = (item.segment if item else None) or figure.part or counted or named_elsewhere
             if segment is None and figure.kind != "count" and _REFERS_BACK.search(facts.body):
                 segment = state.segment  # "Exports of the sector grew 22.4 percent"
+            if item is None and metric is not None and metric.key == "industrial_added_value_growth":
+                # "汽车制造业下降1.9%": an industry's added value, never one key with the whole industry's
+                segment = written_industry(facts.body, clause_start, figure.start) or segment
             if segment is not None:
                 state.segment = segment
             metric = _economy_by_sector(facts, metric, segment, role, figure)

@@ -281,6 +281,44 @@ def counted_segment(mentions: list[SegmentMention], body: str, figure_end: int) 
 _COUNTED_GAP = re.compile(r"\s*(?:units? of\s+|sets of\s+|more\s+|new\s+|[辆台架艘套部个只])?\s*")
 
 
+def written_industry(body: str, clause_start: int, figure_start: int) -> str | None:
+    """An industry named as the subject of an added-value rate, as written ("汽车制造业下降1.9%" ->
+    汽车制造业), so that it is never one key with the whole industry's rate.
+
+    Args:
+        body: the sentence.
+        clause_start: where the figure's clause starts.
+        figure_start: where the figure starts.
+
+    Returns:
+        The industry as written (simplified), or None.
+    """
+    found = _INDUSTRY_WRITTEN.search(body, clause_start, figure_start)
+    if found is None:
+        return None
+    written = _INDUSTRY_LEAD.sub("", found.group(1))
+    return INDUSTRIES.get(written, written) or None
+
+
+INDUSTRIES = {
+    "高技术制造业": "high-tech manufacturing",
+    "先进制造业": "advanced manufacturing",
+    "装备制造业": "equipment manufacturing",
+    "计算机、通信和其他电子设备制造业": "electronic equipment manufacturing",
+    "电子设备制造业": "electronic equipment manufacturing",
+    "电气机械和器材制造业": "electrical machinery manufacturing",
+    "汽车制造业": "automobile manufacturing",
+}
+"""Industries of the statistics bureaus' classification by their English names, so that English and Chinese
+reports of one industry's added value meet; others keep their Chinese name."""
+
+
+_INDUSTRY_WRITTEN = re.compile(
+    r"([\u4e00-\u9fff、]{2,24}?(?:制造业|行业|产业))(?:增加值)?(?:分别)?(?:同比)?(?:增长|下降|回落|提高)?$"
+)
+_INDUSTRY_LEAD = re.compile(r"^(?:其中|分行业看|分行业|从行业看|其|而)")
+
+
 def choose_segment(
     mentions: list[SegmentMention],
     figure_start: int,

@@ -754,3 +754,16 @@ def test_trade_alone_is_foreign_trade_but_not_in_a_compound_or_a_parts_name(
         "60.2 percent": (None, "general trade"),
         "1.21 trillion yuan": ("foreign_trade_total", "private enterprises"),
     }
+
+
+def test_an_industrys_added_value_follows_the_whole_under_its_own_name(catalogue: MetricCatalogue) -> None:
+    found = figures(
+        "1-9月，全省规模以上工业增加值增长4.2%。\n"
+        "其中，计算机、通信和其他电子设备制造业增长9.6%，船舶制造业增长4.1%。",
+        catalogue,
+    )
+    assert [(o.metric, o.segment) for o in found.values()] == [
+        ("industrial_added_value_growth", None),
+        ("industrial_added_value_growth", "electronic equipment manufacturing"),
+        ("industrial_added_value_growth", "船舶制造业"),
+    ]
