@@ -416,7 +416,8 @@ def _joined(body: str, mention: SegmentMention, hit_span: tuple[int, int]) -> bo
     return False
 
 
-_JOIN_BEFORE = re.compile(r"^(?:'s?|’s?|的)?\s*$")
+# "private firms' imports", 玩具出口, 玩具对东南亚出口 (the part's trade with a partner)
+_JOIN_BEFORE = re.compile(r"^(?:'s?|’s?|的)?\s*$|^[对向与][\u4e00-\u9fff“”「」\"]{1,12}$")
 _JOIN_AFTER = re.compile(r"^\s*(?:of|by|from|for)\s+(?:the\s+)?$")
 
 

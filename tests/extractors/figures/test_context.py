@@ -767,3 +767,17 @@ def test_an_industrys_added_value_follows_the_whole_under_its_own_name(catalogue
         ("industrial_added_value_growth", "electronic equipment manufacturing"),
         ("industrial_added_value_growth", "船舶制造业"),
     ]
+
+
+def test_towns_and_world_regions_are_owners_and_partners(catalogue: MetricCatalogue) -> None:
+    texts = [
+        "中山古镇灯饰出口增长5.1%。",
+        "澄海玩具对东南亚出口增长12%。",
+        "Exports to Europe rose 32 percent.",
+    ]
+    found = [next(iter(figures(text, catalogue).values())) for text in texts]
+    assert [(o.entity, o.partner, o.segment) for o in found] == [
+        ("Guzhen", None, "lighting products"),
+        ("Chenghai", "Southeast Asia", "toys"),
+        ("Guangdong", "Europe", None),
+    ]
