@@ -8,10 +8,9 @@ from pathlib import Path
 
 import duckdb
 
-from gdwatch.warehouse.disagreements import refresh_disagreements
 from gdwatch.warehouse.records import BatchCounts, LoadBatch, SourceFetch
 from gdwatch.warehouse.sql import fetch_dicts, read_sql
-from gdwatch.warehouse.staging import stage_batch, utc
+from gdwatch.warehouse.values import utc
 
 # Order matters: articles are classified against the state before the batch, extractions are chosen
 # after the new versions exist, and conflicts are closed before new ones are looked for.
@@ -51,6 +50,13 @@ def load_batch(
         WarehouseError: a page is inconsistent (outcome "article" without an article).
         duckdb.Error: a statement failed; the transaction was rolled back.
     """
+    if not batch.pages:
+        return _record_fetch_only(conn, batch.source_fetch, run_id=run_id, timings=timings)
+    # NOTE: imported here: staging needs pyarrow and numpy, the disagreement stage tldextract (0.4 s
+    # together), which a batch without pages does not.
+    from gdwatch.warehouse.disagreements import refresh_disagreements
+    from gdwatch.warehouse.staging import stage_batch
+
     clock = _Clock(timings)
     staged = stage_batch(batch)
     clock.lap("stage")
@@ -83,6 +89,31 @@ def load_batch(
         for name in ("staged_pages", "staged_raw", "staged_observations"):
             conn.unregister(name)
     return BatchCounts(**counts, observations=observations, new_conflicts=new_conflicts)
+
+
+def _record_fetch_only(
+    conn: duckdb.DuckDBPyConnection,
+    fetch: SourceFetch | None,
+    *,
+    run_id: int,
+    timings: dict[str, float] | None,
+) -> BatchCounts:
+    """A batch without pages (an unchanged or failed feed): only its fetch is recorded, in one transaction.
+
+    Every other step of a load reads only the batch's pages: none of them would add anything.
+    """
+    clock = _Clock(timings)
+    if fetch is None:
+        return BatchCounts()
+    conn.execute("BEGIN TRANSACTION")
+    try:
+        conn.execute(read_sql("insert_source_fetch"), _source_fetch_params(fetch, run_id))
+        conn.execute("COMMIT")
+        clock.lap("commit")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    return BatchCounts()
 
 
 class _Clock:

@@ -11,10 +11,9 @@ from contextlib import contextmanager, suppress
 from datetime import date, datetime
 from pathlib import Path
 from types import TracebackType
-from typing import Any, Literal, Self
+from typing import TYPE_CHECKING, Any, Literal, Self
 
 import duckdb
-import pyarrow as pa
 
 from gdwatch.warehouse.connection import connect, publish
 from gdwatch.warehouse.errors import WarehouseError
@@ -30,18 +29,28 @@ from gdwatch.warehouse.records import (
     SourceState,
 )
 from gdwatch.warehouse.sql import fetch_dicts, read_sql
-from gdwatch.warehouse.staging import utc
+from gdwatch.warehouse.values import utc
 
-_COVERAGE_SCHEMA = pa.schema(
-    [
-        ("source", pa.string()),
-        ("day", pa.date32()),
-        ("listed", pa.int32()),
-        ("fetched", pa.int32()),
-        ("stored", pa.int32()),
-        ("error", pa.string()),
-    ]
-)
+if TYPE_CHECKING:
+    import pyarrow as pa
+
+# NOTE: pyarrow (with numpy, 0.3 s) is imported where a call needs it: a run whose sources are all
+# unchanged records their fetches (`load.load_batch` without pages) and never builds an Arrow table.
+
+
+def _coverage_schema() -> pa.Schema:
+    import pyarrow as pa
+
+    return pa.schema(
+        [
+            ("source", pa.string()),
+            ("day", pa.date32()),
+            ("listed", pa.int32()),
+            ("fetched", pa.int32()),
+            ("stored", pa.int32()),
+            ("error", pa.string()),
+        ]
+    )
 
 
 class Warehouse:
@@ -257,6 +266,8 @@ class Warehouse:
         """
         if not entry_ids:
             return set()
+        import pyarrow as pa
+
         ids = pa.table({"entry_id": pa.array(list(entry_ids), pa.string())})
         with self._conn() as conn:
             conn.register("requested_entries", ids)
@@ -337,6 +348,8 @@ class Warehouse:
         """
         if not rows:
             return
+        import pyarrow as pa
+
         table = pa.table(
             {
                 "source": [r.source for r in rows],
@@ -346,7 +359,7 @@ class Warehouse:
                 "stored": [r.stored for r in rows],
                 "error": [r.error for r in rows],
             },
-            schema=_COVERAGE_SCHEMA,
+            schema=_coverage_schema(),
         )
         with self._conn() as conn:
             conn.register("staged_coverage", table)

@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from gdwatch.warehouse import (
+    BatchCounts,
     CoverageRow,
     LoadBatch,
     RawPage,
@@ -90,6 +91,30 @@ def test_source_state_follows_the_last_successful_fetch(wh: Warehouse) -> None:
     wh.load_batch(LoadBatch((), fetch("fetched", 3, etag='"v2"', body_hash="h2")), run_id=run)
     assert wh.source_state("chinadaily") == SourceState('"v2"', None, "h2", T0 + timedelta(days=3))
     assert wh.source_state("xinhua") is None
+
+
+def test_a_batch_without_pages_records_its_fetch_alone(wh: Warehouse, db_path: Path) -> None:
+    run = wh.start_run(flow="daily", params={}, started_at=T0)
+    pages = (make_page("https://example.com/a", "Text.", observations=(make_obs(9.1e12),)),)
+    wh.load_batch(LoadBatch(pages, fetch("fetched", 0, body_hash="h1")), run_id=run)
+    tables = [
+        name
+        for (name,) in query(
+            db_path, "SELECT table_name FROM duckdb_tables() WHERE schema_name = 'store' ORDER BY 1"
+        )[1]
+    ]
+
+    def rows() -> dict[str, int]:
+        return {t: query(db_path, f"SELECT count(*) FROM store.{t}")[1][0][0] for t in tables}
+
+    before = rows()
+    counts = wh.load_batch(LoadBatch((), fetch("not_modified", 1, body_hash="h1")), run_id=run)
+    assert counts == BatchCounts()
+    assert rows() == {**before, "source_fetches": before["source_fetches"] + 1}
+    assert wh.source_state("chinadaily") == SourceState(None, None, "h1", T0 + timedelta(days=1))
+    with pytest.raises(Exception, match="NOT NULL"):
+        wh.load_batch(LoadBatch((), fetch("failed", 2, source=None)), run_id=run)
+    assert rows() == {**before, "source_fetches": before["source_fetches"] + 1}
 
 
 def test_an_exception_mid_batch_stores_nothing(wh: Warehouse, db_path: Path) -> None:
