@@ -13,8 +13,6 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING, Literal
 
 from gdwatch.config.models import MetricCatalogue, RelevanceSettings
-from gdwatch.extractors.figures import EXTRACTOR_VERSION, FigureExtractor, extract_observations
-from gdwatch.extractors.pages import CLEANER_VERSION, clean_article, decode_html, is_relevant, simhash
 from gdwatch.extractors.records import Article, Observation
 from gdwatch.pipeline.context import RunContext
 from gdwatch.pipeline.fetching import FetchError, FetchResult
@@ -22,6 +20,11 @@ from gdwatch.warehouse import PageRecord
 
 if TYPE_CHECKING:
     from concurrent.futures import Future
+
+    from gdwatch.extractors.figures import FigureExtractor
+
+# NOTE: the figure engine and the cleaner (trafilatura, htmldate) are imported by the functions that use
+# them (0.4 s): a run that finds nothing new never processes a page (workers import them before forking).
 
 ProcessedOutcome = Literal["article", "off_topic", "no_article"]
 PAGE_TYPES = ("text/html", "application/xhtml+xml")
@@ -67,6 +70,9 @@ def process_page(
         extractor: the figure engine compiled once for many pages (a run's workers); None compiles one
             from `catalogue` and the packaged gazetteer for this page.
     """
+    from gdwatch.extractors.figures import extract_observations
+    from gdwatch.extractors.pages import clean_article, decode_html, is_relevant, simhash
+
     html, encoding = decode_html(raw, content_type)
     cleaned = clean_article(html, url=url, feed_published=listed_published_at, now=read_at)
     article = cleaned.article
@@ -134,6 +140,8 @@ def page_skeleton(
     source: str, entry_id: str, entry_url: str, listed_published_at: datetime | None, fetched_at: datetime
 ) -> PageRecord:
     """A record for one entry before anything is known of its page: the outcome is filled in later."""
+    from gdwatch.extractors.pages import CLEANER_VERSION
+
     return PageRecord(
         source=source,
         entry_id=entry_id,
@@ -201,6 +209,8 @@ def submit_page(
     )
     if ctx.workers is not None:
         return PendingPage(page, raw, ctx.workers.submit(job))
+    from gdwatch.extractors.figures import FigureExtractor
+
     try:
         return PendingPage(
             page, raw, process_job(job, FigureExtractor(ctx.config.metrics, ctx.config.gazetteer))
@@ -228,6 +238,8 @@ def with_processed(page: PageRecord, processed: ProcessedPage, raw: bytes) -> Pa
     """The record of a fetched page once processed; raw bytes are kept only for articles."""
     if processed.outcome != "article":
         return replace(page, outcome=processed.outcome, error=processed.reason, encoding=processed.encoding)
+    from gdwatch.extractors.figures import EXTRACTOR_VERSION
+
     return replace(
         page,
         outcome="article",

@@ -62,9 +62,6 @@ def revisit_source(ctx: RunContext, source: SourceDefinition, skip: set[str]) ->
 
 def recheck(ctx: RunContext, source: SourceDefinition, candidate: RevisitCandidate) -> PageRecord | None:
     """The page as it is now when it changed, None when it did not (304 or the same bytes)."""
-    skeleton = page_skeleton(
-        source.name, candidate.entry_id, candidate.entry_url, candidate.listed_published_at, ctx.now
-    )
     try:
         result = ctx.fetcher.fetch(
             candidate.url,
@@ -73,8 +70,23 @@ def recheck(ctx: RunContext, source: SourceDefinition, candidate: RevisitCandida
             allowed_types=PAGE_TYPES,
         )
     except FetchError as exc:
-        return replace(skeleton, outcome="failed", error=f"revisit: {exc}", http_status=exc.status)
+        return replace(
+            _skeleton(ctx, source, candidate),
+            outcome="failed",
+            error=f"revisit: {exc}",
+            http_status=exc.status,
+        )
     if result.not_modified or hashlib.sha256(result.body).hexdigest() == candidate.raw_sha256:
         return None
     # the article was on topic when stored; a correction keeps it
-    return processed_record(ctx, fetched(skeleton, result), result.body, relevance=None)
+    return processed_record(
+        ctx, fetched(_skeleton(ctx, source, candidate), result), result.body, relevance=None
+    )
+
+
+def _skeleton(ctx: RunContext, source: SourceDefinition, candidate: RevisitCandidate) -> PageRecord:
+    """The record of a revisited page before its outcome is known (made only for a page that changed or
+    failed: it names the cleaner version, which an unchanged page has no need to import)."""
+    return page_skeleton(
+        source.name, candidate.entry_id, candidate.entry_url, candidate.listed_published_at, ctx.now
+    )

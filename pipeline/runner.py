@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from gdwatch.config.loader import Config
-from gdwatch.extractors.figures import FigureExtractor
 from gdwatch.pipeline.context import Progress, RunContext, RunSpec, registered
 from gdwatch.pipeline.fetching import Fetcher
 from gdwatch.pipeline.ingest import SourceReport
@@ -15,6 +15,9 @@ from gdwatch.pipeline.pages import process_job
 from gdwatch.pipeline.summaries import RunSummary
 from gdwatch.pipeline.workers import Handler, PageWorkers
 from gdwatch.warehouse import Warehouse, drift_warnings, run_conflicts
+
+if TYPE_CHECKING:
+    from gdwatch.extractors.figures import FigureExtractor
 
 
 def execute_run(
@@ -46,9 +49,7 @@ def execute_run(
             db_path, wait_s=config.settings.warehouse.lock_wait_s, config_dir=config.directory
         ) as warehouse,
         Fetcher(config.settings.politeness) as fetcher,
-        PageWorkers(
-            FigureExtractor(config.metrics, config.gazetteer), processes=processes, handler=page_handler
-        ) as workers,
+        PageWorkers(figure_engine(config), processes=processes, handler=page_handler) as workers,
     ):
         run_id = warehouse.start_run(flow=flow_name, params=params, started_at=started)
         spec = RunSpec(run_id=run_id, flow=flow_name, started_at=started, any_topic=any_topic)
@@ -85,3 +86,14 @@ def execute_run(
     summary.conflicts = run_conflicts(published, run_id)
     summary.warnings = drift_warnings(published, now=started)
     return summary
+
+
+def figure_engine(config: Config) -> Callable[[], FigureExtractor]:
+    """What compiles the run's figure engine; the page workers call it on the first page only."""
+
+    def compile_engine() -> FigureExtractor:
+        from gdwatch.extractors.figures import FigureExtractor
+
+        return FigureExtractor(config.metrics, config.gazetteer)
+
+    return compile_engine

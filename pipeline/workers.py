@@ -28,11 +28,13 @@ from datetime import UTC, datetime
 from multiprocessing import get_context
 from multiprocessing.connection import Connection, wait
 from multiprocessing.process import BaseProcess
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 from gdwatch.config.errors import GdwatchError
-from gdwatch.extractors.figures import FigureExtractor
 from gdwatch.pipeline.pages import PageJob, ProcessedPage, process_job
+
+if TYPE_CHECKING:
+    from gdwatch.extractors.figures import FigureExtractor
 
 PAGE_TIMEOUT_S = 120.0
 """How long one page may take in a worker before the worker is stopped and the page fails."""
@@ -44,8 +46,10 @@ class PageWorkerError(GdwatchError):
     """A page could not be processed in a worker: it raised, crashed its worker, or took too long."""
 
 
-Handler = Callable[[PageJob, FigureExtractor], ProcessedPage]
+Handler = Callable[[PageJob, "FigureExtractor"], ProcessedPage]
 """What a worker does with each page: `process_job`, or a test's own function."""
+EngineFactory = Callable[[], "FigureExtractor"]
+"""Compiles the run's figure engine, when the first page comes (a run with nothing new compiles none)."""
 
 
 _WARM_UP_PAGE = (
@@ -133,7 +137,7 @@ class PageWorkers:
 
     def __init__(
         self,
-        extractor: FigureExtractor,
+        extractor: FigureExtractor | EngineFactory,
         *,
         processes: int | None = None,
         handler: Handler = process_job,
@@ -143,14 +147,15 @@ class PageWorkers:
         """Prepare the pool; no process starts before the first `submit`.
 
         Args:
-            extractor: the figure engine compiled for the run, which every worker inherits.
+            extractor: the figure engine compiled for the run, which every worker inherits, or a function
+                that compiles it, called once before the first worker starts.
             processes: how many workers (default: the usable cores).
             handler: what a worker does with a job (a module-level function; tests pass their own).
             page_timeout_s: a page still running after this long fails and its worker is replaced.
             pages_per_worker: a worker is replaced after this many pages.
         """
         self.processes = processes or usable_cores()
-        self._extractor = extractor
+        self._engine = extractor
         self._handler = handler
         self._timeout = page_timeout_s
         self._pages_per_worker = pages_per_worker
@@ -197,6 +202,14 @@ class PageWorkers:
         self.close()
 
     # --- the dispatcher thread ------------------------------------------------------------------------
+
+    @property
+    def _extractor(self) -> FigureExtractor:
+        """The run's figure engine, compiled on first use (in the dispatcher, before any worker forks)."""
+        engine = self._engine
+        if not hasattr(engine, "extract"):  # a factory, not yet called
+            engine = self._engine = engine()
+        return cast("FigureExtractor", engine)
 
     def _wake(self) -> None:
         self._wake_send.send_bytes(b".")
