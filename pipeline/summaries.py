@@ -193,14 +193,8 @@ def report_summary_markdown(published: Path, zone: ZoneInfo) -> list[str]:
     from gdwatch.pipeline.report import data
     from gdwatch.pipeline.report.build import default_report_dir, summary_sentences
 
-    lines = data.timeline(published)
-    sentences = summary_sentences(
-        lines,
-        data.disagreements(published),
-        data.run_changes(published, limit=1),
-        data.health(published, now=datetime.now(UTC)),
-        zone,
-    )
+    read = data.summary_data(published, now=datetime.now(UTC))
+    sentences = summary_sentences(read.lines, read.disagreements, read.latest_run, read.health, zone)
     markdown = ["## Report summary", ""]
     markdown += [("  - " if s.startswith("  ") else "- ") + _md(s.strip()) for s in sentences]
     db = published.with_name(published.name.replace(".read.duckdb", ".duckdb"))

@@ -6,6 +6,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+import duckdb
+
 from gdwatch.warehouse.read import reader
 from gdwatch.warehouse.sql import fetch_dicts, read_sql
 from gdwatch.warehouse.values import utc
@@ -36,7 +38,12 @@ def source_health(path: Path, *, now: datetime) -> list[dict[str, Any]]:
         (shares are None when there was nothing to divide).
     """
     with reader(path) as conn:
-        return fetch_dicts(conn.execute(read_sql("select_source_health"), {"now": utc(now)}))
+        return source_health_rows(conn, now=now)
+
+
+def source_health_rows(conn: duckdb.DuckDBPyConnection, *, now: datetime) -> list[dict[str, Any]]:
+    """`source_health` on a connection the caller already holds (a reader of the published copy)."""
+    return fetch_dicts(conn.execute(read_sql("select_source_health"), {"now": utc(now)}))
 
 
 def drift_warnings(path: Path, *, now: datetime) -> list[str]:
@@ -49,8 +56,13 @@ def drift_warnings(path: Path, *, now: datetime) -> list[str]:
     Returns:
         One sentence per problem, naming the source, the numbers and what to check.
     """
+    return warnings_for(source_health(path, now=now))
+
+
+def warnings_for(rows: list[dict[str, Any]]) -> list[str]:
+    """The drift warnings that health rows (`source_health`) raise: one sentence per problem."""
     warnings: list[str] = []
-    for row in source_health(path, now=now):
+    for row in rows:
         source = row["source"]
         if row["consecutive_failures"] >= CONSECUTIVE_FAILURES:
             warnings.append(

@@ -25,8 +25,11 @@ from pathlib import Path
 from typing import Any, Literal
 from urllib.parse import urlsplit
 
+import duckdb
+
 from gdwatch.config.errors import UsageError
-from gdwatch.warehouse import PUBLIC_VIEWS, connect, drift_warnings, recent_runs, source_health
+from gdwatch.warehouse import PUBLIC_VIEWS, connect, recent_runs, source_health
+from gdwatch.warehouse.health import source_health_rows, warnings_for
 from gdwatch.warehouse.read import reader
 
 ExportFormat = Literal["parquet", "csv"]
@@ -212,9 +215,15 @@ def timeline(
         metrics: only these metric keys (None: all).
     """
     with reader(path) as conn:
-        figures = _dicts(conn.execute(_FIGURES_SQL, {"since": since, "metrics": list(metrics or [])}))
-        lines = _dicts(conn.execute(_LINES_SQL))
-        disputed = _dicts(conn.execute(_DISPUTED_VALUES_SQL))
+        return _timeline(conn, since=since, metrics=metrics)
+
+
+def _timeline(
+    conn: duckdb.DuckDBPyConnection, *, since: datetime | None, metrics: Sequence[str] | None
+) -> list[TimelineLine]:
+    figures = _dicts(conn.execute(_FIGURES_SQL, {"since": since, "metrics": list(metrics or [])}))
+    lines = _dicts(conn.execute(_LINES_SQL))
+    disputed = _dicts(conn.execute(_DISPUTED_VALUES_SQL))
     return _build_lines(figures, lines, disputed)
 
 
@@ -226,13 +235,22 @@ def disagreements(path: Path, *, since: datetime | None = None) -> list[Disagree
         since: only lines with a disagreement opened by a run started at or after this moment.
     """
     with reader(path) as conn:
-        conflicts = _dicts(conn.execute(_CONFLICT_LINES_SQL, {"since": since}))
-        if not conflicts:
-            return []
-        figures = _dicts(conn.execute(_FIGURES_SQL, {"since": None, "metrics": []}))
-        lines = _dicts(conn.execute(_LINES_SQL))
-        disputed = _dicts(conn.execute(_DISPUTED_VALUES_SQL))
-    by_key = {line.key: line for line in _build_lines(figures, lines, disputed)}
+        return _disagreements(conn, since=since)
+
+
+def _disagreements(
+    conn: duckdb.DuckDBPyConnection,
+    *,
+    since: datetime | None,
+    all_lines: Sequence[TimelineLine] | None = None,
+) -> list[Disagreement]:
+    """`disagreements` on an open reader; `all_lines` is the unfiltered `timeline` when the caller has it."""
+    conflicts = _dicts(conn.execute(_CONFLICT_LINES_SQL, {"since": since}))
+    if not conflicts:
+        return []
+    if all_lines is None:
+        all_lines = _timeline(conn, since=None, metrics=None)
+    by_key = {line.key: line for line in all_lines}
     found = []
     for row in conflicts:
         line = by_key.get(_key(row))
@@ -262,8 +280,11 @@ def conflict_rows(path: Path, *, since: datetime | None = None) -> list[dict[str
 def run_changes(path: Path, *, limit: int = 5) -> list[RunChanges]:
     """What each of the latest runs changed, newest first."""
     with reader(path) as conn:
-        rows = _dicts(conn.execute(_RUN_CHANGES_SQL, {"limit": limit}))
-    return [RunChanges(**row) for row in rows]
+        return _run_changes(conn, limit=limit)
+
+
+def _run_changes(conn: duckdb.DuckDBPyConnection, *, limit: int) -> list[RunChanges]:
+    return [RunChanges(**row) for row in _dicts(conn.execute(_RUN_CHANGES_SQL, {"limit": limit}))]
 
 
 def revisions(path: Path, *, runs: Sequence[int]) -> list[Revision]:
@@ -280,7 +301,29 @@ def runs(path: Path, *, limit: int = 10) -> list[dict[str, Any]]:
 
 def health(path: Path, *, now: datetime) -> Health:
     """Each source's health as of `now` and the drift warnings it raises."""
-    return Health(rows=source_health(path, now=now), warnings=drift_warnings(path, now=now))
+    rows = source_health(path, now=now)
+    return Health(rows=rows, warnings=warnings_for(rows))
+
+
+@dataclass(frozen=True)
+class SummaryData:
+    """What the report's summary (`build.summary_sentences`) reads, all from one snapshot."""
+
+    lines: list[TimelineLine]
+    disagreements: list[Disagreement]
+    latest_run: list[RunChanges]
+    health: Health
+
+
+def summary_data(path: Path, *, now: datetime) -> SummaryData:
+    """`timeline`, `disagreements`, the latest run's `run_changes` and `health` read through one connection,
+    the figures once: the same records as the four calls, for the run summary's artifact."""
+    with reader(path) as conn:
+        lines = _timeline(conn, since=None, metrics=None)
+        disputes = _disagreements(conn, since=None, all_lines=lines)
+        latest = _run_changes(conn, limit=1)
+        rows = source_health_rows(conn, now=now)
+    return SummaryData(lines, disputes, latest, Health(rows=rows, warnings=warnings_for(rows)))
 
 
 def export_view(path: Path, view: str, fmt: ExportFormat, out: Path) -> int:
