@@ -29,15 +29,21 @@ def warehouse_path(config: Config, db: Path | None) -> Path:
     return path
 
 
-def published_copy(config_dir: Path | None, db: Path | None) -> Path:
+def published_copy(config_dir: Path | None, db: Path | None, *, loaded: Config | None = None) -> Path:
     """The read-only copy that `sql`, `status` and `conflicts` read.
+
+    Args:
+        config_dir: --config; its files are read unless the command has `loaded` them already.
+        db: --db.
+        loaded: the configuration of `config_dir`, when the command has it.
 
     Raises:
         GdwatchError: no run has published it yet.
     """
     from gdwatch.warehouse import published_path
 
-    path = published_path(resolve_db_path(db, load_config(config_dir).settings))
+    settings = (loaded or load_config(config_dir)).settings
+    path = published_path(resolve_db_path(db, settings))
     if str(path).startswith("ducklake:"):
         return path  # a DuckLake catalog: readers attach it live, read-only
     if not path.exists():

@@ -55,13 +55,15 @@ def conflicts(
 
     Example: gdwatch conflicts --since 2026-01-01
     """
+    from gdwatch.config.loader import load_config
     from gdwatch.flows.cli_checks import published_copy
     from gdwatch.flows.cli_output import json_value, print_json_lines
     from gdwatch.warehouse import open_disagreements
 
-    zone = _zone(config)
+    loaded = load_config(config)
+    zone = ZoneInfo(loaded.settings.schedule.timezone)
     start = datetime.combine(since.date(), datetime.min.time(), tzinfo=zone) if since else None
-    rows = open_disagreements(published_copy(config, db), since=start)
+    rows = open_disagreements(published_copy(config, db, loaded=loaded), since=start)
     if as_json:
         for row in rows:  # the articles of each side, nested: raw values too
             articles: list[dict[str, Any]] = row["articles"]  # type: ignore[assignment]  # why: set by read
@@ -89,13 +91,15 @@ def changes(
 
     Example: gdwatch changes --since 2026-01-20   or   gdwatch changes --since 12
     """
+    from gdwatch.config.loader import load_config
     from gdwatch.flows.cli_checks import published_copy
     from gdwatch.flows.cli_output import print_json_lines
     from gdwatch.warehouse import changes_since
 
-    zone = _zone(config)
+    loaded = load_config(config)
+    zone = ZoneInfo(loaded.settings.schedule.timezone)
     after_run, start = parse_since(since, zone, today=datetime.now(zone).date())
-    rows = changes_since(published_copy(config, db), after_run=after_run, since=start)
+    rows = changes_since(published_copy(config, db, loaded=loaded), after_run=after_run, since=start)
     if as_json:
         print_json_lines(rows)
         return
@@ -274,10 +278,3 @@ def print_changes(console: Console, rows: Sequence[dict[str, Any]], zone: ZoneIn
         )
     console.print(table)
     console.print(f"{len(rows)} change(s)")
-
-
-def _zone(config: Path | None) -> ZoneInfo:
-    """The configured time zone (`schedule.timezone`), in which people read times."""
-    from gdwatch.config.loader import load_config
-
-    return ZoneInfo(load_config(config).settings.schedule.timezone)
