@@ -6,7 +6,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from prefect import State, flow, task
-from prefect.artifacts import create_markdown_artifact
+from prefect.artifacts import acreate_markdown_artifact
 from prefect.cache_policies import NO_CACHE
 
 from gdwatch.config.loader import load_config, resolve_db_path
@@ -44,7 +44,7 @@ def collect_reports(sources: list[SourceDefinition], outcomes: list[object]) -> 
 
 
 @flow(name="daily-run", task_runner=thread_pool(SOURCE_WORKERS), persist_result=False)
-def daily_run(
+async def daily_run(
     feeds: list[str] | None = None,
     any_topic: bool = False,
     config_dir: str | None = None,
@@ -55,6 +55,12 @@ def daily_run(
 
     The flow run ends Failed (with the summary as its data) when every source failed, so Prefect can
     alert on an outage; Completed otherwise, with failed sources listed in the artifact.
+
+    NOTE: async although its body blocks (nothing else runs on its event loop; the tasks run in threads):
+    Prefect joins a sync flow's heartbeat thread when the flow ends, and that thread sleeps in one-second
+    steps (0.5 s of every run on average, docs/benchmarks.md); for an async flow it lets the thread end on
+    its own. The heartbeats are the same: one when the run starts, then one every
+    PREFECT_FLOWS_HEARTBEAT_FREQUENCY seconds until the run is final. `flows.launch.run_flow` runs it.
     """
     config = load_config(Path(config_dir) if config_dir else None)
     sources = select_sources(config, feeds)
@@ -73,7 +79,7 @@ def daily_run(
     with sources_progress(show_progress) as bar:
         summary = execute_run("daily-run", params, config, db, work, any_topic=any_topic, progress=bar)
     zone = ZoneInfo(config.settings.schedule.timezone)
-    create_markdown_artifact(
+    await acreate_markdown_artifact(
         key="run-summary", markdown=markdown_summary(summary, zone=zone), description="gdwatch daily run"
     )
     return final_state(summary)

@@ -34,12 +34,32 @@ def run_flow(flow: Any, **params: object) -> RunSummary:
     """
     # NOTE: imported here: every command calls prefect_env(), and the summary pulls in the whole pipeline
     # (0.6 s that `gdwatch sql` or `status` should not pay).
+    import inspect
+
     from gdwatch.pipeline.summaries import RunSummary
 
     state = flow(**params, return_state=True)
+    if inspect.isawaitable(state):
+        state = _run_to_end(state)
     result = state.result(raise_on_failure=False)
     if isinstance(result, RunSummary):
         return result
     if isinstance(result, BaseException):
         raise result
     raise GdwatchError(f"the {flow.name} flow ended {state.type.value}: {state.message}")
+
+
+def _run_to_end(awaitable: Any) -> Any:
+    """Run an async flow's coroutine to its end on a loop of its own, in this thread.
+
+    NOTE: not `asyncio.run`: it would take over SIGINT and, while the flow's body blocks, turn Ctrl-C into
+    a cancellation that waits for the body's next await; here Ctrl-C raises KeyboardInterrupt in the
+    body at once, as in a sync flow, and the flow run ends Crashed.
+    """
+    import asyncio
+
+    loop = asyncio.new_event_loop()
+    try:
+        return loop.run_until_complete(awaitable)
+    finally:
+        loop.close()
