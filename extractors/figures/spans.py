@@ -100,6 +100,7 @@ _DOT_DIGIT_OR_HYPHEN_WORD = re.compile(r"\.\d|-[A-Za-z]")
 _YEAR_ONLY = re.compile(
     r"(?:19|20)\d\d(?![\d.,%年万亿千百多余家个名户人辆台套元美港欧架艘列座项宗次米吨条款种所位批件部颗只亩标])"
     r"(?!\s*(?:percent|per cent|pct|yuan|dollars|euros|thousand|million|billion|trillion|bn|mn|bln|mln|tn"
+    r"|u\.?s\.? dollars|hk dollars|hong kong dollars|renminbi|rmb|usd|hkd|cny|eur|pounds|yen"
     r"|万|亿|兆|[千百十][万亿]))",
     re.I,
 )

@@ -257,3 +257,9 @@ def test_a_currency_named_before_a_bare_yuan_decides_the_unit() -> None:
     text = normalize(to_simplified("營收新台幣186億元，港幣12億元，人民幣3.2萬億元。"))
     found = find_figures(text, text.lower())
     assert [(f.value, f.unit) for f in found] == [(1.86e10, "TWD"), (1.2e9, "HKD"), (3.2e12, "CNY")]
+
+
+@pytest.mark.parametrize("written", ["1900 US dollars", "2000 U.S. dollars", "1950 HK dollars", "2010 yuan"])
+def test_four_digits_before_a_currency_are_an_amount_not_a_year(written: str) -> None:
+    text = normalize(f"Exports reached {written}.")
+    assert [f.value for f in find_figures(text, text.lower())] == [float(written[:4])]
