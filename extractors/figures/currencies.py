@@ -14,9 +14,13 @@ GLUED_SCALES = {"t": 1e12, "b": 1e9}
 ZH_SCALE = re.compile("|".join(SCALES_ZH))
 ZH_MORE = re.compile(r"[多余几]")
 """多 / 余 / 几 after a Chinese number or scale (3万多家, 20余个, 十几个): more than that."""
+CURRENCY_NAMES_EN = (
+    r"yuan|renminbi|RMB|CNY|U\.?S\.? dollars|US dollars|dollars?|USD|HK dollars|Hong Kong dollars|HKD|euros?"
+    r"|EUR|pounds|GBP|yen|JPY"
+)
+"""The currencies written after an amount in English (regex source; a year is never followed by one)."""
 CURRENCY_AFTER = re.compile(
-    r"(?:\s*|-)(?P<c>yuan|renminbi|RMB|CNY|U\.?S\.? dollars|US dollars|dollars?|USD|HK dollars"
-    r"|Hong Kong dollars|HKD|euros?|EUR|pounds|GBP|yen|JPY)(?![A-Za-z])"
+    rf"(?:\s*|-)(?P<c>{CURRENCY_NAMES_EN})(?![A-Za-z])"
     r"|(?P<z>美元|港元|港币|欧元|日元|英镑|人民币|新台币|元)"
 )
 CURRENCY_BEFORE = re.compile(

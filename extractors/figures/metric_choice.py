@@ -267,9 +267,10 @@ def compared_rate_metric(
     if figure.kind != "percent":
         return None
     previous = next((i for i in range(index - 1, -1, -1) if facts.figures[i].conversion_of is None), None)
-    if previous is None or facts.figures[previous].kind != "percent" or not earlier[previous].metric:
+    key = earlier[previous].metric if previous is not None else None
+    if previous is None or key is None or facts.figures[previous].kind != "percent":
         return None
-    metric = facts.vocabulary.metrics.get(earlier[previous].metric or "")
+    metric = facts.vocabulary.metrics.get(key)
     gap_start, gap_end = facts.figures[previous].end, figure.start
     if (
         metric is None

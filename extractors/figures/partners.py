@@ -53,7 +53,7 @@ def choose_partner(facts: SentenceFacts, hit: PhraseHit | None, item: ListItem |
 def share_partner(facts: SentenceFacts, figure_start: int, earlier: list[Observation]) -> str | None:
     """The partner whose share a share figure is: the partner of the sentence's trade before it
     (对"一带一路"沿线国家进出口8420.9亿元，…，占比46%), else the partner the sentence opens with ("Trade with
-    Belt and Road countries made up 53.4 percent", "The United States' share of ... shrank to 11.2%").
+    Belt and Road countries made up 53.4 percent").
 
     Args:
         facts: the figure's sentence.
@@ -66,13 +66,10 @@ def share_partner(facts: SentenceFacts, figure_start: int, earlier: list[Observa
     partners = [o.partner for o in earlier if o.partner and o.conversion_of is None]
     if partners:
         return partners[-1]
-    text = facts.matchable
     for start, end, name in facts.partners:
         if end > figure_start:
             break
-        before = text[max(0, start - 12) : start]
-        after = text[end : end + 3]
-        if _SHARE_SUBJECT_BEFORE.search(before) or after.startswith(("'", "’")):
+        if _SHARE_SUBJECT_BEFORE.search(facts.matchable[max(0, start - 12) : start]):
             return name
     return None
 

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from gdwatch.extractors.figures.currencies import CURRENCY_NAMES_EN
 from gdwatch.extractors.figures.lexicon import (
     MONTH_ABBREVIATIONS,
     MONTH_NUMBERS,
@@ -52,7 +53,7 @@ _ATOMS = re.compile(
     # a year is never an amount: "RMB1900", "$2000", "1900元"
     r"|(?<!rmb)(?<!\$)(?<!¥)(?<!￥)(?<!币)(?<!幣)"
     r"(?P<year>(?P<yv>(?:19|20)\d{2})(?![\d%/]|\.\d|年\d|-\d|\s*[万亿千百多余家个名户人架台辆艘项次宗座件吨米元]"
-    r"|\s+(?:yuan|dollars|u\.?s\.? dollars|hk dollars|euros|usd|hkd|rmb|cny)\b)年?(?:底|末)?)"
+    rf"|\s+(?:{CURRENCY_NAMES_EN.lower()})\b)年?(?:底|末)?)"
     r"|(?P<rel>last year|this year|next year|year's end|year-end|end of the year|"
     r"去年|今年|明年|年底|年末)"
     r"|(?P<fullyear>全年|for the (?:full|whole) year|full-year(?= [a-z]))"

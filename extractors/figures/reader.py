@@ -26,6 +26,7 @@ from gdwatch.extractors.figures.entity_choice import TOPIC_KINDS, choose_entity,
 from gdwatch.extractors.figures.facts import SentenceFacts, Vocabulary
 from gdwatch.extractors.figures.figure import Figure
 from gdwatch.extractors.figures.kinds import kind_and_basis
+from gdwatch.extractors.figures.matcher import PhraseHit
 from gdwatch.extractors.figures.metric_choice import (
     choose_hit,
     choose_metric,
@@ -41,6 +42,7 @@ from gdwatch.extractors.figures.projection import has_cue, is_projection, projec
 from gdwatch.extractors.figures.respectively import respectively_items
 from gdwatch.extractors.figures.roles import figure_role, is_decline
 from gdwatch.extractors.figures.segments import (
+    SegmentMention,
     choose_segment,
     counted_segment,
     find_segments,
@@ -82,18 +84,7 @@ def sentence_facts(
         body=body,
         matchable=matchable,
         figures=figures,
-        hits=[
-            h
-            for h in vocabulary.matcher.find(matchable)
-            if (is_whole(body, h, vocabulary.subjects) or names_part(body, segments, h.start, h.end))
-            # "general trade", "processing trade": the part's own name, not the measure "trade"
-            and not any(
-                m.segment and m.start <= h.start and h.end <= m.end and m.end - m.start > h.end - h.start
-                for m in segments
-            )
-            # "trade-in", "export-oriented": a compound word, not the phrase
-            and not (body[h.end : h.end + 1] == "-" and body[h.end + 1 : h.end + 2].isalpha())
-        ],
+        hits=[h for h in vocabulary.matcher.find(matchable) if _is_measure(body, h, segments, vocabulary)],
         partners=vocabulary.places.find_partners(matchable),
         entities=find_entities(body, vocabulary.places, state.companies),
         periods=[m for m in periods if not m.base],
@@ -102,6 +93,19 @@ def sentence_facts(
         breaks=clause_breaks(body),
         segments=segments,
     )
+
+
+def _is_measure(body: str, hit: PhraseHit, segments: list[SegmentMention], vocabulary: Vocabulary) -> bool:
+    """Whether a catalogue phrase measures something here: a whole, or a part named next to it; not a
+    part's own name ("general trade", "processing trade") or the head of a compound word ("trade-in")."""
+    if not (is_whole(body, hit, vocabulary.subjects) or names_part(body, segments, hit.start, hit.end)):
+        return False
+    if any(
+        m.segment and m.start <= hit.start and hit.end <= m.end and m.end - m.start > hit.end - hit.start
+        for m in segments
+    ):
+        return False
+    return not (body[hit.end : hit.end + 1] == "-" and body[hit.end + 1 : hit.end + 2].isalpha())
 
 
 def read_figures(
@@ -168,9 +172,8 @@ def read_figures(
             item = groups.get(index)
             compared = None if item else compared_rate_metric(facts, index, figure, sentence_observations)
             if compared is not None:
-                role = (
-                    "growth"  # "quickening from 3.9 percent": the rate it is compared with is a growth rate
-                )
+                # "quickening from 3.9 percent": the rate it is compared with is a growth rate
+                role = "growth"
             hit = choose_hit(facts, index, figure, role, item)
             metric = choose_metric(facts, index, figure, role, hit, sentence_observations) or compared
             if metric is None and hit is None and item is None:

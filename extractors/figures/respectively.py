@@ -60,18 +60,14 @@ def respectively_items(facts: SentenceFacts, matcher: CatalogueMatcher) -> dict[
         if len(coarse) == len(group):
             items = coarse
     items = items[-len(group) :]
-    # why: each item is matched on its own, so "exports and imports" splits into its two subjects
-    with_hits = [
-        [
-            shifted
-            for h in matcher.find(facts.matchable[s:e])
-            if is_whole(
-                body,
-                shifted := PhraseHit(h.start + s, h.end + s, h.metrics, h.partner),
-                facts.vocabulary.subjects,
-            )
-        ]
+    # why: each item is matched on its own, so "exports and imports" splits into its two subjects; every
+    # phrase is kept, whole or not, for a measure written once over a list of parts
+    item_phrases = [
+        [PhraseHit(h.start + s, h.end + s, h.metrics, h.partner) for h in matcher.find(facts.matchable[s:e])]
         for s, e in items
+    ]
+    with_hits = [
+        [h for h in phrases if is_whole(body, h, facts.vocabulary.subjects)] for phrases in item_phrases
     ]
     partners = [[p for p in facts.partners if s <= p[0] and p[1] <= e] for s, e in items]
     entities = [[m.name for m in facts.entities if m.valid and m.name and s <= m.start < e] for s, e in items]
@@ -82,11 +78,6 @@ def respectively_items(facts: SentenceFacts, matcher: CatalogueMatcher) -> dict[
         return _levels_before(facts, group)
     distribute_partners = all(partners)
     distribute_entities = all(entities) and len({names[-1] for names in entities}) == len(items)
-    # every phrase each item names, whole or not, for the measure written once over a list of parts
-    item_phrases = [
-        [PhraseHit(h.start + s, h.end + s, h.metrics, h.partner) for h in matcher.find(facts.matchable[s:e])]
-        for s, e in items
-    ]
     if any(segments) and not all(segments) and not any(entities) and not all(partners):
         # "家电、玩具、美妆产品出口分别增长": a list of parts where some have no catalogued name; each keeps
         # its own, written as it is, rather than the nearest known part's

@@ -325,7 +325,7 @@ def choose_segment(
     hit_span: tuple[int, int] | None,
     whole_hits: list[tuple[int, int]],
     clause: Callable[[int], tuple[int, int]],
-    body: str | None = None,
+    body: str,
 ) -> str | None:
     """The segment of a figure, or None for the whole.
 
@@ -341,7 +341,7 @@ def choose_segment(
     Returns:
         The canonical segment, or None.
     """
-    if hit_span is not None and body is not None:
+    if hit_span is not None:
         # the part written with the figure's own phrase: "exports of labour-intensive products such as toys"
         for mention in parts(mentions):
             if mention.start < figure_start and _joined(body, mention, hit_span):
@@ -352,11 +352,11 @@ def choose_segment(
             continue
         inside_hit = bool(hit_span and hit_span[0] <= mention.start and mention.end <= hit_span[1])
         if not mention.segment and inside_hit:
-            if body is not None and _COMPANYS.search(body[max(0, mention.start - 16) : mention.start]):
+            if _COMPANYS.search(body[max(0, mention.start - 16) : mention.start]):
                 return None  # "Pearl Bay Appliances, a home appliance maker, said its revenue rose"
             continue  # "the electronic information cluster reported revenue of": the part's phrase
         if not mention.segment:
-            if body is None or _DENOMINATOR.search(body[max(0, mention.start - 12) : mention.start]):
+            if _DENOMINATOR.search(body[max(0, mention.start - 12) : mention.start]):
                 continue  # "47% of revenue", 占总营收: the whole a share is taken of
             previous = mentions[index - 1] if index else None
             if previous and _PART_REVENUE.fullmatch(body[previous.end : mention.start]):
@@ -368,10 +368,7 @@ def choose_segment(
         if any(
             mention.end <= start < figure_start
             and clause(start) != own_clause
-            and not (body is not None and _BACK_REFERENCE.search(body[max(0, start - 8) : start]))
-            and not (body is not None and _same_measure(body, mention, body[start:end]))
-            and not (body is not None and _OF_A_WHOLE.search(body[max(0, start - 24) : start]))
-            and not (body is not None and _OBJECT_OF_A_VERB.search(body[max(0, start - 12) : start]))
+            and not _still_the_parts(body, mention, start, end)
             for start, end in whole_hits
         ):
             return None  # a later clause names another subject: "..., while foreign trade as a whole grew 3%"
@@ -394,6 +391,17 @@ _OF_A_WHOLE = re.compile(r"\bof\s+(?:the\s+)?(?:[a-z]+'s\s+|its\s+)?$", re.I)
 _OBJECT_OF_A_VERB = re.compile(
     r"\b(?:saw|posted|recorded|reported|registered|logged|had|handled|achieved)\s+(?:their\s+|its\s+)?$", re.I
 )
+
+
+def _still_the_parts(body: str, mention: SegmentMention, start: int, end: int) -> bool:
+    """Whether a whole's phrase in a later clause still speaks of the part: "their imports", the part's
+    measure repeated, "the mainstay of the province's trade", "saw imports and exports of"."""
+    return bool(
+        _BACK_REFERENCE.search(body[max(0, start - 8) : start])
+        or _same_measure(body, mention, body[start:end])
+        or _OF_A_WHOLE.search(body[max(0, start - 24) : start])
+        or _OBJECT_OF_A_VERB.search(body[max(0, start - 12) : start])
+    )
 
 
 def _same_measure(body: str, mention: SegmentMention, phrase: str) -> bool:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from gdwatch.extractors.figures.currencies import CURRENCY_BEFORE
+from gdwatch.extractors.figures.currencies import CURRENCY_BEFORE, CURRENCY_NAMES_EN
 from gdwatch.extractors.figures.lexicon import MONTH_ABBREVIATIONS, MONTHS, alternation
 from gdwatch.extractors.figures.numbers import WORD_TENS, WORD_UNITS
 from gdwatch.extractors.figures.scan import literal_trigger
@@ -99,9 +99,8 @@ _SPACE_GROUP_BEFORE = re.compile(r"(?<![\d.,])\d{1,3} $")
 _DOT_DIGIT_OR_HYPHEN_WORD = re.compile(r"\.\d|-[A-Za-z]")
 _YEAR_ONLY = re.compile(
     r"(?:19|20)\d\d(?![\d.,%年万亿千百多余家个名户人辆台套元美港欧架艘列座项宗次米吨条款种所位批件部颗只亩标])"
-    r"(?!\s*(?:percent|per cent|pct|yuan|dollars|euros|thousand|million|billion|trillion|bn|mn|bln|mln|tn"
-    r"|u\.?s\.? dollars|hk dollars|hong kong dollars|renminbi|rmb|usd|hkd|cny|eur|pounds|yen"
-    r"|万|亿|兆|[千百十][万亿]))",
+    r"(?!\s*(?:percent|per cent|pct|thousand|million|billion|trillion|bn|mn|bln|mln|tn"
+    rf"|{CURRENCY_NAMES_EN}|万|亿|兆|[千百十][万亿]))",
     re.I,
 )
 
