@@ -238,6 +238,9 @@ class MetricDefinition(_Strict):
     for_companies: bool = True
     """False for a metric of an industry or a region that a company's own figure is not ("revenue" of an
     industry cluster is ``industry_revenue``; a company's revenue keeps no metric)."""
+    channel: str | None = None
+    """For the trade of a channel (cross-border e-commerce): the segment its parts carry. "其中，出口…" or
+    "exports via the channel" after this metric's whole are exports with this segment, not the whole's."""
 
     @model_validator(mode="after")
     def _has_phrases(self) -> MetricDefinition:

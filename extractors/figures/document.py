@@ -75,6 +75,11 @@ class DocumentState:
     """The metric of the last growth rate read, for "一季度增长4.1%" after "GDP增长4.2%"."""
     segment: str | None = None
     """The segment of the last figure that had one, for "the sector", "the products", 该行业."""
+    whole_segment: str | None = None
+    """The segment of the last sentence that reported a whole (its first figure's segment, or the channel
+    of a channel's trade), for the parts listed after it: "其中，出口…", "Of these, ..."."""
+    whole_metric: str | None = None
+    """The metric key of that sentence's first figure."""
     companies: dict[str, str] = field(default_factory=dict)
     """Chinese companies the article has introduced, by written form (粤澄电器, 粤澄) -> English name."""
     company_entities: set[str] = field(default_factory=set)

@@ -105,6 +105,8 @@ _COMPARED_BEFORE = re.compile(r"(?:compared (?:with|to)|versus|up from|down from
 _BASE_THEN_FIGURE = re.compile(r"^的?(?:\d+(?:\.\d+)?:)*$")  # the ratio's later parts too
 _BASE_WORD_BEFORE = re.compile(r"[由较比从]\s*$")
 _IN_BASE_AFTER = re.compile(r"^\s*(?:[a-z]+\s+){0,2}?(?:in|at the end of|by the end of)\s+$", re.I)
+_RATIO_PARTS_BEFORE = re.compile(r"(?:\d+(?:\.\d+)?[:∶])*$")
+_RATIO_PARTS_AFTER = re.compile(r"(?:[:∶]\d+(?:\.\d+)?)*")
 _YEAR_EARLIER_AFTER = re.compile(r"^\s*(?:[a-z]+\s+){0,2}?a year (?:earlier|ago|before)\b", re.I)
 
 
@@ -120,7 +122,12 @@ def base_period(facts: SentenceFacts, figure: Figure, period: str | None) -> str
         The base's period for a base value, else ``period``.
     """
     body = facts.body
-    compared = bool(_COMPARED_BEFORE.search(body[max(0, figure.start - 20) : figure.start]))
+    # the other parts of a ratio ("4.1:40.1:55.8 a year earlier") share the first part's words
+    parts_before = _RATIO_PARTS_BEFORE.search(body, 0, figure.start)
+    parts_after = _RATIO_PARTS_AFTER.match(body, figure.end)
+    ratio_start = parts_before.start() if parts_before else figure.start
+    ratio_end = parts_after.end() if parts_after else figure.end
+    compared = bool(_COMPARED_BEFORE.search(body[max(0, ratio_start - 20) : ratio_start]))
     for base in facts.bases:
         if (
             base.end <= figure.start
@@ -130,11 +137,12 @@ def base_period(facts: SentenceFacts, figure: Figure, period: str | None) -> str
             return base.flow_period
         if compared and base.start >= figure.end and _IN_BASE_AFTER.match(body[figure.end : base.start]):
             return base.flow_period
-    if (
-        compared
-        and period is not None
-        and re.fullmatch(r"\d{4}", period)
-        and _YEAR_EARLIER_AFTER.match(body[figure.end : figure.end + 30])
-    ):
-        return str(int(period) - 1)
+    if compared and period is not None and _YEAR_EARLIER_AFTER.match(body[ratio_end : ratio_end + 30]):
+        return year_earlier(period)
     return period
+
+
+def year_earlier(period: str) -> str:
+    """The same period a year before ("2025-H1" -> "2024-H1", "2025-01..2025-09" -> "2024-01..2024-09")."""
+    shifted = re.sub(r"\d{4}", lambda m: str(int(m.group()) - 1), period)
+    return re.sub(r"-02-29\b", "-02-28", shifted)

@@ -111,6 +111,7 @@ _POINT_BEFORE = re.compile(
     r"(?:截至|截止|截止到|到|\bas of(?: the end of)?|\b(?:at|by) the end of)\s*$", re.I
 )
 _YEAR_SPAN = re.compile(r"\d{4}\.\.\d{4}")
+_RANGE_MARK = re.compile(r"[-~至到—–]")
 _YEAR_END_WORDS = frozenset({"year's end", "year-end", "end of the year", "年底", "年末"})
 # 年末全省有效发明专利量…, "By year's end, ...": the end of the year opening a sentence or a clause
 _OPENING_YEAR_END = re.compile(r"(?:^|[，,；;：:]|\bby(?: the)?|\bat(?: the)?|今年|\d{4}年)\s*$", re.I)
@@ -193,6 +194,8 @@ def find_periods(
         )
         if base and before.endswith("到"):
             base = False  # why: 到 ends 截至/到…底 (a point) and "from ... to": never a comparison base
+        if base and re.search(r"[由从自]\s*$", before) and _RANGE_MARK.search(sentence, atom.start, atom.end):
+            base = False  # "由10月15日至11月4日举行": the span the period covers, not a comparison
         point = _point_of(atom, period, before, after, sentence[atom.start : atom.end])
         mentions.append(PeriodMention(atom.start, atom.end, point or period, base, point is not None, period))
     return mentions

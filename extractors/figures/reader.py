@@ -130,6 +130,8 @@ def read_figures(
     groups = respectively_items(facts, facts.vocabulary.matcher)
     state.company_entities.update(m.name for m in facts.entities if m.kind == "company" and m.name)
     sentence_entity: str | None = None
+    # "其中，出口…", "Of these, ...": the parts listed after a whole keep the whole's segment
+    inherited = state.whole_segment if _LISTS_PARTS.match(facts.body) else None
     for index, figure in enumerate(facts.figures):
         start = facts.sentence.start + figure.start
         end = facts.sentence.start + figure.end
@@ -217,12 +219,19 @@ def read_figures(
             segment = (item.segment if item else None) or figure.part or counted or named_elsewhere
             if segment is None and figure.kind != "count" and _REFERS_BACK.search(facts.body):
                 segment = state.segment  # "Exports of the sector grew 22.4 percent"
+            if segment is None and inherited and _part_of_whole(metric, state.whole_metric, inherited):
+                segment = inherited
             if item is None and metric is not None and metric.key == "industrial_added_value_growth":
                 # "汽车制造业下降1.9%": an industry's added value, never one key with the whole industry's
                 segment = written_industry(facts.body, clause_start, figure.start) or segment
             if segment is not None:
                 state.segment = segment
             metric = _economy_by_sector(facts, metric, segment, role, figure)
+            if metric is not None and metric.channel and segment is None:
+                state.segment = metric.channel  # "exports via the channel" after the channel's whole
+            if not sentence_observations and inherited is None:
+                state.whole_segment = segment or (metric.channel if metric else None)
+                state.whole_metric = metric.key if metric else None
             clause_start, clause_end = facts.clause(figure.start)
             clause = (facts.body[clause_start : figure.start], facts.body[figure.start : clause_end])
             kind, basis = kind_and_basis(figure, role, before, after, clause, period)
@@ -287,6 +296,28 @@ def _stock_at_year_end(
     before = facts.body[max(0, figure.start - 16) : figure.start]
     before = re.sub(r"(?:more than|over|about|nearly|some|约|近|超过|逾)\s*$", "", before, flags=re.I)
     return f"{period}-12-31" if _STOCK_TOTAL.search(before.rstrip()) else period
+
+
+# A sentence that lists the parts of the whole reported just before it
+_LISTS_PARTS = re.compile(r"其中|(?:of|among)\s+(?:them|these|this|which|the total)\b", re.I)
+
+# What the parts of a trade whole are measured as: its exports, imports and trade with a partner
+_TRADE_PARTS = frozenset(
+    {"exports", "exports_growth", "imports", "imports_growth", "partner_trade", "partner_trade_growth"}
+)
+
+
+def _part_of_whole(metric: MetricDefinition | None, whole_metric: str | None, segment: str) -> bool:
+    """Whether a figure listed after a whole ("其中，…") measures a part of it, and so keeps its segment:
+    no metric of its own, the whole's own measure, or a share of its trade ("其中，出口6233.9亿元" after
+    cross-border e-commerce's trade). Not another whole ("其中，第3季GDP年增4.8%" after robots' output) and
+    not the channel's own trade in one city ("其中，广州跨境电商进出口2600亿元")."""
+    if metric is None:
+        return True
+    if metric.channel == segment:
+        return False
+    base = whole_metric.removesuffix("_growth") if whole_metric else None
+    return metric.key in _TRADE_PARTS or metric.key.removesuffix("_growth") == base
 
 
 # Words that refer back to the part the article was just about: its figures keep that part's segment

@@ -781,3 +781,59 @@ def test_towns_and_world_regions_are_owners_and_partners(catalogue: MetricCatalo
         ("Chenghai", "Southeast Asia", "toys"),
         ("Guangdong", "Europe", None),
     ]
+
+
+def test_the_parts_listed_after_a_channels_whole_keep_the_channel(catalogue: MetricCatalogue) -> None:
+    chinese = figures(
+        "2025年广东跨境电商进出口8126.5亿元，同比增长16.8%。\n其中，出口6233.9亿元，增长19.4%。\n"
+        "其中，广州跨境电商进出口2600亿元。",
+        catalogue,
+    )
+    assert {span: (o.metric, o.segment) for span, o in chinese.items()} == {
+        "8126.5亿元": ("cross_border_ecommerce", None),
+        "16.8%": ("cross_border_ecommerce_growth", None),
+        "6233.9亿元": ("exports", "cross-border e-commerce"),
+        "19.4%": ("exports_growth", "cross-border e-commerce"),
+        # the channel's own trade in one city is the channel's whole again, not a part of it
+        "2600亿元": ("cross_border_ecommerce", None),
+    }
+    english = figures(
+        "Guangdong's cross-border e-commerce trade reached 418 billion yuan in the first half.\n"
+        "Exports via the channel rose 11.3 percent to 321 billion yuan.",
+        catalogue,
+    )
+    assert english["11.3 percent"].segment == english["321 billion yuan"].segment == "cross-border e-commerce"
+
+
+def test_the_parts_listed_after_a_part_keep_its_segment_but_another_whole_does_not(
+    catalogue: MetricCatalogue,
+) -> None:
+    found = figures(
+        "1-8月，广东家电出口2816亿元，增长6.2%。\n其中，对东盟出口增长二成，对欧盟出口增长4.6%。\n"
+        "工业机器人、服务机器人产量分别增长33.5%和21.2%。\n其中，三季度GDP增长4.8%。",
+        catalogue,
+    )
+    assert found["二成"].segment == found["4.6%"].segment == "home appliances"
+    assert found["4.8%"].segment is None
+
+
+def test_a_value_a_year_earlier_has_the_period_a_year_before(catalogue: MetricCatalogue) -> None:
+    text = (
+        "In the first three quarters, the U.S. share of Guangdong's exports dropped to 12.6% from 15.9% "
+        "a year earlier.\nThe ratio of the three sectors stood at 3.9:39.6:56.5, compared with "
+        "4.1:40.1:55.8 a year earlier."
+    )
+    found = figures(text, catalogue)
+    assert (found["12.6%"].period, found["15.9%"].period) == ("2025-01..2025-09", "2024-01..2024-09")
+    assert [found[part].period for part in ("3.9", "4.1", "40.1", "55.8")] == [
+        "2025-01..2025-09",
+        "2024-01..2024-09",
+        "2024-01..2024-09",
+        "2024-01..2024-09",
+    ]
+
+
+def test_a_span_from_one_day_to_another_is_the_period_not_a_base(catalogue: MetricCatalogue) -> None:
+    text = "本屆廣交會由10月15日至11月4日分三期舉行，現場意向出口成交266.3億美元。"
+    found = figures(text, catalogue, published=date(2025, 11, 5))
+    assert found["266.3億美元"].period == "2025-10..2025-11"
