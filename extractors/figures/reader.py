@@ -235,6 +235,12 @@ def read_figures(
             clause_start, clause_end = facts.clause(figure.start)
             clause = (facts.body[clause_start : figure.start], facts.body[figure.start : clause_end])
             kind, basis = kind_and_basis(figure, role, before, after, clause, period)
+            partner = choose_partner(facts, hit, item) or (
+                share_partner(facts, figure.start, sentence_observations) if kind == "share" else None
+            )
+            if partner is not None and metric is not None and metric.key in _WITH_A_PARTNER:
+                # "对东盟、欧盟分别进出口1.71万亿元和1.06万亿元": the trade with each partner, not the total
+                metric = facts.vocabulary.metrics.get(_WITH_A_PARTNER[metric.key], metric)
             unit = _unit(facts.figures, index)
             unit_text = _written_unit(text, facts, figure) or unit
             if metric is not None and metric.unit_kind == "count" and metric.unit:
@@ -243,8 +249,7 @@ def read_figures(
                 metric=metric.key if metric else None,
                 subject=facts.body[hit.start : hit.end] if hit else (unit if figure.kind == "count" else ""),
                 entity=entity,
-                partner=choose_partner(facts, hit, item)
-                or (share_partner(facts, figure.start, sentence_observations) if kind == "share" else None),
+                partner=partner,
                 period=period,
                 value=value,
                 unit=unit,
@@ -300,6 +305,9 @@ def _stock_at_year_end(
 
 # A sentence that lists the parts of the whole reported just before it
 _LISTS_PARTS = re.compile(r"其中|(?:of|among)\s+(?:them|these|this|which|the total)\b", re.I)
+
+# The total's metrics and their counterparts for the trade with one partner
+_WITH_A_PARTNER = {"foreign_trade_total": "partner_trade", "foreign_trade_growth": "partner_trade_growth"}
 
 # What the parts of a trade whole are measured as: its exports, imports and trade with a partner
 _TRADE_PARTS = frozenset(

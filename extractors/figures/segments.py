@@ -425,8 +425,12 @@ def _joined(body: str, mention: SegmentMention, hit_span: tuple[int, int]) -> bo
 
 
 # "private firms' imports", 玩具出口, 玩具对东南亚出口 (the part's trade with a partner)
-_JOIN_BEFORE = re.compile(r"^(?:'s?|’s?|的)?\s*$|^[对向与][\u4e00-\u9fff“”「」\"]{1,12}$")
-_JOIN_AFTER = re.compile(r"^\s*(?:of|by|from|for)\s+(?:the\s+)?$")
+# "“新三样”产品出口", 机器人产品出口额: a generic noun after the part's name is still the part
+_JOIN_BEFORE = re.compile(
+    r"^[”」\"]?(?:产品|商品|类产品)?(?:合计|同期|分别)?(?:'s?|’s?|的)?\s*$|^[对向与][\u4e00-\u9fff“”「」\"]{1,12}$"
+)
+# "exports of drones"; 出口玩具286.4亿元 (the verb, then what it exports)
+_JOIN_AFTER = re.compile(r"^\s*(?:of|by|from|for)\s+(?:the\s+)?$|^$")
 
 
 def names_part(body: str, mentions: list[SegmentMention], hit_start: int, hit_end: int) -> bool:

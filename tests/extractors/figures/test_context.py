@@ -837,3 +837,40 @@ def test_a_span_from_one_day_to_another_is_the_period_not_a_base(catalogue: Metr
     text = "本屆廣交會由10月15日至11月4日分三期舉行，現場意向出口成交266.3億美元。"
     found = figures(text, catalogue, published=date(2025, 11, 5))
     assert found["266.3億美元"].period == "2025-10..2025-11"
+
+
+def test_the_trade_with_each_partner_is_partner_trade(catalogue: MetricCatalogue) -> None:
+    found = figures(
+        "同期，广东对东盟、欧盟分别进出口1.71万亿元和1.06万亿元。\n"
+        "全省与东盟、欧盟的进出口额分别为1.05万亿元和7318.6亿元，其中对东盟增长12.4%。\n"
+        "Guangdong's imports and exports with ASEAN and the European Union came to 712.4 billion yuan and "
+        "503.9 billion yuan, respectively.\n全省进出口6.93万亿元，增长3.8%。",
+        catalogue,
+    )
+    assert {span: (o.metric, o.partner) for span, o in found.items()} == {
+        "1.71万亿元": ("partner_trade", "ASEAN"),
+        "1.06万亿元": ("partner_trade", "EU"),
+        "1.05万亿元": ("partner_trade", "ASEAN"),
+        "7318.6亿元": ("partner_trade", "EU"),
+        "12.4%": ("partner_trade_growth", "ASEAN"),
+        "712.4 billion yuan": ("partner_trade", "ASEAN"),
+        "503.9 billion yuan": ("partner_trade", "EU"),
+        "6.93万亿元": ("foreign_trade_total", None),
+        "3.8%": ("foreign_trade_growth", None),
+    }
+
+
+def test_a_chinese_measure_reaches_a_part_written_around_it(catalogue: MetricCatalogue) -> None:
+    found = figures(
+        "前10个月，汕头市澄海区出口玩具286.4亿元。\n其中，“新三样”产品出口1980亿元。\n"
+        "全市机器人产品出口额达86.7亿元。\n外资企业同期进出口2.06万亿元。\n"
+        "电动汽车、锂电池、太阳能电池“新三样”合计出口1326.7亿元。",
+        catalogue,
+    )
+    assert {span: (o.metric, o.segment) for span, o in found.items()} == {
+        "286.4亿元": ("exports", "toys"),
+        "1980亿元": ("exports", "new three products"),
+        "86.7亿元": ("exports", "robots"),
+        "2.06万亿元": ("foreign_trade_total", "foreign-invested enterprises"),
+        "1326.7亿元": ("exports", "new three products"),
+    }
