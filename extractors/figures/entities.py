@@ -5,6 +5,8 @@ Which one a figure is about is decided in :mod:`entity_choice`.
 
 from __future__ import annotations
 
+import dataclasses
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -55,6 +57,7 @@ _DATELINE_BEFORE = re.compile(
 _DATELINE_AFTER = re.compile(
     r"^(?:讯|报道|\d{1,2}月\d{1,2}日电|电(?![\u4e00-\u9fff])|,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*\()"
 )
+_OWNER_AFTER_ZH = ("的", "进出口", "出口", "外贸", "货物", "整体", "对", "输往")
 _DENOMINATOR_BEFORE = re.compile(
     r"(?:\bof|\binto\b|\bfor|\bwith(?: a)?|\bto|占|居|对|与|比|向|从|来自)\s*(?:the\s+)?$", re.I
 )
@@ -120,7 +123,23 @@ def find_entities(
         if not any(m.start < end and start < m.end for m in found):
             found.append(_mention(sentence, start, end, name, "company"))
     found.sort(key=lambda mention: mention.start)
-    return found
+    return _province_before_its_city(sentence, found)
+
+
+_PROVINCE_TO_CITY = re.compile(r"省?|'s\s+|\s+province's\s+", re.I)
+
+
+def _province_before_its_city(sentence: str, found: list[EntityMention]) -> list[EntityMention]:
+    """ "广东东莞市", "廣東東莞海關": the province only says where the city is; the city is the owner."""
+    out = list(found)
+    for index, (first, second) in enumerate(itertools.pairwise(found)):
+        if (
+            first.kind == "province"
+            and second.kind in {"city", "district"}
+            and _PROVINCE_TO_CITY.fullmatch(sentence[first.end : second.start])
+        ):
+            out[index] = dataclasses.replace(first, valid=False)
+    return out
 
 
 def _mention(sentence: str, start: int, end: int, name: str, kind: str) -> EntityMention:
@@ -138,7 +157,8 @@ def _mention(sentence: str, start: int, end: int, name: str, kind: str) -> Entit
         valid = False  # where the reporter was: "本报广州讯", "新华社广州10月20日电", "……深圳报道"
     if kind == "national_zh" and not re.search(r"(?:^|[，,；;。]|\d年)$", before):
         valid = False
-    if kind == "foreign_zh" and not after.startswith(("的", "进出口", "出口", "外贸", "货物")):
+    # 台灣對廣東出口, 香港輸往內地: the trader owns the figure; the place after 对 is a partner
+    if kind == "foreign_zh" and not after.startswith(_OWNER_AFTER_ZH):
         valid = False
     if (
         kind == "city"

@@ -23,6 +23,11 @@ _GRAMMAR_TOKENS: tuple[tuple[str, str, str], ...] = (
     ("Macau", "Macau", "foreign"),
     ("我国", "China", "china_zh"),
     ("中国", "China", "foreign_zh"),
+    # Hong Kong, Macao and Taiwan own a figure when their trade is the subject: 香港整体出口, 台湾对广东出口
+    ("香港", "Hong Kong", "foreign_zh"),
+    ("本港", "Hong Kong", "foreign_zh"),
+    ("澳门", "Macao", "foreign_zh"),
+    ("台湾", "Taiwan", "foreign_zh"),
     ("全国", "China", "national_zh"),
     ("the country", "China", "country_ref"),
     ("The country", "China", "country_ref"),

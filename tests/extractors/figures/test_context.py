@@ -874,3 +874,24 @@ def test_a_chinese_measure_reaches_a_part_written_around_it(catalogue: MetricCat
         "2.06万亿元": ("foreign_trade_total", "foreign-invested enterprises"),
         "1326.7亿元": ("exports", "new three products"),
     }
+
+
+def test_hong_kong_and_taiwan_own_their_own_trade(catalogue: MetricCatalogue) -> None:
+    found = figures(
+        "政府統計處公布，今年首7個月本港整體出口貨值按年上升11.6%。\n"
+        "台灣經濟部統計顯示，同期台灣對廣東出口約新台幣1.05兆元。\n"
+        "廣東對香港出口增長4.2%。",
+        catalogue,
+    )
+    assert {span: (o.entity, o.partner) for span, o in found.items()} == {
+        "11.6%": ("Hong Kong", None),
+        # Guangdong is the home entity, not a trade partner in the gazetteer
+        "新台幣1.05兆元": ("Taiwan", None),
+        "4.2%": ("Guangdong", "Hong Kong"),
+    }
+
+
+def test_a_city_written_after_its_province_owns_the_figure(catalogue: MetricCatalogue) -> None:
+    text = "（中央社記者陳怡台北16日電）廣東東莞市去年地區生產總值突破人民幣1.3兆元，年增4.1%。"
+    found = figures(text, catalogue)
+    assert found["人民幣1.3兆元"].entity == found["4.1%"].entity == "Dongguan"
