@@ -179,7 +179,15 @@ class DocumentState:
         own = [m for m in own if not any(cue < m.start for cue in cues)]
         # why: a passing "last year" is a comparison, not the year the next "first quarter" belongs to
         dated = [m for m in own if not _PASSING.match(lowered[m.start : m.end])]
+        self._put_in_force(own, sentence, lowered)
+        if self.period_in_force is not None:
+            # a year named in passing ("faster than the 4.7% pace in the final three months of 2025") dates
+            # nothing after it: the next "three months through March" are the period in force's
+            dated = [m for m in dated if m.start == 0 or not self._passing(m, lowered)]
         self.paragraph_year = explicit_year(dated) or self.paragraph_year
+
+    def _put_in_force(self, own: list[PeriodMention], sentence: Sentence | None, lowered: str) -> None:
+        """Put the first of a sentence's own periods that is not in passing in force (see the module)."""
         spans = [m for m in own if not m.point]
         if (
             len(spans) >= 2

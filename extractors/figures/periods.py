@@ -26,7 +26,9 @@ from gdwatch.extractors.figures.scan import literal_trigger, scan
 _MONTH = f"(?:{alternation(MONTHS)}|" + "|".join(rf"{word}\.?" for word in MONTH_ABBREVIATIONS) + ")"
 # why: "may" alone is read as the verb; it is a month only in a date or a range ("May 5", "May-June")
 _MONTH_ALONE = alternation(month for month in MONTHS if month != "may")
-_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+_ORDINALS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "final": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4,
+}  # fmt: skip
 # Matched against lower-cased text, case-sensitively and without leading look-behinds: that lets the
 # regex engine skip ahead by first character, which makes the scan many times faster.
 _ATOMS = re.compile(
@@ -45,7 +47,10 @@ _ATOMS = re.compile(
     r"|(?P<zm1>\d{1,2})\s*[-~至到]\s*(?P<zm2>\d{1,2})月)"
     r"|(?P<firstn>(?:first|past)\s+(?P<fn>[a-z]+|\d{1,2})\s+months|[前首](?P<zfn>\d{1,2}|[一二三四五六七八九十]+)个?月)"
     r"|(?P<firstq>first\s+(?P<fq>two|three)\s+quarters|[前首](?P<zfq>[二两三23])(?:个)?季度?)"
-    r"|(?P<quarter>(?P<qn>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter|q(?P<qd>[1-4])(?![a-z0-9])"
+    # "the final three months of 2025": the year's last quarter (only with its year: "the last three months"
+    # alone are the ones before the article)
+    r"|(?P<lastq>(?:final|last)\s+three\s+months(?=\s+of\s+(?:19|20)\d{2}))"
+    r"|(?P<quarter>(?P<qn>first|second|third|fourth|final|1st|2nd|3rd|4th)[\s-]+quarter|q(?P<qd>[1-4])(?![a-z0-9])"
     r"|第?(?P<zq>[一二三四1-4])季度|第(?P<zq2>[一二三四1-4])季|(?P<zq1>首)季度?)"
     r"|(?P<half>(?P<hn>first|second)[\s-]+half|h(?P<hd>[12])(?![a-z0-9])|(?P<zh>[上下])半年)"
     rf"|(?P<month>(?P<mon>{_MONTH_ALONE})(?![a-z])"
@@ -68,6 +73,7 @@ TRIGGER = literal_trigger(
         "second",
         "third",
         "fourth",
+        "final",
         "past",
         *("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"),
         "last",
@@ -179,7 +185,12 @@ def find_periods(
         if _starts_cleanly(lowered, match.start()) and (atom := _atom(sentence, match, published))
     ]
     merged = _merge(sentence, atoms)
-    years = [atom.year for atom in merged if atom.kind == "year" and atom.year and not atom.relative]
+    # a comparison base's year dates nothing else: "in the first two months from the same period of 2024"
+    years = [
+        atom.year
+        for atom in merged
+        if atom.kind == "year" and atom.year and not atom.relative and not _is_base(sentence, atom)
+    ]
     mentions = []
     for atom in merged:
         period = _render(atom, years, context_year, published)
@@ -187,11 +198,7 @@ def find_periods(
             continue
         before = sentence[max(0, atom.start - 20) : atom.start]
         after = sentence[atom.end : atom.end + 8]
-        base = bool(
-            _BASE_BEFORE.search(before)
-            or _BASE_AFTER.match(after)
-            or _compared_figure_before(sentence[max(0, atom.start - 50) : atom.start])
-        )
+        base = _is_base(sentence, atom)
         if base and before.endswith("到"):
             base = False  # why: 到 ends 截至/到…底 (a point) and "from ... to": never a comparison base
         if base and re.search(r"[由从自]\s*$", before) and _RANGE_MARK.search(sentence, atom.start, atom.end):
@@ -359,6 +366,8 @@ def _atom(sentence: str, match: re.Match[str], published: date | None) -> _Atom 
     if kind == "firstq":
         count = small_number(match.group("fq") or match.group("zfq"))
         return _Atom(start, end, "months", months=(1, 3 * count)) if count else None
+    if kind == "lastq":
+        return _Atom(start, end, "quarter", months=(10, 12))
     if kind == "quarter":
         if match.group("zq1"):
             return _Atom(start, end, "quarter", months=(1, 3))
@@ -408,6 +417,7 @@ _KINDS = frozenset(
         "mrange",
         "firstn",
         "firstq",
+        "lastq",
         "quarter",
         "half",
         "month",
@@ -448,6 +458,15 @@ def _merge(sentence: str, atoms: list[_Atom]) -> list[_Atom]:
             index += 1
         merged.append(atom)
     return merged
+
+
+def _is_base(sentence: str, atom: _Atom) -> bool:
+    """Whether a period is what a figure is compared with ("比2024年", "from the same period of")."""
+    return bool(
+        _BASE_BEFORE.search(sentence[max(0, atom.start - 20) : atom.start])
+        or _BASE_AFTER.match(sentence[atom.end : atom.end + 8])
+        or _compared_figure_before(sentence[max(0, atom.start - 50) : atom.start])
+    )
 
 
 def _render(atom: _Atom, years: list[int], context_year: int | None, published: date | None) -> str | None:

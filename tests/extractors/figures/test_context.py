@@ -895,3 +895,18 @@ def test_a_city_written_after_its_province_owns_the_figure(catalogue: MetricCata
     text = "（中央社記者陳怡台北16日電）廣東東莞市去年地區生產總值突破人民幣1.3兆元，年增4.1%。"
     found = figures(text, catalogue)
     assert found["人民幣1.3兆元"].entity == found["4.1%"].entity == "Dongguan"
+
+
+def test_a_year_in_passing_or_in_a_base_dates_nothing_else(catalogue: MetricCatalogue) -> None:
+    text = (
+        "Guangdong grew 4.9% in the first quarter from a year earlier, slightly faster than the 4.7% pace in "
+        "the final three months of 2025.\nGDP reached 3.39 trillion yuan in the three months through March.\n"
+        "Exports fell 4.8% in the first two months of the year from the same period of 2024."
+    )
+    found = figures(text, catalogue, published=date(2026, 4, 22))
+    assert {span: o.period for span, o in found.items()} == {
+        "4.9%": "2026-Q1",
+        "4.7%": "2025-Q4",
+        "3.39 trillion yuan": "2026-Q1",
+        "4.8%": "2026-01..2026-02",
+    }
