@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime
 import re
+from datetime import timedelta
 
 from gdwatch.extractors.figures.facts import SentenceFacts
 from gdwatch.extractors.figures.figure import Figure
@@ -146,3 +147,70 @@ def year_earlier(period: str) -> str:
     """The same period a year before ("2025-H1" -> "2024-H1", "2025-01..2025-09" -> "2024-01..2024-09")."""
     shifted = re.sub(r"\d{4}", lambda m: str(int(m.group()) - 1), period)
     return re.sub(r"-02-29\b", "-02-28", shifted)
+
+
+# A share price and its move are dated on the trading day (docs/figure-labels-v2.md, "share price")
+_SHARE_PRICE = re.compile(
+    r"\bshares?\s+(?:of|in)\b|\b(?:its|the company's|the firm's|[a-z]+-listed)\s+shares\b|\bthe stock\b"
+    r"|股价|收盘|收市|收报|收在|报收",
+    re.I,
+)
+_YESTERDAY = re.compile(r"\byesterday\b|昨")
+_DAY_IN_BRACKETS = re.compile(r"昨\s*[（(]\s*(\d{1,2})\s*[)）]\s*日")
+_SINCE = re.compile(r"以来|\bthis year\b|\bso far\b|year[- ]to[- ]date", re.I)
+_DATE_ZH = re.compile(r"(\d{1,2})月(\d{1,2})[日号]")
+_TODAY = re.compile(r"\btoday\b|今天|今日")
+_WEEKDAY = re.compile(r"\bon\s+(monday|tuesday|wednesday|thursday|friday)\b", re.I)
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday")
+
+
+def trading_day(
+    facts: SentenceFacts, figure: Figure, period: str | None, published: datetime.date | None
+) -> str | None:
+    """The trading day of a share price or its move, when its sentence names no period of its own.
+
+    "Shares of the company rose 6.2% in Shenzhen trading on Thursday" is the Thursday before publication,
+    "昨（7）日收在新台幣412.5元" the 7th, "股價昨收報18.96元" the day before, "closed up 3.2%" the day
+    of publication; "截至3月27日收盘…报132.6元" keeps its date and "今年以来累计上涨18.4%" its year.
+
+    Args:
+        facts: the figure's sentence.
+        figure: the figure.
+        period: the period chosen so far.
+        published: the publication date.
+
+    Returns:
+        The trading day (YYYY-MM-DD), else ``period``.
+    """
+    body = facts.body
+    if published is None or not _SHARE_PRICE.search(body):
+        return period
+    clause_start, clause_end = facts.clause(figure.start)
+    if any(clause_start <= m.start < clause_end or m.end <= figure.start for m in facts.periods):
+        return period  # a span of its own: "in the first half"
+    if _SINCE.search(body, clause_start, figure.start):
+        return period  # a move over the year so far: 今年以来累计上涨18.4%
+    if (dated := _DATE_ZH.search(body, 0, figure.start)) is not None:
+        return _day_before(published, int(dated.group(1)), int(dated.group(2))) or period
+    if (numbered := _DAY_IN_BRACKETS.search(body)) is not None:
+        month = published.month if int(numbered.group(1)) <= published.day else published.month - 1 or 12
+        return _day_before(published, month, int(numbered.group(1))) or period
+    if _YESTERDAY.search(body):
+        return (published - timedelta(days=1)).isoformat()
+    if (weekday := _WEEKDAY.search(body)) is not None:
+        back = (published.weekday() - _WEEKDAYS.index(weekday.group(1).lower())) % 7
+        return (published - timedelta(days=back)).isoformat()
+    if _TODAY.search(body) or re.search(r"closed|收盘|收市|收报|收在|报收", body):
+        return published.isoformat()
+    return period
+
+
+def _day_before(published: datetime.date, month: int, day: int) -> str | None:
+    """The date with that month and day on or before publication ("3月27日" in an article of 28 March)."""
+    try:
+        found = datetime.date(published.year, month, day)
+        if found > published:
+            found = datetime.date(published.year - 1, month, day)
+    except ValueError:
+        return None
+    return found.isoformat()

@@ -36,7 +36,7 @@ from gdwatch.extractors.figures.metric_choice import (
     is_whole,
 )
 from gdwatch.extractors.figures.partners import choose_partner, share_partner
-from gdwatch.extractors.figures.period_choice import base_period, choose_period
+from gdwatch.extractors.figures.period_choice import base_period, choose_period, trading_day
 from gdwatch.extractors.figures.periods import PeriodMention
 from gdwatch.extractors.figures.projection import has_cue, is_projection, projection_cues
 from gdwatch.extractors.figures.respectively import respectively_items
@@ -196,6 +196,7 @@ def read_figures(
                 facts, figure, cue, state.in_force_for(figure.kind == "count"), published, role == "share"
             )
             period = base_period(facts, figure, period)
+            period = trading_day(facts, figure, period, published)
             if figure.kind == "count":
                 period = _stock_at_year_end(facts, figure, period, published)
             counted = (

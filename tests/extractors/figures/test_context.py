@@ -910,3 +910,22 @@ def test_a_year_in_passing_or_in_a_base_dates_nothing_else(catalogue: MetricCata
         "3.39 trillion yuan": "2026-Q1",
         "4.8%": "2026-01..2026-02",
     }
+
+
+def test_a_share_price_is_dated_on_its_trading_day(catalogue: MetricCatalogue) -> None:
+    text = (
+        "In the first half, revenue rose 12% to 4.1 billion yuan.\n"
+        "Shares of the company rose 6.2% in Shenzhen trading on Thursday.\n"
+        "截至8月27日收盘，公司股价报42.18元。\n"
+        "昱衡股價昨（7）日收在新台幣412.5元。\n"
+        "嶺科家電股價昨收報18.96元。"
+    )
+    found = figures(text, catalogue, published=date(2025, 8, 29))  # a Friday
+    assert {span: o.period for span, o in found.items()} == {
+        "12%": "2025-H1",
+        "4.1 billion yuan": "2025-H1",
+        "6.2%": "2025-08-28",
+        "42.18元": "2025-08-27",
+        "新台幣412.5元": "2025-08-07",
+        "18.96元": "2025-08-28",
+    }
