@@ -228,6 +228,8 @@ def read_figures(
             if segment is not None:
                 state.segment = segment
             metric = _economy_by_sector(facts, metric, segment, role, figure)
+            if figure.kind == "pp" and item is None:
+                metric = _share_change_metric(facts, figure, sentence_observations, metric)
             if metric is not None and metric.channel and segment is None:
                 state.segment = metric.channel  # "exports via the channel" after the channel's whole
             if not sentence_observations and inherited is None:
@@ -306,6 +308,30 @@ def _stock_at_year_end(
 
 # A sentence that lists the parts of the whole reported just before it
 _LISTS_PARTS = re.compile(r"其中|(?:of|among)\s+(?:them|these|this|which|the total)\b", re.I)
+
+# A share named before a change in points ("占比提升1.5个百分点", "accounted for 51.7 percent of the
+# total, up 1.9 percentage points"), unless a growth rate is named after it ("增速比去年同期加快2.5个百分点")
+_SHARE_WORDS = re.compile(r"占比|比重|占[^，。；]{0,12}的?$|\bshare\b|accounted for|made up|比例", re.I)
+_RATE_WORDS = re.compile(r"增速|增幅|增长|增長|growth|grew|rose|expanded|pace", re.I)
+
+
+def _share_change_metric(
+    facts: SentenceFacts, figure: Figure, earlier: list[Observation], metric: MetricDefinition | None
+) -> MetricDefinition | None:
+    """The metric of a change in percentage points: a share's points are the share's (a share metric, else
+    none), never the growth rate of what the share is of; a growth rate's points keep its metric."""
+    previous = next((o for o in reversed(earlier) if o.conversion_of is None), None)
+    previous_end = previous.end - facts.sentence.start if previous else 0
+    between = facts.body[previous_end : figure.start]
+    share_word = _SHARE_WORDS.search(between)
+    after_share = between[share_word.end() :] if share_word else between
+    of_a_share = share_word is not None or (previous is not None and previous.kind == "share")
+    if not of_a_share or _RATE_WORDS.search(after_share):
+        return metric
+    if previous is not None and previous.kind == "share" and previous.metric:
+        return facts.vocabulary.metrics.get(previous.metric)
+    return None
+
 
 # The total's metrics and their counterparts for the trade with one partner
 _WITH_A_PARTNER = {"foreign_trade_total": "partner_trade", "foreign_trade_growth": "partner_trade_growth"}

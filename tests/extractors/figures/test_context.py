@@ -929,3 +929,15 @@ def test_a_share_price_is_dated_on_its_trading_day(catalogue: MetricCatalogue) -
         "新台幣412.5元": "2025-08-07",
         "18.96元": "2025-08-28",
     }
+
+
+def test_points_of_a_share_are_not_a_growth_rate(catalogue: MetricCatalogue) -> None:
+    text = (
+        "Trade with Belt and Road countries accounted for 51.7 percent of the total, "
+        "up 1.9 percentage points.\n"
+        "民营企业进出口4.31万亿元，占全省外贸总值的63.6%，比去年同期提升1.4个百分点。\n"
+        "全市灯饰出口168.7亿元，同比增长6.3%，增速比去年同期加快2.5个百分点。"
+    )
+    found = figures(text, catalogue)
+    assert (found["1.9 percentage points"].metric, found["1.4个百分点"].metric) == (None, None)
+    assert found["2.5个百分点"].metric == "exports_growth"
