@@ -238,6 +238,10 @@ class MetricDefinition(_Strict):
     for_companies: bool = True
     """False for a metric of an industry or a region that a company's own figure is not ("revenue" of an
     industry cluster is ``industry_revenue``; a company's revenue keeps no metric)."""
+    product: str | None = None
+    """For a metric of one product's output (industrial robots): that product's segment name. A figure
+    about another part of the same sentence ("and that of new energy vehicles 21.7 percent") never takes
+    this metric."""
     channel: str | None = None
     """For the trade of a channel (cross-border e-commerce): the segment its parts carry. "其中，出口…" or
     "exports via the channel" after this metric's whole are exports with this segment, not the whole's."""

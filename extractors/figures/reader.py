@@ -230,6 +230,7 @@ def read_figures(
             metric = _economy_by_sector(facts, metric, segment, role, figure)
             if figure.kind == "pp" and item is None:
                 metric = _share_change_metric(facts, figure, sentence_observations, metric)
+            metric, segment = _not_another_parts(facts, figure, metric, segment, hit, role)
             if metric is not None and metric.channel and segment is None:
                 state.segment = metric.channel  # "exports via the channel" after the channel's whole
             if not sentence_observations and inherited is None:
@@ -308,6 +309,36 @@ def _stock_at_year_end(
 
 # A sentence that lists the parts of the whole reported just before it
 _LISTS_PARTS = re.compile(r"其中|(?:of|among)\s+(?:them|these|this|which|the total)\b", re.I)
+
+# "新能源汽车产量增长28.3%", "output of new energy vehicles": a part's output, which no catalogue metric
+# measures
+_OUTPUT_WORDS = re.compile(r"产量|\boutput\b|\bproduction\b", re.I)
+
+
+def _not_another_parts(
+    facts: SentenceFacts,
+    figure: Figure,
+    metric: MetricDefinition | None,
+    segment: str | None,
+    hit: PhraseHit | None,
+    role: str,
+) -> tuple[MetricDefinition | None, str | None]:
+    """No metric for a figure about a part that the metric does not measure: another product than a
+    product's metric ("and that of new energy vehicles 21.7 percent" after industrial robots), or a part's
+    output under the whole's added value ("其中新能源汽车产量增长28.3%"). A product's metric named nearer the
+    figure than the part ("while that of service robots rose 18.9 percent") names the product itself."""
+    if metric is None or segment is None:
+        return metric, segment
+    before = [m for m in facts.segments if m.segment == segment and m.end <= figure.start]
+    mention = before[-1] if before else None
+    if metric.product is not None:
+        named_nearer = hit is not None and mention is not None and hit.start > mention.start
+        return (metric, None) if metric.product == segment or named_nearer else (None, segment)
+    output = mention is not None and _OUTPUT_WORDS.search(facts.body, mention.end, figure.start)
+    if role != "share" and output:
+        return None, segment
+    return metric, segment
+
 
 # A share named before a change in points ("占比提升1.5个百分点", "accounted for 51.7 percent of the
 # total, up 1.9 percentage points"), unless a growth rate is named after it ("增速比去年同期加快2.5个百分点")

@@ -24,6 +24,13 @@ _CONTINUE_LIST = re.compile(
 )
 
 
+_TRADED = re.compile(r"出口|进口|\bexports\b|\bimports\b", re.I)
+
+
+def _names_a_product(hit: PhraseHit) -> bool:
+    return all(metric.product for metric in hit.metrics)
+
+
 def respectively_items(facts: SentenceFacts, matcher: CatalogueMatcher) -> dict[int, ListItem]:
     """The list item of every figure in a "respectively"/分别 list.
 
@@ -66,6 +73,9 @@ def respectively_items(facts: SentenceFacts, matcher: CatalogueMatcher) -> dict[
         [PhraseHit(h.start + s, h.end + s, h.metrics, h.partner) for h in matcher.find(facts.matchable[s:e])]
         for s, e in items
     ]
+    if _TRADED.search(body, max(0, items[0][0] - 4), items[-1][1] + 12):
+        # "工业机器人、无人机出口分别增长…": the list's measure is the trade after it, not a product's output
+        item_phrases = [[h for h in phrases if not _names_a_product(h)] for phrases in item_phrases]
     with_hits = [
         [h for h in phrases if is_whole(body, h, facts.vocabulary.subjects)] for phrases in item_phrases
     ]

@@ -941,3 +941,26 @@ def test_points_of_a_share_are_not_a_growth_rate(catalogue: MetricCatalogue) -> 
     found = figures(text, catalogue)
     assert (found["1.9 percentage points"].metric, found["1.4个百分点"].metric) == (None, None)
     assert found["2.5个百分点"].metric == "exports_growth"
+
+
+def test_a_products_metric_is_for_that_product_only(catalogue: MetricCatalogue) -> None:
+    text = (
+        "Output of industrial robots jumped 32.4 percent, and that of new energy vehicles 21.7 percent.\n"
+        "Output of industrial robots surged 32.6 percent, while that of service robots rose 18.9 percent.\n"
+        "规模以上工业增加值增长4.4%，其中新能源汽车产量增长28.3%。\n"
+        "其中，工业机器人、无人机出口分别增长41.6%和23.9%。\n"
+        "出口無人機、工業機器人分別增長29.3%和41.7%。"
+    )
+    found = figures(text, catalogue)
+    assert {span: (o.metric, o.segment) for span, o in found.items()} == {
+        "32.4 percent": ("industrial_robot_output_growth", None),
+        "21.7 percent": (None, "new energy vehicles"),
+        "32.6 percent": ("industrial_robot_output_growth", None),
+        "18.9 percent": ("service_robot_output_growth", None),
+        "4.4%": ("industrial_added_value_growth", None),
+        "28.3%": (None, "new energy vehicles"),
+        "41.6%": ("exports_growth", "industrial robots"),
+        "23.9%": ("exports_growth", "drones"),
+        "29.3%": ("exports_growth", "drones"),
+        "41.7%": ("exports_growth", "industrial robots"),
+    }
