@@ -246,6 +246,11 @@ def read_figures(
                 # "对东盟、欧盟分别进出口1.71万亿元和1.06万亿元": the trade with each partner, not the total
                 metric = facts.vocabulary.metrics.get(_WITH_A_PARTNER[metric.key], metric)
             unit = _unit(facts.figures, index)
+            pair = _from_side_of(facts, figure, sentence_observations, unit)
+            if pair is not None:
+                # "dropped to 12.6% from 15.9% a year earlier": the earlier value of the same measure
+                metric = facts.vocabulary.metrics.get(pair.metric) if pair.metric else None
+                kind, basis, partner, segment = pair.kind, pair.basis, pair.partner, pair.segment
             unit_text = _written_unit(text, facts, figure) or unit
             if metric is not None and metric.unit_kind == "count" and metric.unit:
                 unit = metric.unit  # one unit per metric, so English and Chinese reports meet
@@ -362,6 +367,24 @@ def _share_change_metric(
     if previous is not None and previous.kind == "share" and previous.metric:
         return facts.vocabulary.metrics.get(previous.metric)
     return None
+
+
+# "to 12.6% from 15.9%", "above 60% from 56.8%": the second value of a from-to pair
+_TO_BEFORE = re.compile(r"(?:\bto|\babove|\bbelow|\bat)\s*$", re.I)
+_FROM_BETWEEN = re.compile(r"\s*,?\s*(?:(?:up|down)\s+)?from\s*", re.I)
+
+
+def _from_side_of(
+    facts: SentenceFacts, figure: Figure, earlier: list[Observation], unit: str
+) -> Observation | None:
+    """The observation a figure is the earlier value of ("dropped to 12.6% from 15.9%"), or None."""
+    previous = next((o for o in reversed(earlier) if o.conversion_of is None), None)
+    if previous is None or previous.unit != unit:
+        return None
+    start, end = previous.start - facts.sentence.start, previous.end - facts.sentence.start
+    if not _FROM_BETWEEN.fullmatch(facts.body, end, figure.start):
+        return None
+    return previous if _TO_BEFORE.search(facts.body, max(0, start - 8), start) else None
 
 
 # The total's metrics and their counterparts for the trade with one partner

@@ -964,3 +964,18 @@ def test_a_products_metric_is_for_that_product_only(catalogue: MetricCatalogue) 
         "29.3%": ("exports_growth", "drones"),
         "41.7%": ("exports_growth", "industrial robots"),
     }
+
+
+def test_the_earlier_value_of_a_from_to_pair_is_the_same_measure(catalogue: MetricCatalogue) -> None:
+    text = (
+        "The U.S. share of Guangdong's exports dropped to 12.6% from 15.9% a year earlier.\n"
+        "Exports rose 5.1% to 120 billion yuan from 114 billion yuan."
+    )
+    found = figures(text, catalogue)
+    assert {span: (o.metric, o.kind, o.partner) for span, o in found.items()} == {
+        "12.6%": (None, "share", "US"),
+        "15.9%": (None, "share", "US"),
+        "5.1%": ("exports_growth", "change", None),
+        "120 billion yuan": ("exports", "level", None),
+        "114 billion yuan": ("exports", "level", None),
+    }
