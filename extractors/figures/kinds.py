@@ -99,6 +99,8 @@ def kind_and_basis(
         return "share", "share_of_plan"
     if figure.unit == "times" or figure.kind == "times":
         return "multiple", None
+    if figure.kind == "pp" and role == "share":
+        return "change", _basis(whole, period, after)  # "比重提升2.3个百分点": points are a change
     if role == "share":
         if figure.resolution == 0.0 and _BY_BEFORE.search(before):
             return "change", _basis(whole, period)  # "rose by a third"

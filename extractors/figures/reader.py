@@ -196,7 +196,8 @@ def read_figures(
                 facts, figure, cue, state.in_force_for(figure.kind == "count"), published, role == "share"
             )
             period = base_period(facts, figure, period)
-            period = trading_day(facts, figure, period, published)
+            traded_on = trading_day(facts, figure, period, published)
+            on_a_trading_day, period = traded_on != period, traded_on
             if figure.kind == "count":
                 period = _stock_at_year_end(facts, figure, period, published)
             counted = (
@@ -239,6 +240,9 @@ def read_figures(
             clause_start, clause_end = facts.clause(figure.start)
             clause = (facts.body[clause_start : figure.start], facts.body[figure.start : clause_end])
             kind, basis = kind_and_basis(figure, role, before, after, clause, period)
+            a_days_move = on_a_trading_day or segment == "share price"
+            if a_days_move and basis == "yoy" and not _YEAR_ON_YEAR.search(facts.body):
+                basis = None  # a share price's move on the day is against the last close, not a year
             partner = choose_partner(facts, hit, item) or (
                 share_partner(facts, figure.start, sentence_observations) if kind == "share" else None
             )
@@ -386,6 +390,8 @@ def _from_side_of(
         return None
     return previous if _TO_BEFORE.search(facts.body, max(0, start - 8), start) else None
 
+
+_YEAR_ON_YEAR = re.compile(r"year[- ]on[- ]year|a year (?:earlier|ago|before)|同比|按年|年增", re.I)
 
 # The total's metrics and their counterparts for the trade with one partner
 _WITH_A_PARTNER = {"foreign_trade_total": "partner_trade", "foreign_trade_growth": "partner_trade_growth"}

@@ -35,7 +35,8 @@ def _after(english: tuple[str, ...]) -> re.Pattern[str]:
 
 _SHARE_BEFORE = re.compile(
     r"(?:account(?:ed|ing|s)? for|made up|make up|makes up|making up|represent(?:ed|ing|s)?|share of|"
-    r"share|proportion|, or|占比|占据|占|比重|份额)[^.;%]{0,60}$",
+    # "share" alone, not "shares of the company rose" or "profit attributable to shareholders grew"
+    r"\bshare\b(?!\s+price)|proportion|, or|占比|占据|占|比重|份额)[^.;%]{0,60}$",
     re.I,
 )
 _SHARE_AFTER = re.compile(
@@ -86,6 +87,8 @@ def percent_role(before: str, after: str) -> str:
     Returns:
         "share", "level" or "growth".
     """
+    if _GROWTH_AFTER.match(after):
+        return "growth"  # "6.1 per cent more than a year earlier", even after "representing 223 countries"
     if _SHARE_BEFORE.search(before) or _SHARE_AFTER.match(after):
         return "share"
     if _LEVEL_BEFORE.search(before):

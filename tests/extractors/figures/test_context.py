@@ -979,3 +979,22 @@ def test_the_earlier_value_of_a_from_to_pair_is_the_same_measure(catalogue: Metr
         "120 billion yuan": ("exports", "level", None),
         "114 billion yuan": ("exports", "level", None),
     }
+
+
+def test_how_a_change_is_told_from_a_share(catalogue: MetricCatalogue) -> None:
+    text = (
+        "The fair drew 310,000 buyers, representing 223 countries and regions, 6.1 per cent more than a year "
+        "earlier.\nNet profit attributable to shareholders grew 14.1% to 2.86 billion yuan.\n"
+        "Shares of the company rose 6.2% in Shenzhen trading on Thursday.\n"
+        "民营企业进出口4.33万亿元，占全省外贸总值的63.1%，比重提升2.3个百分点。\n"
+        "Private firms accounted for 61.2 percent of the total."
+    )
+    found = figures(text, catalogue, published=date(2025, 8, 29))
+    assert {span: (o.kind, o.basis) for span, o in found.items() if o.unit in {"%", "pp"}} == {
+        "6.1 per cent": ("change", "yoy"),
+        "14.1%": ("change", "yoy"),
+        "6.2%": ("change", None),  # a move on the day, against the last close
+        "63.1%": ("share", None),
+        "2.3个百分点": ("change", "yoy"),
+        "61.2 percent": ("share", None),
+    }
