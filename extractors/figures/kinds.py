@@ -71,6 +71,17 @@ _MONTH_BASE_AFTER = re.compile(
     rf"^\s*{_COMPARED}(?:the\s+previous\s+month|(?:{alternation(MONTHS)})\b)", re.I
 )
 
+# A change against something other than the same period a year before has no basis (docs/figure-labels-v2.md):
+# the previous fair session, an earlier cumulative period, the end of the last plan, ordinary days
+_NO_BASIS = re.compile(
+    r"上届|按届|(?:previous|last|spring|autumn)\s+(?:session|edition|fair|figure)(?!\s+a\s+year)"
+    r"|[较比](?:一季度|首季|上半年|前三季度|去年全年|上年全年|年初|去年底|去年年底|平日)"
+    r"|[较比]“?十[三四]五”?末|\bend of the 1[34]th five-year plan",
+    re.I,
+)
+
+_EARLIER_QUARTER = re.compile(r"[较比](?:一季度|首季|上季度?)")
+
 _BASIS_CUES = (
     "年均", "average", "annually", "a year on", "环比", "month", "quarter", "按月", "按季", "m-o-m", "q-o-q",
     "mom", "qoq",
@@ -100,32 +111,37 @@ def kind_and_basis(
     if figure.unit == "times" or figure.kind == "times":
         return "multiple", None
     if figure.kind == "pp" and role == "share":
-        return "change", _basis(whole, period, after)  # "比重提升2.3个百分点": points are a change
+        return "change", _basis(whole, period, after, before)  # "比重提升2.3个百分点": points are a change
     if role == "share":
         if figure.resolution == 0.0 and _BY_BEFORE.search(before):
-            return "change", _basis(whole, period)  # "rose by a third"
+            return "change", _basis(whole, period, before=before)  # "rose by a third"
         return "share", None
     if role == "growth" or figure.kind == "pp":
         if _QOQ_VERB_BEFORE.search(before):
             return "change", "qoq"
         if _MOM_VERB_BEFORE.search(before):
             return "change", "mom"
-        return "change", _basis(whole, period, after)
+        return "change", _basis(whole, period, after, before)
     if figure.kind == "percent":
         # a percent that is not written as a growth rate: a rate or a part of a whole, unless its
         # clause still says it changed ("with that of high-tech manufacturing climbing 6.9 percent")
         if _CHANGE_WORDS.search(clause[0]):
-            return "change", _basis(whole, period)
+            return "change", _basis(whole, period, before=before)
         return "share", None
     if figure.kind in {"currency", "count"}:
         if _INCREMENT_BEFORE.search(before) or _INCREMENT_AFTER.match(after):
             return "increment", None
         if _CHANGE_BEFORE.search(before):
-            return "change", _basis(whole, period)
+            return "change", _basis(whole, period, before=before)
     return "level", None
 
 
-def _basis(clause: str, period: str | None, after: str = "") -> Basis:
+def _basis(clause: str, period: str | None, after: str = "", before: str = "") -> Basis | None:
+    near = before[-24:] + " " + re.split(r"[，,；;。]", after[:40], maxsplit=1)[0]
+    if period is not None and "-Q" in period and _EARLIER_QUARTER.search(near):
+        return "qoq"  # "二季度…比一季度回落0.3个百分点"
+    if _NO_BASIS.search(near):
+        return None
     if _YOY_AFTER.match(after):
         return "yoy"
     if period is not None and len(period) == 7 and _MONTH_BASE_AFTER.match(after):

@@ -375,7 +375,7 @@ def _share_change_metric(
 
 # "to 12.6% from 15.9%", "above 60% from 56.8%": the second value of a from-to pair
 _TO_BEFORE = re.compile(r"(?:\bto|\babove|\bbelow|\bat)\s*$", re.I)
-_FROM_BETWEEN = re.compile(r"\s*,?\s*(?:(?:up|down)\s+)?from\s*", re.I)
+_FROM_BETWEEN = re.compile(r"(?:\s+of\s+[^,;]{1,40}?)?\s*,?\s*(?:(?:up|down)\s+)?from\s*", re.I)
 
 
 def _from_side_of(
@@ -386,9 +386,12 @@ def _from_side_of(
     if previous is None or previous.unit != unit:
         return None
     start, end = previous.start - facts.sentence.start, previous.end - facts.sentence.start
-    if not _FROM_BETWEEN.fullmatch(facts.body, end, figure.start):
+    between = _FROM_BETWEEN.fullmatch(facts.body, end, figure.start)
+    if between is None:
         return None
-    return previous if _TO_BEFORE.search(facts.body, max(0, start - 8), start) else None
+    # "made up 64% of sales, up from 58%": "up from" pairs the values without a "to"
+    up_from = re.search(r"(?:up|down)\s+from", between.group(), re.I) is not None
+    return previous if up_from or _TO_BEFORE.search(facts.body, max(0, start - 8), start) else None
 
 
 _YEAR_ON_YEAR = re.compile(r"year[- ]on[- ]year|a year (?:earlier|ago|before)|同比|按年|年增", re.I)

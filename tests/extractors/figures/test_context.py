@@ -998,3 +998,26 @@ def test_how_a_change_is_told_from_a_share(catalogue: MetricCatalogue) -> None:
         "2.3个百分点": ("change", "yoy"),
         "61.2 percent": ("share", None),
     }
+
+
+def test_a_change_against_something_other_than_a_year_before_has_no_basis(catalogue: MetricCatalogue) -> None:
+    text = (
+        "Intended export deals reached 25.9 billion U.S. dollars, up 2.7 percent from the previous session.\n"
+        "The turnout was up 8.2 percent from the autumn session a year earlier.\n"
+        "本届广交会线下出口意向成交263.7亿美元，较上届增长1.8%。\n"
+        "活动带动全省1—5月出口同比增长6.3%，比一季度加快1.2个百分点。\n"
+        "二季度，全省GDP增长3.8%，比一季度回落0.3个百分点。\n"
+        "Overseas markets contributed 64% of sales, up from 58% a year earlier."
+    )
+    found = figures(text, catalogue)
+    assert {span: (o.kind, o.basis) for span, o in found.items() if o.unit in {"%", "pp"}} == {
+        "2.7 percent": ("change", None),
+        "8.2 percent": ("change", "yoy"),
+        "1.8%": ("change", None),
+        "6.3%": ("change", "yoy"),
+        "1.2个百分点": ("change", None),
+        "3.8%": ("change", "yoy"),
+        "0.3个百分点": ("change", "qoq"),
+        "64%": ("share", None),
+        "58%": ("share", None),
+    }
