@@ -23,6 +23,11 @@ _MATCH_TABLE = str.maketrans(
         "”": " ",
         "‘": " ",
         "’": " ",
+        # Hong Kong and Taiwan copy quotes with corner brackets: 對「一帶一路」沿線國家
+        "「": " ",
+        "」": " ",
+        "『": " ",
+        "』": " ",
     }
 )
 
@@ -39,7 +44,7 @@ def match_text(text: str) -> str:
     lowered = text.lower()
     if len(lowered) != len(text):
         return text.translate(_MATCH_TABLE)
-    for mark in "-\"'“”‘’":
+    for mark in "-\"'“”‘’「」『』":
         lowered = lowered.replace(mark, " ")
     return lowered
 

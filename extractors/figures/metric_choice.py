@@ -104,8 +104,8 @@ def is_whole(body: str, hit: PhraseHit, subjects: SubjectGrammar) -> bool:
                 return False
         rest = body[hit.end : hit.end + 40]
         return not (_SUBSET_OF.match(rest) and not _GENERIC_GOODS.match(rest))
-    run = re.search(r"[\u4e00-\u9fff、“”]*$", body[max(0, hit.start - 16) : hit.start])
-    prefix = (run.group() if run else "").replace("“", "").replace("”", "")
+    run = re.search(r"[\u4e00-\u9fff、“”「」]*$", body[max(0, hit.start - 16) : hit.start])
+    prefix = re.sub(r"[“”「」]", "", run.group() if run else "")
     prefix = subjects.partner_prefix.sub("", prefix)
     prefix = re.split(r"[、是的了在个有为和及]", prefix)[-1]
     if not prefix or prefix.endswith(INDUSTRY_WORDS_ZH):

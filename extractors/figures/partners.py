@@ -13,7 +13,9 @@ from gdwatch.extractors.figures.matcher import PhraseHit
 from gdwatch.extractors.records import Observation
 
 _LINK_AFTER = re.compile(r"\s+(?:to|with|from)\s+")
-_ZH_LINK_BEFORE = re.compile(r"[对与向从同](?:共建)?\s*$")
+_ZH_LINK_BEFORE = re.compile(r"[对与向从同自](?:共建)?\s*$")
+# 粤港进出口, 粤澳贸易: Guangdong's trade with the place the abbreviation joins to it
+_WITH_GUANGDONG = frozenset({"粤港", "粤澳"})
 _ZH_BETWEEN = re.compile(r"[\s、\u4e00-\u9fff]{0,12}")
 
 
@@ -37,6 +39,8 @@ def choose_partner(facts: SentenceFacts, hit: PhraseHit | None, item: ListItem |
     text = facts.matchable
     for start, end, name in facts.partners:
         if hit.end <= start and _LINK_AFTER.fullmatch(text[hit.end : start]):
+            return name
+        if end == hit.start and text[start:end] in _WITH_GUANGDONG:
             return name
         if (
             end <= hit.start

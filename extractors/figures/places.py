@@ -38,6 +38,17 @@ _GRAMMAR_TOKENS: tuple[tuple[str, str, str], ...] = (
     ("全市", "", "city_ref"),
     ("该市", "", "city_ref"),
 )
+# Hong Kong and Macao as Chinese copy abbreviates them in trade and investment: 对港出口, 自港进口, 粤港贸易,
+# 港资, 港商 (never 港口, 深圳港, 粤港澳 or 澳大利亚): pattern -> the written form's partner
+_ABBREVIATED_PARTNERS = (
+    (r"(?<=[对自向经])港(?![口区澳])", "港", "Hong Kong"),
+    (r"粤港(?!澳)", "粤港", "Hong Kong"),
+    (r"港资", "港资", "Hong Kong"),
+    (r"港商", "港商", "Hong Kong"),
+    (r"(?<=[对自向])澳(?![门洲大])", "澳", "Macao"),
+    (r"粤澳", "粤澳", "Macao"),
+    (r"澳资", "澳资", "Macao"),
+)
 _KINDS = (("cities", "city"), ("districts", "district"), ("regions", "region"), ("events", "event"))
 
 
@@ -48,7 +59,7 @@ def _names(entry: GazetteerEntry) -> tuple[str, ...]:
 def partner_form(written: str) -> str:
     """A partner's name as matched: lower case, hyphens and quotes as spaces, single spaces."""
     lowered = written.lower()
-    for mark in "-\"'“”‘’":
+    for mark in "-\"'“”‘’「」『』":
         lowered = lowered.replace(mark, " ")
     return " ".join(lowered.split())
 
@@ -96,7 +107,17 @@ class PlaceIndex:
             entity_of.setdefault(written, (name, kind))
         partner_of = {partner_form(w): entry.name for entry in gazetteer.partners for w in _names(entry)}
         variants = sorted(partner_of, key=len, reverse=True)
-        pattern = "(?:" + "|".join(r"\s*".join(re.escape(w) for w in v.split()) for v in variants) + ")"
+        known = {entry.name for entry in gazetteer.partners}
+        abbreviated = [entry for entry in _ABBREVIATED_PARTNERS if entry[2] in known]
+        partner_of.update({written: name for _, written, name in abbreviated})
+        pattern = (
+            "(?:"
+            + "|".join(
+                [r"\s*".join(re.escape(w) for w in v.split()) for v in variants]
+                + [regex for regex, _, _ in abbreviated]
+            )
+            + ")"
+        )
         return cls(
             home=gazetteer.home.name,
             entity_re=re.compile(literal_pattern(entity_of)),
@@ -110,7 +131,8 @@ class PlaceIndex:
             partner_pattern=pattern,
             partner_re=re.compile(r"(?<![a-z])" + pattern + r"(?![a-z])"),
             partner_of=partner_of,
-            partner_forms_zh=tuple(v.replace(" ", "") for v in variants if not v.isascii()),
+            partner_forms_zh=tuple(v.replace(" ", "") for v in variants if not v.isascii())
+            + tuple(written for _, written, _ in abbreviated),
         )
 
     def partner_name(self, written: str) -> str | None:

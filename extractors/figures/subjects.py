@@ -19,7 +19,7 @@ _TIME_WORDS = (
 )
 _ALLOWED_WORDS = (
     r"全省|全市|全国|我国|中国|广东省|广东|其中|同期|当月|本月|同月|当季|目前|今年|去年|明年|年|实现|完成|全年|当年|外贸|货物贸易|消费品|总|"
-    r"全部|月份|月|日|共建|一带一路|对|与|向|从|同|、|市|区|镇|街道|县|力争|预计|预期|有望|将|计划|争取|推动|带动|拉动|促进|提升|提高|累计|合计|集团"
+    r"全部|月份|月|日|共建|一带一路|对|与|向|从|同|、|市|区|镇|街道|县|粤港|粤澳|力争|预计|预期|有望|将|计划|争取|推动|带动|拉动|促进|提升|提高|累计|合计|集团"
 )
 
 
@@ -54,7 +54,9 @@ class SubjectGrammar:
         cities = _alternation(places.place_names_zh)
         return cls(
             allowed_prefix=re.compile(rf"(?:{_TIME_WORDS}|{_ALLOWED_WORDS}|{names})+$"),
-            partner_prefix=re.compile(rf"[对与向从同](?:共建)?(?:{partners})(?:、(?:{partners}))*(?:分别)?$"),
+            partner_prefix=re.compile(
+                rf"[对与向从同自](?:共建)?(?:{partners})(?:、(?:{partners}))*(?:分别)?$"
+            ),
             time_or_place=re.compile(rf"(?:{_TIME_WORDS}|今年|去年|目前|同期|全省|全市|全国|{cities}|市)+"),
             company_forms=places.company_forms_zh,
         )

@@ -1021,3 +1021,19 @@ def test_a_change_against_something_other_than_a_year_before_has_no_basis(catalo
         "64%": ("share", None),
         "58%": ("share", None),
     }
+
+
+def test_hong_kong_as_chinese_copy_abbreviates_it_is_a_partner(catalogue: MetricCatalogue) -> None:
+    text = (
+        "其中，廣東對港出口1.22萬億元；自港進口1415.6億元。\n8月份，粵港進出口1826.3億元。\n"
+        "廣東對「一帶一路」沿線國家進出口約3.9萬億元。\n粤港澳大湾区GDP增长5%。\n深圳港集装箱吞吐量增长6%。"
+    )
+    found = figures(text, catalogue)
+    assert {span: (o.metric, o.partner) for span, o in found.items()} == {
+        "1.22萬億元": ("exports", "Hong Kong"),
+        "1415.6億元": ("imports", "Hong Kong"),
+        "1826.3億元": ("partner_trade", "Hong Kong"),
+        "3.9萬億元": ("partner_trade", "Belt and Road countries"),
+        "5%": ("gdp_growth", None),  # 粤港澳 is the Greater Bay Area, not Hong Kong
+        "6%": (None, None),  # 深圳港 is a port, not Hong Kong
+    }
