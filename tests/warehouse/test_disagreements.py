@@ -198,6 +198,61 @@ def test_an_official_release_after_a_preliminary_figure_supersedes_it(wh: Wareho
     assert rows(db_path, "SELECT value FROM consensus WHERE metric = 'gdp'") == [{"value": 14.3e12}]
 
 
+def revisions_at_once(db: Path, *, order: int, copy_of: float | None = None) -> dict[float, dict[str, Any]]:
+    """A preliminary GDP figure, then two revisions of it published at the same moment (in ``order``, 1 or
+    -1), and optionally a later copy of one of them; the latest snapshot of each cluster, by value."""
+    gdp: dict[str, Any] = {"metric": "gdp", "resolution": 1e10}
+    later, copied = T0 + timedelta(days=200), T0 + timedelta(days=210)
+    revisions = [
+        make_page(
+            f"https://www.{site}.com/gdp-final.html",
+            f"Guangdong's GDP for 2025 was revised to {value / 1e12} trillion yuan.",
+            observations=(make_obs(value, quote=f"GDP was revised to {value / 1e12} trillion yuan.", **gdp),),
+            published_at=later,
+            fetched_at=later,
+        )
+        for site, value in (("yicai", 14.5e12), ("newsgd", 14.6e12))
+    ][::order]
+    if copy_of is not None:
+        revisions.append(
+            make_page(
+                "https://www.21jingji.com/gdp-copy.html",
+                f"GDP: {copy_of / 1e12} trillion yuan.",
+                observations=(make_obs(copy_of, **gdp),),
+                published_at=copied,
+                fetched_at=copied,
+            )
+        )
+    with Warehouse(db) as wh:
+        load(
+            wh,
+            make_page(
+                "https://www.chinadaily.com.cn/gdp.html",
+                "Preliminary accounting puts Guangdong's GDP at 14.2 trillion yuan.",
+                observations=(make_obs(14.2e12, quote="初步核算，广东地区生产总值14.2万亿元。", **gdp),),
+            ),
+        )
+        load(wh, *revisions, at_day=210)
+    latest = rows(
+        db,
+        "SELECT value, cluster_id, superseded_by FROM store.cluster_snapshots "
+        "WHERE snapshot_id = (SELECT max(snapshot_id) FROM store.cluster_snapshots)",
+    )
+    return {row["value"]: row for row in latest}
+
+
+def test_two_revisions_at_once_supersede_the_preliminary_figure_deterministically(tmp_path: Path) -> None:
+    """Of two revisions that arrive at the same moment, the one reported last supersedes the preliminary
+    figure, then the one with the highest cluster id, whatever order the batch lists them in."""
+    first = revisions_at_once(tmp_path / "a.duckdb", order=1)
+    second = revisions_at_once(tmp_path / "b.duckdb", order=-1)
+    highest = max(first[14.5e12]["cluster_id"], first[14.6e12]["cluster_id"])
+    assert first[14.2e12]["superseded_by"] == second[14.2e12]["superseded_by"] == highest
+    lower = 14.5e12 if first[14.5e12]["cluster_id"] < highest else 14.6e12
+    copied = revisions_at_once(tmp_path / "c.duckdb", order=1, copy_of=lower)
+    assert copied[14.2e12]["superseded_by"] == copied[lower]["cluster_id"] != highest
+
+
 FIRMS: dict[str, Any] = {"metric": "import_export_enterprises", "unit": "enterprises"}
 
 

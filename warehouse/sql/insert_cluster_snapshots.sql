@@ -2,8 +2,9 @@
 -- left without figures): its representative value (the one most witnesses report), interval, witnesses,
 -- outlets and report times, whether a later revision supersedes it, and whether it is the consensus.
 -- Supersession: a cluster is replaced by one whose first revising or official report came after the
--- cluster's last report. Consensus: among the clusters not superseded, the most independent witnesses, then
--- the most recent official report, then the newest report.
+-- cluster's last report (the earliest such; a tie goes to the one reported last, then the highest id).
+-- Consensus: among the clusters not superseded, the most independent witnesses, then the most recent official
+-- report, then the newest report.
 -- Speed: no window partitioned by cluster or group (DuckDB's window operator costs about 5 ms per thousand
 -- partitions): the representative value and the consensus are each one arg_min per cluster or group. A tie
 -- the representative's order leaves (one value with two qualifiers or resolutions, as many witnesses, first
@@ -32,7 +33,10 @@ WITH votes AS (
     FROM touched_clusters
     GROUP BY scope_id, group_id, cluster_id
 ), superseded AS (
-    SELECT a.cluster_id, arg_min(b.cluster_id, least(b.revision_at, b.official_at)) AS superseded_by
+    -- the first later revision; of revisions that arrived at once, the one reported last, then the highest id
+    SELECT a.cluster_id,
+           arg_max(b.cluster_id, (-epoch_us(least(b.revision_at, b.official_at)), b.last_reported_at,
+                                  b.cluster_id)) AS superseded_by
     FROM clusters AS a
     JOIN clusters AS b
       ON b.group_id = a.group_id AND b.cluster_id <> a.cluster_id
