@@ -137,7 +137,8 @@ def base_period(facts: SentenceFacts, figure: Figure, period: str | None) -> str
         ):
             return base.flow_period
         if compared and base.start >= figure.end and _IN_BASE_AFTER.match(body[figure.end : base.start]):
-            return base.flow_period
+            # "up from seven at the end of 2020": a count compared at a point keeps the point
+            return base.period if base.point and figure.kind == "count" else base.flow_period
     if compared and period is not None and _YEAR_EARLIER_AFTER.match(body[ratio_end : ratio_end + 30]):
         return year_earlier(period)
     return period

@@ -111,7 +111,12 @@ _BASE_BEFORE = re.compile(
 # "去年同期", "2024年同期": the same period of another year is the base of a comparison
 _BASE_AFTER = re.compile(r"^(?:同期|同比|以来|起|\s+levels?\b|\s+figures?\b)")
 # "compared with 12.6 million in 2024", "than 300 in 2021": the other side of a comparison
-_BASE_BEFORE_FIGURE = re.compile(r"(?:\bcompared (?:with|to)|\bthan|\bversus)\s+[^,;]{1,30}?\s+in\s+$", re.I)
+# "up from about 1,500 at the end of 2023", "21 more than at the end of 2024": the earlier side's date
+_BASE_BEFORE_FIGURE = re.compile(
+    r"(?:\bcompared (?:with|to)|\bthan|\bversus|\bup from|\bdown from)\s+(?:[^,;]{1,30}?\s+)?"
+    r"(?:in|at the end of)\s+$",
+    re.I,
+)
 # "截至6月底", "as of the end of June": a point in time, the last day of the period named
 _POINT_BEFORE = re.compile(
     r"(?:截至|截止|截止到|到|\bas of(?: the end of)?|\b(?:at|by) the end of)\s*$", re.I
@@ -212,8 +217,8 @@ def _compared_figure_before(window: str) -> bool:
     """ "compared with 12.6 million in 2024": the year is the other side of a comparison."""
     # why: the pattern is tried at every offset of the window; most windows lack its words
     lowered = window.lower()
-    if not lowered.endswith(("in ", "in")) or not (
-        "compared" in lowered or "than" in lowered or "versus" in lowered
+    if not lowered.endswith(("in ", "in", "end of ", "end of")) or not (
+        "compared" in lowered or "than" in lowered or "versus" in lowered or "from" in lowered
     ):
         return False
     return bool(_BASE_BEFORE_FIGURE.search(window))

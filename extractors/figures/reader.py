@@ -240,6 +240,8 @@ def read_figures(
             clause_start, clause_end = facts.clause(figure.start)
             clause = (facts.body[clause_start : figure.start], facts.body[figure.start : clause_end])
             kind, basis = kind_and_basis(figure, role, before, after, clause, period)
+            if basis == "avg_annual":
+                period = _years_averaged(facts.body, period)
             a_days_move = on_a_trading_day or segment == "share price"
             if a_days_move and basis == "yoy" and not _YEAR_ON_YEAR.search(facts.body):
                 basis = None  # a share price's move on the day is against the last close, not a year
@@ -392,6 +394,28 @@ def _from_side_of(
     # "made up 64% of sales, up from 58%": "up from" pairs the values without a "to"
     up_from = re.search(r"(?:up|down)\s+from", between.group(), re.I) is not None
     return previous if up_from or _TO_BEFORE.search(facts.body, max(0, start - 8), start) else None
+
+
+# An average annual rate is over the years it averages: "over the five years" to the year in force,
+# "over the next five years" or "through 2030" after it
+_YEARS_AHEAD = re.compile(r"\b(?:next|coming)\s+five\s+years\b|未来五年|\bthrough\s+(20\d\d)\b", re.I)
+_YEARS_BEHIND = re.compile(r"\b(?:past|last|the)\s+five\s+years\b|五年来|过去五年", re.I)
+
+
+def _years_averaged(body: str, period: str | None) -> str | None:
+    """The span of years an average annual rate averages, when its sentence names it and the period chosen
+    so far is one year ("grew at an average annual rate of 4.8 percent over the five years" in 2025 ->
+    2021..2025)."""
+    if period is None or not re.fullmatch(r"\d{4}", period):
+        return period
+    year = int(period)
+    ahead = _YEARS_AHEAD.search(body)
+    if ahead is not None:
+        end = int(ahead.group(1)) if ahead.group(1) else year + 5
+        return f"{end - 4}..{end}"
+    if _YEARS_BEHIND.search(body):
+        return f"{year - 4}..{year}"
+    return period
 
 
 _YEAR_ON_YEAR = re.compile(r"year[- ]on[- ]year|a year (?:earlier|ago|before)|同比|按年|年增", re.I)

@@ -1037,3 +1037,22 @@ def test_hong_kong_as_chinese_copy_abbreviates_it_is_a_partner(catalogue: Metric
         "5%": ("gdp_growth", None),  # 粤港澳 is the Greater Bay Area, not Hong Kong
         "6%": (None, None),  # 深圳港 is a port, not Hong Kong
     }
+
+
+def test_an_average_annual_rate_spans_the_years_it_averages(catalogue: MetricCatalogue) -> None:
+    text = (
+        "In 2025, Guangdong's GDP reached 14.6 trillion yuan.\n"
+        "Over the five years, GDP grew at an average annual rate of 4.8 percent.\n"
+        "R&D spending is set to grow at an average annual rate of 7 percent over the next five years."
+    )
+    found = figures(text, catalogue, published=date(2026, 2, 1))
+    assert (found["4.8 percent"].period, found["7 percent"].period) == ("2021..2025", "2026..2030")
+
+
+def test_a_year_compared_with_dates_nothing_after_it(catalogue: MetricCatalogue) -> None:
+    text = (
+        "Nansha now operates 178 international shipping routes, 21 more than at the end of 2024.\n"
+        "Car exports surged: 218,000 vehicles were shipped overseas from January to September."
+    )
+    found = figures(text, catalogue, published=date(2025, 10, 28))
+    assert found["218,000"].period == "2025-01..2025-09"
