@@ -1056,3 +1056,13 @@ def test_a_year_compared_with_dates_nothing_after_it(catalogue: MetricCatalogue)
     )
     found = figures(text, catalogue, published=date(2025, 10, 28))
     assert found["218,000"].period == "2025-01..2025-09"
+
+
+def test_a_day_month_year_date_puts_no_year_in_force(catalogue: MetricCatalogue) -> None:
+    text = (
+        "Published: 7:45pm, 5 Nov 2025\n"
+        "The fair, held from October 15 to November 4, closed with export deals worth US$25.7 billion.\n"
+        "The fair drew more than 310,000 buyers from abroad."
+    )
+    found = figures(text, catalogue, published=date(2025, 11, 5))
+    assert found["310,000"].period == found["US$25.7 billion"].period == "2025-10..2025-11"
