@@ -1,8 +1,9 @@
-"""The load step behind the disagreement views: fingerprint new articles, then re-cluster touched figures.
+"""The load steps behind the disagreement views: fingerprint new articles, then re-cluster touched figures.
 
 A load appends, in its own transaction: each new article version's outlet and witness
-(``store.article_fingerprints``, ``store.article_bands``), then one snapshot of the value clusters of
-every figure scope the batch touched (``store.cluster_snapshots``, ``store.cluster_members``). The views
+(``store.article_fingerprints``, ``store.article_bands``), then reads the current figures of every figure
+scope the batch touched (shared with the conflict steps, which run between), then one snapshot of their
+value clusters (``store.cluster_snapshots``, ``store.cluster_members``). The views
 ``disagreements``, ``consensus``, ``changes`` and their kin read the latest snapshot of each scope, or
 compare consecutive ones, so reading them costs no clustering.
 """
@@ -21,12 +22,6 @@ from gdwatch.config.loader import resolve_config_dir
 from gdwatch.config.models import ConflictSettings
 from gdwatch.warehouse.fingerprints import OutletTable, configured_outlets, insert_fingerprints
 from gdwatch.warehouse.sql import read_sql
-
-# A sentence that says its figure revises an earlier one (matched on the lower-cased quote).
-REVISION_PATTERN = (
-    r"\b(revised|revision|corrected|finali[sz]ed|final (verification|figures?|data|accounting))\b"
-    r"|最终核实|最终核算|最终数|修订为|修订后|修正为|核实后|最終核實|修訂為"
-)
 
 
 @dataclass(frozen=True)
@@ -55,31 +50,26 @@ def configured_settings(directory: Path | None = None) -> DisagreementSettings:
     return DisagreementSettings(parsed.stock_window_days, parsed.near_copy_similarity)
 
 
-def refresh_disagreements(
+def fingerprint_batch(
     conn: duckdb.DuckDBPyConnection,
     *,
     run_id: int,
-    settings: DisagreementSettings | None = None,
+    settings: DisagreementSettings,
     outlets: OutletTable | None = None,
     timings: dict[str, float] | None = None,
     config_dir: Path | None = None,
-) -> int:
-    """Fingerprint the batch's new article versions and snapshot the clusters of the scopes it touched.
+) -> None:
+    """Store the outlet, MinHash fingerprint and witness of each of the batch's new article versions.
 
     Args:
-        conn: the load's connection inside its transaction, after the batch's figures were inserted
-            (``batch_articles`` and ``batch_extractions`` exist).
+        conn: the load's connection inside its transaction (``batch_articles`` exists, the versions are
+            inserted).
         run_id: the run loading the batch.
-        settings: stock window and near-copy threshold; the configured ones by default.
+        settings: the near-copy threshold.
         outlets: the outlet table; the configured one by default.
-        config_dir: the configuration directory the defaults come from (``--config DIR``).
-        timings: if given, receives the seconds spent fingerprinting (``fingerprint_articles``) and
-            clustering (``cluster_figures``), included in the load's ``refresh_disagreements``.
-
-    Returns:
-        The number of snapshot rows written (one per cluster, one per emptied scope).
+        timings: if given, receives the seconds spent (``fingerprint_articles``).
+        config_dir: the configuration directory the default outlets come from (``--config DIR``).
     """
-    settings = settings or configured_settings(config_dir)
     started = time.perf_counter()
     insert_fingerprints(
         conn,
@@ -87,24 +77,73 @@ def refresh_disagreements(
         threshold=settings.near_copy_similarity,
         outlets=outlets or configured_outlets(config_dir),
     )
-    fingerprinted = time.perf_counter()
-    row = None
-    lap = fingerprinted
-    for name, params in (
+    if timings is not None:
+        timings["fingerprint_articles"] = (
+            timings.get("fingerprint_articles", 0.0) + time.perf_counter() - started
+        )
+
+
+def select_touched_figures(
+    conn: duckdb.DuckDBPyConnection, *, timings: dict[str, float] | None = None
+) -> None:
+    """Create ``touched_scopes`` and ``touched_figures``: the current figures of the scopes the batch touched.
+
+    The one read of the stored figures per batch: the conflict steps and :func:`snapshot_clusters` share it.
+
+    Args:
+        conn: the load's connection inside its transaction, after the batch's figures and fingerprints were
+            inserted (``batch_articles`` and ``batch_extractions`` exist).
+        timings: if given, receives the seconds of each statement (``cluster:<statement>``) and their sum
+            (``touched_figures``).
+    """
+    _run_statements(
+        conn,
         ("create_touched_scopes", None),
-        ("create_touched_figures", {"revision_pattern": REVISION_PATTERN}),
+        ("create_touched_figures", None),
+        timings=timings,
+        total="touched_figures",
+    )
+
+
+def snapshot_clusters(
+    conn: duckdb.DuckDBPyConnection,
+    *,
+    run_id: int,
+    settings: DisagreementSettings,
+    timings: dict[str, float] | None = None,
+) -> None:
+    """Cluster the touched figures and append one snapshot of every touched scope.
+
+    Args:
+        conn: the load's connection inside its transaction, after :func:`select_touched_figures`.
+        run_id: the run loading the batch.
+        settings: the stock window.
+        timings: if given, receives the seconds of each statement (``cluster:<statement>``) and their sum
+            (``cluster_figures``).
+    """
+    _run_statements(
+        conn,
         ("create_touched_clusters", {"stock_window_days": settings.stock_window_days}),
         ("insert_cluster_snapshots", {"run_id": run_id}),
         ("insert_cluster_members", None),
-    ):
-        result = conn.execute(read_sql(name), params)
-        if name == "insert_cluster_snapshots":
-            row = result.fetchone()
-        if timings is not None:  # per statement too, so a slow one shows up in a benchmark's breakdown
+        timings=timings,
+        total="cluster_figures",
+    )
+
+
+def _run_statements(
+    conn: duckdb.DuckDBPyConnection,
+    *statements: tuple[str, dict[str, object] | None],
+    timings: dict[str, float] | None,
+    total: str,
+) -> None:
+    """Run the statement files in order; per statement too, so a slow one shows up in a benchmark."""
+    started = lap = time.perf_counter()
+    for name, params in statements:
+        conn.execute(read_sql(name), params)
+        if timings is not None:
             now = time.perf_counter()
             timings[f"cluster:{name}"] = timings.get(f"cluster:{name}", 0.0) + now - lap
             lap = now
     if timings is not None:
-        timings["fingerprint_articles"] = timings.get("fingerprint_articles", 0.0) + fingerprinted - started
-        timings["cluster_figures"] = timings.get("cluster_figures", 0.0) + time.perf_counter() - fingerprinted
-    return int(row[0]) if row else 0
+        timings[total] = timings.get(total, 0.0) + time.perf_counter() - started

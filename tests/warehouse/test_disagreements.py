@@ -177,6 +177,42 @@ def test_preliminary_then_final_is_a_change_not_a_disagreement(wh: Warehouse, db
     assert all(c["change"] != "disagreement_opened" for c in changes)
 
 
+def test_the_load_stores_whether_a_quote_revises_and_derives_it_for_figures_stored_before(
+    wh: Warehouse, db_path: Path
+) -> None:
+    """Migration 0016: the load stores ``revises``; a figure stored before (NULL) is read from its quote."""
+    gdp: dict[str, Any] = {"metric": "gdp", "resolution": 1e10}
+    load(wh, make_page("https://www.yicai.com/gdp.html", "GDP.", observations=(make_obs(14.2e12, **gdp),)))
+    later = T0 + timedelta(days=200)
+    final = make_obs(14.5e12, quote="经最终核实，广东地区生产总值修订为14.5万亿元。", **gdp)
+    load(
+        wh,
+        make_page("https://www.newsgd.com/f.html", "Final.", observations=(final,), published_at=later),
+        at_day=200,
+    )
+    stored = "SELECT value, revises FROM store.observations ORDER BY value"
+    assert [(r["value"], r["revises"]) for r in rows(db_path, stored)] == [(14.2e12, False), (14.5e12, True)]
+    conn = connect(db_path, migrate=False)
+    try:  # as if both were stored before migration 0016 added the column
+        conn.execute("UPDATE store.observations SET revises = NULL")
+    finally:
+        conn.close()
+    again = T0 + timedelta(days=201)
+    load(
+        wh,
+        make_page(
+            "https://www.21jingji.com/g.html",
+            "GDP.",
+            observations=(make_obs(14.5e12, **gdp),),
+            published_at=again,
+        ),
+        at_day=201,
+    )
+    assert rows(db_path, "SELECT * FROM disagreements") == []
+    (row,) = rows(db_path, "SELECT value, superseded FROM consensus WHERE metric = 'gdp'")
+    assert row == {"value": 14.5e12, "superseded": 1}
+
+
 def test_an_official_release_after_a_preliminary_figure_supersedes_it(wh: Warehouse, db_path: Path) -> None:
     gdp: dict[str, Any] = {"metric": "gdp", "resolution": 1e10}
     load(

@@ -26,6 +26,7 @@ SHIPPED = [
     "0013_add_page_validators.sql",
     "0014_add_figure_context.sql",
     "0015_create_disagreement_tables.sql",
+    "0016_add_observation_revises.sql",
 ]
 
 

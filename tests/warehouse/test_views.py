@@ -15,7 +15,7 @@ from gdwatch.warehouse.migrate import apply_migrations, apply_schema, load_migra
 from gdwatch.warehouse.views import create_views, load_views
 from tests.warehouse.conftest import T0, make_obs, make_page
 
-MIGRATED_MACROS = [  # the scalar macros of the numbered migrations (0007, 0010, 0014)
+MIGRATED_MACROS = [  # the scalar macros of the numbered migrations (0007, 0010, 0014, 0016)
     "figure_low",
     "figure_high",
     "figures_compatible",
@@ -23,6 +23,7 @@ MIGRATED_MACROS = [  # the scalar macros of the numbered migrations (0007, 0010,
     "as_of_run",
     "period_start_of",
     "period_end_of",
+    "says_revises",
 ]
 SHIPPED_VIEWS = Path(__file__).resolve().parents[2] / "warehouse" / "views"
 

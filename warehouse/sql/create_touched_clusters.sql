@@ -1,4 +1,5 @@
--- Group and cluster the touched figures.
+-- Group and cluster the touched figures. A period that cannot be read as days (2025-02-30) is no period: its
+-- figures are left out (counted in consensus.period_unknown).
 -- Group: a flow's scope is one group; a scope's point-in-time figures are chained into windows, a date
 -- more than $stock_window_days after the latest earlier date opening a new group (stocks a week apart are
 -- compared, a year apart are not).
@@ -14,12 +15,12 @@
 -- its own window, group and cluster (planning the branches cost more than the rows they skipped).
 CREATE OR REPLACE TEMP TABLE touched_clusters AS
 WITH points AS (
-    SELECT *,
+    SELECT * EXCLUDE (quote, url, published_at, run_id),
            max({'scope_id': scope_id, 'p_end': p_end}) OVER (
                ORDER BY scope_id, p_start, p_end, article_id, ordinal
                ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS prev
     FROM touched_figures
-    WHERE scope_period = '@point'
+    WHERE scope_period = '@point' AND p_start IS NOT NULL AND p_end IS NOT NULL
 ), sessions AS (
     SELECT * EXCLUDE (prev),
            sum(CASE WHEN prev.scope_id IS DISTINCT FROM scope_id OR p_start - prev.p_end > $stock_window_days
@@ -30,9 +31,10 @@ WITH points AS (
     SELECT session, min(p_start) AS group_start, max(p_end) AS group_end FROM sessions GROUP BY session
 ), edges AS (
     -- a flow's scope is one group, with no windows to compute
-    SELECT *, p_start AS group_start, p_end AS group_end, scope_id AS group_id
+    SELECT * EXCLUDE (quote, url, published_at, run_id), p_start AS group_start, p_end AS group_end,
+           scope_id AS group_id
     FROM touched_figures
-    WHERE scope_period <> '@point'
+    WHERE scope_period <> '@point' AND p_start IS NOT NULL AND p_end IS NOT NULL
     UNION ALL BY NAME
     SELECT s.* EXCLUDE (session), b.group_start, b.group_end,
            md5(s.scope_id || ':' || b.group_start::VARCHAR) AS group_id

@@ -1,13 +1,16 @@
--- The current figures (latest article version, newest extraction, no conversions) of the touched scopes,
--- with what clustering needs: the interval, the period bounds, the witness and outlet of the article, when
--- it was reported, and whether its sentence says it revises an earlier figure ($revision_pattern).
--- Incremental: only stored figures sharing a touched scope's key are read.
+-- The current figures (latest article version, newest extraction, no conversions) of the touched scopes:
+-- the one read of the stored figures that both conflict steps and the clustering share. Each figure has
+-- what they need: the interval, the period bounds (NULL for a period that cannot be read as days), the
+-- witness and outlet of the article, when it was reported, and whether its sentence says it revises an
+-- earlier figure (stored by the load since migration 0016, derived for figures stored before).
+-- Incremental: only stored figures sharing a touched scope's key are read; the batch's fingerprints exist.
 CREATE OR REPLACE TEMP TABLE touched_figures AS
 WITH candidates AS (
     SELECT s.article_id, s.article_version, s.extractor_version, s.run_id, s.ordinal, s.period,
            coalesce(s.period_start, period_start_of(s.period)) AS p_start,
            coalesce(s.period_end, period_end_of(s.period)) AS p_end,
-           s.value, s.qualifier, s.resolution, s.quote, k.*
+           s.value, s.qualifier, s.resolution, s.quote, coalesce(s.revises, says_revises(s.quote)) AS revises,
+           k.*
     FROM store.observations AS s
     JOIN touched_scopes AS k
       ON s.metric = k.metric AND s.entity = k.entity AND s.unit = k.unit AND s.projection = k.projection
@@ -16,12 +19,13 @@ WITH candidates AS (
      AND k.scope_period = CASE WHEN length(s.period) = 10 AND s.period[5] = '-' THEN '@point' ELSE s.period END
     WHERE s.conversion_of IS NULL
 ), latest_version AS (
-    SELECT article_id, version, url, site_name, coalesce(published_at, fetched_at) AS reported_at
+    SELECT article_id, version, url, site_name, published_at, coalesce(published_at, fetched_at) AS reported_at
     FROM store.article_versions
     WHERE article_id IN (SELECT article_id FROM candidates)
     QUALIFY is_latest_version(article_id, version)
 ), current_extraction AS (
-    SELECT x.article_id, x.article_version, x.extractor_version, l.url, l.site_name, l.reported_at
+    SELECT x.article_id, x.article_version, x.extractor_version, l.url, l.site_name, l.published_at,
+           l.reported_at
     FROM store.extractions AS x
     JOIN latest_version AS l ON l.article_id = x.article_id AND l.version = x.article_version
     QUALIFY is_current_extraction(x.article_id, x.article_version, x.run_id, x.extractor_version)
@@ -31,17 +35,13 @@ WITH candidates AS (
     WHERE article_id IN (SELECT article_id FROM latest_version)
     QUALIFY row_number() OVER (PARTITION BY article_id, version ORDER BY run_id DESC) = 1
 )
-SELECT c.article_id, c.article_version, c.extractor_version, c.ordinal, c.period, c.p_start, c.p_end,
-       c.value, c.qualifier, c.resolution, c.scope_id, c.scope_period, x.reported_at,
+SELECT c.* EXCLUDE (snapshot_id), x.url, x.published_at, x.reported_at,
        figure_low(c.value, c.qualifier, c.resolution) AS low,
        figure_high(c.value, c.qualifier, c.resolution) AS high,
        -- articles stored before fingerprints existed count as their own witness
        coalesce(f.witness_id, c.article_id) AS witness_id,
        coalesce(f.outlet, x.site_name, regexp_extract(x.url, '://([^/:]+)', 1)) AS outlet,
-       coalesce(f.official, false) AS official,
-       regexp_matches(lower(c.quote), $revision_pattern) AS revises
+       coalesce(f.official, false) AS official
 FROM candidates AS c
 JOIN current_extraction AS x USING (article_id, article_version, extractor_version)
-LEFT JOIN fingerprints AS f ON f.article_id = c.article_id AND f.version = c.article_version
--- a period that cannot be read as days (2025-02-30) is no period: counted in consensus.period_unknown
-WHERE c.p_start IS NOT NULL AND c.p_end IS NOT NULL;
+LEFT JOIN fingerprints AS f ON f.article_id = c.article_id AND f.version = c.article_version;

@@ -1,5 +1,6 @@
 -- Close the open conflicts of articles this batch re-versioned or re-extracted when the figure a side
--- stood on is no longer among that article's current figures (changed or dropped by a revision).
+-- stood on is no longer among that article's current figures (changed or dropped by a revision). Reads the
+-- current figures from touched_figures (create_touched_figures.sql), which the clustering shares.
 INSERT INTO store.conflict_events
 WITH touched AS (
     SELECT article_id FROM batch_extractions
@@ -11,22 +12,11 @@ WITH touched AS (
     WHERE article_id IN (SELECT article_id FROM touched)
        OR conflicting_article_id IN (SELECT article_id FROM touched)
     QUALIFY is_open_conflict(conflict_id, event_id, event)
-), latest_version AS (
-    SELECT article_id, version
-    FROM store.article_versions
-    WHERE article_id IN (SELECT article_id FROM touched)
-    QUALIFY is_latest_version(article_id, version)
-), current_extraction AS (
-    SELECT x.article_id, x.article_version, x.extractor_version
-    FROM store.extractions AS x
-    JOIN latest_version AS l ON l.article_id = x.article_id AND l.version = x.article_version
-    QUALIFY is_current_extraction(x.article_id, x.article_version, x.run_id, x.extractor_version)
 ), current_figures AS (
-    SELECT o.article_id, o.metric, o.entity, o.partner, o.segment, o.basis, o.kind, o.period, o.unit,
-           o.projection, o.value
-    FROM store.observations AS o
-    JOIN current_extraction USING (article_id, article_version, extractor_version)
-    WHERE o.conversion_of IS NULL
+    -- every current figure of a touched article is in touched_figures: its key is a touched scope
+    SELECT article_id, metric, entity, partner, segment, basis, kind, period, unit, projection, value
+    FROM touched_figures
+    WHERE article_id IN (SELECT article_id FROM touched)
 ), closing AS (
     SELECT c.*
     FROM open_touched AS c

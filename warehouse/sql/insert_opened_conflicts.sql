@@ -1,43 +1,20 @@
 -- Open conflicts between the batch's new figures and the current figures of other articles.
--- Incremental: only stored figures sharing a new figure's key (metric, entity, partner, segment, basis,
--- kind, period, unit, projection) are read, so the cost grows with the new figures, not with the warehouse squared.
+-- Incremental: the current figures of the touched scopes (touched_figures, create_touched_figures.sql, read
+-- once for this step, the closing one and the clustering) hold every stored figure sharing a new figure's
+-- key (metric, entity, partner, segment, basis, kind, period, unit, projection), so the cost grows with the
+-- new figures, not with the warehouse squared.
 INSERT INTO store.conflict_events
-WITH new_figures AS (
-    SELECT e.article_id, e.version AS article_version, o.extractor_version, o.ordinal, o.metric, o.entity,
-           o.partner, o.segment, o.basis, o.kind, o.period, o.unit, o.projection, o.value, o.qualifier,
-           o.resolution, o.quote,
-           a.url, a.published_at
-    FROM staged_observations AS o
-    JOIN batch_extractions AS e ON e.page_ordinal = o.page_ordinal AND e.extractor_version = o.extractor_version
-    JOIN batch_articles AS a ON a.page_ordinal = o.page_ordinal
-    WHERE o.metric IS NOT NULL AND o.period IS NOT NULL AND o.conversion_of IS NULL
-), figure_keys AS (
-    SELECT DISTINCT metric, entity, partner, segment, basis, kind, period, unit, projection FROM new_figures
-), candidates AS (
-    SELECT s.article_id, s.article_version, s.extractor_version, s.ordinal, s.metric, s.entity, s.partner,
-           s.segment, s.basis, s.kind, s.period, s.unit, s.projection, s.value, s.qualifier, s.resolution,
-           s.quote, s.run_id
-    FROM store.observations AS s
-    JOIN figure_keys AS k
-      ON s.metric = k.metric AND s.entity = k.entity AND s.period = k.period AND s.unit = k.unit
-     AND s.projection = k.projection AND s.partner IS NOT DISTINCT FROM k.partner
-     AND s.segment IS NOT DISTINCT FROM k.segment AND s.basis IS NOT DISTINCT FROM k.basis
-     AND s.kind IS NOT DISTINCT FROM k.kind
-    WHERE s.conversion_of IS NULL
-), latest_version AS (
-    SELECT article_id, version, url, published_at
-    FROM store.article_versions
-    WHERE article_id IN (SELECT article_id FROM candidates)
-    QUALIFY is_latest_version(article_id, version)
-), current_extraction AS (
-    SELECT x.article_id, x.article_version, x.extractor_version, l.url, l.published_at
-    FROM store.extractions AS x
-    JOIN latest_version AS l ON l.article_id = x.article_id AND l.version = x.article_version
-    QUALIFY is_current_extraction(x.article_id, x.article_version, x.run_id, x.extractor_version)
-), current_candidates AS (
-    SELECT c.*, x.url, x.published_at
-    FROM candidates AS c
-    JOIN current_extraction AS x USING (article_id, article_version, extractor_version)
+WITH current_candidates AS (
+    SELECT article_id, article_version, extractor_version, ordinal, metric, entity, partner, segment, basis,
+           kind, period, unit, projection, value, qualifier, resolution, quote, run_id, url, published_at
+    FROM touched_figures
+), new_figures AS (
+    -- the batch's new extractions are current, so their figures are among the touched ones
+    SELECT c.*
+    FROM current_candidates AS c
+    JOIN batch_extractions AS e
+      ON e.article_id = c.article_id AND e.version = c.article_version
+     AND e.extractor_version = c.extractor_version
 ), pairs AS (
     SELECT md5(concat_ws('|', n.metric, n.entity, coalesce(n.partner, ''), n.period, n.unit,
                          n.projection::VARCHAR,
