@@ -259,8 +259,41 @@ class MetricDefinition(_Strict):
         return self
 
 
+class SegmentDefinition(_Strict):
+    """One part of a whole a figure can be about (private enterprises, drones, net profit)."""
+
+    name: str = Field(min_length=1, description="The segment figures about this part are stored under.")
+    en: tuple[str, ...] = Field(default=(), description="English forms, lower case, matched as whole words.")
+    zh_hans: tuple[str, ...] = Field(default=(), description="Simplified Chinese forms.")
+    zh_hant: tuple[str, ...] = Field(default=(), description="Traditional Chinese forms.")
+    whole: bool = Field(
+        default=False,
+        description="The forms name the whole again (a company's revenue after its profit): no segment.",
+    )
+
+    @model_validator(mode="after")
+    def _has_forms(self) -> SegmentDefinition:
+        if not (self.en or self.zh_hans):
+            raise ValueError(f"segment {self.name!r} needs at least one English or simplified Chinese form")
+        if any(form != form.lower() for form in self.en):
+            raise ValueError(f"segment {self.name!r}: English forms are written in lower case")
+        return self
+
+
 class MetricCatalogue(_Strict):
     metrics: tuple[MetricDefinition, ...]
+    segments: tuple[SegmentDefinition, ...] = ()
+
+    @field_validator("segments")
+    @classmethod
+    def _forms_once(cls, value: tuple[SegmentDefinition, ...]) -> tuple[SegmentDefinition, ...]:
+        seen: dict[str, str] = {}
+        for segment in value:
+            for form in (*segment.en, *segment.zh_hans):
+                if form in seen:
+                    raise ValueError(f"{form!r} is listed under both {seen[form]!r} and {segment.name!r}")
+                seen[form] = segment.name
+        return value
 
     @field_validator("metrics")
     @classmethod

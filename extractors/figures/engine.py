@@ -32,6 +32,7 @@ from gdwatch.extractors.figures.periods import find_periods
 from gdwatch.extractors.figures.places import PlaceIndex
 from gdwatch.extractors.figures.reader import read_figures, sentence_facts
 from gdwatch.extractors.figures.scan import TriggerIndex
+from gdwatch.extractors.figures.segments import SegmentIndex
 from gdwatch.extractors.figures.sentences import Sentence, split_sentences
 from gdwatch.extractors.figures.subjects import SubjectGrammar
 from gdwatch.extractors.records import Observation
@@ -58,6 +59,7 @@ class FigureExtractor:
             places=places,
             subjects=SubjectGrammar.build(places),
             metrics={metric.key: metric for metric in catalogue.metrics},
+            segments=SegmentIndex.build(catalogue.segments),
         )
 
     def extract(

@@ -13,7 +13,7 @@ from gdwatch.extractors.figures.figure import Figure
 from gdwatch.extractors.figures.matcher import CatalogueMatcher, PhraseHit
 from gdwatch.extractors.figures.periods import PeriodMention
 from gdwatch.extractors.figures.places import PlaceIndex
-from gdwatch.extractors.figures.segments import SegmentMention
+from gdwatch.extractors.figures.segments import SegmentIndex, SegmentMention
 from gdwatch.extractors.figures.sentences import Sentence, clause_bounds
 from gdwatch.extractors.figures.subjects import SubjectGrammar
 
@@ -42,6 +42,8 @@ class Vocabulary:
     subjects: SubjectGrammar
     metrics: dict[str, MetricDefinition]
     """The catalogue's metrics by key."""
+    segments: SegmentIndex
+    """The catalogue's parts (:func:`segments.find_segments`)."""
 
 
 @dataclass(slots=True)

@@ -76,7 +76,7 @@ def sentence_facts(
     """
     body = normalized[sentence.start : sentence.end]
     matchable = state.matchable[sentence.start : sentence.end]
-    segments = find_segments(state.lowered[sentence.start : sentence.end])
+    segments = find_segments(state.lowered[sentence.start : sentence.end], vocabulary.segments)
     return SentenceFacts(
         vocabulary=vocabulary,
         normalized=normalized,

@@ -11,204 +11,40 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import NamedTuple
 
+from gdwatch.config.models import SegmentDefinition
 from gdwatch.extractors.figures.scan import literal_pattern
 
-# canonical segment -> the ways it is written (English lower case; simplified Chinese: traditional text is
-# simplified before matching)
-SEGMENTS: dict[str, tuple[str, ...]] = {
-    "private enterprises": (
-        "private enterprises",
-        "private enterprise",
-        "private firms",
-        "private companies",
-        "private businesses",
-        "private sector",
-        "private-sector",
-        "民营企业",
-        "民营经济",
-        "民企",
-        "私营企业",
-    ),
-    "foreign-invested enterprises": (
-        "foreign-invested enterprises",
-        "foreign-invested firms",
-        "foreign-invested companies",
-        "foreign-funded enterprises",
-        "foreign-funded firms",
-        "foreign-funded companies",
-        "foreign enterprises",
-        "foreign firms",
-        "外商投资企业",
-        "外资企业",
-        "外企",
-    ),
-    "state-owned enterprises": (
-        "state-owned enterprises",
-        "state-owned firms",
-        "state-owned companies",
-        "soes",
-        "国有企业",
-        "国企",
-    ),
-    "electromechanical products": (
-        "electromechanical products",
-        "mechanical and electrical products",
-        "electromechanical goods",
-        "机电产品",
-    ),
-    "high-tech products": (
-        "high-tech products",
-        "high and new technology products",
-        "高新技术产品",
-        "高技术产品",
-    ),
-    "labour-intensive products": ("labour-intensive products", "labor-intensive products", "劳动密集型产品"),
-    "general trade": ("general trade", "一般贸易"),
-    "processing trade": ("processing trade", "加工贸易"),
-    "services": (
-        "trade in services",
-        "services trade",
-        "service trade",
-        "services added value",
-        "services sector",
-        "service sector",
-        "service industry",
-        "tertiary industry",
-        "tertiary sector",
-        "服务贸易",
-        "服务业增加值",
-        "服务业",
-        "第三产业",
-    ),
-    "primary sector": ("primary industry", "primary sector", "第一产业"),
-    "secondary sector": ("secondary industry", "secondary sector", "第二产业"),
-    "high-tech enterprises": (
-        "high-tech enterprises",
-        "high-tech firms",
-        "high-tech companies",
-        "高新技术企业",
-    ),
-    "new energy vehicles": (
-        "new energy vehicles",
-        "electric vehicles",
-        "electric vehicle",
-        "new energy vehicle",
-        "new-energy vehicle",
-        "new-energy vehicles",
-        "nevs",
-        "nev",
-        "新能源汽车",
-        "新能源车",
-        "new energy cars",
-        "new-energy cars",
-        "电动汽车",
-        "电动车",
-    ),
-    "industrial robots": ("industrial robots", "industrial robot", "工业机器人", "工业机械人"),
-    "service robots": ("service robots", "service robot", "服务机器人"),
-    "consumer drones": ("consumer drones", "consumer drone", "消费级无人机"),
-    "industrial drones": ("industrial drones", "industrial drone", "工业级无人机"),
-    "small home appliances": ("small home appliances", "small appliances", "小家电"),
-    "air conditioners": ("air conditioners", "air-conditioners", "空调"),
-    "robots": ("robots", "机器人", "机械人"),
-    "drones": ("drones", "drone", "unmanned aerial vehicles", "无人机"),
-    "lithium batteries": (
-        "lithium batteries",
-        "lithium battery",
-        "lithium-ion batteries",
-        "lithium-ion battery",
-        "锂电池",
-        "锂离子电池",
-    ),
-    "solar cells": (
-        "solar cells",
-        "photovoltaic cells",
-        "solar panels",
-        "太阳能电池",
-        "光伏电池",
-        "光伏产品",
-    ),
-    "home appliances": (
-        "home appliances",
-        "household appliances",
-        "home appliance",
-        "appliance",
-        "appliances",
-        "家电",
-        "家用电器",
-    ),
-    "integrated circuits": ("integrated circuits", "chips", "semiconductors", "集成电路", "芯片"),
-    "cross-border e-commerce": ("cross-border e-commerce", "跨境电商", "跨境电子商务"),
-    "automobiles": ("automobiles", "cars", "汽车"),
-    "toys": ("toys", "toy", "玩具"),
-    "textiles and garments": (
-        "textiles and garments",
-        "textiles and clothing",
-        "garments",
-        "纺织服装",
-        "服装",
-    ),
-    "electronic information": ("electronic information", "electronics and information", "电子信息"),
-    "digital economy": ("digital economy", "数字经济"),
-    "low-altitude economy": ("low-altitude economy", "低空经济"),
-    "overseas sales": ("overseas sales", "海外销量", "海外销售"),
-    "overseas business": (
-        "overseas business",
-        "overseas revenue",
-        "海外业务",
-        "海外收入",
-        "海外营收",
-        "海外营业收入",
-        "境外收入",
-        "境外营收",
-    ),
-    "online retail sales": ("online retail sales", "网上零售额"),
-    "smartphones": ("smartphones", "smartphone", "智能手机"),
-    "mobile phones": ("mobile phones", "mobile phone", "handsets", "手机"),
-    "refrigerators": ("refrigerators", "fridges", "冰箱"),
-    "laptops": ("laptops", "laptop computers", "notebook computers", "笔记本电脑", "笔记型电脑"),
-    "ships": ("ships", "vessels", "船舶"),
-    "furniture": ("furniture", "家具"),
-    "ceramics": ("ceramics", "陶瓷"),
-    "agricultural products": ("agricultural products", "农产品"),
-    "lighting products": ("lighting products", "lighting", "灯具", "照明产品", "灯饰"),
-    "microwave ovens": ("microwave ovens", "微波炉"),
-    "humanoid robots": ("humanoid robots", "humanoid robot", "人形机器人"),
-    "new three products": ('"new three"', "new three products", "新三样"),
-    "hong kong-funded enterprises": (
-        "hong kong-funded enterprises",
-        "hong kong-funded firms",
-        "hong kong-invested enterprises",
-        "港资企业",
-    ),
-    "taiwan-invested enterprises": ("taiwan-invested enterprises", "taiwan-funded enterprises", "台资企业"),
-    "macao-funded enterprises": ("macao-funded enterprises", "macau-funded enterprises", "澳资企业"),
-    "livestream e-commerce": ("livestream e-commerce", "live-streaming e-commerce", "直播电商"),
-    # a company's measures other than its revenue: its profit growth is not its revenue growth
-    "net profit": (
-        "net profit",
-        "net profits",
-        "net income",
-        "profit attributable to shareholders",
-        "净利润",
-        "归母净利润",
-        "净利",
-        "纯利",
-        "股东应占溢利",
-    ),
-    "gross margin": ("gross margin", "gross profit margin", "毛利率"),
-    "earnings per share": ("earnings per share", "每股收益", "每股盈利", "每股纯益", "每股盈余"),
-    "share price": ("share price", "shares of the company", "its shares", "the stock", "股价"),
-    # the whole of a company's business: a revenue after a profit is no longer the profit's part
-    "": ("revenue", "revenues", "sales revenue", "营收", "营业收入", "营业额"),
-}
 
-_BY_WRITTEN = {written: canonical for canonical, forms in SEGMENTS.items() for written in forms}
-# why: one trie of the literals (the engine skips ahead by first character); word boundaries of the
-# English names are checked on each match instead of with look-arounds, which made every offset a try
-_PATTERN = re.compile(literal_pattern(_BY_WRITTEN))
+@dataclass(frozen=True)
+class SegmentIndex:
+    """The catalogue's parts (``[[segments]]`` of config/metrics.toml) compiled for matching: built once
+    per :class:`engine.FigureExtractor`."""
+
+    by_written: dict[str, str]
+    """Each written form (English lower case, simplified Chinese) -> its segment ("" for the whole)."""
+    pattern: re.Pattern[str]
+
+    @classmethod
+    def build(cls, segments: tuple[SegmentDefinition, ...]) -> SegmentIndex:
+        """Compile the catalogue's parts.
+
+        Args:
+            segments: the catalogue's segment definitions.
+
+        Returns:
+            The index.
+        """
+        by_written = {
+            written: "" if segment.whole else segment.name
+            for segment in segments
+            for written in (*segment.en, *segment.zh_hans)
+        }
+        # why: one trie of the literals (the engine skips ahead by first character); word boundaries of the
+        # English names are checked on each match instead of with look-arounds, which made every offset a try
+        return cls(by_written=by_written, pattern=re.compile(literal_pattern(by_written)))
 
 
 _DESCRIBES_A_FIRM = re.compile(
@@ -224,17 +60,18 @@ class SegmentMention(NamedTuple):
     segment: str
 
 
-def find_segments(lowered: str) -> list[SegmentMention]:
+def find_segments(lowered: str, index: SegmentIndex) -> list[SegmentMention]:
     """The segment phrases a sentence names.
 
     Args:
         lowered: the sentence with ASCII letters lower-cased.
+        index: the catalogue's parts.
 
     Returns:
         The mentions in order.
     """
     found = []
-    for match in _PATTERN.finditer(lowered):
+    for match in index.pattern.finditer(lowered):
         start, end = match.span()
         if match.group().isascii() and (
             (lowered[start - 1 : start].isalpha() and lowered[start - 1 : start].isascii())
@@ -243,7 +80,7 @@ def find_segments(lowered: str) -> list[SegmentMention]:
             continue
         if _DESCRIBES_A_FIRM.match(lowered, end):
             continue  # "a home appliance maker", "a drone maker": what one firm makes, not a part
-        found.append(SegmentMention(start, end, _BY_WRITTEN[match.group()]))
+        found.append(SegmentMention(start, end, index.by_written[match.group()]))
     return found
 
 

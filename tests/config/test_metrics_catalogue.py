@@ -6,6 +6,10 @@ import re
 from datetime import date
 from pathlib import Path
 
+import opencc
+import pytest
+
+from gdwatch.config.errors import ConfigError
 from gdwatch.config.loader import load_metrics
 from gdwatch.extractors.figures.engine import extract_observations
 
@@ -62,3 +66,35 @@ def test_a_metric_added_to_the_file_is_matched_without_code_change(tmp_path: Pat
     without = extract_observations(text, published=date(2026, 1, 10), catalogue=load_metrics())
     # without it, both are exports of a part of the whole: the segment keeps them off the total's line
     assert [(o.metric, o.segment) for o in without] == [("exports", "drones"), ("exports", "drones")]
+
+
+def test_every_part_is_written_in_both_chinese_scripts_and_they_agree() -> None:
+    to_simplified = opencc.OpenCC("t2s")
+    segments = load_metrics().segments
+    names = {segment.name for segment in segments}
+    assert {"private enterprises", "drones", "net profit", "cross-border e-commerce"} <= names
+    for segment in segments:
+        assert len(segment.zh_hant) == len(segment.zh_hans), segment.name
+        for hans, hant in zip(segment.zh_hans, segment.zh_hant, strict=True):
+            assert to_simplified.convert(hant) == hans, f"{segment.name}: {hant} is not {hans}"
+
+
+def test_a_part_added_to_the_file_is_recognised_without_code_change(tmp_path: Path) -> None:
+    packaged = (Path(__file__).resolve().parents[2] / "config" / "metrics.toml").read_text(encoding="utf-8")
+    extra = '\n[[segments]]\nname = "lychees"\nen = ["lychees"]\nzh_hans = ["荔枝"]\nzh_hant = ["荔枝"]\n'
+    path = tmp_path / "metrics.toml"
+    path.write_text(packaged + extra, encoding="utf-8")
+    text = "Exports of lychees rose 12 percent in 2025. 2025年，广东荔枝出口增长9%。"
+    published = date(2026, 1, 10)
+    before = extract_observations(text, published=published, catalogue=load_metrics())
+    after = extract_observations(text, published=published, catalogue=load_metrics(path))
+    assert [o.segment for o in before] == [None, None]
+    assert [(o.metric, o.segment) for o in after] == [("exports_growth", "lychees")] * 2
+
+
+def test_a_part_listed_twice_is_one_readable_error(tmp_path: Path) -> None:
+    packaged = (Path(__file__).resolve().parents[2] / "config" / "metrics.toml").read_text(encoding="utf-8")
+    path = tmp_path / "metrics.toml"
+    path.write_text(packaged + '\n[[segments]]\nname = "bots"\nen = ["robots"]\n', encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"'robots' is listed under both 'robots' and 'bots'"):
+        load_metrics(path)
