@@ -10,7 +10,6 @@ The one intended change: a timestamp written only in an HTML comment (a page's b
 from __future__ import annotations
 
 import gzip
-from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 
@@ -27,13 +26,23 @@ from gdwatch.extractors.pages.metadata import page_metadata
 WITHOUT_COMMENTS = lxml.html.HTMLParser(remove_comments=True)
 
 
-def corpus_pages(corpus: Path) -> Iterator[tuple[str, str]]:
-    """(name, decoded HTML) for the extraction benchmark pages and every news-html page."""
-    for path in sorted((corpus / "extraction" / "html").glob("*.html.gz")):
-        yield path.name, decode_html(gzip.decompress(path.read_bytes()), None)[0]
-    for path in sorted((corpus / "news-html").rglob("*.html*")):
-        raw = path.read_bytes()
-        yield str(path), decode_html(gzip.decompress(raw) if path.suffix == ".gz" else raw, None)[0]
+# The pages are compared in shards: each is a test of its own, so that pytest-xdist spreads them over the
+# cores (the comparison runs trafilatura twice per page and is the suite's slowest check).
+SHARDS = 8
+
+
+def corpus_files(corpus: Path) -> list[Path]:
+    """The extraction benchmark pages and every news-html page, in a fixed order."""
+    return sorted((corpus / "extraction" / "html").glob("*.html.gz")) + sorted(
+        (corpus / "news-html").rglob("*.html*")
+    )
+
+
+def page_name_and_html(corpus: Path, path: Path) -> tuple[str, str]:
+    """(name, decoded HTML): a benchmark page is named by its file name, a news-html page by its path."""
+    raw = path.read_bytes()
+    html = decode_html(gzip.decompress(raw) if path.suffix == ".gz" else raw, None)[0]
+    return (path.name if path.parent == corpus / "extraction" / "html" else str(path)), html
 
 
 def reference_date(html: str) -> str | None:
@@ -50,11 +59,15 @@ def reference_date(html: str) -> str | None:
     )
 
 
-def test_single_parse_reads_what_the_full_metadata_pass_reads(corpus_dir: Path) -> None:
+def test_the_corpus_has_the_pages_to_compare(corpus_dir: Path) -> None:
+    assert len(corpus_files(corpus_dir)) >= 240
+
+
+@pytest.mark.parametrize("shard", range(SHARDS))
+def test_single_parse_reads_what_the_full_metadata_pass_reads(corpus_dir: Path, shard: int) -> None:
     differences = []
-    pages = 0
-    for name, html in corpus_pages(corpus_dir):
-        pages += 1
+    for path in corpus_files(corpus_dir)[shard::SHARDS]:
+        name, html = page_name_and_html(corpus_dir, path)
         url = "https://example.com/news/page.html"
         full = trafilatura.bare_extraction(
             html,
@@ -91,7 +104,6 @@ def test_single_parse_reads_what_the_full_metadata_pass_reads(corpus_dir: Path) 
         )
         if got != want:
             differences.append((name, got, want))
-    assert pages >= 240
     assert differences == []
 
 
