@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import io
 import os
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -41,28 +43,51 @@ def prefect_api(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         yield str(PREFECT_API_URL.value())
 
 
-@pytest.fixture
-def cli_env(prefect_api: str, tmp_path: Path) -> dict[str, str]:
-    """Environment for `gdwatch` subprocesses: the session's Prefect API, quiet logs, no user config."""
+def cli_environment(prefect_api: str, directory: Path) -> dict[str, str]:
+    """Environment for `gdwatch` subprocesses: `prefect_api`, quiet logs, no user config, a client
+    PREFECT_HOME under `directory`."""
     env = {k: v for k, v in os.environ.items() if not k.startswith(("PREFECT_", "GDWATCH_"))}
     env.update(
         PREFECT_API_URL=prefect_api,
-        PREFECT_HOME=str(tmp_path / "prefect-client"),
+        PREFECT_HOME=str(directory / "prefect-client"),
         PREFECT_LOGGING_LEVEL="WARNING",
         PREFECT_SERVER_ANALYTICS_ENABLED="false",
     )
     return env
 
 
-@pytest.fixture(scope="session")
-def demo_warehouse(prefect_api: str, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The demo's warehouse, built once per session by running the whole demo (real flows, real site)."""
-    import io
+@pytest.fixture
+def cli_env(prefect_api: str, tmp_path: Path) -> dict[str, str]:
+    """Environment for `gdwatch` subprocesses: the session's Prefect API, quiet logs, no user config."""
+    return cli_environment(prefect_api, tmp_path)
 
+
+@dataclass(frozen=True)
+class DemoRun:
+    """The demo run once for the session: its warehouse and what it printed (200 columns wide)."""
+
+    db: Path
+    output: str
+
+
+@pytest.fixture(scope="session")
+def demo_run(prefect_api: str, tmp_path_factory: pytest.TempPathFactory) -> DemoRun:
+    """The whole demo (real flows, real site), run once per session; its tests only read what it left.
+
+    Under pytest-xdist one worker runs all the tests that use it (XDIST_GROUPS in tests/conftest.py), so
+    that the demo is run once, not once per worker.
+    """
     from rich.console import Console
 
     from gdwatch.flows.demo.runner import run_demo
 
     db = tmp_path_factory.mktemp("demo") / "demo.duckdb"
-    assert run_demo(db, console=Console(file=io.StringIO(), width=100)) == 0
-    return db
+    output = io.StringIO()
+    assert run_demo(db, console=Console(file=output, width=200)) == 0
+    return DemoRun(db=db, output=output.getvalue())
+
+
+@pytest.fixture(scope="session")
+def demo_warehouse(demo_run: DemoRun) -> Path:
+    """The demo's warehouse (see demo_run)."""
+    return demo_run.db

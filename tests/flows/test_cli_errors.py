@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import WriteConfig
+from tests.conftest import WriteConfig, write_config_dir
+from tests.flows.conftest import cli_environment
 from tests.support.cli import gdwatch
 from tests.support.httpserver import LocalSite
 from tests.support.pages import page, serve_articles
@@ -19,12 +20,20 @@ def one_line_error(stderr: str) -> str:
     return lines[0]
 
 
-@pytest.fixture
-def published_db(http_server: LocalSite, write_config: WriteConfig, tmp_path: Path, cli_env: dict[str, str]):
+@pytest.fixture(scope="module")
+def published_db(prefect_api: str, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """A warehouse after one real `gdwatch run`, made once for the tests that only read it."""
+    directory = tmp_path_factory.mktemp("published")
     story = page("/a.html", "Guangdong exports", "Guangdong's exports rose 6.1 percent in 2025.")
-    config = write_config([{"name": "local", "kind": "rss", "url": serve_articles(http_server, [story])}])
-    db = tmp_path / "wh.duckdb"
-    done = gdwatch("run", "--config", str(config), "--db", str(db), env=cli_env)
+    with LocalSite() as site:
+        sources: list[dict[str, object]] = [
+            {"name": "local", "kind": "rss", "url": serve_articles(site, [story])}
+        ]
+        config = write_config_dir(directory / "config", sources)
+        db = directory / "wh.duckdb"
+        done = gdwatch(
+            "run", "--config", str(config), "--db", str(db), env=cli_environment(prefect_api, directory)
+        )
     assert done.returncode == 0, done.stdout + done.stderr
     return config, db
 

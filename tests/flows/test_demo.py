@@ -2,23 +2,16 @@
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
 
 import duckdb
-import pytest
-from rich.console import Console
 
-from gdwatch.flows.demo.runner import run_demo
 from gdwatch.warehouse import published_path
+from tests.flows.conftest import DemoRun
 
-pytestmark = pytest.mark.usefixtures("prefect_api")
 
-
-def test_demo_shows_every_stage(tmp_path: Path) -> None:
-    db = tmp_path / "demo.duckdb"
-    output = io.StringIO()
-    assert run_demo(db, console=Console(file=output, width=200)) == 0
+def test_demo_shows_every_stage(demo_run: DemoRun) -> None:
+    db = demo_run.db
     with duckdb.connect(str(published_path(db)), read_only=True) as con:
         assert con.execute("SELECT flow, status FROM runs ORDER BY run_id").fetchall() == [
             ("daily-run", "completed"),
@@ -38,7 +31,7 @@ def test_demo_shows_every_stage(tmp_path: Path) -> None:
         ]
         covered = con.execute("SELECT count(*) FROM coverage WHERE listed > 0").fetchone()
         assert covered is not None and covered[0] >= 5
-    text = output.getvalue()
+    text = demo_run.output
     assert "open conflicts" in text and "9.4 trillion yuan" in text and "9.1万亿元" in text
     report = Path(text.strip().splitlines()[-1].removeprefix("report: "))
-    assert report == tmp_path / "demo-report" / "index.html" and report.is_file()
+    assert report == db.parent / "demo-report" / "index.html" and report.is_file()
