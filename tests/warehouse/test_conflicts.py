@@ -167,6 +167,20 @@ def test_two_new_articles_in_one_batch_conflict_once(wh: Warehouse, db_path: Pat
     ]
 
 
+def test_a_figure_repeated_in_an_article_conflicts_once_between_first_mentions(
+    wh: Warehouse, db_path: Path
+) -> None:
+    # each side says its value twice: one conflict, the stored article's side first, each side's first mention
+    load(wh, page(A, make_obs(9.1e12, quote="A says 9.1"), make_obs(9.1e12, quote="A says 9.1 again")))
+    run, counts = load(
+        wh, page(B, make_obs(9.49e12, quote="B says 9.49"), make_obs(9.49e12, quote="B again")), day=1
+    )
+    assert counts.new_conflicts == 1
+    assert query(
+        db_path, "SELECT value, quote, conflicting_value, conflicting_quote, detected_run_id FROM conflicts"
+    )[1] == [(9.1e12, "A says 9.1", 9.49e12, "B says 9.49", run)]
+
+
 def test_a_correction_is_a_revision_and_closes_the_conflict(wh: Warehouse, db_path: Path) -> None:
     run1, _ = load(wh, page(A, make_obs(9.1e12, resolution=1e11), text="Trade was 9.1 trillion."))
     run2, _ = load(wh, page(B, make_obs(9.49e12, resolution=1e10)), day=1)

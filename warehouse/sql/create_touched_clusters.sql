@@ -20,7 +20,7 @@ WITH points AS (
                ORDER BY scope_id, p_start, p_end, article_id, ordinal
                ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS prev
     FROM touched_figures
-    WHERE scope_period = '@point' AND p_start IS NOT NULL AND p_end IS NOT NULL
+    WHERE point AND p_start IS NOT NULL AND p_end IS NOT NULL
 ), sessions AS (
     SELECT * EXCLUDE (prev),
            sum(CASE WHEN prev.scope_id IS DISTINCT FROM scope_id OR p_start - prev.p_end > $stock_window_days
@@ -34,7 +34,7 @@ WITH points AS (
     SELECT * EXCLUDE (quote, url, published_at, run_id), p_start AS group_start, p_end AS group_end,
            scope_id AS group_id
     FROM touched_figures
-    WHERE scope_period <> '@point' AND p_start IS NOT NULL AND p_end IS NOT NULL
+    WHERE NOT point AND p_start IS NOT NULL AND p_end IS NOT NULL
     UNION ALL BY NAME
     SELECT s.* EXCLUDE (session), b.group_start, b.group_end,
            md5(s.scope_id || ':' || b.group_start::VARCHAR) AS group_id

@@ -4,13 +4,16 @@
 -- witness and outlet of the article, when it was reported, and whether its sentence says it revises an
 -- earlier figure (stored by the load since migration 0016, derived for figures stored before).
 -- Incremental: only stored figures sharing a touched scope's key are read; the batch's fingerprints exist.
+-- A figure carries its scope's id and whether the scope is of points in time, not the key's columns: two
+-- figures share a key and period exactly when they share a scope and period, and the statements that need
+-- the key take it from touched_scopes (each column costs its copy into the temp table and the windows' sorts).
 CREATE OR REPLACE TEMP TABLE touched_figures AS
 WITH candidates AS (
     SELECT s.article_id, s.article_version, s.extractor_version, s.run_id, s.ordinal, s.period,
            coalesce(s.period_start, period_start_of(s.period)) AS p_start,
            coalesce(s.period_end, period_end_of(s.period)) AS p_end,
            s.value, s.qualifier, s.resolution, s.quote, coalesce(s.revises, says_revises(s.quote)) AS revises,
-           k.*
+           k.scope_id, k.scope_period = '@point' AS point
     FROM store.observations AS s
     JOIN touched_scopes AS k
       ON s.metric = k.metric AND s.entity = k.entity AND s.unit = k.unit AND s.projection = k.projection
@@ -35,7 +38,7 @@ WITH candidates AS (
     WHERE article_id IN (SELECT article_id FROM latest_version)
     QUALIFY row_number() OVER (PARTITION BY article_id, version ORDER BY run_id DESC) = 1
 )
-SELECT c.* EXCLUDE (snapshot_id), x.url, x.published_at, x.reported_at,
+SELECT c.*, x.url, x.published_at, x.reported_at,
        figure_low(c.value, c.qualifier, c.resolution) AS low,
        figure_high(c.value, c.qualifier, c.resolution) AS high,
        -- articles stored before fingerprints existed count as their own witness

@@ -14,9 +14,11 @@ WITH touched AS (
     QUALIFY is_open_conflict(conflict_id, event_id, event)
 ), current_figures AS (
     -- every current figure of a touched article is in touched_figures: its key is a touched scope
-    SELECT article_id, metric, entity, partner, segment, basis, kind, period, unit, projection, value
-    FROM touched_figures
-    WHERE article_id IN (SELECT article_id FROM touched)
+    SELECT f.article_id, k.metric, k.entity, k.partner, k.segment, k.basis, k.kind, f.period, k.unit,
+           k.projection, f.value
+    FROM touched_figures AS f
+    JOIN touched_scopes AS k USING (scope_id)
+    WHERE f.article_id IN (SELECT article_id FROM touched)
 ), closing AS (
     SELECT c.*
     FROM open_touched AS c

@@ -22,7 +22,7 @@ WITH votes AS (
     GROUP BY cluster_id
 ), clusters AS (
     SELECT scope_id, group_id, cluster_id,
-           any_value(period) AS period, any_value(scope_period) AS scope_period,
+           any_value(period) AS period,
            any_value(group_start) AS period_start, any_value(group_end) AS period_end,
            min(low) AS value_low, max(high) AS value_high,
            count(DISTINCT witness_id) AS witnesses, count(DISTINCT article_id) AS articles, count(*) AS reports,
