@@ -113,7 +113,20 @@ def timed_daily_run(feeds: list[str], common: dict[str, str], answer: Connection
     cpu, started = cpu_seconds(), time.perf_counter()
     run_flow(daily_run, feeds=feeds, any_topic=True, **common)
     seconds = time.perf_counter() - started
-    answer.send((seconds, cpu_seconds() - cpu))
+    largest_child = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    answer.send((seconds, cpu_seconds() - cpu, own_peak_rss_mib(), largest_child))
+
+
+def own_peak_rss_mib() -> float:
+    """This process's peak RSS since it started its program (VmHWM).
+
+    Not ``ru_maxrss``: Linux carries a process's high-water mark across exec, so a spawned process would
+    report the size of the benchmark that started it (which holds every page it serves) instead of its own.
+    """
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def run_in_own_process(pages: int, feeds: list[str], common: dict[str, str]) -> str:
@@ -122,12 +135,13 @@ def run_in_own_process(pages: int, feeds: list[str], common: dict[str, str]) -> 
     receive, send = context.Pipe(duplex=False)
     process = context.Process(target=timed_daily_run, args=(feeds, common, send))
     process.start()
-    seconds, cpu = receive.recv()
-    _, _, usage = os.wait4(process.pid or 0, 0)
+    seconds, cpu, own_peak, child_peak = receive.recv()
+    process.join()
     return (
         f"{pages} pages: daily run {seconds:.1f} s, {pages / seconds:.1f} pages/s, "
         f"{cpu / seconds:.2f} cores; "
-        f"peak RSS of the run's process and its workers {usage.ru_maxrss / 1024:.0f} MiB; "
+        f"peak RSS of the run's process {own_peak:.0f} MiB, "
+        f"of its largest worker or server {child_peak:.0f} MiB; "
         f"load average {os.getloadavg()[0]:.2f}"
     )
 
