@@ -7,7 +7,8 @@ A worker is one process running the daily shard's work (execute_run over its sha
 page-processing process, i.e. about one core; "2 workers" are two such processes on shards 0 and 1 at
 once, as two Prefect workers would run them. Pages come from a local HTTP server on 127.0.0.1 and the
 catalog from a PostgreSQL started in a temp dir. Throughput is pages stored per second of wall time from
-the first worker's start of work to the last one's end (process start-up and imports excluded).
+the first worker's start of work to the last one's end (process start-up and imports excluded); cores are
+the workers' CPU seconds (their page processes included, PostgreSQL's not) over that wall time.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -47,8 +49,10 @@ def worker(config_dir: str, db: str, shard: int, shards: int) -> None:
     def work(run: RunSpec) -> list[SourceReport]:
         ctx = context_for(run)
         stats["start"] = time.time()
+        cpu = time.process_time()
         reports = [read_source(ctx, source) for source in sources]
         stats["end"] = time.time()
+        stats["cpu_s"] = time.process_time() - cpu
         wh = ctx.warehouse
         stats["retries"] = getattr(wh, "commit_retries", 0)
         stats["batches"] = getattr(wh, "lake_batches", 0)
@@ -58,6 +62,9 @@ def worker(config_dir: str, db: str, shard: int, shards: int) -> None:
 
     params = {"shard": shard, "shards": shards, "parent": "benchmark"}
     summary = execute_run("daily-shard", params, config, Path(db), work, processes=1)
+    # the page process ends with the run: its CPU (its start and warm-up included) is the children's
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    stats["cpu_s"] += children.ru_utime + children.ru_stime
     stats["new_articles"] = summary.totals().get("new_articles", 0)
     print(json.dumps(stats))
 
@@ -90,6 +97,7 @@ def run_workers(config: Path, db: str, shards: int) -> dict[str, float]:
         "batches": batches,
         "lock_wait_s": sum(r["lock_wait_s"] for r in results),
         "lock_held_s": sum(r["lock_held_s"] for r in results),
+        "cores": sum(r["cpu_s"] for r in results) / wall,
     }
 
 
@@ -169,18 +177,22 @@ def main() -> None:
                 m = results[mode][-1]
                 print(
                     f"{mode} #{r + 1}: {m['pages']:.0f} pages in {m['wall_s']:.1f} s = "
-                    f"{m['pages_per_s']:.2f} pages/s; "
+                    f"{m['pages_per_s']:.2f} pages/s, {m['cores']:.2f} cores in the workers; "
                     f"retries/100 batches {m['retries_per_100_batches']:.1f}; "
                     f"lock wait {m['lock_wait_s']:.1f} s, held {m['lock_held_s']:.1f} s",
                     flush=True,
                 )
     best = {mode: max(x["pages_per_s"] for x in runs) for mode, runs in results.items()}
     median = {mode: statistics.median(x["pages_per_s"] for x in runs) for mode, runs in results.items()}
-    print("\n| backend, workers | pages/s (best) | pages/s (median) | commit retries / 100 batches |")
-    print("|---|---|---|---|")
+    print(
+        "\n| backend, workers | pages/s (best) | pages/s (median) | cores in the workers (median) "
+        "| commit retries / 100 batches |"
+    )
+    print("|---|---|---|---|---|")
     for mode, runs in results.items():
         retries = statistics.mean(x["retries_per_100_batches"] for x in runs)
-        print(f"| {mode} | {best[mode]:.2f} | {median[mode]:.2f} | {retries:.1f} |")
+        cores = statistics.median(x["cores"] for x in runs)
+        print(f"| {mode} | {best[mode]:.2f} | {median[mode]:.2f} | {cores:.2f} | {retries:.1f} |")
     print(
         f"\nDuckLake 2 workers / 1 worker: {best['ducklake-2'] / best['ducklake-1']:.2f}x (best), "
         f"{median['ducklake-2'] / median['ducklake-1']:.2f}x (median)"
