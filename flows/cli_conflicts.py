@@ -66,8 +66,8 @@ def conflicts(
     rows = open_disagreements(published_copy(config, db, loaded=loaded), since=start)
     if as_json:
         for row in rows:  # the articles of each side, nested: raw values too
-            articles: list[dict[str, Any]] = row["articles"]  # type: ignore[assignment]  # why: set by read
-            row["articles"] = [{k: json_value(v) for k, v in a.items()} for a in articles]
+            articles: list[dict[str, Any]] = row["disagreement_articles"]  # type: ignore[assignment]  # why: set by read
+            row["disagreement_articles"] = [{k: json_value(v) for k, v in a.items()} for a in articles]
         print_json_lines(rows)
         return
     print_disagreements(console, rows, zone)
@@ -145,7 +145,7 @@ def print_disagreements(console: Console, rows: Sequence[dict[str, Any]], zone: 
             if p
         )
         console.rule(Text(where, style="bold"), align="left")
-        articles = row.get("articles") or []
+        articles = row.get("disagreement_articles") or []
         for side, prefix in (("value", ""), ("other", "other_")):
             _print_side(console, row, prefix, [a for a in articles if a["side"] == side], zone)
         opened = row.get("opened_at")

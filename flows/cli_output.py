@@ -25,11 +25,9 @@ from rich.text import Text
 
 from gdwatch.pipeline.present import (
     format_duration,
-    format_figure,
     format_rate,
     format_share,
     format_time,
-    language_of,
 )
 
 TABLE_BOX = box.SIMPLE_HEAD
@@ -215,39 +213,6 @@ def status_json(
     return json.dumps(document, ensure_ascii=False, indent=2)
 
 
-def print_conflicts(console: Console, rows: Sequence[dict[str, Any]], zone: ZoneInfo) -> None:
-    """Each open conflict with both sides for people: value, outlet, time, quote, link."""
-    if not rows:
-        console.print("no open conflicts")
-        return
-    for row in rows:
-        where = " · ".join(
-            str(p) for p in (row["metric"], row["entity"], row["partner"], row["period"] or "no period") if p
-        )
-        console.rule(Text(where, style="bold"), align="left")
-        for side in ("", "conflicting_"):
-            value = format_figure(
-                row[f"{side}value"],
-                row["unit"],
-                language_of(row[f"{side}language"], row[f"{side}quote"]),
-                qualifier=row[f"{side}qualifier"],
-                projection=bool(row["projection"]),
-            )
-            outlet = row[f"{side}site_name"] or _host(row[f"{side}url"])
-            head = Text("  ")
-            head.append(value, style="bold")
-            head.append(f"  {outlet}, {format_time(row[f'{side}published_at'], zone)}")
-            console.print(head)
-            console.print(Padding(Text(f"“{row[f'{side}quote']}”"), (0, 0, 0, 4)))
-            console.print(Padding(Text(row[f"{side}url"], style="dim", overflow="fold"), (0, 0, 0, 4)))
-        console.print(
-            f"  {format_share(row['relative_difference'])} apart · detected by run {row['detected_run_id']}"
-            f" · conflict {str(row['conflict_id'])[:12]}",
-            style="dim",
-        )
-    console.print(f"{len(rows)} open conflict(s)")
-
-
 def _indented(text: str) -> Padding:
     """A detail line; its continuation lines are indented under it."""
     return Padding(Text(text, overflow="fold"), (0, 0, 0, 2))
@@ -268,12 +233,6 @@ def _share_pair(recent: float | None, baseline: float | None) -> str:
 
 def _counts_text(counts: dict[str, Any]) -> str:
     return ", ".join(f"{k} {v}" for k, v in sorted(counts.items()) if v)
-
-
-def _host(url: str) -> str:
-    from gdwatch.pipeline.report.data import outlet_of
-
-    return outlet_of(None, url)
 
 
 def _csv_value(value: Any) -> Any:

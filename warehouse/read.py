@@ -139,14 +139,16 @@ def open_conflicts(path: Path, *, since: date | None = None) -> list[dict[str, o
 
 
 def open_disagreements(path: Path, *, since: datetime | None = None) -> list[dict[str, object]]:
-    """Return the open disagreements, each with its articles (``articles``: rows of disagreement_articles).
+    """Return the open disagreements, each with its articles (``disagreement_articles``: rows of that view).
 
     Args:
         path: the published copy.
         since: only disagreements opened by runs started at or after this moment.
 
     Returns:
-        One dict per row of the ``disagreements`` view (plus ``opened_at``), most recently opened first.
+        One dict per row of the ``disagreements`` view (plus ``opened_at``, and ``disagreement_articles``: the
+        view's columns keep their names, so ``articles`` stays the first side's count), most recently opened
+        first.
     """
     with reader(path) as conn:
         rows = fetch_dicts(conn.execute(read_sql("select_open_disagreements"), {"since": since}))
@@ -155,7 +157,7 @@ def open_disagreements(path: Path, *, since: datetime | None = None) -> list[dic
     for article in articles:
         by_id.setdefault(article["disagreement_id"], []).append(article)
     for row in rows:
-        row["articles"] = by_id.get(row["disagreement_id"], [])
+        row["disagreement_articles"] = by_id.get(row["disagreement_id"], [])
     return rows
 
 

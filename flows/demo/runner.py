@@ -29,20 +29,20 @@ def write_demo_config(directory: Path, base_url: str) -> Path:
 
 def run_demo(db: Path, *, console: Console, keep_serving: bool = False) -> int:
     """Day 1 run, day 2 run (a correction and a contradicting report), a sitemap backfill, an offline
-    reprocess, then the conflicts and the timeline a consumer would query, and the report (its path is
-    the last line). Returns the exit code."""
+    reprocess, then the open disagreements and the timeline a consumer would query, and the report (its
+    path is the last line). Returns the exit code."""
     from zoneinfo import ZoneInfo
 
     from gdwatch.config.loader import load_config
     from gdwatch.flows.backfill import backfill
-    from gdwatch.flows.cli_output import print_conflicts, print_sql_table
+    from gdwatch.flows.cli_conflicts import print_disagreements
+    from gdwatch.flows.cli_output import print_sql_table
     from gdwatch.flows.daily import daily_run
     from gdwatch.flows.launch import run_flow
     from gdwatch.pipeline.present import format_figure
     from gdwatch.pipeline.report.build import ReportOptions, build_report, default_report_dir
-    from gdwatch.pipeline.report.data import conflict_rows
     from gdwatch.pipeline.summaries import exit_code, print_summary
-    from gdwatch.warehouse import published_path, query
+    from gdwatch.warehouse import open_disagreements, published_path, query
 
     for stale in (db, db.with_name(db.name + ".wal"), published_path(db)):
         stale.unlink(missing_ok=True)
@@ -88,8 +88,8 @@ def run_demo(db: Path, *, console: Console, keep_serving: bool = False) -> int:
         published = published_path(db)
         config = load_config(config_dir)
         zone = ZoneInfo(config.settings.schedule.timezone)
-        console.rule("open conflicts (gdwatch conflicts)")
-        print_conflicts(console, conflict_rows(published), zone)
+        console.rule("open disagreements, with their witnesses (gdwatch conflicts)")
+        print_disagreements(console, open_disagreements(published), zone)
         console.rule("revisions: figures a corrected article changed (SELECT ... FROM revisions)")
         _, revised = query(
             published, "SELECT metric, unit, old_value, new_value, old_version, new_version FROM revisions"

@@ -266,17 +266,6 @@ def _disagreements(
     return found
 
 
-def conflict_rows(path: Path, *, since: datetime | None = None) -> list[dict[str, Any]]:
-    """The rows of the `conflicts` view, newest detection first, with each side's article language.
-
-    Args:
-        path: the published copy.
-        since: only conflicts detected by runs started at or after this moment.
-    """
-    with reader(path) as conn:
-        return _dicts(conn.execute(_CONFLICTS_SQL, {"since": since}))
-
-
 def run_changes(path: Path, *, limit: int = 5) -> list[RunChanges]:
     """What each of the latest runs changed, newest first."""
     with reader(path) as conn:
@@ -472,17 +461,6 @@ LEFT JOIN runs AS r ON r.run_id = d.opened_run_id
 WHERE $since::TIMESTAMPTZ IS NULL OR r.started_at >= $since::TIMESTAMPTZ
 GROUP BY ALL
 ORDER BY max(d.opened_run_id) DESC, d.metric, d.entity, d.period
-"""
-
-_CONFLICTS_SQL = """
-SELECT c.*, a.language AS language, b.language AS conflicting_language,
-       a.site_name AS site_name, b.site_name AS conflicting_site_name
-FROM conflicts AS c
-JOIN runs AS r ON r.run_id = c.detected_run_id
-LEFT JOIN articles AS a ON a.url = c.url
-LEFT JOIN articles AS b ON b.url = c.conflicting_url
-WHERE $since::TIMESTAMPTZ IS NULL OR r.started_at >= $since::TIMESTAMPTZ
-ORDER BY c.detected_run_id DESC, c.relative_difference DESC, c.conflict_id
 """
 
 _RUN_CHANGES_SQL = """

@@ -18,7 +18,6 @@ import pytest
 from rich.console import Console
 
 from gdwatch.flows.cli_output import (
-    print_conflicts,
     print_csv,
     print_sql_table,
     status_details,
@@ -158,12 +157,6 @@ def test_status_json_keeps_raw_values() -> None:
     assert document["runs"][0]["started_at"] == "2026-01-20T22:00:00+00:00"
     assert document["sources"][0]["articles_per_day"] == 9.571428571428571
     assert document["drift_warnings"] == ["xinhua-en: the feed failed 3 times in a row"]
-
-
-def test_conflicts_show_both_values_for_people() -> None:
-    text = render(lambda console: print_conflicts(console, [CONFLICT], SHANGHAI))
-    assert "9.1万亿元" in text and "9.4 trillion yuan" in text and "2026-01-22 20:00 CST" in text
-    matches_snapshot("conflicts", text)
 
 
 def test_sql_table_is_raw_but_readable_and_wide_results_go_one_row_per_block() -> None:

@@ -32,6 +32,9 @@ def test_demo_shows_every_stage(demo_run: DemoRun) -> None:
         covered = con.execute("SELECT count(*) FROM coverage WHERE listed > 0").fetchone()
         assert covered is not None and covered[0] >= 5
     text = demo_run.output
-    assert "open conflicts" in text and "9.4 trillion yuan" in text and "9.1万亿元" in text
+    assert "open disagreements" in text and "9.4 trillion yuan" in text and "9.1万亿元" in text
+    # the English and the Chinese report of 9.1 trillion are two witnesses of one side, against the wire's 9.4
+    assert "9.1 trillion yuan  2 witnesses · Demo Daily; 示例日报" in text
+    assert "1 open disagreement(s)" in text
     report = Path(text.strip().splitlines()[-1].removeprefix("report: "))
     assert report == db.parent / "demo-report" / "index.html" and report.is_file()

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path
@@ -210,11 +211,21 @@ def test_disagreements_witnesses_supersession_and_stocks_through_real_runs(
         assert needle in text, needle
     assert "copies of these: 21st Century Business Herald, GD Today (Nanfang Media)" in text
     assert "2 open disagreement(s)" in text
+    # each side's witness line carries counts, never the drill-down rows themselves
+    assert "[{" not in text and "{'" not in text
+    witness_lines = [line.split(" · ")[0].strip() for line in text.splitlines() if " witness" in line]
+    assert len(witness_lines) == 4
+    assert all(re.fullmatch(r".+ \d+ witness(es)?( \(\d+ articles\))?", line) for line in witness_lines)
     assert max(len(line.rstrip()) for line in text.splitlines()) <= 100
     as_json = gdwatch("conflicts", "--json", "--config", str(config), "--db", str(db), env=cli_env)
     assert as_json.returncode == 0, as_json.stderr
     raw = [json.loads(line) for line in as_json.stdout.splitlines()]
-    assert len(raw) == 2 and all(r["articles"] for r in raw)
+    assert len(raw) == 2
+    for listed in raw:  # the view's counts keep their names; the drill-down rows are nested beside them
+        assert isinstance(listed["articles"], int) and isinstance(listed["other_articles"], int)
+        side_of_each = [a["side"] for a in listed["disagreement_articles"]]
+        assert side_of_each.count("value") == listed["articles"]
+        assert side_of_each.count("other") == listed["other_articles"]
 
     run_feed(http_server, [*[p for p in DAY1 if p.path != "/yicai/trade.html"], *DAY2], config, db, cli_env)
     (run_id,) = query(db, "SELECT max(run_id) FROM runs")[0]
