@@ -14,7 +14,7 @@ from gdwatch.pipeline.ingest import SourceReport
 from gdwatch.pipeline.pages import process_job
 from gdwatch.pipeline.summaries import RunSummary
 from gdwatch.pipeline.workers import Handler, PageWorkers
-from gdwatch.warehouse import Warehouse, drift_warnings, run_conflicts
+from gdwatch.warehouse import Warehouse, drift_warnings, run_disagreements
 
 if TYPE_CHECKING:
     from gdwatch.extractors.figures import FigureExtractor
@@ -83,7 +83,7 @@ def execute_run(
         )
         published = warehouse.publish()
     summary.published_path = str(published)
-    summary.conflicts = run_conflicts(published, run_id)
+    summary.disagreements = run_disagreements(published, run_id)
     summary.warnings = drift_warnings(published, now=started)
     return summary
 

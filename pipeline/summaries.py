@@ -17,7 +17,7 @@ from rich.table import Table
 from rich.text import Text
 
 from gdwatch.pipeline.ingest import SourceReport
-from gdwatch.pipeline.present import format_figure, language_of
+from gdwatch.pipeline.present import format_figure
 from gdwatch.warehouse.records import RunStatus
 
 COLUMNS = (
@@ -57,7 +57,8 @@ class RunSummary:
     flow: str
     status: RunStatus
     reports: list[SourceReport]
-    conflicts: list[dict[str, object]] = field(default_factory=list)
+    disagreements: list[dict[str, object]] = field(default_factory=list)
+    """The disagreements this run opened that are still open (rows of the ``disagreements`` view)."""
     warnings: list[str] = field(default_factory=list)
     published_path: str = ""
 
@@ -131,7 +132,7 @@ def skipped_lines(summary: RunSummary) -> list[str]:
 
 
 def print_summary(summary: RunSummary, console: Console) -> None:
-    """Print the per-source table, then why each failed source failed, new conflicts and warnings."""
+    """Print the per-source table, then why each failed source failed, new disagreements and warnings."""
     console.print(render_table(summary))
     for line in skipped_lines(summary) + revisit_lines(summary):
         console.print(Text(line, style="dim"))
@@ -145,21 +146,21 @@ def print_summary(summary: RunSummary, console: Console) -> None:
             )
         for error in report.page_errors:
             console.print(f"[yellow]! {report.source}[/yellow]: page {error}", highlight=False)
-    for conflict in summary.conflicts:
-        console.print(f"[magenta]≠ conflict[/magenta] {describe_conflict(conflict)}", highlight=False)
+    for disagreement in summary.disagreements:
+        line = describe_disagreement(disagreement)
+        console.print(f"[magenta]≠ disagreement[/magenta] {line}", highlight=False)
     for warning in summary.warnings:
         console.print(f"[yellow]drift[/yellow]: {warning}", highlight=False)
     if summary.published_path:
         console.print(f"consumers read: {summary.published_path}", highlight=False)
 
 
-def describe_conflict(conflict: dict[str, object]) -> str:
-    """'foreign_trade_total / Guangdong / 2025: 9.1 trillion yuan (url) vs 9.4 trillion yuan (url)'."""
-    return (
-        f"{conflict.get('metric')} / {conflict.get('entity')} / {conflict.get('period')}: "
-        f"{_side(conflict, '')} ({conflict.get('url')}) vs "
-        f"{_side(conflict, 'conflicting_')} ({conflict.get('conflicting_url')})"
-    )
+def describe_disagreement(row: dict[str, object]) -> str:
+    """'foreign_trade_total / Guangdong / 2025: 9.1 trillion yuan (2 witnesses: A; B) vs 9.4 trillion yuan
+    (1 witness: C)': the two values, each with its independent witnesses and outlets."""
+    parts = (row.get(name) for name in ("metric", "entity", "partner", "segment", "basis"))
+    key = " / ".join(str(part) for part in parts if part)
+    return f"{key} / {row.get('period') or 'no period'}: {_side(row, '')} vs {_side(row, 'other_')}"
 
 
 def markdown_summary(summary: RunSummary, *, zone: ZoneInfo | None = None) -> str:
@@ -174,8 +175,9 @@ def markdown_summary(summary: RunSummary, *, zone: ZoneInfo | None = None) -> st
     lines = [f"# gdwatch {summary.flow}, run {summary.run_id}: {summary.status}", "", header, rule, *rows]
     if revisit_lines(summary):
         lines += ["", *[f"- {_md(line)}" for line in revisit_lines(summary)]]
-    if summary.conflicts:
-        lines += ["", "## New conflicts", ""] + [f"- {_md(describe_conflict(c))}" for c in summary.conflicts]
+    if summary.disagreements:
+        lines += ["", "## New disagreements", ""]
+        lines += [f"- {_md(describe_disagreement(d))}" for d in summary.disagreements]
     errors = summary.errors()
     if errors:
         lines += ["", "## Errors", ""] + [f"- **{e['source']}**: {_md(e['error'])}" for e in errors]
@@ -208,19 +210,21 @@ def _md(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
 
-def _side(conflict: dict[str, object], prefix: str) -> str:
-    """One side of a conflict for people, in its quote's language: "9.1 trillion yuan", "9.1万亿元"."""
-    value = conflict.get(f"{prefix}value")
-    if not isinstance(value, int | float):
-        return str(value)
-    quote = conflict.get(f"{prefix}quote")
-    return format_figure(
-        float(value),
-        str(conflict.get("unit")),
-        language_of(None, quote if isinstance(quote, str) else None),
-        qualifier=str(conflict.get(f"{prefix}qualifier") or "exact"),
-        projection=bool(conflict.get("projection")),
+def _side(row: dict[str, object], prefix: str) -> str:
+    """One side of a disagreement for people: "9.1 trillion yuan (2 witnesses: Demo Daily; 示例日报)"."""
+    value = row.get(f"{prefix}value")
+    witnesses = row.get(f"{prefix}witnesses")
+    said = (
+        format_figure(
+            float(value),
+            str(row.get("unit")),
+            qualifier=str(row.get(f"{prefix}qualifier") or "exact"),
+            projection=bool(row.get("projection")),
+        )
+        if isinstance(value, int | float)
+        else str(value)
     )
+    return f"{said} ({witnesses} witness{'' if witnesses == 1 else 'es'}: {row.get(f'{prefix}outlets')})"
 
 
 def exit_code(summaries: Sequence[RunSummary]) -> int:

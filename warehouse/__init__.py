@@ -22,6 +22,7 @@ if TYPE_CHECKING:
         recent_runs,
         run_conflicts,
         run_coverage,
+        run_disagreements,
     )
     from gdwatch.warehouse.records import (
         BatchCounts,
@@ -52,6 +53,7 @@ _HOMES = {
     "recent_runs": "read",
     "run_conflicts": "read",
     "run_coverage": "read",
+    "run_disagreements": "read",
     "BatchCounts": "records",
     "CoverageRow": "records",
     "LoadBatch": "records",
@@ -88,6 +90,7 @@ __all__ = [
     "recent_runs",
     "run_conflicts",
     "run_coverage",
+    "run_disagreements",
     "source_health",
 ]
 

@@ -191,6 +191,20 @@ def run_conflicts(path: Path, run_id: int) -> list[dict[str, object]]:
         return fetch_dicts(conn.execute(read_sql("select_run_conflicts"), {"run_id": run_id}))
 
 
+def run_disagreements(path: Path, run_id: int) -> list[dict[str, object]]:
+    """Return the disagreements a run opened that are still open.
+
+    Args:
+        path: the published copy.
+        run_id: the run.
+
+    Returns:
+        One dict per row of the ``disagreements`` view with ``opened_run_id = run_id``.
+    """
+    with reader(path) as conn:
+        return fetch_dicts(conn.execute(read_sql("select_run_disagreements"), {"run_id": run_id}))
+
+
 def run_coverage(path: Path, run_id: int) -> list[dict[str, object]]:
     """Return the per-day coverage rows a backfill run recorded.
 

@@ -106,31 +106,28 @@ HEALTH: list[dict[str, Any]] = [
         "baseline_missing_date_share": 0.2,
     },
 ]
-CONFLICT: dict[str, Any] = {
-    "conflict_id": "4fe085b7d8c61a30e81f8185553db009",
+DISAGREEMENT: dict[str, Any] = {
+    "disagreement_id": "d3fdf73f4697b703b5a38cb11a50dde5",
     "metric": "foreign_trade_total",
     "entity": "Guangdong",
     "partner": None,
+    "segment": None,
+    "basis": None,
     "period": "2025",
     "unit": "CNY",
     "projection": False,
     "value": 9.1e12,
     "qualifier": "exact",
-    "url": "https://www.example.cn/zh/2026/01/21/waimao.html",
-    "published_at": at(2, 0, 21),
-    "quote": "据海关统计，2025年广东外贸进出口总值9.1万亿元，同比增长4.4%。",
-    "conflicting_value": 9.4e12,
-    "conflicting_qualifier": "exact",
-    "conflicting_url": "https://news.example.com/en/2026/01/22/guangdong-trade-wire.html",
-    "conflicting_published_at": at(12, 0, 22),
-    "conflicting_quote": "SHENZHEN — Guangdong's foreign trade reached RMB9.4 trillion in 2025, a wire "
-    "report said on Thursday, citing preliminary figures.",
-    "relative_difference": 0.031914893617021274,
-    "detected_run_id": 2,
-    "language": "zh",
-    "conflicting_language": "en",
-    "site_name": "示例日报",
-    "conflicting_site_name": None,
+    "witnesses": 2,
+    "articles": 3,
+    "outlets": "21st Century Business Herald; 南方日报",
+    "other_value": 9.4e12,
+    "other_qualifier": "over",
+    "other_witnesses": 1,
+    "other_articles": 1,
+    "other_outlets": "Reuters",
+    "relative_difference": 0.0319,
+    "opened_run_id": 12,
 }
 
 
@@ -198,7 +195,7 @@ def summary() -> RunSummary:
             report("chinadaily-business", "not_modified", 0, 0),
             SourceReport(source="xinhua-en", status="failed", error="timeout after 20 s"),
         ],
-        conflicts=[CONFLICT],
+        disagreements=[DISAGREEMENT],
     )  # fmt: skip
 
 
@@ -210,7 +207,10 @@ def test_run_summary_artifact_keeps_every_count_and_people_values() -> None:
     markdown = markdown_summary(summary(), zone=SHANGHAI)
     row = "| google-news-guangdong-en | fetched | 100 | 0 | 12 | 9 | 1 | 0 | 1 | 1 | 0 | 0 | 41 | 1 |"
     assert row in markdown
-    assert "9.1万亿元" in markdown and "9.4 trillion yuan" in markdown
+    assert (
+        "foreign_trade_total / Guangdong / 2025: 9.1 trillion yuan (2 witnesses: 21st Century Business "
+        "Herald; 南方日报) vs over 9.4 trillion yuan (1 witness: Reuters)"
+    ) in markdown
 
 
 @pytest.mark.parametrize("wide", [False, True])

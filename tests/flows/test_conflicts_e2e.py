@@ -68,7 +68,7 @@ def test_conflicts_revisions_and_idempotence(
         ("little_giants", "2025", frozenset((1500.0, 1200.0))),
     }
     assert open_conflicts(db) == expected
-    assert {(c["metric"], c["period"]) for c in first.conflicts} == {(m, p) for m, p, _ in expected}
+    assert {(d["metric"], d["period"]) for d in first.disagreements} == {(m, p) for m, p, _ in expected}
 
     with duckdb.connect(str(published_path(db)), read_only=True) as con:
         # the agreeing figures are one metric-timeline entry each, without open conflicts
@@ -101,7 +101,7 @@ def test_conflicts_revisions_and_idempotence(
     serve_articles(http_server, [*[d for d in DOCS if d.path != corrected.path], corrected])
     third = run_flow(daily_run, feeds=[feed], config_dir=str(config), db_path=str(db))
     assert third.reports[0].counts.new_versions == 1
-    assert third.conflicts == []
+    assert third.disagreements == []
     assert open_conflicts(db) == expected - {("foreign_trade_total", "2025", frozenset((9.1e12, 9.4e12)))}
     with duckdb.connect(str(published_path(db)), read_only=True) as con:
         assert con.execute(

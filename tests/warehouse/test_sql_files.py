@@ -122,6 +122,7 @@ def test_the_public_api_is_exported() -> None:
         "drift_warnings",
         "open_conflicts",
         "run_conflicts",
+        "run_disagreements",
         "WarehouseError",
         "WarehouseBusyError",
         "MigrationError",
