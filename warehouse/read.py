@@ -187,8 +187,7 @@ def run_conflicts(path: Path, run_id: int) -> list[dict[str, object]]:
     Returns:
         One dict per row of the ``conflicts`` view with ``detected_run_id = run_id``.
     """
-    with reader(path) as conn:
-        return fetch_dicts(conn.execute(read_sql("select_run_conflicts"), {"run_id": run_id}))
+    return _rows_of_run(path, "select_run_conflicts", run_id)
 
 
 def run_disagreements(path: Path, run_id: int) -> list[dict[str, object]]:
@@ -201,8 +200,7 @@ def run_disagreements(path: Path, run_id: int) -> list[dict[str, object]]:
     Returns:
         One dict per row of the ``disagreements`` view with ``opened_run_id = run_id``.
     """
-    with reader(path) as conn:
-        return fetch_dicts(conn.execute(read_sql("select_run_disagreements"), {"run_id": run_id}))
+    return _rows_of_run(path, "select_run_disagreements", run_id)
 
 
 def run_coverage(path: Path, run_id: int) -> list[dict[str, object]]:
@@ -215,5 +213,9 @@ def run_coverage(path: Path, run_id: int) -> list[dict[str, object]]:
     Returns:
         One dict per (source, day) with listed, fetched and stored counts.
     """
+    return _rows_of_run(path, "select_run_coverage", run_id)
+
+
+def _rows_of_run(path: Path, statement: str, run_id: int) -> list[dict[str, object]]:
     with reader(path) as conn:
-        return fetch_dicts(conn.execute(read_sql("select_run_coverage"), {"run_id": run_id}))
+        return fetch_dicts(conn.execute(read_sql(statement), {"run_id": run_id}))
