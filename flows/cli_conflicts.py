@@ -246,8 +246,8 @@ _CHANGE_WORDS = {
 
 
 def print_changes(console: Console, rows: Sequence[dict[str, Any]], zone: ZoneInfo) -> None:
-    """One line per change: when, what, which figure, old and new value for people, witnesses."""
-    from gdwatch.pipeline.present import format_figure, format_time
+    """One line per change: when, what, which figure, its values for people, witnesses."""
+    from gdwatch.pipeline.present import format_time
 
     if not rows:
         console.print("no changes")
@@ -255,26 +255,33 @@ def print_changes(console: Console, rows: Sequence[dict[str, Any]], zone: ZoneIn
     table = Table(
         box=None, show_edge=False, pad_edge=False, title=f"times in {zone.key}", title_justify="left"
     )
-    for name in ("run", "when", "change", "figure", "from", "to", "witn."):
-        flexible = {"figure": 2, "from": 1, "to": 1}.get(name)
+    for name in ("run", "when", "change", "figure", "values", "witn."):
+        flexible = {"figure": 3, "values": 2}.get(name)
         table.add_column(name, overflow="fold", no_wrap=flexible is None, ratio=flexible)
     for row in rows:
         parts = (row["metric"], row["entity"], row["partner"], row["segment"], row["basis"], row["period"])
-        figure = " · ".join(str(p) for p in parts if p)
-
-        def value(v: float | None, row: dict[str, Any] = row) -> str:
-            return (
-                "—" if v is None else format_figure(v, row["unit"], "en", projection=bool(row["projection"]))
-            )
-
         table.add_row(
             str(row["run_id"]),
             format_time(row["changed_at"], zone)[5:16],
             _CHANGE_WORDS.get(row["change"], row["change"]),
-            figure,
-            value(row["old_value"]),
-            value(row["new_value"]),
+            " · ".join(str(p) for p in parts if p),
+            _change_values(row),
             "" if row["witnesses"] is None else str(row["witnesses"]),
         )
     console.print(table)
     console.print(f"{len(rows)} change(s)")
+
+
+def _change_values(row: dict[str, Any]) -> str:
+    """The values of a change in the words of its kind: "9.1 → 9.4 trillion yuan" for a move or a revision,
+    "9.1 vs 9.4 trillion yuan" for the two sides of a disagreement, the value alone for a new key."""
+    from gdwatch.pipeline.present import format_figure
+
+    def said(value: float) -> str:
+        return format_figure(value, row["unit"], "en", projection=bool(row["projection"]))
+
+    old, new = row["old_value"], row["new_value"]
+    if old is None or new is None:
+        return "—" if old is None and new is None else said(new if old is None else old)
+    joint = " vs " if str(row["change"]).startswith("disagreement") else " → "
+    return f"{said(old)}{joint}{said(new)}"

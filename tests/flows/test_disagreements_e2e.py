@@ -253,6 +253,12 @@ def test_disagreements_witnesses_supersession_and_stocks_through_real_runs(
     )
     assert since_run.returncode == 0, since_run.stderr
     assert "revised" in since_run.stdout and "disagreement closed" in since_run.stdout
+    # a revision reads old -> new, a disagreement its two sides; every line fits 100 columns
+    revised = next(line for line in since_run.stdout.splitlines() if "revised" in line)
+    assert "14.2 trillion yuan → 14.5" in revised, revised
+    closed = since_run.stdout.split("disagreement closed", 1)[1]
+    assert re.search(r"trillion yuan vs ", closed), closed
+    assert max(len(line.rstrip()) for line in since_run.stdout.splitlines()) <= 100
     bad = gdwatch("changes", "--since", "yesterday", "--db", str(db), env=cli_env)
     assert bad.returncode == 2 and "--since" in bad.stderr
 
