@@ -178,6 +178,7 @@ def _print_side(
         lang,
         qualifier=row[f"{prefix}qualifier"] or "exact",
         projection=bool(row["projection"]),
+        unit_text=first.get("unit_text"),
     )
     witnesses = row[f"{prefix}witnesses"]
     count = row[f"{prefix}articles"]

@@ -85,7 +85,9 @@ def format_number(value: float, lang: Language = "en", *, resolution: float = 0.
     return format_decimal(scaled, format=_pattern(scaled, grouping), locale=_LOCALES[lang])
 
 
-def format_value(value: float, unit: str, lang: Language = "en", *, resolution: float = 0.0) -> str:
+def format_value(
+    value: float, unit: str, lang: Language = "en", *, resolution: float = 0.0, unit_text: str | None = None
+) -> str:
     """A value with its unit, for people: "9.49 trillion yuan", "US$41.5 billion", "4.4%", "+1.2 pp".
 
     Args:
@@ -93,6 +95,8 @@ def format_value(value: float, unit: str, lang: Language = "en", *, resolution: 
         unit: `observations.unit`: an ISO currency code, `%`, `pp`, `years`, `count` or a counted noun.
         lang: the figure's language.
         resolution: `observations.resolution` (0: unknown).
+        unit_text: `observations.unit_text`, the unit as the article wrote it: a Chinese figure of a counted
+            noun says the article's noun ("6万企业") rather than the catalogue's English one.
     """
     if unit == "%":
         return f"{format_number(value, lang, resolution=resolution)}%"
@@ -104,7 +108,7 @@ def format_value(value: float, unit: str, lang: Language = "en", *, resolution: 
         return _format_money(value, unit, lang, resolution)
     number = format_number(value, lang, resolution=resolution)
     if lang == "zh":
-        word = _UNITS_ZH.get(unit, unit)
+        word = unit_text if unit_text and _is_han(unit_text) else _UNITS_ZH.get(unit, unit)
         return f"{number}{word}" if _is_han(word) or not word else f"{number} {word}"
     word = _UNITS_EN.get(unit, unit)
     if word == "years" and value == 1:
@@ -120,8 +124,9 @@ def format_figure(
     qualifier: str = "exact",
     projection: bool = False,
     resolution: float = 0.0,
+    unit_text: str | None = None,
 ) -> str:
-    """A figure as an article would say it: "over 9.5 trillion yuan", "约3.6%", "target: 10产业集群".
+    """A figure as an article would say it: "over 9.5 trillion yuan", "约3.6%", "目标：10产业集群".
 
     Args:
         value: the value in base units.
@@ -130,8 +135,11 @@ def format_figure(
         qualifier: `exact`, `approx`, `over` or `under`.
         projection: a target or forecast.
         resolution: one unit of its last written digit.
+        unit_text: the unit as the article wrote it (see `format_value`).
     """
-    text = _QUALIFIERS[lang].get(qualifier, "") + format_value(value, unit, lang, resolution=resolution)
+    text = _QUALIFIERS[lang].get(qualifier, "") + format_value(
+        value, unit, lang, resolution=resolution, unit_text=unit_text
+    )
     if projection:
         text = ("target: " if lang == "en" else "目标：") + text
     return text

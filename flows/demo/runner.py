@@ -33,13 +33,15 @@ def run_demo(db: Path, *, console: Console, keep_serving: bool = False) -> int:
     path is the last line). Returns the exit code."""
     from zoneinfo import ZoneInfo
 
+    from rich.table import Table
+
     from gdwatch.config.loader import load_config
     from gdwatch.flows.backfill import backfill
     from gdwatch.flows.cli_conflicts import print_disagreements
-    from gdwatch.flows.cli_output import print_sql_table
+    from gdwatch.flows.cli_output import TABLE_BOX
     from gdwatch.flows.daily import daily_run
     from gdwatch.flows.launch import run_flow
-    from gdwatch.pipeline.present import format_figure
+    from gdwatch.pipeline.present import format_figure, language_of
     from gdwatch.pipeline.report.build import ReportOptions, build_report, default_report_dir
     from gdwatch.pipeline.summaries import exit_code, print_summary
     from gdwatch.warehouse import open_disagreements, published_path, query
@@ -97,13 +99,22 @@ def run_demo(db: Path, *, console: Console, keep_serving: bool = False) -> int:
         for metric, unit, old, new, old_version, new_version in revised:
             before, after = format_figure(old, unit), format_figure(new, unit)
             console.print(f"{metric}: {before} (version {old_version}) -> {after} (version {new_version})")
-        console.rule("figures per metric (gdwatch sql)")
-        columns, rows = query(
+        console.rule("figures per metric (SELECT ... FROM observations)")
+        _, rows = query(
             published,
-            "SELECT metric, entity, period, value, unit, qualifier FROM observations "
-            "WHERE metric IS NOT NULL ORDER BY metric, entity, period LIMIT 40",
+            "SELECT metric, entity, coalesce(partner, segment, ''), period, value, unit, unit_text, "
+            "qualifier, projection, language FROM observations JOIN articles USING (article_id) "
+            "WHERE metric IS NOT NULL ORDER BY metric, entity, period, value",
         )
-        print_sql_table(console, columns, rows, zone)
+        figures = Table(box=TABLE_BOX, pad_edge=False)
+        for name in ("metric", "entity", "of", "period", "figure"):
+            figures.add_column(name, no_wrap=name != "figure", overflow="fold")
+        for metric, entity, part, period, value, unit, unit_text, qualifier, projection, language in rows:
+            said = format_figure(value, unit, language_of(language, None), qualifier=qualifier,
+                                 projection=projection, unit_text=unit_text)  # fmt: skip
+            figures.add_row(metric, entity, part, period or "—", said)
+        console.print(figures)
+        console.print(f"{len(rows)} figures", highlight=False)
         console.print(
             f"demo finished in {time.perf_counter() - started:.1f} s; query it with "
             f'`gdwatch sql --db {db} "SELECT * FROM metric_timeline"`',

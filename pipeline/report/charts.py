@@ -111,6 +111,7 @@ def figure_as_reported(line: TimelineLine, cluster: ValueCluster, report: Report
         qualifier=cluster.qualifier,
         projection=line.projection,
         resolution=report.resolution,
+        unit_text=report.unit_text,
     )
 
 

@@ -52,6 +52,8 @@ class Report:
     quote: str
     qualifier: str
     resolution: float
+    unit_text: str | None = None
+    """The unit as the article wrote it ("企业" for enterprises)."""
 
 
 @dataclass(frozen=True)
@@ -361,6 +363,7 @@ def _build_lines(
             quote=row["quote"] or "",
             qualifier=row["qualifier"],
             resolution=float(row["resolution"] or 0.0),
+            unit_text=row["unit_text"],
         )
         grouped.setdefault(key, {}).setdefault((row["value"], row["qualifier"]), []).append(report)
         witnesses.setdefault((key, row["value"], row["qualifier"]), set()).add(
@@ -430,8 +433,8 @@ def day_start(day: date, zone: Any) -> datetime:
 
 
 _FIGURES_SQL = """
-SELECT o.metric, o.entity, o.partner, o.period, o.unit, o.projection, o.value, o.qualifier, o.resolution,
-       o.quote, o.url, o.source, coalesce(o.published_at, a.first_fetched_at) AS reported_at,
+SELECT o.metric, o.entity, o.partner, o.period, o.unit, o.unit_text, o.projection, o.value, o.qualifier,
+       o.resolution, o.quote, o.url, o.source, coalesce(o.published_at, a.first_fetched_at) AS reported_at,
        a.title, a.site_name, a.language, o.outlet, o.witness_id, o.period_start, o.period_end
 FROM observations AS o
 JOIN articles AS a USING (article_id)

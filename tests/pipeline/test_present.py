@@ -79,6 +79,16 @@ def test_decimals_follow_the_written_resolution() -> None:
     assert format_number(float("inf")) == "∞" and format_number(float("nan")) == "n/a"
 
 
+def test_a_chinese_count_says_the_articles_noun() -> None:
+    # the catalogue's unit is English ("enterprises"); a Chinese article's own noun is kept as unit_text
+    assert format_figure(6e4, "enterprises", "zh", qualifier="over", unit_text="企业") == "超过6万企业"
+    assert format_figure(10, "clusters", "zh", projection=True, unit_text="产业集群") == "目标：10产业集群"
+    # an English unit_text, or none, leaves the catalogue's unit; currencies keep their own words
+    assert format_figure(6e4, "enterprises", "zh", unit_text="firms") == "6万 enterprises"
+    assert format_figure(1200, "enterprises", "en", unit_text="firms") == "1,200 enterprises"
+    assert format_figure(9.1e12, "CNY", "zh", unit_text="元") == "9.1万亿元"
+
+
 @pytest.mark.parametrize(
     ("qualifier", "projection", "lang", "expected"),
     [
