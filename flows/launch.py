@@ -41,6 +41,7 @@ def run_flow(flow: Any, **params: object) -> RunSummary:
     state = flow(**params, return_state=True)
     if inspect.isawaitable(state):
         state = _run_to_end(state)
+    _send_queued_logs()
     result = state.result(raise_on_failure=False)
     if isinstance(result, RunSummary):
         return result
@@ -63,3 +64,15 @@ def _run_to_end(awaitable: Any) -> Any:
         return loop.run_until_complete(awaitable)
     finally:
         loop.close()
+
+
+def _send_queued_logs() -> None:
+    """Send the flow's last log records to Prefect while its server still answers.
+
+    NOTE: a run that ends Failed logs its final state as it ends; left queued, that record is sent at exit,
+    after the server this process started is stopped, and Prefect prints "--- Error logging to API ---
+    All connection attempts failed" under the run's summary.
+    """
+    from prefect.logging.handlers import APILogWorker
+
+    APILogWorker.drain_all(timeout=5)

@@ -129,6 +129,18 @@ def test_a_run_where_every_source_failed_is_a_failed_flow_run(
     assert latest_flow_run_state(prefect_api) == "COMPLETED"
 
 
+def test_a_failed_run_on_its_own_server_ends_without_prefect_noise(
+    http_server: LocalSite, write_config: WriteConfig, own_server_env: dict[str, str], tmp_path: Path
+) -> None:
+    # the Failed state's last log record reaches the server before the command stops it
+    http_server.add("/down.xml", "oops", status=503, content_type="text/plain")
+    down = write_config([{"name": "down", "kind": "rss", "url": http_server.url("/down.xml")}])
+    outage = gdwatch("run", "--config", str(down), "--db", str(tmp_path / "wh.duckdb"), env=own_server_env)
+    assert outage.returncode == 1 and "503" in outage.stdout, outage.stdout + outage.stderr
+    output = outage.stdout + outage.stderr
+    assert "Error logging to API" not in output and "Traceback" not in output, output
+
+
 def latest_flow_run_state(api: str) -> str:
     runs = httpx.post(
         f"{api}/flow_runs/filter",
