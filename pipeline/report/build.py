@@ -111,15 +111,34 @@ def build_report(published: Path, out_dir: Path, options: ReportOptions, *, now:
         warnings=health.warnings,
         runs=[_run_row(run, options.zone) for run in runs],
     )
-    out_dir.mkdir(parents=True, exist_ok=True)
-    assets = out_dir / "assets"
-    assets.mkdir(exist_ok=True)
-    for name in ASSETS:
-        with resources.as_file(resources.files("gdwatch.pipeline.report") / "templates" / name) as source:
-            shutil.copyfile(source, assets / name)
-    index = out_dir / "index.html"
-    index.write_text(page, encoding="utf-8")
+    index = _write_site(out_dir, page)
     return ReportResult(index=index, charts=len(metrics), disagreements=len(disputes), summary=summary)
+
+
+def _write_site(out_dir: Path, page: str) -> Path:
+    """Write the assets, then index.html in one step (a reader never sees half a page); its path.
+
+    Raises:
+        GdwatchError: the folder cannot be created or written (permissions, a read-only or full disk).
+    """
+    from gdwatch.config.errors import GdwatchError
+
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        assets = out_dir / "assets"
+        assets.mkdir(exist_ok=True)
+        for name in ASSETS:
+            with resources.as_file(resources.files("gdwatch.pipeline.report") / "templates" / name) as source:
+                shutil.copyfile(source, assets / name)
+        index = out_dir / "index.html"
+        partial = out_dir / ".index.html.partial"
+        partial.write_text(page, encoding="utf-8")
+        partial.replace(index)
+    except OSError as exc:
+        raise GdwatchError(
+            f"report: cannot write {out_dir}: {exc.strerror or exc}; give --out a folder you can write"
+        ) from None
+    return index
 
 
 def summary_sentences(

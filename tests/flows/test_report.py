@@ -49,6 +49,16 @@ def report_site(demo_warehouse: Path, tmp_path_factory: pytest.TempPathFactory) 
     return out / "index.html"
 
 
+def test_a_folder_that_cannot_be_written_is_one_line(demo_warehouse: Path, tmp_path: Path) -> None:
+    blocker = tmp_path / "a-file"  # --out names a file: its folder exists, the site's cannot be made
+    blocker.write_text("not a folder")
+    result = gdwatch("report", "--db", str(demo_warehouse), "--out", str(blocker))
+    lines = [line for line in result.stderr.splitlines() if line.strip()]
+    assert result.returncode == 1 and len(lines) == 1 and "Traceback" not in result.stderr, result.stderr
+    assert lines[0].startswith(f"error: report: cannot write {blocker}: ")
+    assert "give --out a folder you can write" in lines[0]
+
+
 def test_the_report_needs_no_network(report_site: Path) -> None:
     html = report_site.read_text(encoding="utf-8")
     assert "<script" not in html and "http://cdn" not in html and "https://cdn" not in html
