@@ -27,7 +27,7 @@ from urllib.parse import urlsplit
 
 import duckdb
 
-from gdwatch.config.errors import UsageError
+from gdwatch.config.errors import GdwatchError, UsageError
 from gdwatch.warehouse import PUBLIC_VIEWS, connect, recent_runs, source_health
 from gdwatch.warehouse.health import source_health_rows, warnings_for
 from gdwatch.warehouse.read import reader
@@ -324,6 +324,7 @@ def export_view(path: Path, view: str, fmt: ExportFormat, out: Path) -> int:
 
     Raises:
         UsageError: `view` is not a public view, or the folder of `out` does not exist.
+        GdwatchError: `out` cannot be written (permissions, a folder in the way, a full disk).
     """
     if view not in PUBLIC_VIEWS:
         raise UsageError(f"--view {view}: not a public view; one of {', '.join(sorted(PUBLIC_VIEWS))}")
@@ -333,10 +334,16 @@ def export_view(path: Path, view: str, fmt: ExportFormat, out: Path) -> int:
     try:
         # NOTE: the view name comes from PUBLIC_VIEWS, never from the user's text as such.
         relation = conn.sql(f"SELECT * FROM {view}")
-        if fmt == "parquet":
-            relation.write_parquet(str(out))
-        else:
-            relation.write_csv(str(out), header=True)
+        try:
+            if fmt == "parquet":
+                relation.write_parquet(str(out))
+            else:
+                relation.write_csv(str(out), header=True)
+        except duckdb.IOException as exc:
+            reason = str(exc).removeprefix("IO Error: ")
+            raise GdwatchError(
+                f"export: cannot write {out}: {reason}; give --out a file you can write"
+            ) from None
         counted = conn.sql(f"SELECT count(*) FROM {view}").fetchone()
     finally:
         conn.close()

@@ -133,6 +133,11 @@ def test_export_writes_a_view_with_duckdb_copy(demo_warehouse: Path, tmp_path: P
         "export", "--db", str(demo_warehouse), "--view", "conflicts", "--format", "csv", "--out", str(csv_out)
     )
     assert csv.returncode == 0 and csv_out.read_text(encoding="utf-8").startswith("conflict_id,metric,")
+    # a folder where the file should go is one line, not a traceback
+    blocked = gdwatch("export", "--db", str(demo_warehouse), "--view", "runs", "--out", str(tmp_path))
+    assert blocked.returncode == 1 and "Traceback" not in blocked.stderr, blocked.stderr
+    assert blocked.stderr.strip().startswith(f"error: export: cannot write {tmp_path}: ")
+    assert len(blocked.stderr.strip().splitlines()) == 1
     bad = gdwatch("export", "--db", str(demo_warehouse), "--view", "store.runs", "--out", str(csv_out))
     assert bad.returncode == 2 and "not a public view" in bad.stderr
 
