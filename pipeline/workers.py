@@ -16,6 +16,7 @@ that parsers leave behind bounded.
 from __future__ import annotations
 
 import contextlib
+import gc
 import os
 import signal
 import threading
@@ -103,6 +104,9 @@ def _exit_status(code: int | None) -> str:
 
 def _serve(conn: Connection, handler: Handler, extractor: FigureExtractor) -> None:
     """A worker's loop: receive a job, answer (True, result) or (False, error); None ends it."""
+    # NOTE: the objects inherited from the run (Prefect, pydantic models, the engine) live as long as the
+    # worker; frozen, the cyclic collector no longer walks them at each of its passes over the old generation
+    gc.freeze()
     while True:
         try:
             job = conn.recv()

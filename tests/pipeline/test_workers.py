@@ -3,6 +3,7 @@ a page that raises, kills its worker or hangs fails alone with a message that sa
 
 from __future__ import annotations
 
+import gc
 import os
 import signal
 import time
@@ -51,6 +52,11 @@ def worker_pid(job: PageJob, extractor: FigureExtractor) -> ProcessedPage:
     return ProcessedPage(outcome="no_article", encoding="utf-8", reason=str(os.getpid()))
 
 
+def frozen_objects(job: PageJob, extractor: FigureExtractor) -> ProcessedPage:
+    """Says how many objects the worker's cyclic collector leaves alone, and the parent's own count."""
+    return ProcessedPage(outcome="no_article", encoding="utf-8", reason=f"{gc.get_freeze_count()} {job.url}")
+
+
 def misbehaves(job: PageJob, extractor: FigureExtractor) -> ProcessedPage:
     """Crashes its worker, hangs or raises on marked pages; processes the others for real."""
     if job.url.endswith("/crash"):
@@ -60,6 +66,15 @@ def misbehaves(job: PageJob, extractor: FigureExtractor) -> ProcessedPage:
     if job.url.endswith("/raise"):
         raise ValueError("a bug met on this page only")
     return process_job(job, extractor)
+
+
+def test_a_worker_freezes_what_it_inherited_and_the_run_does_not() -> None:
+    # the collector of a worker skips the run's objects it was forked with (Prefect, config, the engine)
+    before = gc.get_freeze_count()
+    with PageWorkers(FIGURES, processes=1, handler=frozen_objects) as workers:
+        answer = workers.submit(job_for(b"<html></html>")).result().reason or ""
+    assert int(answer.split()[0]) > 10_000
+    assert gc.get_freeze_count() == before  # the run's own collector is unchanged
 
 
 def test_pages_run_in_worker_processes_not_in_this_one() -> None:
