@@ -33,6 +33,9 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    # docstrings are paragraphs: markdown joins their lines and keeps "[schedule]" as written (rich markup
+    # would take it for a style tag and drop it)
+    rich_markup_mode="markdown",
 )
 # NOTE: piped output (cron mails, CI logs) gets 100 columns instead of rich's default 80; tables fit in 100.
 console = Console(width=None if sys.stdout.isatty() else 100)
@@ -263,7 +266,10 @@ def export(
 @app.command()
 def report(
     out: Annotated[
-        Path | None, typer.Option("--out", help="Folder of the site (default: data/<warehouse>-report/).")
+        Path | None,
+        typer.Option(
+            "--out", help="Folder of the site (default: NAME-report/ beside the warehouse NAME.duckdb)."
+        ),
     ] = None,
     since: Annotated[
         datetime | None,

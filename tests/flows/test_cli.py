@@ -190,3 +190,15 @@ def test_serve_registers_the_daily_cron_deployment(
     finally:
         process.terminate()
         process.wait(timeout=30)
+
+
+def test_help_keeps_bracketed_words_and_joins_each_description() -> None:
+    result = gdwatch("--help")
+    assert result.returncode == 0, result.stderr
+    # "[schedule]" is a config table's name, not a style tag; a description reads as one paragraph, so
+    # wherever the panel wraps it, no line ends inside "opened and closed" with the rest on a new paragraph
+    words = " ".join(result.stdout.replace("│", " ").split())
+    assert "(config: [schedule])" in words
+    assert "supersessions, opened and closed disagreements." in words
+    out = " ".join(gdwatch("report", "--help").stdout.replace("│", " ").split())
+    assert "NAME-report/ beside the warehouse NAME.duckdb" in out
