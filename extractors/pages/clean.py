@@ -150,7 +150,7 @@ FAST_PASS_MIN_CHARS = 1000
 trafilatura's full pass also runs readability and jusText on every page and compares their text with its
 own; that comparison rescues pages where the main extraction finds little, and costs about a fifth of the
 cleaning time on every other page. On the 181-page extraction benchmark, fast first with this threshold
-scores a token F1 of 0.965 against 0.962 for the full pass on every page, at 21.6 against 26.8 ms a page;
+scores a token F1 of 0.965 against 0.962 for the full pass on every page, at 21.0 against 23.1 ms a page;
 fast alone (0.963) loses one article there and two of the 62 Chinese news pages (docs/benchmarks.md).
 """
 
