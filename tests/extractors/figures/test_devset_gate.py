@@ -25,9 +25,9 @@ from gdwatch.extractors.figures import FigureExtractor
 
 # Update together with the labels (benchmarks/devset.devset_sha256() prints the new values).
 PINNED_SHA256 = {
-    "en.jsonl": "289c87774b31f89bb520a3dae090888dc8a0e5d3636a068eeef7aa8b02e7c8cc",
-    "zh-hans.jsonl": "80c88f8a09206ec0f6ce6e120bfe5393f746e1e9bb1b72732d824ffc22d3b6b7",
-    "zh-hant.jsonl": "d8ecaacad44a3ce208ea7d75ebd96b13c666cfaff00a583a033e6f49a22cf0c0",
+    "en.jsonl": "507d42f0bf74cf5148e17adaf2ddd01139d6a611a23cbfc67b4ddac019e6df41",
+    "zh-hans.jsonl": "521db823a2b8d6056f03ffb083d94bedd794c7856de35d5fcc139e8c1f1e03e5",
+    "zh-hant.jsonl": "71cb10ee656d1ecba8a18ece53b79e6461af719b4c3b302885193568c761c413",
 }
 
 FLOORS = {
@@ -36,16 +36,16 @@ FLOORS = {
     "value": 0.99,
     "unit": 0.975,
     "qualifier": 0.98,
-    "period": 0.93,
-    "metric": 0.915,
-    "entity": 0.955,
+    "period": 0.92,
+    "metric": 0.905,
+    "entity": 0.925,
     "partner": 0.97,
-    "segment": 0.77,
+    "segment": 0.735,
     "basis": 0.975,
     "kind": 0.975,
     "projection": 0.98,
 }
-PERIOD_LEDE_FLOOR = 0.925
+PERIOD_LEDE_FLOOR = 0.92
 TRADITIONAL_RECALL_GAP = 0.02
 """Recall on traditional-script text stays within this of simplified (the notation issue's target)."""
 
