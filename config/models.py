@@ -364,10 +364,13 @@ class Gazetteer(_Strict):
     events: tuple[GazetteerEntry, ...] = ()
     companies: tuple[GazetteerEntry, ...] = ()
     partners: tuple[GazetteerEntry, ...] = ()
+    jurisdictions: tuple[GazetteerEntry, ...] = ()
+    """Places with statistics of their own, each with the agencies and wire services whose naming in a
+    headline or lede makes the article about that place (中央社, 政府統計處) when it names no home place."""
 
     @model_validator(mode="after")
     def _unique_names(self) -> Gazetteer:
-        for kind in ("cities", "districts", "regions", "events", "companies", "partners"):
+        for kind in ("cities", "districts", "regions", "events", "companies", "partners", "jurisdictions"):
             seen: set[str] = set()
             for entry in getattr(self, kind):
                 if entry.name in seen:

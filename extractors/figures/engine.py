@@ -37,7 +37,7 @@ from gdwatch.extractors.figures.sentences import Sentence, split_sentences
 from gdwatch.extractors.figures.subjects import SubjectGrammar
 from gdwatch.extractors.records import Observation
 
-EXTRACTOR_VERSION = "metrics-2.5.0"
+EXTRACTOR_VERSION = "metrics-2.6.0"
 
 _LOWER = str.maketrans({chr(c): chr(c + 32) for c in range(65, 91)})
 
@@ -91,6 +91,7 @@ class FigureExtractor:
             last_entity=home,
             topic=home,
         )
+        _read_jurisdiction(headline or "", normalized, state, self.vocabulary.places)
         if headline:
             _read_headline(headline, published, state, self.vocabulary)
         for sentence in split_sentences(normalized, full_lower):
@@ -125,6 +126,23 @@ def extract_observations(
 
         gazetteer = load_gazetteer()
     return FigureExtractor(catalogue, gazetteer).extract(text, published=published, headline=headline)
+
+
+_LEDE_REACH = 300
+"""How much of the text, after the headline, is read for the agency that reported it."""
+_HOME_KINDS = frozenset({"province", "city", "district", "region"})
+
+
+def _read_jurisdiction(headline: str, normalized: str, state: DocumentState, places: PlaceIndex) -> None:
+    """Make Taiwan, Hong Kong or Macao the topic when the headline or lede cites its own statistics agency
+    or wire service ("（中央社记者…台北9日电）财政部今天公布5月出口值…") and names no place of home."""
+    lede = normalize(headline) + "\n" + normalized[:_LEDE_REACH]
+    place = places.jurisdiction(lede)
+    if place is None:
+        return
+    if any(m.valid and m.kind in _HOME_KINDS for m in find_entities(lede, places)):
+        return
+    state.topic = state.last_entity = place
 
 
 def _read_headline(

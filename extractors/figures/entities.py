@@ -50,6 +50,17 @@ _ANAPHOR_RE = re.compile(
     r"\b[Ii]ts\b|\b[Tt]he (?:company|firm|group|carmaker|automaker|maker|manufacturer|fair|port|district)\b"
     r"|其中|其|该公司|公司|该企业|该集团|本届|该区|全区"
 )
+SEPARATE_ECONOMIES = frozenset({"Hong Kong", "Macao", "Taiwan"})
+"""Places that publish their own statistics: an article whose first figure is theirs ("本港整體出口",
+"Hong Kong residents made 71.3 million trips") reports on them, and its later figures are theirs too."""
+
+
+# "Hong Kong residents made …", "Taiwan exporters shipped …": the place opens the sentence as its subject
+_SUBJECT_START = re.compile(r"^(?:[A-Z][A-Za-z .]*,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*\([^)]*\)\s*--\s*)?$")
+_NOUN_AFTER = re.compile(
+    r"\s+(?:residents|exports|imports|re-exports|retail|economy|exporters|consumers|shoppers|households|"
+    r"inflation|unemployment|visitor arrivals)\b"
+)
 _REGION_OF_CHINA = re.compile(r"\b(?:south|southern|south-eastern|southeastern)\s+$", re.I)
 _DATELINE_BEFORE = re.compile(
     r"(?:本报|新华社|中新社|中新网|人民网|南方网|央视网|记者[^，。,]{0,10}|通讯员[^，。,]{0,10})\s*$"
@@ -57,6 +68,7 @@ _DATELINE_BEFORE = re.compile(
 _DATELINE_AFTER = re.compile(
     r"^(?:讯|报道|\d{1,2}月\d{1,2}日电|电(?![\u4e00-\u9fff])|,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*\()"
 )
+_SOURCE_AFTER_ZH = ("统计", "数据", "最新数据", "获悉", "消息", "发布", "公布", "表示", "介绍")
 _OWNER_AFTER_ZH = ("的", "进出口", "出口", "外贸", "货物", "整体", "对", "输往")
 _DENOMINATOR_BEFORE = re.compile(
     r"(?:\bof|\binto\b|\bfor|\bwith(?: a)?|\bto|占|居|对|与|比|向|从|来自)\s*(?:the\s+)?$", re.I
@@ -150,11 +162,17 @@ def _mention(sentence: str, start: int, end: int, name: str, kind: str) -> Entit
         _DENOMINATOR_BEFORE.search(before)
     )
     if kind in {"foreign", "country_ref"} and not possessive:
-        valid = False
+        valid = (
+            name in SEPARATE_ECONOMIES
+            and bool(_SUBJECT_START.match(sentence[:start]))
+            and bool(_NOUN_AFTER.match(after + sentence[end + 7 : end + 20]))
+        )
     if kind == "foreign" and _REGION_OF_CHINA.search(before):
         valid = False  # "south China's Guangdong Province" names Guangdong
     if kind == "city" and (_DATELINE_BEFORE.search(before) or _DATELINE_AFTER.match(after)):
         valid = False  # where the reporter was: "本报广州讯", "新华社广州10月20日电", "……深圳报道"
+    if kind == "region" and (after.startswith(_SOURCE_AFTER_ZH) or before.endswith("据")):
+        valid = False  # the office that published the figure: "据拱北海关统计，珠海市…", "广州海关数据显示"
     if kind == "national_zh" and not re.search(r"(?:^|[，,；;。]|\d年)$", before):
         valid = False
     # 台灣對廣東出口, 香港輸往內地: the trader owns the figure; the place after 对 is a partner

@@ -6,7 +6,12 @@ The entity is ``Guangdong`` unless the sentence makes a city, company or country
 
 from __future__ import annotations
 
-from gdwatch.extractors.figures.entities import EntityMention, find_entities, has_anaphor
+from gdwatch.extractors.figures.entities import (
+    SEPARATE_ECONOMIES,
+    EntityMention,
+    find_entities,
+    has_anaphor,
+)
 from gdwatch.extractors.figures.facts import SentenceFacts
 from gdwatch.extractors.figures.figure import Figure
 
@@ -76,6 +81,19 @@ def _resolve(facts: SentenceFacts, mention: EntityMention) -> str:
 
 TOPIC_KINDS = frozenset({"company", "district", "event", "region", "city"})
 """Kinds of entity that make an article's topic when its first figure is theirs."""
+
+
+def makes_topic(kind: str | None, name: str) -> bool:
+    """Whether the owner of an article's first figure becomes the article's topic.
+
+    Args:
+        kind: the kind of the owner's mention (:func:`entity_kind`).
+        name: the owner's name.
+
+    Returns:
+        True for a place, company or event, and for Hong Kong, Macao and Taiwan.
+    """
+    return kind in TOPIC_KINDS or (kind in {"foreign", "foreign_zh"} and name in SEPARATE_ECONOMIES)
 
 
 def entity_kind(facts: SentenceFacts, name: str) -> str | None:

@@ -20,7 +20,8 @@ _GRAMMAR_TOKENS: tuple[tuple[str, str, str], ...] = (
     ("China", "China", "foreign"),
     ("Hong Kong", "Hong Kong", "foreign"),
     ("Macao", "Macao", "foreign"),
-    ("Macau", "Macau", "foreign"),
+    ("Macau", "Macao", "foreign"),
+    ("Taiwan", "Taiwan", "foreign"),
     ("我国", "China", "china_zh"),
     ("中国", "China", "foreign_zh"),
     # Hong Kong, Macao and Taiwan own a figure when their trade is the subject: 香港整体出口, 台湾对广东出口
@@ -84,6 +85,10 @@ class PlaceIndex:
     partner_re: re.Pattern[str]
     partner_of: dict[str, str]
     partner_forms_zh: tuple[str, ...]
+    jurisdiction_re: re.Pattern[str] | None
+    """The agencies and wire services of the places with statistics of their own (中央社, 政府统计处)."""
+    jurisdiction_of: dict[str, str]
+    """Written form of such an agency -> the place whose figures it reports ("中央社" -> "Taiwan")."""
 
     @classmethod
     def build(cls, gazetteer: Gazetteer) -> PlaceIndex:
@@ -118,6 +123,7 @@ class PlaceIndex:
             )
             + ")"
         )
+        jurisdiction_of = {w: entry.name for entry in gazetteer.jurisdictions for w in _names(entry)}
         return cls(
             home=gazetteer.home.name,
             entity_re=re.compile(literal_pattern(entity_of)),
@@ -133,7 +139,21 @@ class PlaceIndex:
             partner_of=partner_of,
             partner_forms_zh=tuple(v.replace(" ", "") for v in variants if not v.isascii())
             + tuple(written for _, written, _ in abbreviated),
+            jurisdiction_re=re.compile(literal_pattern(jurisdiction_of)) if jurisdiction_of else None,
+            jurisdiction_of=jurisdiction_of,
         )
+
+    def jurisdiction(self, text: str) -> str | None:
+        """The place whose own statistics ``text`` cites by its agency or wire service, or None.
+
+        Args:
+            text: normalized text (a headline and a lede).
+
+        Returns:
+            The first such place named ("Taiwan" for "（中央社记者…台北9日电）财政部…").
+        """
+        match = self.jurisdiction_re.search(text) if self.jurisdiction_re else None
+        return self.jurisdiction_of[match.group()] if match else None
 
     def partner_name(self, written: str) -> str | None:
         """The partner a written form stands for ("the european union" -> "EU"), or None."""

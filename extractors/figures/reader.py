@@ -22,7 +22,7 @@ import re
 from gdwatch.config.models import MetricDefinition
 from gdwatch.extractors.figures.document import DocumentState
 from gdwatch.extractors.figures.entities import find_entities
-from gdwatch.extractors.figures.entity_choice import TOPIC_KINDS, choose_entity, entity_kind
+from gdwatch.extractors.figures.entity_choice import choose_entity, entity_kind, makes_topic
 from gdwatch.extractors.figures.facts import SentenceFacts, Vocabulary
 from gdwatch.extractors.figures.figure import Figure
 from gdwatch.extractors.figures.kinds import kind_and_basis
@@ -287,7 +287,7 @@ def read_figures(
                 state.topic_read = True
                 owner = entity_kind(facts, entity)
                 # a headline's subject stays the topic unless the lede names a company as the owner
-                if owner in TOPIC_KINDS and (not state.headline_topic or owner == "company"):
+                if makes_topic(owner, entity) and (not state.headline_topic or owner == "company"):
                     state.topic = entity
         sentence_observations.append(observation)
         state.observations.append(observation)

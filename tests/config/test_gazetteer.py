@@ -16,7 +16,7 @@ from gdwatch.config.loader import PACKAGED_CONFIG_DIR, load_config, load_gazette
 from gdwatch.config.models import Gazetteer, GazetteerEntry
 from gdwatch.extractors.figures import FigureExtractor
 
-KINDS = ("cities", "districts", "regions", "events", "companies", "partners")
+KINDS = ("cities", "districts", "regions", "events", "companies", "partners", "jurisdictions")
 
 
 def entries(gazetteer: Gazetteer) -> list[tuple[str, GazetteerEntry]]:

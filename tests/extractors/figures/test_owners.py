@@ -1,0 +1,104 @@
+"""Whose figures an article reports when the owner is implied: Hong Kong, Macao and Taiwan reporting their
+own statistics, the statistics office that published a figure, towns, ports and crossings of the gazetteer
+(docs/figure-labels-v2.md, rule 8; docs/architecture.md, "Entities")."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from gdwatch.config.loader import PACKAGED_CONFIG_DIR, load_config, load_gazetteer, load_metrics
+from gdwatch.extractors.figures import FigureExtractor
+
+PUBLISHED = date(2026, 6, 12)
+
+
+@pytest.fixture(scope="module")
+def extractor() -> FigureExtractor:
+    return FigureExtractor(load_metrics(), load_gazetteer())
+
+
+def owners(extractor: FigureExtractor, text: str, headline: str | None = None) -> dict[str, str]:
+    found = extractor.extract(text, published=PUBLISHED, headline=headline)
+    return {text[o.start : o.end]: o.entity for o in found}
+
+
+def test_a_taiwan_wire_report_that_names_no_place_is_taiwans(extractor: FigureExtractor) -> None:
+    text = (
+        "（中央社記者林佳穎台北11日電）財政部今天發布統計，5月出口值為482.6億美元，年增21.3%。\n"
+        "進口值為371.9億美元，年增14.8%。\n"
+        "累計前5月出口2105.7億美元。"
+    )
+    assert set(owners(extractor, text, "5月出口年增21.3%").values()) == {"Taiwan"}
+
+
+def test_a_taiwan_wire_report_about_guangdong_stays_guangdong(extractor: FigureExtractor) -> None:
+    text = (
+        "（中央社記者林佳穎台北11日電）廣東省統計局公布，前5月廣東出口2.18兆元人民幣，年增6.4%。\n"
+        "其中機電產品出口增長8.1%。"
+    )
+    assert set(owners(extractor, text).values()) == {"Guangdong"}
+
+
+def test_hong_kong_statistics_stay_hong_kongs_after_the_first_figure(extractor: FigureExtractor) -> None:
+    text = (
+        "政府統計處昨日公布，5月份本港整體出口貨值為4102億港元，按年上升9.4%。\n"
+        "進口貨值為4395億港元，上升7.7%。\n"
+        "首5個月整體出口貨值按年上升8.2%。"
+    )
+    assert set(owners(extractor, text).values()) == {"Hong Kong"}
+
+
+def test_hong_kong_opening_an_english_sentence_is_its_subject(extractor: FigureExtractor) -> None:
+    text = (
+        "Hong Kong residents made 42.7 million trips north in the first five months, up 9.3 per cent.\n"
+        "Spending per trip fell 4 per cent."
+    )
+    assert set(owners(extractor, text).values()) == {"Hong Kong"}
+    # an investor is not the investment's owner: the money went into Guangdong
+    text = "Hong Kong investors put HK$31 billion into Guangdong's chip projects in the first five months."
+    assert owners(extractor, text) == {"HK$31 billion": "Guangdong"}
+
+
+def test_the_office_that_published_a_figure_is_not_its_owner(extractor: FigureExtractor) -> None:
+    text = "据拱北海关统计，5月份，珠海市外贸进出口286.4亿元，同比增长6.1%。"
+    assert set(owners(extractor, text).values()) == {"Zhuhai"}
+    text = "拱北海关关区5月进出口增长6.1%。"
+    assert set(owners(extractor, text).values()) == {"Gongbei Customs"}
+
+
+def test_towns_ports_and_crossings_own_their_figures(extractor: FigureExtractor) -> None:
+    text = (
+        "今年前5月，中山市小榄镇五金产业产值增长9.4%。\n"
+        "东莞厚街镇家具出口增长3.2%。\n"
+        "Shekou Port handled 2.4 million TEUs, up 5.5 percent.\n"
+        "深圳湾口岸出入境旅客1196.5万人次。"
+    )
+    assert set(owners(extractor, text).items()) == {
+        ("9.4%", "Xiaolan"),
+        ("3.2%", "Houjie"),
+        ("2.4 million", "Shekou Port"),
+        ("5.5 percent", "Shekou Port"),
+        ("1196.5万", "Shenzhen Bay Port"),
+    }
+
+
+def test_a_jurisdiction_added_to_the_gazetteer_is_recognised(tmp_path: Path) -> None:
+    text = "Statistics Singapore said on Friday that exports rose 4.1 percent in May."
+    before = FigureExtractor(load_metrics(), load_gazetteer()).extract(text, published=PUBLISHED)
+    assert [o.entity for o in before] == ["Guangdong"]
+    directory = tmp_path / "config"
+    shutil.copytree(PACKAGED_CONFIG_DIR, directory, ignore=shutil.ignore_patterns("*.py", "__pycache__"))
+    gazetteer = directory / "gazetteer.toml"
+    gazetteer.write_text(
+        gazetteer.read_text(encoding="utf-8")
+        + '\n[[jurisdictions]]\nname = "Singapore"\nen = ["Statistics Singapore"]\n'
+        'zh_hans = ["新加坡统计局"]\nzh_hant = ["新加坡統計局"]\n',
+        encoding="utf-8",
+    )
+    config = load_config(directory)
+    after = FigureExtractor(config.metrics, config.gazetteer).extract(text, published=PUBLISHED)
+    assert [o.entity for o in after] == ["Singapore"]
