@@ -170,6 +170,11 @@ class Label:
     script: str | None = None
     labels: int = 1
 
+    @property
+    def part(self) -> bool:
+        """Whether the figure is about a part of its entity's whole (it has a segment), whatever its name."""
+        return self.segment is not None
+
 
 @dataclass(frozen=True, slots=True)
 class NonFigure:
@@ -392,9 +397,11 @@ def _partner_agrees(label: str | None, predicted: Any) -> bool:
 
 ATTRIBUTES = ("qualifier", "period", "metric", "entity", "partner", "projection")
 # Fields scored on the matched figures of a version-2 record (docs/figure-labels-v2.md, "Scoring").
+# "part" scores the segment's presence alone (part or whole, whatever its name): what keeps a part's figure
+# from being compared with the whole's, while "segment" also asks for the labeller's name of the part.
 V2_FIELDS = (
-    "value", "unit", "qualifier", "period", "metric", "entity", "partner", "segment", "basis", "kind",
-    "projection",
+    "value", "unit", "qualifier", "period", "metric", "entity", "partner", "segment", "part", "basis",
+    "kind", "projection",
 )  # fmt: skip
 PERIOD_LEDE = "period-lede"
 
@@ -405,7 +412,7 @@ def _segment_key(value: Any) -> Any:
 
 def attribute_agrees(name: str, label: Label, predicted: Extracted) -> bool:
     """Whether the observation's field equals the label's; an ABSENT field never does."""
-    got = getattr(predicted, name, ABSENT)
+    got = predicted_field(predicted, name)
     if got is ABSENT:
         return False
     if name == "value":
@@ -420,9 +427,16 @@ def attribute_agrees(name: str, label: Label, predicted: Extracted) -> bool:
         return _partner_agrees(label.partner, got)
     if name == "segment":
         return _segment_key(label.segment) == _segment_key(got)
+    if name == "part":
+        return (got is not None) == label.part
     if name == "projection":
         return bool(got) == label.projection
     return bool(getattr(label, name) == got)
+
+
+def predicted_field(predicted: Extracted, name: str) -> Any:
+    """An observation's field as scored ("part" is read from the segment); ABSENT when it has none."""
+    return getattr(predicted, "segment" if name == "part" else name, ABSENT)
 
 
 def _overlap(a_start: int, a_end: int, b_start: int, b_end: int) -> int:
@@ -632,7 +646,7 @@ def score_document(doc: DevDoc, predictions: Sequence[Extracted], report: Report
     for label, prediction in pairs:
         for name in fields_of(label):
             if not attribute_agrees(name, label, prediction):
-                report.wrong_attributes.append(WrongAttribute(label, name, getattr(prediction, name, ABSENT)))
+                report.wrong_attributes.append(WrongAttribute(label, name, predicted_field(prediction, name)))
     for counts in slices:
         counts.labels += len(doc.figures)
         counts.observations += len(predictions)

@@ -270,6 +270,11 @@ class SegmentDefinition(_Strict):
         default=False,
         description="The forms name the whole again (a company's revenue after its profit): no segment.",
     )
+    measure: bool = Field(
+        default=False,
+        description="The forms name a measure with no catalogue metric (container throughput), not a part: "
+        "its rates and amounts take the segment; a count of it carries its unit (TEUs) instead.",
+    )
 
     @model_validator(mode="after")
     def _has_forms(self) -> SegmentDefinition:

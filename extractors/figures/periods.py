@@ -46,13 +46,18 @@ _ATOMS = re.compile(
     rf"|(?P<mrange>(?:from\s+|between\s+)?(?P<m1>{_MONTH})\s*(?:-|to|through|and)\s*(?P<m2>{_MONTH})"
     r"|(?P<zm1>\d{1,2})\s*[-~至到]\s*(?P<zm2>\d{1,2})月)"
     r"|(?P<firstn>(?:first|past)\s+(?P<fn>[a-z]+|\d{1,2})\s+months|[前首](?P<zfn>\d{1,2}|[一二三四五六七八九十]+)个?月)"
-    r"|(?P<firstq>first\s+(?P<fq>two|three)\s+quarters|[前首](?P<zfq>[二两三23])(?:个)?季度?)"
+    r"|(?P<firstq>first\s+(?P<fq>two|three)\s+quarters|[前首](?P<zfq>[二两三23])(?:个)?季度?"
+    # 三季报: the report on the first three quarters
+    r"|(?<!第)(?P<zfq3>三)季(?=报|度报告))"
     # "the final three months of 2025": the year's last quarter (only with its year: "the last three months"
     # alone are the ones before the article)
     r"|(?P<lastq>(?:final|last)\s+three\s+months(?=\s+of\s+(?:19|20)\d{2}))"
     r"|(?P<quarter>(?P<qn>first|second|third|fourth|final|1st|2nd|3rd|4th)[\s-]+quarter|q(?P<qd>[1-4])(?![a-z0-9])"
-    r"|第?(?P<zq>[一二三四1-4])季度|第(?P<zq2>[一二三四1-4])季|(?P<zq1>首)季度?)"
-    r"|(?P<half>(?P<hn>first|second)[\s-]+half|h(?P<hd>[12])(?![a-z0-9])|(?P<zh>[上下])半年)"
+    r"|第?(?P<zq>[一二三四1-4])季度|第(?P<zq2>[一二三四1-4])季|(?P<zq1>首)季度?|(?P<zq4>一)季(?=报))"
+    # 2025年半年报 / 半年度报告 / 中报: a listed company's interim report covers the first half
+    r"|(?P<half>(?P<hn>first|second)[\s-]+half|h(?P<hd>[12])(?![a-z0-9])|(?P<zh>[上下])半年"
+    r"|(?<![上下])(?P<zhr>半年)(?=报|度报告|度业绩)|(?P<zmid>中)(?=报|期报告)"
+    r"|(?P<interim>interim)(?=\s+(?:results|report|earnings|profit|net profit|revenue))(?![a-z]))"
     rf"|(?P<month>(?P<mon>{_MONTH_ALONE})(?![a-z])"
     r"|(?:(?<=in )|(?<=of )|(?<=for )|(?<=during )|(?<=since ))(?P<may>may)(?![a-z])|(?P<zmon>\d{1,2})月份?)"
     # a year is never an amount: "RMB1900", "$2000", "1900元"
@@ -60,7 +65,7 @@ _ATOMS = re.compile(
     r"(?P<year>(?P<yv>(?:19|20)\d{2})(?![\d%/]|\.\d|年\d|-\d|\s*[万亿千百多余家个名户人架台辆艘项次宗座件吨米元]"
     rf"|\s+(?:{CURRENCY_NAMES_EN.lower()})\b)年?(?:底|末)?)"
     r"|(?P<rel>last year|this year|next year|year's end|year-end|end of the year|"
-    r"去年|今年|明年|年底|年末)"
+    r"去年|(?<![以向])上年(?![度级])|今年|明年|年底|年末)"
     r"|(?P<fullyear>全年|for the (?:full|whole) year|full-year(?= [a-z]))"
     r"|(?P<now>(?:currently|now|at present|presently)(?![a-z])|截至目前|目前|当前|现在|现时|现有|眼下)"
 )
@@ -88,13 +93,14 @@ TRIGGER = literal_trigger(
         "full-year",
         "for the whole",
         "presently",
+        "interim",
         "q1",
         "q2",
         "q3",
         "q4",
         "h1",
         "h2",
-        *"十前首第一二三四上下去今明年截目当现眼全",
+        *"十前首第一二三四上下去今明年截目当现眼全半中",
         *MONTHS,
         *MONTH_ABBREVIATIONS,
     ]
@@ -369,17 +375,20 @@ def _atom(sentence: str, match: re.Match[str], published: date | None) -> _Atom 
         count = small_number(text)
         return _Atom(start, end, "months", months=(1, count)) if count and 1 < count <= 12 else None
     if kind == "firstq":
-        count = small_number(match.group("fq") or match.group("zfq"))
+        count = small_number(match.group("fq") or match.group("zfq") or match.group("zfq3"))
         return _Atom(start, end, "months", months=(1, 3 * count)) if count else None
     if kind == "lastq":
         return _Atom(start, end, "quarter", months=(10, 12))
     if kind == "quarter":
         if match.group("zq1"):
             return _Atom(start, end, "quarter", months=(1, 3))
-        text = (match.group("qn") or match.group("qd") or match.group("zq") or match.group("zq2")).lower()
+        groups = ("qn", "qd", "zq", "zq2", "zq4")
+        text = next(match.group(name) for name in groups if match.group(name)).lower()
         quarter = _ORDINALS.get(text) or small_number(text)
         return _Atom(start, end, "quarter", months=(3 * quarter - 2, 3 * quarter)) if quarter else None
     if kind == "half":
+        if match.group("zhr") or match.group("zmid") or match.group("interim"):
+            return _Atom(start, end, "half", months=(1, 6))
         text = (match.group("hn") or match.group("hd") or match.group("zh")).lower()
         half = 1 if text in {"first", "1", "上"} else 2
         return _Atom(start, end, "half", months=(6 * half - 5, 6 * half))
@@ -401,7 +410,7 @@ def _atom(sentence: str, match: re.Match[str], published: date | None) -> _Atom 
         if published is None:
             return None
         text = match.group().lower()
-        offset = -1 if text in {"last year", "去年"} else 1 if text in {"next year", "明年"} else 0
+        offset = -1 if text in {"last year", "去年", "上年"} else 1 if text in {"next year", "明年"} else 0
         if text in {"年底", "年末"} and sentence[start - 1 : start] not in {"到", "至"}:
             return None
         return _Atom(start, end, "year", year=published.year + offset, label=None, relative=True)

@@ -219,6 +219,8 @@ def read_figures(
                 ]
                 named_elsewhere = named_elsewhere if same_clause else None
             segment = (item.segment if item else None) or figure.part or counted or named_elsewhere
+            if figure.kind == "count" and segment in facts.vocabulary.segments.measures:
+                segment = None  # "16.28 million TEUs" of container throughput: the unit says what is counted
             if segment is None and figure.kind != "count" and _REFERS_BACK.search(facts.body):
                 segment = state.segment  # "Exports of the sector grew 22.4 percent"
             if segment is None and inherited and _part_of_whole(metric, state.whole_metric, inherited):

@@ -26,6 +26,9 @@ class SegmentIndex:
     by_written: dict[str, str]
     """Each written form (English lower case, simplified Chinese) -> its segment ("" for the whole)."""
     pattern: re.Pattern[str]
+    measures: frozenset[str]
+    """Segments that name a measure with no catalogue metric ("container throughput"): a count of it carries
+    its unit instead (16.28 million TEUs), so only its rates and amounts take the segment."""
 
     @classmethod
     def build(cls, segments: tuple[SegmentDefinition, ...]) -> SegmentIndex:
@@ -44,7 +47,11 @@ class SegmentIndex:
         }
         # why: one trie of the literals (the engine skips ahead by first character); word boundaries of the
         # English names are checked on each match instead of with look-arounds, which made every offset a try
-        return cls(by_written=by_written, pattern=re.compile(literal_pattern(by_written)))
+        return cls(
+            by_written=by_written,
+            pattern=re.compile(literal_pattern(by_written)),
+            measures=frozenset(segment.name for segment in segments if segment.measure),
+        )
 
 
 _DESCRIBES_A_FIRM = re.compile(
@@ -234,7 +241,8 @@ def _still_the_parts(body: str, mention: SegmentMention, start: int, end: int) -
     """Whether a whole's phrase in a later clause still speaks of the part: "their imports", the part's
     measure repeated, "the mainstay of the province's trade", "saw imports and exports of"."""
     return bool(
-        _BACK_REFERENCE.search(body[max(0, start - 8) : start])
+        _BACK_REFERENCE.search(body[max(0, start - 20) : start])
+        or _DESCRIBED_THEN_MEASURED.fullmatch(body[mention.end : start])
         or _same_measure(body, mention, body[start:end])
         or _OF_A_WHOLE.search(body[max(0, start - 24) : start])
         or _OBJECT_OF_A_VERB.search(body[max(0, start - 12) : start])
@@ -250,7 +258,12 @@ def _same_measure(body: str, mention: SegmentMention, phrase: str) -> bool:
 
 
 # "Private enterprises ..., with their imports and exports climbing 7.5 percent": the phrase is the part's
-_BACK_REFERENCE = re.compile(r"(?:\btheir|\bits|其)\s*$", re.I)
+# "... saw their combined imports and exports expand 7.7 percent"
+_BACK_REFERENCE = re.compile(r"(?:\btheir|\bits|其)(?:\s+(?:combined|total|overall|own))?\s*$", re.I)
+# 民营企业是“广货出海”的主力军，一季度出口…: the part is described, then its measure follows with no subject
+_DESCRIBED_THEN_MEASURED = re.compile(
+    r"是[^，。；]{1,16}[，,]\s*(?:一季度|二季度|三季度|四季度|上半年|前三季度|全年|同期|今年)?"
+)
 
 
 def _joined(body: str, mention: SegmentMention, hit_span: tuple[int, int]) -> bool:

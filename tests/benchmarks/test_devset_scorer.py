@@ -212,6 +212,7 @@ def test_absent_fields_never_equal_a_label(v2_dir: Path) -> None:
         "entity",
         "partner",
         "segment",
+        "part",
         "basis",
         "kind",
         "projection",
@@ -223,6 +224,17 @@ def test_absent_fields_never_equal_a_label(v2_dir: Path) -> None:
 def test_a_null_label_needs_a_null_field(v2_dir: Path) -> None:
     report = score(load_v2_set(v2_dir), _changed("segment", "services", span="2.9 trillion yuan"))
     assert report.overall.accuracy("segment") == 7 / 8
+
+
+def test_part_scores_whether_there_is_a_segment_whatever_its_name(v2_dir: Path) -> None:
+    renamed = score(load_v2_set(v2_dir), _changed("segment", "foreign-invested enterprises", span="1.2%"))
+    assert (renamed.overall.accuracy("segment"), renamed.overall.accuracy("part")) == (7 / 8, 1.0)
+    dropped = score(load_v2_set(v2_dir), _changed("segment", None, span="1.2%"))
+    assert (dropped.overall.accuracy("segment"), dropped.overall.accuracy("part")) == (7 / 8, 7 / 8)
+    wrong = [(w.attribute, w.predicted) for w in dropped.wrong_attributes]
+    assert wrong == [("segment", None), ("part", None)]
+    added = score(load_v2_set(v2_dir), _changed("segment", "services", span="2.9 trillion yuan"))
+    assert added.overall.accuracy("part") == 7 / 8
 
 
 def test_halves_and_quarters_equal_their_month_span(v2_dir: Path) -> None:

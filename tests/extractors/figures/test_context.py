@@ -1066,3 +1066,34 @@ def test_a_day_month_year_date_puts_no_year_in_force(catalogue: MetricCatalogue)
     )
     found = figures(text, catalogue, published=date(2025, 11, 5))
     assert found["310,000"].period == found["US$25.7 billion"].period == "2025-10..2025-11"
+
+
+def test_a_measure_without_a_metric_names_its_rates_but_not_its_counts(catalogue: MetricCatalogue) -> None:
+    text = "Container throughput at Zhanjiang Port rose 6.1 percent to 1.52 million TEUs in 2025."
+    found = figures(text, catalogue)
+    # the count carries its unit (TEUs); the rate names the measure, so it is not one key with another rate
+    assert (found["6.1 percent"].segment, found["1.52 million"].segment) == ("container throughput", None)
+
+
+def test_a_listed_companys_share_moves_are_its_share_price(catalogue: MetricCatalogue) -> None:
+    text = "Shares of the carmaker closed up 2.7% in Hong Kong on Tuesday."
+    assert figures(text, catalogue)["2.7%"].segment == "share price"
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        # the part described, then its measure in a clause of its own with no subject
+        ("民营企业是全市外贸的主力军，一季度进出口1520.4亿元，增长7.3%。", "1520.4亿元"),
+        # "their combined" refers back to the part across a clause naming the whole
+        (
+            "Private firms, which handle most of the city's trade, saw their combined imports and exports "
+            "rise 6.2 percent in 2025.",
+            "6.2 percent",
+        ),
+    ],
+)
+def test_a_part_described_by_the_whole_keeps_its_figures(
+    catalogue: MetricCatalogue, text: str, span: str
+) -> None:
+    assert figures(text, catalogue)[span].segment == "private enterprises"

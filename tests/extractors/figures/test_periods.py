@@ -33,6 +33,14 @@ def periods_of(text: str, published: date | None = PUBLISHED, context_year: int 
         ("During the 14th Five-Year Plan period, spending rose.", ["2021..2025"]),
         ("For the 15th Five-Year Plan period, it targets growth.", ["2026..2030"]),
         ("Exports grew last year.", ["2024"]),
+        # a listed company's reports name the period they cover
+        ("雅陶卫浴发布2025年半年报。", ["2025-H1"]),
+        ("公司披露半年度报告。", ["2025-H1"]),
+        ("公司中报显示。", ["2025-H1"]),
+        ("公司发布2025年三季报。", ["2025-01..2025-09"]),
+        ("公司一季报显示。", ["2025-Q1"]),
+        ("The group posted interim results on Tuesday.", ["2025-H1"]),
+        ("上年全年增长3%。", ["2024"]),
         ("Exports will grow this year.", ["2025"]),
         ("It wants 18,000 firms by year's end.", ["2025-12-31"]),  # a point: stocks take it
         ("It aims to surpass the target by 2030.", ["2030"]),
