@@ -48,7 +48,10 @@ _GENERIC_GOODS = re.compile(r"^\s+of\s+(?:[\w-]+\s+){0,2}?(?:goods|products|comm
 # ("growth of around 5 percent": a bound word before the number)
 _SUBSET_OF = re.compile(
     r"^\s+of\s+(?!the\b|its\b|their\b|south\b|southern\b|\d|[A-Z]"
-    r"|(?:about|around|roughly|approximately|some|nearly|almost|over|more than|at least|up to)\s+[\d$¥])[a-z]"
+    r"|(?:about|around|roughly|approximately|some|nearly|almost|over|more than|at least|up to)\s+[\d$¥]"
+    # "added value of industrial enterprises above designated size": the statistics' whole, not a part
+    r"|(?:(?:industrial|major industrial|large industrial|larger industrial)\s+)?"
+    r"(?:enterprises|firms|companies)\s+(?:above|with annual)|industry\b)[a-z]"
 )
 _IN_AFTER = re.compile(
     r"^\s*(?:(?:increase|rise|growth|decline|drop)\s+)?in\s+(?:the\s+)?(?:[\w&-]+\s+){0,3}$", re.I
@@ -289,6 +292,13 @@ _COMPARED_REACH = 90
 _RATE_COMPARED = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in RATE_COMPARED_EN) + r")\b", re.I)
 
 
+_BREAKDOWN = re.compile(
+    r"(?:分|按|从)(?:经济类型|所有制|企业类型|登记注册类型|企业性质)(?:看|分)?[，,：:]"
+    r"|by (?:type of )?ownership,|broken down by ownership,",
+    re.I,
+)
+
+
 def growth_metric_in_force(
     facts: SentenceFacts,
     figure: Figure,
@@ -316,6 +326,9 @@ def growth_metric_in_force(
         facts.body[clause_start : figure.start]
     ):
         # "分行业看，…电子设备制造业增长9.6%，汽车制造业下降1.9%": industries' added value, after the whole's
+        return in_force
+    if _BREAKDOWN.match(facts.body) and role_of(in_force) == "growth":
+        # "分经济类型看，国有控股企业、民营企业…分别增长3.1%、6.2%": the parts of the rate just read
         return in_force
     if parts(facts.segments):
         return None

@@ -178,7 +178,7 @@ def read_figures(
                 role = "growth"
             hit = choose_hit(facts, index, figure, role, item)
             metric = choose_metric(facts, index, figure, role, hit, sentence_observations) or compared
-            if metric is None and hit is None and item is None:
+            if metric is None and hit is None and (item is None or (item.hit is None and not item.unnamed)):
                 metric = growth_metric_in_force(
                     facts, figure, role, state.growth_metric, sentence_observations
                 )

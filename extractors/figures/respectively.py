@@ -66,6 +66,12 @@ def respectively_items(facts: SentenceFacts, matcher: CatalogueMatcher) -> dict[
         coarse = _list_items(body, items[0][0], first.start, _COARSE_SPLIT)
         if len(coarse) == len(group):
             items = coarse
+    if len(items) > len(group):
+        # "国有控股企业、民营企业和外商及港澳台商投资企业分别增长…": never split inside a part's name
+        whole_parts = [(m.start, m.end) for m in parts(facts.segments)]
+        kept = _list_items(body, items[0][0], first.start, keep=whole_parts)
+        if len(kept) == len(group):
+            items = kept
     items = items[-len(group) :]
     # why: each item is matched on its own, so "exports and imports" splits into its two subjects; every
     # phrase is kept, whole or not, for a measure written once over a list of parts
@@ -204,11 +210,19 @@ def _sector_items(body: str, items: list[tuple[int, int]]) -> list[list[str]] | 
 
 
 def _list_items(
-    body: str, region_start: int, region_end: int, split: re.Pattern[str] | None = None
+    body: str,
+    region_start: int,
+    region_end: int,
+    split: re.Pattern[str] | None = None,
+    keep: list[tuple[int, int]] | None = None,
 ) -> list[tuple[int, int]]:
-    """The (start, end) of the items of a list written between two offsets."""
+    """The (start, end) of the items of a list written between two offsets, never split inside ``keep``."""
     region = body[region_start:region_end]
-    pieces = [(m.start(), m.end()) for m in (split or _LIST_SPLIT).finditer(region)]
+    pieces = [
+        (m.start(), m.end())
+        for m in (split or _LIST_SPLIT).finditer(region)
+        if not any(start < region_start + m.start() < end for start, end in keep or ())
+    ]
     bounds = [0, *[p[1] for p in pieces]]
     ends = [*[p[0] for p in pieces], len(region)]
     return [(region_start + s, region_start + e) for s, e in zip(bounds, ends, strict=True)]

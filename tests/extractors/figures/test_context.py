@@ -1097,3 +1097,32 @@ def test_a_part_described_by_the_whole_keeps_its_figures(
     catalogue: MetricCatalogue, text: str, span: str
 ) -> None:
     assert figures(text, catalogue)[span].segment == "private enterprises"
+
+
+def test_an_ownership_breakdown_keeps_the_rate_in_force_and_names_each_part(
+    catalogue: MetricCatalogue,
+) -> None:
+    text = (
+        "今年1-5月，全市规模以上工业增加值同比增长5.2%。\n"
+        "分经济类型看，国有控股企业、民营企业和外商及港澳台商投资企业分别增长2.4%、7.1%和3.3%。"
+    )
+    found = figures(text, catalogue)
+    assert [(found[s].metric, found[s].segment) for s in ("2.4%", "7.1%", "3.3%")] == [
+        ("industrial_added_value_growth", "state-owned enterprises"),
+        ("industrial_added_value_growth", "private enterprises"),
+        ("industrial_added_value_growth", "foreign-invested enterprises"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The added value of industrial enterprises above designated size rose 3.9% in 2025.",
+        "Value added by major industrial firms rose 3.9% in 2025.",
+        "Industrial added value of enterprises above designated size rose 3.9% in 2025.",
+    ],
+)
+def test_the_statistics_whole_of_industry_is_industrial_added_value(
+    catalogue: MetricCatalogue, text: str
+) -> None:
+    assert figures(text, catalogue)["3.9%"].metric == "industrial_added_value_growth"
