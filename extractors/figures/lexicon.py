@@ -180,7 +180,9 @@ NOT_SUBJECT_EN = frozenset(
 NOT_SUBJECT_ZH = _words(
     "同比 比上年 较上年 增长 下降 增 降 达到 达 占 约 为 是 其中 提高 提升 上升 实现 超过 超 突破 居 "
     "分别 累计 共计 合计 减少 回落 下滑 比 较 逾 近 接近 将近 不到 不足 至少 "
-    "按年 按月 按季 年增 年减 成长 环比"
+    "按年 按月 按季 年增 年减 成长 环比 "
+    # the method of a growth rate, not its subject: 按可比价计算增长4.1%
+    "按可比价计算 按可比价格计算 按不变价计算 扣除价格因素"
 )
 """Words that open a Chinese clause without naming its subject (同比增长, 约占)."""
 BEFORE_WHOLE_PHRASE_EN = frozenset(

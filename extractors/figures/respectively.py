@@ -115,8 +115,19 @@ def respectively_items(facts: SentenceFacts, matcher: CatalogueMatcher) -> dict[
         and not any(with_hits[1:])
         and (distribute_entities or distribute_segments)
     )
+    # 广州、深圳、佛山地区生产总值分别增长…: in Chinese the measure follows the list, in its last item
+    shared_last = (
+        distribute_hits
+        and not shared
+        and bool(with_hits[-1])
+        and not any(with_hits[:-1])
+        and distribute_entities
+        and not body[items[0][0] : items[-1][1]].isascii()
+    )
     if shared:
         with_hits = [with_hits[0]] * len(items)
+    elif shared_last:
+        with_hits = [with_hits[-1]] * len(items)
     result: dict[int, ListItem] = {}
     for index, figure_index in enumerate(group):
         item_hits = with_hits[index]
@@ -189,6 +200,14 @@ _SECTOR_LIST_END = re.compile(r"^\s*(?:sectors?|industry|industries)\b", re.I)
 _ZH_SECTOR_ITEMS = {"一": "primary sector", "二": "secondary sector", "三": "services"}
 
 
+_SECTOR_NAMES = {
+    "farming": "primary sector",
+    "agriculture": "primary sector",
+    "industry": "secondary sector",
+    "services": "services",
+}
+
+
 def _sector_items(body: str, items: list[tuple[int, int]]) -> list[list[str]] | None:
     """ "the primary, secondary and tertiary sectors", 第一、二、三产业: the three sectors of the economy."""
     found: list[list[str]] = []
@@ -197,6 +216,11 @@ def _sector_items(body: str, items: list[tuple[int, int]]) -> list[list[str]] | 
         words = re.findall(r"primary|secondary|tertiary", text)
         if words:
             found.append([_SECTOR_WORDS[words[-1]]])
+            continue
+        # "value added in farming, industry and services": the sectors by what they are
+        named = re.findall(r"\b(?:farming|agriculture|industry|services)\b", text)
+        if named and len(text.split()) <= 4:
+            found.append([_SECTOR_NAMES[named[-1]]])
             continue
         digits = re.findall(r"[一二三](?=[、和及产]|$)", body[start:end])
         if digits:

@@ -1126,3 +1126,34 @@ def test_the_statistics_whole_of_industry_is_industrial_added_value(
     catalogue: MetricCatalogue, text: str
 ) -> None:
     assert figures(text, catalogue)["3.9%"].metric == "industrial_added_value_growth"
+
+
+def test_a_chinese_list_of_places_shares_the_measure_written_after_it(catalogue: MetricCatalogue) -> None:
+    found = figures("1-6月，广州、深圳、佛山地区生产总值分别增长3.8%、5.1%和2.6%。", catalogue)
+    assert [(o.entity, o.metric) for o in found.values()] == [
+        ("Guangzhou", "gdp_growth"),
+        ("Shenzhen", "gdp_growth"),
+        ("Foshan", "gdp_growth"),
+    ]
+
+
+def test_the_sectors_named_by_what_they_are_split_gdp_growth(catalogue: MetricCatalogue) -> None:
+    found = figures(
+        "Value added in farming, industry and services rose 3.1%, 4.4% and 4.9%, respectively.", catalogue
+    )
+    assert [(o.metric, o.segment) for o in found.values()] == [
+        ("gdp_growth", "primary sector"),
+        ("gdp_growth", "secondary sector"),
+        ("gdp_growth", "services"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "前三季度全省地区生产总值为10.53万亿元，按可比价计算比上年同期增长4.1%。",  # the method is no subject
+        "廣東今年經濟成長目標訂為4.1%左右。",  # 成長: growth in Taiwanese copy
+    ],
+)
+def test_gdp_growth_in_chinese_wordings(catalogue: MetricCatalogue, text: str) -> None:
+    assert figures(text, catalogue)["4.1%"].metric == "gdp_growth"
