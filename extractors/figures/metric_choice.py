@@ -57,7 +57,8 @@ _IN_AFTER = re.compile(
     r"^\s*(?:(?:increase|rise|growth|decline|drop)\s+)?in\s+(?:the\s+)?(?:[\w&-]+\s+){0,3}$", re.I
 )
 _IN_SUBJECT = re.compile(
-    r"^\s+in\s+(?!the\s+(?:first|second|third|fourth|same|past|last|next|end)\b|(?:spring|summer|autumn|winter|"
+    r"^\s+in\s+(?!the\s+(?:first|second|third|fourth|same|past|last|next|end|month|quarter|half|year|period|"
+    r"week|reporting)\b|(?:spring|summer|autumn|winter|"
     rf"total|all|{alternation(MONTHS)})\b)[a-z]"
 )
 _ZH_NO_SUBJECT = re.compile(f"^(?:{alternation(NOT_SUBJECT_ZH)})")

@@ -447,7 +447,7 @@ def _part_of_whole(metric: MetricDefinition | None, whole_metric: str | None, se
 # Words that refer back to the part the article was just about: its figures keep that part's segment
 _REFERS_BACK = re.compile(
     r"\b(?:the|this|these|that)\s+(?:sector|channel|segment|products|goods|cluster)\b"
-    r"|\btheir\s+(?:value|exports|output)\b"
+    r"|\btheir\s+(?:value(?!\s+added)|exports|output)\b"
     r"|该行业|该产业|这一渠道|此类产品|该类产品|这类产品|这些产品|该集群",
     re.I,
 )

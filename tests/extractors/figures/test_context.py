@@ -1157,3 +1157,24 @@ def test_the_sectors_named_by_what_they_are_split_gdp_growth(catalogue: MetricCa
 )
 def test_gdp_growth_in_chinese_wordings(catalogue: MetricCatalogue, text: str) -> None:
     assert figures(text, catalogue)["4.1%"].metric == "gdp_growth"
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "metric"),
+    [
+        ("全省货物进出口9.12万亿元，增长3.6%。", "9.12万亿元", "foreign_trade_total"),
+        ("今年上半年，广州海关关区进出口总值6102.4亿元。", "6102.4亿元", "foreign_trade_total"),
+        ("南沙港区、黄埔港区分别进出口2088.1亿元和1160.9亿元。", "1160.9亿元", "foreign_trade_total"),
+        ("政府統計處公布，4月份香港整體出口貨值為4201億港元。", "4201億港元", "exports"),
+        ("Exports totalled 482.3 billion yuan in the month.", "482.3 billion yuan", "exports"),
+    ],
+)
+def test_the_whole_trade_of_a_place_office_or_zone(
+    catalogue: MetricCatalogue, text: str, span: str, metric: str
+) -> None:
+    assert figures(text, catalogue)[span].metric == metric
+
+
+def test_trade_with_hong_kong_written_as_china_hong_kong(catalogue: MetricCatalogue) -> None:
+    found = figures("2025年，东莞对中国香港进出口2190.3亿元，下降2.4%。", catalogue)["2190.3亿元"]
+    assert (found.entity, found.metric, found.partner) == ("Dongguan", "partner_trade", "Hong Kong")

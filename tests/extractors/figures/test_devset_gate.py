@@ -37,7 +37,7 @@ FLOORS = {
     "unit": 0.975,
     "qualifier": 0.98,
     "period": 0.925,
-    "metric": 0.91,
+    "metric": 0.92,
     "entity": 0.94,
     "partner": 0.97,
     "segment": 0.76,
