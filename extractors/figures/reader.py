@@ -46,6 +46,7 @@ from gdwatch.extractors.figures.segments import (
     choose_segment,
     counted_segment,
     find_segments,
+    inside_a_part,
     names_part,
     written_industry,
 )
@@ -100,10 +101,7 @@ def _is_measure(body: str, hit: PhraseHit, segments: list[SegmentMention], vocab
     part's own name ("general trade", "processing trade") or the head of a compound word ("trade-in")."""
     if not (is_whole(body, hit, vocabulary.subjects) or names_part(body, segments, hit.start, hit.end)):
         return False
-    if any(
-        m.segment and m.start <= hit.start and hit.end <= m.end and m.end - m.start > hit.end - hit.start
-        for m in segments
-    ):
+    if inside_a_part(segments, hit.start, hit.end):
         return False
     return not (body[hit.end : hit.end + 1] == "-" and body[hit.end + 1 : hit.end + 2].isalpha())
 

@@ -13,7 +13,7 @@ import re
 from gdwatch.extractors.figures.facts import ListItem, SentenceFacts
 from gdwatch.extractors.figures.matcher import CatalogueMatcher, PhraseHit
 from gdwatch.extractors.figures.metric_choice import choose_hit, is_whole
-from gdwatch.extractors.figures.segments import parts
+from gdwatch.extractors.figures.segments import inside_a_part, parts
 
 _RESPECTIVELY = re.compile(r"\brespectively\b|分别")
 _LIST_SPLIT = re.compile(r"\s*,\s*and\s+|\s*,\s*|\s+and\s+|[、和及]")
@@ -76,7 +76,17 @@ def respectively_items(facts: SentenceFacts, matcher: CatalogueMatcher) -> dict[
     # why: each item is matched on its own, so "exports and imports" splits into its two subjects; every
     # phrase is kept, whole or not, for a measure written once over a list of parts
     item_phrases = [
-        [PhraseHit(h.start + s, h.end + s, h.metrics, h.partner) for h in matcher.find(facts.matchable[s:e])]
+        [
+            PhraseHit(h.start + s, h.end + s, h.metrics, h.partner)
+            for h in matcher.find(facts.matchable[s:e])
+            # 家用电器、化妆品网络零售额: online retail is a measure of its own, not the parts' retail
+            # sales; "general trade and processing trade" are parts of trade
+            if not inside_a_part(
+                [m for m in facts.segments if m.segment in facts.vocabulary.segments.measures],
+                h.start + s,
+                h.end + s,
+            )
+        ]
         for s, e in items
     ]
     if _TRADED.search(body, max(0, items[0][0] - 4), items[-1][1] + 12):

@@ -103,6 +103,23 @@ def parts(mentions: list[SegmentMention]) -> list[SegmentMention]:
     return [mention for mention in mentions if mention.segment]
 
 
+def inside_a_part(mentions: list[SegmentMention], start: int, end: int) -> bool:
+    """Whether a catalogue phrase is only a piece of a longer part's name ("trade" in "general trade",
+    零售额 in 网络零售额): the part is named, not the phrase's whole measure.
+
+    Args:
+        mentions: the sentence's segment mentions.
+        start: where the phrase starts.
+        end: where it ends.
+
+    Returns:
+        True when a longer part's name covers the phrase.
+    """
+    return any(
+        m.segment and m.start <= start and end <= m.end and m.end - m.start > end - start for m in mentions
+    )
+
+
 def counted_segment(mentions: list[SegmentMention], body: str, figure_end: int) -> str | None:
     """The segment a count is of when the counted things are one ("243,000 industrial robots", 新能源汽车).
 
@@ -276,8 +293,10 @@ def _joined(body: str, mention: SegmentMention, hit_span: tuple[int, int]) -> bo
 
 # "private firms' imports", 玩具出口, 玩具对东南亚出口 (the part's trade with a partner)
 # "“新三样”产品出口", 机器人产品出口额: a generic noun after the part's name is still the part
+# 家用电器和音像器材类零售额: a category of the statistics' retail breakdown
 _JOIN_BEFORE = re.compile(
     r"^[”」\"]?(?:产品|商品|类产品)?(?:合计|同期|分别)?(?:'s?|’s?|的)?\s*$|^[对向与][\u4e00-\u9fff“”「」\"]{1,12}$"
+    r"|^(?:[和及与][\u4e00-\u9fff]{1,6})?类(?:商品|产品)?(?:分别)?$"
 )
 # "exports of drones"; 出口玩具286.4亿元 (the verb, then what it exports)
 _JOIN_AFTER = re.compile(r"^\s*(?:of|by|from|for)\s+(?:the\s+)?$|^$")

@@ -1178,3 +1178,11 @@ def test_the_whole_trade_of_a_place_office_or_zone(
 def test_trade_with_hong_kong_written_as_china_hong_kong(catalogue: MetricCatalogue) -> None:
     found = figures("2025年，东莞对中国香港进出口2190.3亿元，下降2.4%。", catalogue)["2190.3亿元"]
     assert (found.entity, found.metric, found.partner) == ("Dongguan", "partner_trade", "Hong Kong")
+
+
+def test_a_category_of_the_retail_breakdown_is_a_part_of_retail_sales(catalogue: MetricCatalogue) -> None:
+    found = figures("其中，限额以上单位家用电器和音像器材类零售额增长28.4%。", catalogue)["28.4%"]
+    assert (found.metric, found.segment) == ("retail_sales_growth", "home appliances")
+    # online retail is a measure of its own: its categories are not parts of retail sales
+    found = figures("家用电器、化妆品网络零售额分别增长22.6%和17.3%。", catalogue)["22.6%"]
+    assert found.metric is None
