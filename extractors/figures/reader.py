@@ -176,6 +176,10 @@ def read_figures(
                 role = "growth"
             hit = choose_hit(facts, index, figure, role, item)
             metric = choose_metric(facts, index, figure, role, hit, sentence_observations) or compared
+            if metric is not None and not metric.product and _rate_of_a_count(facts, index, figure, role):
+                metric = (
+                    None  # "出口新能源汽车43.2万辆，同比增长56.8%": the count's growth, which has no metric
+                )
             if metric is None and hit is None and (item is None or (item.hit is None and not item.unnamed)):
                 metric = growth_metric_in_force(
                     facts, figure, role, state.growth_metric, sentence_observations
@@ -453,6 +457,38 @@ _REFERS_BACK = re.compile(
 # The three sectors of the economy: their value added is the gross domestic product by sector.
 _SECTORS = frozenset({"primary sector", "secondary sector", "services"})
 _SECTOR_METRICS = {"growth": "gdp_growth", "level": "gdp"}
+
+
+# "…43.2万辆，同比增长56.8%", "218,000 vehicles, up 37%": a rate right after a count is the count's
+_RATE_AFTER_COUNT = re.compile(
+    r"^[^\d，,。；;]{0,12}[，,]\s*(?:同比|比上年同期|比去年同期|较上年同期)?(?:增长|下降|增加|减少|上升|下滑)$"
+    r"|^[^\d,;.]{0,30},\s*(?:up|down)\s+$",
+    re.I,
+)
+# "rose 112% to 218,000 vehicles": the count the rate grew to
+_TO_A_COUNT = re.compile(
+    r"^\s+to\s+(?:a\s+record\s+|about\s+|around\s+|nearly\s+|over\s+|more than\s+)?$", re.I
+)
+
+
+def _rate_of_a_count(facts: SentenceFacts, index: int, figure: Figure, role: str) -> bool:
+    """Whether a growth rate measures a count written next to it (units, vehicles, TEUs), not a value."""
+    if figure.kind != "percent" or role != "growth":
+        return False
+    figures = facts.figures
+    before = figures[index - 1] if index else None
+    if (
+        before is not None
+        and before.kind == "count"
+        and _RATE_AFTER_COUNT.match(facts.body[before.end : figure.start])
+    ):
+        return True
+    after = figures[index + 1] if index + 1 < len(figures) else None
+    return bool(
+        after is not None
+        and after.kind == "count"
+        and _TO_A_COUNT.match(facts.body[figure.end : after.start])
+    )
 
 
 def _economy_by_sector(

@@ -1186,3 +1186,20 @@ def test_a_category_of_the_retail_breakdown_is_a_part_of_retail_sales(catalogue:
     # online retail is a measure of its own: its categories are not parts of retail sales
     found = figures("家用电器、化妆品网络零售额分别增长22.6%和17.3%。", catalogue)["22.6%"]
     assert found.metric is None
+
+
+@pytest.mark.parametrize(
+    ("text", "rate"),
+    [
+        ("今年1-8月，广东出口新能源汽车41.6万辆，同比增长52.4%，出口额702.3亿元，增长40.1%。", "52.4%"),
+        ("Car exports through Nansha rose 96% to 204,000 vehicles in the first two months.", "96%"),
+        ("Battery exports reached 20.4 gigawatt-hours, up 31% from a year earlier.", "31%"),
+    ],
+)
+def test_the_growth_of_a_count_is_not_the_growth_of_a_value(
+    catalogue: MetricCatalogue, text: str, rate: str
+) -> None:
+    found = figures(text, catalogue)
+    assert found[rate].metric is None  # the count metrics have no growth metric (figure-labels-v2.md)
+    if "40.1%" in found:
+        assert found["40.1%"].metric == "exports_growth"
