@@ -240,6 +240,10 @@ COMPANY_TRADES_ZH = {
     "动力": "Power", "通信": "Communications", "照明": "Lighting", "陶瓷": "Ceramics", "纺织": "Textiles",
     "服饰": "Apparel", "食品": "Foods", "机械": "Machinery", "装备": "Equipment", "制造": "Manufacturing",
     "光伏": "Solar", "芯片": "Chips", "无人机": "Drones", "家纺": "Home Textiles",
+    "卫浴": "Sanitaryware", "冷链": "Cold Chain", "供应链": "Supply Chain", "光学": "Optics",
+    "医疗": "Medical", "生物": "Biotech", "重工": "Heavy Industry", "航空": "Aviation", "五金": "Hardware",
+    "厨电": "Kitchen Appliances", "化工": "Chemicals", "药业": "Pharmaceutical", "显示": "Display",
+    "通讯": "Communications",
 }  # fmt: skip
 # Words that introduce a company by what it is: 家电企业粤澄电器, 锂电池制造商华南电池, 连接器厂璟达精密
 COMPANY_INTRODUCERS_ZH = _words("企业 车企 厂商 大厂 厂 制造商 生产商 供应商 龙头 品牌商 品牌 公司 集团")

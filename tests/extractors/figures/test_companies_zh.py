@@ -77,3 +77,23 @@ def test_chinese_and_english_reports_of_one_company_share_its_entity(catalogue: 
     )
     assert {o.entity for o in chinese} == {"Yuecheng Appliances"}
     assert {o.entity for o in english} == {"Yuecheng Appliances"}
+
+
+@pytest.mark.parametrize(
+    ("headline", "text", "entity"),
+    [
+        (
+            "澄溪卫浴上半年营收增长10.4%",
+            "报告期内，公司实现营业收入41.2亿元，同比增长10.4%。",
+            "Chengxi Sanitaryware",
+        ),
+        ("瀚海冷鏈首季收入增長9.3%", "公司首季錄得收入12.6億元，按年增長9.3%。", "Hanhai Cold Chain"),
+    ],
+)
+def test_companies_of_more_trades_are_recognised_from_the_headline(
+    headline: str, text: str, entity: str
+) -> None:
+    found = extract_observations(
+        text, published=date(2025, 8, 29), catalogue=load_metrics(), headline=headline
+    )
+    assert {o.entity for o in found} == {entity}

@@ -38,7 +38,7 @@ FLOORS = {
     "qualifier": 0.98,
     "period": 0.925,
     "metric": 0.92,
-    "entity": 0.94,
+    "entity": 0.95,
     "partner": 0.97,
     "segment": 0.76,
     "part": 0.81,
