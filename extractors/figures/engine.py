@@ -169,7 +169,9 @@ def _read_lede_company(body: str, state: DocumentState, vocabulary: Vocabulary) 
     """Make a company the topic when a lede with no figure opens with it ("Kestrel Power Technology Co., a
     Huizhou-based maker of lithium batteries, reported first-half net income that beat estimates"): the
     figures after it are the company's ("Net income rose 22% ..., the company said")."""
-    for mention in find_entities(body, vocabulary.places, state.companies):
+    # why: only a mention starting in the first _LEDE_SUBJECT_REACH characters counts; the rest of a long
+    # sentence is not searched (a name and its apposition starting there end well within this)
+    for mention in find_entities(body[: 4 * _LEDE_SUBJECT_REACH], vocabulary.places, state.companies):
         if mention.start > _LEDE_SUBJECT_REACH:
             return
         if mention.valid and mention.kind == "company":

@@ -156,6 +156,10 @@ _SHARE_PRICE = re.compile(
     r"|股价|收盘|收市|收报|收在|报收",
     re.I,
 )
+_SHARE_WORDS = (
+    *("share", "Share", "SHARE", "stock", "Stock", "STOCK"),
+    *("股价", "收盘", "收市", "收报", "收在", "报收"),
+)
 _YESTERDAY = re.compile(r"\byesterday\b|昨")
 _DAY_IN_BRACKETS = re.compile(r"昨\s*[（(]\s*(\d{1,2})\s*[)）]\s*日")
 _SINCE = re.compile(r"以来|\bthis year\b|\bso far\b|year[- ]to[- ]date", re.I)
@@ -184,7 +188,9 @@ def trading_day(
         The trading day (YYYY-MM-DD), else ``period``.
     """
     body = facts.body
-    if published is None or not _SHARE_PRICE.search(body):
+    # why: the pattern starts with \b and has no literal prefix, so it is tried at every offset; a share
+    # price is rare and always written with one of these words
+    if published is None or not any(word in body for word in _SHARE_WORDS) or not _SHARE_PRICE.search(body):
         return period
     clause_start, clause_end = facts.clause(figure.start)
     if any(clause_start <= m.start < clause_end or m.end <= figure.start for m in facts.periods):
