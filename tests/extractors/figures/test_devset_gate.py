@@ -25,23 +25,23 @@ from gdwatch.extractors.figures import FigureExtractor
 
 # Update together with the labels (benchmarks/devset.devset_sha256() prints the new values).
 PINNED_SHA256 = {
-    "en.jsonl": "507d42f0bf74cf5148e17adaf2ddd01139d6a611a23cbfc67b4ddac019e6df41",
-    "zh-hans.jsonl": "521db823a2b8d6056f03ffb083d94bedd794c7856de35d5fcc139e8c1f1e03e5",
-    "zh-hant.jsonl": "71cb10ee656d1ecba8a18ece53b79e6461af719b4c3b302885193568c761c413",
+    "en.jsonl": "ed6bb8598cbbcb918d4b7f10c29a00336c287f998fa12b6921638cde166c7a77",
+    "zh-hans.jsonl": "f2f2ba456ca540957a2e1296e6e97f201d4d8be77abd4d30e1268b66ea912569",
+    "zh-hant.jsonl": "ad2510b948e4e68a766a7b30a09577e768a4a6eaae75ac67acd119d1902c0389",
 }
 
 FLOORS = {
     "precision": 0.98,
     "recall": 0.98,
     "value": 0.99,
-    "unit": 0.975,
+    "unit": 0.97,
     "qualifier": 0.98,
     "period": 0.925,
-    "metric": 0.92,
-    "entity": 0.95,
-    "partner": 0.97,
-    "segment": 0.76,
-    "part": 0.81,
+    "metric": 0.915,
+    "entity": 0.94,
+    "partner": 0.965,
+    "segment": 0.73,
+    "part": 0.78,
     "basis": 0.975,
     "kind": 0.975,
     "projection": 0.98,
