@@ -37,7 +37,7 @@ from gdwatch.extractors.figures.sentences import Sentence, split_sentences
 from gdwatch.extractors.figures.subjects import SubjectGrammar
 from gdwatch.extractors.records import Observation
 
-EXTRACTOR_VERSION = "metrics-2.6.0"
+EXTRACTOR_VERSION = "metrics-2.7.0"
 
 _LOWER = str.maketrans({chr(c): chr(c + 32) for c in range(65, 91)})
 
@@ -129,17 +129,22 @@ def extract_observations(
 
 
 _LEDE_REACH = 300
-"""How much of the text, after the headline, is read for the agency that reported it."""
+"""How much of the first paragraph, after the headline, is read for the agency that reported it."""
+_BYLINE_LENGTH = 40
 _HOME_KINDS = frozenset({"province", "city", "district", "region"})
 
 
 def _read_jurisdiction(headline: str, normalized: str, state: DocumentState, places: PlaceIndex) -> None:
     """Make Taiwan, Hong Kong or Macao the topic when the headline or lede cites its own statistics agency
     or wire service ("（中央社记者…台北9日电）财政部今天公布5月出口值…") and names no place of home."""
-    lede = normalize(headline) + "\n" + normalized[:_LEDE_REACH]
-    place = places.jurisdiction(lede)
+    paragraphs = normalized[:_LEDE_REACH].split("\n", 2)
+    # a byline on its own line ("工商時報 記者 陳碧芬／台北報導") is not yet the lede
+    lede = "\n".join(paragraphs[:2]) if len(paragraphs[0]) < _BYLINE_LENGTH else paragraphs[0]
+    place = places.jurisdiction(normalize(headline) + "\n" + lede)
     if place is None:
         return
+    # why: the lede says whose figures follow; a headline may name home as a share of the place's
+    # figures ("前10月對陸投資年減逾1成 廣東占比升至24%")
     if any(m.valid and m.kind in _HOME_KINDS for m in find_entities(lede, places)):
         return
     state.topic = state.last_entity = place

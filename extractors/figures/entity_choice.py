@@ -73,9 +73,16 @@ def _resolve(facts: SentenceFacts, mention: EntityMention) -> str:
         if earlier:
             return earlier[-1].name
         # why: "the city" is rare, so earlier sentences are searched for a city only when it is used
-        before = find_entities(facts.normalized[: facts.sentence.start], facts.vocabulary.places)
+        places = facts.vocabulary.places
+        before = find_entities(facts.normalized[: facts.sentence.start], places)
         cities = [m for m in before if m.kind == "city"]
-        return cities[-1].name if cities else facts.vocabulary.places.home
+        if cities:
+            return cities[-1].name
+        # "Zhanjiang Port ... handled 341 million tonnes. The city's foreign trade": the port's city
+        city_names = places.city_names
+        in_names = [m.name.split()[0] for m in before if m.kind in {"region", "district"} and m.name]
+        named = [name for name in in_names if name in city_names]
+        return named[-1] if named else places.home
     return mention.name
 
 

@@ -243,7 +243,7 @@ COMPANY_TRADES_ZH = {
     "卫浴": "Sanitaryware", "冷链": "Cold Chain", "供应链": "Supply Chain", "光学": "Optics",
     "医疗": "Medical", "生物": "Biotech", "重工": "Heavy Industry", "航空": "Aviation", "五金": "Hardware",
     "厨电": "Kitchen Appliances", "化工": "Chemicals", "药业": "Pharmaceutical", "显示": "Display",
-    "通讯": "Communications",
+    "通讯": "Communications", "新材料": "New Materials",
 }  # fmt: skip
 # Words that introduce a company by what it is: 家电企业粤澄电器, 锂电池制造商华南电池, 连接器厂璟达精密
 COMPANY_INTRODUCERS_ZH = _words("企业 车企 厂商 大厂 厂 制造商 生产商 供应商 龙头 品牌商 品牌 公司 集团")

@@ -74,6 +74,8 @@ class PlaceIndex:
     entity_re: re.Pattern[str]
     entity_of: dict[str, tuple[str, str]]
     """Written form -> (name, kind): city, district, region, event, company, province, or grammar kinds."""
+    city_names: frozenset[str]
+    """The cities by name ("Zhanjiang")."""
     city_names_zh: tuple[str, ...]
     place_names_zh: tuple[str, ...]
     """Cities, districts, regions and events in simplified Chinese."""
@@ -128,6 +130,7 @@ class PlaceIndex:
             home=gazetteer.home.name,
             entity_re=re.compile(literal_pattern(entity_of)),
             entity_of=entity_of,
+            city_names=frozenset(entry.name for entry in gazetteer.cities),
             city_names_zh=tuple(w for entry in gazetteer.cities for w in entry.zh_hans),
             place_names_zh=tuple(
                 w for field, _ in _KINDS for entry in getattr(gazetteer, field) for w in entry.zh_hans

@@ -97,3 +97,10 @@ def test_companies_of_more_trades_are_recognised_from_the_headline(
         text, published=date(2025, 8, 29), catalogue=load_metrics(), headline=headline
     )
     assert {o.entity for o in found} == {entity}
+
+
+def test_a_three_character_trade_is_read_before_its_last_two() -> None:
+    assert find_introduced("惠炼新材料股份有限公司上半年营业收入186.4亿元") == {
+        "惠炼新材料": "Huilian New Materials",
+        "惠炼": "Huilian New Materials",
+    }

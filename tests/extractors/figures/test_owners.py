@@ -102,3 +102,34 @@ def test_a_jurisdiction_added_to_the_gazetteer_is_recognised(tmp_path: Path) -> 
     config = load_config(directory)
     after = FigureExtractor(config.metrics, config.gazetteer).extract(text, published=PUBLISHED)
     assert [o.entity for o in after] == ["Singapore"]
+
+
+def test_macao_reports_in_patacas_are_macaos(extractor: FigureExtractor) -> None:
+    text = "【明報專訊】澳門博彩監察協調局昨日公布，5月博彩毛收入204.1億澳門元，按年上升6.2%。"
+    assert set(owners(extractor, text).values()) == {"Macao"}
+
+
+def test_a_headline_naming_home_as_a_share_does_not_make_a_taiwan_report_home(
+    extractor: FigureExtractor,
+) -> None:
+    text = (
+        "（中央社記者曾智怡台北21日電）經濟部投資審議司今天公布，今年前9月核准對中國大陸投資金額25.1億美元，年減10.4%。\n"
+        "其中對廣東省投資6.1億美元。"
+    )
+    found = owners(extractor, text, "前9月對陸投資年減1成 廣東占比升至24%")
+    assert (found["25.1億美元"], found["10.4%"]) == ("Taiwan", "Taiwan")
+
+
+def test_a_byline_paragraph_is_not_the_whole_lede(extractor: FigureExtractor) -> None:
+    text = (
+        "工商時報 記者 陳碧芬／台北報導\n據海關總署廣東分署公布，廣東今年前3季出口4.4兆元人民幣，年增5.1%。"
+    )
+    assert set(owners(extractor, text).values()) == {"Guangdong"}
+
+
+def test_the_city_of_a_port_is_the_city_referred_to(extractor: FigureExtractor) -> None:
+    text = (
+        "Zhanjiang Port handled 330 million tonnes of cargo in 2025.\n"
+        "The city's foreign trade rose 7.9 percent to 70.2 billion yuan."
+    )
+    assert owners(extractor, text)["70.2 billion yuan"] == "Zhanjiang"
