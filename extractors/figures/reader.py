@@ -49,6 +49,7 @@ from gdwatch.extractors.figures.segments import (
     inside_a_part,
     names_part,
     written_industry,
+    written_product,
 )
 from gdwatch.extractors.figures.sentences import Sentence, clause_breaks
 from gdwatch.extractors.records import Observation
@@ -99,7 +100,11 @@ def sentence_facts(
 def _is_measure(body: str, hit: PhraseHit, segments: list[SegmentMention], vocabulary: Vocabulary) -> bool:
     """Whether a catalogue phrase measures something here: a whole, or a part named next to it; not a
     part's own name ("general trade", "processing trade") or the head of a compound word ("trade-in")."""
-    if not (is_whole(body, hit, vocabulary.subjects) or names_part(body, segments, hit.start, hit.end)):
+    if not (
+        is_whole(body, hit, vocabulary.subjects)
+        or names_part(body, segments, hit.start, hit.end)
+        or _traded_product(body, hit, vocabulary) is not None
+    ):
         return False
     if inside_a_part(segments, hit.start, hit.end):
         return False
@@ -223,6 +228,14 @@ def read_figures(
             segment = (item.segment if item else None) or figure.part or counted or named_elsewhere
             if figure.kind == "count" and segment in facts.vocabulary.segments.measures:
                 segment = None  # "16.28 million TEUs" of container throughput: the unit says what is counted
+            if (
+                segment is None
+                and item is None
+                and hit is not None
+                and metric is not None
+                and metric.key in _TRADE_PARTS
+            ):
+                segment = _traded_product(facts.body, hit, facts.vocabulary)  # 水产品出口55.8亿元
             if segment is None and figure.kind != "count" and _REFERS_BACK.search(facts.body):
                 segment = state.segment  # "Exports of the sector grew 22.4 percent"
             if segment is None and inherited and _part_of_whole(metric, state.whole_metric, inherited):
@@ -489,6 +502,13 @@ def _rate_of_a_count(facts: SentenceFacts, index: int, figure: Figure, role: str
         and after.kind == "count"
         and _TO_A_COUNT.match(facts.body[figure.end : after.start])
     )
+
+
+def _traded_product(body: str, hit: PhraseHit, vocabulary: Vocabulary) -> str | None:
+    """The product a Chinese trade phrase is of, as written, when the catalogue does not list it."""
+    if body[hit.start : hit.start + 1].isascii() or not all(m.key in _TRADE_PARTS for m in hit.metrics):
+        return None
+    return written_product(body, hit.start, vocabulary.subjects.leading_words)
 
 
 def _economy_by_sector(

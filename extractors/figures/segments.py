@@ -120,6 +120,32 @@ def inside_a_part(mentions: list[SegmentMention], start: int, end: int) -> bool:
     )
 
 
+# 水产品出口, 纯电动乘用车出口, 冻虾出口: a product the catalogue does not list, written before its trade
+_PRODUCT_WRITTEN = re.compile(
+    r"([\u4e00-\u9fff]{1,11}(?:产品|商品|品|器|机|车|具|材|鞋|服|装|鱼|虾|菜|果|茶|瓷|池|备|件|饰|片|钢|板|船))"
+)
+
+
+def written_product(body: str, hit_start: int, leading_words: re.Pattern[str]) -> str | None:
+    """A product named as written right before a trade phrase ("湛江市水产品出口" -> 水产品), or None.
+
+    Args:
+        body: the sentence.
+        hit_start: where the trade phrase starts.
+        leading_words: the places, periods and other words a subject may open with
+            (:class:`subjects.SubjectGrammar`).
+
+    Returns:
+        The product (simplified Chinese), without the places and periods before it.
+    """
+    window = body[max(0, hit_start - 17) : hit_start]
+    run = re.search(r"[\u4e00-\u9fff]{2,16}$", window)
+    if run is None or window[: run.start()].endswith("、") or re.search("[和及与]", run.group()):
+        return None  # 钢材、水产品出口分别增长: a list, whose items a respectively reading pairs
+    found = _PRODUCT_WRITTEN.fullmatch(leading_words.sub("", run.group()))
+    return found.group(1) if found and len(found.group(1)) >= 2 else None
+
+
 def counted_segment(mentions: list[SegmentMention], body: str, figure_end: int) -> str | None:
     """The segment a count is of when the counted things are one ("243,000 industrial robots", 新能源汽车).
 

@@ -21,7 +21,7 @@ _ALLOWED_WORDS = (
     r"全省|全市|全国|我国|中国|广东省|广东|其中|同期|当月|本月|同月|当季|目前|今年|去年|明年|年|实现|完成|全年|当年|外贸|货物贸易|消费品|总|"
     r"全部|月份|月|日|共建|一带一路|对|与|向|从|同|、|市|区|镇|街道|县|粤港|粤澳|力争|预计|预期|有望|将|计划|争取|推动|带动|拉动|促进|提升|提高|累计|合计|集团|"
     # the trade of goods, of a customs district, a port area, a port of entry or a zone is still the whole
-    r"货物|海关|关区|港区|口岸|合作区|分别|[两三四五]区|整体|本港|香港|澳门|台湾"
+    r"货物|海关|关区|港区|口岸|合作区|分别|[两三四五]区|整体|本港|香港|澳门|台湾|我市|我省|本市|本省"
 )
 
 
@@ -40,6 +40,8 @@ class SubjectGrammar:
     time_or_place: re.Pattern[str]
     """Periods and places a clause may open with and still name no subject of its own."""
     company_forms: tuple[str, ...]
+    leading_words: re.Pattern[str]
+    """The allowed words a Chinese run opens with (全省, 预计全年, 湛江市): stripped before a product."""
 
     @classmethod
     def build(cls, places: PlaceIndex) -> SubjectGrammar:
@@ -61,4 +63,5 @@ class SubjectGrammar:
             ),
             time_or_place=re.compile(rf"(?:{_TIME_WORDS}|今年|去年|目前|同期|全省|全市|全国|{cities}|市)+"),
             company_forms=places.company_forms_zh,
+            leading_words=re.compile(rf"^(?:{_TIME_WORDS}|{_ALLOWED_WORDS}|{names})+"),
         )

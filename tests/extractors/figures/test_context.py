@@ -1203,3 +1203,39 @@ def test_the_growth_of_a_count_is_not_the_growth_of_a_value(
     assert found[rate].metric is None  # the count metrics have no growth metric (figure-labels-v2.md)
     if "40.1%" in found:
         assert found["40.1%"].metric == "exports_growth"
+
+
+def test_a_product_the_catalogue_does_not_list_keeps_its_trade_and_names_itself(
+    catalogue: MetricCatalogue,
+) -> None:
+    found = figures("据湛江海关统计，今年前11个月，湛江市水产品出口52.4亿元，同比增长8.1%。", catalogue)
+    assert [(o.metric, o.segment) for o in found.values()] == [
+        ("exports", "水产品"),
+        ("exports_growth", "水产品"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "metric"),
+    [
+        (
+            "Dongguan exported goods worth 598.1 billion yuan in the first 10 months.",
+            "598.1 billion yuan",
+            "exports",
+        ),
+        (
+            "Outbound sales of electromechanical products gained 6.9 percent in 2025.",
+            "6.9 percent",
+            "exports_growth",
+        ),
+    ],
+)
+def test_exports_written_as_a_verb_or_as_outbound_sales(
+    catalogue: MetricCatalogue, text: str, span: str, metric: str
+) -> None:
+    assert figures(text, catalogue)[span].metric == metric
+
+
+def test_industrial_added_value_of_larger_firms_abbreviated(catalogue: MetricCatalogue) -> None:
+    found = figures("1—8月，我市规上工业增加值同比增长7.1%。", catalogue)["7.1%"]
+    assert found.metric == "industrial_added_value_growth"

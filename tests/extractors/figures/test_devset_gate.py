@@ -37,7 +37,7 @@ FLOORS = {
     "unit": 0.97,
     "qualifier": 0.98,
     "period": 0.925,
-    "metric": 0.915,
+    "metric": 0.92,
     "entity": 0.945,
     "partner": 0.965,
     "segment": 0.73,
