@@ -1239,3 +1239,23 @@ def test_exports_written_as_a_verb_or_as_outbound_sales(
 def test_industrial_added_value_of_larger_firms_abbreviated(catalogue: MetricCatalogue) -> None:
     found = figures("1—8月，我市规上工业增加值同比增长7.1%。", catalogue)["7.1%"]
     assert found.metric == "industrial_added_value_growth"
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "segment"),
+    [
+        ("2025年全省一般公共预算收入1.38万亿元，增长2.2%。", "2.2%", "general public budget revenue"),
+        (
+            "Power consumption in the province rose 6.4 percent in 2025.",
+            "6.4 percent",
+            "electricity consumption",
+        ),
+        ("7月博彩毛收入210.3億澳門元，按年上升7.9%。", "7.9%", "gross gaming revenue"),
+        ("2025年全省海洋生产总值2.1万亿元，增长5.3%。", "5.3%", "gross ocean product"),
+    ],
+)
+def test_statistics_with_no_catalogue_metric_name_their_measure(
+    catalogue: MetricCatalogue, text: str, span: str, segment: str
+) -> None:
+    found = figures(text, catalogue)[span]
+    assert (found.metric, found.segment) == (None, segment)
