@@ -56,7 +56,7 @@ _ATOMS = re.compile(
     r"|第?(?P<zq>[一二三四1-4])季度|第(?P<zq2>[一二三四1-4])季|(?P<zq1>首)季度?|(?P<zq4>一)季(?=报))"
     # 2025年半年报 / 半年度报告 / 中报: a listed company's interim report covers the first half
     r"|(?P<half>(?P<hn>first|second)[\s-]+half|h(?P<hd>[12])(?![a-z0-9])|(?P<zh>[上下])半年"
-    r"|(?<![上下])(?P<zhr>半年)(?=报|度报告|度业绩)|(?P<zmid>中)(?=报|期报告)"
+    r"|(?<![上下])(?P<zhr>半年)(?=报|度报告|度业绩)|(?P<zmid>中)(?=报|期报告|期业绩|期股息|期息)"
     r"|(?P<interim>interim)(?=\s+(?:results|report|earnings|profit|net profit|revenue))(?![a-z]))"
     rf"|(?P<month>(?P<mon>{_MONTH_ALONE})(?![a-z])"
     r"|(?:(?<=in )|(?<=of )|(?<=for )|(?<=during )|(?<=since ))(?P<may>may)(?![a-z])|(?P<zmon>\d{1,2})月份?)"
@@ -127,6 +127,9 @@ _BASE_BEFORE_FIGURE = re.compile(
 _POINT_BEFORE = re.compile(
     r"(?:截至|截止|截止到|到|\bas of(?: the end of)?|\b(?:at|by) the end of)\s*$", re.I
 )
+# "it would move 20% of its production to Vietnam by 2027": a deadline dates its own target, not the
+# quarter or month written elsewhere in the sentence ("export orders rose 30% in the third quarter")
+_DEADLINE_BEFORE = re.compile(r"(?:\bby|\bbefore|\buntil)\s+$", re.I)
 _YEAR_SPAN = re.compile(r"\d{4}\.\.\d{4}")
 _RANGE_MARK = re.compile(r"[-~至到—–]")
 _YEAR_END_WORDS = frozenset({"year's end", "year-end", "end of the year", "年底", "年末"})
@@ -200,7 +203,11 @@ def find_periods(
     years = [
         atom.year
         for atom in merged
-        if atom.kind == "year" and atom.year and not atom.relative and not _is_base(sentence, atom)
+        if atom.kind == "year"
+        and atom.year
+        and not atom.relative
+        and not _is_base(sentence, atom)
+        and not _DEADLINE_BEFORE.search(sentence, max(0, atom.start - 10), atom.start)
     ]
     mentions = []
     for atom in merged:

@@ -1259,3 +1259,11 @@ def test_statistics_with_no_catalogue_metric_name_their_measure(
 ) -> None:
     found = figures(text, catalogue)[span]
     assert (found.metric, found.segment) == (None, segment)
+
+
+def test_a_deadline_year_dates_only_its_target(catalogue: MetricCatalogue) -> None:
+    text = (
+        "Greenbay Furniture said its export orders rose about 30% in the third quarter, "
+        "and that it would move 20% of its production to Vietnam by 2027."
+    )
+    assert figures(text, catalogue, published=date(2025, 11, 22))["30%"].period == "2025-Q3"

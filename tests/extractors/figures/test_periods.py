@@ -41,6 +41,7 @@ def periods_of(text: str, published: date | None = PUBLISHED, context_year: int 
         ("公司一季报显示。", ["2025-Q1"]),
         ("The group posted interim results on Tuesday.", ["2025-H1"]),
         ("上年全年增长3%。", ["2024"]),
+        ("公司昨公布截至6月底止中期業績。", ["2025-06-30", "2025-H1"]),
         ("Exports will grow this year.", ["2025"]),
         ("It wants 18,000 firms by year's end.", ["2025-12-31"]),  # a point: stocks take it
         ("It aims to surpass the target by 2030.", ["2030"]),
