@@ -29,6 +29,13 @@ _OPENING = 12
 """A period within this many characters of a sentence's start opens it ("In 2024, ..."): never in passing."""
 
 
+# 于4月15日开幕, "5月5日，第139届广交会在广州落下帷幕", 15日開幕、19日閉幕: an event's first and last day
+_EVENT_OPENS = re.compile(r"(?:(\d{1,2})月)?(\d{1,2})日[，,]?[^。；;，,]{0,20}?(?:开幕|启幕|开展|揭幕)")
+_EVENT_CLOSES = re.compile(
+    r"(?:(\d{1,2})月)?(\d{1,2})日[，,]?[^。；;]{0,20}?(?:闭幕|落幕|落下帷幕|结束|收官|闭展)"
+)
+
+
 def _within(inner: str, outer: str) -> bool:
     """Whether a period lies inside another and is shorter ("2025-09" in "2025-01..2025-09")."""
     inner_bounds, outer_bounds = period_bounds(inner), period_bounds(outer)
@@ -87,6 +94,37 @@ class DocumentState:
     observations: list[Observation] = field(default_factory=list)
     pending: list[Sentence] = field(default_factory=list)
     """Sentences of the current paragraph whose periods are not read yet."""
+    event_days: dict[str, tuple[int | None, int]] = field(default_factory=dict)
+    """The opening and closing day of the event the article reports ("opens"/"closes" -> (month, day))."""
+
+    def note_event_days(self, body: str, published: datetime.date | None) -> None:
+        """Put an event's span in force when the article dates its opening and its closing
+        ("第139届广交会5日在广州落下帷幕。本届广交会于4月15日开幕。" -> 2026-04..2026-05), and no period is.
+
+        Args:
+            body: a normalized sentence.
+            published: the publication date, or None.
+        """
+        if published is None or self.period_in_force is not None or "日" not in body:
+            return
+        for which, pattern in (("opens", _EVENT_OPENS), ("closes", _EVENT_CLOSES)):
+            found = pattern.search(body)
+            if found is not None and which not in self.event_days:
+                month = int(found.group(1)) if found.group(1) else None
+                self.event_days[which] = (month, int(found.group(2)))
+        if len(self.event_days) < 2:
+            return
+        (open_month, open_day), (close_month, close_day) = self.event_days["opens"], self.event_days["closes"]
+        if close_month is None and open_month is not None:
+            close_month = open_month if close_day >= open_day else open_month % 12 + 1
+        if close_month is None:
+            close_month = published.month if close_day <= published.day else (published.month - 2) % 12 + 1
+        if open_month is None:
+            open_month = close_month if open_day <= close_day else (close_month - 2) % 12 + 1
+        year = published.year if close_month <= published.month else published.year - 1
+        start_year = year if open_month <= close_month else year - 1
+        first, last = f"{start_year}-{open_month:02d}", f"{year}-{close_month:02d}"
+        self.period_in_force = first if first == last else f"{first}..{last}"
 
     def start_paragraph(self, paragraph: int) -> None:
         """Start a paragraph: the periods in force carry over (wire copy states them once, in the lede).

@@ -200,6 +200,7 @@ def _read_sentence(
     if sentence.boilerplate:
         return
     state.companies.update(find_introduced(normalized[sentence.start : sentence.end]))
+    state.note_event_days(normalized[sentence.start : sentence.end], published)
     figure_starts = state.figure_starts.between(sentence.start, sentence.end)
     if not figure_starts:
         # why: a sentence without numbers matters only as period context for a later figure sentence

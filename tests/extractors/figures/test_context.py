@@ -1267,3 +1267,24 @@ def test_a_deadline_year_dates_only_its_target(catalogue: MetricCatalogue) -> No
         "and that it would move 20% of its production to Vietnam by 2027."
     )
     assert figures(text, catalogue, published=date(2025, 11, 22))["30%"].period == "2025-Q3"
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "period"),
+    [
+        (
+            "第139届广交会5日在广州落下帷幕。本届广交会于4月15日开幕。\n本届广交会线下到会境外采购商31.9万人。",
+            date(2026, 5, 6),
+            "2026-04..2026-05",
+        ),
+        (
+            "第138屆廣交會首期15日開幕、19日閉幕。\n首期境外採購商13.2萬人到會。",
+            date(2025, 10, 20),
+            "2025-10",
+        ),
+    ],
+)
+def test_an_event_dated_by_its_opening_and_closing_days_is_its_figures_period(
+    catalogue: MetricCatalogue, text: str, published: date, period: str
+) -> None:
+    assert {o.period for o in figures(text, catalogue, published=published).values()} == {period}

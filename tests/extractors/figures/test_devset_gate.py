@@ -36,7 +36,7 @@ FLOORS = {
     "value": 0.99,
     "unit": 0.97,
     "qualifier": 0.98,
-    "period": 0.935,
+    "period": 0.94,
     "metric": 0.92,
     "entity": 0.945,
     "partner": 0.965,
