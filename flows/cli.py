@@ -334,7 +334,7 @@ def extract(
     """
     from gdwatch.config.loader import load_config
     from gdwatch.extractors.figures import FigureExtractor
-    from gdwatch.extractors.pages import decode_html, looks_like_html
+    from gdwatch.extractors.pages import decode_html, looks_like_html, looks_like_text
     from gdwatch.pipeline.pages import process_page
 
     loaded = load_config(config)
@@ -359,6 +359,8 @@ def extract(
         observations = list(processed.observations)
     else:
         text, _ = decode_html(raw, "text/plain")
+        if not looks_like_text(text):
+            raise GdwatchError(f"{path}: not a text or HTML file (binary data); nothing extracted")
         extractor = FigureExtractor(catalogue, loaded.gazetteer)
         observations = extractor.extract(text, published=(listed or now).date())
     if as_json:

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from gdwatch.extractors.pages.clean import CLEANER_VERSION, CleanedPage, clean_article
-    from gdwatch.extractors.pages.decode import decode_html, looks_like_html
+    from gdwatch.extractors.pages.decode import decode_html, looks_like_html, looks_like_text
     from gdwatch.extractors.pages.fingerprint import hamming_distance, simhash
     from gdwatch.extractors.pages.relevance import is_relevant
 
@@ -21,6 +21,7 @@ _HOMES = {
     "clean_article": "clean",
     "decode_html": "decode",
     "looks_like_html": "decode",
+    "looks_like_text": "decode",
     "hamming_distance": "fingerprint",
     "simhash": "fingerprint",
     "is_relevant": "relevance",
@@ -34,6 +35,7 @@ __all__ = [
     "hamming_distance",
     "is_relevant",
     "looks_like_html",
+    "looks_like_text",
     "simhash",
 ]
 

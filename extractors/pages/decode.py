@@ -103,3 +103,23 @@ def looks_like_html(content_type: str | None, raw: bytes) -> bool:
     for bom, _ in _BOMS:
         head = head.removeprefix(bom)
     return bool(_HTML_START.match(head))
+
+
+_BINARY_SHARE = 0.05
+"""A text with more than this share of control characters or undecodable bytes is binary data, not text."""
+
+
+def looks_like_text(text: str) -> bool:
+    """Whether decoded bytes read as text, not as binary data (an image, an archive, random bytes).
+
+    Args:
+        text: the decoded bytes (:func:`decode_html`).
+
+    Returns:
+        False when NULs, other control characters (tabs and line breaks aside) or U+FFFD make up more
+        than 5 % of the characters.
+    """
+    if not text:
+        return True
+    bad = sum(1 for char in text if char == "\ufffd" or (char < " " and char not in "\t\n\r\f"))
+    return bad <= _BINARY_SHARE * len(text)

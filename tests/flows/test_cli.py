@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import random
 import signal
 import threading
 import time
@@ -165,6 +166,16 @@ def test_extract_reads_text_and_html_files(tmp_path: Path) -> None:
     table = gdwatch("extract", str(page_file))
     assert table.returncode == 0, table.stderr
     assert "9.1万亿元" in table.stdout and "2 figure(s)" in table.stdout
+
+
+def test_extract_refuses_binary_data_in_one_line(tmp_path: Path) -> None:
+    blob = tmp_path / "photo.jpg"
+    rng = random.Random(3)
+    blob.write_bytes(bytes(rng.randrange(256) for _ in range(4000)))
+    result = gdwatch("extract", str(blob))
+    assert result.returncode == 1
+    assert result.stderr.strip() == f"error: {blob}: not a text or HTML file (binary data); nothing extracted"
+    assert result.stdout == ""
 
 
 def test_serve_registers_the_daily_cron_deployment(
