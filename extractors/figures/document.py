@@ -94,6 +94,8 @@ class DocumentState:
     observations: list[Observation] = field(default_factory=list)
     pending: list[Sentence] = field(default_factory=list)
     """Sentences of the current paragraph whose periods are not read yet."""
+    currency_in_force: str | None = None
+    """The currency a traditional-script article first named for an amount in 元 (新台幣, 港元, 人民幣)."""
     event_days: dict[str, tuple[int | None, int]] = field(default_factory=dict)
     """The opening and closing day of the event the article reports ("opens"/"closes" -> (month, day))."""
 

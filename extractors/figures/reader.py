@@ -41,6 +41,7 @@ from gdwatch.extractors.figures.periods import PeriodMention
 from gdwatch.extractors.figures.projection import has_cue, is_projection, projection_cues
 from gdwatch.extractors.figures.respectively import respectively_items
 from gdwatch.extractors.figures.roles import figure_role, is_decline
+from gdwatch.extractors.figures.script import has_traditional
 from gdwatch.extractors.figures.segments import (
     SegmentMention,
     choose_segment,
@@ -269,6 +270,8 @@ def read_figures(
                 # "对东盟、欧盟分别进出口1.71万亿元和1.06万亿元": the trade with each partner, not the total
                 metric = facts.vocabulary.metrics.get(_WITH_A_PARTNER[metric.key], metric)
             unit = _unit(facts.figures, index)
+            if figure.kind == "currency":
+                unit = _currency_in_force(text, facts, figure, unit, state)
             pair = _from_side_of(facts, figure, sentence_observations, unit)
             if pair is not None:
                 # "dropped to 12.6% from 15.9% a year earlier": the earlier value of the same measure
@@ -543,6 +546,32 @@ def _owns_no_noun(figure: Figure) -> bool:
     """Whether a figure can take a segment named elsewhere in its sentence: not a count of its own things
     ("benefiting 12 million consumers" after "sales of home appliances")."""
     return figure.kind != "count" or figure.unit in {"count", "units"}
+
+
+# the currencies an article names for its amounts in 元, and how each is written next to the amount
+_YUAN_CURRENCIES = {
+    "TWD": ("新台币", "台币"),
+    "HKD": ("港元", "港币"),
+    "MOP": ("澳门元",),
+    "CNY": ("人民币",),
+}
+
+
+def _currency_in_force(
+    text: str, facts: SentenceFacts, figure: Figure, unit: str, state: DocumentState
+) -> str:
+    """The currency of an amount in bare 元 in Hong Kong, Macao and Taiwan copy: the first one the article
+    names for an amount ("合併營收新台幣86.5億元…稅後純益12.4億元" is New Taiwan dollars; "收入142.8億元人民幣
+    （下同）" keeps the later 億元 renminbi). Mainland copy's 元 is always renminbi."""
+    written = facts.body[max(0, figure.start - 4) : figure.end + 4]
+    named = [code for code, forms in _YUAN_CURRENCIES.items() if any(form in written for form in forms)]
+    if unit in named:
+        if state.currency_in_force is None and figure.conversion_of is None:
+            sentence = text[facts.sentence.start : facts.sentence.end]
+            state.currency_in_force = unit if has_traditional(sentence) else "CNY"
+        return unit
+    bare = unit == "CNY" and not named and facts.body[figure.end - 1 : figure.end] == "元"
+    return state.currency_in_force if bare and state.currency_in_force else unit
 
 
 def _unit(figures: list[Figure], index: int) -> str:

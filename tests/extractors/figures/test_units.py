@@ -109,3 +109,27 @@ def test_every_figure_keeps_its_unit_as_written(sentence: str, unit: str, unit_t
 def test_container_and_energy_counts_have_their_symbol(text: str, unit: str) -> None:
     found = extract_observations(text, published=date(2025, 11, 5), catalogue=load_metrics())
     assert [o.unit for o in found] == [unit]
+
+
+def test_bare_yuan_in_taiwan_copy_is_the_currency_the_article_named_first() -> None:
+    text = (
+        "【記者王郁倫／台北報導】連接器廠晟鋒科技昨日公布首季財報，合併營收新台幣80.2億元，年增13.1%；"
+        "稅後純益11.6億元，每股純益2.71元。"
+    )
+    found = extract_observations(text, published=date(2026, 5, 12), catalogue=load_metrics())
+    assert [(text[o.start : o.end], o.unit) for o in found if o.unit != "%"] == [
+        ("新台幣80.2億元", "TWD"),
+        ("11.6億元", "TWD"),
+        ("2.71元", "TWD"),
+    ]
+
+
+def test_a_conversion_or_mainland_copy_does_not_change_the_currency_of_yuan() -> None:
+    text = (
+        "廣東今年前10月進出口總值7.51兆元人民幣（約新台幣31.5兆元），年增3.6%。\n其中出口4.68兆元，年增5.9%。"
+    )
+    found = extract_observations(text, published=date(2025, 11, 10), catalogue=load_metrics())
+    assert {text[o.start : o.end]: o.unit for o in found}["4.68兆元"] == "CNY"
+    text = "佛山企业与香港零售商签订38亿港元的合作协议，美的集团海外营收达2180亿元。"
+    found = extract_observations(text, published=date(2025, 11, 10), catalogue=load_metrics())
+    assert {text[o.start : o.end]: o.unit for o in found}["2180亿元"] == "CNY"
