@@ -70,8 +70,13 @@ _DATELINE_AFTER = re.compile(
 )
 _SOURCE_AFTER_ZH = ("统计", "数据", "最新数据", "获悉", "消息", "发布", "公布", "表示", "介绍")
 _OWNER_AFTER_ZH = ("的", "进出口", "出口", "外贸", "货物", "整体", "对", "输往")
+# "58 percent of Guangdong's total", "a third of the city's exports": the whole a share is taken of (but "the
+# value of Hong Kong's retail sales" names the owner)
 _DENOMINATOR_BEFORE = re.compile(
-    r"(?:\bof|\binto\b|\bfor|\bwith(?: a)?|\bto|占|居|对|与|比|向|从|来自)\s*(?:the\s+)?$", re.I
+    r"(?:(?:%|\bpercent|\bper cent|\bshare|\bproportion|\bhalf|\bthird|\bthirds|\bquarter|\bquarters|\bfifth|"
+    r"\bfifths|\btenth|\bmajority|\bmost|\bbulk|\bpart|\bportion|\btotal|\bmuch|\bnone)\s+of"
+    r"|\binto\b|\bfor|\bwith(?: a)?|\bto|占|居|对|与|比|向|从|来自)\s*(?:the\s+)?$",
+    re.I,
 )
 
 

@@ -44,7 +44,7 @@ def choose_entity(facts: SentenceFacts, figure: Figure, earlier_subject: str, to
             earlier.reverse()
         chosen = _pick(earlier)
     if chosen is not None:
-        return _resolve(facts, chosen)
+        return _resolve(facts, chosen, topic)
     if has_anaphor(facts.body[: figure.start]) or has_anaphor(facts.body[clause_start:clause_end]):
         return earlier_subject
     return topic
@@ -65,8 +65,9 @@ def _pick(mentions: list[EntityMention]) -> EntityMention | None:
     return mentions[0] if mentions else None
 
 
-def _resolve(facts: SentenceFacts, mention: EntityMention) -> str:
-    """The name a mention stands for: "the city" is the last city named before it."""
+def _resolve(facts: SentenceFacts, mention: EntityMention, topic: str) -> str:
+    """The name a mention stands for: "the city" is the last city named before it, else the city the
+    headline is about ("Shenzhen's foreign trade hits record" ... "The foreign trade of the city")."""
     if mention.kind == "city_ref":
         # "Shenzhen-based DJI ... The city's": a city named as an attribute is still the city referred to
         earlier = [m for m in facts.entities if m.kind == "city" and m.start < mention.start]
@@ -82,7 +83,9 @@ def _resolve(facts: SentenceFacts, mention: EntityMention) -> str:
         city_names = places.city_names
         in_names = [m.name.split()[0] for m in before if m.kind in {"region", "district"} and m.name]
         named = [name for name in in_names if name in city_names]
-        return named[-1] if named else places.home
+        if named:
+            return named[-1]
+        return topic if topic in city_names else places.home
     return mention.name
 
 

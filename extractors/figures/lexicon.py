@@ -233,7 +233,7 @@ ABBREVIATIONS_EN = frozenset(
 COMPANY_TRADES_ZH = {
     "电器": "Appliances", "家电": "Appliances", "电子": "Electronics", "微电子": "Microelectronics",
     "科技": "Technology", "精密": "Precision", "智能": "Intelligent", "新能源": "New Energy",
-    "储能": "Energy Storage", "电池": "Battery", "锂电": "Lithium", "汽车": "Auto", "玩具": "Toys",
+    "储能": "Energy Storage", "电池": "Battery", "锂电": "Lithium", "汽车": "Motors", "玩具": "Toys",
     "家居": "Homeware", "家具": "Furniture", "百货": "Department Store", "机器人": "Robotics",
     "半导体": "Semiconductor", "物流": "Logistics", "航运": "Shipping", "医药": "Pharma",
     "材料": "Materials", "光电": "Optoelectronics", "电气": "Electric", "电机": "Motor", "实业": "Industrial",

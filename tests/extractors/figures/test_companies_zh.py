@@ -104,3 +104,7 @@ def test_a_three_character_trade_is_read_before_its_last_two() -> None:
         "惠炼新材料": "Huilian New Materials",
         "惠炼": "Huilian New Materials",
     }
+
+
+def test_a_carmaker_is_named_motors() -> None:
+    assert english_name("星湖", "汽车") == "Xinghu Motors"

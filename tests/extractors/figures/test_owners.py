@@ -133,3 +133,16 @@ def test_the_city_of_a_port_is_the_city_referred_to(extractor: FigureExtractor) 
         "The city's foreign trade rose 7.9 percent to 70.2 billion yuan."
     )
     assert owners(extractor, text)["70.2 billion yuan"] == "Zhanjiang"
+
+
+def test_the_value_of_a_places_sales_is_that_places(extractor: FigureExtractor) -> None:
+    text = "HONG KONG, April 30 (Reuters) - The value of Hong Kong's total retail sales rose 5.1% in March."
+    assert owners(extractor, text) == {"5.1%": "Hong Kong"}
+    # a share of a place's total is not that place's figure
+    text = "Private firms handled 58 percent of Guangdong's trade in 2025."
+    assert owners(extractor, text) == {"58 percent": "Guangdong"}
+
+
+def test_a_fair_of_the_gazetteer_owns_its_figures(extractor: FigureExtractor) -> None:
+    text = "The 21st China International SME Fair ended with intended deals worth 39.6 billion yuan."
+    assert owners(extractor, text) == {"39.6 billion yuan": "China International SME Fair"}
