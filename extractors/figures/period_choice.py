@@ -56,7 +56,15 @@ def choose_period(
         ):
             return published.isoformat()
         return in_force
-    return chosen.period if chosen.point and (stock or figure.kind == "count") else chosen.flow_period
+    if chosen.point and (stock or figure.kind == "count"):
+        return chosen.period
+    clause_start, clause_end = facts.clause(figure.start)
+    elsewhere = not clause_start <= chosen.start < clause_end
+    if chosen.point and chosen.span == chosen.period and in_force is not None and elsewhere:
+        # "exports grew 3.1 percent over the period, which means the Middle East now takes 6.5 percent":
+        # a "now" of another clause dates what exists today, not the flow, which keeps the span in force
+        return in_force
+    return chosen.flow_period
 
 
 def _mention(facts: SentenceFacts, figure: Figure, cue: bool) -> PeriodMention | None:

@@ -1288,3 +1288,13 @@ def test_an_event_dated_by_its_opening_and_closing_days_is_its_figures_period(
     catalogue: MetricCatalogue, text: str, published: date, period: str
 ) -> None:
     assert {o.period for o in figures(text, catalogue, published=published).values()} == {period}
+
+
+def test_a_now_of_another_clause_does_not_date_a_flow(catalogue: MetricCatalogue) -> None:
+    text = (
+        "Guangdong's exports rose 2.9 percent in the first 10 months of this year.\n"
+        "The province's exports to the Middle East grew 10.8 percent over the period, which means the region "
+        "now takes about 6.4 percent of everything Guangdong sells abroad."
+    )
+    found = figures(text, catalogue, published=date(2025, 11, 21))
+    assert found["10.8 percent"].period == "2025-01..2025-10"
