@@ -26,6 +26,7 @@ from gdwatch.extractors.figures.entity_choice import choose_entity, entity_kind,
 from gdwatch.extractors.figures.facts import SentenceFacts, Vocabulary
 from gdwatch.extractors.figures.figure import Figure
 from gdwatch.extractors.figures.kinds import kind_and_basis
+from gdwatch.extractors.figures.lexicon import BEFORE_WHOLE_PHRASE_EN
 from gdwatch.extractors.figures.matcher import PhraseHit
 from gdwatch.extractors.figures.metric_choice import (
     choose_hit,
@@ -51,6 +52,7 @@ from gdwatch.extractors.figures.segments import (
     names_part,
     written_industry,
     written_product,
+    written_product_en,
 )
 from gdwatch.extractors.figures.sentences import Sentence, clause_breaks
 from gdwatch.extractors.records import Observation
@@ -508,9 +510,12 @@ def _rate_of_a_count(facts: SentenceFacts, index: int, figure: Figure, role: str
 
 
 def _traded_product(body: str, hit: PhraseHit, vocabulary: Vocabulary) -> str | None:
-    """The product a Chinese trade phrase is of, as written, when the catalogue does not list it."""
-    if body[hit.start : hit.start + 1].isascii() or not all(m.key in _TRADE_PARTS for m in hit.metrics):
+    """The product a trade phrase is of, as written, when the catalogue does not list it (水产品出口,
+    "denim exports")."""
+    if not all(m.key in _TRADE_PARTS for m in hit.metrics):
         return None
+    if body[hit.start : hit.start + 1].isascii():
+        return written_product_en(body, hit.start, BEFORE_WHOLE_PHRASE_EN)
     return written_product(body, hit.start, vocabulary.subjects.leading_words)
 
 

@@ -126,6 +126,59 @@ _PRODUCT_WRITTEN = re.compile(
 )
 
 
+# what stands before "exports" without naming a product: the goods as a whole, a direction, a kind of value
+_NOT_PRODUCTS_EN = frozenset(
+    [
+        "goods",
+        "whole",
+        "inbound",
+        "outbound",
+        "overseas",
+        "foreign",
+        "merchandise",
+        "commodity",
+        "commodities",
+        "product",
+        "products",
+        "gross",
+        "net",
+        "value",
+        "volume",
+        "such",
+        "these",
+        "those",
+        "other",
+        "all",
+    ]
+)
+_PRODUCT_WORDS_EN = re.compile(r"(?:^|[\s,;(])((?:[a-z][a-z-]{2,}\s+){1,2})$")
+
+
+def written_product_en(body: str, hit_start: int, not_products: frozenset[str]) -> str | None:
+    """A product named as written right before an English trade phrase ("denim exports", "Guangdong's tea
+    exports" -> "denim", "tea"), or None.
+
+    Args:
+        body: the sentence.
+        hit_start: where the trade phrase starts.
+        not_products: words that may stand before a phrase naming the whole ("total", "the", "annual").
+
+    Returns:
+        The product, lower case.
+    """
+    found = _PRODUCT_WORDS_EN.search(body, max(0, hit_start - 40), hit_start)
+    if found is None:
+        return None
+    words = found.group(1).split()
+    while words and words[0] in not_products:
+        words.pop(0)
+    if not words or any(
+        w in not_products or w in _NOT_PRODUCTS_EN or w.endswith(("ed", "ing", "ly")) for w in words
+    ):
+        return None
+    return " ".join(words)
+
+
 def written_product(body: str, hit_start: int, leading_words: re.Pattern[str]) -> str | None:
     """A product named as written right before a trade phrase ("湛江市水产品出口" -> 水产品), or None.
 

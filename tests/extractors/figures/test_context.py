@@ -1298,3 +1298,40 @@ def test_a_now_of_another_clause_does_not_date_a_flow(catalogue: MetricCatalogue
     )
     found = figures(text, catalogue, published=date(2025, 11, 21))
     assert found["10.8 percent"].period == "2025-01..2025-10"
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "metric", "segment"),
+    [
+        (
+            "In Xintang, denim exports fell 3.1 percent to 6.2 billion yuan in 2025.",
+            "6.2 billion yuan",
+            "exports",
+            "denim",
+        ),
+        ("Guangdong's tea exports rose 17.9 percent in 2025.", "17.9 percent", "exports_growth", "tea"),
+        ("Goods exports came in at 3.1 billion yuan in 2025.", "3.1 billion yuan", "exports", None),
+    ],
+)
+def test_a_product_written_before_english_exports(
+    catalogue: MetricCatalogue, text: str, span: str, metric: str, segment: str | None
+) -> None:
+    found = figures(text, catalogue)[span]
+    assert (found.metric, found.segment) == (metric, segment)
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "metric"),
+    [
+        ("2025年，县域社会消费品零售总额6890.2亿元，增长3.4%。", "3.4%", "retail_sales_growth"),
+        (
+            "政府統計處昨日公布，4月零售業總銷貨價值臨時估計為298億元，按年上升5.8%。",
+            "5.8%",
+            "retail_sales_growth",
+        ),
+    ],
+)
+def test_county_and_hong_kong_retail_sales(
+    catalogue: MetricCatalogue, text: str, span: str, metric: str
+) -> None:
+    assert figures(text, catalogue)[span].metric == metric
