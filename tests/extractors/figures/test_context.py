@@ -1335,3 +1335,15 @@ def test_county_and_hong_kong_retail_sales(
     catalogue: MetricCatalogue, text: str, span: str, metric: str
 ) -> None:
     assert figures(text, catalogue)[span].metric == metric
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "segment"),
+    [
+        ("2025年，县域社会消费品零售总额6890.2亿元，增长3.4%。", "6890.2亿元", "county areas"),
+        ("液晶电视出口80.1亿元，下降1.2%。", "80.1亿元", "televisions"),
+        ("全市药品出口50.3亿元，增长13.2%。", "50.3亿元", "medicines"),
+    ],
+)
+def test_more_parts_of_the_whole(catalogue: MetricCatalogue, text: str, span: str, segment: str) -> None:
+    assert figures(text, catalogue)[span].segment == segment
