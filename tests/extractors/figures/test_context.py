@@ -1347,3 +1347,14 @@ def test_county_and_hong_kong_retail_sales(
 )
 def test_more_parts_of_the_whole(catalogue: MetricCatalogue, text: str, span: str, segment: str) -> None:
     assert figures(text, catalogue)[span].segment == segment
+
+
+def test_more_trade_partners(catalogue: MetricCatalogue) -> None:
+    found = figures(
+        "在中东市场，对沙特阿拉伯、阿联酋出口分别增长14.1%和9.8%。对中亚五国出口231亿元。", catalogue
+    )
+    assert [(o.metric, o.partner) for o in found.values()] == [
+        ("exports_growth", "Saudi Arabia"),
+        ("exports_growth", "UAE"),
+        ("exports", "Central Asia"),
+    ]
