@@ -32,7 +32,14 @@ from gdwatch.extractors.figures.currencies import (
 from gdwatch.extractors.figures.figure import MULTIPLE_KIND, Figure
 from gdwatch.extractors.figures.lexicon import SENTENCE_STARTERS_EN
 from gdwatch.extractors.figures.numbers import SCALES_EN, SCALES_ZH, scale_value
-from gdwatch.extractors.figures.qualifiers import FROM_BEFORE, TO_AFTER, is_to_high, strip_zh_count_lead
+from gdwatch.extractors.figures.qualifiers import (
+    FROM_BEFORE,
+    TO_AFTER,
+    is_to_high,
+    may_follow_from,
+    strip_zh_count_lead,
+)
+from gdwatch.extractors.figures.scan import may_end_with
 from gdwatch.extractors.figures.spans import is_label
 
 _PERCENT = re.compile(r"(?:\s*|-)(?:%|percent(?![A-Za-z])|per[ -]cent(?![A-Za-z])|pct(?![A-Za-z]))", re.I)
@@ -298,13 +305,13 @@ def _count(
         if word and value_text.lower() == "one":
             return None
         return noun, "count", True, None, _find_word(sentence, noun, pos)
-    if _UP_FROM.search(before) and not scaled:
+    if may_end_with(before, ("from",)) and _UP_FROM.search(before) and not scaled:  # why: see may_end_with
         noun = units.english_noun_before(sentence, start)
         if noun:  # why: "nine clusters, up from seven in 2020": the earlier count names what it counts
             return noun, "count", False, None, _find_word(sentence, noun, 0, start)
-    from_to = bool(FROM_BEFORE.search(before) and TO_AFTER.match(sentence, pos)) or is_to_high(
-        sentence, start
-    )
+    from_to = bool(
+        may_follow_from(before) and FROM_BEFORE.search(before) and TO_AFTER.match(sentence, pos)
+    ) or is_to_high(sentence, start)
     if scaled or has_separator or from_to:
         if word and (not from_to or value_text.lower() == "zero"):
             return None

@@ -21,7 +21,7 @@ from gdwatch.extractors.figures.lexicon import (
     alternation,
 )
 from gdwatch.extractors.figures.numbers import parse_chinese_numeral, small_number
-from gdwatch.extractors.figures.scan import literal_trigger, scan
+from gdwatch.extractors.figures.scan import literal_trigger, may_end_with, scan
 
 _MONTH = f"(?:{alternation(MONTHS)}|" + "|".join(rf"{word}\.?" for word in MONTH_ABBREVIATIONS) + ")"
 # why: "may" alone is read as the verb; it is a month only in a date or a range ("May 5", "May-June")
@@ -114,6 +114,12 @@ _BASE_BEFORE = re.compile(
     r"|\bcompared to|\bcompared with)\s*(?:the\s+|in\s+)?[“\"「]?$",
     re.I,
 )
+_BASE_ENDS = (
+    "from", "than", "with", "over", "since", "versus", "vs", "vs.", "against", "比", "较", "与", "同", "自",
+    "由", "是", "完成", "实现", "founded", "established", "set up", "incorporated", "于", "period", "quarter",
+    "month", "half", "of", "to", "the", "in",
+)  # fmt: skip
+"""What :data:`_BASE_BEFORE` may end with before its spaces and quote (see :func:`scan.may_end_with`)."""
 # "去年同期", "2024年同期": the same period of another year is the base of a comparison
 _BASE_AFTER = re.compile(r"^(?:同期|同比|以来|起|\s+levels?\b|\s+figures?\b)")
 # "compared with 12.6 million in 2024", "than 300 in 2021": the other side of a comparison
@@ -197,19 +203,20 @@ def find_periods(
     ]
     merged = _merge(sentence, atoms)
     # a comparison base's year dates nothing else: "in the first two months from the same period of 2024"
+    based = [_is_base(sentence, atom) for atom in merged]  # why: both loops below ask for every atom
     years = [
         atom.year
-        for atom in merged
-        if atom.kind == "year" and atom.year and not atom.relative and not _is_base(sentence, atom)
+        for atom, is_base in zip(merged, based, strict=True)
+        if atom.kind == "year" and atom.year and not atom.relative and not is_base
     ]
     mentions = []
-    for atom in merged:
+    for atom, is_base in zip(merged, based, strict=True):
         period = _render(atom, years, context_year, published)
         if period is None:
             continue
         before = sentence[max(0, atom.start - 20) : atom.start]
         after = sentence[atom.end : atom.end + 8]
-        base = _is_base(sentence, atom)
+        base = is_base
         if base and before.endswith("到"):
             base = False  # why: 到 ends 截至/到…底 (a point) and "from ... to": never a comparison base
         if base and re.search(r"[由从自]\s*$", before) and _RANGE_MARK.search(sentence, atom.start, atom.end):
@@ -476,8 +483,9 @@ def _merge(sentence: str, atoms: list[_Atom]) -> list[_Atom]:
 
 def _is_base(sentence: str, atom: _Atom) -> bool:
     """Whether a period is what a figure is compared with ("比2024年", "from the same period of")."""
+    before = sentence[max(0, atom.start - 20) : atom.start]
     return bool(
-        _BASE_BEFORE.search(sentence[max(0, atom.start - 20) : atom.start])
+        (may_end_with(before, _BASE_ENDS, '“"「') and _BASE_BEFORE.search(before))
         or _BASE_AFTER.match(sentence[atom.end : atom.end + 8])
         or _compared_figure_before(sentence[max(0, atom.start - 50) : atom.start])
     )
