@@ -17,6 +17,7 @@ import re
 
 from gdwatch.extractors.figures.figure import Figure
 from gdwatch.extractors.figures.lexicon import COMPARISON_WORDS_EN, MONTHS, alternation
+from gdwatch.extractors.figures.scan import may_end_with
 from gdwatch.extractors.records import Basis, FigureKind
 
 _INCREMENT_BEFORE = re.compile(
@@ -47,6 +48,25 @@ _CHANGE_BEFORE = re.compile(
     r"an increase of|a decrease of|a rise of|a drop of|a decline of)|增加|减少|多|少)\s*$",
     re.I,
 )
+_CHANGE_ENDS = ("up", "down", "by", "of", "增加", "减少", "多", "少")
+"""What :data:`_CHANGE_BEFORE` may end with before its spaces (see :func:`scan.may_end_with`)."""
+
+
+def _may_be_increment(before: str) -> bool:
+    """Whether :data:`_INCREMENT_BEFORE` may match: the text holds a piece of one of its words."""
+    # why: the search tries every offset; these pieces hold no letter a case-insensitive match folds
+    lowered = before.lower()
+    return (
+        "新" in before
+        or "净增" in before
+        or "再" in before
+        or "add" in lowered
+        or "newly" in lowered
+        or "cult" in lowered
+        or "net " in lowered
+    )
+
+
 _PLAN_AFTER = re.compile(
     r"^\s*(?:of\s+(?:the|its|their)\s+(?:annual|full-year|yearly|year's)?\s*(?:plan|target|goal))", re.I
 )
@@ -129,9 +149,9 @@ def kind_and_basis(
             return "change", _basis(whole, period, before=before)
         return "share", None
     if figure.kind in {"currency", "count"}:
-        if _INCREMENT_BEFORE.search(before) or _INCREMENT_AFTER.match(after):
+        if (_may_be_increment(before) and _INCREMENT_BEFORE.search(before)) or _INCREMENT_AFTER.match(after):
             return "increment", None
-        if _CHANGE_BEFORE.search(before):
+        if may_end_with(before, _CHANGE_ENDS) and _CHANGE_BEFORE.search(before):
             return "change", _basis(whole, period, before=before)
     return "level", None
 

@@ -178,6 +178,18 @@ _WEEKDAY = re.compile(r"\bon\s+(monday|tuesday|wednesday|thursday|friday)\b", re
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday")
 
 
+def _reports_share_price(facts: SentenceFacts) -> bool:
+    """Whether a sentence reports a share price; asked for every figure, read once per sentence."""
+    if facts.share_price is None:
+        # why: the pattern starts with \b and has no literal prefix, so it is tried at every offset; a
+        # share price is rare and always written with one of these words
+        body = facts.body
+        facts.share_price = (
+            any(word in body for word in _SHARE_WORDS) and _SHARE_PRICE.search(body) is not None
+        )
+    return facts.share_price
+
+
 def trading_day(
     facts: SentenceFacts, figure: Figure, period: str | None, published: datetime.date | None
 ) -> str | None:
@@ -197,9 +209,7 @@ def trading_day(
         The trading day (YYYY-MM-DD), else ``period``.
     """
     body = facts.body
-    # why: the pattern starts with \b and has no literal prefix, so it is tried at every offset; a share
-    # price is rare and always written with one of these words
-    if published is None or not any(word in body for word in _SHARE_WORDS) or not _SHARE_PRICE.search(body):
+    if published is None or not _reports_share_price(facts):
         return period
     clause_start, clause_end = facts.clause(figure.start)
     if any(clause_start <= m.start < clause_end or m.end <= figure.start for m in facts.periods):

@@ -44,7 +44,9 @@ _EN_QUALIFIER_AFTER = re.compile(rf"\s+(?P<q>{_all(QUALIFIERS_AFTER_EN)})\b", re
 # why: what the two qualifier patterns before a number can end with (see scan.may_end_with), and the first
 # characters of the Chinese words, so that most windows skip the searches
 _EN_QUALIFIER_ENDS = (*(word for words in QUALIFIERS_BEFORE_EN.values() for word in words), "the")
-_ZH_QUALIFIER_CHARS = frozenset(word[0] for words in QUALIFIERS_BEFORE_ZH.values() for word in words)
+_ZH_QUALIFIER_FIRST = re.compile(
+    "[" + "".join(sorted({word[0] for words in QUALIFIERS_BEFORE_ZH.values() for word in words})) + "]"
+)
 _ZH_COUNT_LEAD = re.compile(f"(?:{alternation(COUNT_LEAD_ZH)})+$")
 
 _TO_BOUND = f"(?:{alternation(TO_BOUNDS_EN)})"
@@ -97,7 +99,7 @@ def attach_qualifier(sentence: str, figure: Figure) -> None:
         return
     before = sentence[max(0, figure.start - 40) : figure.start]
     match = (_EN_QUALIFIER.search(before) if may_end_with(before, _EN_QUALIFIER_ENDS) else None) or (
-        _ZH_QUALIFIER.search(before) if not _ZH_QUALIFIER_CHARS.isdisjoint(before) else None
+        _ZH_QUALIFIER.search(before) if _ZH_QUALIFIER_FIRST.search(before) else None
     )
     after = _ZH_QUALIFIER_AFTER.match(sentence, figure.end) or _EN_QUALIFIER_AFTER.match(sentence, figure.end)
     if after:

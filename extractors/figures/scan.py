@@ -157,10 +157,6 @@ def scan(
             yield match
 
 
-_FOLDS_TO_ASCII = frozenset("İıſK")
-"""The non-ASCII characters a case-insensitive regex matches to an ASCII letter (i, s, k)."""
-
-
 def may_end_with(text: str, endings: tuple[str, ...], strip: str = "") -> bool:
     """A cheap test that an end-anchored regex ("(?:than|over)\\s*$", re.I) may match: whether ``text``
     ends with one of ``endings`` once trailing whitespace (and ``strip`` characters) are removed.
@@ -179,4 +175,7 @@ def may_end_with(text: str, endings: tuple[str, ...], strip: str = "") -> bool:
     tail = text.rstrip()
     if strip:
         tail = tail.rstrip(strip).rstrip()
-    return tail.lower().endswith(endings) or not _FOLDS_TO_ASCII.isdisjoint(tail)
+    if tail.lower().endswith(endings):
+        return True
+    # why: a case-insensitive regex also matches these four non-ASCII letters to i, s and k
+    return not tail.isascii() and ("İ" in tail or "ı" in tail or "ſ" in tail or "K" in tail)
