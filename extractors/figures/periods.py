@@ -21,7 +21,7 @@ from gdwatch.extractors.figures.lexicon import (
     alternation,
 )
 from gdwatch.extractors.figures.numbers import parse_chinese_numeral, small_number
-from gdwatch.extractors.figures.scan import literal_trigger, may_end_with, scan
+from gdwatch.extractors.figures.scan import literal_trigger, may_end_with, scan, trigger_starts
 
 _MONTH = f"(?:{alternation(MONTHS)}|" + "|".join(rf"{word}\.?" for word in MONTH_ABBREVIATIONS) + ")"
 # why: "may" alone is read as the verb; it is a month only in a date or a range ("May 5", "May-June")
@@ -196,6 +196,13 @@ def find_periods(
         Period mentions in order of appearance.
     """
     lowered = sentence.translate(_LOWER) if lowered is None else lowered
+    # why: most digits start no period, and _ATOMS is slow to fail; a start where it cannot match never
+    # moves the scan's cursor, so dropping it changes nothing
+    starts = [
+        start
+        for start in (trigger_starts(TRIGGER, lowered) if starts is None else starts)
+        if not "0" <= lowered[start] <= "9" or _may_open_a_period(lowered, start)
+    ]
     atoms = [
         atom
         for match in scan(TRIGGER, _ATOMS, lowered, starts)
@@ -224,6 +231,27 @@ def find_periods(
         point = _point_of(atom, period, before, after, sentence[atom.start : atom.end])
         mentions.append(PeriodMention(atom.start, atom.end, point or period, base, point is not None, period))
     return mentions
+
+
+_AFTER_LEADING_DIGITS = frozenset("月季snrt-~至到")
+"""What follows the one or two digits a period starts with, besides a space: 5月, 3季度, "1st", "1-3月"."""
+
+
+def _may_open_a_period(lowered: str, start: int) -> bool:
+    """Whether :data:`_ATOMS` may match at a digit. Its branches that start with a digit are a year (19xx,
+    20xx), one or two digits before a space, 月, 季, a range mark or an ordinal's suffix, and four digits
+    before "-" or 年 (2025-01-05, 2025年3月5日)."""
+    if lowered.startswith(("19", "20"), start):
+        return True
+    first = lowered[start + 1 : start + 2]
+    if first in _AFTER_LEADING_DIGITS or first.isspace():
+        return True
+    if not first.isdigit():
+        return False
+    second = lowered[start + 2 : start + 3]
+    if second in _AFTER_LEADING_DIGITS or second.isspace():
+        return True
+    return lowered[start : start + 4].isdigit() and lowered[start + 4 : start + 5] in {"-", "年"}
 
 
 def _compared_figure_before(window: str) -> bool:
