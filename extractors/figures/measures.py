@@ -254,11 +254,21 @@ def _count(
     the Chinese measure word, where the noun is written), or None if the number is not a figure."""
     before = sentence[max(0, start - 30) : start]
     value_text = sentence[start:end]
-    if not scaled and _STREAK_BEFORE_ZH.search(before) and (streak := _STREAK_ZH.match(sentence, after_more)):
+    # why: the searches before the number end at its start; the cheap tests on their words come first
+    if (
+        not scaled
+        and "连续" in before
+        and _STREAK_BEFORE_ZH.search(before)
+        and (streak := _STREAK_ZH.match(sentence, after_more))
+    ):
         return streak.group(), "years", False, None, streak.start()
     if _DATE_UNIT.match(sentence, after_more) or _ZH_NOT_COUNT_AFTER.match(sentence, after_more):
         return None
-    if _RANKING_BEFORE.search(before) and _RANKING_ZH.match(sentence, after_more):
+    if (
+        before.endswith(("前", "前\n"))
+        and _RANKING_BEFORE.search(before)
+        and _RANKING_ZH.match(sentence, after_more)
+    ):
         return None  # why: 前五名, 前10家企业 rank; they count nothing
     measure_word = _ZH_MEASURE.match(sentence, after_more)
     if measure_word:
@@ -281,7 +291,7 @@ def _count(
         return None
     if is_label(before):
         return None
-    previous = _WORD_END.search(before)
+    previous = _WORD_END.search(before) if before[-1:].isspace() else None
     if (
         previous
         and previous.group(1)[0].isupper()

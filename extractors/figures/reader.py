@@ -135,6 +135,7 @@ def read_figures(
     sentence_entity: str | None = None
     # "其中，出口…", "Of these, ...": the parts listed after a whole keep the whole's segment
     inherited = state.whole_segment if _LISTS_PARTS.match(facts.body) else None
+    whole_hits = [(h.start, h.end) for h in facts.hits]  # why: the same for every figure of the sentence
     refers_back: bool | None = None  # why: asks about the whole sentence, so read once, when first needed
     for index, figure in enumerate(facts.figures):
         start = facts.sentence.start + figure.start
@@ -216,7 +217,7 @@ def read_figures(
                 facts.segments,
                 figure.start,
                 (hit.start, hit.end) if hit else None,
-                [(h.start, h.end) for h in facts.hits],
+                whole_hits,
                 facts.clause,
                 facts.body,
             )

@@ -188,10 +188,15 @@ def is_not_a_figure(sentence: str, start: int, end: int) -> bool:
     tail = before[-8:]
     if tail[-1:] in {" ", "."} and (_BROKEN_DECIMAL_BEFORE.search(tail) or _SPACE_GROUP_BEFORE.search(tail)):
         return True
-    glued_unit = _GLUED_UNIT.match(sentence, end)
-    if after[:1].isalpha() and after[:1].isascii() and not glued_unit:
+    # why: each match below is tried only where its first character is (a letter, a dot or hyphen)
+    first = after[:1]
+    if first.isalpha() and first.isascii() and not _GLUED_UNIT.match(sentence, end):
         return True
-    if _DOT_DIGIT_OR_HYPHEN_WORD.match(after) and not _COMPACT_AFTER.match(sentence, end):
+    if (
+        first in {".", "-"}
+        and _DOT_DIGIT_OR_HYPHEN_WORD.match(after)
+        and not _COMPACT_AFTER.match(sentence, end)
+    ):
         return True
     # why: _LETTERS_BEFORE ends at the end of the text or before a final newline; most windows end in neither
     last = before[-2:].removesuffix("\n")[-1:]
@@ -204,7 +209,9 @@ def is_not_a_figure(sentence: str, start: int, end: int) -> bool:
         return True
     # why: the search before tries every offset; most windows end with no month name
     month_before = may_end_with(before, _MONTH_ENDS, ".") and _MONTH_BEFORE.search(before)
-    return bool(month_before or _MONTH_AFTER.match(sentence, end))
+    # a month name after spaces: a letter (or one a case-insensitive match folds to i, s, k) or a space
+    month_next = first.isspace() or (first.isalpha() and (first.isascii() or first in "İıſK"))
+    return bool(month_before or (month_next and _MONTH_AFTER.match(sentence, end)))
 
 
 def is_label(before: str) -> bool:
