@@ -201,20 +201,22 @@ def _read_sentence(
         return
     state.companies.update(find_introduced(normalized[sentence.start : sentence.end]))
     figure_starts = state.figure_starts.between(sentence.start, sentence.end)
-    if not figure_starts:
-        # why: a sentence without numbers matters only as period context for a later figure sentence
-        # of its paragraph, so its periods are read only when such a sentence comes
+    body = normalized[sentence.start : sentence.end]
+    # find_figures reads nothing of the state, so it may come before the periods are read
+    figures = (
+        find_figures(body, state.lowered[sentence.start : sentence.end], figure_starts)
+        if figure_starts
+        else []
+    )
+    if not figures:
+        # why: a sentence without figures matters only as period context for a later figure sentence, so
+        # its periods are read, in order, only when such a sentence comes (none after the last one)
         state.pending.append(sentence)
         if not state.topic_read:
-            _read_lede_company(normalized[sentence.start : sentence.end], state, vocabulary)
+            _read_lede_company(body, state, vocabulary)
         return
     state.read_pending(normalized, published)
     periods = state.read_periods(normalized, sentence, published)
-    body = normalized[sentence.start : sentence.end]
-    figures = find_figures(body, state.lowered[sentence.start : sentence.end], figure_starts)
-    if figures:
-        facts = sentence_facts(normalized, sentence, state, vocabulary, periods, figures)
-        read_figures(text, facts, state, published, EXTRACTOR_VERSION)
-    elif not state.topic_read:
-        _read_lede_company(body, state, vocabulary)
+    facts = sentence_facts(normalized, sentence, state, vocabulary, periods, figures)
+    read_figures(text, facts, state, published, EXTRACTOR_VERSION)
     state.remember_periods(periods, sentence)
