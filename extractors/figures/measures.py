@@ -164,27 +164,46 @@ def measure(
     elif currency_before:
         figure = Figure(currency_before.start(), pos, base, currency_code(currency_before), res, "currency")
         _written(figure, currency_before, "c")
-    elif (pp := _PP.match(sentence, after_more)) and not scaled:
+    # why: each match below is tried only where its first character can be (成, 倍, a space or "-")
+    elif not scaled and (pp := _PP.match(sentence, after_more)):
         figure = Figure(start, pp.end(), value, "pp", resolution, "pp")
         _written(figure, pp, None)
-    elif (percent := _PERCENT.match(sentence, after_more)) and not scaled:
+    elif not scaled and (percent := _PERCENT.match(sentence, after_more)):
         if _PAYWALL_BEFORE.search(sentence, max(0, start - 6), start) or _PAYWALL_AFTER.match(
             sentence, percent.end()
         ):
             return None  # why: "剩余70%" is how much of a paywalled article is left to read
         figure = Figure(start, percent.end(), value, "%", resolution, "percent")
         _written(figure, percent, None)
-    elif not word and not scaled and (tenths := _TENTHS.match(sentence, after_more)):
+    elif (
+        not word
+        and not scaled
+        and sentence.startswith("成", after_more)
+        and (tenths := _TENTHS.match(sentence, after_more))
+    ):
         if sentence.startswith("为", tenths.end()) and value == 1 and tenths.group("tenth") is None:
             return None  # why: 统一成为 is "become", not one tenth
         return _tenths(start, value, tenths), False
-    elif not scaled and (multiple := _MULTIPLE_ZH.match(sentence, after_more)):
+    elif (
+        not scaled
+        and sentence.startswith("倍", after_more)
+        and (multiple := _MULTIPLE_ZH.match(sentence, after_more))
+    ):
         return _multiple(sentence, start, multiple.end(), value, resolution, more is not None), False
-    elif not scaled and (times := _TIMES_EN.match(sentence, pos)):
+    elif (
+        not scaled
+        and (sentence[pos : pos + 1].isspace() or sentence.startswith("-", pos))
+        and (times := _TIMES_EN.match(sentence, pos))
+    ):
         figure = Figure(start, times.end(), value, "times", resolution, MULTIPLE_KIND)
         _written(figure, times, None)
         return figure, False
-    elif digits and not scaled and (streak := _STREAK_COMPACT.match(sentence, pos)):
+    elif (
+        digits
+        and not scaled
+        and sentence.startswith("-", pos)
+        and (streak := _STREAK_COMPACT.match(sentence, pos))
+    ):
         unit = streak.group(1).lower() + "s"
         figure = Figure(start, streak.end(), value, unit, resolution, "years")
         figure.unit_text, figure.unit_start = streak.group(1), streak.start(1)
