@@ -23,6 +23,7 @@ from gdwatch.extractors.figures.lexicon import (
     RISE_WORDS_ZH,
     alternation,
 )
+from gdwatch.extractors.figures.scan import may_end_with
 
 
 def _before(english: tuple[str, ...], chinese: tuple[str, ...]) -> re.Pattern[str]:
@@ -91,8 +92,8 @@ def percent_role(before: str, after: str) -> str:
         return "growth"  # "6.1 per cent more than a year earlier", even after "representing 223 countries"
     if _SHARE_BEFORE.search(before) or _SHARE_AFTER.match(after):
         return "share"
-    if _LEVEL_BEFORE.search(before):
-        return "level"
+    if may_end_with(before, ("to", "at", "至", "到", "为", "达")) and _LEVEL_BEFORE.search(before):
+        return "level"  # why: the search tries every offset; the cheap test on its words comes first
     if _GROWTH_BEFORE.search(before) or _GROWTH_AFTER.match(after) or _BASE_AFTER.match(after):
         return "growth"
     return "level"
