@@ -42,6 +42,8 @@ def find_introduced(text: str, headline: bool = False) -> dict[str, str]:
         Each written form (the full name and the bare trade name) mapped to the English name.
     """
     found: dict[str, str] = {}
+    if text.isascii():
+        return found  # why: a trade name is two Chinese characters; most English sentences skip the scan
     for match in _TRADE_RE.finditer(text):
         start = match.start()
         if start < 2:

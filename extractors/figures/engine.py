@@ -31,7 +31,7 @@ from gdwatch.extractors.figures.periods import TRIGGER as PERIOD_TRIGGER
 from gdwatch.extractors.figures.periods import find_periods
 from gdwatch.extractors.figures.places import PlaceIndex
 from gdwatch.extractors.figures.reader import read_figures, sentence_facts
-from gdwatch.extractors.figures.scan import TriggerIndex
+from gdwatch.extractors.figures.scan import TriggerIndex, shared_trigger_starts, word_union
 from gdwatch.extractors.figures.segments import SegmentIndex
 from gdwatch.extractors.figures.sentences import Sentence, split_sentences
 from gdwatch.extractors.figures.subjects import SubjectGrammar
@@ -40,6 +40,7 @@ from gdwatch.extractors.records import Observation
 EXTRACTOR_VERSION = "metrics-2.8.0"
 
 _LOWER = str.maketrans({chr(c): chr(c + 32) for c in range(65, 91)})
+_TRIGGERS = (FIGURE_TRIGGER, PERIOD_TRIGGER)
 
 
 class FigureExtractor:
@@ -61,6 +62,7 @@ class FigureExtractor:
             metrics={metric.key: metric for metric in catalogue.metrics},
             segments=SegmentIndex.build(catalogue.segments),
         )
+        self._trigger_words = word_union(_TRIGGERS)
 
     def extract(
         self, text: str, *, published: datetime.date | None, headline: str | None = None
@@ -83,11 +85,12 @@ class FigureExtractor:
         if len(lowered) != len(normalized):  # why: a few non-ASCII capitals lower-case to two characters
             lowered = normalized.translate(_LOWER)
         home = self.vocabulary.places.home
+        figure_starts, period_starts = shared_trigger_starts(_TRIGGERS, self._trigger_words, lowered)
         state = DocumentState(
             lowered=lowered,
             matchable=match_text(lowered),
-            figure_starts=TriggerIndex(FIGURE_TRIGGER, lowered),
-            period_starts=TriggerIndex(PERIOD_TRIGGER, lowered),
+            figure_starts=TriggerIndex(FIGURE_TRIGGER, lowered, figure_starts),
+            period_starts=TriggerIndex(PERIOD_TRIGGER, lowered, period_starts),
             last_entity=home,
             topic=home,
         )
@@ -202,20 +205,22 @@ def _read_sentence(
     state.companies.update(find_introduced(normalized[sentence.start : sentence.end]))
     state.note_event_days(normalized[sentence.start : sentence.end], published)
     figure_starts = state.figure_starts.between(sentence.start, sentence.end)
-    if not figure_starts:
-        # why: a sentence without numbers matters only as period context for a later figure sentence
-        # of its paragraph, so its periods are read only when such a sentence comes
+    body = normalized[sentence.start : sentence.end]
+    # find_figures reads nothing of the state, so it may come before the periods are read
+    figures = (
+        find_figures(body, state.lowered[sentence.start : sentence.end], figure_starts)
+        if figure_starts
+        else []
+    )
+    if not figures:
+        # why: a sentence without figures matters only as period context for a later figure sentence, so
+        # its periods are read, in order, only when such a sentence comes (none after the last one)
         state.pending.append(sentence)
         if not state.topic_read:
-            _read_lede_company(normalized[sentence.start : sentence.end], state, vocabulary)
+            _read_lede_company(body, state, vocabulary)
         return
     state.read_pending(normalized, published)
     periods = state.read_periods(normalized, sentence, published)
-    body = normalized[sentence.start : sentence.end]
-    figures = find_figures(body, state.lowered[sentence.start : sentence.end], figure_starts)
-    if figures:
-        facts = sentence_facts(normalized, sentence, state, vocabulary, periods, figures)
-        read_figures(text, facts, state, published, EXTRACTOR_VERSION)
-    elif not state.topic_read:
-        _read_lede_company(body, state, vocabulary)
+    facts = sentence_facts(normalized, sentence, state, vocabulary, periods, figures)
+    read_figures(text, facts, state, published, EXTRACTOR_VERSION)
     state.remember_periods(periods, sentence)

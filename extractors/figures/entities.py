@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from gdwatch.extractors.figures.companies_zh import find_named
 from gdwatch.extractors.figures.lexicon import MONTH_ABBREVIATIONS, MONTHS
 from gdwatch.extractors.figures.places import PlaceIndex
+from gdwatch.extractors.figures.scan import may_end_with
 
 _GROUP_RE = re.compile(r"\b([A-Z][A-Za-z]+)\s+(?:Group|Co\.|Corp\.?|Inc\.?|Ltd\.?)")
 _GROUP_WORDS = ("Group", "Co.", "Corp", "Inc", "Ltd")
@@ -78,6 +79,25 @@ _DENOMINATOR_BEFORE = re.compile(
     r"|\binto\b|\bfor|\bwith(?: a)?|\bto|占|居|对|与|比|向|从|来自)\s*(?:the\s+)?$",
     re.I,
 )
+
+_DENOMINATOR_ENDS = (
+    "of",
+    "into",
+    "for",
+    "with",
+    "with a",
+    "to",
+    "占",
+    "居",
+    "对",
+    "与",
+    "比",
+    "向",
+    "从",
+    "来自",
+    "the",
+)
+"""What :data:`_DENOMINATOR_BEFORE` may end with before its spaces (see :func:`scan.may_end_with`)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,7 +184,7 @@ def _mention(sentence: str, start: int, end: int, name: str, kind: str) -> Entit
     after = sentence[end : end + 7]
     possessive = after.startswith(("'s", "’s"))
     valid = not after.startswith(("-based", " province", "-made", "-listed", "-headq")) and not (
-        _DENOMINATOR_BEFORE.search(before)
+        may_end_with(before, _DENOMINATOR_ENDS) and _DENOMINATOR_BEFORE.search(before)
     )
     if kind in {"foreign", "country_ref"} and not possessive:
         valid = (

@@ -75,7 +75,9 @@ def _resolve(facts: SentenceFacts, mention: EntityMention, topic: str) -> str:
             return earlier[-1].name
         # why: "the city" is rare, so earlier sentences are searched for a city only when it is used
         places = facts.vocabulary.places
-        before = find_entities(facts.normalized[: facts.sentence.start], places)
+        if facts.entities_before is None:  # why: the same for every figure of the sentence
+            facts.entities_before = find_entities(facts.normalized[: facts.sentence.start], places)
+        before = facts.entities_before
         cities = [m for m in before if m.kind == "city"]
         if cities:
             return cities[-1].name

@@ -75,6 +75,10 @@ class SentenceFacts:
     """Clause breaks (:func:`sentences.clause_breaks`)."""
     clauses: dict[int, tuple[int, int]] = field(default_factory=dict)
     """Clauses looked up so far in this sentence, by position (every decision asks for a figure's)."""
+    entities_before: list[EntityMention] | None = None
+    """The places the text names before the sentence (:func:`entity_choice.choose_entity`), once asked."""
+    share_price: bool | None = None
+    """Whether the sentence reports a share price (:func:`period_choice.trading_day`), once asked."""
 
     def clause(self, position: int) -> tuple[int, int]:
         """(start, end) of the clause containing a position."""

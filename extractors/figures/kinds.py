@@ -17,6 +17,7 @@ import re
 
 from gdwatch.extractors.figures.figure import Figure
 from gdwatch.extractors.figures.lexicon import COMPARISON_WORDS_EN, MONTHS, alternation
+from gdwatch.extractors.figures.scan import may_end_with
 from gdwatch.extractors.records import Basis, FigureKind
 
 _INCREMENT_BEFORE = re.compile(
@@ -47,6 +48,25 @@ _CHANGE_BEFORE = re.compile(
     r"an increase of|a decrease of|a rise of|a drop of|a decline of)|增加|减少|多|少)\s*$",
     re.I,
 )
+_CHANGE_ENDS = ("up", "down", "by", "of", "增加", "减少", "多", "少")
+"""What :data:`_CHANGE_BEFORE` may end with before its spaces (see :func:`scan.may_end_with`)."""
+
+
+def _may_be_increment(before: str) -> bool:
+    """Whether :data:`_INCREMENT_BEFORE` may match: the text holds a piece of one of its words."""
+    # why: the search tries every offset; these pieces hold no letter a case-insensitive match folds
+    lowered = before.lower()
+    return (
+        "新" in before
+        or "净增" in before
+        or "再" in before
+        or "add" in lowered
+        or "newly" in lowered
+        or "cult" in lowered
+        or "net " in lowered
+    )
+
+
 _PLAN_AFTER = re.compile(
     r"^\s*(?:of\s+(?:the|its|their)\s+(?:annual|full-year|yearly|year's)?\s*(?:plan|target|goal))", re.I
 )
@@ -106,7 +126,9 @@ def kind_and_basis(
         (kind, basis).
     """
     whole = clause[0] + clause[1]
-    if figure.kind in {"percent", "pp"} and (_PLAN_AFTER.match(after) or _PLAN_BEFORE.search(before)):
+    # why: the searches that end at the figure run only when their words are there (see scan.may_end_with)
+    plan_before = ("完成" in before or "实现" in before) and _PLAN_BEFORE.search(before)
+    if figure.kind in {"percent", "pp"} and (_PLAN_AFTER.match(after) or plan_before):
         return "share", "share_of_plan"
     if figure.unit == "times" or figure.kind == "times":
         return "multiple", None
@@ -117,9 +139,9 @@ def kind_and_basis(
             return "change", _basis(whole, period, before=before)  # "rose by a third"
         return "share", None
     if role == "growth" or figure.kind == "pp":
-        if _QOQ_VERB_BEFORE.search(before):
+        if may_end_with(before, ("季增", "季减")) and _QOQ_VERB_BEFORE.search(before):
             return "change", "qoq"
-        if _MOM_VERB_BEFORE.search(before):
+        if may_end_with(before, ("月增", "月减")) and _MOM_VERB_BEFORE.search(before):
             return "change", "mom"
         return "change", _basis(whole, period, after, before)
     if figure.kind == "percent":
@@ -129,18 +151,28 @@ def kind_and_basis(
             return "change", _basis(whole, period, before=before)
         return "share", None
     if figure.kind in {"currency", "count"}:
-        if _INCREMENT_BEFORE.search(before) or _INCREMENT_AFTER.match(after):
+        if (_may_be_increment(before) and _INCREMENT_BEFORE.search(before)) or _INCREMENT_AFTER.match(after):
             return "increment", None
-        if _CHANGE_BEFORE.search(before):
+        if may_end_with(before, _CHANGE_ENDS) and _CHANGE_BEFORE.search(before):
             return "change", _basis(whole, period, before=before)
     return "level", None
+
+
+def _may_have_no_basis(near: str) -> bool:
+    """Whether :data:`_NO_BASIS` may match: one of its words is there (a cheap test before its search)."""
+    if "届" in near or "较" in near or "比" in near:
+        return True
+    lowered = near.lower()
+    words = ("session", "edition", "fair", "figure", "end of the 1")
+    # why: a case-insensitive match also reads İ, ı, ſ and K as ASCII letters, which lower() keeps apart
+    return any(word in lowered for word in words) or any(char in near for char in "İıſK")
 
 
 def _basis(clause: str, period: str | None, after: str = "", before: str = "") -> Basis | None:
     near = before[-24:] + " " + re.split(r"[，,；;。]", after[:40], maxsplit=1)[0]
     if period is not None and "-Q" in period and _EARLIER_QUARTER.search(near):
         return "qoq"  # "二季度…比一季度回落0.3个百分点"
-    if _NO_BASIS.search(near):
+    if _may_have_no_basis(near) and _NO_BASIS.search(near):
         return None
     if _YOY_AFTER.match(after):
         return "yoy"

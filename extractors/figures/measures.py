@@ -32,7 +32,14 @@ from gdwatch.extractors.figures.currencies import (
 from gdwatch.extractors.figures.figure import MULTIPLE_KIND, Figure
 from gdwatch.extractors.figures.lexicon import SENTENCE_STARTERS_EN
 from gdwatch.extractors.figures.numbers import SCALES_EN, SCALES_ZH, scale_value
-from gdwatch.extractors.figures.qualifiers import FROM_BEFORE, TO_AFTER, is_to_high, strip_zh_count_lead
+from gdwatch.extractors.figures.qualifiers import (
+    FROM_BEFORE,
+    TO_AFTER,
+    is_to_high,
+    may_follow_from,
+    strip_zh_count_lead,
+)
+from gdwatch.extractors.figures.scan import may_end_with
 from gdwatch.extractors.figures.spans import is_label
 
 _PERCENT = re.compile(r"(?:\s*|-)(?:%|percent(?![A-Za-z])|per[ -]cent(?![A-Za-z])|pct(?![A-Za-z]))", re.I)
@@ -157,27 +164,46 @@ def measure(
     elif currency_before:
         figure = Figure(currency_before.start(), pos, base, currency_code(currency_before), res, "currency")
         _written(figure, currency_before, "c")
-    elif (pp := _PP.match(sentence, after_more)) and not scaled:
+    # why: each match below is tried only where its first character can be (成, 倍, a space or "-")
+    elif not scaled and (pp := _PP.match(sentence, after_more)):
         figure = Figure(start, pp.end(), value, "pp", resolution, "pp")
         _written(figure, pp, None)
-    elif (percent := _PERCENT.match(sentence, after_more)) and not scaled:
+    elif not scaled and (percent := _PERCENT.match(sentence, after_more)):
         if _PAYWALL_BEFORE.search(sentence, max(0, start - 6), start) or _PAYWALL_AFTER.match(
             sentence, percent.end()
         ):
             return None  # why: "剩余70%" is how much of a paywalled article is left to read
         figure = Figure(start, percent.end(), value, "%", resolution, "percent")
         _written(figure, percent, None)
-    elif not word and not scaled and (tenths := _TENTHS.match(sentence, after_more)):
+    elif (
+        not word
+        and not scaled
+        and sentence.startswith("成", after_more)
+        and (tenths := _TENTHS.match(sentence, after_more))
+    ):
         if sentence.startswith("为", tenths.end()) and value == 1 and tenths.group("tenth") is None:
             return None  # why: 统一成为 is "become", not one tenth
         return _tenths(start, value, tenths), False
-    elif not scaled and (multiple := _MULTIPLE_ZH.match(sentence, after_more)):
+    elif (
+        not scaled
+        and sentence.startswith("倍", after_more)
+        and (multiple := _MULTIPLE_ZH.match(sentence, after_more))
+    ):
         return _multiple(sentence, start, multiple.end(), value, resolution, more is not None), False
-    elif not scaled and (times := _TIMES_EN.match(sentence, pos)):
+    elif (
+        not scaled
+        and (sentence[pos : pos + 1].isspace() or sentence.startswith("-", pos))
+        and (times := _TIMES_EN.match(sentence, pos))
+    ):
         figure = Figure(start, times.end(), value, "times", resolution, MULTIPLE_KIND)
         _written(figure, times, None)
         return figure, False
-    elif digits and not scaled and (streak := _STREAK_COMPACT.match(sentence, pos)):
+    elif (
+        digits
+        and not scaled
+        and sentence.startswith("-", pos)
+        and (streak := _STREAK_COMPACT.match(sentence, pos))
+    ):
         unit = streak.group(1).lower() + "s"
         figure = Figure(start, streak.end(), value, unit, resolution, "years")
         figure.unit_text, figure.unit_start = streak.group(1), streak.start(1)
@@ -247,11 +273,21 @@ def _count(
     the Chinese measure word, where the noun is written), or None if the number is not a figure."""
     before = sentence[max(0, start - 30) : start]
     value_text = sentence[start:end]
-    if not scaled and _STREAK_BEFORE_ZH.search(before) and (streak := _STREAK_ZH.match(sentence, after_more)):
+    # why: the searches before the number end at its start; the cheap tests on their words come first
+    if (
+        not scaled
+        and "连续" in before
+        and _STREAK_BEFORE_ZH.search(before)
+        and (streak := _STREAK_ZH.match(sentence, after_more))
+    ):
         return streak.group(), "years", False, None, streak.start()
     if _DATE_UNIT.match(sentence, after_more) or _ZH_NOT_COUNT_AFTER.match(sentence, after_more):
         return None
-    if _RANKING_BEFORE.search(before) and _RANKING_ZH.match(sentence, after_more):
+    if (
+        before.endswith(("前", "前\n"))
+        and _RANKING_BEFORE.search(before)
+        and _RANKING_ZH.match(sentence, after_more)
+    ):
         return None  # why: 前五名, 前10家企业 rank; they count nothing
     measure_word = _ZH_MEASURE.match(sentence, after_more)
     if measure_word:
@@ -274,7 +310,7 @@ def _count(
         return None
     if is_label(before):
         return None
-    previous = _WORD_END.search(before)
+    previous = _WORD_END.search(before) if before[-1:].isspace() else None
     if (
         previous
         and previous.group(1)[0].isupper()
@@ -298,13 +334,13 @@ def _count(
         if word and value_text.lower() == "one":
             return None
         return noun, "count", True, None, _find_word(sentence, noun, pos)
-    if _UP_FROM.search(before) and not scaled:
+    if may_end_with(before, ("from",)) and _UP_FROM.search(before) and not scaled:  # why: see may_end_with
         noun = units.english_noun_before(sentence, start)
         if noun:  # why: "nine clusters, up from seven in 2020": the earlier count names what it counts
             return noun, "count", False, None, _find_word(sentence, noun, 0, start)
-    from_to = bool(FROM_BEFORE.search(before) and TO_AFTER.match(sentence, pos)) or is_to_high(
-        sentence, start
-    )
+    from_to = bool(
+        may_follow_from(before) and FROM_BEFORE.search(before) and TO_AFTER.match(sentence, pos)
+    ) or is_to_high(sentence, start)
     if scaled or has_separator or from_to:
         if word and (not from_to or value_text.lower() == "zero"):
             return None

@@ -159,7 +159,8 @@ def choose_hit(
     clause_start, clause_end = facts.clause(figure.start)
     next_start = facts.figures[index + 1].start if index + 1 < len(facts.figures) else len(body)
     right_limit = min(clause_end, next_start)
-    right = [h for h in facts.hits if figure.end <= h.start < right_limit and candidates(h, figure, role)]
+    usable = [h for h in facts.hits if candidates(h, figure, role)]  # why: asked once per phrase, not twice
+    right = [h for h in usable if figure.end <= h.start < right_limit]
     after = body[figure.end : right_limit]
     if figure.kind == "count":
         if right:
@@ -170,7 +171,6 @@ def choose_hit(
         return right[0]
     elif figure.kind == "currency" and _IN_SUBJECT.match(after):
         return None
-    usable = [h for h in facts.hits if candidates(h, figure, role)]
     in_clause = [h for h in usable if clause_start <= h.start and h.end <= figure.start]
     if in_clause:
         return in_clause[-1]

@@ -18,7 +18,8 @@ from gdwatch.extractors.figures.figure import Figure
 from gdwatch.extractors.figures.lexicon import CONVERSION_BOUNDS, QUALIFIER_OF, alternation
 from gdwatch.extractors.figures.measures import measure
 from gdwatch.extractors.figures.numbers import parse_decimal, scale_value
-from gdwatch.extractors.figures.qualifiers import FROM_BEFORE, attach_qualifier, mark_from_to
+from gdwatch.extractors.figures.qualifiers import FROM_BEFORE, attach_qualifier, mark_from_to, may_follow_from
+from gdwatch.extractors.figures.scan import may_end_with
 from gdwatch.extractors.figures.spans import CORE
 
 _CHAIN = re.compile(r"-\d+(?:-\d+)?")
@@ -119,10 +120,11 @@ def _finish_range(sentence: str, low: Figure, high: Figure) -> list[Figure]:
 def _maybe_range(sentence: str, low: Figure) -> list[Figure] | None:
     """ "5 to 5.5 percent", "5%至6%", "between 4 and 5 percent": the low end and the high end."""
     before = sentence[max(0, low.start - 30) : low.start]
-    if FROM_BEFORE.search(before):
+    # why: both searches try every offset of the window; the cheap tests rule most windows out
+    if may_follow_from(before) and FROM_BEFORE.search(before):
         return None
     connector = None
-    if _BETWEEN_BEFORE.search(before):
+    if may_end_with(before, ("between",)) and _BETWEEN_BEFORE.search(before):
         connector = _AND_CONNECTOR.match(sentence, low.end)
     if connector is None:
         connector = _RANGE_CONNECTOR.match(sentence, low.end)

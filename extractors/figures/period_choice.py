@@ -16,6 +16,7 @@ from gdwatch.extractors.figures.facts import SentenceFacts
 from gdwatch.extractors.figures.figure import Figure
 from gdwatch.extractors.figures.periods import PeriodMention
 from gdwatch.extractors.figures.projection import in_projection_clause
+from gdwatch.extractors.figures.scan import may_end_with
 
 _ATTACHING = re.compile(r"\s*(?:in|by|during|as of)\b")
 # a count written in the present tense is what exists when the article appears
@@ -111,6 +112,7 @@ def _distance(mention: PeriodMention, figure: Figure, end: int) -> int:
 # The value a comparison is made against is the base's own figure: "compared with 12.6 million in 2024",
 # 由2024年的4.1:38.9:57.0调整为…, 较2024年的22%上升, "4.1:40.1:55.8 a year earlier"
 _COMPARED_BEFORE = re.compile(r"(?:compared (?:with|to)|versus|up from|down from|from|than)\s*$", re.I)
+_COMPARED_ENDS = ("with", "to", "versus", "from", "than")
 _BASE_THEN_FIGURE = re.compile(r"^的?(?:\d+(?:\.\d+)?:)*$")  # the ratio's later parts too
 _BASE_WORD_BEFORE = re.compile(r"[由较比从]\s*$")
 _IN_BASE_AFTER = re.compile(r"^\s*(?:[a-z]+\s+){0,2}?(?:in|at the end of|by the end of)\s+$", re.I)
@@ -132,11 +134,18 @@ def base_period(facts: SentenceFacts, figure: Figure, period: str | None) -> str
     """
     body = facts.body
     # the other parts of a ratio ("4.1:40.1:55.8 a year earlier") share the first part's words
-    parts_before = _RATIO_PARTS_BEFORE.search(body, 0, figure.start)
+    # why: the search tries every offset before the figure; only a ratio's colon right before it (or a
+    # newline, where the end anchor also matches) lets a match start before the figure
+    parts_before = (
+        _RATIO_PARTS_BEFORE.search(body, 0, figure.start)
+        if body[figure.start - 1 : figure.start] in {":", "∶", "\n"}
+        else None
+    )
     parts_after = _RATIO_PARTS_AFTER.match(body, figure.end)
     ratio_start = parts_before.start() if parts_before else figure.start
     ratio_end = parts_after.end() if parts_after else figure.end
-    compared = bool(_COMPARED_BEFORE.search(body[max(0, ratio_start - 20) : ratio_start]))
+    window = body[max(0, ratio_start - 20) : ratio_start]
+    compared = may_end_with(window, _COMPARED_ENDS) and bool(_COMPARED_BEFORE.search(window))
     for base in facts.bases:
         if (
             base.end <= figure.start
@@ -177,6 +186,18 @@ _WEEKDAY = re.compile(r"\bon\s+(monday|tuesday|wednesday|thursday|friday)\b", re
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday")
 
 
+def _reports_share_price(facts: SentenceFacts) -> bool:
+    """Whether a sentence reports a share price; asked for every figure, read once per sentence."""
+    if facts.share_price is None:
+        # why: the pattern starts with \b and has no literal prefix, so it is tried at every offset; a
+        # share price is rare and always written with one of these words
+        body = facts.body
+        facts.share_price = (
+            any(word in body for word in _SHARE_WORDS) and _SHARE_PRICE.search(body) is not None
+        )
+    return facts.share_price
+
+
 def trading_day(
     facts: SentenceFacts, figure: Figure, period: str | None, published: datetime.date | None
 ) -> str | None:
@@ -196,9 +217,7 @@ def trading_day(
         The trading day (YYYY-MM-DD), else ``period``.
     """
     body = facts.body
-    # why: the pattern starts with \b and has no literal prefix, so it is tried at every offset; a share
-    # price is rare and always written with one of these words
-    if published is None or not any(word in body for word in _SHARE_WORDS) or not _SHARE_PRICE.search(body):
+    if published is None or not _reports_share_price(facts):
         return period
     clause_start, clause_end = facts.clause(figure.start)
     if any(clause_start <= m.start < clause_end or m.end <= figure.start for m in facts.periods):

@@ -21,7 +21,7 @@ from gdwatch.extractors.figures.lexicon import (
     alternation,
 )
 from gdwatch.extractors.figures.numbers import parse_chinese_numeral, small_number
-from gdwatch.extractors.figures.scan import literal_trigger, scan
+from gdwatch.extractors.figures.scan import literal_trigger, may_end_with, scan, trigger_starts
 
 _MONTH = f"(?:{alternation(MONTHS)}|" + "|".join(rf"{word}\.?" for word in MONTH_ABBREVIATIONS) + ")"
 # why: "may" alone is read as the verb; it is a month only in a date or a range ("May 5", "May-June")
@@ -114,6 +114,12 @@ _BASE_BEFORE = re.compile(
     r"|\bcompared to|\bcompared with)\s*(?:the\s+|in\s+)?[“\"「]?$",
     re.I,
 )
+_BASE_ENDS = (
+    "from", "than", "with", "over", "since", "versus", "vs", "vs.", "against", "比", "较", "与", "同", "自",
+    "由", "是", "完成", "实现", "founded", "established", "set up", "incorporated", "于", "period", "quarter",
+    "month", "half", "of", "to", "the", "in",
+)  # fmt: skip
+"""What :data:`_BASE_BEFORE` may end with before its spaces and quote (see :func:`scan.may_end_with`)."""
 # "去年同期", "2024年同期": the same period of another year is the base of a comparison
 _BASE_AFTER = re.compile(r"^(?:同期|同比|以来|起|\s+levels?\b|\s+figures?\b)")
 # "compared with 12.6 million in 2024", "than 300 in 2021": the other side of a comparison
@@ -193,6 +199,13 @@ def find_periods(
         Period mentions in order of appearance.
     """
     lowered = sentence.translate(_LOWER) if lowered is None else lowered
+    # why: most digits start no period, and _ATOMS is slow to fail; a start where it cannot match never
+    # moves the scan's cursor, so dropping it changes nothing
+    starts = [
+        start
+        for start in (trigger_starts(TRIGGER, lowered) if starts is None else starts)
+        if not "0" <= lowered[start] <= "9" or _may_open_a_period(lowered, start)
+    ]
     atoms = [
         atom
         for match in scan(TRIGGER, _ATOMS, lowered, starts)
@@ -200,23 +213,24 @@ def find_periods(
     ]
     merged = _merge(sentence, atoms)
     # a comparison base's year dates nothing else: "in the first two months from the same period of 2024"
+    based = [_is_base(sentence, atom) for atom in merged]  # why: both loops below ask for every atom
     years = [
         atom.year
-        for atom in merged
+        for atom, is_base in zip(merged, based, strict=True)
         if atom.kind == "year"
         and atom.year
         and not atom.relative
-        and not _is_base(sentence, atom)
+        and not is_base
         and not _DEADLINE_BEFORE.search(sentence, max(0, atom.start - 10), atom.start)
     ]
     mentions = []
-    for atom in merged:
+    for atom, is_base in zip(merged, based, strict=True):
         period = _render(atom, years, context_year, published)
         if period is None:
             continue
         before = sentence[max(0, atom.start - 20) : atom.start]
         after = sentence[atom.end : atom.end + 8]
-        base = _is_base(sentence, atom)
+        base = is_base
         if base and before.endswith("到"):
             base = False  # why: 到 ends 截至/到…底 (a point) and "from ... to": never a comparison base
         if base and re.search(r"[由从自]\s*$", before) and _RANGE_MARK.search(sentence, atom.start, atom.end):
@@ -224,6 +238,27 @@ def find_periods(
         point = _point_of(atom, period, before, after, sentence[atom.start : atom.end])
         mentions.append(PeriodMention(atom.start, atom.end, point or period, base, point is not None, period))
     return mentions
+
+
+_AFTER_LEADING_DIGITS = frozenset("月季snrt-~至到")
+"""What follows the one or two digits a period starts with, besides a space: 5月, 3季度, "1st", "1-3月"."""
+
+
+def _may_open_a_period(lowered: str, start: int) -> bool:
+    """Whether :data:`_ATOMS` may match at a digit. Its branches that start with a digit are a year (19xx,
+    20xx), one or two digits before a space, 月, 季, a range mark or an ordinal's suffix, and four digits
+    before "-" or 年 (2025-01-05, 2025年3月5日)."""
+    if lowered.startswith(("19", "20"), start):
+        return True
+    first = lowered[start + 1 : start + 2]
+    if first in _AFTER_LEADING_DIGITS or first.isspace():
+        return True
+    if not first.isdigit():
+        return False
+    second = lowered[start + 2 : start + 3]
+    if second in _AFTER_LEADING_DIGITS or second.isspace():
+        return True
+    return lowered[start : start + 4].isdigit() and lowered[start + 4 : start + 5] in {"-", "年"}
 
 
 def _compared_figure_before(window: str) -> bool:
@@ -483,8 +518,9 @@ def _merge(sentence: str, atoms: list[_Atom]) -> list[_Atom]:
 
 def _is_base(sentence: str, atom: _Atom) -> bool:
     """Whether a period is what a figure is compared with ("比2024年", "from the same period of")."""
+    before = sentence[max(0, atom.start - 20) : atom.start]
     return bool(
-        _BASE_BEFORE.search(sentence[max(0, atom.start - 20) : atom.start])
+        (may_end_with(before, _BASE_ENDS, '“"「') and _BASE_BEFORE.search(before))
         or _BASE_AFTER.match(sentence[atom.end : atom.end + 8])
         or _compared_figure_before(sentence[max(0, atom.start - 50) : atom.start])
     )

@@ -25,6 +25,7 @@ from gdwatch.extractors.figures.lexicon import (
     TO_BOUNDS_EN,
     alternation,
 )
+from gdwatch.extractors.figures.scan import may_end_with
 
 
 def _all(table: dict[str, tuple[str, ...]]) -> str:
@@ -40,6 +41,12 @@ _ZH_QUALIFIER_AFTER = re.compile(
     rf"(?:人次|标箱|[家个名条架款项座种所位批辆套台户人吨宗次列艘米倍])?(?P<q>{_all(QUALIFIERS_AFTER_ZH)})"
 )
 _EN_QUALIFIER_AFTER = re.compile(rf"\s+(?P<q>{_all(QUALIFIERS_AFTER_EN)})\b", re.I)
+# why: what the two qualifier patterns before a number can end with (see scan.may_end_with), and the first
+# characters of the Chinese words, so that most windows skip the searches
+_EN_QUALIFIER_ENDS = (*(word for words in QUALIFIERS_BEFORE_EN.values() for word in words), "the")
+_ZH_QUALIFIER_FIRST = re.compile(
+    "[" + "".join(sorted({word[0] for words in QUALIFIERS_BEFORE_ZH.values() for word in words})) + "]"
+)
 _ZH_COUNT_LEAD = re.compile(f"(?:{alternation(COUNT_LEAD_ZH)})+$")
 
 _TO_BOUND = f"(?:{alternation(TO_BOUNDS_EN)})"
@@ -49,6 +56,20 @@ FROM_BEFORE = re.compile(
     re.I,
 )
 """A change's starting point before a number: "from", "from about", 从, 由2024年的."""
+
+
+def may_follow_from(before: str) -> bool:
+    """Whether :data:`FROM_BEFORE` may match the text before a number: it holds "from", 从 or 由.
+
+    Args:
+        before: the text before the number.
+
+    Returns:
+        False when the search cannot match (it is tried at every offset, so this test comes first).
+    """
+    return "从" in before or "由" in before or "from" in before.lower()
+
+
 _TO_BEFORE = re.compile(
     rf"(?:\bto\s+(?:{_TO_BOUND}\s+)?"
     r"|(?:增至|增加到|增长到|提高到|升至|降至|达到|到|至)(?:\d{4}年(?:底|末)?的?)?)$",
@@ -60,6 +81,7 @@ TO_AFTER = re.compile(
 """A change's end point after a number ("from 3 billion to 5 billion", 从…增至…)."""
 _FROM_WORD = re.compile(r"\bfrom\b|从|由")
 _QUALIFIER_END = re.compile(rf"{_TO_BOUND}\s+$", re.I)
+_TO_BOUND_ENDS = tuple(TO_BOUNDS_EN)
 
 _LIST_GAP_EN = re.compile(r"^(?:\s+[A-Za-z\"“”'’ -]{1,40}?)?\s*(?:,\s*and|,|and)\s+$")
 _LIST_GAP_ZH = re.compile(r"^(?:[\u4e00-\u9fff]{0,2})?(?:、|和|及|以及)$")
@@ -76,7 +98,9 @@ def attach_qualifier(sentence: str, figure: Figure) -> None:
     if figure.qualifier_own:
         return
     before = sentence[max(0, figure.start - 40) : figure.start]
-    match = _EN_QUALIFIER.search(before) or _ZH_QUALIFIER.search(before)
+    match = (_EN_QUALIFIER.search(before) if may_end_with(before, _EN_QUALIFIER_ENDS) else None) or (
+        _ZH_QUALIFIER.search(before) if _ZH_QUALIFIER_FIRST.search(before) else None
+    )
     after = _ZH_QUALIFIER_AFTER.match(sentence, figure.end) or _EN_QUALIFIER_AFTER.match(sentence, figure.end)
     if after:
         match = after
@@ -112,7 +136,10 @@ def is_to_high(sentence: str, start: int) -> bool:
     """
     before = sentence[max(0, start - 160) : start]
     # why: the cheap test first; both are plain conditions, so the order does not change the result
-    return bool(_FROM_WORD.search(before) and _TO_BEFORE.search(before))
+    has_from = (
+        "从" in before or "由" in before or ("from" in before and _FROM_WORD.search(before) is not None)
+    )
+    return has_from and bool(_TO_BEFORE.search(before))
 
 
 def mark_from_to(sentence: str, figure: Figure) -> None:
@@ -123,8 +150,9 @@ def mark_from_to(sentence: str, figure: Figure) -> None:
         figure: a figure of it, changed in place.
     """
     before = sentence[max(0, figure.start - 30) : figure.start]
-    qualifier_free = _QUALIFIER_END.sub("", before)
-    figure.from_low = bool(FROM_BEFORE.search(qualifier_free))
+    # why: both searches try every offset; most windows end with no bound word and hold no "from"
+    qualifier_free = _QUALIFIER_END.sub("", before) if may_end_with(before, _TO_BOUND_ENDS) else before
+    figure.from_low = may_follow_from(qualifier_free) and bool(FROM_BEFORE.search(qualifier_free))
     figure.to_high = is_to_high(sentence, figure.start)
 
 

@@ -138,6 +138,8 @@ def read_figures(
     sentence_entity: str | None = None
     # "其中，出口…", "Of these, ...": the parts listed after a whole keep the whole's segment
     inherited = state.whole_segment if _LISTS_PARTS.match(facts.body) else None
+    whole_hits = [(h.start, h.end) for h in facts.hits]  # why: the same for every figure of the sentence
+    refers_back: bool | None = None  # why: asks about the whole sentence, so read once, when first needed
     for index, figure in enumerate(facts.figures):
         start = facts.sentence.start + figure.start
         end = facts.sentence.start + figure.end
@@ -218,7 +220,7 @@ def read_figures(
                 facts.segments,
                 figure.start,
                 (hit.start, hit.end) if hit else None,
-                [(h.start, h.end) for h in facts.hits],
+                whole_hits,
                 facts.clause,
                 facts.body,
             )
@@ -239,7 +241,9 @@ def read_figures(
                 and metric.key in _TRADE_PARTS
             ):
                 segment = _traded_product(facts.body, hit, facts.vocabulary)  # 水产品出口55.8亿元
-            if segment is None and figure.kind != "count" and _REFERS_BACK.search(facts.body):
+            if segment is None and figure.kind != "count" and refers_back is None:
+                refers_back = _REFERS_BACK.search(facts.body) is not None
+            if segment is None and figure.kind != "count" and refers_back:
                 segment = state.segment  # "Exports of the sector grew 22.4 percent"
             if segment is None and inherited and _part_of_whole(metric, state.whole_metric, inherited):
                 segment = inherited

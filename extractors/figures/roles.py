@@ -23,6 +23,7 @@ from gdwatch.extractors.figures.lexicon import (
     RISE_WORDS_ZH,
     alternation,
 )
+from gdwatch.extractors.figures.scan import may_end_with
 
 
 def _before(english: tuple[str, ...], chinese: tuple[str, ...]) -> re.Pattern[str]:
@@ -59,6 +60,19 @@ _BASE_AFTER = re.compile(
 )
 
 
+_SHARE_PIECES_EN = ("account", " up", "repre", "hare", "proport", ", or")
+"""A piece of each English word of :data:`_SHARE_BEFORE`, with no letter (i, s, k) that a case-insensitive
+match also reads from a non-ASCII letter."""
+
+
+def _may_name_a_share(before: str) -> bool:
+    """Whether :data:`_SHARE_BEFORE` may match: one of its words is there (it tries every offset)."""
+    if "占" in before or "比重" in before or "份额" in before:
+        return True
+    lowered = before.lower()
+    return any(piece in lowered for piece in _SHARE_PIECES_EN)
+
+
 def figure_role(figure: Figure, before: str, after: str) -> str:
     """The role of a figure: "level" for every non-percent, else as :func:`percent_role` reads it.
 
@@ -89,10 +103,10 @@ def percent_role(before: str, after: str) -> str:
     """
     if _GROWTH_AFTER.match(after):
         return "growth"  # "6.1 per cent more than a year earlier", even after "representing 223 countries"
-    if _SHARE_BEFORE.search(before) or _SHARE_AFTER.match(after):
+    if (_may_name_a_share(before) and _SHARE_BEFORE.search(before)) or _SHARE_AFTER.match(after):
         return "share"
-    if _LEVEL_BEFORE.search(before):
-        return "level"
+    if may_end_with(before, ("to", "at", "至", "到", "为", "达")) and _LEVEL_BEFORE.search(before):
+        return "level"  # why: the search tries every offset; the cheap test on its words comes first
     if _GROWTH_BEFORE.search(before) or _GROWTH_AFTER.match(after) or _BASE_AFTER.match(after):
         return "growth"
     return "level"

@@ -11,7 +11,7 @@ import re
 from gdwatch.extractors.figures.currencies import CURRENCY_BEFORE, CURRENCY_NAMES_EN
 from gdwatch.extractors.figures.lexicon import MONTH_ABBREVIATIONS, MONTHS, alternation
 from gdwatch.extractors.figures.numbers import WORD_TENS, WORD_UNITS
-from gdwatch.extractors.figures.scan import literal_trigger
+from gdwatch.extractors.figures.scan import literal_trigger, may_end_with
 
 _ONES = [word for word, value in WORD_UNITS.items() if 0 < value < 10]
 _WORDS = f"(?:{'|'.join(WORD_TENS)})(?:-(?:{'|'.join(_ONES)}))?|{'|'.join(WORD_UNITS)}"
@@ -75,15 +75,20 @@ _ROUND_BOUNDS = "上近逾超约过破"
 """Bound characters a round 万 or 亿 stands alone after (上万家 = more than 10,000)."""
 _MONTHS = alternation((*MONTH_ABBREVIATIONS, *MONTHS))
 _MONTH_BEFORE = re.compile(rf"(?:^|[^A-Za-z])(?:{_MONTHS})\.?\s*$", re.I)
+_MONTH_ENDS = (*MONTH_ABBREVIATIONS, *MONTHS)
 _MONTH_AFTER = re.compile(rf"\s*(?:{_MONTHS})\b", re.I)
+_LETTERS_BEFORE = re.compile(r"[A-Za-z]+$")
+_LABEL_WORDS = (
+    "no", "nos", "group", "part", "phase", "article", "section", "chapter", "model", "top", "fortune",
+    "global", "room", "tel", "phone", "fax", "hotline", "line", "metro", "level", "grade", "tier", "step",
+    "round", "item", "vol", "issue", "page", "building", "floor", "hall", "zone", "booth", "gate", "terminal",
+    "route", "bus", "flight", "version", "series", "app", "mate", "pura", "iphone", "galaxy", "pixel",
+    "windows", "class", "figure", "fig", "table", "district", "road", "street", "avenue",
+)  # fmt: skip
 _LABEL_BEFORE = re.compile(
-    r"(?:^|[^A-Za-z])(?<!to )(?:no|nos|group|part|phase|article|section|chapter|model|top|fortune|global|"
-    r"room|tel|phone|fax|hotline|line|metro|level|grade|tier|step|round|item|vol|issue|page|building|floor|hall|zone|"
-    r"booth|gate|terminal|route|bus|flight|version|series|app|mate|pura|iphone|galaxy|pixel|windows|class|"
-    r"figure|fig|table|district|road|street|avenue)\.?\s*#?$",
+    rf"(?:^|[^A-Za-z])(?<!to )(?:{'|'.join(_LABEL_WORDS)})\.?\s*#?$",
     re.I,
 )
-_LETTERS_BEFORE = re.compile(r"[A-Za-z]+$")
 _GLUED_UNIT = re.compile(r"(?:bn|mn|mln|bln|tn|pct|pp|t|b)(?![A-Za-z])", re.I)
 _COMPACT_AFTER = re.compile(
     r"-(?:percent|per-cent|pct|thousand|million|billion|trillion|mln|bln|mn|bn|tn|yuan|dollars?|times)(?![a-z])"
@@ -183,19 +188,30 @@ def is_not_a_figure(sentence: str, start: int, end: int) -> bool:
     tail = before[-8:]
     if tail[-1:] in {" ", "."} and (_BROKEN_DECIMAL_BEFORE.search(tail) or _SPACE_GROUP_BEFORE.search(tail)):
         return True
-    glued_unit = _GLUED_UNIT.match(sentence, end)
-    if after[:1].isalpha() and after[:1].isascii() and not glued_unit:
+    # why: each match below is tried only where its first character is (a letter, a dot or hyphen)
+    first = after[:1]
+    if first.isalpha() and first.isascii() and not _GLUED_UNIT.match(sentence, end):
         return True
-    if _DOT_DIGIT_OR_HYPHEN_WORD.match(after) and not _COMPACT_AFTER.match(sentence, end):
+    if (
+        first in {".", "-"}
+        and _DOT_DIGIT_OR_HYPHEN_WORD.match(after)
+        and not _COMPACT_AFTER.match(sentence, end)
+    ):
         return True
-    letters = _LETTERS_BEFORE.search(before)
+    # why: _LETTERS_BEFORE ends at the end of the text or before a final newline; most windows end in neither
+    last = before[-2:].removesuffix("\n")[-1:]
+    letters = last.isascii() and last.isalpha() and _LETTERS_BEFORE.search(before)
     if letters and not CURRENCY_BEFORE.search(before):
         return True
     if before.endswith("[") and after.startswith("]"):
         return True
     if before.endswith(("(", "（")) and after.startswith((")", "）")):
         return True
-    return bool(_MONTH_BEFORE.search(before) or _MONTH_AFTER.match(sentence, end))
+    # why: the search before tries every offset; most windows end with no month name
+    month_before = may_end_with(before, _MONTH_ENDS, ".") and _MONTH_BEFORE.search(before)
+    # a month name after spaces: a letter (or one a case-insensitive match folds to i, s, k) or a space
+    month_next = first.isspace() or (first.isalpha() and (first.isascii() or first in "İıſK"))
+    return bool(month_before or (month_next and _MONTH_AFTER.match(sentence, end)))
 
 
 def is_label(before: str) -> bool:
@@ -207,4 +223,5 @@ def is_label(before: str) -> bool:
     Returns:
         True for a label.
     """
-    return bool(_LABEL_BEFORE.search(before))
+    # why: the search tries every offset; most windows end with no label word
+    return may_end_with(before, _LABEL_WORDS, ".#") and bool(_LABEL_BEFORE.search(before))
