@@ -51,9 +51,6 @@ _ANAPHOR_RE = re.compile(
     r"\b[Ii]ts\b|\b[Tt]he (?:company|firm|group|carmaker|automaker|maker|manufacturer|fair|port|district)\b"
     r"|其中|其|该公司|公司|该企业|该集团|本届|该区|全区"
 )
-SEPARATE_ECONOMIES = frozenset({"Hong Kong", "Macao", "Taiwan"})
-"""Places that publish their own statistics: an article whose first figure is theirs ("本港整體出口",
-"Hong Kong residents made 71.3 million trips") reports on them, and its later figures are theirs too."""
 
 
 # "Hong Kong residents made …", "Taiwan exporters shipped …": the place opens the sentence as its subject
@@ -134,7 +131,7 @@ def find_entities(
         ):
             continue
         name, kind = places.entity_of[token]
-        found.append(_mention(sentence, match.start(), match.end(), name, kind))
+        found.append(_mention(sentence, match.start(), match.end(), name, kind, places.jurisdictions))
     # why: a company suffix is rare, and the scan for it tries every offset
     for match in _GROUP_RE.finditer(sentence) if any(word in sentence for word in _GROUP_WORDS) else ():
         if match.group(1) not in places.entity_of and match.group(1) not in {"The", "China"}:
@@ -179,7 +176,14 @@ def _province_before_its_city(sentence: str, found: list[EntityMention]) -> list
     return out
 
 
-def _mention(sentence: str, start: int, end: int, name: str, kind: str) -> EntityMention:
+def _mention(
+    sentence: str,
+    start: int,
+    end: int,
+    name: str,
+    kind: str,
+    jurisdictions: frozenset[str] = frozenset(),
+) -> EntityMention:
     before = sentence[max(0, start - 30) : start]
     after = sentence[end : end + 7]
     possessive = after.startswith(("'s", "’s"))
@@ -188,7 +192,7 @@ def _mention(sentence: str, start: int, end: int, name: str, kind: str) -> Entit
     )
     if kind in {"foreign", "country_ref"} and not possessive:
         valid = (
-            name in SEPARATE_ECONOMIES
+            name in jurisdictions
             and bool(_SUBJECT_START.match(sentence[:start]))
             and bool(_NOUN_AFTER.match(after + sentence[end + 7 : end + 20]))
         )

@@ -6,12 +6,7 @@ The entity is ``Guangdong`` unless the sentence makes a city, company or country
 
 from __future__ import annotations
 
-from gdwatch.extractors.figures.entities import (
-    SEPARATE_ECONOMIES,
-    EntityMention,
-    find_entities,
-    has_anaphor,
-)
+from gdwatch.extractors.figures.entities import EntityMention, find_entities, has_anaphor
 from gdwatch.extractors.figures.facts import SentenceFacts
 from gdwatch.extractors.figures.figure import Figure
 
@@ -95,17 +90,19 @@ TOPIC_KINDS = frozenset({"company", "district", "event", "region", "city"})
 """Kinds of entity that make an article's topic when its first figure is theirs."""
 
 
-def makes_topic(kind: str | None, name: str) -> bool:
+def makes_topic(kind: str | None, name: str, jurisdictions: frozenset[str]) -> bool:
     """Whether the owner of an article's first figure becomes the article's topic.
 
     Args:
         kind: the kind of the owner's mention (:func:`entity_kind`).
         name: the owner's name.
+        jurisdictions: the places with statistics of their own (:attr:`places.PlaceIndex.jurisdictions`).
 
     Returns:
-        True for a place, company or event, and for Hong Kong, Macao and Taiwan.
+        True for a place, company or event, and for Hong Kong, Macao and Taiwan ("本港整體出口…"): their
+        article's later figures are theirs too.
     """
-    return kind in TOPIC_KINDS or (kind in {"foreign", "foreign_zh"} and name in SEPARATE_ECONOMIES)
+    return kind in TOPIC_KINDS or (kind in {"foreign", "foreign_zh"} and name in jurisdictions)
 
 
 def entity_kind(facts: SentenceFacts, name: str) -> str | None:

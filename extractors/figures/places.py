@@ -91,6 +91,9 @@ class PlaceIndex:
     """The agencies and wire services of the places with statistics of their own (中央社, 政府统计处)."""
     jurisdiction_of: dict[str, str]
     """Written form of such an agency -> the place whose figures it reports ("中央社" -> "Taiwan")."""
+    jurisdictions: frozenset[str]
+    """The places with statistics of their own (Hong Kong, Macao, Taiwan): an article whose first figure
+    is theirs reports on them."""
 
     @classmethod
     def build(cls, gazetteer: Gazetteer) -> PlaceIndex:
@@ -144,6 +147,7 @@ class PlaceIndex:
             + tuple(written for _, written, _ in abbreviated),
             jurisdiction_re=re.compile(literal_pattern(jurisdiction_of)) if jurisdiction_of else None,
             jurisdiction_of=jurisdiction_of,
+            jurisdictions=frozenset(entry.name for entry in gazetteer.jurisdictions),
         )
 
     def jurisdiction(self, text: str) -> str | None:

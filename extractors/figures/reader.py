@@ -313,7 +313,9 @@ def read_figures(
                 state.topic_read = True
                 owner = entity_kind(facts, entity)
                 # a headline's subject stays the topic unless the lede names a company as the owner
-                if makes_topic(owner, entity) and (not state.headline_topic or owner == "company"):
+                if makes_topic(owner, entity, facts.vocabulary.places.jurisdictions) and (
+                    not state.headline_topic or owner == "company"
+                ):
                     state.topic = entity
         sentence_observations.append(observation)
         state.observations.append(observation)
