@@ -97,18 +97,22 @@ def trigger_starts(trigger: Trigger, text: str) -> list[int]:
                     found.add(index)
                 index = text.find(word, index + 1)
         return sorted(found)
+    if trigger.word_after is None:
+        return [m.start() for m in trigger.chars.finditer(text)] if trigger.chars else []
+    return _with_word_starts(trigger, text, [m.start() + 1 for m in trigger.word_after.finditer(text)])
+
+
+def _with_word_starts(trigger: Trigger, text: str, words: list[int]) -> list[int]:
+    """A trigger's character offsets merged with the offsets where its words start (``words``, sorted)."""
     # why: character offsets never start with an ASCII letter and word offsets always do, so the two
     # lists are disjoint and one sort merges them
     starts = [m.start() for m in trigger.chars.finditer(text)] if trigger.chars else []
-    if trigger.word_after is not None:
-        words = [m.start() + 1 for m in trigger.word_after.finditer(text)]
-        if text.startswith(trigger.words):
-            words.insert(0, 0)
-        if starts:
-            starts += words
-            starts.sort()
-        else:
-            starts = words
+    if text.startswith(trigger.words):
+        words.insert(0, 0)
+    if not starts:
+        return words
+    starts += words
+    starts.sort()
     return starts
 
 
@@ -148,16 +152,8 @@ def shared_trigger_starts(
             found.append(trigger_starts(trigger, text))
             continue
         word_after = trigger.word_after
-        starts = [m.start() for m in trigger.chars.finditer(text)] if trigger.chars else []
         words = [offset + 1 for offset in candidates if word_after.match(text, offset)]
-        if text.startswith(trigger.words):
-            words.insert(0, 0)
-        if starts:
-            starts += words
-            starts.sort()
-        else:
-            starts = words
-        found.append(starts)
+        found.append(_with_word_starts(trigger, text, words))
     return found
 
 
