@@ -58,6 +58,7 @@ def worker(config_dir: str, db: str, shard: int, shards: int) -> None:
         stats["batches"] = getattr(wh, "lake_batches", 0)
         stats["lock_wait_s"] = getattr(wh, "lock_wait_s", 0.0)
         stats["lock_held_s"] = getattr(wh, "lock_held_s", 0.0)
+        stats["append_wait_s"] = getattr(wh, "append_wait_s", 0.0)
         return reports
 
     params = {"shard": shard, "shards": shards, "parent": "benchmark"}
@@ -97,6 +98,7 @@ def run_workers(config: Path, db: str, shards: int) -> dict[str, float]:
         "batches": batches,
         "lock_wait_s": sum(r["lock_wait_s"] for r in results),
         "lock_held_s": sum(r["lock_held_s"] for r in results),
+        "append_wait_s": sum(r["append_wait_s"] for r in results),
         "cores": sum(r["cpu_s"] for r in results) / wall,
     }
 
@@ -179,7 +181,8 @@ def main() -> None:
                     f"{mode} #{r + 1}: {m['pages']:.0f} pages in {m['wall_s']:.1f} s = "
                     f"{m['pages_per_s']:.2f} pages/s, {m['cores']:.2f} cores in the workers; "
                     f"retries/100 batches {m['retries_per_100_batches']:.1f}; "
-                    f"lock wait {m['lock_wait_s']:.1f} s, held {m['lock_held_s']:.1f} s",
+                    f"check lock wait {m['lock_wait_s']:.1f} s, held {m['lock_held_s']:.1f} s; "
+                    f"article locks wait {m['append_wait_s']:.1f} s",
                     flush=True,
                 )
     best = {mode: max(x["pages_per_s"] for x in runs) for mode, runs in results.items()}

@@ -4,10 +4,11 @@ one DuckLake warehouse at once, then a final step over what the shards loaded.
 
 The enabled sources, sorted by name, are dealt out to the shards in turn: balanced to one source and the
 same on every machine. Each shard is an ordinary run in `runs` (flow `daily-shard`, its params name the
-parent flow run). Each load transaction of every shard holds the catalog's advisory lock, so a batch's
-conflict step sees the figures every other shard committed before it: conflicts across shards are found
-as they load. The final step takes the same lock, so it sees every shard's last commit, and sums up the
-shards, lists the conflicts found across them and writes the report.
+parent flow run). The shards' appends run side by side; the check of every batch holds the catalog's
+advisory lock, so it sees the figures every other shard committed before it: conflicts across shards are
+found as they load. The final step checks what a killed shard left unchecked, then takes the same lock,
+so it sees every shard's last commit, and sums up the shards, lists the conflicts found across them and
+writes the report.
 """
 
 from __future__ import annotations
@@ -100,10 +101,18 @@ def run_shard(deployment: str, parameters: dict[str, Any]) -> str:
 
 @task(name="cross-shard", cache_policy=NO_CACHE)
 def cross_shard(parent: str, db: str, report_dir: str | None, zone_name: str) -> dict[str, Any]:
-    """Under the catalog's lock: sum up the shards' runs, the conflicts found across shards, the report."""
+    """Check what a killed shard left unchecked; then, under the catalog's lock, sum up the shards' runs,
+    the conflicts found across shards and the report."""
+    from gdwatch.warehouse import Warehouse
     from gdwatch.warehouse.lake import serialised
     from gdwatch.warehouse.shards import cross_shard_conflicts, shard_runs
 
+    run_ids = [int(run["run_id"]) for run in shard_runs(Path(db), parent)]
+    if run_ids:
+        # a shard killed between a batch's append and its check left figures queued: check them now, as
+        # the last shard run (the final step records no run of its own)
+        with Warehouse(Path(db)) as warehouse:
+            warehouse.check_pending(run_id=max(run_ids))
     with serialised(db) as waited:
         runs = shard_runs(Path(db), parent)
         run_ids = [int(run["run_id"]) for run in runs]

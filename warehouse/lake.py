@@ -13,7 +13,8 @@ from __future__ import annotations
 import importlib
 import os
 import time
-from collections.abc import Iterator
+import zlib
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -32,6 +33,11 @@ _DUCKDB_VERSION = "v1.5.5"
 _POLL_S = 0.05
 # One advisory lock key for the writers of a catalog database: hashtextextended('gdwatch.writer', 0).
 _LOCK_KEY_SQL = "hashtextextended('gdwatch.writer', 0)"
+# Appends hold this key shared and `gdwatch maintain` exclusive, so maintenance never rewrites files under
+# an append. A second bigint key; the article locks use PostgreSQL's two-int4 key space, which never
+# meets the bigint one.
+_APPEND_KEY_SQL = "hashtextextended('gdwatch.append', 0)"
+_ARTICLE_LOCK_CLASS = 0x67647761  # "gdwa": the first int4 of every article lock
 _RUN_SEQUENCE = "gdwatch_run_ids"
 
 CatalogKind = Literal["postgres", "sqlite", "duckdb"]
@@ -201,6 +207,11 @@ def _quote(text: str) -> str:
     return text.replace("'", "''")
 
 
+def _article_key(article_id: str) -> int:
+    """An article's lock key: a signed int4 from its id (two ids sharing a key only wait for each other)."""
+    return zlib.crc32(article_id.encode()) - 2**31
+
+
 class CatalogLock:
     """The writers' lock of a PostgreSQL catalog: a session-level advisory lock on its own connection.
 
@@ -251,6 +262,44 @@ class CatalogLock:
             self.held = False
             self._pg.execute(f"SELECT pg_advisory_unlock({_LOCK_KEY_SQL})")
 
+    def lock_articles(self, article_ids: Iterable[str]) -> float:
+        """Take the append lock (shared) and one lock per article, waiting while another writer appends one
+        of them; returns the seconds waited. Two writers then never classify one article at once (both
+        would store its version 1), while batches of different articles append side by side.
+
+        The article keys are taken in ascending order, in one statement, so two writers cannot deadlock.
+        """
+        keys = sorted({_article_key(article_id) for article_id in article_ids})
+        started = time.monotonic()
+        self._pg.execute(f"SELECT pg_advisory_lock_shared({_APPEND_KEY_SQL})")
+        if keys:
+            self._pg.execute(
+                f"SELECT count(pg_advisory_lock({_ARTICLE_LOCK_CLASS}, key)) FROM unnest(%s::int[]) AS key",
+                (keys,),
+            )
+        return time.monotonic() - started
+
+    def unlock_articles(self, article_ids: Iterable[str]) -> None:
+        """Release what :meth:`lock_articles` took for the same articles."""
+        keys = sorted({_article_key(article_id) for article_id in article_ids})
+        if keys:
+            self._pg.execute(
+                f"SELECT count(pg_advisory_unlock({_ARTICLE_LOCK_CLASS}, key)) FROM unnest(%s::int[]) AS key",
+                (keys,),
+            )
+        self._pg.execute(f"SELECT pg_advisory_unlock_shared({_APPEND_KEY_SQL})")
+
+    @contextmanager
+    def appends_paused(self) -> Iterator[float]:
+        """Hold the append lock exclusively (after the writers' lock): no writer appends meanwhile. Yields
+        the seconds waited for the appends under way to end."""
+        started = time.monotonic()
+        self._pg.execute(f"SELECT pg_advisory_lock({_APPEND_KEY_SQL})")
+        try:
+            yield time.monotonic() - started
+        finally:
+            self._pg.execute(f"SELECT pg_advisory_unlock({_APPEND_KEY_SQL})")
+
     def holder_pid(self) -> int | None:
         """The PostgreSQL backend pid of the session holding the lock (None when free)."""
         row = self._pg.execute(
@@ -258,6 +307,16 @@ class CatalogLock:
             f"AND ((classid::bigint << 32) | objid::bigint) = {_LOCK_KEY_SQL} LIMIT 1"
         ).fetchone()
         return int(row[0]) if row else None
+
+    def appends_waiting(self) -> int:
+        """How many sessions of this database wait for an article's lock (another writer appends it)."""
+        row = self._pg.execute(
+            "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted "
+            f"AND database = (SELECT oid FROM pg_database WHERE datname = current_database()) "
+            f"AND classid = {_ARTICLE_LOCK_CLASS}"
+        ).fetchone()
+        assert row is not None  # why: an aggregate without GROUP BY returns one row
+        return int(row[0])
 
     def next_run_id(self, floor: int = 0) -> int:
         """A run id no other writer gets: the next value of the catalog's sequence.
@@ -288,15 +347,22 @@ def run_snapshot(conn: duckdb.DuckDBPyConnection, run_id: int) -> int | None:
 
 
 @contextmanager
-def serialised(location: Path | str) -> Iterator[float]:
+def serialised(location: Path | str, *, pause_appends: bool = False) -> Iterator[float]:
     """Hold the catalog's advisory lock for a cross-writer step (a sharded run's final step); yields the
-    seconds waited. A DuckDB file or a single-host catalog has one writer anyway: nothing to take."""
+    seconds waited. With ``pause_appends``, also wait for the appends under way and hold off new ones
+    (maintenance, which rewrites data files). A DuckDB file or a single-host catalog has one writer
+    anyway: nothing to take."""
     if not is_lake(location) or LakeTarget.parse(location).kind != "postgres":
         yield 0.0
         return
     lock = CatalogLock(LakeTarget.parse(location))
     try:
-        yield lock.wait()
+        waited = lock.wait()
+        if not pause_appends:
+            yield waited
+            return
+        with lock.appends_paused() as paused:
+            yield waited + paused
     finally:
         lock.close()
 
@@ -325,7 +391,7 @@ def maintain(location: Path | str, *, retention_days: int) -> MaintenanceReport:
         raise WarehouseError(f"{location}: gdwatch maintain is for a DuckLake warehouse (backend ducklake)")
     conn = connect(Path(str(location)))
     try:
-        with serialised(location):
+        with serialised(location, pause_appends=True):
             before = _census(conn)
             for statement in read_sql("maintain_lake").split(";\n"):
                 code = "\n".join(line for line in statement.splitlines() if not line.startswith("--"))

@@ -1,9 +1,16 @@
-"""Load one batch in one transaction: raw pages, fetch log, article versions, observations, conflicts."""
+"""Load one batch: append its raw pages, fetch log, article versions and figures, then check the figures
+(fingerprints, conflicts, value clusters).
+
+A DuckDB file does both in one transaction (:func:`load_batch`). DuckLake, where writers load at once, does
+them in two (:func:`append_batch`, then :func:`check_pending` under the catalog's lock): appends overlap, and
+each check reads every figure committed before it.
+"""
 
 from __future__ import annotations
 
 import time
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from pathlib import Path
 
 import duckdb
@@ -34,7 +41,7 @@ def load_batch(
     timings: dict[str, float] | None = None,
     config_dir: Path | None = None,
 ) -> BatchCounts:
-    """Append ``batch`` to the warehouse in a single transaction (all of it or nothing).
+    """Append ``batch`` to the warehouse and check its figures in a single transaction (all of it or nothing).
 
     Args:
         conn: a read-write connection with no open transaction.
@@ -54,62 +61,173 @@ def load_batch(
     """
     if not batch.pages:
         return _record_fetch_only(conn, batch.source_fetch, run_id=run_id, timings=timings)
-    # NOTE: imported here: staging needs pyarrow and numpy, the disagreement stage tldextract (0.4 s
-    # together), which a batch without pages does not.
+    clock = _Clock(timings)
+    with _staged(conn, batch, clock), _transaction(conn, clock):
+        observations = _append(conn, run_id=run_id, clock=clock)
+        new_conflicts = _check(conn, run_id=run_id, timings=timings, clock=clock, config_dir=config_dir)
+        counts = _finish_append(conn, batch, run_id=run_id)
+    return BatchCounts(**counts, observations=observations, new_conflicts=new_conflicts)
+
+
+def append_batch(
+    conn: duckdb.DuckDBPyConnection,
+    batch: LoadBatch,
+    *,
+    run_id: int,
+    timings: dict[str, float] | None = None,
+) -> BatchCounts:
+    """The first of a DuckLake batch's two transactions: append ``batch``, queued for :func:`check_pending`.
+
+    Pages, fetches, versions, extractions, figures and the feed fetch are stored, and the versions and
+    extractions are queued in ``store.figure_checks``; fingerprints, conflicts and clusters wait for the
+    check. The caller holds the locks of the batch's articles, so no other writer classifies them at once.
+
+    Returns:
+        What was stored (``new_conflicts`` is left to the check).
+
+    Raises:
+        WarehouseError: a page is inconsistent (outcome "article" without an article).
+        duckdb.Error: a statement failed; the transaction was rolled back.
+    """
+    if not batch.pages:
+        return _record_fetch_only(conn, batch.source_fetch, run_id=run_id, timings=timings)
+    clock = _Clock(timings)
+    with _staged(conn, batch, clock), _transaction(conn, clock):
+        observations = _append(conn, run_id=run_id, clock=clock)
+        conn.execute(read_sql("insert_queued_checks"), {"run_id": run_id})
+        clock.lap("insert_queued_checks")
+        counts = _finish_append(conn, batch, run_id=run_id)
+    return BatchCounts(**counts, observations=observations)
+
+
+def check_pending(
+    conn: duckdb.DuckDBPyConnection,
+    *,
+    run_id: int,
+    timings: dict[str, float] | None = None,
+    config_dir: Path | None = None,
+) -> int:
+    """The second of a DuckLake batch's transactions: check every queued figure no check has read yet.
+
+    Whoever queued them (this writer's batch, another writer's that has not reached its check, a writer
+    killed between its two transactions), the queued versions are fingerprinted, their conflicts closed
+    and opened and their scopes clustered as one batch, recorded under ``run_id``, and marked checked.
+    The caller holds the catalog's lock, taken before this transaction starts, so the check reads every
+    figure committed before it.
+
+    Returns:
+        The conflicts opened.
+
+    Raises:
+        duckdb.Error: a statement failed; the transaction was rolled back.
+    """
+    clock = _Clock(timings)
+    with _transaction(conn, clock):
+        conn.execute(read_sql("create_pending_checks"))
+        (pending,) = conn.execute("SELECT count(*) FROM pending_checks").fetchone() or (0,)
+        clock.lap("create_pending_checks")
+        if not pending:
+            return 0
+        conn.execute(read_sql("create_pending_batch_articles"))
+        conn.execute(read_sql("create_pending_batch_extractions"))
+        clock.lap("create_pending_batch")
+        new_conflicts = _check(conn, run_id=run_id, timings=timings, clock=clock, config_dir=config_dir)
+        conn.execute(read_sql("insert_checked_checks"), {"run_id": run_id})
+        clock.lap("insert_checked_checks")
+    return new_conflicts
+
+
+@contextmanager
+def _transaction(conn: duckdb.DuckDBPyConnection, clock: _Clock) -> Iterator[None]:
+    """One transaction around the block: committed when it ends, rolled back when it raises."""
+    conn.execute("BEGIN TRANSACTION")
+    try:
+        yield
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    clock.lap("commit")
+
+
+@contextmanager
+def _staged(conn: duckdb.DuckDBPyConnection, batch: LoadBatch, clock: _Clock) -> Iterator[None]:
+    """The batch's pages, raw pages and figures as Arrow tables registered on ``conn`` for the statements."""
+    # NOTE: imported here: staging needs pyarrow and numpy, which a batch without pages does not.
+    from gdwatch.warehouse.staging import stage_batch
+
+    staged = stage_batch(batch)
+    clock.lap("stage")
+    conn.register("staged_pages", staged.pages)
+    conn.register("staged_raw", staged.raw)
+    conn.register("staged_observations", staged.observations)
+    try:
+        yield
+    finally:
+        for name in ("staged_pages", "staged_raw", "staged_observations"):
+            conn.unregister(name)
+
+
+def _append(conn: duckdb.DuckDBPyConnection, *, run_id: int, clock: _Clock) -> int:
+    """Classify and append the staged batch inside the open transaction; returns the figures inserted."""
+    params = {"run_id": run_id}
+    for step in _STEPS_BEFORE_OBSERVATIONS:
+        conn.execute(read_sql(step), _params_used(step, params))
+        clock.lap(step)
+    observations = _rowcount(conn.execute(read_sql("insert_observations"), params))
+    clock.lap("insert_observations")
+    return observations
+
+
+def _check(
+    conn: duckdb.DuckDBPyConnection,
+    *,
+    run_id: int,
+    timings: dict[str, float] | None,
+    clock: _Clock,
+    config_dir: Path | None,
+) -> int:
+    """Fingerprint, close and open conflicts and cluster for ``batch_articles`` and ``batch_extractions``
+    inside the open transaction; returns the conflicts opened."""
+    # NOTE: imported here: the disagreement stage needs tldextract (0.4 s), which a batch without pages
+    # does not.
     from gdwatch.warehouse.disagreements import (
         configured_settings,
         fingerprint_batch,
         select_touched_figures,
         snapshot_clusters,
     )
-    from gdwatch.warehouse.staging import stage_batch
 
-    clock = _Clock(timings)
-    staged = stage_batch(batch)
-    clock.lap("stage")
     params = {"run_id": run_id}
-    conn.register("staged_pages", staged.pages)
-    conn.register("staged_raw", staged.raw)
-    conn.register("staged_observations", staged.observations)
-    conn.execute("BEGIN TRANSACTION")
-    try:
-        for step in _STEPS_BEFORE_OBSERVATIONS:
-            conn.execute(read_sql(step), _params_used(step, params))
-            clock.lap(step)
-        observations = _rowcount(conn.execute(read_sql("insert_observations"), params))
-        clock.lap("insert_observations")
-        settings = configured_settings(config_dir)
-        # the disagreement stage: its timings (fingerprints, touched figures, clusters) are summed in
-        # refresh_disagreements; the conflict steps between read the touched figures it selected
-        stage: dict[str, float] = {}
-        fingerprint_batch(conn, run_id=run_id, settings=settings, timings=stage, config_dir=config_dir)
-        select_touched_figures(conn, timings=stage)
-        clock.skip()
-        (revisits,) = conn.execute(read_sql("select_batch_revisits")).fetchone() or (False,)
-        if revisits:
-            conn.execute(read_sql("insert_closed_conflicts"), params)
-        clock.lap("insert_closed_conflicts")
-        new_conflicts = _rowcount(conn.execute(read_sql("insert_opened_conflicts"), params))
-        clock.lap("insert_opened_conflicts")
-        snapshot_clusters(conn, run_id=run_id, settings=settings, timings=stage)
-        clock.skip()
-        if timings is not None:
-            for name, seconds in stage.items():
-                timings[name] = timings.get(name, 0.0) + seconds
-            whole = stage["fingerprint_articles"] + stage["touched_figures"] + stage["cluster_figures"]
-            timings["refresh_disagreements"] = timings.get("refresh_disagreements", 0.0) + whole
-        if batch.source_fetch is not None:
-            conn.execute(read_sql("insert_source_fetch"), _source_fetch_params(batch.source_fetch, run_id))
-        (counts,) = fetch_dicts(conn.execute(read_sql("count_batch")))  # scalar subqueries: one row
-        conn.execute("COMMIT")
-        clock.lap("commit")
-    except BaseException:
-        conn.execute("ROLLBACK")
-        raise
-    finally:
-        for name in ("staged_pages", "staged_raw", "staged_observations"):
-            conn.unregister(name)
-    return BatchCounts(**counts, observations=observations, new_conflicts=new_conflicts)
+    settings = configured_settings(config_dir)
+    # the disagreement stage: its timings (fingerprints, touched figures, clusters) are summed in
+    # refresh_disagreements; the conflict steps between read the touched figures it selected
+    stage: dict[str, float] = {}
+    fingerprint_batch(conn, run_id=run_id, settings=settings, timings=stage, config_dir=config_dir)
+    select_touched_figures(conn, timings=stage)
+    clock.skip()
+    (revisits,) = conn.execute(read_sql("select_batch_revisits")).fetchone() or (False,)
+    if revisits:
+        conn.execute(read_sql("insert_closed_conflicts"), params)
+    clock.lap("insert_closed_conflicts")
+    new_conflicts = _rowcount(conn.execute(read_sql("insert_opened_conflicts"), params))
+    clock.lap("insert_opened_conflicts")
+    snapshot_clusters(conn, run_id=run_id, settings=settings, timings=stage)
+    clock.skip()
+    if timings is not None:
+        for name, seconds in stage.items():
+            timings[name] = timings.get(name, 0.0) + seconds
+        whole = stage["fingerprint_articles"] + stage["touched_figures"] + stage["cluster_figures"]
+        timings["refresh_disagreements"] = timings.get("refresh_disagreements", 0.0) + whole
+    return new_conflicts
+
+
+def _finish_append(conn: duckdb.DuckDBPyConnection, batch: LoadBatch, *, run_id: int) -> dict[str, int]:
+    """Record the batch's feed fetch (its source's state advances with the batch) and count what it stored."""
+    if batch.source_fetch is not None:
+        conn.execute(read_sql("insert_source_fetch"), _source_fetch_params(batch.source_fetch, run_id))
+    (counts,) = fetch_dicts(conn.execute(read_sql("count_batch")))  # scalar subqueries: one row
+    return counts
 
 
 def _record_fetch_only(

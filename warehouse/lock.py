@@ -7,7 +7,7 @@ are exclusive even within one process.
 
 A DuckLake warehouse with a SQLite or DuckDB-file catalog is locked the same way, on its catalog file.
 One with a PostgreSQL catalog takes no lock for a writer's life (several writers may load at once): its
-writers serialise each load transaction with the catalog's advisory lock (`warehouse.lake.CatalogLock`).
+writers serialise the check of each load with the catalog's advisory lock (`warehouse.lake.CatalogLock`).
 """
 
 from __future__ import annotations

@@ -6,19 +6,20 @@ import json
 import threading
 import time
 import zlib
-from collections.abc import Collection, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from contextlib import contextmanager, suppress
+from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING, Any, Literal, Self
+from typing import TYPE_CHECKING, Any, Literal, Self, TypeVar
 
 import duckdb
 
 from gdwatch.warehouse.connection import connect, publish
 from gdwatch.warehouse.errors import WarehouseError
 from gdwatch.warehouse.lake import CatalogLock, LakeTarget, is_lake
-from gdwatch.warehouse.load import load_batch
+from gdwatch.warehouse.load import append_batch, check_pending, load_batch
 from gdwatch.warehouse.lock import WriterLock
 from gdwatch.warehouse.records import (
     BatchCounts,
@@ -29,10 +30,12 @@ from gdwatch.warehouse.records import (
     SourceState,
 )
 from gdwatch.warehouse.sql import fetch_dicts, read_sql
-from gdwatch.warehouse.values import utc
+from gdwatch.warehouse.values import article_id_for, utc
 
 if TYPE_CHECKING:
     import pyarrow as pa
+
+T = TypeVar("T")
 
 # NOTE: pyarrow (with numpy, 0.3 s) is imported where a call needs it: a run whose sources are all
 # unchanged records their fetches (`load.load_batch` without pages) and never builds an Arrow table.
@@ -65,10 +68,11 @@ class Warehouse:
 
     On a DuckLake warehouse (``path`` a ``ducklake:`` location, see ``warehouse.lake``) the writer keeps
     one session on the catalog for its life. With a PostgreSQL catalog, writers in several processes and
-    machines load at once: each load transaction holds the catalog's advisory lock (its conflict step must
-    see every figure committed before it), and a commit that still conflicts is retried with backoff;
-    batches are idempotent, so a retried batch adds nothing twice. Run ids come from the catalog's
-    sequence.
+    machines load at once. A batch is two transactions: its append holds only the locks of its articles
+    (two writers never store one article's version at once), so appends of several writers overlap; its
+    check (fingerprints, conflicts, clusters) holds the catalog's advisory lock, because it must see every
+    figure committed before it. A commit that still conflicts is retried with backoff; both transactions
+    are idempotent, so a retry adds nothing twice. Run ids come from the catalog's sequence.
     """
 
     COMMIT_ATTEMPTS = 5
@@ -76,8 +80,9 @@ class Warehouse:
     RETRY_BACKOFF_S = 0.05
     """First pause before a retry; doubles on each retry."""
     SERIALISE_LAKE_LOADS = True
-    """Hold the catalog's advisory lock around each load transaction. Only benchmarks turn it off, to
-    measure what the lock costs: without it, concurrent batches can miss a conflict between them."""
+    """Take the article locks around each DuckLake append and the catalog's advisory lock around each check.
+    Only benchmarks turn it off, to measure what the locks cost: without them, concurrent checks can miss a
+    conflict between their batches and two writers can store one article's version twice."""
 
     def __init__(self, path: Path, *, wait_s: float = 0.0, config_dir: Path | None = None) -> None:
         """Take the writer lock and apply pending migrations.
@@ -103,11 +108,14 @@ class Warehouse:
         self.commit_retries = 0
         """DuckLake batches retried after a conflicting commit, for the benchmark and the run's log."""
         self.lock_wait_s = 0.0
-        """Seconds spent waiting for the catalog's advisory lock."""
+        """Seconds spent waiting for the catalog's advisory lock (the checks)."""
         self.lock_held_s = 0.0
-        """Seconds this writer held the catalog's advisory lock for its loads."""
+        """Seconds this writer held the catalog's advisory lock for its checks."""
+        self.append_wait_s = 0.0
+        """Seconds spent waiting for the locks of a batch's articles (another writer appending one)."""
         self.lake_batches = 0
-        """DuckLake batches committed (commit_retries per 100 of them is the benchmark's contention)."""
+        """DuckLake transactions committed, a batch's append and its check one each (commit_retries per 100
+        of them is the benchmark's contention)."""
         # NOTE: one call at a time uses the file. Concurrent load transactions would not see each other's
         # figures (so miss the conflicts between them) and would number their conflict events alike.
         self._mutex = threading.Lock()
@@ -311,32 +319,74 @@ class Warehouse:
         run_id: int,
         timings: dict[str, float] | None,
     ) -> BatchCounts:
-        """One batch on DuckLake: under the catalog's lock, retried with backoff when its commit conflicts."""
+        """One batch on DuckLake, in two transactions, each retried with backoff when its commit conflicts.
+
+        The append holds only the locks of the batch's articles, so other writers append their batches
+        meanwhile. The check holds the catalog's lock, taken before its transaction starts: it reads every
+        figure committed before it, and checks every figure queued and not yet checked, this batch's and
+        any other writer's (see ``load.check_pending``).
+        """
         tagged = _TaggedCommits(conn, self, run_id)
+        counts = self._lake_attempts(lambda: self._append_lake_batch(tagged, batch, run_id, timings))
+        if not batch.pages:
+            return counts
+        new_conflicts = self._lake_attempts(lambda: self._check_lake(tagged, run_id, timings))
+        return replace(counts, new_conflicts=new_conflicts)
+
+    def check_pending(self, *, run_id: int, timings: dict[str, float] | None = None) -> int:
+        """Check the figures queued on a DuckLake warehouse and not checked yet (a sharded run's final step
+        runs it, so that no figure of a killed shard stays unchecked); returns the conflicts opened. A
+        DuckDB file checks each batch as it loads it: nothing is ever pending there."""
+        if self._lake is None:
+            return 0
+        with self._conn() as conn:
+            tagged = _TaggedCommits(conn, self, run_id)
+            return self._lake_attempts(lambda: self._check_lake(tagged, run_id, timings))
+
+    def _append_lake_batch(
+        self, conn: _TaggedCommits, batch: LoadBatch, run_id: int, timings: dict[str, float] | None
+    ) -> BatchCounts:
+        articles = [page.article.url for page in batch.pages if page.article is not None]
+        ids = [article_id_for(url) for url in articles]
         lock = self._catalog_lock if self.SERIALISE_LAKE_LOADS else None
-        for attempt in range(self.COMMIT_ATTEMPTS):
+        if lock is not None:
+            self.append_wait_s += lock.lock_articles(ids)
+        try:
+            return append_batch(conn, batch, run_id=run_id, timings=timings)  # type: ignore[arg-type]
+        finally:
             if lock is not None:
-                self.lock_wait_s += lock.wait()
-            held = time.perf_counter()
+                lock.unlock_articles(ids)
+
+    def _check_lake(self, conn: _TaggedCommits, run_id: int, timings: dict[str, float] | None) -> int:
+        lock = self._catalog_lock if self.SERIALISE_LAKE_LOADS else None
+        if lock is not None:
+            self.lock_wait_s += lock.wait()
+        held = time.perf_counter()
+        try:
+            return check_pending(
+                conn,  # type: ignore[arg-type]  # why: a connection whose COMMIT also tags the snapshot
+                run_id=run_id,
+                timings=timings,
+                config_dir=self.config_dir,
+            )
+        finally:
+            if lock is not None:
+                lock.release()
+                self.lock_held_s += time.perf_counter() - held
+
+    def _lake_attempts(self, attempt: Callable[[], T]) -> T:
+        """Run one DuckLake transaction, again after a pause when its commit conflicts with another
+        writer's (each transaction is idempotent: a retry adds nothing twice)."""
+        for number in range(self.COMMIT_ATTEMPTS):
             try:
-                counts = load_batch(
-                    tagged,  # type: ignore[arg-type]  # why: a connection whose COMMIT also tags the snapshot
-                    batch,
-                    run_id=run_id,
-                    timings=timings,
-                    config_dir=self.config_dir,
-                )
+                result = attempt()
                 self.lake_batches += 1
-                return counts
+                return result
             except duckdb.Error as exc:
-                if attempt == self.COMMIT_ATTEMPTS - 1 or not _is_commit_conflict(exc):
+                if number == self.COMMIT_ATTEMPTS - 1 or not _is_commit_conflict(exc):
                     raise
                 self.commit_retries += 1
-            finally:
-                if lock is not None:
-                    lock.release()
-                    self.lock_held_s += time.perf_counter() - held
-            time.sleep(self.RETRY_BACKOFF_S * 2**attempt)
+            time.sleep(self.RETRY_BACKOFF_S * 2**number)
         raise AssertionError("unreachable: the last attempt returns or raises")
 
     def record_coverage(self, rows: Sequence[CoverageRow], *, run_id: int) -> None:

@@ -27,6 +27,7 @@ SHIPPED = [
     "0014_add_figure_context.sql",
     "0015_create_disagreement_tables.sql",
     "0016_add_observation_revises.sql",
+    "0017_create_figure_checks.sql",
 ]
 
 
