@@ -213,8 +213,16 @@ def _mention(
         and re.search(r"\bin\s+$", before)
         and not re.search(r"[a-z]s\s+in\s+$", before)
     ):
-        valid = bool(re.search(r"\b(?:is|are|was|were)\s+\w+\s+in\s+$", before))
+        # "a new plant in Heshan" is where, not whose; "value added in Chaozhou", "retail sales in
+        # Jieyang" and "is highest in Foshan" are the place's own
+        valid = bool(re.search(r"\b(?:is|are|was|were)\s+\w+\s+in\s+$", before) or _MEASURE_IN.search(before))
     return EntityMention(start, end, name, kind, valid)
+
+
+_MEASURE_IN = re.compile(
+    r"\b(?:value|added|output|trade|investment|gdp|growth|revenue|income|production|consumption|turnover)"
+    r"(?:\s+(?:and|or)\s+[a-z]+)?\s+in\s+$"
+)
 
 
 def has_anaphor(text: str) -> bool:

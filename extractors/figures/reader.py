@@ -531,11 +531,49 @@ def _economy_by_sector(
     """ "The secondary sector expanded 3.6 percent": GDP growth of a sector, not industrial value added."""
     if segment not in _SECTORS or figure.kind == "count":
         return metric
+    if segment == "services" and _SERVICES_TRADE.search(facts.matchable):
+        return _services_trade(facts, metric, role, figure)
     if metric is not None and not metric.key.startswith("industrial_added_value"):
         return metric
     if role == "growth" or (figure.kind in {"currency"} and role == "level"):
         return facts.vocabulary.metrics.get(_SECTOR_METRICS[role], metric)
     return metric
+
+
+# "trade in services", 服务贸易, 服务进出口: the services part of foreign trade, not of the economy's output
+_SERVICES_TRADE = re.compile(
+    r"\btrade in services\b|\bservices? trade\b|\bservices? (?:exports|imports)\b"
+    r"|\b(?:exports|imports) of services\b|服务贸易|服务进出口|服务出口|服务进口",
+)
+_SERVICES_FLOWS = (
+    (re.compile(r"服务出口|services? exports|exports of services"), "exports"),
+    (re.compile(r"服务进口|services? imports|imports of services"), "imports"),
+)
+
+
+def _services_trade(
+    facts: SentenceFacts, metric: MetricDefinition | None, role: str, figure: Figure
+) -> MetricDefinition | None:
+    """A figure of services trade: its trade, or its exports or imports when the figure's clause names
+    them ("其中，服务出口3214.6亿元"); a share or a multiple keeps what it was read as."""
+    if metric is not None and metric.key in _TRADE_PARTS | {"foreign_trade_total", "foreign_trade_growth"}:
+        return metric
+    if role not in {"growth", "level"} or (role == "level" and figure.kind != "currency"):
+        return metric
+    # the flow named last before the figure, since the previous semicolon ("服务出口…，增长12.7%；服务进口…")
+    before = facts.matchable[: figure.start]
+    before = before[max(before.rfind("；"), before.rfind(";")) + 1 :]
+    whole, last = "foreign_trade", -1
+    for pattern, flow in _SERVICES_FLOWS:
+        for found in pattern.finditer(before):
+            if found.start() > last:
+                whole, last = flow, found.start()
+    key = (
+        f"{whole}_growth"
+        if role == "growth"
+        else ("foreign_trade_total" if whole == "foreign_trade" else whole)
+    )
+    return facts.vocabulary.metrics.get(key, metric)
 
 
 def _is_company(facts: SentenceFacts, state: DocumentState, entity: str | None) -> bool:

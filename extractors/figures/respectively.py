@@ -101,7 +101,11 @@ def respectively_items(facts: SentenceFacts, matcher: CatalogueMatcher) -> dict[
     if not all(segments):
         segments = _sector_items(body, items) or segments
     if not any(with_hits) and not any(partners) and not any(entities) and not any(segments):
-        return _levels_before(facts, group)
+        # "床上用品、毛巾、窗帘出口分别增长…": products the catalogue does not list, traded: each item is
+        # its own part, as written, of the trade phrase written once over them
+        segments = _written_traded_parts(body, items, item_phrases)
+        if not segments:
+            return _levels_before(facts, group)
     distribute_partners = all(partners)
     distribute_entities = all(entities) and len({names[-1] for names in entities}) == len(items)
     if any(segments) and not all(segments) and not any(entities) and not all(partners):
@@ -153,6 +157,18 @@ def respectively_items(facts: SentenceFacts, matcher: CatalogueMatcher) -> dict[
             unnamed=distribute_hits and not item_hits,
         )
     return result
+
+
+def _written_traded_parts(
+    body: str, items: list[tuple[int, int]], item_phrases: list[list[PhraseHit]]
+) -> list[list[str]]:
+    """Each item's product as written, when every item is one and a trade phrase is written once over them
+    (in the last item, or the first: "exports of towels and curtains"); else empty."""
+    shared = _shared_part_phrase(item_phrases)
+    if not shared[0] or not _TRADED.search(body, shared[0][0].start, shared[0][0].end):
+        return []
+    written = [_written_part(body, span, phrases) for span, phrases in zip(items, item_phrases, strict=True)]
+    return written if all(written) and len({w[0] for w in written}) == len(written) else []
 
 
 def _written_part(body: str, span: tuple[int, int], hits: list[PhraseHit]) -> list[str]:

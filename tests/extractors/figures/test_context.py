@@ -1208,10 +1208,16 @@ def test_the_growth_of_a_count_is_not_the_growth_of_a_value(
 def test_a_product_the_catalogue_does_not_list_keeps_its_trade_and_names_itself(
     catalogue: MetricCatalogue,
 ) -> None:
+    found = figures("据湛江海关统计，今年前11个月，湛江市冻虾出口52.4亿元，同比增长8.1%。", catalogue)
+    assert [(o.metric, o.segment) for o in found.values()] == [
+        ("exports", "冻虾"),
+        ("exports_growth", "冻虾"),
+    ]
+    # a catalogued product is stored under its catalogue name, so English and Chinese reports meet
     found = figures("据湛江海关统计，今年前11个月，湛江市水产品出口52.4亿元，同比增长8.1%。", catalogue)
     assert [(o.metric, o.segment) for o in found.values()] == [
-        ("exports", "水产品"),
-        ("exports_growth", "水产品"),
+        ("exports", "aquatic products"),
+        ("exports_growth", "aquatic products"),
     ]
 
 

@@ -1,0 +1,67 @@
+"""Services trade is trade, uncatalogued traded products in a respectively list are each their own part,
+and "value added in Chaozhou" is Chaozhou's (metrics-2.9.0)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from gdwatch.config.loader import load_gazetteer, load_metrics
+from gdwatch.extractors.figures import FigureExtractor
+
+
+@pytest.fixture(scope="module")
+def extractor() -> FigureExtractor:
+    return FigureExtractor(load_metrics(), load_gazetteer())
+
+
+def fields(extractor: FigureExtractor, text: str, *names: str) -> list[tuple[object, ...]]:
+    found = extractor.extract(text, published=date(2026, 2, 11))
+    return [(text[o.start : o.end], *(getattr(o, name) for name in names)) for o in found]
+
+
+def test_services_trade_is_a_part_of_trade_not_of_the_economy(extractor: FigureExtractor) -> None:
+    text = (
+        "Guangdong's trade in services reached 1.34 trillion yuan last year.\n"
+        "Travel services trade recovered by 9.1 percent.\n"
+        "其中，服务出口3214.6亿元，增长12.7%；服务进口3772.8亿元，增长6.2%。\n"
+        "Services added value grew 5.1 percent."
+    )
+    assert fields(extractor, text, "metric", "segment") == [
+        ("1.34 trillion yuan", "foreign_trade_total", "services"),
+        ("9.1 percent", "foreign_trade_growth", "services"),
+        ("3214.6亿元", "exports", "services"),
+        ("12.7%", "exports_growth", "services"),
+        ("3772.8亿元", "imports", "services"),
+        ("6.2%", "imports_growth", "services"),
+        ("5.1 percent", "gdp_growth", "services"),  # the sector's added value stays GDP by sector
+    ]
+
+
+def test_uncatalogued_traded_products_of_a_list_each_name_their_part(extractor: FigureExtractor) -> None:
+    text = "今年1-7月，汕头家纺出口增长。\n床上用品、毛巾、窗帘出口分别增长5.8%、2.1%和7.6%。"
+    assert fields(extractor, text, "metric", "segment")[-3:] == [
+        ("5.8%", "exports_growth", "床上用品"),
+        ("2.1%", "exports_growth", "毛巾"),
+        ("7.6%", "exports_growth", "窗帘"),
+    ]
+
+
+def test_a_list_of_places_is_not_read_as_products(extractor: FigureExtractor) -> None:
+    text = "广州、深圳分别增长3%和4%。"
+    expected = [("3%", "Guangzhou", None), ("4%", "Shenzhen", None)]
+    assert fields(extractor, text, "entity", "segment") == expected
+
+
+def test_a_measure_in_a_place_is_the_places_own(extractor: FigureExtractor) -> None:
+    text = "Industrial added value in Chaozhou and Jieyang rose 7.4 percent and 11.2 percent, respectively."
+    assert fields(extractor, text, "metric", "entity") == [
+        ("7.4 percent", "industrial_added_value_growth", "Chaozhou"),
+        ("11.2 percent", "industrial_added_value_growth", "Jieyang"),
+    ]
+
+
+def test_shaoguans_districts_are_in_the_gazetteer(extractor: FigureExtractor) -> None:
+    text = "曲江区、乐昌市、南雄市规上工业增加值分别增长9.1%、5.7%和4.2%。"
+    assert [row[1] for row in fields(extractor, text, "entity")] == ["Qujiang", "Lechang", "Nanxiong"]
