@@ -346,6 +346,33 @@ def growth_metric_in_force(
     return in_force if role_of(in_force) == "growth" else None
 
 
+# "exported 6.78 billion yuan, up 8.7 percent", "worth 142.6 billion yuan last year, up 7.8 percent",
+# "出口41.5亿元，增长9.4%": the rate written right after a level, joined by a few words with no figure, a
+# comma and its verb, is the level's rate
+_RIGHT_AFTER_A_LEVEL = re.compile(
+    r"[^,，;；.。\d()]{0,40}(?:\([^()]{0,30}\))?\s*[,，]\s*(?:a\s+)?(?:year[- ]on[- ]year\s+)?"
+    r"(?:up|down|rising|falling|growing|increasing|decreasing|a rise of|an increase of|a decline of|a drop of"
+    r"|同比增长|同比下降|增长|下降|上升|增加|减少)\s*(?:by\s+)?"
+)
+
+
+def rate_of_the_level_before(
+    facts: SentenceFacts, figure: Figure, earlier: Sequence[Observation]
+) -> MetricDefinition | None:
+    """The growth metric of the level written right before a rate ("exported 6.78 billion yuan, up 8.7
+    percent"), when that level has a metric; else None."""
+    index = len(earlier)
+    if not index or index >= len(facts.figures) or facts.figures[index] is not figure:
+        return None
+    before = facts.figures[index - 1]
+    level = earlier[index - 1].metric
+    if before.kind in {"percent", "pp"} or level is None:
+        return None
+    if not _RIGHT_AFTER_A_LEVEL.fullmatch(facts.body, before.end, figure.start):
+        return None
+    return growth_counterpart(facts.vocabulary.metrics[level], facts.vocabulary.metrics)
+
+
 _INDUSTRY_SUBJECT = re.compile(
     r"(?:制造业|行业|产业|工业)(?:增加值)?(?:分别)?(?:同比)?(?:增长|下降|回落|提高)?$"
     r"|\bmanufacturing\s+(?:rose|grew|fell|was up|was down|expanded)?\s*(?:by\s+)?$"

@@ -35,6 +35,7 @@ from gdwatch.extractors.figures.metric_choice import (
     growth_counterpart,
     growth_metric_in_force,
     is_whole,
+    rate_of_the_level_before,
 )
 from gdwatch.extractors.figures.partners import choose_partner, share_partner
 from gdwatch.extractors.figures.period_choice import base_period, choose_period, trading_day
@@ -190,6 +191,8 @@ def read_figures(
                 metric = (
                     None  # "出口新能源汽车43.2万辆，同比增长56.8%": the count's growth, which has no metric
                 )
+            if metric is None and item is None and role == "growth":
+                metric = rate_of_the_level_before(facts, figure, sentence_observations)
             if metric is None and hit is None and (item is None or (item.hit is None and not item.unnamed)):
                 metric = growth_metric_in_force(
                     facts, figure, role, state.growth_metric, sentence_observations
@@ -203,6 +206,14 @@ def read_figures(
             sentence_entity = sentence_entity or entity
             if metric is not None and not metric.for_companies and _is_company(facts, state, entity):
                 metric = None  # "粤澄电器营收48.6亿元": a company's revenue is not an industry's
+            if (
+                metric is None
+                and role == "growth"
+                and item is None
+                and _GROWTH_TARGET.search(facts.body, 0, figure.start)
+                and not _is_company(facts, state, entity)
+            ):
+                metric = facts.vocabulary.metrics.get("gdp_growth")  # "a growth target of around 5%"
             cue = has_cue(facts, figure)
             period = choose_period(
                 facts, figure, cue, state.in_force_for(figure.kind == "count"), published, role == "share"
@@ -574,6 +585,16 @@ def _services_trade(
         else ("foreign_trade_total" if whole == "foreign_trade" else whole)
     )
     return facts.vocabulary.metrics.get(key, metric)
+
+
+# A place's growth named as a target with no measure of its own ("set a growth target of around 5%", "targets
+# growth of about 5.5 percent"): its economy's, as government work reports mean it
+_GROWTH_TARGET = re.compile(
+    r"(?:\b(?:set|sets|setting|has set|have set)\s+(?:an?\s+|its\s+)?(?:annual\s+)?growth\s+(?:target|goal)"
+    r"|\b(?:targets?|targeting|targeted|aims? for|aiming for|pursue|pursues)\s+(?:annual\s+)?growth)"
+    r"\s+(?:of\s+|at\s+)?(?:around\s+|about\s+|approximately\s+|roughly\s+|at least\s+|above\s+|over\s+)?$",
+    re.I,
+)
 
 
 def _is_company(facts: SentenceFacts, state: DocumentState, entity: str | None) -> bool:

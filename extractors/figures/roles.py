@@ -109,7 +109,15 @@ def percent_role(before: str, after: str) -> str:
         return "level"  # why: the search tries every offset; the cheap test on its words comes first
     if _GROWTH_BEFORE.search(before) or _GROWTH_AFTER.match(after) or _BASE_AFTER.match(after):
         return "growth"
+    if _MOVE_RIGHT_BEFORE.search(before):
+        return "growth"
     return "level"
+
+
+# Hong Kong's press writes a rise or a fall with one character right before the rate: "出口升14.8%",
+# "港產品出口跌4.1%", "按年升11.8%"; anywhere else in a clause 升 and 跌 are too common (升级) to mean one
+_MOVE_RIGHT_BEFORE = re.compile(r"[升跌](?:了|约|逾|近)?$")
+_FALL_RIGHT_BEFORE = re.compile(r"跌(?:了|约|逾|近)?$")
 
 
 def is_decline(before: str, after: str) -> bool:
@@ -122,7 +130,7 @@ def is_decline(before: str, after: str) -> bool:
     Returns:
         True for a decline.
     """
-    if _DECLINE_AFTER.match(after):
+    if _DECLINE_AFTER.match(after) or _FALL_RIGHT_BEFORE.search(before):
         return True
     declines = list(_DECLINE_BEFORE.finditer(before))
     if not declines:

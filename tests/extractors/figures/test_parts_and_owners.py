@@ -65,3 +65,31 @@ def test_a_measure_in_a_place_is_the_places_own(extractor: FigureExtractor) -> N
 def test_shaoguans_districts_are_in_the_gazetteer(extractor: FigureExtractor) -> None:
     text = "曲江区、乐昌市、南雄市规上工业增加值分别增长9.1%、5.7%和4.2%。"
     assert [row[1] for row in fields(extractor, text, "entity")] == ["Qujiang", "Lechang", "Nanxiong"]
+
+
+def test_a_rate_written_right_after_a_level_is_its_rate(extractor: FigureExtractor) -> None:
+    text = (
+        "Foshan exported home appliances worth 142.6 billion yuan last year, up 7.8 percent.\n"
+        "Shantou's Chaonan district exported 6.78 billion yuan, up 8.7 percent."
+    )
+    assert [row[1] for row in fields(extractor, text, "metric")] == [
+        "exports",
+        "exports_growth",
+        "exports",
+        "exports_growth",
+    ]
+
+
+def test_a_places_growth_target_is_its_economys(extractor: FigureExtractor) -> None:
+    text = "Guangdong has set a growth target of around 5% for 2026.\nBYD targets growth of 20 percent."
+    assert fields(extractor, text, "metric") == [("5%", "gdp_growth"), ("20 percent", None)]
+
+
+def test_hong_kong_writes_a_rise_or_fall_with_one_character(extractor: FigureExtractor) -> None:
+    text = "港產品出口貨值25億港元，下跌4.1%，轉口跌3.2%，電訊設備出口升9.1%。"
+    found = extractor.extract(text, published=date(2026, 2, 11))
+    assert [(text[o.start : o.end], o.value, o.kind) for o in found][1:] == [
+        ("4.1%", -4.1, "change"),
+        ("3.2%", -3.2, "change"),
+        ("9.1%", 9.1, "change"),
+    ]
