@@ -70,7 +70,29 @@ def worker(config_dir: str, db: str, shard: int, shards: int) -> None:
     print(json.dumps(stats))
 
 
-def run_workers(config: Path, db: str, shards: int) -> dict[str, float]:
+def postgres_cpu_s(data_dir: Path | None) -> float:
+    """CPU seconds a PostgreSQL server has used so far: the postmaster, its live processes (checkpointer,
+    open sessions) and the ended sessions it reaped (Linux /proc; 0 without a server)."""
+    if data_dir is None:
+        return 0.0
+    postmaster = int((data_dir / "postmaster.pid").read_text().split()[0])
+    ticks = 0
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            text = stat.read_text()
+        except OSError:  # why: the process ended while the directory was read
+            continue
+        fields = text[text.rindex(")") + 2 :].split()  # from the state field on: the name may hold spaces
+        pid, ppid = int(stat.parent.name), int(fields[1])
+        if pid == postmaster:
+            ticks += sum(int(f) for f in fields[11:15])  # utime, stime, and the reaped children's
+        elif ppid == postmaster:
+            ticks += int(fields[11]) + int(fields[12])
+    return ticks / os.sysconf("SC_CLK_TCK")
+
+
+def run_workers(config: Path, db: str, shards: int, pg_data: Path | None = None) -> dict[str, float]:
+    pg_cpu = postgres_cpu_s(pg_data)
     procs = [
         subprocess.Popen(
             [sys.executable, "-m", "benchmarks.scaleout", "--worker", str(config), db, str(i), str(shards)],
@@ -88,6 +110,9 @@ def run_workers(config: Path, db: str, shards: int) -> dict[str, float]:
             raise RuntimeError(err[-3000:])
         results.append(json.loads(out.strip().splitlines()[-1]))
     wall = max(r["end"] for r in results) - min(r["start"] for r in results)
+    # NOTE: over the workers' whole lives (start-up and migrations included), divided by the wall time of
+    # their work like the workers' own CPU: a slight overestimate of PostgreSQL's share
+    pg_cpu = postgres_cpu_s(pg_data) - pg_cpu
     pages = sum(r["new_articles"] for r in results)
     batches = sum(r["batches"] for r in results)
     return {
@@ -100,6 +125,7 @@ def run_workers(config: Path, db: str, shards: int) -> dict[str, float]:
         "lock_held_s": sum(r["lock_held_s"] for r in results),
         "append_wait_s": sum(r["append_wait_s"] for r in results),
         "cores": sum(r["cpu_s"] for r in results) / wall,
+        "pg_cores": pg_cpu / wall,
     }
 
 
@@ -175,11 +201,13 @@ def main() -> None:
                     name = pg.create_database(f"bench_{mode.replace('-', '_')}_{r}")
                     db = str(lake_location(f"postgres:{pg.conninfo(name)}", str(Path(tmp) / f"files-{name}")))
                 shards = int(mode.rsplit("-", 1)[1])
-                results[mode].append(run_workers(directory, db, shards))
+                pg_data = None if mode.startswith("duckdb") else pg.directory / "data"
+                results[mode].append(run_workers(directory, db, shards, pg_data))
                 m = results[mode][-1]
                 print(
                     f"{mode} #{r + 1}: {m['pages']:.0f} pages in {m['wall_s']:.1f} s = "
-                    f"{m['pages_per_s']:.2f} pages/s, {m['cores']:.2f} cores in the workers; "
+                    f"{m['pages_per_s']:.2f} pages/s, {m['cores']:.2f} cores in the workers "
+                    f"+ {m['pg_cores']:.2f} in PostgreSQL; "
                     f"retries/100 batches {m['retries_per_100_batches']:.1f}; "
                     f"check lock wait {m['lock_wait_s']:.1f} s, held {m['lock_held_s']:.1f} s; "
                     f"article locks wait {m['append_wait_s']:.1f} s",
@@ -189,13 +217,15 @@ def main() -> None:
     median = {mode: statistics.median(x["pages_per_s"] for x in runs) for mode, runs in results.items()}
     print(
         "\n| backend, workers | pages/s (best) | pages/s (median) | cores in the workers (median) "
-        "| commit retries / 100 batches |"
+        "| cores in PostgreSQL (median) | commit retries / 100 batches |"
     )
-    print("|---|---|---|---|---|")
+    print("|---|---|---|---|---|---|")
     for mode, runs in results.items():
         retries = statistics.mean(x["retries_per_100_batches"] for x in runs)
         cores = statistics.median(x["cores"] for x in runs)
-        print(f"| {mode} | {best[mode]:.2f} | {median[mode]:.2f} | {cores:.2f} | {retries:.1f} |")
+        pg_cores = statistics.median(x["pg_cores"] for x in runs)
+        speeds = f"{best[mode]:.2f} | {median[mode]:.2f}"
+        print(f"| {mode} | {speeds} | {cores:.2f} | {pg_cores:.2f} | {retries:.1f} |")
     print(
         f"\nDuckLake 2 workers / 1 worker: {best['ducklake-2'] / best['ducklake-1']:.2f}x (best), "
         f"{median['ducklake-2'] / median['ducklake-1']:.2f}x (median)"
