@@ -320,14 +320,17 @@ def growth_metric_in_force(
     Returns:
         That metric when the sentence has no catalogue phrase, no segment and no subject of its own.
     """
-    if in_force is None or role != "growth" or facts.hits:
+    if in_force is None or role != "growth":
         return None
     clause_start, _ = facts.clause(figure.start)
     if in_force.key == "industrial_added_value_growth" and _INDUSTRY_SUBJECT.search(
         facts.body[clause_start : figure.start]
     ):
         # "分行业看，…电子设备制造业增长9.6%，汽车制造业下降1.9%": industries' added value, after the whole's
+        # (also in the whole's sentence: "…工业增加值增长4.5%；先进制造业和高技术制造业分别增长6.8%和7.9%")
         return in_force
+    if facts.hits:
+        return None
     if _BREAKDOWN.match(facts.body) and role_of(in_force) == "growth":
         # "分经济类型看，国有控股企业、民营企业…分别增长3.1%、6.2%": the parts of the rate just read
         return in_force

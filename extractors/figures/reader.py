@@ -193,10 +193,21 @@ def read_figures(
                 )
             if metric is None and item is None and role == "growth":
                 metric = rate_of_the_level_before(facts, figure, sentence_observations)
-            if metric is None and hit is None and (item is None or (item.hit is None and not item.unnamed)):
+            # a list of parts with no measure of their own ("…增长4.5%；先进制造业和高技术制造业分别增长…")
+            parts_listed = item is not None and item.segment is not None and item.hit is None
+            if (
+                metric is None
+                and (hit is None or parts_listed)
+                and (item is None or (item.hit is None and not item.unnamed))
+            ):
                 metric = growth_metric_in_force(
                     facts, figure, role, state.growth_metric, sentence_observations
                 )
+            if metric is None and parts_listed and index != min(groups):
+                # the later parts of the list measure what the first one does ("分别增长6.8%和7.9%")
+                first_metric = sentence_observations[min(groups)].metric
+                if first_metric and role == "growth":
+                    metric = facts.vocabulary.metrics.get(first_metric)
             if metric is not None:
                 counterpart = growth_counterpart(metric, facts.vocabulary.metrics)
                 state.growth_metric = counterpart or state.growth_metric
@@ -264,6 +275,15 @@ def read_figures(
             if segment is not None:
                 state.segment = segment
             metric = _economy_by_sector(facts, metric, segment, role, figure)
+            if (
+                figure.kind == "percent"
+                and role in {"share", "level"}
+                and (metric is None or metric.key == "rd_investment")
+                and _RD_SHARE_OF_GDP.match(facts.body, figure.end, figure.end + 40)
+                and _RD_WORDS.search(facts.body)
+            ):
+                # "571.2 billion yuan on R&D, about 3.9 percent of its GDP": R&D intensity
+                metric = facts.vocabulary.metrics.get("rd_intensity", metric)
             if figure.kind == "pp" and item is None:
                 metric = _share_change_metric(facts, figure, sentence_observations, metric)
             metric, segment = _not_another_parts(facts, figure, metric, segment, hit, role)
@@ -595,6 +615,12 @@ _GROWTH_TARGET = re.compile(
     r"\s+(?:of\s+|at\s+)?(?:around\s+|about\s+|approximately\s+|roughly\s+|at least\s+|above\s+|over\s+)?$",
     re.I,
 )
+
+
+_RD_SHARE_OF_GDP = re.compile(
+    r"\s*of\s+(?:its\s+|the\s+(?:city's|province's)\s+)?(?:GDP|gross domestic product)", re.I
+)
+_RD_WORDS = re.compile(r"\bR&D\b|research and development|研发", re.I)
 
 
 def _is_company(facts: SentenceFacts, state: DocumentState, entity: str | None) -> bool:

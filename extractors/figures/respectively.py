@@ -13,7 +13,7 @@ import re
 from gdwatch.extractors.figures.facts import ListItem, SentenceFacts
 from gdwatch.extractors.figures.matcher import CatalogueMatcher, PhraseHit
 from gdwatch.extractors.figures.metric_choice import choose_hit, is_whole
-from gdwatch.extractors.figures.segments import inside_a_part, parts
+from gdwatch.extractors.figures.segments import INDUSTRIES, inside_a_part, parts
 
 _RESPECTIVELY = re.compile(r"\brespectively\b|分别")
 _LIST_SPLIT = re.compile(r"\s*,\s*and\s+|\s*,\s*|\s+and\s+|[、和及]")
@@ -98,8 +98,19 @@ def respectively_items(facts: SentenceFacts, matcher: CatalogueMatcher) -> dict[
     partners = [[p for p in facts.partners if s <= p[0] and p[1] <= e] for s, e in items]
     entities = [[m.name for m in facts.entities if m.valid and m.name and s <= m.start < e] for s, e in items]
     segments = [[m.segment for m in parts(facts.segments) if s <= m.start < e] for s, e in items]
+    industries = _industry_items(body, items)
+    if industries is not None and not any(entities) and not any(partners):
+        # "先进制造业、高技术制造业增加值分别增长…": the industries' added value, the measure written once,
+        # last; "先进制造业和高技术制造业分别增长…" after the whole's: the measure in force. An industry's own
+        # name (先进制造业 also names its share of industry) is no measure here.
+        last = [
+            h
+            for h in with_hits[-1]
+            if h.end >= items[-1][1] - 4 and not _INDUSTRY_END.search(body, h.start, h.end)
+        ]
+        segments, with_hits = industries, [last[-1:]] * len(items)
     if not all(segments):
-        segments = _sector_items(body, items) or segments
+        segments = _sector_items(body, items) or industries or segments
     if not any(with_hits) and not any(partners) and not any(entities) and not any(segments):
         # "床上用品、毛巾、窗帘出口分别增长…": products the catalogue does not list, traded: each item is
         # its own part, as written, of the trade phrase written once over them
@@ -135,7 +146,7 @@ def respectively_items(facts: SentenceFacts, matcher: CatalogueMatcher) -> dict[
         and not shared
         and bool(with_hits[-1])
         and not any(with_hits[:-1])
-        and distribute_entities
+        and (distribute_entities or distribute_segments)
         and not body[items[0][0] : items[-1][1]].isascii()
     )
     if shared:
@@ -256,6 +267,24 @@ def _sector_items(body: str, items: list[tuple[int, int]]) -> list[list[str]] | 
     last_end = items[-1][1]
     if not re.search(r"sectors?|industr|产业", body[items[0][0] : last_end + 12], re.I):
         return None
+    return found
+
+
+_INDUSTRY_END = re.compile(r"(?:制造业|行业|产业)$")
+_INDUSTRY_ITEM = re.compile(r"(?:其中|以及|及|和)?([\u4e00-\u9fff、]{2,20}?(?:制造业|行业|产业))(?:增加值)?$")
+
+
+def _industry_items(body: str, items: list[tuple[int, int]]) -> list[list[str]] | None:
+    """ "先进制造业、高技术制造业增加值分别增长…": each item an industry, named as :func:`written_industry`
+    names one (English for the statistics classification's common industries, else as written)."""
+    found: list[list[str]] = []
+    for start, end in items:
+        marker = _RESPECTIVELY.search(body, start, end)
+        text = body[start : marker.start() if marker else end].strip()
+        match = _INDUSTRY_ITEM.search(text)
+        if match is None or match.start(1) > 4:
+            return None
+        found.append([INDUSTRIES.get(match.group(1), match.group(1))])
     return found
 
 

@@ -93,3 +93,36 @@ def test_hong_kong_writes_a_rise_or_fall_with_one_character(extractor: FigureExt
         ("3.2%", -3.2, "change"),
         ("9.1%", 9.1, "change"),
     ]
+
+
+def test_rd_spending_as_a_percent_of_gdp_is_rd_intensity(extractor: FigureExtractor) -> None:
+    text = (
+        "Guangdong spent 571.2 billion yuan on research and development in 2025, "
+        "about 3.9 percent of its GDP.\n"
+        "R&D spending is targeted at 3.6 percent of GDP.\n"
+        "Exports made up 60 percent of GDP."
+    )
+    assert fields(extractor, text, "metric")[1:] == [
+        ("3.9 percent", "rd_intensity"),
+        ("3.6 percent", "rd_intensity"),
+        ("60 percent", None),
+    ]
+
+
+def test_firms_trading_abroad_are_counted_as_import_export_enterprises(extractor: FigureExtractor) -> None:
+    text = "Guangzhou counted 31,460 firms with actual import and export business at the end of July."
+    assert fields(extractor, text, "metric") == [("31,460", "import_export_enterprises")]
+
+
+def test_industries_listed_after_the_wholes_added_value_keep_its_measure(extractor: FigureExtractor) -> None:
+    text = (
+        "全省规模以上工业增加值同比增长4.5%；先进制造业和高技术制造业分别增长6.8%和7.9%。\n"
+        "其中，电池制造业、汽车制造业增加值分别增长21.7%和6.4%。"
+    )
+    assert fields(extractor, text, "metric", "segment") == [
+        ("4.5%", "industrial_added_value_growth", None),
+        ("6.8%", "industrial_added_value_growth", "advanced manufacturing"),
+        ("7.9%", "industrial_added_value_growth", "high-tech manufacturing"),
+        ("21.7%", "industrial_added_value_growth", "电池制造业"),
+        ("6.4%", "industrial_added_value_growth", "automobile manufacturing"),
+    ]
