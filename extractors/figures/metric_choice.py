@@ -353,8 +353,9 @@ def growth_metric_in_force(
 # "出口41.5亿元，增长9.4%": the rate written right after a level, joined by a few words with no figure, a
 # comma and its verb, is the level's rate
 _RIGHT_AFTER_A_LEVEL = re.compile(
-    r"[^,，;；.。\d()]{0,40}(?:\([^()]{0,30}\))?\s*[,，]\s*(?:a\s+)?(?:year[- ]on[- ]year\s+)?"
-    r"(?:up|down|rising|falling|growing|increasing|decreasing|a rise of|an increase of|a decline of|a drop of"
+    r"\)?(?:[^,，;；.。\d()]|(?<!\d)\d{4}(?!\d)){0,50}(?:\([^()]{0,30}\))?"
+    r"\s*[,，]\s*(?:an?\s+)?(?:year[- ]on[- ]year\s+)?"
+    r"(?:up|down|rising|falling|growing|increasing|decreasing|rise of|increase of|decline of|drop of|gain of"
     r"|同比增长|同比下降|增长|下降|上升|增加|减少)\s*(?:by\s+)?"
 )
 

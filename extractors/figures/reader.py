@@ -215,6 +215,8 @@ def read_figures(
                 facts, figure, sentence_entity or state.last_entity, state.topic
             )
             sentence_entity = sentence_entity or entity
+            if metric is None and figure.kind == "currency" and _SPENT_ON_RD.match(facts.body, figure.end):
+                metric = facts.vocabulary.metrics.get("rd_investment")  # "spent 571.2 billion yuan on R&D"
             if metric is not None and not metric.for_companies and _is_company(facts, state, entity):
                 metric = None  # "粤澄电器营收48.6亿元": a company's revenue is not an industry's
             if (
@@ -620,6 +622,7 @@ _GROWTH_TARGET = re.compile(
 _RD_SHARE_OF_GDP = re.compile(
     r"\s*of\s+(?:its\s+|the\s+(?:city's|province's)\s+)?(?:GDP|gross domestic product)", re.I
 )
+_SPENT_ON_RD = re.compile(r"\s+on\s+(?:research and development|R&D)\b", re.I)
 _RD_WORDS = re.compile(r"\bR&D\b|research and development|研发", re.I)
 
 
