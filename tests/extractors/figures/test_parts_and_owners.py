@@ -131,8 +131,8 @@ def test_industries_listed_after_the_wholes_added_value_keep_its_measure(extract
 def test_spending_on_rd_and_a_rise_after_a_converted_level(extractor: FigureExtractor) -> None:
     text = (
         "Huawei spent 179.7 billion yuan on research and development in 2025.\n"
-        "Guangdong posted foreign trade of 4.47 trillion yuan (about 623 billion U.S. dollars) in the first six "
-        "months of 2025, a year-on-year rise of 3.9 percent, customs data showed."
+        "Guangdong posted foreign trade of 4.47 trillion yuan (about 623 billion U.S. dollars) "
+        "in the first six months of 2025, a year-on-year rise of 3.9 percent, customs data showed."
     )
     assert [row[1] for row in fields(extractor, text, "metric")] == [
         "rd_investment",
