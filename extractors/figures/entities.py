@@ -157,7 +157,18 @@ def find_entities(
         if not any(m.start < end and start < m.end for m in found):
             found.append(_mention(sentence, start, end, name, "company"))
     found.sort(key=lambda mention: mention.start)
-    return _province_before_its_city(sentence, found)
+    return _listed_with_the_one_before(sentence, _province_before_its_city(sentence, found))
+
+
+def _listed_with_the_one_before(sentence: str, found: list[EntityMention]) -> list[EntityMention]:
+    """ "东莞与佛山去年出口分别年增…": a place joined by 与 to an owner before it is listed with it, not a
+    partner (与 alone before a place names whom it trades with)."""
+    out = list(found)
+    for index, (first, second) in enumerate(itertools.pairwise(found), start=1):
+        joined = sentence[first.end : second.start] == "与"
+        if joined and first.valid and not second.valid and first.kind == second.kind:
+            out[index] = dataclasses.replace(second, valid=True)
+    return out
 
 
 _PROVINCE_TO_CITY = re.compile(r"省?|'s\s+|\s+province's\s+", re.I)
@@ -204,6 +215,10 @@ def _mention(
         valid = False  # the office that published the figure: "据拱北海关统计，珠海市…", "广州海关数据显示"
     if kind == "national_zh" and not re.search(r"(?:^|[，,；;。]|\d年)$", before):
         valid = False
+    if kind in {"city", "district"} and after.startswith(_PLANT_AFTER):
+        valid = False  # "东莞厂的出货量", "the Dongguan plant": a company's plant, the company's figure
+    if _PARTNER_LIST_BEFORE.search(before):
+        valid = False  # 对中国大陆及香港出口: the second partner of a list after 对, not the trader
     # 台灣對廣東出口, 香港輸往內地: the trader owns the figure; the place after 对 is a partner
     if kind == "foreign_zh" and not after.startswith(_OWNER_AFTER_ZH):
         valid = False
@@ -219,6 +234,8 @@ def _mention(
     return EntityMention(start, end, name, kind, valid)
 
 
+_PLANT_AFTER = ("厂", "廠", "工厂", "工廠", "新厂", "新廠", " plant", " factory")
+_PARTNER_LIST_BEFORE = re.compile(r"[对對][\u4e00-\u9fff]{1,6}(?:及|和|与|與|、)$")
 _MEASURE_IN = re.compile(
     r"\b(?:value|added|output|trade|investment|gdp|growth|revenue|income|production|consumption|turnover)"
     r"(?:\s+(?:and|or)\s+[a-z]+)?\s+in\s+$"

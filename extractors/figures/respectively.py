@@ -16,10 +16,10 @@ from gdwatch.extractors.figures.metric_choice import choose_hit, is_whole
 from gdwatch.extractors.figures.segments import INDUSTRIES, inside_a_part, parts
 
 _RESPECTIVELY = re.compile(r"\brespectively\b|分别")
-_LIST_SPLIT = re.compile(r"\s*,\s*and\s+|\s*,\s*|\s+and\s+|[、和及]")
+_LIST_SPLIT = re.compile(r"\s*,\s*and\s+|\s*,\s*|\s+and\s+|[、和及与]")
 _COARSE_SPLIT = re.compile(r"、")
 _CONTINUE_LIST = re.compile(
-    r"^(?:\s*[A-Za-z\u4e00-\u9fff]{0,6})?(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+|[、和及])"
+    r"^(?:\s*[A-Za-z\u4e00-\u9fff]{0,6})?(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+|[、和及与])"
     r"(?:(?:rose|fell|grew|dropped|declined|increased|decreased|rise|fall|grow|drop|decline)\s+(?:by\s+)?)?$"
 )
 

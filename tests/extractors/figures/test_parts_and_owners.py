@@ -140,3 +140,14 @@ def test_spending_on_rd_and_a_rise_after_a_converted_level(extractor: FigureExtr
         "foreign_trade_total",
         "foreign_trade_growth",
     ]
+
+
+def test_a_companys_plant_and_a_second_partner_are_not_owners(extractor: FigureExtractor) -> None:
+    text = (
+        "鼎翊電子表示，東莞廠去年出貨量約占集團總出貨的六成。\n"
+        "5月台灣對中國大陸及香港出口為126.3億美元。\n"
+        "東莞與佛山去年出口分別年增5.6%與2.2%。"
+    )
+    entities = [row[1] for row in fields(extractor, text, "entity")]
+    assert "Dongguan" not in entities[:1] and "Hong Kong" not in entities[1:2]
+    assert entities[2:] == ["Dongguan", "Foshan"]
