@@ -217,6 +217,8 @@ def _mention(
         valid = False
     if kind in {"city", "district"} and after.startswith(_PLANT_AFTER):
         valid = False  # "东莞厂的出货量", "the Dongguan plant": a company's plant, the company's figure
+    if _WHERE_ANOTHER_IS.search(before):
+        valid = False  # "Chaozhou, a city in eastern Guangdong", "made in Guangdong", "came from Guangdong"
     if _PARTNER_LIST_BEFORE.search(before):
         valid = False  # 对中国大陆及香港出口: the second partner of a list after 对, not the trader
     # 台灣對廣東出口, 香港輸往內地: the trader owns the figure; the place after 对 is a partner
@@ -234,6 +236,13 @@ def _mention(
     return EntityMention(start, end, name, kind, valid)
 
 
+_WHERE_ANOTHER_IS = re.compile(
+    r"\b(?:(?:city|town|district|county|port|hub|area|region)\s+in\s+"
+    r"(?:(?:south|north|east|west|central|southern|northern|eastern|western|south-east|south-west|north-east|"
+    r"north-west|southeastern|southwestern|northeastern|northwestern)\s+)?"
+    r"|(?:made|produced|manufactured)\s+in\s+|(?:came|come|comes|coming)\s+from\s+)$",
+    re.I,
+)
 _PLANT_AFTER = ("厂", "廠", "工厂", "工廠", "新厂", "新廠", " plant", " factory")
 _PARTNER_LIST_BEFORE = re.compile(r"[对對][\u4e00-\u9fff]{1,6}(?:及|和|与|與|、)$")
 _MEASURE_IN = re.compile(

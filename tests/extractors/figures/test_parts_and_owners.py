@@ -151,3 +151,11 @@ def test_a_companys_plant_and_a_second_partner_are_not_owners(extractor: FigureE
     entities = [row[1] for row in fields(extractor, text, "entity")]
     assert "Dongguan" not in entities[:1] and "Hong Kong" not in entities[1:2]
     assert entities[2:] == ["Dongguan", "Foshan"]
+
+
+def test_where_another_place_lies_or_comes_from_is_no_owner(extractor: FigureExtractor) -> None:
+    text = (
+        "Macao's visitor arrivals reached 9.86 million in the quarter.\n"
+        "Mainland visitors accounted for 72.6 percent, of whom 48.1 percent came from Guangdong."
+    )
+    assert [row[1] for row in fields(extractor, text, "entity")] == ["Macao", "Macao", "Macao"]
