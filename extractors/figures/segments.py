@@ -245,6 +245,10 @@ INDUSTRIES = {
     "先进制造业": "advanced manufacturing",
     "装备制造业": "equipment manufacturing",
     "计算机、通信和其他电子设备制造业": "electronic equipment manufacturing",
+    "计算机通信和其他电子设备制造业": "electronic equipment manufacturing",
+    "计算机通信电子设备制造业": "electronic equipment manufacturing",
+    "电池制造业": "battery manufacturing",
+    "电子零组件制造业": "electronic components manufacturing",
     "电子设备制造业": "electronic equipment manufacturing",
     "电气机械和器材制造业": "electrical machinery manufacturing",
     "汽车制造业": "automobile manufacturing",
@@ -256,7 +260,7 @@ reports of one industry's added value meet; others keep their Chinese name."""
 _INDUSTRY_WRITTEN = re.compile(
     r"([\u4e00-\u9fff、]{2,24}?(?:制造业|行业|产业))(?:增加值)?(?:分别)?(?:同比)?(?:增长|下降|回落|提高)?$"
 )
-_INDUSTRY_LEAD = re.compile(r"^(?:其中|分行业看|分行业|从行业看|其|而)")
+_INDUSTRY_LEAD = re.compile(r"^(?:其中|分行业看|分行业|从行业看|其|而)?(?:第[一二三四五]大(?:行业|产业))?")
 
 
 def choose_segment(
