@@ -123,7 +123,7 @@ def test_industries_listed_after_the_wholes_added_value_keep_its_measure(extract
         ("4.5%", "industrial_added_value_growth", None),
         ("6.8%", "industrial_added_value_growth", "advanced manufacturing"),
         ("7.9%", "industrial_added_value_growth", "high-tech manufacturing"),
-        ("21.7%", "industrial_added_value_growth", "电池制造业"),
+        ("21.7%", "industrial_added_value_growth", "battery manufacturing"),
         ("6.4%", "industrial_added_value_growth", "automobile manufacturing"),
     ]
 
