@@ -70,6 +70,9 @@ def execute_run(
             warehouse.publish()
             raise
         summary = RunSummary(run_id=run_id, flow=flow_name, status="completed", reports=reports)
+        # on DuckLake a batch may leave its check to a later one while another writer checks: none of the
+        # run's figures stays unchecked when it ends
+        summary.late_conflicts = warehouse.check_pending(run_id=run_id)
         if reports and all(r.failed for r in reports):
             summary.status = "failed"  # an outage: nothing could be read
         elif any(r.failed for r in reports):

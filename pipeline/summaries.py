@@ -61,6 +61,9 @@ class RunSummary:
     """The disagreements this run opened that are still open (rows of the ``disagreements`` view)."""
     warnings: list[str] = field(default_factory=list)
     published_path: str = ""
+    late_conflicts: int = 0
+    """Conflicts opened by the run's last check, of figures whose batch left its check to a later one (a
+    DuckLake warehouse with several writers); counted in ``new_conflicts``."""
 
     @property
     def failed_sources(self) -> list[SourceReport]:
@@ -72,6 +75,8 @@ class RunSummary:
             for key, value in report.as_row().items():
                 if isinstance(value, int):
                     totals[key] = totals.get(key, 0) + value
+        if self.late_conflicts:
+            totals["new_conflicts"] = totals.get("new_conflicts", 0) + self.late_conflicts
         return totals
 
     def errors(self) -> list[dict[str, str]]:

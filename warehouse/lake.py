@@ -248,6 +248,13 @@ class CatalogLock:
                 raise WarehouseBusyError(self.target.display(), self.holder_pid(), wait_s)
             time.sleep(_POLL_S)
 
+    def try_take(self) -> bool:
+        """Take the lock if no other writer holds it; True when taken (or already held)."""
+        if not self.held:
+            row = self._pg.execute(f"SELECT pg_try_advisory_lock({_LOCK_KEY_SQL})").fetchone()
+            self.held = bool(row and row[0])
+        return self.held
+
     def wait(self) -> float:
         """Take the lock, waiting as long as another writer holds it; returns the seconds waited."""
         if self.held:
