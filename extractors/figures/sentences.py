@@ -35,6 +35,24 @@ _BOILERPLATE_MARKS = (
     " 摄）",
     " 摄)",
 )
+# why: each str.find scans the whole text; a mark is looked for only when a string every occurrence of it
+# contains is in the text (one scan for several marks), and the Chinese marks only in text with a Chinese
+# character (one character-class scan for all of them)
+_MARK_GATES = {
+    "scan the qr": "qr",
+    "qr code": "qr",
+    "[photo": "photo",
+    "photo by": "photo",
+    "provided to china daily": "china daily",
+    "for china daily": "china daily",
+    "来源：": "来源",
+    "来源:": "来源",
+    "评论（": "评论",
+    "评论(": "评论",
+    " 摄）": " 摄",
+    " 摄)": " 摄",
+}
+_HAN = re.compile("[\u4e00-\u9fff]")
 _LOWER = str.maketrans({chr(c): chr(c + 32) for c in range(65, 91)})
 
 
@@ -67,14 +85,19 @@ def split_sentences(text: str, lowered: str | None = None) -> list[Sentence]:
     paragraph_start = 0
     marks = _boilerplate_marks(text.lower() if lowered is None else lowered)
     for paragraph_index, line in enumerate(text.split("\n")):
+        if not line:
+            paragraph_start += 1  # why: an empty line has no sentence; most articles have many
+            continue
         start = 0
         for match in _END.finditer(line):
-            if match.group().startswith(".") and _is_abbreviation(line, match.start()):
+            end = match.end()
+            # the match is one end mark, perhaps with a closing quote: a full stop when it starts with "."
+            if line[match.start()] == "." and (
+                _is_abbreviation(line, match.start()) or not _next_starts_sentence(line, end)
+            ):
                 continue
-            if match.group().startswith(".") and not _next_starts_sentence(line, match.end()):
-                continue
-            _append(sentences, line, paragraph_start, start, match.end(), paragraph_index)
-            start = match.end()
+            _append(sentences, line, paragraph_start, start, end, paragraph_index)
+            start = end
         _append(sentences, line, paragraph_start, start, len(line), paragraph_index)
         paragraph_start += len(line) + 1
     if marks:
@@ -89,7 +112,17 @@ def _boilerplate_marks(lowered: str) -> list[int]:
     starting inside the previous one found is skipped, as in a regex scan.
     """
     found = []
+    has_han = not lowered.isascii() and _HAN.search(lowered) is not None
+    gates: dict[str, bool] = {}
     for order, mark in enumerate(_BOILERPLATE_MARKS):
+        if not (has_han or mark.isascii()):
+            continue  # NOTE: every mark that is not ASCII has a Han character (tests/extractors/figures)
+        gate = _MARK_GATES.get(mark)
+        if gate is not None:
+            if gate not in gates:
+                gates[gate] = gate in lowered
+            if not gates[gate]:
+                continue
         index = lowered.find(mark)
         while index != -1:
             found.append((index, order))
