@@ -46,6 +46,12 @@ _APPOSITION_WORDS = (
 )  # fmt: skip
 _TRADE_WORDS = ("Motors", "Auto", "Appliances", "Electronics", "Technolog", "Energy", "Batter", "Robotics",
                 "Semiconductor", "Logistics", "Shipping", "Holdings", "Pharma")  # fmt: skip
+# why: the three scans above try every offset; each runs only when the text has a word it needs. The words
+# are looked for with one pattern each (the engine skips ahead to their capitals), and an apposition also
+# needs its comma and article or "which" (",\s+a ", ",\s+which ") before its trade word
+_GROUP_GATE = re.compile("|".join(re.escape(word) for word in _GROUP_WORDS))
+_TRADE_GATE = re.compile("|".join(re.escape(word) for word in _TRADE_WORDS))
+_APPOSITION_GATE = re.compile(r",\s+(?:an?|the|which)\s")
 _ANAPHOR_WORDS = ("its", "company", "firm", "group", "maker", "manufacturer", "fair", "port", "district")
 _ANAPHOR_RE = re.compile(
     r"\b[Ii]ts\b|\b[Tt]he (?:company|firm|group|carmaker|automaker|maker|manufacturer|fair|port|district)\b"
@@ -133,10 +139,11 @@ def find_entities(
         name, kind = places.entity_of[token]
         found.append(_mention(sentence, match.start(), match.end(), name, kind, places.jurisdictions))
     # why: a company suffix is rare, and the scan for it tries every offset
-    for match in _GROUP_RE.finditer(sentence) if any(word in sentence for word in _GROUP_WORDS) else ():
+    for match in _GROUP_RE.finditer(sentence) if _GROUP_GATE.search(sentence) else ():
         if match.group(1) not in places.entity_of and match.group(1) not in {"The", "China"}:
             found.append(_mention(sentence, match.start(1), match.end(1), match.group(1), "company"))
-    for match in _APPOSITION_RE.finditer(sentence) if any(w in sentence for w in _APPOSITION_WORDS) else ():
+    appositions = _APPOSITION_GATE.search(sentence) and any(w in sentence for w in _APPOSITION_WORDS)
+    for match in _APPOSITION_RE.finditer(sentence) if appositions else ():
         group = 1 if match.group(1) else 2
         written = match.group(group)
         name = _CORPORATE_SUFFIX.sub("", written) or written
@@ -147,7 +154,7 @@ def find_entities(
         ):
             start = match.start(group)
             found.append(_mention(sentence, start, start + len(name), name, "company"))
-    for match in _TRADE_NAME_RE.finditer(sentence) if any(word in sentence for word in _TRADE_WORDS) else ():
+    for match in _TRADE_NAME_RE.finditer(sentence) if _TRADE_GATE.search(sentence) else ():
         name = match.group(1)
         if name.split()[0] not in {"The", "China", "Chinese", "New", "Its", "Their", "Guangdong"} and not any(
             m.start <= match.start(1) < m.end for m in found

@@ -7,12 +7,25 @@ the development and held-out texts, and on windows cut from them at every offset
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 import pytest
 
 from benchmarks.devset import DEVSET_DIR, HELDOUT_DIR, load_v2_set
-from gdwatch.extractors.figures import sentences
+from gdwatch.extractors.figures import entities, sentences
 from gdwatch.extractors.figures.numbers import normalize
+
+EXAMPLES = (
+    "Kestrel Power Technology Co., a Huizhou-based maker of lithium batteries, reported net income.",
+    "SkyReach Technology, a consumer drone maker based in Shenzhen, said. Tidewell Drones, which builds",
+    "BYD Co. Ltd and Midea Group, the appliance giant, and Pearl Bay Appliances, an exporter; GAC Motors",
+    "Orion Robotics,\ta startup, and Delta Logistics,  the operator, and Haiyun Shipping Holdings Corp.",
+)
+
+
+def _windows(texts: list[str], size: int, step: int) -> list[str]:
+    """Windows of ``size`` characters cut from every text at every ``step``-th offset."""
+    return [text[start : start + size] for text in texts for start in range(0, max(1, len(text) - 1), step)]
 
 
 @pytest.fixture(scope="module")
@@ -26,6 +39,13 @@ def texts() -> list[str]:
         "来源:新华社 评论(12) 李四 摄) comments (4) subscribe",
     ]
     return [normalize(doc.text).lower() for doc in docs] + [text.lower() for text in extra]
+
+
+@pytest.fixture(scope="module")
+def written() -> list[str]:
+    """The normalized texts of the development and held-out sets (case kept), plus company examples."""
+    docs = load_v2_set(DEVSET_DIR) + load_v2_set(HELDOUT_DIR)
+    return [normalize(doc.text) for doc in docs] + list(EXAMPLES)
 
 
 def _marks_by_regex(lowered: str) -> list[int]:
@@ -49,3 +69,23 @@ def test_boilerplate_marks_agree_with_the_regex(texts: list[str]) -> None:
         assert sentences._boilerplate_marks(lowered) == expected
         found += len(expected)
     assert found > 10  # why: the comparison must see marks, not only texts without any
+
+
+@pytest.mark.parametrize(
+    ("gate", "pattern"),
+    [
+        (entities._GROUP_GATE.search, entities._GROUP_RE),
+        (entities._TRADE_GATE.search, entities._TRADE_NAME_RE),
+        (entities._APPOSITION_GATE.search, entities._APPOSITION_RE),
+        (lambda text: any(word in text for word in entities._APPOSITION_WORDS), entities._APPOSITION_RE),
+    ],
+)
+def test_company_gates_hold_wherever_the_pattern_matches(
+    written: list[str], gate: Callable[[str], object], pattern: re.Pattern[str]
+) -> None:
+    matched = 0
+    for window in _windows(written, 160, 3) + written:
+        if pattern.search(window):
+            matched += 1
+            assert gate(window), window
+    assert matched > 10
