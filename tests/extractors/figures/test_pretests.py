@@ -12,7 +12,7 @@ from collections.abc import Callable
 import pytest
 
 from benchmarks.devset import DEVSET_DIR, HELDOUT_DIR, load_v2_set
-from gdwatch.extractors.figures import entities, sentences
+from gdwatch.extractors.figures import entities, periods, sentences
 from gdwatch.extractors.figures.numbers import normalize
 
 EXAMPLES = (
@@ -89,3 +89,33 @@ def test_company_gates_hold_wherever_the_pattern_matches(
             matched += 1
             assert gate(window), window
     assert matched > 10
+
+
+PERIOD_EXAMPLES = (
+    "in the six months ended june 30, the first two quarters, the final three months of 2025, past 9 months",
+    "from 2021 to 2025, between 2020 and 2024, from march to may, between jan. 5 and feb. 9, from june 3-9",
+    "last year, this year, next year, by year's end, the year-end rush, at the end of the year, now",
+    "for the full year, for the whole year, full-year results, at present, presently, interim results, q3",
+    "in may, marto june, janthrough march, sept. 5, 5 may 2024, 9 months to june, 1 - 3月, 2nd quarter",
+    "the first half, second-half sales, the third quarter, fourth quarter, final quarter, first 10 months,",
+    "market, decision, mayer, seconds, finals, from the, between them, this is, years ago, two thirds, ten",
+)
+
+
+def test_period_pretest_holds_wherever_a_period_opens(written: list[str]) -> None:
+    """At every offset of windows cut from the texts (lower-cased), :func:`periods.may_open_a_period` says
+    True wherever :data:`periods._ATOMS` matches."""
+    matched = skipped = 0
+    windows = _windows([text.lower() for text in written], 60, 11) + list(PERIOD_EXAMPLES)
+    for lowered in windows:
+        months = "months" in lowered
+        parts = "quarter" in lowered or "half" in lowered
+        for start in range(len(lowered)):
+            opens = periods.may_open_a_period(lowered, start, months=months, parts=parts)
+            if periods._ATOMS.match(lowered, start):
+                matched += 1
+                assert opens, (lowered, start)
+            elif not opens:
+                skipped += 1
+    assert matched > 1000
+    assert skipped > 1000  # why: the pre-test must also rule positions out, or it saves nothing
