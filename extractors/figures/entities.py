@@ -183,6 +183,12 @@ def _province_before_its_city(sentence: str, found: list[EntityMention]) -> list
     return out
 
 
+_CLAUSE_START_BEFORE = re.compile(r"(?:^|[，,；;。]|\d年)$")
+_IN_BEFORE = re.compile(r"\bin\s+$")
+_PLURAL_IN_BEFORE = re.compile(r"[a-z]s\s+in\s+$")
+_VERB_IN_BEFORE = re.compile(r"\b(?:is|are|was|were)\s+\w+\s+in\s+$")
+
+
 def _mention(
     sentence: str,
     start: int,
@@ -209,7 +215,7 @@ def _mention(
         valid = False  # where the reporter was: "本报广州讯", "新华社广州10月20日电", "……深圳报道"
     if kind == "region" and (after.startswith(_SOURCE_AFTER_ZH) or before.endswith("据")):
         valid = False  # the office that published the figure: "据拱北海关统计，珠海市…", "广州海关数据显示"
-    if kind == "national_zh" and not re.search(r"(?:^|[，,；;。]|\d年)$", before):
+    if kind == "national_zh" and not _CLAUSE_START_BEFORE.search(before):
         valid = False
     # 台灣對廣東出口, 香港輸往內地: the trader owns the figure; the place after 对 is a partner
     if kind == "foreign_zh" and not after.startswith(_OWNER_AFTER_ZH):
@@ -217,10 +223,10 @@ def _mention(
     if (
         kind == "city"
         and name.isascii()
-        and re.search(r"\bin\s+$", before)
-        and not re.search(r"[a-z]s\s+in\s+$", before)
+        and _IN_BEFORE.search(before)
+        and not _PLURAL_IN_BEFORE.search(before)
     ):
-        valid = bool(re.search(r"\b(?:is|are|was|were)\s+\w+\s+in\s+$", before))
+        valid = bool(_VERB_IN_BEFORE.search(before))
     return EntityMention(start, end, name, kind, valid)
 
 
