@@ -6,13 +6,16 @@ the development and held-out texts, and on windows cut from them at every offset
 
 from __future__ import annotations
 
+import math
+import random
 import re
 from collections.abc import Callable
+from decimal import Decimal
 
 import pytest
 
 from benchmarks.devset import DEVSET_DIR, HELDOUT_DIR, load_v2_set
-from gdwatch.extractors.figures import entities, periods, sentences
+from gdwatch.extractors.figures import entities, numbers, periods, sentences
 from gdwatch.extractors.figures.numbers import normalize
 
 EXAMPLES = (
@@ -119,3 +122,17 @@ def test_period_pretest_holds_wherever_a_period_opens(written: list[str]) -> Non
                 skipped += 1
     assert matched > 1000
     assert skipped > 1000  # why: the pre-test must also rule positions out, or it saves nothing
+
+
+def test_scale_value_fast_path_agrees_with_decimal() -> None:
+    """The string path of :func:`numbers.scale_value` gives what ``Decimal(repr(v)).scaleb(e)`` gives."""
+    rng = random.Random(8)
+    values = [0.1, 0.3, 1.1, 8.12, 9.1, 2.675, 123456.789, 0.000123, 5e-05, 1e16, 1.79e308, -4.4]
+    values += [round(rng.uniform(0, 10_000), rng.randrange(0, 6)) for _ in range(3000)]
+    values += [rng.uniform(0, 1) for _ in range(1000)]
+    for value in values:
+        for exponent in (-12, -4, -2, -1, 1, 2, 3, 4, 6, 8, 9, 12, 14, 16):
+            expected = value * 10.0**exponent
+            if math.isfinite(expected):
+                expected = float(Decimal(repr(value)).scaleb(exponent))
+            assert numbers.scale_value(value, 10.0**exponent) == expected, (value, exponent)
