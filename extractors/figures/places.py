@@ -53,6 +53,14 @@ _ABBREVIATED_PARTNERS = (
 _KINDS = (("cities", "city"), ("districts", "district"), ("regions", "region"), ("events", "event"))
 
 
+def _first_characters(variants: list[str], abbreviated: list[tuple[str, str, str]]) -> str:
+    """The characters a partner pattern's match can start with, escaped for a character class: each
+    variant's first letter, and the first character each abbreviation's pattern consumes (its written form's:
+    港 of "(?<=[对自向经])港", 粤 of 粤港)."""
+    first = {variant.split()[0][0] for variant in variants} | {written[0] for _, written, _ in abbreviated}
+    return "".join(re.escape(char) for char in sorted(first))
+
+
 def _names(entry: GazetteerEntry) -> tuple[str, ...]:
     return (*entry.en, *entry.zh_hans)
 
@@ -141,7 +149,11 @@ class PlaceIndex:
             company_forms_zh=tuple(w for entry in gazetteer.companies for w in entry.zh_hans),
             company_names=frozenset(entry.name for entry in gazetteer.companies),
             partner_pattern=pattern,
-            partner_re=re.compile(r"(?<![a-z])" + pattern + r"(?![a-z])"),
+            # why: the alternation is tried at every offset not after a letter (every one in Chinese text); a
+            # look-ahead for the characters a partner can start with rules most offsets out in one test
+            partner_re=re.compile(
+                r"(?<![a-z])(?=[" + _first_characters(variants, abbreviated) + "])" + pattern + r"(?![a-z])"
+            ),
             partner_of=partner_of,
             partner_forms_zh=tuple(v.replace(" ", "") for v in variants if not v.isascii())
             + tuple(written for _, written, _ in abbreviated),

@@ -15,8 +15,11 @@ from decimal import Decimal
 import pytest
 
 from benchmarks.devset import DEVSET_DIR, HELDOUT_DIR, load_v2_set
+from gdwatch.config.loader import load_gazetteer
 from gdwatch.extractors.figures import entities, numbers, periods, sentences
+from gdwatch.extractors.figures.matcher import match_text
 from gdwatch.extractors.figures.numbers import normalize
+from gdwatch.extractors.figures.places import PlaceIndex
 
 EXAMPLES = (
     "Kestrel Power Technology Co., a Huizhou-based maker of lithium batteries, reported net income.",
@@ -136,3 +139,25 @@ def test_scale_value_fast_path_agrees_with_decimal() -> None:
             if math.isfinite(expected):
                 expected = float(Decimal(repr(value)).scaleb(exponent))
             assert numbers.scale_value(value, 10.0**exponent) == expected, (value, exponent)
+
+
+def test_partner_lookahead_finds_what_the_pattern_finds(written: list[str]) -> None:
+    """``PlaceIndex.partner_re`` (with its look-ahead for a partner's first character) matches where the
+    partner pattern alone matches, on the matchable form of every text and of windows cut from them."""
+    places = PlaceIndex.build(load_gazetteer())
+    reference = re.compile(r"(?<![a-z])" + places.partner_pattern + r"(?![a-z])")
+    texts = [match_text(text.lower()) for text in written]
+    texts += [
+        "对港出口",
+        "粤港澳大湾区",
+        "港资企业",
+        "对澳门出口",
+        "自澳进口",
+        "exports to the eu and asean rose",
+    ]
+    found = 0
+    for text in texts + _windows(texts, 80, 37):
+        expected = [match.span() for match in reference.finditer(text)]
+        assert [match.span() for match in places.partner_re.finditer(text)] == expected, text
+        found += len(expected)
+    assert found > 100
