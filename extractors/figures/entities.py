@@ -101,6 +101,8 @@ _DENOMINATOR_ENDS = (
     "the",
 )
 """What :data:`_DENOMINATOR_BEFORE` may end with before its spaces (see :func:`scan.may_end_with`)."""
+_DENOMINATOR_ENDS_ZH = ("占", "居", "对", "与", "比", "向", "从", "来自")
+"""Its Chinese words: with only spaces after one of them, :data:`_DENOMINATOR_BEFORE` matches."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -200,9 +202,12 @@ def _mention(
     before = sentence[max(0, start - 30) : start]
     after = sentence[end : end + 7]
     possessive = after.startswith(("'s", "’s"))
-    valid = not after.startswith(("-based", " province", "-made", "-listed", "-headq")) and not (
+    # why: a Chinese denominator word at the end matches _DENOMINATOR_BEFORE whatever precedes it, so the
+    # search (tried at every offset of the window) is left for the other endings
+    denominator = before.rstrip().endswith(_DENOMINATOR_ENDS_ZH) or (
         may_end_with(before, _DENOMINATOR_ENDS) and _DENOMINATOR_BEFORE.search(before)
     )
+    valid = not after.startswith(("-based", " province", "-made", "-listed", "-headq")) and not denominator
     if kind in {"foreign", "country_ref"} and not possessive:
         valid = (
             name in jurisdictions

@@ -161,3 +161,13 @@ def test_partner_lookahead_finds_what_the_pattern_finds(written: list[str]) -> N
         assert [match.span() for match in places.partner_re.finditer(text)] == expected, text
         found += len(expected)
     assert found > 100
+
+
+def test_chinese_denominator_words_always_match(written: list[str]) -> None:
+    """A window ending with one of ``entities._DENOMINATOR_ENDS_ZH`` (then spaces) matches
+    ``entities._DENOMINATOR_BEFORE`` whatever precedes it, as the shortcut in ``_mention`` assumes."""
+    assert set(entities._DENOMINATOR_ENDS_ZH) <= set(entities._DENOMINATOR_ENDS)
+    for window in [*_windows(written, 30, 53)[:3000], "", "the ", "58 percent of ", "广东"]:
+        for word in entities._DENOMINATOR_ENDS_ZH:
+            for spaces in ("", " ", "  ", "\u3000"):
+                assert entities._DENOMINATOR_BEFORE.search(window + word + spaces), window + word + spaces
