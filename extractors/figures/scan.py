@@ -175,7 +175,9 @@ class TriggerIndex:
             The sentence's trigger offsets.
         """
         low = bisect.bisect_left(self._starts, start)
-        high = bisect.bisect_left(self._starts, end)
+        high = bisect.bisect_left(self._starts, end, low)
+        if low == high:
+            return []  # why: most sentences have no trigger of one kind or the other
         return [offset - start for offset in self._starts[low:high]]
 
 
