@@ -58,6 +58,8 @@ _LOWER = str.maketrans({chr(c): chr(c + 32) for c in range(65, 91)})
 
 MAX_SENTENCE = 800
 _WORD_BEFORE = re.compile(r"([A-Za-z.]+)$")
+_WORD_CHARACTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz."
+"""The characters of :data:`_WORD_BEFORE`'s run."""
 _NON_SPACE = re.compile(r"\S")
 
 
@@ -224,10 +226,13 @@ def _append(sentences: list[Sentence], line: str, base: int, start: int, end: in
 def _is_abbreviation(line: str, dot: int) -> bool:
     if not line[dot - 1 : dot].isalpha():
         return False
-    word = _WORD_BEFORE.search(line, max(0, dot - 12), dot)
-    if word is None:
+    # why: the run of letters and dots ending at the dot, at most 12 long, is what _WORD_BEFORE's search
+    # finds there; str.rstrip finds it without trying the pattern at each offset
+    window = line[max(0, dot - 12) : dot]
+    word = window[len(window.rstrip(_WORD_CHARACTERS)) :]
+    if not word:
         return False
-    token = word.group(1).lower().strip(".")
+    token = word.lower().strip(".")
     return token in ABBREVIATIONS_EN or "." in token
 
 

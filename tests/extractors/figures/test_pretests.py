@@ -171,3 +171,28 @@ def test_chinese_denominator_words_always_match(written: list[str]) -> None:
         for word in entities._DENOMINATOR_ENDS_ZH:
             for spaces in ("", " ", "  ", "\u3000"):
                 assert entities._DENOMINATOR_BEFORE.search(window + word + spaces), window + word + spaces
+
+
+def _is_abbreviation_by_regex(line: str, dot: int) -> bool:
+    """The reference: the word before a dot found with ``sentences._WORD_BEFORE``'s search."""
+    if not line[dot - 1 : dot].isalpha():
+        return False
+    word = sentences._WORD_BEFORE.search(line, max(0, dot - 12), dot)
+    if word is None:
+        return False
+    token = word.group(1).lower().strip(".")
+    return token in sentences.ABBREVIATIONS_EN or "." in token
+
+
+def test_abbreviation_test_agrees_with_the_regex(written: list[str]) -> None:
+    lines = [line for text in written for line in text.split("\n")]
+    lines += ["U.S. exports", "Mr. Li said", "Jan. 5", "Co. Ltd.", "é. x", "Ä.B. c", "a.b.c.d.e. x"]
+    checked = abbreviations = 0
+    for line in lines:
+        for dot in (index for index, char in enumerate(line) if char == "."):
+            expected = _is_abbreviation_by_regex(line, dot)
+            assert sentences._is_abbreviation(line, dot) == expected, (line, dot)
+            checked += 1
+            abbreviations += expected
+    assert checked > 1000
+    assert abbreviations > 10
