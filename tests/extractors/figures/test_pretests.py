@@ -16,7 +16,7 @@ import pytest
 
 from benchmarks.devset import DEVSET_DIR, HELDOUT_DIR, load_v2_set
 from gdwatch.config.loader import load_gazetteer
-from gdwatch.extractors.figures import entities, numbers, periods, sentences
+from gdwatch.extractors.figures import currencies, entities, measures, numbers, periods, sentences
 from gdwatch.extractors.figures.matcher import match_text
 from gdwatch.extractors.figures.numbers import normalize
 from gdwatch.extractors.figures.places import PlaceIndex
@@ -196,3 +196,45 @@ def test_abbreviation_test_agrees_with_the_regex(written: list[str]) -> None:
             abbreviations += expected
     assert checked > 1000
     assert abbreviations > 10
+
+
+MEASURE_EXAMPLES = (
+    "RMB9.1tn, 14t yuan, $3b, 4.6 trillion, 300 billion yuan, 41 bn, 8.6 万亿元, 2.1万亿元",
+    "3万多家, 20余个, 十几个, 5人民币 5新台币 5-million-yuan, 100兆瓦, 1兆元, 3千万, 5百万",
+    "5 percent, 5-percent, 5 per cent, 5pct, 4.9%, 0.3 percentage points, 2 ppts, 1.5pp, 3个百分点",
+    "5 yuan, 5 renminbi, 5 RMB, 5 CNY, 5 U.S. dollars, 5 US dollars, 5 dollars, 5 USD, 5 HK dollars",
+    "5 euros, 5 Hong Kong dollars, 5 HKD, 5 EUR, 5 pounds, 5 GBP, 5 yen, 5 JPY, 5美元 5港元 5港币",
+    "5欧元 5日元 5英镑 5元 9十万, 1千亿, 2百亿, 3十亿\t6\u3000million 3百分点",
+)
+
+
+@pytest.mark.parametrize(
+    ("pattern", "first", "spaces"),
+    [
+        (currencies.EN_SCALE, measures._EN_SCALE_FIRST, True),
+        (currencies.GLUED_SCALE, measures._GLUED_SCALE_FIRST, False),
+        (currencies.ZH_MORE, measures._ZH_MORE_CHARACTERS, False),
+        (currencies.ZH_SCALE, measures._ZH_SCALE_FIRST, False),
+        (currencies.CURRENCY_AFTER, measures._CURRENCY_AFTER_FIRST, True),
+        (measures._PP, measures._PP_FIRST, True),
+        (measures._PERCENT, measures._PERCENT_FIRST, True),
+        (measures._SPACE_BEFORE_SCALE, frozenset(" "), False),
+    ],
+)
+def test_measure_first_characters_open_every_match(
+    written: list[str], pattern: re.Pattern[str], first: frozenset[str], spaces: bool
+) -> None:
+    """Wherever a pattern :func:`measures.measure` tries after a number matches, the character there is one
+    of its first characters (or a space, when the pattern allows one), at every offset of the texts."""
+    matched = skipped = 0
+    for text in [*written, *MEASURE_EXAMPLES]:
+        for position in range(len(text)):
+            char = text[position]
+            opens = char in first or (spaces and char.isspace())
+            if pattern.match(text, position):
+                matched += 1
+                assert opens, (text[position : position + 20], position)
+            elif not opens:
+                skipped += 1
+    assert matched > 10
+    assert skipped > 10_000
