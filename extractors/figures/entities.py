@@ -117,6 +117,28 @@ class EntityMention:
     """False when the mention is a denominator ("of Guangdong's total") or an attribute ("Shenzhen-based")."""
 
 
+def may_name_a_company(sentence: str, places: PlaceIndex, companies: dict[str, str] | None = None) -> bool:
+    """A cheap test that :func:`find_entities` may find a company in a sentence: False only when none of the
+    ways it finds one can match (a gazetteer company's written form, the company patterns' words, a company
+    the article introduced).
+
+    Args:
+        sentence: one normalized sentence.
+        places: the compiled gazetteer.
+        companies: Chinese companies the article introduced.
+
+    Returns:
+        False when ``find_entities(sentence, places, companies)`` has no mention of kind company.
+    """
+    if places.company_re is not None and places.company_re.search(sentence):
+        return True
+    if _GROUP_GATE.search(sentence) or _TRADE_GATE.search(sentence):
+        return True
+    if _APPOSITION_GATE.search(sentence) and any(w in sentence for w in _APPOSITION_WORDS):
+        return True
+    return companies is not None and any(written in sentence for written in companies)
+
+
 def find_entities(
     sentence: str, places: PlaceIndex, companies: dict[str, str] | None = None
 ) -> list[EntityMention]:

@@ -90,6 +90,8 @@ class PlaceIndex:
     company_forms_zh: tuple[str, ...]
     company_names: frozenset[str]
     """The gazetteer's companies by name ("BYD")."""
+    company_re: re.Pattern[str] | None
+    """The written forms of kind company alone (:func:`entities.may_name_a_company`), None without any."""
     partner_pattern: str
     """Regex alternation of every way a partner is written (in match text)."""
     partner_re: re.Pattern[str]
@@ -123,6 +125,7 @@ class PlaceIndex:
         entity_of: dict[str, tuple[str, str]] = {}
         for written, name, kind in tokens:
             entity_of.setdefault(written, (name, kind))
+        company_forms = [written for written, (_, kind) in entity_of.items() if kind == "company"]
         partner_of = {partner_form(w): entry.name for entry in gazetteer.partners for w in _names(entry)}
         variants = sorted(partner_of, key=len, reverse=True)
         known = {entry.name for entry in gazetteer.partners}
@@ -148,6 +151,7 @@ class PlaceIndex:
             ),
             company_forms_zh=tuple(w for entry in gazetteer.companies for w in entry.zh_hans),
             company_names=frozenset(entry.name for entry in gazetteer.companies),
+            company_re=re.compile(literal_pattern(company_forms)) if company_forms else None,
             partner_pattern=pattern,
             # why: the alternation is tried at every offset not after a letter (every one in Chinese text); a
             # look-ahead for the characters a partner can start with rules most offsets out in one test

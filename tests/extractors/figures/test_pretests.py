@@ -238,3 +238,23 @@ def test_measure_first_characters_open_every_match(
                 skipped += 1
     assert matched > 10
     assert skipped > 10_000
+
+
+def test_company_pretest_holds_wherever_a_company_is_found(written: list[str]) -> None:
+    """:func:`entities.may_name_a_company` is True wherever :func:`entities.find_entities` finds a company,
+    on lede-sized windows of the texts, with and without companies an article introduced."""
+    places = PlaceIndex.build(load_gazetteer())
+    introduced = {"粤澄电器": "Yuecheng Electric", "粤澄": "Yuecheng Electric", "岭秀": "Lingxiu"}
+    windows = [*_windows(written, 160, 41), *EXAMPLES, "粤澄电器营收48.6亿元", "BYD sold 4 million cars"]
+    found = ruled_out = 0
+    for window in windows:
+        for companies in ({}, introduced):
+            named = any(m.kind == "company" for m in entities.find_entities(window, places, companies))
+            may = entities.may_name_a_company(window, places, companies)
+            if named:
+                found += 1
+                assert may, window
+            elif not may:
+                ruled_out += 1
+    assert found > 10
+    assert ruled_out > 1000
