@@ -16,7 +16,16 @@ import pytest
 
 from benchmarks.devset import DEVSET_DIR, HELDOUT_DIR, load_v2_set
 from gdwatch.config.loader import load_gazetteer
-from gdwatch.extractors.figures import currencies, entities, measures, numbers, periods, sentences
+from gdwatch.extractors.figures import (
+    currencies,
+    entities,
+    finder,
+    measures,
+    numbers,
+    periods,
+    scan,
+    sentences,
+)
 from gdwatch.extractors.figures.matcher import match_text
 from gdwatch.extractors.figures.numbers import normalize
 from gdwatch.extractors.figures.places import PlaceIndex
@@ -258,3 +267,12 @@ def test_company_pretest_holds_wherever_a_company_is_found(written: list[str]) -
                 ruled_out += 1
     assert found > 10
     assert ruled_out > 1000
+
+
+def test_trigger_character_runs_give_every_character(written: list[str]) -> None:
+    """The offsets read from runs of a trigger's characters are those of each character, for the figure
+    and period triggers, on every text (lower-cased)."""
+    for trigger in (finder.TRIGGER, periods.TRIGGER):
+        assert trigger.chars is not None
+        for text in [text.lower() for text in written] + ["2025年1-11月, 三十五万", "", "12,345.67"]:
+            assert scan._char_starts(trigger, text) == [m.start() for m in trigger.chars.finditer(text)]
