@@ -36,6 +36,9 @@ _EVENT_CLOSES = re.compile(
 )
 
 
+_YEAR = re.compile(r"\d{4}")
+
+
 def _within(inner: str, outer: str) -> bool:
     """Whether a period lies inside another and is shorter ("2025-09" in "2025-01..2025-09")."""
     inner_bounds, outer_bounds = period_bounds(inner), period_bounds(outer)
@@ -48,7 +51,7 @@ def _year_to_date(inner: str, outer: str) -> bool:
     """Whether a period is the year so far inside the year in force ("今年…" then "1—10月…", "2026年半年报"
     then "上半年…"): the report's cumulative period, in force from then on, not a part for one sentence."""
     bounds = period_bounds(inner)
-    return bool(re.fullmatch(r"\d{4}", outer)) and bounds is not None and bounds[0].endswith("-01")
+    return bool(_YEAR.fullmatch(outer)) and bounds is not None and bounds[0].endswith("-01")
 
 
 @dataclass
@@ -229,11 +232,7 @@ class DocumentState:
     def _put_in_force(self, own: list[PeriodMention], sentence: Sentence | None, lowered: str) -> None:
         """Put the first of a sentence's own periods that is not in passing in force (see the module)."""
         spans = [m for m in own if not m.point]
-        if (
-            len(spans) >= 2
-            and re.fullmatch(r"\d{4}", spans[0].period)
-            and _within(spans[1].period, spans[0].period)
-        ):
+        if len(spans) >= 2 and _YEAR.fullmatch(spans[0].period) and _within(spans[1].period, spans[0].period):
             # "got off to a strong start this year, with trade in the first quarter rising ...": the year
             # only dates the narrower period, which is the one the sentence reports
             own = [m for m in own if m is not spans[0]]

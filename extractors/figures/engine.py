@@ -20,7 +20,7 @@ import datetime
 from gdwatch.config.models import Gazetteer, MetricCatalogue
 from gdwatch.extractors.figures.companies_zh import find_introduced
 from gdwatch.extractors.figures.document import DocumentState
-from gdwatch.extractors.figures.entities import find_entities
+from gdwatch.extractors.figures.entities import find_entities, may_name_a_company
 from gdwatch.extractors.figures.entity_choice import TOPIC_KINDS
 from gdwatch.extractors.figures.facts import Vocabulary
 from gdwatch.extractors.figures.finder import TRIGGER as FIGURE_TRIGGER
@@ -179,7 +179,10 @@ def _read_lede_company(body: str, state: DocumentState, vocabulary: Vocabulary) 
     figures after it are the company's ("Net income rose 22% ..., the company said")."""
     # why: only a mention starting in the first _LEDE_SUBJECT_REACH characters counts; the rest of a long
     # sentence is not searched (a name and its apposition starting there end well within this)
-    for mention in find_entities(body[: 4 * _LEDE_SUBJECT_REACH], vocabulary.places, state.companies):
+    lede = body[: 4 * _LEDE_SUBJECT_REACH]
+    if not may_name_a_company(lede, vocabulary.places, state.companies):
+        return  # why: most ledes name no company, and the whole scan for places and companies is slower
+    for mention in find_entities(lede, vocabulary.places, state.companies):
         if mention.start > _LEDE_SUBJECT_REACH:
             return
         if mention.valid and mention.kind == "company":

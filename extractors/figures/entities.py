@@ -46,6 +46,12 @@ _APPOSITION_WORDS = (
 )  # fmt: skip
 _TRADE_WORDS = ("Motors", "Auto", "Appliances", "Electronics", "Technolog", "Energy", "Batter", "Robotics",
                 "Semiconductor", "Logistics", "Shipping", "Holdings", "Pharma")  # fmt: skip
+# why: the three scans above try every offset; each runs only when the text has a word it needs. The words
+# are looked for with one pattern each (the engine skips ahead to their capitals), and an apposition also
+# needs its comma and article or "which" (",\s+a ", ",\s+which ") before its trade word
+_GROUP_GATE = re.compile("|".join(re.escape(word) for word in _GROUP_WORDS))
+_TRADE_GATE = re.compile("|".join(re.escape(word) for word in _TRADE_WORDS))
+_APPOSITION_GATE = re.compile(r",\s+(?:an?|the|which)\s")
 _ANAPHOR_WORDS = ("its", "company", "firm", "group", "maker", "manufacturer", "fair", "port", "district")
 _ANAPHOR_RE = re.compile(
     r"\b[Ii]ts\b|\b[Tt]he (?:company|firm|group|carmaker|automaker|maker|manufacturer|fair|port|district)\b"
@@ -95,6 +101,8 @@ _DENOMINATOR_ENDS = (
     "the",
 )
 """What :data:`_DENOMINATOR_BEFORE` may end with before its spaces (see :func:`scan.may_end_with`)."""
+_DENOMINATOR_ENDS_ZH = ("占", "居", "对", "与", "比", "向", "从", "来自")
+"""Its Chinese words: with only spaces after one of them, :data:`_DENOMINATOR_BEFORE` matches."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,6 +115,28 @@ class EntityMention:
     kind: str
     valid: bool
     """False when the mention is a denominator ("of Guangdong's total") or an attribute ("Shenzhen-based")."""
+
+
+def may_name_a_company(sentence: str, places: PlaceIndex, companies: dict[str, str] | None = None) -> bool:
+    """A cheap test that :func:`find_entities` may find a company in a sentence: False only when none of the
+    ways it finds one can match (a gazetteer company's written form, the company patterns' words, a company
+    the article introduced).
+
+    Args:
+        sentence: one normalized sentence.
+        places: the compiled gazetteer.
+        companies: Chinese companies the article introduced.
+
+    Returns:
+        False when ``find_entities(sentence, places, companies)`` has no mention of kind company.
+    """
+    if places.company_re is not None and places.company_re.search(sentence):
+        return True
+    if _GROUP_GATE.search(sentence) or _TRADE_GATE.search(sentence):
+        return True
+    if _APPOSITION_GATE.search(sentence) and any(w in sentence for w in _APPOSITION_WORDS):
+        return True
+    return companies is not None and any(written in sentence for written in companies)
 
 
 def find_entities(
@@ -133,10 +163,11 @@ def find_entities(
         name, kind = places.entity_of[token]
         found.append(_mention(sentence, match.start(), match.end(), name, kind, places.jurisdictions))
     # why: a company suffix is rare, and the scan for it tries every offset
-    for match in _GROUP_RE.finditer(sentence) if any(word in sentence for word in _GROUP_WORDS) else ():
+    for match in _GROUP_RE.finditer(sentence) if _GROUP_GATE.search(sentence) else ():
         if match.group(1) not in places.entity_of and match.group(1) not in {"The", "China"}:
             found.append(_mention(sentence, match.start(1), match.end(1), match.group(1), "company"))
-    for match in _APPOSITION_RE.finditer(sentence) if any(w in sentence for w in _APPOSITION_WORDS) else ():
+    appositions = _APPOSITION_GATE.search(sentence) and any(w in sentence for w in _APPOSITION_WORDS)
+    for match in _APPOSITION_RE.finditer(sentence) if appositions else ():
         group = 1 if match.group(1) else 2
         written = match.group(group)
         name = _CORPORATE_SUFFIX.sub("", written) or written
@@ -147,7 +178,7 @@ def find_entities(
         ):
             start = match.start(group)
             found.append(_mention(sentence, start, start + len(name), name, "company"))
-    for match in _TRADE_NAME_RE.finditer(sentence) if any(word in sentence for word in _TRADE_WORDS) else ():
+    for match in _TRADE_NAME_RE.finditer(sentence) if _TRADE_GATE.search(sentence) else ():
         name = match.group(1)
         if name.split()[0] not in {"The", "China", "Chinese", "New", "Its", "Their", "Guangdong"} and not any(
             m.start <= match.start(1) < m.end for m in found
@@ -187,6 +218,12 @@ def _province_before_its_city(sentence: str, found: list[EntityMention]) -> list
     return out
 
 
+_CLAUSE_START_BEFORE = re.compile(r"(?:^|[，,；;。]|\d年)$")
+_IN_BEFORE = re.compile(r"\bin\s+$")
+_PLURAL_IN_BEFORE = re.compile(r"[a-z]s\s+in\s+$")
+_VERB_IN_BEFORE = re.compile(r"\b(?:is|are|was|were)\s+\w+\s+in\s+$")
+
+
 def _mention(
     sentence: str,
     start: int,
@@ -198,9 +235,12 @@ def _mention(
     before = sentence[max(0, start - 30) : start]
     after = sentence[end : end + 7]
     possessive = after.startswith(("'s", "’s"))
-    valid = not after.startswith(("-based", " province", "-made", "-listed", "-headq")) and not (
+    # why: a Chinese denominator word at the end matches _DENOMINATOR_BEFORE whatever precedes it, so the
+    # search (tried at every offset of the window) is left for the other endings
+    denominator = before.rstrip().endswith(_DENOMINATOR_ENDS_ZH) or (
         may_end_with(before, _DENOMINATOR_ENDS) and _DENOMINATOR_BEFORE.search(before)
     )
+    valid = not after.startswith(("-based", " province", "-made", "-listed", "-headq")) and not denominator
     if kind in {"foreign", "country_ref"} and not possessive:
         valid = (
             name in jurisdictions
@@ -213,7 +253,7 @@ def _mention(
         valid = False  # where the reporter was: "本报广州讯", "新华社广州10月20日电", "……深圳报道"
     if kind == "region" and (after.startswith(_SOURCE_AFTER_ZH) or before.endswith("据")):
         valid = False  # the office that published the figure: "据拱北海关统计，珠海市…", "广州海关数据显示"
-    if kind == "national_zh" and not re.search(r"(?:^|[，,；;。]|\d年)$", before):
+    if kind == "national_zh" and not _CLAUSE_START_BEFORE.search(before):
         valid = False
     if kind in {"city", "district"} and after.startswith(_PLANT_AFTER):
         valid = False  # "东莞厂的出货量", "the Dongguan plant": a company's plant, the company's figure
@@ -227,12 +267,12 @@ def _mention(
     if (
         kind == "city"
         and name.isascii()
-        and re.search(r"\bin\s+$", before)
-        and not re.search(r"[a-z]s\s+in\s+$", before)
+        and _IN_BEFORE.search(before)
+        and not _PLURAL_IN_BEFORE.search(before)
     ):
         # "a new plant in Heshan" is where, not whose; "value added in Chaozhou", "retail sales in
         # Jieyang" and "is highest in Foshan" are the place's own
-        valid = bool(re.search(r"\b(?:is|are|was|were)\s+\w+\s+in\s+$", before) or _MEASURE_IN.search(before))
+        valid = bool(_VERB_IN_BEFORE.search(before) or _MEASURE_IN.search(before))
     return EntityMention(start, end, name, kind, valid)
 
 

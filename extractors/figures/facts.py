@@ -79,6 +79,8 @@ class SentenceFacts:
     """The places the text names before the sentence (:func:`entity_choice.choose_entity`), once asked."""
     share_price: bool | None = None
     """Whether the sentence reports a share price (:func:`period_choice.trading_day`), once asked."""
+    usable_hits: dict[tuple[str, str], list[PhraseHit]] = field(default_factory=dict)
+    """The hits with a metric fitting a figure, by its kind and role (:func:`metric_choice.choose_hit`)."""
 
     def clause(self, position: int) -> tuple[int, int]:
         """(start, end) of the clause containing a position."""

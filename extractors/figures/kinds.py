@@ -168,8 +168,11 @@ def _may_have_no_basis(near: str) -> bool:
     return any(word in lowered for word in words) or any(char in near for char in "İıſK")
 
 
+_CLAUSE_END = re.compile(r"[，,；;。]")
+
+
 def _basis(clause: str, period: str | None, after: str = "", before: str = "") -> Basis | None:
-    near = before[-24:] + " " + re.split(r"[，,；;。]", after[:40], maxsplit=1)[0]
+    near = before[-24:] + " " + _CLAUSE_END.split(after[:40], maxsplit=1)[0]
     if period is not None and "-Q" in period and _EARLIER_QUARTER.search(near):
         return "qoq"  # "二季度…比一季度回落0.3个百分点"
     if _may_have_no_basis(near) and _NO_BASIS.search(near):

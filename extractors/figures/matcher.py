@@ -169,9 +169,15 @@ class CatalogueMatcher:
             hit = self._resolve(found, match.start(), end)
             if hit:
                 hits.append(hit)
-        return [
-            h for h in hits if not any(o is not h and o.start <= h.start and h.end <= o.end for o in hits)
-        ]
+        # why: the hits start at distinct offsets, in order, so a hit lies inside another one exactly when an
+        # earlier hit ends at or after its end; one pass with the furthest end so far finds them all
+        kept = []
+        furthest = -1
+        for hit in hits:
+            if hit.end > furthest:
+                kept.append(hit)
+            furthest = max(furthest, hit.end)
+        return kept
 
     def _resolve(self, found: str, start: int, end: int) -> PhraseHit | None:
         metrics = self._plain.get(" ".join(found.split()))

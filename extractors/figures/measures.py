@@ -83,6 +83,17 @@ _TIMES_EN = re.compile(
 """3.5 times that of, "four times as many": a multiple of a level."""
 
 
+# What can open each pattern matched right after a number, besides a space where the pattern allows one
+# (``\s``): a test on that character before the match (tests/extractors/figures/test_pretests.py)
+_EN_SCALE_FIRST = frozenset("-tmbTMB")
+_GLUED_SCALE_FIRST = frozenset("tb")
+_ZH_MORE_CHARACTERS = frozenset("多余几")
+_ZH_SCALE_FIRST = frozenset(scale[0] for scale in SCALES_ZH)
+_CURRENCY_AFTER_FIRST = frozenset("-yrRCUdHeEpGJ美港欧日英人新元")
+_PP_FIRST = frozenset("pP个百")
+_PERCENT_FIRST = frozenset("-%pP")
+
+
 def measure(
     sentence: str,
     start: int,
@@ -117,7 +128,9 @@ def measure(
     more_inside = False
     digits = not (word or chinese_numeral)
     currency_before = CURRENCY_BEFORE.search(sentence, max(0, start - 5), start)
-    en_scale = EN_SCALE.match(sentence, pos)
+    # why: each pattern matched after the number is tried only when the next character can start it
+    first = sentence[pos : pos + 1]
+    en_scale = EN_SCALE.match(sentence, pos) if first in _EN_SCALE_FIRST or first.isspace() else None
     if en_scale and not chinese_numeral:
         hyphenated = sentence.startswith("-", pos)
         if sentence.startswith("-", en_scale.end()) and not hyphenated:
@@ -126,17 +139,25 @@ def measure(
             scale = SCALES_EN[en_scale.group(1).lower()]
             pos = en_scale.end()
             scaled = True
-    elif digits and (glued := GLUED_SCALE.match(sentence, pos)):
+    elif digits and first in _GLUED_SCALE_FIRST and (glued := GLUED_SCALE.match(sentence, pos)):
         if not (currency_before or CURRENCY_AFTER.match(sentence, glued.end())):
             return None  # why: "14t" alone may be tonnes; a one-letter scale is read only next to money
         scale, pos, scaled = GLUED_SCALES[glued.group(1)], glued.end(), True
     elif not word:
         scale_at = pos
-        if digits and (spaced := _SPACE_BEFORE_SCALE.match(sentence, pos)):
+        if digits and first == " " and (spaced := _SPACE_BEFORE_SCALE.match(sentence, pos)):
             scale_at = spaced.end()
-        elif (more_first := ZH_MORE.match(sentence, pos)) and ZH_SCALE.match(sentence, more_first.end()):
+        elif (
+            first in _ZH_MORE_CHARACTERS
+            and (more_first := ZH_MORE.match(sentence, pos))
+            and ZH_SCALE.match(sentence, more_first.end())
+        ):
             scale_at, more_inside = more_first.end(), True
-        zh_scale = ZH_SCALE.match(sentence, scale_at)
+        zh_scale = (
+            ZH_SCALE.match(sentence, scale_at)
+            if sentence[scale_at : scale_at + 1] in _ZH_SCALE_FIRST
+            else None
+        )
         if zh_scale and zh_scale.group() == "兆" and _MEGA_UNIT.match(sentence, zh_scale.end()):
             zh_scale = None  # why: 兆瓦, 兆赫 are mega-units (100兆瓦 is 100 MW, a measure word), not 10^14
         if zh_scale:
@@ -147,9 +168,17 @@ def measure(
             scaled = True
         else:
             more_inside = False
-    more = ZH_MORE.match(sentence, pos) if not word else None
+    more = (
+        ZH_MORE.match(sentence, pos) if not word and sentence[pos : pos + 1] in _ZH_MORE_CHARACTERS else None
+    )
     after_more = more.end() if more else pos
-    currency_after = None if size_class else CURRENCY_AFTER.match(sentence, after_more)
+    after = sentence[after_more : after_more + 1]
+    spaced_after = after.isspace()
+    currency_after = (
+        CURRENCY_AFTER.match(sentence, after_more)
+        if not size_class and (after in _CURRENCY_AFTER_FIRST or spaced_after)
+        else None
+    )
     base = scale_value(value, scale)
     res = scale_value(resolution, scale)
     if currency_after:
@@ -165,10 +194,14 @@ def measure(
         figure = Figure(currency_before.start(), pos, base, currency_code(currency_before), res, "currency")
         _written(figure, currency_before, "c")
     # why: each match below is tried only where its first character can be (成, 倍, a space or "-")
-    elif not scaled and (pp := _PP.match(sentence, after_more)):
+    elif not scaled and (after in _PP_FIRST or spaced_after) and (pp := _PP.match(sentence, after_more)):
         figure = Figure(start, pp.end(), value, "pp", resolution, "pp")
         _written(figure, pp, None)
-    elif not scaled and (percent := _PERCENT.match(sentence, after_more)):
+    elif (
+        not scaled
+        and (after in _PERCENT_FIRST or spaced_after)
+        and (percent := _PERCENT.match(sentence, after_more))
+    ):
         if _PAYWALL_BEFORE.search(sentence, max(0, start - 6), start) or _PAYWALL_AFTER.match(
             sentence, percent.end()
         ):

@@ -68,6 +68,13 @@ _GENERIC_DENOMINATOR = re.compile(
 )
 
 
+# is_whole's patterns, compiled once instead of looked up in re's cache for every phrase
+_WORDS_BEFORE = re.compile(r"[A-Za-z][A-Za-z&'’-]*")
+_HAN_RUN_END = re.compile(r"[\u4e00-\u9fff、“”「」]*$")
+_QUOTES_ZH = re.compile(r"[“”「」]")
+_PREFIX_BREAK = re.compile(r"[、是的了在个有为和及]")
+
+
 def role_of(metric: MetricDefinition) -> str:
     """The role a metric's key declares: "growth" (``*_growth``), "share" (``*_share``) or "level"."""
     if metric.key.endswith("_growth"):
@@ -92,7 +99,7 @@ def is_whole(body: str, hit: PhraseHit, subjects: SubjectGrammar) -> bool:
         return True
     found = body[hit.start : hit.end]
     if found[:1].isascii():
-        words = re.findall(r"[A-Za-z][A-Za-z&'’-]*", body[max(0, hit.start - 30) : hit.start])
+        words = _WORDS_BEFORE.findall(body[max(0, hit.start - 30) : hit.start])
         if words:
             word = words[-1]
             lower = word.lower()
@@ -108,10 +115,10 @@ def is_whole(body: str, hit: PhraseHit, subjects: SubjectGrammar) -> bool:
                 return False
         rest = body[hit.end : hit.end + 40]
         return not (_SUBSET_OF.match(rest) and not _GENERIC_GOODS.match(rest))
-    run = re.search(r"[\u4e00-\u9fff、“”「」]*$", body[max(0, hit.start - 16) : hit.start])
-    prefix = re.sub(r"[“”「」]", "", run.group() if run else "")
+    run = _HAN_RUN_END.search(body[max(0, hit.start - 16) : hit.start])
+    prefix = _QUOTES_ZH.sub("", run.group() if run else "")
     prefix = subjects.partner_prefix.sub("", prefix)
-    prefix = re.split(r"[、是的了在个有为和及]", prefix)[-1]
+    prefix = _PREFIX_BREAK.split(prefix)[-1]
     if not prefix or prefix.endswith(INDUSTRY_WORDS_ZH):
         return True
     return bool(subjects.allowed_prefix.fullmatch(prefix))
@@ -159,7 +166,10 @@ def choose_hit(
     clause_start, clause_end = facts.clause(figure.start)
     next_start = facts.figures[index + 1].start if index + 1 < len(facts.figures) else len(body)
     right_limit = min(clause_end, next_start)
-    usable = [h for h in facts.hits if candidates(h, figure, role)]  # why: asked once per phrase, not twice
+    # why: which phrases fit depends only on the figure's kind and role; asked once per sentence for each
+    usable = facts.usable_hits.get((figure.kind, role))
+    if usable is None:
+        usable = facts.usable_hits[figure.kind, role] = [h for h in facts.hits if candidates(h, figure, role)]
     right = [h for h in usable if figure.end <= h.start < right_limit]
     after = body[figure.end : right_limit]
     if figure.kind == "count":
@@ -404,13 +414,16 @@ def growth_counterpart(
     return metrics.get(f"{stem}_growth")
 
 
+_WORDS = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+
+
 def _has_own_subject(clause_before: str, subjects: SubjectGrammar) -> bool:
     """Whether a clause names its own subject before the figure (then earlier clauses are not its subject)."""
     text = clause_before.strip()
     if not text:
         return False
     if text[0].isascii():
-        words = re.findall(r"[A-Za-z][A-Za-z'’-]*", text)
+        words = _WORDS.findall(text)
         content = [w for w in words if w.lower() not in NOT_SUBJECT_EN and not w[0].isupper()]
         return bool(content)
     rest = subjects.time_or_place.sub("", text.lstrip("，,；;"))

@@ -243,7 +243,12 @@ def scale_value(value: float, scale: float) -> float:
         return value * scale
     if not math.isfinite(value):
         return value * scale
-    return float(Decimal(repr(value)).scaleb(exponent))
+    written = repr(value)
+    if type(value) is float and "e" not in written:
+        # why: float() of a decimal string is correctly rounded, as float() of a Decimal is, and "9.1e12" is
+        # exactly Decimal("9.1").scaleb(12) (a float's repr has at most 17 digits: scaleb does not round)
+        return float(f"{written}e{exponent}")
+    return float(Decimal(written).scaleb(exponent))
 
 
 def fraction_percent(numerator: int, denominator: int) -> float:

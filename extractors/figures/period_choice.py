@@ -198,6 +198,9 @@ def _reports_share_price(facts: SentenceFacts) -> bool:
     return facts.share_price
 
 
+_CLOSED = re.compile(r"closed|收盘|收市|收报|收在|报收")
+
+
 def trading_day(
     facts: SentenceFacts, figure: Figure, period: str | None, published: datetime.date | None
 ) -> str | None:
@@ -234,7 +237,7 @@ def trading_day(
     if (weekday := _WEEKDAY.search(body)) is not None:
         back = (published.weekday() - _WEEKDAYS.index(weekday.group(1).lower())) % 7
         return (published - timedelta(days=back)).isoformat()
-    if _TODAY.search(body) or re.search(r"closed|收盘|收市|收报|收在|报收", body):
+    if _TODAY.search(body) or _CLOSED.search(body):
         return published.isoformat()
     return period
 

@@ -199,12 +199,18 @@ def find_periods(
         Period mentions in order of appearance.
     """
     lowered = sentence.translate(_LOWER) if lowered is None else lowered
-    # why: most digits start no period, and _ATOMS is slow to fail; a start where it cannot match never
-    # moves the scan's cursor, so dropping it changes nothing
+    # why: most digits and words start no period, and _ATOMS is slow to fail; a start where it cannot match
+    # never moves the scan's cursor, so dropping it changes nothing
+    months = "months" in lowered
+    parts = "quarter" in lowered or "half" in lowered
     starts = [
         start
         for start in (trigger_starts(TRIGGER, lowered) if starts is None else starts)
-        if not "0" <= lowered[start] <= "9" or _may_open_a_period(lowered, start)
+        if (
+            _may_open_a_period(lowered, start)
+            if "0" <= lowered[start] <= "9"
+            else _may_open_at_a_word(lowered, start, months, parts)
+        )  # why: inline, not may_open_a_period, which costs one more call per digit
     ]
     atoms = [
         atom
@@ -244,21 +250,85 @@ _AFTER_LEADING_DIGITS = frozenset("月季snrt-~至到")
 """What follows the one or two digits a period starts with, besides a space: 5月, 3季度, "1st", "1-3月"."""
 
 
+def may_open_a_period(lowered: str, start: int, *, months: bool, parts: bool) -> bool:
+    """A cheap test that :data:`_ATOMS` may match at a position: it never says False where the pattern
+    matches, so dropping the other positions before the scan changes nothing.
+
+    Args:
+        lowered: the sentence, ASCII letters lower-cased.
+        start: the position.
+        months: whether "months" is in the sentence.
+        parts: whether "quarter" or "half" is in the sentence.
+
+    Returns:
+        False when the pattern cannot match there.
+    """
+    if "0" <= lowered[start] <= "9":
+        return _may_open_a_period(lowered, start)
+    return _may_open_at_a_word(lowered, start, months, parts)
+
+
 def _may_open_a_period(lowered: str, start: int) -> bool:
     """Whether :data:`_ATOMS` may match at a digit. Its branches that start with a digit are a year (19xx,
-    20xx), one or two digits before a space, 月, 季, a range mark or an ordinal's suffix, and four digits
-    before "-" or 年 (2025-01-05, 2025年3月5日)."""
+    20xx), one or two digits before 月, 季, a range mark or an ordinal's suffix, or before spaces and a month
+    ("5 May"), "months" or a range mark, and four digits before "-" or 年 (2025-01-05, 2025年3月5日)."""
     if lowered.startswith(("19", "20"), start):
         return True
     first = lowered[start + 1 : start + 2]
-    if first in _AFTER_LEADING_DIGITS or first.isspace():
+    if first in _AFTER_LEADING_DIGITS:
         return True
+    if first.isspace():
+        return _AFTER_DIGITS_AND_SPACES.match(lowered, start + 1) is not None
     if not first.isdigit():
         return False
     second = lowered[start + 2 : start + 3]
-    if second in _AFTER_LEADING_DIGITS or second.isspace():
+    if second in _AFTER_LEADING_DIGITS:
         return True
+    if second.isspace():
+        return _AFTER_DIGITS_AND_SPACES.match(lowered, start + 2) is not None
     return lowered[start : start + 4].isdigit() and lowered[start + 4 : start + 5] in {"-", "年"}
+
+
+_AFTER_DIGITS_AND_SPACES = re.compile(
+    "\\s+[" + "".join(sorted({month[0] for month in (*MONTHS, *MONTH_ABBREVIATIONS)} | {"m"})) + "\\-~至到]"
+)
+"""After one or two digits and spaces, a period goes on with a month ("5 may"), "months" ("9 months ended
+june") or a range mark ("1 - 3月")."""
+_WORD = re.compile("[a-z]+")
+_MONTH_WORDS = frozenset((*MONTHS, *MONTH_ABBREVIATIONS))
+_OPENING_WORDS = _MONTH_WORDS | {"q", "h", "interim", "currently", "now", "presently"}
+"""Words a period may open with whatever follows them (months, q1, h2, "now"; the pattern decides)."""
+_ORDINAL_WORDS = frozenset({"first", "second", "third", "fourth", "final"})
+_OPENING_PHRASES = (
+    "last year", "this year", "next year", "year's end", "year-end", "end of the year", "for the full year",
+    "for the whole year", "full-year ", "at present",
+)  # fmt: skip
+_FROM_WHEN = re.compile(r"(?:from|between)\s+[" + "".join(sorted({m[0] for m in _MONTH_WORDS})) + "12]")
+"""After "from" or "between", a period goes on with a month or a year of 19xx or 20xx."""
+_GLUED_MONTH_RANGE = re.compile(f"(?:{alternation(_MONTH_WORDS)})(?:to|through|and)")
+
+
+def _may_open_at_a_word(lowered: str, start: int, months: bool, parts: bool) -> bool:
+    """Whether :data:`_ATOMS` may match at a position that is no digit: always in a sentence with "months"
+    (which any word may open: "six months ended June") and at anything but a lower-case ASCII letter. The
+    branches that open with such a letter open with a month, "from" or "between" before a month or a year,
+    an ordinal before "quarter" or "half" (``parts``: the sentence has one of them), q1-q4, h1-h2,
+    "interim", "now", or one of a few phrases ("last year", "year-end")."""
+    if months or not "a" <= lowered[start] <= "z":
+        return True
+    word = _WORD.match(lowered, start)
+    if word is None:
+        return True
+    written = word.group()
+    if written in _OPENING_WORDS:
+        return True
+    if written in {"from", "between"}:
+        return _FROM_WHEN.match(lowered, start) is not None
+    if written in _ORDINAL_WORDS:
+        return parts
+    if lowered.startswith(_OPENING_PHRASES, start):
+        return True
+    return _GLUED_MONTH_RANGE.match(written) is not None  # "marto june": a month range written without spaces
 
 
 def _compared_figure_before(window: str) -> bool:

@@ -53,6 +53,14 @@ _ABBREVIATED_PARTNERS = (
 _KINDS = (("cities", "city"), ("districts", "district"), ("regions", "region"), ("events", "event"))
 
 
+def _first_characters(variants: list[str], abbreviated: list[tuple[str, str, str]]) -> str:
+    """The characters a partner pattern's match can start with, escaped for a character class: each
+    variant's first letter, and the first character each abbreviation's pattern consumes (its written form's:
+    港 of "(?<=[对自向经])港", 粤 of 粤港)."""
+    first = {variant.split()[0][0] for variant in variants} | {written[0] for _, written, _ in abbreviated}
+    return "".join(re.escape(char) for char in sorted(first))
+
+
 def _names(entry: GazetteerEntry) -> tuple[str, ...]:
     return (*entry.en, *entry.zh_hans)
 
@@ -82,6 +90,8 @@ class PlaceIndex:
     company_forms_zh: tuple[str, ...]
     company_names: frozenset[str]
     """The gazetteer's companies by name ("BYD")."""
+    company_re: re.Pattern[str] | None
+    """The written forms of kind company alone (:func:`entities.may_name_a_company`), None without any."""
     partner_pattern: str
     """Regex alternation of every way a partner is written (in match text)."""
     partner_re: re.Pattern[str]
@@ -115,6 +125,7 @@ class PlaceIndex:
         entity_of: dict[str, tuple[str, str]] = {}
         for written, name, kind in tokens:
             entity_of.setdefault(written, (name, kind))
+        company_forms = [written for written, (_, kind) in entity_of.items() if kind == "company"]
         partner_of = {partner_form(w): entry.name for entry in gazetteer.partners for w in _names(entry)}
         variants = sorted(partner_of, key=len, reverse=True)
         known = {entry.name for entry in gazetteer.partners}
@@ -140,8 +151,13 @@ class PlaceIndex:
             ),
             company_forms_zh=tuple(w for entry in gazetteer.companies for w in entry.zh_hans),
             company_names=frozenset(entry.name for entry in gazetteer.companies),
+            company_re=re.compile(literal_pattern(company_forms)) if company_forms else None,
             partner_pattern=pattern,
-            partner_re=re.compile(r"(?<![a-z])" + pattern + r"(?![a-z])"),
+            # why: the alternation is tried at every offset not after a letter (every one in Chinese text); a
+            # look-ahead for the characters a partner can start with rules most offsets out in one test
+            partner_re=re.compile(
+                r"(?<![a-z])(?=[" + _first_characters(variants, abbreviated) + "])" + pattern + r"(?![a-z])"
+            ),
             partner_of=partner_of,
             partner_forms_zh=tuple(v.replace(" ", "") for v in variants if not v.isascii())
             + tuple(written for _, written, _ in abbreviated),

@@ -88,6 +88,9 @@ _LIST_GAP_ZH = re.compile(r"^(?:[\u4e00-\u9fff]{0,2})?(?:、|和|及|以及)$")
 _LIST_BREAKER = re.compile(rf"\b(?:{alternation(LIST_BREAKERS_EN)})\b", re.I)
 
 
+_SPACES = re.compile(r"\s+")
+
+
 def attach_qualifier(sentence: str, figure: Figure) -> None:
     """Give a figure the qualifier of the bound word before or after it, unless it has its own already.
 
@@ -105,7 +108,7 @@ def attach_qualifier(sentence: str, figure: Figure) -> None:
     if after:
         match = after
     if match:
-        word = re.sub(r"\s+", " ", match.group("q").lower())
+        word = _SPACES.sub(" ", match.group("q").lower())
         figure.qualifier = QUALIFIER_OF.get(word, "exact")
         figure.qualifier_own = figure.qualifier != "exact"
 
@@ -156,6 +159,9 @@ def mark_from_to(sentence: str, figure: Figure) -> None:
     figure.to_high = is_to_high(sentence, figure.start)
 
 
+_CLOSING_PARENTHESIS = re.compile(r"^\)\s*")
+
+
 def spread_list_bounds(sentence: str, figures: list[Figure]) -> None:
     """Give the items of a list the bound word written before its first item.
 
@@ -176,7 +182,7 @@ def spread_list_bounds(sentence: str, figures: list[Figure]) -> None:
             and figure.kind == previous.kind
         ):
             gap = sentence[previous.end : figure.start]
-            gap = re.sub(r"^\)\s*", "", gap)
+            gap = _CLOSING_PARENTHESIS.sub("", gap)
             if (_LIST_GAP_EN.match(gap) and not _LIST_BREAKER.search(gap)) or _LIST_GAP_ZH.match(gap):
                 figure.qualifier = previous.qualifier
         previous = figure

@@ -363,19 +363,18 @@ _STOCK_TOTAL = re.compile(
 )
 
 
+_YEAR = re.compile(r"\d{4}")
+_BOUND_BEFORE = re.compile(r"(?:more than|over|about|nearly|some|约|近|超过|逾)\s*$", re.I)
+
+
 def _stock_at_year_end(
     facts: SentenceFacts, figure: Figure, period: str | None, published: datetime.date | None
 ) -> str | None:
     """A count said to be the total reached in a finished year is a stock at that year's end."""
-    if (
-        period is None
-        or not re.fullmatch(r"\d{4}", period)
-        or published is None
-        or int(period) >= published.year
-    ):
+    if period is None or not _YEAR.fullmatch(period) or published is None or int(period) >= published.year:
         return period
     before = facts.body[max(0, figure.start - 16) : figure.start]
-    before = re.sub(r"(?:more than|over|about|nearly|some|约|近|超过|逾)\s*$", "", before, flags=re.I)
+    before = _BOUND_BEFORE.sub("", before)
     return f"{period}-12-31" if _STOCK_TOTAL.search(before.rstrip()) else period
 
 
@@ -441,6 +440,9 @@ _TO_BEFORE = re.compile(r"(?:\bto|\babove|\bbelow|\bat)\s*$", re.I)
 _FROM_BETWEEN = re.compile(r"(?:\s+of\s+[^,;]{1,40}?)?\s*,?\s*(?:(?:up|down)\s+)?from\s*", re.I)
 
 
+_UP_OR_DOWN_FROM = re.compile(r"(?:up|down)\s+from", re.I)
+
+
 def _from_side_of(
     facts: SentenceFacts, figure: Figure, earlier: list[Observation], unit: str
 ) -> Observation | None:
@@ -453,7 +455,7 @@ def _from_side_of(
     if between is None:
         return None
     # "made up 64% of sales, up from 58%": "up from" pairs the values without a "to"
-    up_from = re.search(r"(?:up|down)\s+from", between.group(), re.I) is not None
+    up_from = _UP_OR_DOWN_FROM.search(between.group()) is not None
     return previous if up_from or _TO_BEFORE.search(facts.body, max(0, start - 8), start) else None
 
 
@@ -467,7 +469,7 @@ def _years_averaged(body: str, period: str | None) -> str | None:
     """The span of years an average annual rate averages, when its sentence names it and the period chosen
     so far is one year ("grew at an average annual rate of 4.8 percent over the five years" in 2025 ->
     2021..2025)."""
-    if period is None or not re.fullmatch(r"\d{4}", period):
+    if period is None or not _YEAR.fullmatch(period):
         return period
     year = int(period)
     ahead = _YEARS_AHEAD.search(body)

@@ -245,27 +245,33 @@ _SECTOR_NAMES = {
 }
 
 
+_SECTOR_ORDINALS = re.compile(r"primary|secondary|tertiary")
+_SECTOR_NAMED = re.compile(r"\b(?:farming|agriculture|industry|services)\b")
+_SECTOR_DIGITS_ZH = re.compile(r"[一二三](?=[、和及产]|$)")
+_SECTORS = re.compile(r"sectors?|industr|产业", re.I)
+
+
 def _sector_items(body: str, items: list[tuple[int, int]]) -> list[list[str]] | None:
     """ "the primary, secondary and tertiary sectors", 第一、二、三产业: the three sectors of the economy."""
     found: list[list[str]] = []
     for start, end in items:
         text = body[start:end].strip().lower()
-        words = re.findall(r"primary|secondary|tertiary", text)
+        words = _SECTOR_ORDINALS.findall(text)
         if words:
             found.append([_SECTOR_WORDS[words[-1]]])
             continue
         # "value added in farming, industry and services": the sectors by what they are
-        named = re.findall(r"\b(?:farming|agriculture|industry|services)\b", text)
+        named = _SECTOR_NAMED.findall(text)
         if named and len(text.split()) <= 4:
             found.append([_SECTOR_NAMES[named[-1]]])
             continue
-        digits = re.findall(r"[一二三](?=[、和及产]|$)", body[start:end])
+        digits = _SECTOR_DIGITS_ZH.findall(body[start:end])
         if digits:
             found.append([_ZH_SECTOR_ITEMS[digits[-1]]])
             continue
         return None
     last_end = items[-1][1]
-    if not re.search(r"sectors?|industr|产业", body[items[0][0] : last_end + 12], re.I):
+    if not _SECTORS.search(body[items[0][0] : last_end + 12]):
         return None
     return found
 

@@ -179,6 +179,10 @@ def written_product_en(body: str, hit_start: int, not_products: frozenset[str]) 
     return " ".join(words)
 
 
+_HAN_RUN_END = re.compile(r"[\u4e00-\u9fff]{2,16}$")
+_AND_ZH = re.compile("[和及与]")
+
+
 def written_product(body: str, hit_start: int, leading_words: re.Pattern[str]) -> str | None:
     """A product named as written right before a trade phrase ("湛江市水产品出口" -> 水产品), or None.
 
@@ -192,8 +196,8 @@ def written_product(body: str, hit_start: int, leading_words: re.Pattern[str]) -
         The product (simplified Chinese), without the places and periods before it.
     """
     window = body[max(0, hit_start - 17) : hit_start]
-    run = re.search(r"[\u4e00-\u9fff]{2,16}$", window)
-    if run is None or window[: run.start()].endswith("、") or re.search("[和及与]", run.group()):
+    run = _HAN_RUN_END.search(window)
+    if run is None or window[: run.start()].endswith("、") or _AND_ZH.search(run.group()):
         return None  # 钢材、水产品出口分别增长: a list, whose items a respectively reading pairs
     found = _PRODUCT_WRITTEN.fullmatch(leading_words.sub("", run.group()))
     return found.group(1) if found and len(found.group(1)) >= 2 else None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from gdwatch.extractors.figures.lexicon import ABBREVIATIONS_EN
 
@@ -35,17 +35,39 @@ _BOILERPLATE_MARKS = (
     " 摄）",
     " 摄)",
 )
+# why: each str.find scans the whole text; a mark is looked for only when a string every occurrence of it
+# contains is in the text (one scan for several marks), and the Chinese marks only in text with a Chinese
+# character (one character-class scan for all of them)
+_MARK_GATES = {
+    "scan the qr": "qr",
+    "qr code": "qr",
+    "[photo": "photo",
+    "photo by": "photo",
+    "provided to china daily": "china daily",
+    "for china daily": "china daily",
+    "来源：": "来源",
+    "来源:": "来源",
+    "评论（": "评论",
+    "评论(": "评论",
+    " 摄）": " 摄",
+    " 摄)": " 摄",
+}
+_HAN = re.compile("[\u4e00-\u9fff]")
 _LOWER = str.maketrans({chr(c): chr(c + 32) for c in range(65, 91)})
 
 
 MAX_SENTENCE = 800
 _WORD_BEFORE = re.compile(r"([A-Za-z.]+)$")
+_WORD_CHARACTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz."
+"""The characters of :data:`_WORD_BEFORE`'s run."""
 _NON_SPACE = re.compile(r"\S")
 
 
-@dataclass(frozen=True, slots=True)
-class Sentence:
+class Sentence(NamedTuple):
     """One sentence: its offsets in the text and the paragraph it belongs to."""
+
+    # why: a NamedTuple, not a frozen dataclass, because one is made per sentence of every article and a
+    # frozen dataclass sets each field through object.__setattr__ (about four times slower to build)
 
     start: int
     end: int
@@ -67,14 +89,19 @@ def split_sentences(text: str, lowered: str | None = None) -> list[Sentence]:
     paragraph_start = 0
     marks = _boilerplate_marks(text.lower() if lowered is None else lowered)
     for paragraph_index, line in enumerate(text.split("\n")):
+        if not line:
+            paragraph_start += 1  # why: an empty line has no sentence; most articles have many
+            continue
         start = 0
         for match in _END.finditer(line):
-            if match.group().startswith(".") and _is_abbreviation(line, match.start()):
+            end = match.end()
+            # the match is one end mark, perhaps with a closing quote: a full stop when it starts with "."
+            if line[match.start()] == "." and (
+                _is_abbreviation(line, match.start()) or not _next_starts_sentence(line, end)
+            ):
                 continue
-            if match.group().startswith(".") and not _next_starts_sentence(line, match.end()):
-                continue
-            _append(sentences, line, paragraph_start, start, match.end(), paragraph_index)
-            start = match.end()
+            _append(sentences, line, paragraph_start, start, end, paragraph_index)
+            start = end
         _append(sentences, line, paragraph_start, start, len(line), paragraph_index)
         paragraph_start += len(line) + 1
     if marks:
@@ -89,7 +116,17 @@ def _boilerplate_marks(lowered: str) -> list[int]:
     starting inside the previous one found is skipped, as in a regex scan.
     """
     found = []
+    has_han = not lowered.isascii() and _HAN.search(lowered) is not None
+    gates: dict[str, bool] = {}
     for order, mark in enumerate(_BOILERPLATE_MARKS):
+        if not (has_han or mark.isascii()):
+            continue  # NOTE: every mark that is not ASCII has a Han character (tests/extractors/figures)
+        gate = _MARK_GATES.get(mark)
+        if gate is not None:
+            if gate not in gates:
+                gates[gate] = gate in lowered
+            if not gates[gate]:
+                continue
         index = lowered.find(mark)
         while index != -1:
             found.append((index, order))
@@ -191,10 +228,13 @@ def _append(sentences: list[Sentence], line: str, base: int, start: int, end: in
 def _is_abbreviation(line: str, dot: int) -> bool:
     if not line[dot - 1 : dot].isalpha():
         return False
-    word = _WORD_BEFORE.search(line, max(0, dot - 12), dot)
-    if word is None:
+    # why: the run of letters and dots ending at the dot, at most 12 long, is what _WORD_BEFORE's search
+    # finds there; str.rstrip finds it without trying the pattern at each offset
+    window = line[max(0, dot - 12) : dot]
+    word = window[len(window.rstrip(_WORD_CHARACTERS)) :]
+    if not word:
         return False
-    token = word.group(1).lower().strip(".")
+    token = word.lower().strip(".")
     return token in ABBREVIATIONS_EN or "." in token
 
 

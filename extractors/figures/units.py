@@ -309,6 +309,9 @@ def english_noun_after(text: str, pos: int) -> tuple[str | None, bool]:
     return noun, False
 
 
+_WORDS = re.compile(r"[A-Za-z][A-Za-z'-]*")
+
+
 def english_noun_before(text: str, pos: int) -> str | None:
     """Find the counted noun before a bare number ("charging piles surpassed 400,000" -> "charging piles").
 
@@ -320,7 +323,7 @@ def english_noun_before(text: str, pos: int) -> str | None:
         The nearest plural noun to the left in the sentence, or None.
     """
     window = text[max(0, pos - 200) : pos]
-    tokens = re.findall(r"[A-Za-z][A-Za-z'-]*", window)
+    tokens = _WORDS.findall(window)
     sentence_start = pos <= 200 and bool(tokens) and window.lstrip().startswith(tokens[0])
     for index in range(len(tokens) - 1, -1, -1):
         word = tokens[index]
@@ -362,6 +365,9 @@ def chinese_noun_after(text: str, pos: int) -> str | None:
     return noun or None
 
 
+_NOUN_BREAK_ZH = re.compile(r"[的元”]")
+
+
 def chinese_noun_before(text: str, pos: int) -> str | None:
     """Find the noun a Chinese count refers back to ("充电桩逾40万个" -> "充电桩").
 
@@ -380,7 +386,7 @@ def chinese_noun_before(text: str, pos: int) -> str | None:
             continue
         break
     phrase = "".join(reversed(run))
-    phrase = re.split(r"[的元”]", phrase)[-1]
+    phrase = _NOUN_BREAK_ZH.split(phrase)[-1]
     phrase = _ZH_TRAILING.sub("", phrase)
     ends = [(phrase.rfind(h) + len(h), len(h)) for h in _ZH_HEADS if h in phrase]
     if ends:
