@@ -207,9 +207,10 @@ def _quote(text: str) -> str:
     return text.replace("'", "''")
 
 
-def _article_key(article_id: str) -> int:
-    """An article's lock key: a signed int4 from its id (two ids sharing a key only wait for each other)."""
-    return zlib.crc32(article_id.encode()) - 2**31
+def _article_keys(article_ids: Iterable[str]) -> list[int]:
+    """The articles' lock keys, each a signed int4 from its id, once each and in ascending order (two ids
+    sharing a key only wait for each other)."""
+    return sorted({zlib.crc32(article_id.encode()) - 2**31 for article_id in article_ids})
 
 
 class CatalogLock:
@@ -236,14 +237,8 @@ class CatalogLock:
         Raises:
             WarehouseBusyError: still held by another session after ``wait_s``.
         """
-        if self.held:
-            return
         deadline = time.monotonic() + wait_s
-        while True:
-            row = self._pg.execute(f"SELECT pg_try_advisory_lock({_LOCK_KEY_SQL})").fetchone()
-            if row and row[0]:
-                self.held = True
-                return
+        while not self.try_take():
             if time.monotonic() >= deadline:
                 raise WarehouseBusyError(self.target.display(), self.holder_pid(), wait_s)
             time.sleep(_POLL_S)
@@ -276,7 +271,7 @@ class CatalogLock:
 
         The article keys are taken in ascending order, in one statement, so two writers cannot deadlock.
         """
-        keys = sorted({_article_key(article_id) for article_id in article_ids})
+        keys = _article_keys(article_ids)
         started = time.monotonic()
         self._pg.execute(f"SELECT pg_advisory_lock_shared({_APPEND_KEY_SQL})")
         if keys:
@@ -288,7 +283,7 @@ class CatalogLock:
 
     def unlock_articles(self, article_ids: Iterable[str]) -> None:
         """Release what :meth:`lock_articles` took for the same articles."""
-        keys = sorted({_article_key(article_id) for article_id in article_ids})
+        keys = _article_keys(article_ids)
         if keys:
             self._pg.execute(
                 f"SELECT count(pg_advisory_unlock({_ARTICLE_LOCK_CLASS}, key)) FROM unnest(%s::int[]) AS key",

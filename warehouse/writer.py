@@ -335,7 +335,11 @@ class Warehouse:
         counts = self._lake_attempts(lambda: self._append_lake_batch(tagged, batch, run_id, timings))
         if not batch.pages:
             return counts
-        new_conflicts = self._lake_attempts(lambda: self._check_lake(tagged, run_id, timings, wait=False))
+        lock = self._catalog_lock if self.SERIALISE_LAKE_LOADS else None
+        if lock is not None and not lock.try_take():
+            self.checks_left += 1  # another writer is checking: its next check, or this writer's, covers it
+            return counts
+        new_conflicts = self._lake_attempts(lambda: self._check_lake(tagged, run_id, timings))
         return replace(counts, new_conflicts=new_conflicts)
 
     def check_pending(self, *, run_id: int, timings: dict[str, float] | None = None) -> int:
@@ -363,17 +367,10 @@ class Warehouse:
             if lock is not None:
                 lock.unlock_articles(ids)
 
-    def _check_lake(
-        self, conn: _TaggedCommits, run_id: int, timings: dict[str, float] | None, *, wait: bool = True
-    ) -> int:
-        """Check what is queued, under the catalog's lock. Without ``wait``, a writer that finds another one
-        checking leaves its batch to that writer's next check or its own (its run's last check waits)."""
+    def _check_lake(self, conn: _TaggedCommits, run_id: int, timings: dict[str, float] | None) -> int:
+        """Check what is queued, under the catalog's lock (waited for unless already taken)."""
         lock = self._catalog_lock if self.SERIALISE_LAKE_LOADS else None
-        if lock is not None and not wait:
-            if not lock.try_take():
-                self.checks_left += 1
-                return 0
-        elif lock is not None:
+        if lock is not None:
             self.lock_wait_s += lock.wait()
         held = time.perf_counter()
         try:
