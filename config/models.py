@@ -273,7 +273,12 @@ class SegmentDefinition(_Strict):
     measure: bool = Field(
         default=False,
         description="The forms name a measure with no catalogue metric (container throughput), not a part: "
-        "its rates and amounts take the segment; a count of it carries its unit (TEUs) instead.",
+        "its rates and amounts take the segment, and so do its counts in one of its `units`.",
+    )
+    units: tuple[str, ...] = Field(
+        default=(),
+        description="For a measure: the canonical units it is counted in (TEU for container throughput). "
+        "A count in another unit in the same sentence counts something else (223 countries and regions).",
     )
 
     @model_validator(mode="after")
@@ -282,6 +287,8 @@ class SegmentDefinition(_Strict):
             raise ValueError(f"segment {self.name!r} needs at least one English or simplified Chinese form")
         if any(form != form.lower() for form in self.en):
             raise ValueError(f"segment {self.name!r}: English forms are written in lower case")
+        if self.units and not self.measure:
+            raise ValueError(f"segment {self.name!r}: units are for measures (measure = true)")
         return self
 
 

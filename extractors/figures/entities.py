@@ -139,6 +139,10 @@ def may_name_a_company(sentence: str, places: PlaceIndex, companies: dict[str, s
     return companies is not None and any(written in sentence for written in companies)
 
 
+# words whose last character begins a place's Chinese name, read across when the place follows them
+_WORDS_A_PLACE_NAME_STARTS_INSIDE = frozenset(["新增"])
+
+
 def find_entities(
     sentence: str, places: PlaceIndex, companies: dict[str, str] | None = None
 ) -> list[EntityMention]:
@@ -160,6 +164,8 @@ def find_entities(
             or sentence[match.end() : match.end() + 1].isalpha()
         ):
             continue
+        if sentence[match.start() - 1 : match.start() + 1] in _WORDS_A_PLACE_NAME_STARTS_INSIDE:
+            continue  # 新增城镇就业: the 增 of 新增 ("newly added") and 城镇, not Zengcheng (增城)
         name, kind = places.entity_of[token]
         found.append(_mention(sentence, match.start(), match.end(), name, kind, places.jurisdictions))
     # why: a company suffix is rare, and the scan for it tries every offset

@@ -29,6 +29,9 @@ class SegmentIndex:
     measures: frozenset[str]
     """Segments that name a measure with no catalogue metric ("container throughput"): a count of it carries
     its unit instead (16.28 million TEUs), so only its rates and amounts take the segment."""
+    measure_units: dict[str, frozenset[str]]
+    """A measure -> the canonical units it is counted in: a count in one of them takes the measure as its
+    segment ("handled 1.86 million TEUs"), a count in another unit counts something else."""
 
     @classmethod
     def build(cls, segments: tuple[SegmentDefinition, ...]) -> SegmentIndex:
@@ -51,6 +54,7 @@ class SegmentIndex:
             by_written=by_written,
             pattern=re.compile(literal_pattern(by_written)),
             measures=frozenset(segment.name for segment in segments if segment.measure),
+            measure_units={segment.name: frozenset(segment.units) for segment in segments if segment.units},
         )
 
 

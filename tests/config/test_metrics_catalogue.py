@@ -98,3 +98,12 @@ def test_a_part_listed_twice_is_one_readable_error(tmp_path: Path) -> None:
     path.write_text(packaged + '\n[[segments]]\nname = "bots"\nen = ["robots"]\n', encoding="utf-8")
     with pytest.raises(ConfigError, match=r"'robots' is listed under both 'robots' and 'bots'"):
         load_metrics(path)
+
+
+def test_units_are_only_for_measures(tmp_path: Path) -> None:
+    packaged = (Path(__file__).resolve().parents[2] / "config" / "metrics.toml").read_text(encoding="utf-8")
+    path = tmp_path / "metrics.toml"
+    extra = '\n[[segments]]\nname = "lychees"\nunits = ["tonnes"]\nen = ["lychees"]\nzh_hans = ["荔枝"]\n'
+    path.write_text(packaged + extra, encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"segment 'lychees': units are for measures"):
+        load_metrics(path)

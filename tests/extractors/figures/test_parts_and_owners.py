@@ -1,5 +1,6 @@
 """Services trade is trade, uncatalogued traded products in a respectively list are each their own part,
-and "value added in Chaozhou" is Chaozhou's (metrics-2.9.0)."""
+and "value added in Chaozhou" is Chaozhou's (metrics-2.9.0); counts of a measure in its own unit name it
+(metrics-2.10.0)."""
 
 from __future__ import annotations
 
@@ -159,3 +160,28 @@ def test_where_another_place_lies_or_comes_from_is_no_owner(extractor: FigureExt
         "Mainland visitors accounted for 72.6 percent, of whom 48.1 percent came from Guangdong."
     )
     assert [row[1] for row in fields(extractor, text, "entity")] == ["Macao", "Macao", "Macao"]
+
+
+def test_a_count_in_the_measures_own_unit_names_the_measure(extractor: FigureExtractor) -> None:
+    text = (
+        "汕头港完成集装箱吞吐量186万标箱，比2024年增长9.7%。\n"
+        "The fair drew 305,400 overseas buyers from 217 countries and regions."
+    )
+    assert fields(extractor, text, "segment") == [
+        ("186万", "container throughput"),
+        ("9.7%", "container throughput"),
+        ("305,400", "overseas buyers"),
+        ("217", None),  # countries and regions are not buyers
+    ]
+
+
+def test_travellers_crossing_both_ways_are_not_visitor_arrivals(extractor: FigureExtractor) -> None:
+    text = "首10個月經大橋口岸出入境旅客達2,845.2萬人次。其中，「港車北上」車輛5.82萬輛次。"
+    assert fields(extractor, text, "segment") == [
+        ("2,845.2萬", "passenger crossings"),
+        ("5.82萬", None),  # vehicles listed after the travellers are not travellers
+    ]
+
+
+def test_newly_added_urban_jobs_are_not_zengchengs(extractor: FigureExtractor) -> None:
+    assert fields(extractor, "上半年，广州新增城镇就业16.2万人。", "entity") == [("16.2万", "Guangzhou")]
