@@ -1,6 +1,6 @@
 """Benchmark: Warehouse.load_batch throughput (articles/s and observation rows/s) on a growing warehouse.
 
-Usage: python benchmarks/load.py [--batches 10] [--articles 200]
+Usage: python benchmarks/load.py [--batches 10] [--articles 200] [--open-per-call]
 
 Each batch holds new synthetic articles (200 words, raw HTML, 10 figures each) and is loaded in one
 transaction like a real run; a final batch re-loads the first one to time the no-op path. The load's own
@@ -27,12 +27,20 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--batches", type=int, default=10)
     parser.add_argument("--articles", type=int, default=200, help="articles per batch")
+    parser.add_argument(
+        "--open-per-call",
+        action="store_true",
+        help="open and close the DuckDB file in each load_batch (the writer's default; a run holds it)",
+    )
     args = parser.parse_args()
     rng = random.Random(7)
     batches = [LoadBatch(tuple(pages(rng, args.articles, prefix=f"batch{b}"))) for b in range(args.batches)]
     rows: list[tuple[str, int, int, float, float]] = []
     steps: dict[str, float] = {}
-    with tempfile.TemporaryDirectory() as tmp, Warehouse(Path(tmp) / "load.duckdb") as wh:
+    with (
+        tempfile.TemporaryDirectory() as tmp,
+        Warehouse(Path(tmp) / "load.duckdb", hold_file=not args.open_per_call) as wh,
+    ):
         run = wh.start_run(flow="bench", params={}, started_at=T0)
         for b, batch in enumerate(batches):
             timings: dict[str, float] = {}
