@@ -132,7 +132,34 @@ def shingles(text: str) -> set[bytes]:
 
 def _shingle_strings(text: str) -> set[str]:
     """:func:`shingles` before encoding (a set of strings dedupes as the set of their UTF-8 bytes does)."""
-    tokens = _TOKEN.findall(unicodedata.normalize("NFKC", text).casefold())
+    return _shingles_of(_tokens(text))
+
+
+def _tokens(text: str) -> list[str]:
+    """The tokens :data:`_TOKEN` finds in the folded text, faster for text without CJK or accented letters.
+
+    Once the common non-word punctuation of English copy is a space, a text of ASCII only has letters and
+    digits as its only token characters, so splitting at everything else gives ``_TOKEN``'s tokens about
+    seven times as fast as the regular expression (tested against it).
+    """
+    folded = unicodedata.normalize("NFKC", text).casefold()
+    if not folded.isascii():
+        # a separator to the expression too; str.replace, because translating non-ASCII text with a table
+        # is slower than the expression itself
+        for mark in _NON_WORD_PUNCTUATION:
+            folded = folded.replace(mark, " ")
+        if not folded.isascii():
+            return _TOKEN.findall(folded)
+    return folded.translate(_ASCII_SEPARATORS).split()
+
+
+_NON_WORD_PUNCTUATION = "\u2018\u2019\u201c\u201d\u2013\u2014\u2026\u00b7\u2022\u00a0"
+"""Quotes, dashes, ellipsis, dots and the no-break space of English copy: none is a token character."""
+_ASCII_SEPARATORS = str.maketrans({c: " " for c in map(chr, range(128)) if not c.isalnum()})
+
+
+def _shingles_of(tokens: list[str]) -> set[str]:
+    """The distinct 3-token shingles of ``tokens`` (the tokens joined when there are fewer than three)."""
     if len(tokens) < SHINGLE:
         return {" ".join(tokens)}
     return set(map(" ".join, zip(tokens, tokens[1:], tokens[2:], strict=False)))
@@ -165,22 +192,27 @@ def signatures(texts: Sequence[str]) -> list[np.ndarray]:
     """The MinHash signatures of ``texts``: for each, ``NUM_PERM`` values below 2**32, as uint32.
 
     All shingles of all texts go through the permutations in one numpy pass (in slices, to bound memory);
-    only the SHA-1 of each shingle is computed one by one.
+    only the SHA-1 of each distinct shingle of the batch is computed one by one.
     """
     sha1 = hashlib.sha1
-    digests: list[bytes] = []
+    # a shingle's number among the batch's distinct shingles: phrases repeated across the batch's articles
+    # (boilerplate, a wire story's copies, common wording) are hashed once
+    numbers: dict[str, int] = {}
+    number = numbers.setdefault
+    shingle_numbers: list[int] = []
     starts: list[int] = []
     for text in texts:
-        starts.append(len(digests))
-        # whole digests, not their first 4 bytes: slicing each costs more than striding over them below
-        digests.extend([sha1(s.encode("utf-8")).digest() for s in _shingle_strings(text)])
+        starts.append(len(shingle_numbers))
+        shingle_numbers.extend([number(s, len(numbers)) for s in _shingle_strings(text)])
     if not texts:
         return []
-    prefixes = np.frombuffer(b"".join(digests), dtype="<u4")[::_DIGEST_WORDS]  # a SHA-1 digest is 5 words
-    hashed = _fmix32(prefixes.astype(np.uint32))
+    # whole digests, not their first 4 bytes: slicing each costs more than striding over them below
+    digests = b"".join([sha1(s.encode("utf-8")).digest() for s in numbers])
+    prefixes = np.frombuffer(digests, dtype="<u4")[::_DIGEST_WORDS]  # a SHA-1 digest is 5 words
+    hashed = _fmix32(prefixes.astype(np.uint32))[np.asarray(shingle_numbers, dtype=np.intp)]
     a, b = _permutations()
     out = np.empty((len(texts), NUM_PERM), dtype=np.uint32)
-    bounds = [*starts, len(digests)]
+    bounds = [*starts, len(shingle_numbers)]
     # every text has at least one shingle (an empty text has the empty one), so no slice is empty
     first = 0
     while first < len(texts):
