@@ -63,8 +63,8 @@ class Warehouse:
     pipeline fails fast (or waits ``wait_s``). By default the DuckDB file itself is opened only during
     each method call, so it is locked only while being written and the process may read it between calls.
     With ``hold_file`` (what a run does) it is opened once and held until :meth:`close`: each open costs
-    about 20 ms and each close a checkpoint of 0.1-0.3 s, growing with the file, more than the rest of a
-    200-article load (docs/benchmarks.md, "Warehouse loads"). Committed batches are in the write-ahead log
+    about 20 ms and each close a checkpoint of 0.1-0.3 s, growing with the file: a third of a 200-article
+    load's time (docs/benchmarks.md, "Warehouse loads"). Committed batches are in the write-ahead log
     either way, so a crash loses no committed batch; a held file is checkpointed when the log passes
     DuckDB's threshold, when the writer publishes and when it closes. Readers then use the published copy.
 
