@@ -45,8 +45,12 @@ def execute_run(
     """
     started = now or datetime.now(UTC)
     with (
+        # the run holds the file (no open and checkpoint per call); it reads only the published copy
         Warehouse(
-            db_path, wait_s=config.settings.warehouse.lock_wait_s, config_dir=config.directory
+            db_path,
+            wait_s=config.settings.warehouse.lock_wait_s,
+            config_dir=config.directory,
+            hold_file=True,
         ) as warehouse,
         Fetcher(config.settings.politeness) as fetcher,
         PageWorkers(figure_engine(config), processes=processes, handler=page_handler) as workers,

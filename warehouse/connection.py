@@ -85,7 +85,7 @@ def published_path(path: Path) -> Path:
     return path.with_name(f"{path.stem}.read{path.suffix or '.duckdb'}")
 
 
-def publish(path: Path) -> Path:
+def publish(path: Path, *, conn: duckdb.DuckDBPyConnection | None = None) -> Path:
     """Checkpoint the warehouse and atomically replace its published read-only copy.
 
     Readers that still hold the old copy open keep their snapshot (``os.replace`` swaps the directory
@@ -93,6 +93,8 @@ def publish(path: Path) -> Path:
 
     Args:
         path: the pipeline's warehouse file; the caller must be the only writer.
+        conn: the writer's open connection to ``path``, with no transaction open; the file is opened for
+            the checkpoint when None.
 
     Returns:
         The published path.
@@ -104,12 +106,15 @@ def publish(path: Path) -> Path:
         return path  # readers see every commit live; there is no copy to publish
     path = Path(path)
     target = published_path(path)
-    conn = connect(path)
-    try:
-        # CHECKPOINT folds the WAL into the main file so copying that one file is a complete snapshot.
+    # CHECKPOINT folds the WAL into the main file so copying that one file is a complete snapshot.
+    if conn is not None:
         conn.execute("CHECKPOINT")
-    finally:
-        conn.close()
+    else:
+        own = connect(path)
+        try:
+            own.execute("CHECKPOINT")
+        finally:
+            own.close()
     tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
     try:
         shutil.copyfile(path, tmp)

@@ -1,4 +1,4 @@
-"""The single writer: holds the OS lock for its life and opens DuckDB only inside each call."""
+"""The single writer: holds the OS lock for its life; opens DuckDB inside each call, or once for a run."""
 
 from __future__ import annotations
 
@@ -60,8 +60,13 @@ class Warehouse:
     """The one writer of a warehouse file; use it as a context manager.
 
     The exclusive lock on ``<path>.lock`` is held from construction to :meth:`close`, so a second
-    pipeline fails fast (or waits ``wait_s``). The DuckDB file itself is opened only during each
-    method call, so it is locked only while being written.
+    pipeline fails fast (or waits ``wait_s``). By default the DuckDB file itself is opened only during
+    each method call, so it is locked only while being written and the process may read it between calls.
+    With ``hold_file`` (what a run does) it is opened once and held until :meth:`close`: each open costs
+    about 20 ms and each close a checkpoint of 0.1-0.3 s, growing with the file: a third of a 200-article
+    load's time (docs/benchmarks.md, "Warehouse loads"). Committed batches are in the write-ahead log
+    either way, so a crash loses no committed batch; a held file is checkpointed when the log passes
+    DuckDB's threshold, when the writer publishes and when it closes. Readers then use the published copy.
 
     The methods are safe to call from several threads of the process: an internal lock lets one call
     at a time use the file, so callers need no lock of their own.
@@ -84,7 +89,14 @@ class Warehouse:
     Only benchmarks turn it off, to measure what the locks cost: without them, concurrent checks can miss a
     conflict between their batches and two writers can store one article's version twice."""
 
-    def __init__(self, path: Path, *, wait_s: float = 0.0, config_dir: Path | None = None) -> None:
+    def __init__(
+        self,
+        path: Path,
+        *,
+        wait_s: float = 0.0,
+        config_dir: Path | None = None,
+        hold_file: bool = False,
+    ) -> None:
         """Take the writer lock and apply pending migrations.
 
         Args:
@@ -92,6 +104,9 @@ class Warehouse:
             wait_s: how long to wait for another writer to finish.
             config_dir: the configuration directory loads read their disagreement settings and outlets
                 from (``--config DIR``); $GDWATCH_CONFIG or the packaged one when None.
+            hold_file: keep a DuckDB file open from here to :meth:`close` instead of opening it per call
+                (no other connection, not even a read-only one in this process, can open it meanwhile).
+                A DuckLake writer always keeps its session.
 
         Raises:
             WarehouseBusyError: another writer holds the lock after ``wait_s``.
@@ -103,7 +118,8 @@ class Warehouse:
         if self._lake is None:
             self.path.parent.mkdir(parents=True, exist_ok=True)
         self._session: duckdb.DuckDBPyConnection | None = None
-        """The DuckLake writer's one session on the catalog (None for a DuckDB file)."""
+        """The writer's connection for its life: its session on a DuckLake catalog, or the held DuckDB file
+        (None for a DuckDB file opened per call)."""
         self._catalog_lock: CatalogLock | None = None
         self.commit_retries = 0
         """DuckLake batches retried after a conflicting commit, for the benchmark and the run's log."""
@@ -124,14 +140,14 @@ class Warehouse:
         self._lock = WriterLock(self.path)
         self._lock.acquire(wait_s)
         try:
-            if self._lake is None:
+            if self._lake is None and not hold_file:
                 connect(self.path).close()
             else:
                 self._session = connect(self.path)
-                if self._lake.kind == "postgres":
-                    self._catalog_lock = CatalogLock(self._lake)
+            if self._lake is not None and self._lake.kind == "postgres":
+                self._catalog_lock = CatalogLock(self._lake)
         except BaseException:
-            self._close_lake()
+            self._close_session()
             self._lock.release()
             raise
 
@@ -281,8 +297,11 @@ class Warehouse:
         ids = pa.table({"entry_id": pa.array(list(entry_ids), pa.string())})
         with self._conn() as conn:
             conn.register("requested_entries", ids)
-            params = {"source": source, "topic_key": topic_key}
-            rows = conn.execute(read_sql("select_seen_entries"), params).fetchall()
+            try:
+                params = {"source": source, "topic_key": topic_key}
+                rows = conn.execute(read_sql("select_seen_entries"), params).fetchall()
+            finally:
+                conn.unregister("requested_entries")  # the connection outlives the call
         return {r[0] for r in rows}
 
     def revisit_candidates(self, source: str, *, since: datetime, limit: int) -> list[RevisitCandidate]:
@@ -424,7 +443,10 @@ class Warehouse:
         )
         with self._conn() as conn:
             conn.register("staged_coverage", table)
-            conn.execute(read_sql("insert_coverage_reports"), {"run_id": run_id})
+            try:
+                conn.execute(read_sql("insert_coverage_reports"), {"run_id": run_id})
+            finally:
+                conn.unregister("staged_coverage")  # the connection outlives the call
 
     def raw_pages(
         self,
@@ -490,15 +512,16 @@ class Warehouse:
         with self._mutex:
             if not self._lock.held:
                 raise WarehouseError(f"{self.path}: this Warehouse was closed; open a new one to publish")
-            return publish(self.path)
+            # a held file is checkpointed through the writer's own connection (no second one can open it)
+            return publish(self.path, conn=self._session if self._lake is None else None)
 
     def close(self) -> None:
         """Release the writer lock (idempotent), once no call is using the file."""
         with self._mutex:
-            self._close_lake()
+            self._close_session()
             self._lock.release()
 
-    def _close_lake(self) -> None:
+    def _close_session(self) -> None:
         if self._catalog_lock is not None:
             self._catalog_lock.close()
             self._catalog_lock = None

@@ -82,3 +82,23 @@ def test_signatures_are_datasketchs_minhash_bit_for_bit() -> None:
         reference = MinHash(num_perm=NUM_PERM, seed=_SEED)
         reference.update_batch(list(shingles(text)))
         assert np.array_equal(reference.hashvalues.astype(np.uint32), got), text[:40]
+
+
+def test_the_ascii_tokenizer_finds_what_the_expression_finds() -> None:
+    import random
+    import unicodedata
+
+    from gdwatch.warehouse.fingerprints import _NON_WORD_PUNCTUATION, _TOKEN, _tokens
+
+    assert not any(_TOKEN.findall(mark) for mark in _NON_WORD_PUNCTUATION)  # separators, never tokens
+    rng = random.Random(3)
+    pieces = [
+        "Guangdong's", "exports_total", "rose", "4.4%", "US$2.4", "—", "“record”", "’s", "…", "·",
+        "\u00a0", "\t", "\x1f", "Ｆｕｌｌ１２", "café", "广东", "9.1万亿元", "ß", "İ", "x²", "_", "a-b",
+    ]  # fmt: skip
+    texts = ["", "_", "a", "’"] + [
+        " ".join(rng.choice(pieces) for _ in range(rng.randint(1, 60))) for _ in range(500)
+    ]
+    for text in texts:
+        expected = _TOKEN.findall(unicodedata.normalize("NFKC", text).casefold())
+        assert _tokens(text) == expected, text

@@ -301,3 +301,65 @@ def test_another_process_holding_the_lock_blocks_a_writer(db_path: Path) -> None
     finally:
         holder.wait(timeout=20)
     assert holder.returncode == 0
+
+
+def _table_rows(path: Path) -> dict[str, list[tuple[object, ...]]]:
+    """Every row of every table in the warehouse's store schema, sorted."""
+    _, tables = query(path, "SELECT table_name FROM duckdb_tables() WHERE schema_name = 'store' ORDER BY 1")
+    return {name: sorted(query(path, f"SELECT * FROM store.{name}")[1], key=repr) for (name,) in tables}
+
+
+def test_a_held_file_stores_the_rows_a_file_opened_per_call_stores(tmp_path: Path) -> None:
+    text = "Guangdong's foreign trade reached 9.1 trillion yuan in 2025, customs data showed."
+    first = (
+        make_page("https://a.example/1", text, observations=(make_obs(9.1e12),)),
+        make_page("https://b.example/1", "Wire: " + text, observations=(make_obs(9.1e12),)),
+        make_page("https://c.example/1", "Other.", observations=(make_obs(9.6e12, resolution=1e10),)),
+    )
+    revised = (
+        make_page(
+            "https://a.example/1",
+            text + " Revised.",
+            observations=(make_obs(9.6e12, resolution=1e10),),
+            fetched_at=T0 + timedelta(days=1),
+        ),
+    )
+    stored = []
+    for hold in (False, True):
+        path = tmp_path / f"hold-{hold}.duckdb"
+        with Warehouse(path, hold_file=hold) as wh:
+            run = wh.start_run(flow="daily", params={}, started_at=T0)
+            counts = [wh.load_batch(LoadBatch(batch), run_id=run) for batch in (first, first, revised)]
+            wh.record_coverage([CoverageRow("chinadaily", date(2026, 1, 10), 3, 3, 3)], run_id=run)
+            assert wh.seen_entries("chinadaily", ["https://c.example/1", "x"]) == {"https://c.example/1"}
+            published = wh.publish()
+        stored.append((counts, _table_rows(published), _table_rows(path)))
+    assert stored[0] == stored[1]
+    counts, tables, _ = stored[1]
+    assert [c.new_conflicts for c in counts] == [2, 0, 1]  # the reload adds nothing; the revision one
+    assert len(tables["article_versions"]) == 4
+
+
+_KILLED_WHILE_HOLDING = textwrap.dedent(
+    """
+    import os, signal, sys
+    from pathlib import Path
+    from gdwatch.warehouse import LoadBatch, Warehouse
+    from tests.warehouse.conftest import T0, make_obs, make_page
+    wh = Warehouse(Path(sys.argv[1]), hold_file=True)
+    run = wh.start_run(flow="daily", params={}, started_at=T0)
+    page = make_page("https://a.example/1", "Text.", observations=(make_obs(9.1e12),))
+    wh.load_batch(LoadBatch((page,)), run_id=run)
+    os.kill(os.getpid(), signal.SIGKILL)  # no close, no checkpoint: the batch is only in the log
+    """
+)
+
+
+def test_a_writer_killed_while_holding_the_file_keeps_its_committed_batches(db_path: Path) -> None:
+    killed = subprocess.run(
+        [sys.executable, "-c", _KILLED_WHILE_HOLDING, str(db_path)], cwd=Path.cwd(), check=False, timeout=120
+    )
+    assert killed.returncode == -9
+    with Warehouse(db_path) as wh:  # the lock died with the process; opening replays the log
+        assert wh.start_run(flow="daily", params={}, started_at=T0) == 2
+    assert query(db_path, "SELECT count(*) FROM store.observations")[1] == [(1,)]
