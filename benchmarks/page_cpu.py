@@ -2,11 +2,12 @@
 
 Usage: python -m benchmarks.page_cpu [--corpus DIR] [--rounds N] [--markdown]
 
-One process, the 243 corpus pages (`benchmarks/corpus.py`), everything warmed on the first pages before
-timing. Each round times bare `trafilatura.extract` on every decoded page, then `process_job` on every
-page (decode, clean, figures, fingerprint; `--any-topic`, as the corpus benchmark runs), by
-`time.process_time`, so another job on the machine costs wall time but little of these numbers. The ratio
-of the two within a round is the figure to compare across trees and machines.
+One process, the 243 corpus pages (`benchmarks/corpus.py`), everything warmed on every page before timing.
+Each round takes the pages in turn and times bare `trafilatura.extract` on the decoded page, then
+`process_job` on the same page (decode, clean, figures, fingerprint; `--any-topic`, as the corpus
+benchmark runs), by `time.process_time`. Another job on the machine costs wall time but little CPU time,
+and what it still costs (caches, a shared core) falls on both alike, page by page; the ratio of the two
+within a round is the figure to compare across trees and machines.
 """
 
 from __future__ import annotations
@@ -32,11 +33,20 @@ LISTED_AT = datetime(2026, 1, 20, 8, tzinfo=UTC)
 READ_AT = datetime(2026, 12, 1, tzinfo=UTC)
 
 
-def cpu_ms_per_item(items: list[object], work: Callable[[object], object]) -> float:
-    started = time.process_time()
-    for item in items:
-        work(item)
-    return (time.process_time() - started) / len(items) * 1000
+def paired_cpu_ms(
+    pairs: list[tuple[str, PageJob]], bare: Callable[[str], object], worker: Callable[[PageJob], object]
+) -> tuple[float, float]:
+    """CPU ms per page of ``bare`` and of ``worker``, each page run by one, then the other."""
+    clock = time.process_time
+    bare_s = worker_s = 0.0
+    for html, job in pairs:
+        started = clock()
+        bare(html)
+        middle = clock()
+        worker(job)
+        bare_s += middle - started
+        worker_s += clock() - middle
+    return bare_s / len(pairs) * 1000, worker_s / len(pairs) * 1000
 
 
 def main() -> None:
@@ -50,10 +60,10 @@ def main() -> None:
     if not corpus.is_dir():
         sys.exit(f"corpus not found at {corpus} (set GDWATCH_CORPUS)")
     pages = benchmark_pages(corpus)
-    htmls: list[object] = [decode_html(page.raw, None)[0] for page in pages]
+    htmls = [decode_html(page.raw, None)[0] for page in pages]
     config = load_config()
     engine = FigureExtractor(config.metrics, config.gazetteer)
-    jobs: list[object] = [
+    jobs = [
         PageJob(
             raw=page.raw,
             content_type="text/html",
@@ -65,18 +75,15 @@ def main() -> None:
         for page in pages
     ]
 
-    def bare(html: object) -> object:
-        return trafilatura.extract(str(html))
+    def bare(html: str) -> object:
+        return trafilatura.extract(html)
 
-    def worker(job: object) -> object:
-        assert isinstance(job, PageJob)
+    def worker(job: PageJob) -> object:
         return process_job(job, engine)
 
+    pairs = list(zip(htmls, jobs, strict=True))
     # warm: the language model, the parsers' and the figure engine's patterns, lazily imported modules
-    for item in jobs[:20]:
-        worker(item)
-    for item in htmls[:20]:
-        bare(item)
+    paired_cpu_ms(pairs, bare, worker)
     # as a page worker does when it starts (`pipeline.workers._serve`): what is loaded stays out of the
     # cyclic collector's passes
     gc.freeze()
@@ -84,8 +91,7 @@ def main() -> None:
     rows = []
     for round_ in range(1, args.rounds + 1):
         load = os.getloadavg()[0]
-        bare_ms = cpu_ms_per_item(htmls, bare)
-        worker_ms = cpu_ms_per_item(jobs, worker)
+        bare_ms, worker_ms = paired_cpu_ms(pairs, bare, worker)
         rows.append((round_, load, bare_ms, worker_ms, worker_ms / bare_ms))
     if args.markdown:
         print("| round | load average | bare ms/page | process_job ms/page | process_job / bare |")
