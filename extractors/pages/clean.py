@@ -11,13 +11,13 @@ from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 import htmldate
-import py3langid
 import trafilatura
 from lxml.html import HtmlElement
 from trafilatura.settings import Document, use_config
 from trafilatura.utils import load_html
 
 from gdwatch.extractors.listing.urls import canonical_url, is_http_url, url_date
+from gdwatch.extractors.pages.language import classify as classify_language
 from gdwatch.extractors.pages.metadata import page_metadata
 from gdwatch.extractors.pages.substance import verdict
 from gdwatch.extractors.records import Article, DateSource
@@ -210,8 +210,7 @@ def _language(text: str) -> str | None:
     """py3langid's ISO 639-1 code for the text ("zh", "en", ...), None for empty text."""
     if not text.strip():
         return None
-    language, _score = py3langid.classify(text[:5000])
-    return str(language)
+    return classify_language(text[:5000])
 
 
 def _page_url(tree: HtmlElement, fetched: str) -> str:

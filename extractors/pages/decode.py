@@ -46,10 +46,10 @@ def _charset_param(content_type: str | None) -> str | None:
     return match.group(1) if match else None
 
 
-def _decodes_cleanly(raw: bytes, codec: str) -> bool:
-    """Whether raw decodes with at most a handful of bad bytes (real pages often carry one or two)."""
+def _clean_decoding(raw: bytes, codec: str) -> str | None:
+    """raw decoded, if it decodes with at most a handful of bad bytes (real pages often carry one or two)."""
     text = raw.decode(codec, errors="replace")
-    return text.count("\ufffd") <= max(2, len(raw) // 5000)
+    return text if text.count("\ufffd") <= max(2, len(raw) // 5000) else None
 
 
 def decode_html(raw: bytes, content_type: str | None) -> tuple[str, str]:
@@ -77,8 +77,11 @@ def decode_html(raw: bytes, content_type: str | None) -> tuple[str, str]:
     meta = _codec((match.group(1) or match.group(2)).decode("ascii")) if match else None
     declared.append("utf-8" if meta and meta.startswith("utf_16") else meta)
     for candidate in [*declared, "utf-8"]:
-        if candidate and _decodes_cleanly(raw, candidate):
-            return raw.decode(candidate, errors="replace"), candidate
+        if not candidate:
+            continue
+        text = _clean_decoding(raw, candidate)
+        if text is not None:
+            return text, candidate
     guess = charset_normalizer.from_bytes(raw[:200_000]).best()
     chosen = _codec(guess.encoding if guess else None) or next((c for c in declared if c), None) or "utf-8"
     return raw.decode(chosen, errors="replace"), chosen

@@ -67,17 +67,25 @@ def paragraphs(text: str) -> list[str]:
 def prose_share(text: str) -> float:
     """Share of the text's characters that stand in paragraphs holding a complete sentence."""
     parts = paragraphs(text)
+    return _prose_share(parts, [has_complete_sentence(part) for part in parts])
+
+
+def _prose_share(parts: list[str], prose: list[bool]) -> float:
     total = sum(len(part) for part in parts)
     if total == 0:
         return 0.0
-    return sum(len(part) for part in parts if has_complete_sentence(part)) / total
+    return sum(len(part) for part, holds in zip(parts, prose, strict=True) if holds) / total
 
 
 def verdict(text: str) -> str | None:
     """None for an article, else why the text is not one: "no complete sentence" or "list page"."""
     parts = paragraphs(text)
-    if len(parts) >= LIST_MIN_LINES and prose_share(text) < LIST_MAX_PROSE_SHARE:
-        return "list page"
+    if len(parts) >= LIST_MIN_LINES:
+        # NOTE: the paragraphs and their sentence search serve both rules (the search is most of the cost)
+        prose = [has_complete_sentence(part) for part in parts]
+        if _prose_share(parts, prose) < LIST_MAX_PROSE_SHARE:
+            return "list page"
+        return None if any(prose) else "no complete sentence"
     if not any(has_complete_sentence(part) for part in parts):
         return "no complete sentence"
     return None

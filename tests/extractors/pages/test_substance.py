@@ -6,9 +6,18 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from trafilatura.utils import load_html
 
 from gdwatch.extractors.pages import clean_article, decode_html
-from gdwatch.extractors.pages.substance import is_complete_sentence, paragraphs, prose_share, verdict
+from gdwatch.extractors.pages.clean import _extract, _strip_boilerplate
+from gdwatch.extractors.pages.substance import (
+    has_complete_sentence,
+    is_complete_sentence,
+    paragraphs,
+    prose_share,
+    verdict,
+)
+from tests.extractors.pages.test_single_parse import corpus_files, page_name_and_html
 
 NOW = datetime(2026, 3, 1, tzinfo=UTC)
 
@@ -107,3 +116,27 @@ def test_corpus_chinese_news_pages_are_kept(corpus_dir: Path) -> None:
             lost.append(path.relative_to(root).as_posix())
     # both pages are the site's chrome only: trafilatura finds no article body in them
     assert lost == ["other/1.html", "wechat/1.html"]
+
+
+def reference_verdict(text: str) -> str | None:
+    """verdict as it was written before it shared its sentence search between its two rules."""
+    parts = paragraphs(text)
+    if len(parts) >= 8 and prose_share(text) < 0.1:
+        return "list page"
+    if not any(has_complete_sentence(part) for part in parts):
+        return "no complete sentence"
+    return None
+
+
+def test_verdict_of_every_corpus_text(corpus_dir: Path) -> None:
+    # the texts cleaning judges: trafilatura's text of every HTML page, without boilerplate lines
+    texts = []
+    for path in corpus_files(corpus_dir):
+        _name, html = page_name_and_html(corpus_dir, path)
+        tree = load_html(html)
+        document = _extract(tree, "https://example.com/a.html") if tree is not None else None
+        if document is not None and document.text:
+            texts.append(_strip_boilerplate(document.text, None))
+    verdicts = [verdict(text) for text in texts]
+    assert verdicts == [reference_verdict(text) for text in texts]
+    assert {"list page", "no complete sentence", None} <= set(verdicts)
