@@ -232,7 +232,7 @@ class CatalogLock:
         self.held = False
 
     def acquire(self, wait_s: float = 0.0) -> None:
-        """Take the lock, polling up to ``wait_s`` seconds; ``None`` waits as long as it takes.
+        """Take the lock, polling up to ``wait_s`` seconds (0 tries once).
 
         Raises:
             WarehouseBusyError: still held by another session after ``wait_s``.
