@@ -20,6 +20,7 @@ from __future__ import annotations
 import argparse
 import os
 import resource
+import shutil
 import statistics
 import subprocess
 import sys
@@ -94,9 +95,15 @@ class Site:
         self.config = write_demo_config(tmp, site.base_url)
         self.tmp = tmp
 
-    def commands(self, index: int) -> dict[str, list[str]]:
+    def commands(self, index: int, tree: Path) -> dict[str, list[str]]:
         db = self.tmp / f"startup-{index}.duckdb"
-        where = ["--config", str(self.config), "--db", str(db)]
+        # why: each tree reads its own catalogue (an older tree refuses keys a newer catalogue added)
+        config = self.tmp / f"config-{index}"
+        config.mkdir(exist_ok=True)
+        for written in self.config.glob("*.toml"):
+            shutil.copyfile(written, config / written.name)
+        shutil.copyfile(tree / "config" / "metrics.toml", config / "metrics.toml")
+        where = ["--config", str(config), "--db", str(db)]
         gdwatch = [sys.executable, "-m", "gdwatch.flows.cli"]
         run = [*gdwatch, "run", "--feed", self.feed, *where]
         return {
@@ -127,7 +134,7 @@ def main() -> None:
 
     with DemoServer() as server, tempfile.TemporaryDirectory() as tmp:
         site = Site(server, Path(tmp))
-        commands = {tree: site.commands(i) for i, tree in enumerate(trees)}
+        commands = {tree: site.commands(i, tree) for i, tree in enumerate(trees)}
         no_server = command_env(free_port())
         for tree in trees:  # bytecode as an installed gdwatch has it
             subprocess.run([sys.executable, "-m", "compileall", "-q", "gdwatch"], cwd=tree, check=True)
