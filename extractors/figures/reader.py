@@ -255,11 +255,7 @@ def read_figures(
                 ]
                 named_elsewhere = named_elsewhere if same_clause else None
             segment = (item.segment if item else None) or figure.part or counted or named_elsewhere
-            if (
-                figure.kind == "count"
-                and segment in facts.vocabulary.segments.measures
-                and figure.unit not in facts.vocabulary.segments.measure_units.get(segment, ())
-            ):
+            if figure.kind == "count" and not facts.vocabulary.segments.may_count(segment, figure.unit):
                 segment = None  # "drew buyers from 223 countries and regions": a count of something else
             if (
                 segment is None
@@ -277,7 +273,7 @@ def read_figures(
                 segment is None
                 and inherited
                 and _part_of_whole(metric, state.whole_metric, inherited)
-                and _counts_the_measure(facts, figure, inherited)
+                and (figure.kind != "count" or facts.vocabulary.segments.may_count(inherited, figure.unit))
             ):
                 segment = inherited
             if item is None and metric is not None and metric.key == "industrial_added_value_growth":
@@ -692,10 +688,3 @@ def _unit(figures: list[Figure], index: int) -> str:
             if previous.from_low and previous.kind == "count":
                 return previous.unit
     return figure.unit
-
-
-def _counts_the_measure(facts: SentenceFacts, figure: Figure, segment: str) -> bool:
-    """Whether a count can be of a segment: a measure's counts are in its own units ("其中，港车北上车辆5.82万
-    辆次" after 出入境旅客 counts vehicles, not the travellers)."""
-    units = facts.vocabulary.segments.measure_units.get(segment)
-    return figure.kind != "count" or units is None or figure.unit in units

@@ -27,11 +27,10 @@ class SegmentIndex:
     """Each written form (English lower case, simplified Chinese) -> its segment ("" for the whole)."""
     pattern: re.Pattern[str]
     measures: frozenset[str]
-    """Segments that name a measure with no catalogue metric ("container throughput"): a count of it carries
-    its unit instead (16.28 million TEUs), so only its rates and amounts take the segment."""
+    """Segments that name a measure with no catalogue metric ("container throughput"): its rates and amounts
+    take the segment, and its counts in its own units (:meth:`may_count`)."""
     measure_units: dict[str, frozenset[str]]
-    """A measure -> the canonical units it is counted in: a count in one of them takes the measure as its
-    segment ("handled 1.86 million TEUs"), a count in another unit counts something else."""
+    """A measure -> the canonical units it is counted in ("container throughput" -> TEU)."""
 
     @classmethod
     def build(cls, segments: tuple[SegmentDefinition, ...]) -> SegmentIndex:
@@ -56,6 +55,20 @@ class SegmentIndex:
             measures=frozenset(segment.name for segment in segments if segment.measure),
             measure_units={segment.name: frozenset(segment.units) for segment in segments if segment.units},
         )
+
+    def may_count(self, segment: str | None, unit: str) -> bool:
+        """Whether a count in ``unit`` can be a figure of ``segment``: any count of a part or of the whole, a
+        measure's counts only in its own units ("handled 1.86 million TEUs" is container throughput; "from 223
+        countries and regions" in the same sentence, or 港车北上车辆5.82万辆次 after 出入境旅客, is not).
+
+        Args:
+            segment: a segment name, or None for the whole.
+            unit: the count's canonical unit.
+
+        Returns:
+            False when the segment is a measure not counted in that unit.
+        """
+        return segment not in self.measures or unit in self.measure_units.get(segment, ())
 
 
 _DESCRIBES_A_FIRM = re.compile(
