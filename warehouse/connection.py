@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import duckdb
@@ -11,6 +13,19 @@ import duckdb
 from gdwatch.warehouse.errors import WarehouseError
 from gdwatch.warehouse.lake import is_lake, open_lake
 from gdwatch.warehouse.migrate import apply_lake_schema, apply_schema
+
+
+@contextmanager
+def registered(conn: duckdb.DuckDBPyConnection, **tables: object) -> Iterator[None]:
+    """Arrow tables registered on ``conn`` under their names for the block's statements, and unregistered
+    when it ends, raised or not: a writer's held connection outlives the call that staged them."""
+    for name, table in tables.items():
+        conn.register(name, table)
+    try:
+        yield
+    finally:
+        for name in tables:
+            conn.unregister(name)
 
 
 def connect(path: Path, *, read_only: bool = False, migrate: bool = True) -> duckdb.DuckDBPyConnection:

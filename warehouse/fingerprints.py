@@ -36,6 +36,7 @@ import tldextract
 
 from gdwatch.config.loader import load_outlets
 from gdwatch.config.models import OutletCatalogue
+from gdwatch.warehouse.connection import registered
 from gdwatch.warehouse.sql import read_sql
 
 NUM_PERM = 128
@@ -340,13 +341,10 @@ def _best_stored(
             "probe_id": [item.article_id for item in new for _ in item.bands],
         }
     )
-    conn.register("fingerprint_probe", probe)
-    try:
+    with registered(conn, fingerprint_probe=probe):
         # Arrow, not rows of Python objects: a batch can have many candidates (a wire story's copies), and
         # the signatures then reach numpy without a copy per row
         found = conn.execute(read_sql("select_copy_candidates")).to_arrow_table()
-    finally:
-        conn.unregister("fingerprint_probe")
     if not found.num_rows:
         return {}
     positions: dict[str, list[int]] = {}
@@ -419,11 +417,6 @@ def _append(conn: duckdb.DuckDBPyConnection, new: Sequence[_New], run_id: int) -
         },
         schema=BANDS_SCHEMA,
     )
-    conn.register("staged_fingerprints", fingerprints)
-    conn.register("staged_bands", bands)
-    try:
+    with registered(conn, staged_fingerprints=fingerprints, staged_bands=bands):
         conn.execute(read_sql("insert_article_fingerprints"))
         conn.execute(read_sql("insert_article_bands"))
-    finally:
-        conn.unregister("staged_fingerprints")
-        conn.unregister("staged_bands")

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import duckdb
 
+from gdwatch.warehouse.connection import registered
 from gdwatch.warehouse.records import BatchCounts, LoadBatch, SourceFetch
 from gdwatch.warehouse.sql import fetch_dicts, read_sql
 from gdwatch.warehouse.values import utc
@@ -158,14 +159,10 @@ def _staged(conn: duckdb.DuckDBPyConnection, batch: LoadBatch, clock: _Clock) ->
 
     staged = stage_batch(batch)
     clock.lap("stage")
-    conn.register("staged_pages", staged.pages)
-    conn.register("staged_raw", staged.raw)
-    conn.register("staged_observations", staged.observations)
-    try:
+    with registered(
+        conn, staged_pages=staged.pages, staged_raw=staged.raw, staged_observations=staged.observations
+    ):
         yield
-    finally:
-        for name in ("staged_pages", "staged_raw", "staged_observations"):
-            conn.unregister(name)
 
 
 def _append(conn: duckdb.DuckDBPyConnection, *, run_id: int, clock: _Clock) -> int:

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, Literal, Self, TypeVar
 
 import duckdb
 
-from gdwatch.warehouse.connection import connect, publish
+from gdwatch.warehouse.connection import connect, publish, registered
 from gdwatch.warehouse.errors import WarehouseError
 from gdwatch.warehouse.lake import CatalogLock, LakeTarget, is_lake
 from gdwatch.warehouse.load import append_batch, check_pending, load_batch
@@ -295,13 +295,9 @@ class Warehouse:
         import pyarrow as pa
 
         ids = pa.table({"entry_id": pa.array(list(entry_ids), pa.string())})
-        with self._conn() as conn:
-            conn.register("requested_entries", ids)
-            try:
-                params = {"source": source, "topic_key": topic_key}
-                rows = conn.execute(read_sql("select_seen_entries"), params).fetchall()
-            finally:
-                conn.unregister("requested_entries")  # the connection outlives the call
+        with self._conn() as conn, registered(conn, requested_entries=ids):
+            params = {"source": source, "topic_key": topic_key}
+            rows = conn.execute(read_sql("select_seen_entries"), params).fetchall()
         return {r[0] for r in rows}
 
     def revisit_candidates(self, source: str, *, since: datetime, limit: int) -> list[RevisitCandidate]:
@@ -441,12 +437,8 @@ class Warehouse:
             },
             schema=_coverage_schema(),
         )
-        with self._conn() as conn:
-            conn.register("staged_coverage", table)
-            try:
-                conn.execute(read_sql("insert_coverage_reports"), {"run_id": run_id})
-            finally:
-                conn.unregister("staged_coverage")  # the connection outlives the call
+        with self._conn() as conn, registered(conn, staged_coverage=table):
+            conn.execute(read_sql("insert_coverage_reports"), {"run_id": run_id})
 
     def raw_pages(
         self,
