@@ -206,7 +206,8 @@ def report_summary_markdown(published: Path, zone: ZoneInfo) -> list[str]:
     markdown += [("  - " if s.startswith("  ") else "- ") + _md(s.strip()) for s in sentences]
     db = published.with_name(published.name.replace(".read.duckdb", ".duckdb"))
     index = default_report_dir(db) / "index.html"
-    where = f"[{index}]({index.as_uri()}), written" if index.exists() else "not written yet"
+    # why: a file URI needs an absolute path, and --db may be relative (make demo: data/demo.duckdb)
+    where = f"[{index}]({index.resolve().as_uri()}), written" if index.exists() else "not written yet"
     markdown += ["", f"Full report: {where} by `gdwatch report --db {db}`."]
     return markdown
 
