@@ -52,10 +52,18 @@ def build_fraction(sentence: str, match: re.Match[str]) -> list[Figure]:
         value = parse_chinese_numeral(match.group("zpn"))
         if value is None:
             return []
+        decimals = match.group("zpd")  # 百分之十五点二: the digits after 点 are read one by one
+        if decimals:
+            return [_fraction(sentence, match.start(), match.end(), float(f"{value}.{_digits(decimals)}"))]
         return [_fraction(sentence, match.start(), match.end(), float(value))]
     if kind == "zhhalf":
         return [_fraction(sentence, match.start(), match.end(), 50.0)]
     return []
+
+
+def _digits(numerals: str) -> str:
+    """零一二 -> "012": Chinese digits written one by one after 点."""
+    return "".join(str(parse_chinese_numeral(ch) or 0) for ch in numerals)
 
 
 def _fraction(sentence: str, start: int, end: int, value: float) -> Figure:

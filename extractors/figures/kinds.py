@@ -39,7 +39,9 @@ _CHANGE_WORDS = re.compile(
     re.I,
 )
 _BY_BEFORE = re.compile(
-    r"\b(?:rose|grew|increased|jumped|climbed|soared|surged|fell|dropped|declined|up|down)"
+    # "made up about a third" is a share: "up" after a form of "make" is no rise
+    r"\b(?:rose|grew|increased|jumped|climbed|soared|surged|fell|dropped|declined"
+    r"|(?<!made )(?<!make )(?<!makes )(?<!making )up|down)"
     r"(?:\s+by)?\s*(?:about|around|nearly|almost|more than|over)?\s*$|增长了?|下降了?$",
     re.I,
 )

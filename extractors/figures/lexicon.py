@@ -188,7 +188,8 @@ NOT_SUBJECT_ZH = _words(
 BEFORE_WHOLE_PHRASE_EN = frozenset(
     _words(
         "the its their his her our total national provincial nationwide global overall annual combined "
-        "and of in on with while whereas that which as but by for to from whose year full-year quarterly "
+        "and of in on with while whereas though although yet that which as but by for to from whose year "
+        "full-year quarterly "
         "monthly last this a an said where when province city country nation lift boost raise drive "
         "promote expand increase grow help support stabilise stabilize keep make "
         # verbs of a target or a report: "will pursue GDP growth of around 5 percent", "targets export growth"
@@ -258,3 +259,21 @@ NOT_TRADE_NAMES_ZH = frozenset(
         " 以及 其中 包括 带动 推动 发展 生产 制造 研发 销售 通过 实现 完成 重点 骨干 领军 头部 民营 外资 国有"
     )
 )
+
+AFTER_PRODUCT_EN = frozenset(
+    _words(
+        "from to in into at by for with during over under worth amid via on across through such which that "
+        "who as while whereas but or was were is are rose grew fell jumped surged climbed gained declined "
+        "dropped slipped edged increased decreased expanded reached hit totaled totalled amounted stood came "
+        "made accounted posted saw logged registered remained topped exceeded more than"
+    )
+)
+"""Words that end a product's name written after "exports of": a preposition, a verb of the report, "such"."""
+NOT_PRODUCT_HEADS_EN = frozenset(
+    _words(
+        "total whole value volume worth the its their a an this that about around roughly approximately some "
+        "nearly almost over up at least close just below under only"
+    )
+)
+"""Words after "exports of" that open no product: the whole, or a bound before the number ("export growth of
+about 3 per cent")."""

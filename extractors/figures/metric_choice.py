@@ -3,8 +3,9 @@
 The phrase is looked for right after the figure ("60,000 firms", "a 5% increase in exports"), then before
 it in its clause, around it, and in an earlier clause when the figure's own clause names no subject of
 its own. A phrase that names a subset ("exports of drones", 无人机出口, "overseas revenue") gives no
-metric. A change in percentage points keeps the metric of the percent before it. See
-docs/architecture.md ("Metric keys").
+metric unless the part is named: catalogued, or a traded product written as such (reader._traded_product).
+A change in percentage points keeps the metric of the percent before it. See docs/architecture.md ("Metric
+keys").
 """
 
 from __future__ import annotations

@@ -53,6 +53,7 @@ from gdwatch.extractors.figures.segments import (
     names_part,
     written_industry,
     written_product,
+    written_product_after_en,
     written_product_en,
 )
 from gdwatch.extractors.figures.sentences import Sentence, clause_breaks
@@ -557,11 +558,13 @@ def _rate_of_a_count(facts: SentenceFacts, index: int, figure: Figure, role: str
 
 def _traded_product(body: str, hit: PhraseHit, vocabulary: Vocabulary) -> str | None:
     """The product a trade phrase is of, as written, when the catalogue does not list it (水产品出口,
-    "denim exports")."""
+    "denim exports", "exports of prepared dishes")."""
     if not all(m.key in _TRADE_PARTS for m in hit.metrics):
         return None
     if body[hit.start : hit.start + 1].isascii():
-        return written_product_en(body, hit.start, BEFORE_WHOLE_PHRASE_EN)
+        return written_product_en(body, hit.start, BEFORE_WHOLE_PHRASE_EN) or written_product_after_en(
+            body, hit.end
+        )
     return written_product(body, hit.start, vocabulary.subjects.leading_words)
 
 

@@ -45,6 +45,15 @@ _SHARE_AFTER = re.compile(
 )
 _LEVEL_BEFORE = re.compile(r"(?:\bto|\bat|至|到|为|达)\s*$", re.I)
 _GROWTH_BEFORE = _before(GROWTH_WORDS_EN, GROWTH_WORDS_ZH)
+# a growth or decline word with at most "by", a bound and 了 between it and the number
+_MOVE_WORDS_EN = alternation((*GROWTH_WORDS_EN, *DECLINE_CUES_EN))
+_MOVE_WORDS_ZH = alternation((*GROWTH_WORDS_ZH, *DECLINE_WORDS_ZH))
+_MOVE_WORD_RIGHT_BEFORE = re.compile(
+    rf"(?:\b(?:{_MOVE_WORDS_EN})|{_MOVE_WORDS_ZH})"
+    r"(?:\s+by)?(?:\s+(?:more|less)\s+than|\s+(?:nearly|almost|about|around|over|roughly|some))?\s*"
+    r"(?:了|约|近|逾|超过|超)?\s*$",
+    re.I,
+)
 _GROWTH_AFTER = _after(GROWTH_NOUNS_EN)
 _DECLINE_BEFORE = _before(DECLINE_CUES_EN, DECLINE_WORDS_ZH)
 _RISE_BEFORE = _before(RISE_CUES_EN, RISE_WORDS_ZH)
@@ -87,7 +96,10 @@ def figure_role(figure: Figure, before: str, after: str) -> str:
     if figure.kind not in {"percent", "pp"}:
         return "level"
     if figure.resolution == 0.0 and figure.kind == "percent":
-        return "share"
+        # "rose by more than a third", 增长百分之三十: a change written in words; anywhere else a share
+        if _may_name_a_share(before) and _SHARE_BEFORE.search(before):
+            return "share"  # "making up about one-fifth": "up" is no rise here
+        return "growth" if _MOVE_WORD_RIGHT_BEFORE.search(before) else "share"
     return percent_role(before, after)
 
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from gdwatch.config.models import SegmentDefinition
+from gdwatch.extractors.figures.lexicon import AFTER_PRODUCT_EN, NOT_PRODUCT_HEADS_EN
 from gdwatch.extractors.figures.scan import literal_pattern
 
 
@@ -191,6 +192,42 @@ def written_product_en(body: str, hit_start: int, not_products: frozenset[str]) 
         words.pop(0)
     if not words or any(
         w in not_products or w in _NOT_PRODUCTS_EN or w.endswith(("ed", "ing", "ly")) for w in words
+    ):
+        return None
+    return " ".join(words)
+
+
+# "exports of prepared dishes rose", "imports of crude oil from the Middle East": the words after "of" up to
+# the verb, a preposition or punctuation; "and" joins two nouns ("vegetables and fruits")
+_OF_PRODUCT_EN = re.compile(r"\s+of\s+((?:[a-z][a-z-]*\s+){0,5}[a-z][a-z-]*)")
+
+
+def written_product_after_en(body: str, hit_end: int) -> str | None:
+    """A product named as written right after an English trade phrase ("exports of prepared dishes rose",
+    "imports of crude oil from ..." -> "prepared dishes", "crude oil"), or None.
+
+    Args:
+        body: the sentence.
+        hit_end: where the trade phrase ends.
+
+    Returns:
+        The product, lower case, at most four words.
+    """
+    found = _OF_PRODUCT_EN.match(body, hit_end)
+    if found is None:
+        return None
+    words: list[str] = []
+    for word in found.group(1).split():
+        if word in AFTER_PRODUCT_EN or (words and word.endswith("ed") and word != "seed"):
+            break
+        words.append(word)
+    while words and words[-1] == "and":
+        words.pop()
+    if (
+        not 0 < len(words) <= 4
+        or words[0] in NOT_PRODUCT_HEADS_EN
+        or any(w in _NOT_PRODUCTS_EN for w in words)
+        or (len(words) == 1 and words[0].endswith("ing"))
     ):
         return None
     return " ".join(words)

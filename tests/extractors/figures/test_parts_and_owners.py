@@ -1,6 +1,7 @@
 """Services trade is trade, uncatalogued traded products in a respectively list are each their own part,
 and "value added in Chaozhou" is Chaozhou's (metrics-2.9.0); counts of a measure in its own unit name it
-(metrics-2.10.0)."""
+(metrics-2.10.0); parts written after their trade ("exports of prepared dishes"), zones and counted places
+before a trade phrase, and percents written in words that are changes (metrics-2.11.0)."""
 
 from __future__ import annotations
 
@@ -185,3 +186,83 @@ def test_travellers_crossing_both_ways_are_not_visitor_arrivals(extractor: Figur
 
 def test_newly_added_urban_jobs_are_not_zengchengs(extractor: FigureExtractor) -> None:
     assert fields(extractor, "上半年，广州新增城镇就业16.2万人。", "entity") == [("16.2万", "Guangzhou")]
+
+
+def test_a_product_written_after_exports_of_is_the_part(extractor: FigureExtractor) -> None:
+    text = (
+        "Exports of prepared dishes rose 21.7 percent to 9.8 billion yuan in the first half.\n"
+        "Exports of tea from the province rose 7.2 percent,"
+        " while exports of preserved fruit fell 3.9 percent.\n"
+        "Exports of vegetables and fruits rose 9.6 percent."
+    )
+    assert fields(extractor, text, "metric", "segment") == [
+        ("21.7 percent", "exports_growth", "prepared dishes"),
+        ("9.8 billion yuan", "exports", "prepared dishes"),
+        ("7.2 percent", "exports_growth", "tea"),
+        ("3.9 percent", "exports_growth", "preserved fruit"),
+        ("9.6 percent", "exports_growth", "vegetables and fruits"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The province is targeting export growth of about 3 per cent this year.",
+        "Exports of goods and services rose 3 percent.",
+        "Exports of the province rose 3 percent.",
+    ],
+)
+def test_what_follows_of_is_no_part_when_it_names_the_whole_or_a_bound(
+    extractor: FigureExtractor, text: str
+) -> None:
+    [(_, metric, segment)] = fields(extractor, text, "metric", "segment")
+    assert (metric, segment) == ("exports_growth", None)
+
+
+def test_a_conjunction_before_shipments_is_no_product(extractor: FigureExtractor) -> None:
+    text = "Exports grew 4.4 per cent, although shipments to the US fell by a fifth."
+    assert fields(extractor, text, "metric", "segment", "kind")[-1] == (
+        "a fifth",
+        "exports_growth",
+        None,
+        "change",
+    )
+
+
+def test_a_zone_or_a_count_of_places_before_trade_names_the_whole(extractor: FigureExtractor) -> None:
+    text = (
+        "澄海全区外贸进出口236.8亿元，增长10.1%。\n"
+        "前海综合保税区进出口1856亿元，增长21.3%。\n"
+        "揭阳、汕尾两市外贸进出口分别为489.3亿元和163.5亿元。"
+    )
+    assert fields(extractor, text, "metric", "entity", "segment") == [
+        ("236.8亿元", "foreign_trade_total", "Chenghai", None),
+        ("10.1%", "foreign_trade_growth", "Chenghai", None),
+        ("1856亿元", "foreign_trade_total", "Qianhai", None),
+        ("21.3%", "foreign_trade_growth", "Qianhai", None),
+        ("489.3亿元", "foreign_trade_total", "Jieyang", None),
+        ("163.5亿元", "foreign_trade_total", "Shanwei", None),
+    ]
+
+
+def test_a_percent_written_in_chinese_words_keeps_its_decimals_and_its_direction(
+    extractor: FigureExtractor,
+) -> None:
+    text = "横琴进出口213亿元，增长百分之十五点二；出口下降百分之零点五，进口占百分之三十。"
+    assert fields(extractor, text, "value", "metric", "kind") == [
+        ("213亿元", 2.13e10, "foreign_trade_total", "level"),
+        ("百分之十五点二", 15.2, "foreign_trade_growth", "change"),
+        ("百分之零点五", -0.5, "exports_growth", "change"),
+        ("百分之三十", 30.0, None, "share"),
+    ]
+
+
+def test_a_fraction_after_a_move_is_a_change_and_after_made_up_a_share(extractor: FigureExtractor) -> None:
+    text = (
+        "Shantou's toy exports rose by more than a third to 10.26 billion yuan last year.\n"
+        "Cross-border e-commerce trade reached 850 billion yuan,"
+        " making up about one-fifth of the national total."
+    )
+    got = fields(extractor, text, "kind", "metric")
+    assert got[0] == ("a third", "change", "exports_growth")
+    assert got[-1][:2] == ("one-fifth", "share")
