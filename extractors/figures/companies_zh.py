@@ -27,7 +27,9 @@ _INTRODUCER_RE = re.compile("(?:" + literal_pattern(COMPANY_INTRODUCERS_ZH) + ")
 _FORM_AFTER_RE = re.compile(r"^(?:[\u4e00-\u9fff]{0,4}?)(?:" + literal_pattern(COMPANY_FORMS_ZH) + ")")
 _CODE_AFTER_RE = re.compile(r"^\((?:代号[:：]?\s*|股票代码[:：]?\s*)?\d{4,6}(?:\.[A-Z]{2})?\)")
 # a headline about a company's results: 粤澄电器2025年营收增长11.6%, 岭秀智能去年多赚37%
-_RESULTS_AFTER_RE = re.compile(r"^(?:\d|去年|今年|前|首|上半年|全年|营收|净利|纯利|年报|业绩|第|一季|三季)")
+_RESULTS_AFTER_RE = re.compile(
+    r"^(?:\d|去年|今年|前|首|上半年|全年|中期|年度|营收|净利|纯利|年报|业绩|第|一季|三季)"
+)
 _PARTICLES = frozenset("的和与及、,，等为是在了对向从把被将也")
 
 

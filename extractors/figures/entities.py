@@ -20,7 +20,8 @@ _GROUP_WORDS = ("Group", "Co.", "Corp", "Inc", "Ltd")
 # "Pearl Bay Appliances": a capitalised name followed by the trade it is in names a company
 _TRADE_NAME_RE = re.compile(
     r"\b((?:[A-Z][a-z]+\s+){1,2}(?:Motors|Auto|Automobile|Appliances|Electronics|Technology|Technologies|"
-    r"Energy Storage|Energy|Battery|Batteries|Robotics|Semiconductor|Logistics|Shipping|Holdings|Pharma))\b"
+    r"Energy Storage|Energy|Battery|Batteries|Robotics|Semiconductor|Logistics|Shipping|Holdings|Pharma|"
+    r"Pharmaceuticals?|Biopharmaceuticals?|Biotech|Motorcycles?))\b"
 )
 # "SkyReach Technology, a consumer drone maker based in Shenzhen, said": a name in apposition to a trade
 _APPOSITION_RE = re.compile(
@@ -45,7 +46,8 @@ _APPOSITION_WORDS = (
     "operator", "giant", "startup", "start-up", "conglomerate", "brand", ", which",
 )  # fmt: skip
 _TRADE_WORDS = ("Motors", "Auto", "Appliances", "Electronics", "Technolog", "Energy", "Batter", "Robotics",
-                "Semiconductor", "Logistics", "Shipping", "Holdings", "Pharma")  # fmt: skip
+                "Semiconductor", "Logistics", "Shipping", "Holdings", "Pharma", "pharma", "Biotech",
+                "Motorcycle")  # fmt: skip
 # why: the three scans above try every offset; each runs only when the text has a word it needs. The words
 # are looked for with one pattern each (the engine skips ahead to their capitals), and an apposition also
 # needs its comma and article or "which" (",\s+a ", ",\s+which ") before its trade word
@@ -60,10 +62,15 @@ _ANAPHOR_RE = re.compile(
 
 
 # "Hong Kong residents made …", "Taiwan exporters shipped …": the place opens the sentence as its subject
-_SUBJECT_START = re.compile(r"^(?:[A-Z][A-Za-z .]*,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*\([^)]*\)\s*--\s*)?$")
+# the sentence's start, after a dateline if any: Xinhua's "--", Reuters' "-"
+_SUBJECT_START = re.compile(
+    r"^(?:[A-Z][A-Za-z .]*,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*\([^)]*\)\s*(?:--|-|—|–)\s*)?$"
+)
 _NOUN_AFTER = re.compile(
     r"\s+(?:residents|exports|imports|re-exports|retail|economy|exporters|consumers|shoppers|households|"
-    r"inflation|unemployment|visitor arrivals)\b"
+    r"inflation|unemployment|visitor arrivals"
+    # "Hong Kong welcomed 4.62 million visitor arrivals": the place as the subject of a verb of its figures
+    r"|welcomed|recorded|received|posted|reported|logged|attracted|handled|registered)\b"
 )
 _REGION_OF_CHINA = re.compile(r"\b(?:south|southern|south-eastern|southeastern)\s+$", re.I)
 _DATELINE_BEFORE = re.compile(
@@ -73,7 +80,7 @@ _DATELINE_AFTER = re.compile(
     r"^(?:讯|报道|\d{1,2}月\d{1,2}日电|电(?![\u4e00-\u9fff])|,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*\()"
 )
 _SOURCE_AFTER_ZH = ("统计", "数据", "最新数据", "获悉", "消息", "发布", "公布", "表示", "介绍")
-_OWNER_AFTER_ZH = ("的", "进出口", "出口", "外贸", "货物", "整体", "对", "输往")
+_OWNER_AFTER_ZH = ("的", "进出口", "出口", "转口", "外贸", "货物", "整体", "对", "输往")
 # "58 percent of Guangdong's total", "a third of the city's exports": the whole a share is taken of (but "the
 # value of Hong Kong's retail sales" names the owner)
 _DENOMINATOR_BEFORE = re.compile(
@@ -268,8 +275,8 @@ def _mention(
     if _PARTNER_LIST_BEFORE.search(before):
         valid = False  # 对中国大陆及香港出口: the second partner of a list after 对, not the trader
     # 台灣對廣東出口, 香港輸往內地: the trader owns the figure; the place after 对 is a partner
-    if kind == "foreign_zh" and not after.startswith(_OWNER_AFTER_ZH):
-        valid = False
+    if kind == "foreign_zh" and (not after.startswith(_OWNER_AFTER_ZH) or before.endswith("经")):
+        valid = False  # 经香港转口的广东货物: goods re-exported via Hong Kong are still Guangdong's
     if (
         kind == "city"
         and name.isascii()

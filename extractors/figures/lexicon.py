@@ -244,10 +244,13 @@ COMPANY_TRADES_ZH = {
     "卫浴": "Sanitaryware", "冷链": "Cold Chain", "供应链": "Supply Chain", "光学": "Optics",
     "医疗": "Medical", "生物": "Biotech", "重工": "Heavy Industry", "航空": "Aviation", "五金": "Hardware",
     "厨电": "Kitchen Appliances", "化工": "Chemicals", "药业": "Pharmaceutical", "显示": "Display",
-    "通讯": "Communications", "新材料": "New Materials",
+    "通讯": "Communications", "新材料": "New Materials", "摩托": "Motorcycle",
+    "生物医药": "Biopharmaceutical",
 }  # fmt: skip
 # Words that introduce a company by what it is: 家电企业粤澄电器, 锂电池制造商华南电池, 连接器厂璟达精密
-COMPANY_INTRODUCERS_ZH = _words("企业 车企 厂商 大厂 厂 制造商 生产商 供应商 龙头 品牌商 品牌 公司 集团")
+COMPANY_INTRODUCERS_ZH = _words(
+    "企业 车企 药企 房企 厂商 大厂 厂 制造商 生产商 供应商 龙头 品牌商 品牌 公司 集团"
+)
 # A company's registered form after its trade: 湾区储能科技股份有限公司
 COMPANY_FORMS_ZH = _words("股份有限公司 有限公司 集团 控股")
 # Two characters before a trade that are a description, not a trade name (消费电子, 全省电子信息, 家用电器)

@@ -27,6 +27,8 @@ _GRAMMAR_TOKENS: tuple[tuple[str, str, str], ...] = (
     # Hong Kong, Macao and Taiwan own a figure when their trade is the subject: 香港整体出口, 台湾对广东出口
     ("香港", "Hong Kong", "foreign_zh"),
     ("本港", "Hong Kong", "foreign_zh"),
+    # 访港旅客: visitors to Hong Kong are Hong Kong's arrivals
+    ("访港", "Hong Kong", "region"),
     ("澳门", "Macao", "foreign_zh"),
     ("台湾", "Taiwan", "foreign_zh"),
     ("全国", "China", "national_zh"),

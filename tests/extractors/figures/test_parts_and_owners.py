@@ -266,3 +266,32 @@ def test_a_fraction_after_a_move_is_a_change_and_after_made_up_a_share(extractor
     got = fields(extractor, text, "kind", "metric")
     assert got[0] == ("a third", "change", "exports_growth")
     assert got[-1][:2] == ("one-fifth", "share")
+
+
+@pytest.mark.parametrize(
+    ("text", "owner"),
+    [
+        ("风驰摩托（603917）披露年报，2025年公司实现营业收入146.2亿元。", "Fengchi Motorcycle"),
+        (
+            "廣州藥企雲泰生物醫藥（6931）昨日公布中期業績，上半年純利5.12億元人民幣。",
+            "Yuntai Biopharmaceutical",
+        ),
+        (
+            "Guangzhou-based Yuntai Biopharmaceutical said its first-half net profit rose 31.7%.",
+            "Yuntai Biopharmaceutical",
+        ),
+        (
+            "HONG KONG, Sept 15 (Reuters) - Hong Kong welcomed 4.62 million visitor arrivals in August.",
+            "Hong Kong",
+        ),
+        ("今年首8個月，訪港旅客累計3385萬人次。", "Hong Kong"),
+        ("今年上半年，本港轉口原產地為廣東的貨品總值6524億元。", "Hong Kong"),
+        ("經香港轉口的廣東貨物約佔廣東出口總額的兩成。", "Guangdong"),
+        ("丹霞山全年接待遊客286.5萬人次。", "Danxia Mountain"),
+    ],
+)
+def test_the_owner_of_a_figure(extractor: FigureExtractor, text: str, owner: str) -> None:
+    """Companies named by their trade (摩托, 生物医药, "Biopharmaceutical"), Hong Kong as the subject of a
+    Reuters lede or of 访港 / 本港转口 but not of goods re-exported via it, a scenic area around a district's
+    name (丹霞山 is not Xiashan)."""
+    assert [entity for _, entity in fields(extractor, text, "entity")] == [owner]
