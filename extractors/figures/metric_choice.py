@@ -194,7 +194,11 @@ def choose_hit(
         if _own_share_subject(after):
             return None
     clause_before = body[clause_start : figure.start]
-    if _THOSE_OF.search(clause_before) or not _has_own_subject(clause_before, facts.vocabulary.subjects):
+    if (
+        _THOSE_OF.search(clause_before)
+        or not _has_own_subject(clause_before, facts.vocabulary.subjects)
+        or _names_only_a_part(facts, clause_start, figure.start)
+    ):
         earlier = [h for h in usable if h.end <= clause_start]
         if earlier:
             return earlier[-1]
@@ -416,6 +420,33 @@ def growth_counterpart(
 
 
 _WORDS = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+
+
+def _names_only_a_part(facts: SentenceFacts, start: int, end: int) -> bool:
+    """ "…增加值增长6.1%，其中民营企业增长7.4%，国有企业增长2.9%": a Chinese clause whose only subject is a
+    catalogued part continues the measure of the clause before it, for that part."""
+    body = facts.body
+    if body[start:end].isascii():
+        return False
+    # firms by ownership or size only: "税收", "贸易顺差" or "固定资产投资" would name measures of their own
+    named = [
+        m
+        for m in parts(facts.segments)
+        if start <= m.start and m.end <= end and body[m.end - 2 : m.end] == "企业"
+    ]
+    if not named:
+        return False
+    rest = body[start:end]
+    for mention in sorted(named, key=lambda m: m.start, reverse=True):
+        rest = rest[: mention.start - start] + rest[mention.end - start :]
+    rest = _ZH_PART_FILLER.sub("", rest)
+    return not _has_own_subject(rest, facts.vocabulary.subjects)
+
+
+# what stands around a part's name in such a clause: 其中, 分经济类型看, the verb before the figure
+_ZH_PART_FILLER = re.compile(
+    r"其中|分[\u4e00-\u9fff]{1,4}看|[，,；;：:]|(?:分别)?(?:增长|下降|增加|减少|提高|回落|上升|实现|达到?)了?$"
+)
 
 
 def _has_own_subject(clause_before: str, subjects: SubjectGrammar) -> bool:

@@ -343,8 +343,13 @@ def choose_segment(
     Returns:
         The canonical segment, or None.
     """
-    if hit_span is not None:
+    figure_clause = clause(figure_start)
+    if hit_span is not None and not any(
+        hit_span[1] <= m.start < figure_start and clause(m.start) == figure_clause != clause(hit_span[0])
+        for m in parts(mentions)
+    ):
         # the part written with the figure's own phrase: "exports of labour-intensive products such as toys"
+        # (not when a later clause names its own part: "国有企业增加值增长3.2%，民营企业增长6.4%")
         for mention in parts(mentions):
             if mention.start < figure_start and _joined(body, mention, hit_span):
                 return mention.segment

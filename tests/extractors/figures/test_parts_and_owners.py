@@ -295,3 +295,23 @@ def test_the_owner_of_a_figure(extractor: FigureExtractor, text: str, owner: str
     Reuters lede or of 访港 / 本港转口 but not of goods re-exported via it, a scenic area around a district's
     name (丹霞山 is not Xiashan)."""
     assert [entity for _, entity in fields(extractor, text, "entity")] == [owner]
+
+
+def test_parts_listed_after_a_measure_continue_it(extractor: FigureExtractor) -> None:
+    """其中 and 分经济类型看 lists: each firm type's clause continues the measure of the clause before, for
+    its own part; in English a later clause's part is the figure's, not the part written with the phrase."""
+    text = (
+        "全市规模以上工业增加值增长6.1%，其中民营企业增长7.4%，国有企业增长2.9%。\n"
+        "分经济类型看，国有控股企业增加值增长3.2%，民营企业增长6.4%，外商及港澳台商投资企业增长2.7%。\n"
+        "税收收入693.2亿元，其中增值税下降2.1%。"
+    )
+    got = fields(extractor, text, "metric", "segment")
+    assert got[:6] == [
+        ("6.1%", "industrial_added_value_growth", None),
+        ("7.4%", "industrial_added_value_growth", "private enterprises"),
+        ("2.9%", "industrial_added_value_growth", "state-owned enterprises"),
+        ("3.2%", "industrial_added_value_growth", "state-owned enterprises"),
+        ("6.4%", "industrial_added_value_growth", "private enterprises"),
+        ("2.7%", "industrial_added_value_growth", "foreign-invested enterprises"),
+    ]
+    assert [metric for _, metric, _ in got[6:]] == [None, None]  # a measure of its own is never continued
