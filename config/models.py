@@ -281,6 +281,13 @@ class SegmentDefinition(_Strict):
         "A count in another unit in the same sentence counts something else (223 countries and regions).",
     )
 
+    implied_by: tuple[str, ...] = Field(
+        default=(),
+        description="For a measure: units that name it alone, so a count in one of them with no measure "
+        'named is this measure ("Shenzhen Port handled 17.9 million TEUs" is container throughput). Each '
+        "must be one of its `units`, and no unit may imply two measures.",
+    )
+
     @model_validator(mode="after")
     def _has_forms(self) -> SegmentDefinition:
         if not (self.en or self.zh_hans):
@@ -289,6 +296,8 @@ class SegmentDefinition(_Strict):
             raise ValueError(f"segment {self.name!r}: English forms are written in lower case")
         if self.units and not self.measure:
             raise ValueError(f"segment {self.name!r}: units are for measures (measure = true)")
+        if not set(self.implied_by) <= set(self.units):
+            raise ValueError(f"segment {self.name!r}: implied_by lists only units of the measure (`units`)")
         return self
 
 
@@ -305,6 +314,14 @@ class MetricCatalogue(_Strict):
                 if form in seen:
                     raise ValueError(f"{form!r} is listed under both {seen[form]!r} and {segment.name!r}")
                 seen[form] = segment.name
+        implied: dict[str, str] = {}
+        for segment in value:
+            for unit in segment.implied_by:
+                if unit in implied:
+                    raise ValueError(
+                        f"unit {unit!r} is implied_by both {implied[unit]!r} and {segment.name!r}"
+                    )
+                implied[unit] = segment.name
         return value
 
     @field_validator("metrics")

@@ -22,6 +22,7 @@ ENGLISH: dict[str, str] = {
     "industrial clusters": "clusters",
     "teu": "TEU",
     "teus": "TEU",
+    "equivalent units": "TEU",
     "gwh": "GWh",
     "gigawatt-hours": "GWh",
     "gigawatt hours": "GWh",

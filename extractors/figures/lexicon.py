@@ -280,3 +280,15 @@ NOT_PRODUCT_HEADS_EN = frozenset(
 )
 """Words after "exports of" that open no product: the whole, or a bound before the number ("export growth of
 about 3 per cent")."""
+HANDLED_WORDS_EN = frozenset(
+    _words(
+        "handled handles handle moved processed recorded posted saw logged reached hit totalled totaled "
+        "was were of the its a an in at during for by over port ports terminal terminals total first "
+        "second third fourth half year quarter quarters month months nine six three ten eleven eight "
+        "seven two four five period same this last end alone and record neighbouring neighboring nearby "
+        "throughput container containers boxes cargo ranked among world's with aims aim to plans plan "
+        "expects expect targets target is are set"
+    )
+)
+"""The words of a clause that says only who handled a count, and when ("Shenzhen Port handled", "in the first
+half, the port handled"): a count of TEUs after them is the port's container throughput."""

@@ -26,7 +26,7 @@ from gdwatch.extractors.figures.entity_choice import choose_entity, entity_kind,
 from gdwatch.extractors.figures.facts import SentenceFacts, Vocabulary
 from gdwatch.extractors.figures.figure import Figure
 from gdwatch.extractors.figures.kinds import kind_and_basis
-from gdwatch.extractors.figures.lexicon import BEFORE_WHOLE_PHRASE_EN
+from gdwatch.extractors.figures.lexicon import BEFORE_WHOLE_PHRASE_EN, HANDLED_WORDS_EN, MONTHS
 from gdwatch.extractors.figures.matcher import PhraseHit
 from gdwatch.extractors.figures.metric_choice import (
     choose_hit,
@@ -258,6 +258,8 @@ def read_figures(
             segment = (item.segment if item else None) or figure.part or counted or named_elsewhere
             if figure.kind == "count" and not facts.vocabulary.segments.may_count(segment, figure.unit):
                 segment = None  # "drew buyers from 223 countries and regions": a count of something else
+            if segment is None and metric is None and hit is None:
+                segment = _implied_measure(facts, figure, role, sentence_observations)
             if (
                 segment is None
                 and item is None
@@ -554,6 +556,54 @@ def _rate_of_a_count(facts: SentenceFacts, index: int, figure: Figure, role: str
         and after.kind == "count"
         and _TO_A_COUNT.match(facts.body[figure.end : after.start])
     )
+
+
+def _implied_measure(
+    facts: SentenceFacts, figure: Figure, role: str, earlier: list[Observation]
+) -> str | None:
+    """The measure a count's unit names alone ("the port handled 17.9 million TEUs": container throughput),
+    and the change written right after that count in its sentence ("..., up 6.4 percent")."""
+    implied = facts.vocabulary.segments.implied
+    if figure.kind == "count":
+        measure = implied.get(figure.unit)
+        clause_start, _ = facts.clause(figure.start)
+        # 外贸集装箱吞吐量：887.5万标箱: a measure named right before the clause's colon
+        named = any(clause_start - 2 <= m.end <= figure.start for m in facts.segments)
+        return measure if measure and not named and _only_the_owner_handled(facts, figure) else None
+    if figure.kind != "percent" or role == "share":  # "占全港的75.1%": a share of the measure, not it
+        return None
+    counts = [i for i, o in enumerate(earlier) if o.unit in implied]
+    # the changes written after the count ("up 5.1% from a year earlier and 3.6% from May"), nothing else
+    if not counts or any(o.unit != "%" for o in earlier[counts[-1] + 1 :]):
+        return None
+    count = earlier[counts[-1]]
+    count_end = count.end - facts.sentence.start
+    previous_end = earlier[-1].end - facts.sentence.start
+    if figure.start - previous_end > 90 or any(count_end <= h.start < figure.start for h in facts.hits):
+        return None
+    return count.segment if count.segment == implied[count.unit] else None
+
+
+def _only_the_owner_handled(facts: SentenceFacts, figure: Figure) -> bool:
+    """Whether the count's clause says only who handled it, and when ("Shenzhen Port handled", 深圳港上半年
+    完成): a clause naming what was counted ("sea-rail intermodal volume reached") counts a part."""
+    clause_start, _ = facts.clause(figure.start)
+    while clause_start > 0 and facts.body[clause_start - 1 : clause_start] in {"：", ":"}:
+        clause_start, _ = facts.clause(clause_start - 1)  # 铁水联运量：46.2万标箱: the label is the subject
+    before = facts.body[clause_start : figure.start]
+    for mention in sorted(facts.entities, key=lambda m: m.start, reverse=True):
+        if clause_start <= mention.start and mention.end <= figure.start:
+            cut_start, cut_end = mention.start - clause_start, mention.end - clause_start
+            before = before[:cut_start] + " " + before[cut_end:]
+    if before.isascii():
+        words = _WORDS_EN.findall(before.lower())
+        return all(word in HANDLED_WORDS_EN or word in MONTHS for word in words)
+    rest = facts.vocabulary.subjects.time_or_place.sub("", before)
+    return bool(_HANDLED_ZH.fullmatch(rest))
+
+
+_WORDS_EN = re.compile(r"[a-z][a-z'’-]*")
+_HANDLED_ZH = re.compile(r"(?:港口?|码头|港区|全年|累计|共|合计|完成|实现|达到?|为|，|,|\s)*")
 
 
 def _traded_product(body: str, hit: PhraseHit, vocabulary: Vocabulary) -> str | None:

@@ -32,6 +32,8 @@ class SegmentIndex:
     take the segment, and its counts in its own units (:meth:`may_count`)."""
     measure_units: dict[str, frozenset[str]]
     """A measure -> the canonical units it is counted in ("container throughput" -> TEU)."""
+    implied: dict[str, str]
+    """A unit that names one measure alone -> that measure (TEU -> "container throughput")."""
 
     @classmethod
     def build(cls, segments: tuple[SegmentDefinition, ...]) -> SegmentIndex:
@@ -55,6 +57,7 @@ class SegmentIndex:
             pattern=re.compile(literal_pattern(by_written)),
             measures=frozenset(segment.name for segment in segments if segment.measure),
             measure_units={segment.name: frozenset(segment.units) for segment in segments if segment.units},
+            implied={unit: segment.name for segment in segments for unit in segment.implied_by},
         )
 
     def may_count(self, segment: str | None, unit: str) -> bool:

@@ -143,6 +143,7 @@ COMPOUNDS = frozenset(
         "base stations",
         "pilot zones",
         "air conditioners",
+        "equivalent units",  # "twenty-foot equivalent units (TEUs)"
     ]
 )
 _SIZE_CLASS = re.compile(r"^(?:thousand|million|billion|trillion)-(?:yuan|dollar|dollars|rmb|usd)$", re.I)

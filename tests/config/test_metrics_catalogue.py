@@ -111,3 +111,26 @@ def test_units_are_only_for_measures(tmp_path: Path) -> None:
     path.write_text(packaged + extra, encoding="utf-8")
     with pytest.raises(ConfigError, match=r"segment 'lychees': units are for measures"):
         load_metrics(path)
+
+
+@pytest.mark.parametrize(
+    ("tables", "error"),
+    [
+        (
+            '\n[[segments]]\nname = "boxes"\nen = ["boxes"]\nmeasure = true\nunits = ["TEU"]\n'
+            'implied_by = ["tonnes"]\n',
+            r"segment 'boxes': implied_by lists only units of the measure",
+        ),
+        (
+            '\n[[segments]]\nname = "boxes"\nen = ["boxes"]\nmeasure = true\nunits = ["TEU"]\n'
+            'implied_by = ["TEU"]\n',
+            r"unit 'TEU' is implied_by both 'container throughput' and 'boxes'",
+        ),
+    ],
+)
+def test_a_unit_implies_one_measure_of_its_own(tmp_path: Path, tables: str, error: str) -> None:
+    packaged = (Path(__file__).resolve().parents[2] / "config" / "metrics.toml").read_text(encoding="utf-8")
+    path = tmp_path / "metrics.toml"
+    path.write_text(packaged + tables, encoding="utf-8")
+    with pytest.raises(ConfigError, match=error):
+        load_metrics(path)

@@ -25,9 +25,9 @@ from gdwatch.extractors.figures import FigureExtractor
 
 # Update together with the labels (benchmarks/devset.devset_sha256() prints the new values).
 PINNED_SHA256 = {
-    "en.jsonl": "f82e880b88b20f451cf9483b548d29e3603ddbf1db8f383eb37571bee8542b9c",
+    "en.jsonl": "f8a932cb64adbaef7d73f5295e3181419292418fbf92de94369b0bcead70dca9",
     "zh-hans.jsonl": "4135b9edf15b6c1d1cb2d09595d00640c547abffb68d65d14e051867764f78b9",
-    "zh-hant.jsonl": "6542acd2b753319dc6efec7bb828c6f73e7be238c2624dcd0b773bc8f2ede0c8",
+    "zh-hant.jsonl": "a02e7500e0b134f090056bc485e4459fc49b1e8484dcfe392cc3879a10d89675",
 }
 
 FLOORS = {

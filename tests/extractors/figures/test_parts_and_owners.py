@@ -315,3 +315,29 @@ def test_parts_listed_after_a_measure_continue_it(extractor: FigureExtractor) ->
         ("2.7%", "industrial_added_value_growth", "foreign-invested enterprises"),
     ]
     assert [metric for _, metric, _ in got[6:]] == [None, None]  # a measure of its own is never continued
+
+
+def test_a_count_of_teus_is_container_throughput_unless_its_clause_names_a_part(
+    extractor: FigureExtractor,
+) -> None:
+    text = (
+        "Shenzhen Port handled 17.9 million twenty-foot equivalent units (TEUs) in the first half,"
+        " up 6.4 percent year on year and 2.6 percent from the second half of last year.\n"
+        "Its sea-rail intermodal volume reached 286,000 TEUs.\n"
+        "深圳港上半年完成1790万标箱，增长6.4%。\n"
+        "主要指标——铁水联运量：46.2万标箱。\n"
+        "外贸集装箱吞吐量887.5万标箱。\n"
+        "香港港口首十個月貨櫃吞吐量為1,123萬個標準箱，按年減少4.5%。"
+    )
+    assert fields(extractor, text, "unit", "segment", "entity") == [
+        ("17.9 million", "TEU", "container throughput", "Shenzhen Port"),
+        ("6.4 percent", "%", "container throughput", "Shenzhen Port"),
+        ("2.6 percent", "%", "container throughput", "Shenzhen Port"),
+        ("286,000", "TEU", None, "Shenzhen Port"),
+        ("1790万", "TEU", "container throughput", "Shenzhen Port"),
+        ("6.4%", "%", "container throughput", "Shenzhen Port"),
+        ("46.2万", "TEU", None, "Shenzhen Port"),
+        ("887.5万", "TEU", "foreign trade containers", "Shenzhen Port"),
+        ("1,123萬", "TEU", "container throughput", "Hong Kong Port"),
+        ("4.5%", "%", "container throughput", "Hong Kong Port"),
+    ]
