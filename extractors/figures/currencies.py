@@ -16,15 +16,15 @@ ZH_MORE = re.compile(r"[多余几]")
 """多 / 余 / 几 after a Chinese number or scale (3万多家, 20余个, 十几个): more than that."""
 CURRENCY_NAMES_EN = (
     r"yuan|renminbi|RMB|CNY|U\.?S\.? dollars|US dollars|dollars?|USD|HK dollars|Hong Kong dollars|HKD|euros?"
-    r"|EUR|pounds|GBP|yen|JPY"
+    r"|EUR|pounds|GBP|yen|JPY|patacas|pataca|MOP"
 )
 """The currencies written after an amount in English (regex source; a year is never followed by one)."""
 CURRENCY_AFTER = re.compile(
     rf"(?:\s*|-)(?P<c>{CURRENCY_NAMES_EN})(?![A-Za-z])"
-    r"|(?P<z>美元|港元|港币|欧元|日元|英镑|人民币|新台币|元)"
+    r"|(?P<z>美元|港元|港币|澳门元|澳门币|欧元|日元|英镑|人民币|新台币|元)"
 )
 CURRENCY_BEFORE = re.compile(
-    r"(?P<c>US\$|HK\$|RMB|Rmb|CNY|USD|HKD|EUR|GBP|JPY|\$|¥|€|£|人民币|新台币|港币)\s?$"
+    r"(?P<c>US\$|HK\$|MOP\$|RMB|Rmb|CNY|USD|HKD|MOP|EUR|GBP|JPY|\$|¥|€|£|人民币|新台币|港币)\s?$"
 )
 GLUED_BEFORE = frozenset(["¥", "人民币", "新台币", "港币"])
 """Currencies before the number that belong to a span closed by a currency after it (人民币3.2万亿元)."""
@@ -50,6 +50,12 @@ _CURRENCY_CODES = {
     "hong kong dollars": "HKD",
     "港元": "HKD",
     "港币": "HKD",
+    "patacas": "MOP",
+    "pataca": "MOP",
+    "mop": "MOP",
+    "mop$": "MOP",
+    "澳门元": "MOP",
+    "澳门币": "MOP",
     "新台币": "TWD",
     "euro": "EUR",
     "euros": "EUR",
@@ -81,7 +87,7 @@ def currency_code(match: re.Match[str]) -> str:
         match: the currency as written.
 
     Returns:
-        "CNY", "USD", "HKD", "EUR", "GBP" or "JPY".
+        "CNY", "USD", "HKD", "MOP", "TWD", "EUR", "GBP" or "JPY".
     """
     # NOTE: group "c" is always set in CURRENCY_BEFORE, which has no group "z"
     written = (match.group("c") or match.group("z")).lower()

@@ -89,7 +89,7 @@ _EN_SCALE_FIRST = frozenset("-tmbTMB")
 _GLUED_SCALE_FIRST = frozenset("tb")
 _ZH_MORE_CHARACTERS = frozenset("多余几")
 _ZH_SCALE_FIRST = frozenset(scale[0] for scale in SCALES_ZH)
-_CURRENCY_AFTER_FIRST = frozenset("-yrRCUdHeEpGJ美港欧日英人新元")
+_CURRENCY_AFTER_FIRST = frozenset("-yrRCUdHeEpGJM美港澳欧日英人新元")
 _PP_FIRST = frozenset("pP个百")
 _PERCENT_FIRST = frozenset("-%pP")
 

@@ -341,3 +341,18 @@ def test_a_count_of_teus_is_container_throughput_unless_its_clause_names_a_part(
         ("1,123萬", "TEU", "container throughput", "Hong Kong Port"),
         ("4.5%", "%", "container throughput", "Hong Kong Port"),
     ]
+
+
+def test_macao_patacas_and_what_is_not_a_part(extractor: FigureExtractor) -> None:
+    """Patacas (澳門元, MOP) are a currency of their own; "non-gaming revenue" is not gaming revenue."""
+    text = (
+        "今年首三季本澳貨物出口總值103.6億澳門元，按年上升8.4%。\n"
+        "Gross gaming revenue reached 228.4 billion patacas,"
+        " while non-gaming revenue reached 12.4 billion patacas."
+    )
+    assert fields(extractor, text, "unit", "segment") == [
+        ("103.6億澳門元", "MOP", None),
+        ("8.4%", "%", None),
+        ("228.4 billion patacas", "MOP", "gross gaming revenue"),
+        ("12.4 billion patacas", "MOP", "non-gaming revenue"),
+    ]
