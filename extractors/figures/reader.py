@@ -318,7 +318,7 @@ def read_figures(
                 metric = facts.vocabulary.metrics.get(_WITH_A_PARTNER[metric.key], metric)
             unit = _unit(facts.figures, index)
             if figure.kind == "currency":
-                unit = _currency_in_force(text, facts, figure, unit, state)
+                unit = _currency_in_force(text, facts, figure, unit, state, entity)
             pair = _from_side_of(facts, figure, sentence_observations, unit)
             if pair is not None:
                 # "dropped to 12.6% from 15.9% a year earlier": the earlier value of the same measure
@@ -717,11 +717,12 @@ _YUAN_CURRENCIES = {
 
 
 def _currency_in_force(
-    text: str, facts: SentenceFacts, figure: Figure, unit: str, state: DocumentState
+    text: str, facts: SentenceFacts, figure: Figure, unit: str, state: DocumentState, entity: str
 ) -> str:
     """The currency of an amount in bare 元 in Hong Kong, Macao and Taiwan copy: the first one the article
     names for an amount ("合併營收新台幣86.5億元…稅後純益12.4億元" is New Taiwan dollars; "收入142.8億元人民幣
-    （下同）" keeps the later 億元 renminbi). Mainland copy's 元 is always renminbi."""
+    （下同）" keeps the later 億元 renminbi), else the owner's own when the owner is Hong Kong or Macao
+    ("香港整體出口貨值為4386.2億元" is in Hong Kong dollars). Mainland copy's 元 is always renminbi."""
     written = facts.body[max(0, figure.start - 4) : figure.end + 4]
     named = [code for code, forms in _YUAN_CURRENCIES.items() if any(form in written for form in forms)]
     if unit in named:
@@ -730,7 +731,14 @@ def _currency_in_force(
             state.currency_in_force = unit if has_traditional(sentence) else "CNY"
         return unit
     bare = unit == "CNY" and not named and facts.body[figure.end - 1 : figure.end] == "元"
-    return state.currency_in_force if bare and state.currency_in_force else unit
+    if bare and state.currency_in_force:
+        return state.currency_in_force
+    if bare and entity in _OWN_DOLLARS and has_traditional(text[facts.sentence.start : facts.sentence.end]):
+        return _OWN_DOLLARS[entity]
+    return unit
+
+
+_OWN_DOLLARS = {"Hong Kong": "HKD", "Macao": "MOP"}
 
 
 def _unit(figures: list[Figure], index: int) -> str:

@@ -356,3 +356,16 @@ def test_macao_patacas_and_what_is_not_a_part(extractor: FigureExtractor) -> Non
         ("228.4 billion patacas", "MOP", "gross gaming revenue"),
         ("12.4 billion patacas", "MOP", "non-gaming revenue"),
     ]
+
+
+def test_bare_yuan_in_hong_kong_copy_is_the_owners_dollar(extractor: FigureExtractor) -> None:
+    text = (
+        "【文匯報訊】政府統計處昨日公布，今年8月份香港整體出口貨值為4386.2億元，按年上升12.6%。\n"
+        "廣東今年前三季進出口總值1.2萬億元，按年增長4.2%。\n"
+        "广州今年前三季进出口总值8000亿元。"
+    )
+    assert [(span, unit) for span, unit in fields(extractor, text, "unit") if unit != "%"] == [
+        ("4386.2億元", "HKD"),
+        ("1.2萬億元", "CNY"),  # Guangdong's own figure, in renminbi
+        ("8000亿元", "CNY"),  # mainland copy
+    ]
