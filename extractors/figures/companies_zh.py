@@ -59,6 +59,8 @@ def find_introduced(text: str, headline: bool = False) -> dict[str, str]:
             or bool(_FORM_AFTER_RE.match(after))
             or bool(_CODE_AFTER_RE.match(after))
             or (headline and start == 2 and bool(_RESULTS_AFTER_RE.match(after)))
+            # 企业层面，飞屿航空上半年交付…; 天舟互动去年海外收入…: a firm opening a clause with its period
+            or ((start == 2 or text[start - 3] in "，,。；") and bool(_RESULTS_AFTER_RE.match(after)))
         )
         if introduced:
             english = english_name(name, match.group())

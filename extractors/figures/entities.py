@@ -79,7 +79,10 @@ _DATELINE_BEFORE = re.compile(
 _DATELINE_AFTER = re.compile(
     r"^(?:讯|报道|\d{1,2}月\d{1,2}日电|电(?![\u4e00-\u9fff])|,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*\()"
 )
-_SOURCE_AFTER_ZH = ("统计", "数据", "最新数据", "获悉", "消息", "发布", "公布", "表示", "介绍")
+# the office that published the figures: 广州海关数据显示, 深圳海关昨日公布
+_SOURCE_AFTER_ZH = re.compile(
+    r"(?:昨日|今日|日前|近日|昨天|今天|\d{1,2}日)?(?:统计|数据|最新数据|获悉|消息|发布|公布|表示|介绍)"
+)
 _OWNER_AFTER_ZH = ("的", "进出口", "出口", "转口", "外贸", "货物", "整体", "对", "输往")
 # "58 percent of Guangdong's total", "a third of the city's exports": the whole a share is taken of (but "the
 # value of Hong Kong's retail sales" names the owner)
@@ -147,7 +150,10 @@ def may_name_a_company(sentence: str, places: PlaceIndex, companies: dict[str, s
 
 
 # words whose last character begins a place's Chinese name, read across when the place follows them
-_WORDS_A_PLACE_NAME_STARTS_INSIDE = frozenset(["新增"])
+# 新增城镇: the 增 of 新增 and 城镇, not Zengcheng (增城); 拉美的, 欧美的: Latin America's, not Midea (美的)
+_WORDS_A_PLACE_NAME_STARTS_INSIDE = frozenset(
+    ["新增", "拉美", "欧美", "北美", "南美", "中美", "完美", "精美", "优美", "甜美", "审美", "健美", "赞美"]
+)
 
 
 def find_entities(
@@ -264,7 +270,7 @@ def _mention(
         valid = False  # "south China's Guangdong Province" names Guangdong
     if kind == "city" and (_DATELINE_BEFORE.search(before) or _DATELINE_AFTER.match(after)):
         valid = False  # where the reporter was: "本报广州讯", "新华社广州10月20日电", "……深圳报道"
-    if kind == "region" and (after.startswith(_SOURCE_AFTER_ZH) or before.endswith("据")):
+    if kind == "region" and (_SOURCE_AFTER_ZH.match(after) or before.endswith("据")):
         valid = False  # the office that published the figure: "据拱北海关统计，珠海市…", "广州海关数据显示"
     if kind == "national_zh" and not _CLAUSE_START_BEFORE.search(before):
         valid = False

@@ -180,7 +180,7 @@ NOT_SUBJECT_EN = frozenset(
 NOT_SUBJECT_ZH = _words(
     "同比 比上年 较上年 增长 下降 增 降 达到 达 占 约 为 是 其中 提高 提升 上升 实现 超过 超 突破 居 "
     "分别 累计 共计 合计 减少 回落 下滑 比 较 逾 近 接近 将近 不到 不足 至少 "
-    "按年 按月 按季 年增 年减 成长 环比 "
+    "按年 按月 按季 年增 年减 成长 环比 下跌 跌 上升 升 急升 大升 回升 微升 下挫 "
     # the method of a growth rate, not its subject: 按可比价计算增长4.1%
     "按可比价计算 按可比价格计算 按不变价计算 扣除价格因素"
 )
@@ -244,12 +244,13 @@ COMPANY_TRADES_ZH = {
     "卫浴": "Sanitaryware", "冷链": "Cold Chain", "供应链": "Supply Chain", "光学": "Optics",
     "医疗": "Medical", "生物": "Biotech", "重工": "Heavy Industry", "航空": "Aviation", "五金": "Hardware",
     "厨电": "Kitchen Appliances", "化工": "Chemicals", "药业": "Pharmaceutical", "显示": "Display",
-    "通讯": "Communications", "新材料": "New Materials", "摩托": "Motorcycle",
+    "通讯": "Communications", "新材料": "New Materials", "摩托": "Motorcycle", "互动": "Interactive",
+    "互娱": "Interactive Entertainment", "游戏": "Games", "动漫": "Animation", "制衣": "Garments",
     "生物医药": "Biopharmaceutical",
 }  # fmt: skip
 # Words that introduce a company by what it is: 家电企业粤澄电器, 锂电池制造商华南电池, 连接器厂璟达精密
 COMPANY_INTRODUCERS_ZH = _words(
-    "企业 车企 药企 房企 厂商 大厂 厂 制造商 生产商 供应商 龙头 品牌商 品牌 公司 集团"
+    "企业 车企 药企 房企 厂商 大厂 厂 制造商 生产商 供应商 龙头 品牌商 品牌 公司 集团 名为 名叫"
 )
 # A company's registered form after its trade: 湾区储能科技股份有限公司
 COMPANY_FORMS_ZH = _words("股份有限公司 有限公司 集团 控股")

@@ -154,7 +154,7 @@ def inside_a_part(mentions: list[SegmentMention], start: int, end: int) -> bool:
 
 # 水产品出口, 纯电动乘用车出口, 冻虾出口: a product the catalogue does not list, written before its trade
 _PRODUCT_WRITTEN = re.compile(
-    r"([\u4e00-\u9fff]{1,11}(?:产品|商品|品|器|机|车|具|材|鞋|服|装|鱼|虾|菜|果|茶|瓷|池|备|件|饰|片|钢|板|船))"
+    r"([\u4e00-\u9fff]{1,11}(?:产品|商品|品|器|机|车|具|材|鞋|服|装|鱼|虾|菜|果|茶|瓷|池|备|件|饰|片|钢|板|船|刀|剪|砖|灯|药))"
 )
 
 
@@ -265,8 +265,10 @@ def written_product(body: str, hit_start: int, leading_words: re.Pattern[str]) -
     """
     window = body[max(0, hit_start - 17) : hit_start]
     run = _HAN_RUN_END.search(window)
-    if run is None or window[: run.start()].endswith("、") or _AND_ZH.search(run.group()):
+    listed = _AND_ZH.search(run.group()) if run else None
+    if run is None or window[: run.start()].endswith("、") or (listed and "分别" in body[hit_start:]):
         return None  # 钢材、水产品出口分别增长: a list, whose items a respectively reading pairs
+    # (服装及衣着附件出口, 动漫及衍生品出口: one category of goods, named with 及)
     found = _PRODUCT_WRITTEN.fullmatch(leading_words.sub("", run.group()))
     return found.group(1) if found and len(found.group(1)) >= 2 else None
 

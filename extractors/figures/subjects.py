@@ -14,7 +14,7 @@ from gdwatch.extractors.figures.places import PlaceIndex
 
 # Periods written before a subject (首季全省, 前10个月, 上半年)
 _TIME_WORDS = (
-    r"\d{4}年|前?[一二三四]季度|首季度?|第[一二三四1-4]季度?|[前首][二两三]季度?|"
+    r"\d{4}年|前?[一二三四]季度|首季度?|第[一二三四1-4]季度?|[前首][二两三1-3]季度?|"
     r"[前首](?:\d{1,2}|[一二三四五六七八九十]+)个?月|[上下]半年|\d+(?:-\d+)?月份?"
 )
 _ALLOWED_WORDS = (

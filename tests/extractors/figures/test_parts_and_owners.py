@@ -288,13 +288,23 @@ def test_a_fraction_after_a_move_is_a_change_and_after_made_up_a_share(extractor
         ("今年上半年，本港轉口原產地為廣東的貨品總值6524億元。", "Hong Kong"),
         ("經香港轉口的廣東貨物約佔廣東出口總額的兩成。", "Guangdong"),
         ("丹霞山全年接待遊客286.5萬人次。", "Danxia Mountain"),
+        (
+            "巴西、墨西哥和智利是广东在拉美的前三大贸易伙伴，分别进出口836亿元、721亿元和312亿元。",
+            "Guangdong",
+        ),
+        ("【大公報訊】深圳海關昨日公布，今年首10個月廣東與非洲貿易總值2187億元人民幣。", "Guangdong"),
+        ("企业层面，飞屿航空上半年交付电动垂直起降飞行器86架。", "Feiyu Aviation"),
+        ("天舟互动去年海外收入32亿元，增长63%。", "Tianzhou Interactive"),
+        ("新塘一家名为锦衡制衣的牛仔企业负责人说，今年公司订单增长约两成。", "Jinheng Garments"),
     ],
 )
 def test_the_owner_of_a_figure(extractor: FigureExtractor, text: str, owner: str) -> None:
     """Companies named by their trade (摩托, 生物医药, "Biopharmaceutical"), Hong Kong as the subject of a
     Reuters lede or of 访港 / 本港转口 but not of goods re-exported via it, a scenic area around a district's
-    name (丹霞山 is not Xiashan)."""
-    assert [entity for _, entity in fields(extractor, text, "entity")] == [owner]
+    name (丹霞山 is not Xiashan); 拉美的 is Latin America's, not Midea (美的); a customs office that
+    published the figures does not own them; a firm opening a clause with its period, or introduced by 名为,
+    does."""
+    assert {entity for _, entity in fields(extractor, text, "entity")} == {owner}
 
 
 def test_parts_listed_after_a_measure_continue_it(extractor: FigureExtractor) -> None:
@@ -368,4 +378,20 @@ def test_bare_yuan_in_hong_kong_copy_is_the_owners_dollar(extractor: FigureExtra
         ("4386.2億元", "HKD"),
         ("1.2萬億元", "CNY"),  # Guangdong's own figure, in renminbi
         ("8000亿元", "CNY"),  # mainland copy
+    ]
+
+
+def test_chinese_products_written_before_their_trade(extractor: FigureExtractor) -> None:
+    text = (
+        "分产品看，厨房刀具出口52亿元，剪刀出口14亿元。\n"
+        "动漫及衍生品出口183亿元，增长11.4%。\n"
+        "太陽能電池出口215億元，下跌8.4%。"
+    )
+    assert fields(extractor, text, "metric", "segment") == [
+        ("52亿元", "exports", "厨房刀具"),
+        ("14亿元", "exports", "剪刀"),
+        ("183亿元", "exports", "动漫及衍生品"),  # one customs category, named with 及
+        ("11.4%", "exports_growth", "动漫及衍生品"),
+        ("215億元", "exports", "solar cells"),
+        ("8.4%", "exports_growth", "solar cells"),  # 下跌 opens the clause without a subject of its own
     ]
