@@ -90,6 +90,11 @@ class DocumentState:
     of a channel's trade), for the parts listed after it: "其中，出口…", "Of these, ..."."""
     whole_metric: str | None = None
     """The metric key of that sentence's first figure."""
+    part_in_force: tuple[str, str] | None = None
+    """(flow, part) when the article's first trade figure is a part's ("exports", "knives and scissors"):
+    later trade figures of that flow naming no part are the part's, until a sentence names the whole."""
+    observations_with_flow: bool = False
+    """Whether a trade figure (exports or imports) has been read."""
     companies: dict[str, str] = field(default_factory=dict)
     """Chinese companies the article has introduced, by written form (粤澄电器, 粤澄) -> English name."""
     company_entities: set[str] = field(default_factory=set)

@@ -23,7 +23,7 @@ from gdwatch.config.models import MetricDefinition
 from gdwatch.extractors.figures.document import DocumentState
 from gdwatch.extractors.figures.entities import find_entities
 from gdwatch.extractors.figures.entity_choice import choose_entity, entity_kind, makes_topic
-from gdwatch.extractors.figures.facts import SentenceFacts, Vocabulary
+from gdwatch.extractors.figures.facts import ListItem, SentenceFacts, Vocabulary
 from gdwatch.extractors.figures.figure import Figure
 from gdwatch.extractors.figures.kinds import kind_and_basis
 from gdwatch.extractors.figures.lexicon import BEFORE_WHOLE_PHRASE_EN, HANDLED_WORDS_EN, MONTHS
@@ -297,6 +297,7 @@ def read_figures(
             if figure.kind == "pp" and item is None:
                 metric = _share_change_metric(facts, figure, sentence_observations, metric)
             metric, segment = _not_another_parts(facts, figure, metric, segment, hit, role)
+            segment = _part_in_force(facts, state, metric, segment, item)
             if metric is not None and metric.channel and segment is None:
                 state.segment = metric.channel  # "exports via the channel" after the channel's whole
             if not sentence_observations and inherited is None:
@@ -556,6 +557,61 @@ def _rate_of_a_count(facts: SentenceFacts, index: int, figure: Figure, role: str
         and after.kind == "count"
         and _TO_A_COUNT.match(facts.body[figure.end : after.start])
     )
+
+
+def _part_in_force(
+    facts: SentenceFacts,
+    state: DocumentState,
+    metric: MetricDefinition | None,
+    segment: str | None,
+    item: ListItem | None,
+) -> str | None:
+    """The part an article's lede trades stays the part of its later trade figures that name none ("Yangjiang
+    exported 11.6 billion yuan of knives and scissors ..." then "Exports to the EU climbed 11.5 percent"),
+    until a sentence names the whole again ("the province's total exports")."""
+    flow = _flow(metric)
+    if flow is None:
+        return segment
+    whole_named = bool(_WHOLE_NAMED.search(facts.body)) or _owner_before_a_phrase(facts)
+    if state.part_in_force is None:
+        if not state.observations_with_flow and segment is not None and item is None:
+            state.part_in_force = (flow, segment)
+        state.observations_with_flow = True
+        return segment
+    if segment is None and whole_named:
+        state.part_in_force = None
+        return segment
+    part_flow, part = state.part_in_force
+    if segment is None and (item is None or item.segment is None) and flow == part_flow:
+        return part  # a list of partners or places ("to the EU and ASEAN, respectively") keeps the part
+    return segment
+
+
+def _owner_before_a_phrase(facts: SentenceFacts) -> bool:
+    """ "Zhuhai's exports rose", 廣東出口月增5.6%, 潮州外贸进出口: a place written right before a trade phrase
+    names its whole trade."""
+    for hit in facts.hits:
+        for mention in facts.entities:
+            gap = facts.body[mention.end : hit.start]
+            if mention.end <= hit.start and len(gap) <= 3 and gap.strip() in {"", "'s", "’s", "的"}:
+                return True
+    return False
+
+
+def _flow(metric: MetricDefinition | None) -> str | None:
+    """ "exports" or "imports" for a trade metric that a traded product refines, else None."""
+    if metric is None:
+        return None
+    for flow in ("exports", "imports"):
+        if metric.key in {flow, f"{flow}_growth"}:
+            return flow
+    return None
+
+
+# a sentence back on the whole: "the province's total exports", 全省出口, "overall"
+_WHOLE_NAMED = re.compile(
+    r"\b(?:total|overall|as a whole|whole|entire)\b|province's|city's|全省|全市|整体|总值|总额|全国", re.I
+)
 
 
 def _implied_measure(

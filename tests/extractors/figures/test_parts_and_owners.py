@@ -395,3 +395,31 @@ def test_chinese_products_written_before_their_trade(extractor: FigureExtractor)
         ("215億元", "exports", "solar cells"),
         ("8.4%", "exports_growth", "solar cells"),  # 下跌 opens the clause without a subject of its own
     ]
+
+
+def test_the_part_an_article_opens_with_stays_in_force_until_the_whole_is_named(
+    extractor: FigureExtractor,
+) -> None:
+    text = (
+        "Yangjiang's exports of knives and scissors reached 11.6 billion yuan in the first eight months.\n"
+        "Exports to the European Union and ASEAN climbed 11.5 percent and 23.4 percent, respectively.\n"
+        "The city's total exports rose 4.2 percent.\n"
+        "Exports to the United States fell 2.1 percent."
+    )
+    assert fields(extractor, text, "metric", "segment") == [
+        ("11.6 billion yuan", "exports", "knives and scissors"),
+        ("11.5 percent", "exports_growth", "knives and scissors"),
+        ("23.4 percent", "exports_growth", "knives and scissors"),
+        ("4.2 percent", "exports_growth", None),  # the whole, named: the part is no longer in force
+        ("2.1 percent", "exports_growth", None),
+    ]
+
+
+def test_a_place_before_the_trade_phrase_names_its_whole(extractor: FigureExtractor) -> None:
+    text = "潮州陶瓷出口84.6亿元，增长4.3%。\n潮州出口对中东市场增长19.6%。\nZhuhai's exports rose 11.6%."
+    assert [segment for _, segment in fields(extractor, text, "segment")] == [
+        "ceramics",
+        "ceramics",
+        None,
+        None,
+    ]
