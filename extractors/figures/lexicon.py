@@ -269,14 +269,15 @@ AFTER_PRODUCT_EN = frozenset(
         "from to in into at by for with during over under worth amid via on across through such which that "
         "who as while whereas but or was were is are rose grew fell jumped surged climbed gained declined "
         "dropped slipped edged increased decreased expanded reached hit totaled totalled amounted stood came "
-        "made accounted posted saw logged registered remained topped exceeded more than"
+        "made accounted posted saw logged registered remained topped exceeded more than between a an per "
+        "each every last this year annually"
     )
 )
 """Words that end a product's name written after "exports of": a preposition, a verb of the report, "such"."""
 NOT_PRODUCT_HEADS_EN = frozenset(
     _words(
         "total whole value volume worth the its their a an this that about around roughly approximately some "
-        "nearly almost over up at least close just below under only"
+        "nearly almost over up at least close just below under only them it which these those all such"
     )
 )
 """Words after "exports of" that open no product: the whole, or a bound before the number ("export growth of

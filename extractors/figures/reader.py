@@ -26,7 +26,12 @@ from gdwatch.extractors.figures.entity_choice import choose_entity, entity_kind,
 from gdwatch.extractors.figures.facts import ListItem, SentenceFacts, Vocabulary
 from gdwatch.extractors.figures.figure import Figure
 from gdwatch.extractors.figures.kinds import kind_and_basis
-from gdwatch.extractors.figures.lexicon import BEFORE_WHOLE_PHRASE_EN, HANDLED_WORDS_EN, MONTHS
+from gdwatch.extractors.figures.lexicon import (
+    BEFORE_WHOLE_PHRASE_EN,
+    HANDLED_WORDS_EN,
+    MONTHS,
+    NOT_PRODUCT_HEADS_EN,
+)
 from gdwatch.extractors.figures.matcher import PhraseHit
 from gdwatch.extractors.figures.metric_choice import (
     choose_hit,
@@ -51,6 +56,7 @@ from gdwatch.extractors.figures.segments import (
     find_segments,
     inside_a_part,
     names_part,
+    parts,
     written_industry,
     written_product,
     written_product_after_en,
@@ -297,6 +303,12 @@ def read_figures(
             if figure.kind == "pp" and item is None:
                 metric = _share_change_metric(facts, figure, sentence_observations, metric)
             metric, segment = _not_another_parts(facts, figure, metric, segment, hit, role)
+            if (
+                segment is None
+                and item is None
+                and (_flow(metric) or (figure.kind == "count" and facts.hits))
+            ):
+                segment = _object_product(facts, figure)  # "exported 15.3 billion yuan of drones"
             segment = _part_in_force(facts, state, metric, segment, item)
             if metric is not None and metric.channel and segment is None:
                 state.segment = metric.channel  # "exports via the channel" after the channel's whole
@@ -585,6 +597,42 @@ def _part_in_force(
     if segment is None and (item is None or item.segment is None) and flow == part_flow:
         return part  # a list of partners or places ("to the EU and ASEAN, respectively") keeps the part
     return segment
+
+
+# units whose "of ..." names the goods measured: "48,200 tonnes of pomelos"
+_CONTENT_UNITS = frozenset({"tonnes", "units", "pieces", "sets", "kilograms"})
+_OF_AFTER_AMOUNT = re.compile(r"\s+(?:worth\s+)?(?=of\s)")
+_OF_BEFORE_WORTH = re.compile(r"\bof\s+((?:[a-z][a-z-]*\s+){1,4})worth\s+(?:about\s+|some\s+|nearly\s+)?$")
+
+
+def _object_product(facts: SentenceFacts, figure: Figure) -> str | None:
+    """What an amount or a volume is of when a verb traded it: "exported 15.3 billion yuan (worth) of drones",
+    "48,200 tonnes of pomelos worth 312 million yuan" -> the catalogued part written there, else the
+    product as written."""
+    body = facts.body
+    start = end = None
+    unit_end = figure.end
+    if figure.kind == "count":
+        if figure.unit not in _CONTENT_UNITS or figure.unit_start is None or figure.unit_start < figure.end:
+            return None  # "86,400 certificates of origin": what the counted things are, not a product
+        unit_end = figure.unit_start + len(figure.unit_text)  # "48,200 tonnes of pomelos"
+    after = _OF_AFTER_AMOUNT.match(body, unit_end)
+    if after is not None:
+        product = written_product_after_en(body, after.end() - 1)
+        if product is not None:
+            start, end = after.end(), after.end() + 3 + len(product)
+    else:
+        before = _OF_BEFORE_WORTH.search(body, max(0, figure.start - 60), figure.start)
+        if before is None:
+            return None
+        product = " ".join(before.group(1).split())
+        if product.split()[0] in NOT_PRODUCT_HEADS_EN or product in {"goods", "products"}:
+            return None
+        start, end = before.start(1), before.end(1)
+    if product is None or start is None or end is None:
+        return None
+    named = [m.segment for m in parts(facts.segments) if start <= m.start < end]
+    return named[0] if named else product
 
 
 def _owner_before_a_phrase(facts: SentenceFacts) -> bool:

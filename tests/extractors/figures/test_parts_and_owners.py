@@ -423,3 +423,22 @@ def test_a_place_before_the_trade_phrase_names_its_whole(extractor: FigureExtrac
         None,
         None,
     ]
+
+
+def test_what_a_verb_traded_is_the_part(extractor: FigureExtractor) -> None:
+    """ "exported 15.3 billion yuan of drones" is the drones' exports, never the whole's."""
+    text = (
+        "Shenzhen exported 15.3 billion yuan of drones in the period.\n"
+        "Shunde exported 9.8 billion yuan worth of furniture.\n"
+        "Meizhou exported 48,200 tonnes of pomelos worth 312 million yuan.\n"
+        "Guangdong exported 2.1 trillion yuan of goods in the quarter.\n"
+        "Customs issued 86,400 certificates of origin."
+    )
+    assert fields(extractor, text, "metric", "segment") == [
+        ("15.3 billion yuan", "exports", "drones"),
+        ("9.8 billion yuan", "exports", "furniture"),
+        ("48,200", None, "pomelos"),
+        ("312 million yuan", "exports", "pomelos"),
+        ("2.1 trillion yuan", "exports", None),
+        ("86,400", None, None),
+    ]
