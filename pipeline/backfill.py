@@ -124,6 +124,8 @@ def stored_articles(ctx: RunContext, article_ids: Sequence[str]) -> Mapping[str,
     the warehouse (a run killed before it published) lacks the newest versions, and their pages are
     cleaned again; a version it has is never wrong, as it is checked against the page's bytes and fetch.
     """
+    import duckdb
+
     from gdwatch.extractors.pages import CLEANER_VERSION
     from gdwatch.warehouse.read import reader
 
@@ -133,8 +135,8 @@ def stored_articles(ctx: RunContext, article_ids: Sequence[str]) -> Mapping[str,
             rows = conn.execute(
                 _STORED_ARTICLES, {"article_ids": list(article_ids), "cleaner_version": CLEANER_VERSION}
             ).fetchall()
-    except WarehouseError:
-        return found  # no published copy: every page is cleaned again
+    except (WarehouseError, duckdb.Error):
+        return found  # no published copy, or one that cannot answer: every page is cleaned again
     for row in rows:
         (version, url, source, cleaner_version, fetched_at, published_at, date_source) = row[:7]
         (title, author, site_name, language, text, raw_sha256) = row[7:]

@@ -229,3 +229,14 @@ def test_real_pages_give_the_same_rows_on_both_paths(
     assert stored is not None and stored[0] > len(pages) // 2
 
     assert_same_rows(config_dir, db, tmp_path, stored=stored[0])
+
+
+def test_without_a_published_copy_every_page_is_cleaned_again(
+    http_server: LocalSite, write_config: WriteConfig, tmp_path: Path
+) -> None:
+    config_dir, db = build(http_server, write_config, tmp_path, None)
+    published_path(db).unlink()
+
+    report = reprocess(config_dir, db, reclean=False)
+
+    assert (report.recleaned, report.figures_only, report.counts.failed) == (2, 0, 0)
