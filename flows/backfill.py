@@ -37,9 +37,11 @@ def backfill_source_task(run: RunSpec, source_name: str, since: date, until: dat
 
 
 @task(name="reprocess-batch", retries=0, cache_policy=NO_CACHE)
-def reprocess_batch_task(run: RunSpec, window: ReprocessWindow, article_ids: list[str]) -> SourceReport:
-    """Clean and extract stored raw pages again with the current code: one task per batch, no network."""
-    return reprocess_batch(context_for(run), window, article_ids)
+def reprocess_batch_task(
+    run: RunSpec, window: ReprocessWindow, article_ids: list[str], reclean: bool
+) -> SourceReport:
+    """Extract stored raw pages again with the current code: one task per batch, no network."""
+    return reprocess_batch(context_for(run), window, article_ids, reclean=reclean)
 
 
 @flow(name="backfill", task_runner=thread_pool(4), persist_result=False)
@@ -48,11 +50,15 @@ def backfill(
     until: date,
     sources: list[str] | None = None,
     reprocess: bool = False,
+    reclean: bool = False,
     config_dir: str | None = None,
     db_path: str | None = None,
     show_progress: bool = False,
 ) -> RunSummary | State:
     """Load the window [since, until] from archive sources, or with reprocess re-run stored raw pages.
+
+    A reprocess keeps the stored text of a page the current cleaner produced (see
+    `pipeline.backfill.reprocess_batch`); `reclean` cleans every page again.
 
     Ends Failed (with the summary as its data) when every source failed, like the daily run.
     """
@@ -65,6 +71,7 @@ def backfill(
         "until": str(until),
         "sources": sources or [],
         "reprocess": reprocess,
+        "reclean": reclean,
         "config_dir": str(config.directory),
         "db": str(db),
     }
@@ -77,7 +84,7 @@ def backfill(
                 batches = reprocess_batches(context_for(run), window)
                 total = sum(len(batch) for batch in batches)
                 bar.listed(REPROCESS, total)
-                futures = [reprocess_batch_task.submit(run, window, batch) for batch in batches]
+                futures = [reprocess_batch_task.submit(run, window, batch, reclean) for batch in batches]
                 return [merge_reprocess([f.result() for f in futures], total)]
             selected = archive_sources(config, sources)
             futures = [backfill_source_task.submit(run, s.name, since, until) for s in selected]

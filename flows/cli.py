@@ -100,7 +100,18 @@ def backfill(
         list[str] | None, typer.Option("--source", help="Archive source name (repeatable).")
     ] = None,
     reprocess: Annotated[
-        bool, typer.Option("--reprocess", help="Re-clean and re-extract stored raw pages; no network.")
+        bool,
+        typer.Option(
+            "--reprocess",
+            help="Extract stored raw pages again with the current code; no network. A page whose stored "
+            "text the current cleaner produced keeps it (figures and topic only); the others are re-cleaned.",
+        ),
+    ] = False,
+    reclean: Annotated[
+        bool,
+        typer.Option(
+            "--reclean", help="With --reprocess: decode and clean every page again, whatever cleaned it."
+        ),
     ] = False,
     config: ConfigOption = None,
     db: DbOption = None,
@@ -119,6 +130,8 @@ def backfill(
     first, last, note = backfill_window(since.date(), until.date())
     if note:
         console.print(f"[yellow]note[/yellow]: {note}")
+    if reclean and not reprocess:
+        raise UsageError("--reclean: goes with --reprocess (it says how stored pages are reprocessed)")
     if not reprocess:
         archive_sources(settings, source or None)
     with writing(settings, db) as path:
@@ -131,6 +144,7 @@ def backfill(
             until=last,
             sources=source or None,
             reprocess=reprocess,
+            reclean=reclean,
             config_dir=_str(config),
             db_path=str(path),
             show_progress=show_progress(),

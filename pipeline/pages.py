@@ -70,14 +70,39 @@ def process_page(
         extractor: the figure engine compiled once for many pages (a run's workers); None compiles one
             from `catalogue` and the packaged gazetteer for this page.
     """
-    from gdwatch.extractors.figures import extract_observations
-    from gdwatch.extractors.pages import clean_article, decode_html, is_relevant, simhash
+    from gdwatch.extractors.pages import clean_article, decode_html
 
     html, encoding = decode_html(raw, content_type)
     cleaned = clean_article(html, url=url, feed_published=listed_published_at, now=read_at)
-    article = cleaned.article
-    if article is None:
+    if cleaned.article is None:
         return ProcessedPage(outcome="no_article", encoding=encoding, reason=cleaned.reason)
+    return judged_article(
+        cleaned.article,
+        encoding=encoding,
+        read_at=read_at,
+        catalogue=catalogue,
+        relevance=relevance,
+        extractor=extractor,
+    )
+
+
+def judged_article(
+    article: Article,
+    *,
+    encoding: str,
+    read_at: datetime,
+    catalogue: MetricCatalogue,
+    relevance: RelevanceSettings | None,
+    extractor: FigureExtractor | None = None,
+) -> ProcessedPage:
+    """What follows cleaning: the relevance check, the figures and the fingerprint of a cleaned article.
+
+    A page cleaned now and a page whose stored article the current cleaner produced go through this same
+    step, so both give the same outcome and figures (the date falls back to the day the page was read).
+    """
+    from gdwatch.extractors.figures import extract_observations
+    from gdwatch.extractors.pages import is_relevant, simhash
+
     if relevance is not None and not is_relevant(
         article.title, article.text, terms_en=relevance.terms_en, terms_zh=relevance.terms_zh
     ):
@@ -122,8 +147,37 @@ class PageJob:
     relevance: RelevanceSettings | None
 
 
-def process_job(job: PageJob, extractor: FigureExtractor) -> ProcessedPage:
-    """`process_page` with a job's settings and a compiled figure engine: what a worker does with a page."""
+@dataclass(frozen=True)
+class StoredArticleJob:
+    """A stored page whose stored article the current cleaner produced: only the steps after cleaning run.
+
+    Plain values only, like `PageJob`. `encoding` is the codec the page's bytes were decoded with.
+    """
+
+    article: Article
+    encoding: str
+    read_at: datetime
+    relevance: RelevanceSettings | None
+
+
+Job = PageJob | StoredArticleJob
+"""What a worker is given: a page to clean and extract, or a stored article to extract again."""
+
+
+def process_job(job: Job, extractor: FigureExtractor) -> ProcessedPage:
+    """`process_page` with a job's settings and a compiled figure engine: what a worker does with a page.
+
+    A `StoredArticleJob` skips decoding and cleaning (`judged_article` only).
+    """
+    if isinstance(job, StoredArticleJob):
+        return judged_article(
+            job.article,
+            encoding=job.encoding,
+            read_at=job.read_at,
+            catalogue=extractor.catalogue,
+            relevance=job.relevance,
+            extractor=extractor,
+        )
     return process_page(
         job.raw,
         content_type=job.content_type,
@@ -207,6 +261,12 @@ def submit_page(
         read_at=page.fetched_at,
         relevance=relevance,
     )
+    return submit_job(ctx, page, raw, job)
+
+
+def submit_job(ctx: RunContext, page: PageRecord, raw: bytes, job: Job) -> PendingPage:
+    """Start a page's job (in a worker process when the run has them); `raw` is kept for its record."""
+    page = replace(page, topic_key=page.topic_key or ctx.topic_key)
     if ctx.workers is not None:
         return PendingPage(page, raw, ctx.workers.submit(job))
     from gdwatch.extractors.figures import FigureExtractor

@@ -32,7 +32,7 @@ from multiprocessing.process import BaseProcess
 from typing import TYPE_CHECKING, Any, cast
 
 from gdwatch.config.errors import GdwatchError
-from gdwatch.pipeline.pages import PageJob, ProcessedPage, process_job
+from gdwatch.pipeline.pages import Job, PageJob, ProcessedPage, process_job
 
 if TYPE_CHECKING:
     from gdwatch.extractors.figures import FigureExtractor
@@ -47,7 +47,7 @@ class PageWorkerError(GdwatchError):
     """A page could not be processed in a worker: it raised, crashed its worker, or took too long."""
 
 
-Handler = Callable[[PageJob, "FigureExtractor"], ProcessedPage]
+Handler = Callable[[Job, "FigureExtractor"], ProcessedPage]
 """What a worker does with each page: `process_job`, or a test's own function."""
 EngineFactory = Callable[[], "FigureExtractor"]
 """Compiles the run's figure engine, when the first page comes (a run with nothing new compiles none)."""
@@ -132,7 +132,7 @@ class _Worker:
 
 @dataclass
 class _Queue:
-    jobs: deque[tuple[PageJob, Future[ProcessedPage]]] = field(default_factory=deque)
+    jobs: deque[tuple[Job, Future[ProcessedPage]]] = field(default_factory=deque)
     closed: bool = False
 
 
@@ -173,7 +173,7 @@ class PageWorkers:
         self.worker_pids: set[int] = set()
         """Every worker process started so far (tests check that pages ran there)."""
 
-    def submit(self, job: PageJob) -> Future[ProcessedPage]:
+    def submit(self, job: Job) -> Future[ProcessedPage]:
         """Queue a page; the future holds its ProcessedPage, or raises PageWorkerError."""
         future: Future[ProcessedPage] = Future()
         with self._lock:
@@ -186,7 +186,7 @@ class PageWorkers:
         self._wake()
         return future
 
-    def process(self, job: PageJob) -> ProcessedPage:
+    def process(self, job: Job) -> ProcessedPage:
         """Process one page and wait for it."""
         return self.submit(job).result()
 
@@ -267,7 +267,7 @@ class PageWorkers:
                 self._replace(index, worker, f"it took longer than {self._timeout:g} s in a worker process")
         return True
 
-    def _assign(self, worker: _Worker, job: PageJob, future: Future[ProcessedPage]) -> None:
+    def _assign(self, worker: _Worker, job: Job, future: Future[ProcessedPage]) -> None:
         if not future.set_running_or_notify_cancel():
             return
         worker.future, worker.started = future, time.monotonic()

@@ -86,6 +86,21 @@ def test_an_unknown_source_is_refused_and_writes_no_run(write_config: WriteConfi
     assert not db.exists()
 
 
+def test_reclean_without_reprocess_is_refused_and_writes_no_run(
+    write_config: WriteConfig, tmp_path: Path
+) -> None:
+    config = write_config([])
+    db = tmp_path / "wh.duckdb"
+    result = gdwatch(
+        "backfill", "--since", "2026-01-01", "--until", "2026-01-02", "--reclean", "--config", str(config),
+        "--db", str(db),
+    )  # fmt: skip
+    assert result.returncode == 2
+    assert "--reclean: goes with --reprocess" in one_line_error(result.stderr)
+    assert not db.exists()
+    assert "--reclean" in gdwatch("backfill", "--help").stdout
+
+
 def test_a_window_in_the_future_is_refused(write_config: WriteConfig, tmp_path: Path) -> None:
     config = write_config([])
     later = datetime.now(UTC).date() + timedelta(days=30)

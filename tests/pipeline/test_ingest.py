@@ -10,7 +10,7 @@ from gdwatch.extractors.figures import FigureExtractor
 from gdwatch.pipeline.backfill import ReprocessWindow, reprocess_batch, reprocess_batches
 from gdwatch.pipeline.context import RunSpec, context_for
 from gdwatch.pipeline.ingest import SourceReport, read_source
-from gdwatch.pipeline.pages import PageJob, ProcessedPage, process_job
+from gdwatch.pipeline.pages import Job, PageJob, ProcessedPage, process_job
 from gdwatch.pipeline.runner import execute_run
 from gdwatch.pipeline.summaries import RunSummary
 from gdwatch.pipeline.workers import Handler
@@ -129,9 +129,9 @@ def test_reprocess_reads_relative_periods_as_of_the_fetch_not_of_the_reprocess(
     assert rows(db, "SELECT period FROM observations") == [("2025-H1",)]
 
 
-def breaks_on_trade(job: PageJob, extractor: FigureExtractor) -> ProcessedPage:
+def breaks_on_trade(job: Job, extractor: FigureExtractor) -> ProcessedPage:
     """A worker's work with a bug met on the trade page only (runs in a worker process)."""
-    if job.url.endswith("/news/trade.html"):
+    if isinstance(job, PageJob) and job.url.endswith("/news/trade.html"):
         raise KeyError("a bug met on this page only")
     return process_job(job, extractor)
 

@@ -13,7 +13,7 @@ import pytest
 
 from gdwatch.config.loader import PACKAGED_CONFIG_DIR, load_config
 from gdwatch.extractors.figures import FigureExtractor
-from gdwatch.pipeline.pages import PageJob, ProcessedPage, process_job
+from gdwatch.pipeline.pages import Job, PageJob, ProcessedPage, process_job
 from gdwatch.pipeline.workers import PageWorkerError, PageWorkers
 from tests.support.pages import html, page
 
@@ -47,18 +47,20 @@ def job_for(raw: bytes, url: str = "http://127.0.0.1/news/x.html") -> PageJob:
     )
 
 
-def worker_pid(job: PageJob, extractor: FigureExtractor) -> ProcessedPage:
+def worker_pid(job: Job, extractor: FigureExtractor) -> ProcessedPage:
     """Says which process handled the page."""
     return ProcessedPage(outcome="no_article", encoding="utf-8", reason=str(os.getpid()))
 
 
-def frozen_objects(job: PageJob, extractor: FigureExtractor) -> ProcessedPage:
+def frozen_objects(job: Job, extractor: FigureExtractor) -> ProcessedPage:
     """Says how many objects the worker's cyclic collector leaves alone, and the parent's own count."""
+    assert isinstance(job, PageJob)
     return ProcessedPage(outcome="no_article", encoding="utf-8", reason=f"{gc.get_freeze_count()} {job.url}")
 
 
-def misbehaves(job: PageJob, extractor: FigureExtractor) -> ProcessedPage:
+def misbehaves(job: Job, extractor: FigureExtractor) -> ProcessedPage:
     """Crashes its worker, hangs or raises on marked pages; processes the others for real."""
+    assert isinstance(job, PageJob)
     if job.url.endswith("/crash"):
         os.kill(os.getpid(), signal.SIGSEGV)
     if job.url.endswith("/hang"):
