@@ -108,15 +108,6 @@ class StoredArticle:
     version: int
 
 
-_STORED_ARTICLES = """
-SELECT version, url, source, cleaner_version, fetched_at, published_at, date_source, title, author,
-       site_name, language, text, raw_sha256
-FROM store.article_versions
-WHERE list_contains($article_ids::VARCHAR[], article_id) AND cleaner_version = $cleaner_version
-      AND raw_sha256 IS NOT NULL
-"""
-
-
 def stored_articles(ctx: RunContext, article_ids: Sequence[str]) -> Mapping[str, list[StoredArticle]]:
     """The batch's stored article versions made by the current cleaner, by the SHA-256 of their raw page.
 
@@ -127,37 +118,33 @@ def stored_articles(ctx: RunContext, article_ids: Sequence[str]) -> Mapping[str,
     import duckdb
 
     from gdwatch.extractors.pages import CLEANER_VERSION
-    from gdwatch.warehouse.read import reader
+    from gdwatch.warehouse.read import cleaned_versions
 
     found: dict[str, list[StoredArticle]] = {}
     try:
-        with reader(published_path(ctx.warehouse.path)) as conn:
-            rows = conn.execute(
-                _STORED_ARTICLES, {"article_ids": list(article_ids), "cleaner_version": CLEANER_VERSION}
-            ).fetchall()
+        rows = cleaned_versions(published_path(ctx.warehouse.path), list(article_ids), CLEANER_VERSION)
     except (WarehouseError, duckdb.Error):
         return found  # no published copy, or one that cannot answer: every page is cleaned again
     for row in rows:
-        (version, url, source, cleaner_version, fetched_at, published_at, date_source) = row[:7]
-        (title, author, site_name, language, text, raw_sha256) = row[7:]
+        published_at = row["published_at"]
         article = Article(
-            url=url,
-            title=title,
-            author=author,
-            site_name=site_name,
-            text=text,
-            language=language,
+            url=str(row["url"]),
+            title=row["title"],
+            author=row["author"],
+            site_name=row["site_name"],
+            text=str(row["text"]),
+            language=row["language"],
             # the cleaner's dates are UTC, and relative periods resolve against their UTC day
             published_at=None if published_at is None else published_at.astimezone(UTC),
-            date_source=date_source,
+            date_source=row["date_source"],
         )
-        found.setdefault(raw_sha256, []).append(
+        found.setdefault(str(row["raw_sha256"]), []).append(
             StoredArticle(
                 article=article,
-                source=source,
-                fetched_at=fetched_at,
-                cleaner_version=cleaner_version,
-                version=version,
+                source=str(row["source"]),
+                fetched_at=row["fetched_at"],
+                cleaner_version=str(row["cleaner_version"]),
+                version=int(row["version"]),
             )
         )
     return found

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
 import duckdb
 
@@ -219,3 +220,28 @@ def run_coverage(path: Path, run_id: int) -> list[dict[str, object]]:
 def _rows_of_run(path: Path, statement: str, run_id: int) -> list[dict[str, object]]:
     with reader(path) as conn:
         return fetch_dicts(conn.execute(read_sql(statement), {"run_id": run_id}))
+
+
+def cleaned_versions(path: Path, article_ids: list[str], cleaner_version: str) -> list[dict[str, Any]]:
+    """Return the stored versions of these articles that ``cleaner_version`` produced, with the SHA-256 of
+    the raw page each was cleaned from.
+
+    Args:
+        path: the published copy.
+        article_ids: the articles.
+        cleaner_version: the cleaner version (``extractors.pages.CLEANER_VERSION``).
+
+    Returns:
+        One dict per version: version, url, source, cleaner_version, fetched_at, published_at,
+        date_source, title, author, site_name, language, text, raw_sha256.
+
+    Raises:
+        WarehouseError: the file is missing or locked.
+    """
+    with reader(path) as conn:
+        return fetch_dicts(
+            conn.execute(
+                read_sql("select_current_cleaner_versions"),
+                {"article_ids": article_ids, "cleaner_version": cleaner_version},
+            )
+        )
