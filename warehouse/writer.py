@@ -84,7 +84,7 @@ class Warehouse:
     """Tries of one batch whose DuckLake commit conflicts with another writer's."""
     RETRY_BACKOFF_S = 0.05
     """First pause before a retry; doubles on each retry."""
-    CHECK_AFTER_ARTICLES = 2_000
+    CHECK_AFTER_ARTICLES = 4_000
     """With ``defer_checks``: a batch that leaves at least this many article pages queued is followed by a
     check, so a long run's check reads a bounded number of texts at once (docs/benchmarks.md, "Warehouse
     loads")."""
