@@ -1,6 +1,7 @@
 """Benchmark: Warehouse.load_batch throughput (articles/s and observation rows/s) on a growing warehouse.
 
-Usage: python benchmarks/load.py [--batches 10] [--articles 200] [--open-per-call] [--no-page-simhash]
+Usage: python benchmarks/load.py [--batches 10] [--articles 200] [--per-batch-checks] [--open-per-call]
+       [--no-page-simhash] [--check-after N]
 
 Each batch holds new synthetic articles (200 words, raw HTML, 10 figures each) and is loaded in one
 transaction like a real run; a final batch re-loads the first one to time the no-op path. The load's own
@@ -11,12 +12,22 @@ By default the batches reach the load as a run's do: each page carries its text'
 compute it) and the writer holds the file for its life. ``--no-page-simhash`` leaves the simhash to staging
 (about 90 % of staging's time) and ``--open-per-call`` opens the file in each call, the writer's default
 elsewhere: both together are what this benchmark measured before 2026-12-06.
+
+A run defers the checks (``Warehouse(defer_checks=True)``): a batch appends and queues its figures, and
+the fingerprints, conflicts and disagreement snapshots run once for many batches, after a batch once
+``--check-after`` articles are queued and in the run's last step (``check_pending``) before it publishes.
+The benchmark reports the loads alone (the append of each batch; the checks that follow some batches
+excluded), the checks alone, and **the whole: every article loaded with its figures checked**, the
+last check included: that is the rate a run gets. ``--per-batch-checks`` checks each batch in its own
+transaction, as runs did before.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import random
+import resource
 import sys
 import tempfile
 import time
@@ -44,6 +55,17 @@ def main() -> None:
         action="store_true",
         help="pages without their simhash, so staging computes it (a run's page workers do)",
     )
+    parser.add_argument(
+        "--per-batch-checks",
+        action="store_true",
+        help="check each batch's figures in its load transaction (no deferred checks)",
+    )
+    parser.add_argument(
+        "--check-after",
+        type=int,
+        default=Warehouse.CHECK_AFTER_ARTICLES,
+        help="deferred checks: check after a batch once this many articles are queued",
+    )
     args = parser.parse_args()
     rng = random.Random(7)
     batches = []
@@ -56,10 +78,12 @@ def main() -> None:
         batches.append(LoadBatch(tuple(made)))
     rows: list[tuple[str, int, int, float, float]] = []
     steps: dict[str, float] = {}
+    defer = not args.per_batch_checks
     with (
         tempfile.TemporaryDirectory() as tmp,
-        Warehouse(Path(tmp) / "load.duckdb", hold_file=not args.open_per_call) as wh,
+        Warehouse(Path(tmp) / "load.duckdb", hold_file=not args.open_per_call, defer_checks=defer) as wh,
     ):
+        wh.CHECK_AFTER_ARTICLES = args.check_after
         run = wh.start_run(flow="bench", params={}, started_at=T0)
         for b, batch in enumerate(batches):
             timings: dict[str, float] = {}
@@ -71,13 +95,26 @@ def main() -> None:
             rows.append(
                 (f"new #{b + 1}", counts.new_articles, counts.observations, elapsed, timings["stage"])
             )
+        timings = {}
+        started = time.perf_counter()
+        wh.check_pending(run_id=run, timings=timings)  # the run's last step, before it publishes
+        last_check = time.perf_counter() - started
+        for step, seconds in timings.items():
+            steps[step] = steps.get(step, 0.0) + seconds
+        checks = wh.check_s  # the checks after batches and the last one
         started = time.perf_counter()
         counts = wh.load_batch(batches[0], run_id=run)
+        wh.check_pending(run_id=run)
         rows.append(
             ("reload #1 (no-op)", counts.unchanged, counts.observations, time.perf_counter() - started, 0)
         )
     mode = "file opened per call" if args.open_per_call else "file held"
     mode += ", simhash in staging" if args.no_page_simhash else ", simhash with the pages"
+    mode += (
+        ", each batch checked in its load"
+        if not defer
+        else f", checks deferred (after a batch once {args.check_after:,} articles are queued, and last)"
+    )
     print(
         f"load_batch, {args.articles} articles x {OBS_PER_ARTICLE} figures per batch ({machine()}; {mode})\n"
     )
@@ -91,11 +128,20 @@ def main() -> None:
             f"| {articles / elapsed:,.0f} | {observations / elapsed:,.0f} | {stage * 1000:.0f} ms |"
         )
     loaded = [r for r in rows if r[0].startswith("new")]
-    total = sum(r[3] for r in loaded)
+    articles, observations = sum(r[1] for r in loaded), sum(r[2] for r in loaded)
+    total = sum(r[3] for r in loaded) + last_check  # every figure checked
+    appends = total - checks
     print(
-        f"\nTotal: {sum(r[1] for r in loaded) / total:,.0f} articles/s, "
-        f"{sum(r[2] for r in loaded) / total:,.0f} observation rows/s"
+        f"\nWhole (loads and every check, the last one included): {articles / total:,.0f} articles/s, "
+        f"{observations / total:,.0f} observation rows/s, {total:.2f} s"
     )
+    if defer:
+        print(
+            f"Loads alone (each batch's append): {articles / appends:,.0f} articles/s, {appends:.2f} s; "
+            f"checks: {checks:.2f} s ({checks - last_check:.2f} s after batches, {last_check:.2f} s last)"
+        )
+    print(f"Load average at the end: {' / '.join(f'{x:.1f}' for x in os.getloadavg())} (1 / 5 / 15 min)")
+    print(f"Peak RSS: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:,.0f} MiB")
     print(f"\nWhere the time of the {len(loaded)} new batches goes (ms per batch, share of load_batch):\n")
     print("| step | ms per batch | share |")
     print("|---|---:|---:|")

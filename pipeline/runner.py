@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from contextlib import suppress
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -45,12 +46,14 @@ def execute_run(
     """
     started = now or datetime.now(UTC)
     with (
-        # the run holds the file (no open and checkpoint per call); it reads only the published copy
+        # the run holds the file (no open and checkpoint per call) and checks its figures for many batches
+        # at once (check_pending below, before it publishes); it reads only the published copy
         Warehouse(
             db_path,
             wait_s=config.settings.warehouse.lock_wait_s,
             config_dir=config.directory,
             hold_file=True,
+            defer_checks=True,
         ) as warehouse,
         Fetcher(config.settings.politeness) as fetcher,
         PageWorkers(figure_engine(config), processes=processes, handler=page_handler) as workers,
@@ -64,6 +67,8 @@ def execute_run(
             with registered(ctx):
                 reports = work(spec)
         except BaseException as exc:
+            with suppress(Exception):  # the batches it loaded are compared before publishing, if possible;
+                warehouse.check_pending(run_id=run_id)  # else they stay queued for the next run's check
             warehouse.finish_run(
                 run_id,
                 ended_at=datetime.now(UTC),
@@ -74,8 +79,8 @@ def execute_run(
             warehouse.publish()
             raise
         summary = RunSummary(run_id=run_id, flow=flow_name, status="completed", reports=reports)
-        # on DuckLake a batch may leave its check to a later one while another writer checks: none of the
-        # run's figures stays unchecked when it ends
+        # the run's batches left their checks to this one (on DuckLake, while another writer checked): none
+        # of the run's figures stays unchecked when it ends, and the published copy has them compared
         summary.late_conflicts = warehouse.check_pending(run_id=run_id)
         if reports and all(r.failed for r in reports):
             summary.status = "failed"  # an outage: nothing could be read

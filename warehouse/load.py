@@ -1,9 +1,11 @@
 """Load one batch: append its raw pages, fetch log, article versions and figures, then check the figures
 (fingerprints, conflicts, value clusters).
 
-A DuckDB file does both in one transaction (:func:`load_batch`). DuckLake, where writers load at once, does
-them in two (:func:`append_batch`, then :func:`check_pending` under the catalog's lock): appends overlap, and
-each check reads every figure committed before it.
+Either both in one transaction (:func:`load_batch`, a DuckDB file opened per call), or in two
+(:func:`append_batch`, which queues what it appended, then :func:`check_pending`): DuckLake, where writers
+load at once, so that appends overlap and each check reads every figure committed before it; and a run on a
+DuckDB file, whose batches only append and whose checks run once for many batches (the check's statements
+cost about as much for 2,000 articles as for 50).
 """
 
 from __future__ import annotations
@@ -75,13 +77,16 @@ def append_batch(
     batch: LoadBatch,
     *,
     run_id: int,
+    batch_number: int | None = None,
     timings: dict[str, float] | None = None,
 ) -> BatchCounts:
-    """The first of a DuckLake batch's two transactions: append ``batch``, queued for :func:`check_pending`.
+    """The first of a batch's two transactions: append ``batch``, queued for :func:`check_pending`.
 
     Pages, fetches, versions, extractions, figures and the feed fetch are stored, and the versions and
     extractions are queued in ``store.figure_checks``; fingerprints, conflicts and clusters wait for the
-    check. The caller holds the locks of the batch's articles, so no other writer classifies them at once.
+    check. On DuckLake the caller holds the locks of the batch's articles, so no other writer classifies them
+    at once. ``batch_number`` orders the run's queued batches for the check (a writer's count of its
+    batches; None comes first).
 
     Returns:
         What was stored (``new_conflicts`` is left to the check).
@@ -95,7 +100,7 @@ def append_batch(
     clock = _Clock(timings)
     with _staged(conn, batch, clock), _transaction(conn, clock):
         observations = _append(conn, run_id=run_id, clock=clock)
-        conn.execute(read_sql("insert_queued_checks"), {"run_id": run_id})
+        conn.execute(read_sql("insert_queued_checks"), {"run_id": run_id, "batch_number": batch_number})
         clock.lap("insert_queued_checks")
         counts = _finish_append(conn, batch, run_id=run_id)
     return BatchCounts(**counts, observations=observations)
@@ -108,13 +113,13 @@ def check_pending(
     timings: dict[str, float] | None = None,
     config_dir: Path | None = None,
 ) -> int:
-    """The second of a DuckLake batch's transactions: check every queued figure no check has read yet.
+    """The second of a batch's transactions: check every queued figure no check has read yet.
 
     Whoever queued them (this writer's batch, another writer's that has not reached its check, a writer
     killed between its two transactions), the queued versions are fingerprinted, their conflicts closed
     and opened and their scopes clustered as one batch, recorded under ``run_id``, and marked checked.
-    The caller holds the catalog's lock, taken before this transaction starts, so the check reads every
-    figure committed before it.
+    On DuckLake the caller holds the catalog's lock, taken before this transaction starts, so the check
+    reads every figure committed before it (a DuckDB file has one writer).
 
     Returns:
         The conflicts opened.

@@ -84,6 +84,10 @@ class Warehouse:
     """Tries of one batch whose DuckLake commit conflicts with another writer's."""
     RETRY_BACKOFF_S = 0.05
     """First pause before a retry; doubles on each retry."""
+    CHECK_AFTER_ARTICLES = 4_000
+    """With ``defer_checks``: a batch that leaves at least this many article pages queued is followed by a
+    check, so a long run's check reads a bounded number of texts at once (docs/benchmarks.md, "Warehouse
+    loads")."""
     SERIALISE_LAKE_LOADS = True
     """Take the article locks around each DuckLake append and the catalog's advisory lock around each check.
     Only benchmarks turn it off, to measure what the locks cost: without them, concurrent checks can miss a
@@ -96,6 +100,7 @@ class Warehouse:
         wait_s: float = 0.0,
         config_dir: Path | None = None,
         hold_file: bool = False,
+        defer_checks: bool = False,
     ) -> None:
         """Take the writer lock and apply pending migrations.
 
@@ -107,6 +112,11 @@ class Warehouse:
             hold_file: keep a DuckDB file open from here to :meth:`close` instead of opening it per call
                 (no other connection, not even a read-only one in this process, can open it meanwhile).
                 A DuckLake writer always keeps its session.
+            defer_checks: on a DuckDB file, each batch only appends and queues what it added; the figures
+                are checked (fingerprints, conflicts, disagreement snapshots) by :meth:`check_pending`, which
+                the run calls before it publishes, and after a batch once ``CHECK_AFTER_ARTICLES`` articles
+                are queued. Between the two, the figures are stored but not compared (what a run does: it
+                reads only the published copy).
 
         Raises:
             WarehouseBusyError: another writer holds the lock after ``wait_s``.
@@ -137,6 +147,15 @@ class Warehouse:
         # NOTE: one call at a time uses the file. Concurrent load transactions would not see each other's
         # figures (so miss the conflicts between them) and would number their conflict events alike.
         self._mutex = threading.Lock()
+        self._defer_checks = defer_checks
+        self._batches = 0
+        """Batches this writer appended: the number that orders a run's queued batches for the check."""
+        self._queued_articles = 0
+        """Article pages appended by this writer's deferred batches since its last check."""
+        self.check_s = 0.0
+        """Seconds this writer spent in the checks of deferred batches (a DuckDB file), for the benchmark."""
+        self._opened_since_report = 0
+        """Conflicts opened by checks after a deferred batch, not yet returned by :meth:`check_pending`."""
         self._lock = WriterLock(self.path)
         self._lock.acquire(wait_s)
         try:
@@ -324,9 +343,26 @@ class Warehouse:
             WarehouseError: a page is inconsistent; nothing of the batch is stored.
         """
         with self._conn() as conn:
-            if self._lake is None:
+            if self._lake is not None:
+                return self._load_lake_batch(conn, batch, run_id=run_id, timings=timings)
+            if not self._defer_checks:
                 return load_batch(conn, batch, run_id=run_id, timings=timings, config_dir=self.config_dir)
-            return self._load_lake_batch(conn, batch, run_id=run_id, timings=timings)
+            self._batches += 1
+            counts = append_batch(conn, batch, run_id=run_id, batch_number=self._batches, timings=timings)
+            self._queued_articles += sum(page.article is not None for page in batch.pages)
+            if self._queued_articles >= self.CHECK_AFTER_ARTICLES:
+                self._opened_since_report += self._check_file(conn, run_id, timings)
+            return counts
+
+    def _check_file(
+        self, conn: duckdb.DuckDBPyConnection, run_id: int, timings: dict[str, float] | None
+    ) -> int:
+        """Check everything queued on a DuckDB file, in its own transaction; returns the conflicts opened."""
+        started = time.perf_counter()
+        opened = check_pending(conn, run_id=run_id, timings=timings, config_dir=self.config_dir)
+        self._queued_articles = 0
+        self.check_s += time.perf_counter() - started
+        return opened
 
     def _load_lake_batch(
         self,
@@ -358,12 +394,22 @@ class Warehouse:
         return replace(counts, new_conflicts=new_conflicts)
 
     def check_pending(self, *, run_id: int, timings: dict[str, float] | None = None) -> int:
-        """Check the figures queued on a DuckLake warehouse and not checked yet, waiting for the catalog's
-        lock; returns the conflicts opened. A run's last step runs it (its batches may have left their
-        checks to a later one), and so does a sharded run's final step (a killed shard's batches). A DuckDB
-        file checks each batch as it loads it: nothing is ever pending there."""
+        """Check the figures queued and not checked yet (on DuckLake waiting for the catalog's lock).
+
+        A run's last step runs it before it publishes: its batches may have left their checks to a later
+        one (``defer_checks``, or another DuckLake writer checking), and a writer killed between a batch's
+        append and its check left that batch queued; so does a sharded run's final step (a killed shard's
+        batches). With nothing queued it costs one read of ``store.figure_checks``.
+
+        Returns:
+            The conflicts opened by this check and by the checks that followed deferred batches since the
+            last call (so a run counts each once).
+        """
         if self._lake is None:
-            return 0
+            with self._conn() as conn:
+                opened = self._opened_since_report + self._check_file(conn, run_id, timings)
+                self._opened_since_report = 0
+                return opened
         with self._conn() as conn:
             tagged = _TaggedCommits(conn, self, run_id)
             return self._lake_attempts(lambda: self._check_lake(tagged, run_id, timings))
@@ -377,7 +423,14 @@ class Warehouse:
         if lock is not None:
             self.append_wait_s += lock.lock_articles(ids)
         try:
-            return append_batch(conn, batch, run_id=run_id, timings=timings)  # type: ignore[arg-type]
+            self._batches += 1
+            return append_batch(
+                conn,  # type: ignore[arg-type]  # why: a connection whose COMMIT also tags the snapshot
+                batch,
+                run_id=run_id,
+                batch_number=self._batches,
+                timings=timings,
+            )
         finally:
             if lock is not None:
                 lock.unlock_articles(ids)

@@ -28,6 +28,7 @@ SHIPPED = [
     "0015_create_disagreement_tables.sql",
     "0016_add_observation_revises.sql",
     "0017_create_figure_checks.sql",
+    "0018_add_figure_check_batches.sql",
 ]
 
 

@@ -1,5 +1,6 @@
 -- The extractions this batch adds: (article version, extractor version) pairs not processed before.
--- The extractor version comes from the page record, or else from its observations.
+-- The extractor version comes from the page record, or else from its observations. All are of one batch
+-- (batch_order 1: create_pending_batch_extractions.sql numbers the batches a deferred check reads).
 CREATE OR REPLACE TEMP TABLE batch_extractions AS
 WITH wanted AS (
     SELECT DISTINCT a.page_ordinal, a.article_id, a.version, e.extractor_version
@@ -12,7 +13,8 @@ WITH wanted AS (
 )
 SELECT w.page_ordinal, w.article_id, w.version, w.extractor_version,
        (SELECT count(*) FROM staged_observations AS o
-        WHERE o.page_ordinal = w.page_ordinal AND o.extractor_version = w.extractor_version) AS observation_count
+        WHERE o.page_ordinal = w.page_ordinal AND o.extractor_version = w.extractor_version) AS observation_count,
+       1 AS batch_order
 FROM wanted AS w
 WHERE NOT EXISTS (
     SELECT 1 FROM store.extractions AS x

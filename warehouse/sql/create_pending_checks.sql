@@ -1,6 +1,6 @@
--- The queued rows of figure_checks that no check has read yet, whichever writer queued them.
+-- The queued rows of figure_checks that no check has read yet, whichever writer or batch queued them.
 CREATE OR REPLACE TEMP TABLE pending_checks AS
-SELECT q.article_id, q.article_version, q.extractor_version, q.status, q.run_id, q.page_ordinal
+SELECT q.article_id, q.article_version, q.extractor_version, q.status, q.run_id, q.page_ordinal, q.batch_number
 FROM store.figure_checks AS q
 WHERE q.event = 'queued'
   AND NOT EXISTS (

@@ -15,7 +15,7 @@
 -- its own window, group and cluster (planning the branches cost more than the rows they skipped).
 CREATE OR REPLACE TEMP TABLE touched_clusters AS
 WITH points AS (
-    SELECT * EXCLUDE (quote, url, published_at, run_id),
+    SELECT * EXCLUDE (quote, url, published_at, run_id, load_order),
            max({'scope_id': scope_id, 'p_end': p_end}) OVER (
                ORDER BY scope_id, p_start, p_end, article_id, ordinal
                ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS prev
@@ -31,7 +31,7 @@ WITH points AS (
     SELECT session, min(p_start) AS group_start, max(p_end) AS group_end FROM sessions GROUP BY session
 ), edges AS (
     -- a flow's scope is one group, with no windows to compute
-    SELECT * EXCLUDE (quote, url, published_at, run_id), p_start AS group_start, p_end AS group_end,
+    SELECT * EXCLUDE (quote, url, published_at, run_id, load_order), p_start AS group_start, p_end AS group_end,
            scope_id AS group_id
     FROM touched_figures
     WHERE NOT point AND p_start IS NOT NULL AND p_end IS NOT NULL

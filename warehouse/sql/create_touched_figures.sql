@@ -7,6 +7,7 @@
 -- A figure carries its scope's id and whether the scope is of points in time, not the key's columns: two
 -- figures share a key and period exactly when they share a scope and period, and the statements that need
 -- the key take it from touched_scopes (each column costs its copy into the temp table and the windows' sorts).
+-- load_order is the place of the figure's batch among those the check reads (0: stored before them).
 CREATE OR REPLACE TEMP TABLE touched_figures AS
 WITH candidates AS (
     SELECT s.article_id, s.article_version, s.extractor_version, s.run_id, s.ordinal, s.period,
@@ -44,7 +45,10 @@ SELECT c.*, x.url, x.published_at, x.reported_at,
        -- articles stored before fingerprints existed count as their own witness
        coalesce(f.witness_id, c.article_id) AS witness_id,
        coalesce(f.outlet, x.site_name, regexp_extract(x.url, '://([^/:]+)', 1)) AS outlet,
-       coalesce(f.official, false) AS official
+       coalesce(f.official, false) AS official,
+       coalesce(e.batch_order, 0) AS load_order
 FROM candidates AS c
 JOIN current_extraction AS x USING (article_id, article_version, extractor_version)
-LEFT JOIN fingerprints AS f ON f.article_id = c.article_id AND f.version = c.article_version;
+LEFT JOIN fingerprints AS f ON f.article_id = c.article_id AND f.version = c.article_version
+LEFT JOIN batch_extractions AS e
+  ON e.article_id = c.article_id AND e.version = c.article_version AND e.extractor_version = c.extractor_version;

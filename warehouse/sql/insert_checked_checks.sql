@@ -1,4 +1,5 @@
--- Record the pending checks the check just read as checked by this run (migration 0017).
+-- Record the pending checks the check just read as checked by this run (migrations 0017, 0018).
 INSERT INTO store.figure_checks
-SELECT article_id, article_version, extractor_version, status, run_id, page_ordinal, 'checked', $run_id
+SELECT article_id, article_version, extractor_version, status, run_id, page_ordinal, 'checked', $run_id,
+       batch_number
 FROM pending_checks;

@@ -2,11 +2,13 @@
 -- Incremental: the current figures of the touched scopes (touched_figures, create_touched_figures.sql, read
 -- once for this step, the closing one and the clustering) hold every stored figure sharing a new figure's
 -- key (metric, entity, partner, segment, basis, kind, period, unit, projection), so the cost grows with the
--- new figures, not with the warehouse squared.
+-- new figures, not with the warehouse squared. A check that reads several batches at once (a deferred check)
+-- pairs a new figure only with figures of its own batch or earlier ones (load_order), so each conflict is
+-- opened with the sides and the figures the first batch's own check would have given it.
 INSERT INTO store.conflict_events
 WITH current_candidates AS (
     SELECT article_id, article_version, extractor_version, ordinal, scope_id, period, value, qualifier,
-           resolution, quote, run_id, url, published_at
+           resolution, quote, run_id, url, published_at, load_order
     FROM touched_figures
 ), new_figures AS (
     -- the batch's new extractions are current, so their figures are among the touched ones; the key of a
@@ -38,6 +40,7 @@ WITH current_candidates AS (
       -- one scope and one period: the same key (metric, entity, partner, segment, basis, kind, unit,
       -- projection) and period
       ON c.scope_id = n.scope_id AND c.period = n.period AND c.article_id <> n.article_id
+     AND c.load_order <= n.load_order
     WHERE NOT figures_compatible(n.value, n.qualifier, n.resolution, c.value, c.qualifier, c.resolution)
 ), already_open AS (
     SELECT conflict_id
