@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from contextlib import suppress
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -15,7 +16,7 @@ from gdwatch.pipeline.ingest import SourceReport
 from gdwatch.pipeline.pages import process_job
 from gdwatch.pipeline.summaries import RunSummary
 from gdwatch.pipeline.workers import Handler, PageWorkers
-from gdwatch.warehouse import Warehouse, drift_warnings, run_disagreements
+from gdwatch.warehouse import Warehouse, drift_warnings, run_conflicts_by_source, run_disagreements
 
 if TYPE_CHECKING:
     from gdwatch.extractors.figures import FigureExtractor
@@ -95,9 +96,21 @@ def execute_run(
         )
         published = warehouse.publish()
     summary.published_path = str(published)
+    if summary.late_conflicts:
+        _attribute_late_conflicts(summary, run_conflicts_by_source(published, run_id))
     summary.disagreements = run_disagreements(published, run_id)
     summary.warnings = drift_warnings(published, now=started)
     return summary
+
+
+def _attribute_late_conflicts(summary: RunSummary, by_source: Mapping[str, int]) -> None:
+    """Give each source the conflicts the run's last check found on its articles, for the per-source table;
+    the run's total stays the same (what no source of the summary brought stays counted as late)."""
+    for report in summary.reports:
+        found = min(by_source.get(report.source, 0), summary.late_conflicts)
+        if found:
+            report.counts = replace(report.counts, new_conflicts=report.counts.new_conflicts + found)
+            summary.late_conflicts -= found
 
 
 def figure_engine(config: Config) -> Callable[[], FigureExtractor]:

@@ -62,8 +62,10 @@ class RunSummary:
     warnings: list[str] = field(default_factory=list)
     published_path: str = ""
     late_conflicts: int = 0
-    """Conflicts opened by the run's last check, of figures whose batch left its check to a later one (a
-    DuckLake warehouse with several writers); counted in ``new_conflicts``."""
+    """Conflicts opened by the run's last check, of figures whose batch left its check to it (a run checks
+    many batches at once, and a DuckLake writer may leave a check to another); counted in
+    ``new_conflicts``. Once published, each source gets the share found on its articles; what is left here
+    no source of the summary brought."""
 
     @property
     def failed_sources(self) -> list[SourceReport]:

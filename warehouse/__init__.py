@@ -21,6 +21,7 @@ if TYPE_CHECKING:
         query,
         recent_runs,
         run_conflicts,
+        run_conflicts_by_source,
         run_coverage,
         run_disagreements,
     )
@@ -52,6 +53,7 @@ _HOMES = {
     "query": "read",
     "recent_runs": "read",
     "run_conflicts": "read",
+    "run_conflicts_by_source": "read",
     "run_coverage": "read",
     "run_disagreements": "read",
     "BatchCounts": "records",
@@ -89,6 +91,7 @@ __all__ = [
     "query",
     "recent_runs",
     "run_conflicts",
+    "run_conflicts_by_source",
     "run_coverage",
     "run_disagreements",
     "source_health",

@@ -245,3 +245,21 @@ def cleaned_versions(path: Path, article_ids: list[str], cleaner_version: str) -
                 {"article_ids": article_ids, "cleaner_version": cleaner_version},
             )
         )
+
+
+def run_conflicts_by_source(path: Path, run_id: int) -> dict[str, int]:
+    """How many of a run's open conflicts each source brought (the source of the contradicting article).
+
+    A run whose checks ran for many batches at once (``Warehouse(defer_checks=True)``) learns its new
+    conflicts only at the end; this attributes them to the sources of its summary.
+
+    Args:
+        path: the published copy.
+        run_id: the run.
+
+    Returns:
+        Source name -> number of open conflicts the run detected on its articles.
+    """
+    with reader(path) as conn:
+        rows = conn.execute(read_sql("select_run_conflicts_by_source"), {"run_id": run_id}).fetchall()
+    return {str(source): int(count) for source, count in rows}

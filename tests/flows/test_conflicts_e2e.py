@@ -69,6 +69,9 @@ def test_conflicts_revisions_and_idempotence(
     }
     assert open_conflicts(db) == expected
     assert {(d["metric"], d["period"]) for d in first.disagreements} == {(m, p) for m, p, _ in expected}
+    # the run checked its batches at its end; the summary's row of the source still counts its conflicts
+    assert first.reports[0].counts.new_conflicts == len(expected)
+    assert (first.late_conflicts, first.totals()["new_conflicts"]) == (0, len(expected))
 
     with duckdb.connect(str(published_path(db)), read_only=True) as con:
         # the agreeing figures are one metric-timeline entry each, without open conflicts
