@@ -159,7 +159,7 @@ def reusable_article(raw: RawPage, stored: Mapping[str, list[StoredArticle]]) ->
     """
     if not stored or raw.encoding is None:
         return None
-    candidates = stored.get(hashlib.sha256(raw.raw).hexdigest(), [])
+    candidates = stored.get(raw.raw_sha256 or hashlib.sha256(raw.raw).hexdigest(), [])
     matching = [s for s in candidates if s.source == raw.source and s.fetched_at == raw.fetched_at]
     if not matching:
         return None
@@ -174,7 +174,13 @@ def submit_reprocess(ctx: RunContext, raw: RawPage, article: Article | None = No
     current terms.
     """
     skeleton = page_skeleton(raw.source, raw.entry_id, raw.entry_url, raw.listed_published_at, raw.fetched_at)
-    page = replace(skeleton, fetched_url=raw.fetched_url, content_type=raw.content_type, reprocessed=True)
+    page = replace(
+        skeleton,
+        fetched_url=raw.fetched_url,
+        content_type=raw.content_type,
+        reprocessed=True,
+        raw_sha256=raw.raw_sha256 or None,  # the bytes are stored: the load does not hash or compress them
+    )
     relevance = ctx.relevance
     if raw.topic_key == ANY_TOPIC:
         page, relevance = replace(page, topic_key=ANY_TOPIC), None

@@ -49,6 +49,9 @@ class PageRecord:
     """The page's ETag, for a later conditional GET (revisits)."""
     last_modified: str | None = None
     """The page's Last-Modified, likewise."""
+    raw_sha256: str | None = None
+    """The SHA-256 of ``raw`` when those bytes are stored already (a reprocess re-sends them): the load
+    neither hashes nor compresses them again."""
 
 
 @dataclass(frozen=True)
@@ -148,6 +151,8 @@ class RawPage:
     raw: bytes
     topic_key: str | None = None
     """The topic settings the page was stored under: 'any' when it was kept whatever its topic."""
+    raw_sha256: str = ""
+    """The SHA-256 of ``raw`` as stored (its content address)."""
 
 
 @dataclass(frozen=True)

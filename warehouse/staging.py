@@ -109,7 +109,9 @@ def stage_batch(batch: LoadBatch) -> StagedBatch:
     raw: dict[str, tuple[bytes, int]] = {}
     for ordinal, page in enumerate(batch.pages):
         raw_sha = None
-        if page.raw is not None:
+        if page.raw is not None and page.raw_sha256:
+            raw_sha = page.raw_sha256  # stored already (a reprocess): nothing to hash, compress or insert
+        elif page.raw is not None:
             raw_sha = hashlib.sha256(page.raw).hexdigest()
             if raw_sha not in raw:
                 raw[raw_sha] = (zlib.compress(page.raw, RAW_COMPRESSION_LEVEL), len(page.raw))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import subprocess
 import sys
@@ -199,9 +200,19 @@ def test_raw_pages_returns_the_newest_fetch_per_article_in_the_window(wh: Wareho
             "text/html",
             "utf-8",
             b"<p>A2</p>",
+            raw_sha256=hashlib.sha256(b"<p>A2</p>").hexdigest(),
         ),
         RawPage(
-            "xinhua", "c", "https://e.com/c", "https://e.com/c", T0, None, "text/html", "utf-8", b"<p>C</p>"
+            "xinhua",
+            "c",
+            "https://e.com/c",
+            "https://e.com/c",
+            T0,
+            None,
+            "text/html",
+            "utf-8",
+            b"<p>C</p>",
+            raw_sha256=hashlib.sha256(b"<p>C</p>").hexdigest(),  # the stored page's content address
         ),
     ]
     assert [

@@ -8,7 +8,7 @@ WITH dated AS (
       AND ($sources::VARCHAR[] IS NULL OR list_contains($sources::VARCHAR[], p.source))
 )
 SELECT d.article_id, d.source, d.entry_id, d.entry_url, d.fetched_url, d.fetched_at, d.listed_published_at,
-       d.content_type, d.encoding, d.topic_key, CASE WHEN $with_bytes THEN r.raw_zlib END AS raw_zlib
+       d.content_type, d.encoding, d.topic_key, d.raw_sha256, CASE WHEN $with_bytes THEN r.raw_zlib END AS raw_zlib
 FROM dated AS d
 JOIN store.raw_pages AS r USING (raw_sha256)
 WHERE d.day BETWEEN $since AND $until
