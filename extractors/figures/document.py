@@ -78,6 +78,8 @@ class DocumentState:
     """Whether the point in force was stated after the span in force."""
     paragraph_year: int | None = None
     """The last year named so far, for "the third quarter" without a year."""
+    paragraph_year_paragraph: int = -1
+    """The paragraph that named it."""
     topic_read: bool = False
     headline_topic: bool = False
     """Whether the topic was named by the headline ("Shenzhen's foreign trade hits record")."""
@@ -186,7 +188,8 @@ class DocumentState:
             return []
         body = normalized[sentence.start : sentence.end]
         lowered = self.lowered[sentence.start : sentence.end]
-        return find_periods(body, published, self.paragraph_year, lowered, starts)
+        earlier = self.paragraph_year_paragraph != self.paragraph
+        return find_periods(body, published, self.paragraph_year, lowered, starts, earlier)
 
     def _passing(self, mention: PeriodMention, lowered: str) -> bool:
         """A period named in passing inside a sentence about the period in force, which stays in force.
@@ -232,7 +235,9 @@ class DocumentState:
             # a year named in passing ("faster than the 4.7% pace in the final three months of 2025") dates
             # nothing after it: the next "three months through March" are the period in force's
             dated = [m for m in dated if m.start == 0 or not self._passing(m, lowered)]
-        self.paragraph_year = explicit_year(dated) or self.paragraph_year
+        year = explicit_year(dated)
+        if year is not None:
+            self.paragraph_year, self.paragraph_year_paragraph = year, self.paragraph
 
     def _put_in_force(self, own: list[PeriodMention], sentence: Sentence | None, lowered: str) -> None:
         """Put the first of a sentence's own periods that is not in passing in force (see the module)."""

@@ -44,7 +44,8 @@ _ATOMS = re.compile(
     r"|(?P<yrange>(?:between|from)\s+(?P<y1>(?:19|20)\d{2})\s+(?:and|to|through)\s+(?P<y2>(?:19|20)\d{2})"
     r"|(?P<y3>(?:19|20)\d{2})\s*[-~至到]\s*(?P<y4>(?:19|20)\d{2})年?)"
     rf"|(?P<mrange>(?:from\s+|between\s+)?(?P<m1>{_MONTH})\s*(?:-|to|through|and)\s*(?P<m2>{_MONTH})"
-    r"|(?P<zm1>\d{1,2})\s*[-~至到]\s*(?P<zm2>\d{1,2})月)"
+    # 1-4月, 3月至5月 (and 3月至5月中旬: the span runs into that month)
+    r"|(?P<zm1>\d{1,2})(?:月份?)?\s*[-~至到]\s*(?P<zm2>\d{1,2})月(?:[上中下]旬)?)"
     r"|(?P<firstn>(?:first|past)\s+(?P<fn>[a-z]+|\d{1,2})\s+months|[前首](?P<zfn>\d{1,2}|[一二三四五六七八九十]+)个?月)"
     r"|(?P<firstq>first\s+(?P<fq>two|three)\s+quarters|[前首](?P<zfq>[二两三23])(?:个)?季度?"
     # 三季报: the report on the first three quarters
@@ -185,6 +186,7 @@ def find_periods(
     context_year: int | None = None,
     lowered: str | None = None,
     starts: list[int] | None = None,
+    context_is_earlier: bool = False,
 ) -> list[PeriodMention]:
     """Find the periods a sentence names.
 
@@ -192,6 +194,9 @@ def find_periods(
         sentence: one normalized sentence.
         published: the publication date relative words are read against, or None.
         context_year: the year named earlier in the paragraph, for "the third quarter" without a year.
+        context_is_earlier: whether that year was named in an earlier paragraph: a span without a year that
+            has ended in the publication's year is then read against the publication date instead
+            ("2025年，英德红茶…" then, in a later paragraph of a May 2026 article, "1—4月" is 2026).
         lowered: the same sentence with ASCII letters lower-cased, when the caller has it.
         starts: where periods may start (see :data:`TRIGGER`), when the caller has them.
 
@@ -231,7 +236,7 @@ def find_periods(
     ]
     mentions = []
     for atom, is_base in zip(merged, based, strict=True):
-        period = _render(atom, years, context_year, published)
+        period = _render(atom, years, context_year, published, context_is_earlier)
         if period is None:
             continue
         before = sentence[max(0, atom.start - 20) : atom.start]
@@ -596,13 +601,23 @@ def _is_base(sentence: str, atom: _Atom) -> bool:
     )
 
 
-def _render(atom: _Atom, years: list[int], context_year: int | None, published: date | None) -> str | None:
+def _render(
+    atom: _Atom, years: list[int], context_year: int | None, published: date | None, context_is_earlier: bool
+) -> str | None:
     if atom.label:
         return atom.label
     if atom.kind == "year":
         return str(atom.year)
     if atom.months is None:
         return None
+    if (
+        context_is_earlier
+        and published is not None
+        and context_year is not None
+        and context_year < published.year
+        and atom.months[1] < published.month
+    ):
+        context_year = None  # an older year of an earlier paragraph does not date a span ended this year
     year = atom.year or (years[-1] if years else None) or context_year
     if year is None:
         if published is None:

@@ -235,9 +235,13 @@ def read_figures(
             ):
                 metric = facts.vocabulary.metrics.get("gdp_growth")  # "a growth target of around 5%"
             cue = has_cue(facts, figure)
-            period = choose_period(
-                facts, figure, cue, state.in_force_for(figure.kind == "count"), published, role == "share"
+            # a count of what exists (firms, bottlers) takes a point in force; a count of a flow (visits,
+            # tonnes, TEUs) or one "in the period" takes the span in force
+            stock = figure.kind == "count" and (
+                (figure.unit not in _FLOW_UNITS and not _IN_THE_PERIOD.search(facts.body))
+                or bool(_CAPACITY.search(facts.body))  # "held 3.46 million tonnes of the capacity"
             )
+            period = choose_period(facts, figure, cue, state.in_force_for(stock), published, role == "share")
             period = base_period(facts, figure, period)
             traded_on = trading_day(facts, figure, period, published)
             on_a_trading_day, period = traded_on != period, traded_on
@@ -569,6 +573,14 @@ def _rate_of_a_count(facts: SentenceFacts, index: int, figure: Figure, role: str
         and after.kind == "count"
         and _TO_A_COUNT.match(facts.body[figure.end : after.start])
     )
+
+
+_FLOW_UNITS = frozenset(
+    {"person-times", "visits", "visitors", "arrivals", "passengers", "trips", "flights", "tonnes", "TEU",
+     "parcels", "kilowatt-hours", "kWh", "GWh"}
+)  # fmt: skip
+_CAPACITY = re.compile(r"\bcapacity\b|容量|库容|产能|装机", re.I)
+_IN_THE_PERIOD = re.compile(r"\b(?:in|during|over) the (?:same )?period\b|同期", re.I)
 
 
 def _part_in_force(

@@ -442,3 +442,36 @@ def test_what_a_verb_traded_is_the_part(extractor: FigureExtractor) -> None:
         ("2.1 trillion yuan", "exports", None),
         ("86,400", None, None),
     ]
+
+
+def test_periods_of_v14_shapes() -> None:
+    """A month span ended this year is this year's even after an earlier paragraph named last year;
+    3月至5月中旬 is one span; a count of a flow (visits) or one "in the period" takes the span in force, not
+    the "now" of a stock named before it."""
+    extractor = FigureExtractor(load_metrics(), load_gazetteer())
+    text = (
+        "今年3月至5月中旬，英德市春茶产量达4260吨，同比增长8.9%。\n"
+        "2025年，英德红茶全产业链产值62亿元。\n"
+        "据海关统计，1—4月，广东茶叶出口4.3亿元，增长21.6%。"
+    )
+    found = extractor.extract(text, published=date(2026, 5, 20))
+    assert [(text[o.start : o.end], o.period) for o in found] == [
+        ("4260", "2026-03..2026-05"),
+        ("8.9%", "2026-03..2026-05"),
+        ("62亿元", "2025"),
+        ("4.3亿元", "2026-01..2026-04"),
+        ("21.6%", "2026-01..2026-04"),
+    ]
+    text = (
+        "Heyuan bottled 4.12 million tonnes of mineral water in the first nine months, up 14.6 percent.\n"
+        "The city has 26 bottlers now.\n"
+        "Heyuan received 32.64 million visits in the period, up 8.7 percent."
+    )
+    found = extractor.extract(text, published=date(2026, 10, 30))
+    assert [(text[o.start : o.end], o.period) for o in found] == [
+        ("4.12 million", "2026-01..2026-09"),
+        ("14.6 percent", "2026-01..2026-09"),
+        ("26", "2026-10-30"),
+        ("32.64 million", "2026-01..2026-09"),
+        ("8.7 percent", "2026-01..2026-09"),
+    ]
