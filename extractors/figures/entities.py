@@ -25,7 +25,7 @@ _TRADE_NAME_RE = re.compile(
 )
 # "SkyReach Technology, a consumer drone maker based in Shenzhen, said": a name in apposition to a trade
 _APPOSITION_RE = re.compile(
-    r"\b([A-Z][A-Za-z0-9&'.-]*(?:\s+[A-Z][A-Za-z0-9&'.-]*){0,3}),\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,6}?"
+    r"\b([A-Z][A-Za-z0-9&'.-]*(?:\s+[A-Z][A-Za-z0-9&'.-]*){0,4}),\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,6}?"
     r"(?:maker|manufacturer|producer|company|firm|carmaker|automaker|developer|supplier|exporter|retailer|"
     r"operator|giant|startup|start-up|conglomerate|chipmaker|brand)\b"
     # "Tidewell Drones, which builds crop-spraying drones in Shenzhen, said": a maker described by its trade

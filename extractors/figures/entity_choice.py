@@ -6,6 +6,8 @@ The entity is ``Guangdong`` unless the sentence makes a city, company or country
 
 from __future__ import annotations
 
+import re
+
 from gdwatch.extractors.figures.entities import EntityMention, find_entities, has_anaphor
 from gdwatch.extractors.figures.facts import SentenceFacts
 from gdwatch.extractors.figures.figure import Figure
@@ -73,7 +75,13 @@ def _resolve(facts: SentenceFacts, mention: EntityMention, topic: str) -> str:
         if facts.entities_before is None:  # why: the same for every figure of the sentence
             facts.entities_before = find_entities(facts.normalized[: facts.sentence.start], places)
         before = facts.entities_before
-        cities = [m for m in before if m.kind == "city"]
+        text_before = facts.normalized[: facts.sentence.start]
+        # "Foshan, the manufacturing city west of Guangzhou": a city named to place another is not referred to
+        cities = [
+            m
+            for m in before
+            if m.kind == "city" and not _PLACES_ANOTHER.search(text_before, max(0, m.start - 24), m.start)
+        ]
         if cities:
             return cities[-1].name
         # "Zhanjiang Port ... handled 341 million tonnes. The city's foreign trade": the port's city
@@ -84,6 +92,13 @@ def _resolve(facts: SentenceFacts, mention: EntityMention, topic: str) -> str:
             return named[-1]
         return topic if topic in city_names else places.home
     return mention.name
+
+
+_PLACES_ANOTHER = re.compile(
+    r"\b(?:(?:north|south|east|west)(?:ern)?|north-?east|north-?west|south-?east|south-?west|near|outside|"
+    r"next to|neighbouring|neighboring|close to)\s+(?:of\s+)?$",
+    re.I,
+)
 
 
 TOPIC_KINDS = frozenset({"company", "district", "event", "region", "city"})

@@ -246,7 +246,7 @@ COMPANY_TRADES_ZH = {
     "厨电": "Kitchen Appliances", "化工": "Chemicals", "药业": "Pharmaceutical", "显示": "Display",
     "通讯": "Communications", "新材料": "New Materials", "摩托": "Motorcycle", "互动": "Interactive",
     "互娱": "Interactive Entertainment", "游戏": "Games", "动漫": "Animation", "制衣": "Garments",
-    "生物医药": "Biopharmaceutical",
+    "生物医药": "Biopharmaceutical", "数控": "CNC", "机床": "Machine Tool",
 }  # fmt: skip
 # Words that introduce a company by what it is: 家电企业粤澄电器, 锂电池制造商华南电池, 连接器厂璟达精密
 COMPANY_INTRODUCERS_ZH = _words(

@@ -475,3 +475,26 @@ def test_periods_of_v14_shapes() -> None:
         ("32.64 million", "2026-01..2026-09"),
         ("8.7 percent", "2026-01..2026-09"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "owner"),
+    [
+        (
+            "Qiaowei CNC Machine Tool Co., a Foshan-based maker of machining centres, said its net income"
+            " rose 21.8% last year.",
+            "Qiaowei CNC Machine Tool",
+        ),
+        ("证券时报·e公司讯，侨威数控（301562）发布年报，公司营业收入达86.4亿元。", "Qiaowei CNC"),
+        ("Airshow China closed with deals worth 31.8 billion U.S. dollars.", "Airshow China"),
+        (
+            "Aluminium profile makers in Foshan, the manufacturing city west of Guangzhou, found buyers.\n"
+            "Exports of aluminium profiles from the city rose 11.4 per cent.",
+            "Foshan",
+        ),
+    ],
+)
+def test_owners_of_v14_shapes(extractor: FigureExtractor, text: str, owner: str) -> None:
+    """A five-word company name before its description; 数控 is a trade (CNC); the air show by its English
+    name; "the city" is not the city named only to place another ("west of Guangzhou")."""
+    assert {entity for _, entity in fields(extractor, text, "entity")} == {owner}
