@@ -385,7 +385,8 @@ def test_chinese_products_written_before_their_trade(extractor: FigureExtractor)
     text = (
         "分产品看，厨房刀具出口52亿元，剪刀出口14亿元。\n"
         "动漫及衍生品出口183亿元，增长11.4%。\n"
-        "太陽能電池出口215億元，下跌8.4%。"
+        "太陽能電池出口215億元，下跌8.4%。\n"
+        "医疗仪器及器械出口612亿元。"
     )
     assert fields(extractor, text, "metric", "segment") == [
         ("52亿元", "exports", "厨房刀具"),
@@ -394,6 +395,7 @@ def test_chinese_products_written_before_their_trade(extractor: FigureExtractor)
         ("11.4%", "exports_growth", "动漫及衍生品"),
         ("215億元", "exports", "solar cells"),
         ("8.4%", "exports_growth", "solar cells"),  # 下跌 opens the clause without a subject of its own
+        ("612亿元", "exports", "医疗仪器及器械"),
     ]
 
 
