@@ -127,6 +127,17 @@ def revisit_lines(summary: RunSummary) -> list[str]:
     ]
 
 
+def reprocess_lines(summary: RunSummary) -> list[str]:
+    """ "reprocess: 241 pages kept their stored text (figures only), 0 cleaned again", for a reprocess."""
+    lines = []
+    for report in summary.reports:
+        kept, cleaned = getattr(report, "figures_only", None), getattr(report, "recleaned", None)
+        if isinstance(kept, int) and isinstance(cleaned, int) and (kept or cleaned):
+            kept_text = f"{kept} pages kept their stored text (figures only)"
+            lines.append(f"{report.source}: {kept_text}, {cleaned} cleaned again")
+    return lines
+
+
 def skipped_lines(summary: RunSummary) -> list[str]:
     """ "demo-en skipped 1 off-topic", one line per source that skipped pages."""
     lines = []
@@ -141,7 +152,7 @@ def skipped_lines(summary: RunSummary) -> list[str]:
 def print_summary(summary: RunSummary, console: Console) -> None:
     """Print the per-source table, then why each failed source failed, new disagreements and warnings."""
     console.print(render_table(summary))
-    for line in skipped_lines(summary) + revisit_lines(summary):
+    for line in skipped_lines(summary) + revisit_lines(summary) + reprocess_lines(summary):
         console.print(Text(line, style="dim"))
     for report in summary.reports:
         if report.error:
@@ -180,8 +191,9 @@ def markdown_summary(summary: RunSummary, *, zone: ZoneInfo | None = None) -> st
         for report in summary.reports
     ]
     lines = [f"# gdwatch {summary.flow}, run {summary.run_id}: {summary.status}", "", header, rule, *rows]
-    if revisit_lines(summary):
-        lines += ["", *[f"- {_md(line)}" for line in revisit_lines(summary)]]
+    notes = revisit_lines(summary) + reprocess_lines(summary)
+    if notes:
+        lines += ["", *[f"- {_md(line)}" for line in notes]]
     if summary.disagreements:
         lines += ["", "## New disagreements", ""]
         lines += [f"- {_md(describe_disagreement(d))}" for d in summary.disagreements]
