@@ -379,7 +379,8 @@ def chinese_noun_before(text: str, pos: int) -> str | None:
     Returns:
         The noun phrase before the number, stripped of scope words and verbs, or None.
     """
-    left = _ZH_FROM_YEAR.sub("", text[max(0, pos - 30) : pos])
+    # "新增航线：9条": a label and its colon before the count
+    left = _ZH_FROM_YEAR.sub("", text[max(0, pos - 30) : pos]).rstrip("：: ")
     run: list[str] = []
     for ch in reversed(left):
         if "\u4e00" <= ch <= "\u9fff":

@@ -500,3 +500,9 @@ def test_owners_of_v14_shapes(extractor: FigureExtractor, text: str, owner: str)
     """A five-word company name before its description; 数控 is a trade (CNC); the air show by its English
     name; "the city" is not the city named only to place another ("west of Guangzhou")."""
     assert {entity for _, entity in fields(extractor, text, "entity")} == {owner}
+
+
+def test_a_count_after_a_label_and_its_colon_counts_the_label(extractor: FigureExtractor) -> None:
+    """新增航线：9条 counts routes; 政策措施20条 still counts measures."""
+    text = "主要指标——新增航线：9条。\n出台政策措施20条。"
+    assert fields(extractor, text, "unit") == [("9", "routes"), ("20", "measures")]
