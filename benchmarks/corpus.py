@@ -10,6 +10,8 @@ from __future__ import annotations
 import gzip
 import json
 import os
+import sys
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,6 +30,36 @@ class CorpusPage:
 def corpus_root(explicit: Path | None = None) -> Path:
     """The corpus folder: the argument, else $GDWATCH_CORPUS, else ../shared/corpus next to the repo."""
     return explicit or Path(os.environ.get("GDWATCH_CORPUS", DEFAULT_CORPUS))
+
+
+def required_corpus(explicit: Path | None = None) -> Path:
+    """The corpus folder (see `corpus_root`); exits with a readable line when it is not there."""
+    corpus = corpus_root(explicit)
+    if not corpus.is_dir():
+        sys.exit(f"corpus not found at {corpus} (set GDWATCH_CORPUS)")
+    return corpus
+
+
+def print_table(
+    header: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    *,
+    markdown: bool,
+    lead_widths: Sequence[int],
+    width: int,
+) -> None:
+    """A benchmark's table: markdown for docs/benchmarks.md, else aligned columns (the leading ones left
+    aligned to `lead_widths`, the others right aligned to `width`)."""
+    if markdown:
+        print("| " + " | ".join(header) + " |")
+        print("|" + "---|" * len(header))
+        for row in rows:
+            print("| " + " | ".join(row) + " |")
+        return
+    lead = len(lead_widths)
+    for row in (header, *rows):
+        cells = " ".join(f"{cell:{w}s}" for cell, w in zip(row, lead_widths, strict=False))
+        print(cells + " " + " ".join(f"{cell:>{width}s}" for cell in row[lead:]))
 
 
 def benchmark_pages(corpus: Path, *, every_news_page: bool = False) -> list[CorpusPage]:

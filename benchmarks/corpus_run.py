@@ -21,7 +21,6 @@ from __future__ import annotations
 import argparse
 import os
 import resource
-import sys
 import tempfile
 import time
 from collections.abc import Callable
@@ -39,7 +38,7 @@ os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "90")
 
 import trafilatura
 
-from benchmarks.corpus import CorpusPage, benchmark_pages, corpus_root
+from benchmarks.corpus import CorpusPage, benchmark_pages, print_table, required_corpus
 from gdwatch.extractors.pages.decode import decode_html
 from gdwatch.flows.demo.runner import write_demo_config
 from gdwatch.flows.demo.server import DemoServer
@@ -158,9 +157,7 @@ def main() -> None:
     from gdwatch.flows.daily import daily_run
     from gdwatch.flows.launch import run_flow
 
-    corpus = corpus_root(args.corpus)
-    if not corpus.is_dir():
-        sys.exit(f"corpus not found at {corpus} (set GDWATCH_CORPUS)")
+    corpus = required_corpus(args.corpus)
     pages = benchmark_pages(corpus) * args.repeat
     htmls = [decode_html(page.raw, None)[0] for page in pages]
     stages: list[Stage] = []
@@ -251,14 +248,7 @@ def main() -> None:
         "cores used",
         "peak RSS MiB (self / child)",
     )
-    if args.markdown:
-        print("| " + " | ".join(header) + " |")
-        print("|" + "---|" * len(header))
-        for row in rows:
-            print("| " + " | ".join(row) + " |")
-    else:
-        for row in (header, *rows):
-            print(f"{row[0]:45s} " + " ".join(f"{cell:>14s}" for cell in row[1:]))
+    print_table(header, rows, markdown=args.markdown, lead_widths=(45,), width=14)
 
 
 if __name__ == "__main__":

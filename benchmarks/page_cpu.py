@@ -15,7 +15,6 @@ from __future__ import annotations
 import argparse
 import gc
 import os
-import sys
 import time
 from collections.abc import Callable
 from datetime import UTC, datetime
@@ -23,7 +22,7 @@ from pathlib import Path
 
 import trafilatura
 
-from benchmarks.corpus import benchmark_pages, corpus_root
+from benchmarks.corpus import benchmark_pages, required_corpus
 from gdwatch.config.loader import load_config
 from gdwatch.extractors.figures import FigureExtractor
 from gdwatch.extractors.pages.decode import decode_html
@@ -56,9 +55,7 @@ def main() -> None:
     parser.add_argument("--markdown", action="store_true")
     args = parser.parse_args()
 
-    corpus = corpus_root(args.corpus)
-    if not corpus.is_dir():
-        sys.exit(f"corpus not found at {corpus} (set GDWATCH_CORPUS)")
+    corpus = required_corpus(args.corpus)
     pages = benchmark_pages(corpus)
     htmls = [decode_html(page.raw, None)[0] for page in pages]
     config = load_config()

@@ -47,7 +47,7 @@ os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "90")
 import duckdb
 import trafilatura
 
-from benchmarks.corpus import benchmark_pages, corpus_root
+from benchmarks.corpus import benchmark_pages, print_table, required_corpus
 from benchmarks.corpus_run import rss
 from gdwatch.flows.demo.runner import write_demo_config
 from gdwatch.flows.demo.server import DemoServer
@@ -230,9 +230,7 @@ def main() -> None:
     parser.add_argument("--markdown", action="store_true")
     args = parser.parse_args()
 
-    corpus = corpus_root(args.corpus)
-    if not corpus.is_dir():
-        sys.exit(f"corpus not found at {corpus} (set GDWATCH_CORPUS)")
+    corpus = required_corpus(args.corpus)
     pages = benchmark_pages(corpus)
     cores = usable_cores()
     load_before = os.getloadavg()
@@ -362,14 +360,7 @@ def main() -> None:
                     stage.note,
                 )
             )
-    if args.markdown:
-        print("| " + " | ".join(header) + " |")
-        print("|" + "---|" * len(header))
-        for row in lines:
-            print("| " + " | ".join(row) + " |")
-    else:
-        for row in (header, *lines):
-            print(f"{row[0]:16s} {row[1]:40s} " + " ".join(f"{cell:>12s}" for cell in row[2:]))
+    print_table(header, lines, markdown=args.markdown, lead_widths=(16, 40), width=12)
     for name, values in ratios.items():
         print(
             f"{name}: × bare 1-proc median {statistics.median(values):.2f}, "
