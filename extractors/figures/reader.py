@@ -310,7 +310,7 @@ def read_figures(
             if (
                 segment is None
                 and item is None
-                and (_flow(metric) or (figure.kind == "count" and facts.hits))
+                and ((metric is not None and metric.key in _FLOWS) or (figure.kind == "count" and facts.hits))
             ):
                 segment = _object_product(facts, figure)  # "exported 15.3 billion yuan of drones"
             segment = _part_in_force(facts, state, metric, segment, item)
@@ -593,16 +593,15 @@ def _part_in_force(
     """The part an article's lede trades stays the part of its later trade figures that name none ("Yangjiang
     exported 11.6 billion yuan of knives and scissors ..." then "Exports to the EU climbed 11.5 percent"),
     until a sentence names the whole again ("the province's total exports")."""
-    flow = _flow(metric)
+    flow = _FLOWS.get(metric.key) if metric is not None else None
     if flow is None:
         return segment
-    whole_named = bool(_WHOLE_NAMED.search(facts.body)) or _owner_before_a_phrase(facts)
     if state.part_in_force is None:
         if not state.observations_with_flow and segment is not None and item is None:
             state.part_in_force = (flow, segment)
         state.observations_with_flow = True
         return segment
-    if segment is None and whole_named:
+    if segment is None and (_WHOLE_NAMED.search(facts.body) or _owner_before_a_phrase(facts)):
         state.part_in_force = None
         return segment
     part_flow, part = state.part_in_force
@@ -622,7 +621,6 @@ def _object_product(facts: SentenceFacts, figure: Figure) -> str | None:
     "48,200 tonnes of pomelos worth 312 million yuan" -> the catalogued part written there, else the
     product as written."""
     body = facts.body
-    start = end = None
     unit_end = figure.end
     if figure.kind == "count":
         if figure.unit not in _CONTENT_UNITS or figure.unit_start is None or figure.unit_start < figure.end:
@@ -631,8 +629,9 @@ def _object_product(facts: SentenceFacts, figure: Figure) -> str | None:
     after = _OF_AFTER_AMOUNT.match(body, unit_end)
     if after is not None:
         product = written_product_after_en(body, after.end() - 1)
-        if product is not None:
-            start, end = after.end(), after.end() + 3 + len(product)
+        if product is None:
+            return None
+        start, end = after.end(), after.end() + 3 + len(product)
     else:
         before = _OF_BEFORE_WORTH.search(body, max(0, figure.start - 60), figure.start)
         if before is None:
@@ -641,8 +640,6 @@ def _object_product(facts: SentenceFacts, figure: Figure) -> str | None:
         if product.split()[0] in NOT_PRODUCT_HEADS_EN or product in {"goods", "products"}:
             return None
         start, end = before.start(1), before.end(1)
-    if product is None or start is None or end is None:
-        return None
     named = [m.segment for m in parts(facts.segments) if start <= m.start < end]
     return named[0] if named else product
 
@@ -658,14 +655,13 @@ def _owner_before_a_phrase(facts: SentenceFacts) -> bool:
     return False
 
 
-def _flow(metric: MetricDefinition | None) -> str | None:
-    """ "exports" or "imports" for a trade metric that a traded product refines, else None."""
-    if metric is None:
-        return None
-    for flow in ("exports", "imports"):
-        if metric.key in {flow, f"{flow}_growth"}:
-            return flow
-    return None
+# the flow of each trade metric a traded product refines
+_FLOWS = {
+    "exports": "exports",
+    "exports_growth": "exports",
+    "imports": "imports",
+    "imports_growth": "imports",
+}
 
 
 # a sentence back on the whole: "the province's total exports", 全省出口, "overall"
@@ -682,10 +678,12 @@ def _implied_measure(
     implied = facts.vocabulary.segments.implied
     if figure.kind == "count":
         measure = implied.get(figure.unit)
+        if measure is None:
+            return None
         clause_start, _ = facts.clause(figure.start)
         # 外贸集装箱吞吐量：887.5万标箱: a measure named right before the clause's colon
         named = any(clause_start - 2 <= m.end <= figure.start for m in facts.segments)
-        return measure if measure and not named and _only_the_owner_handled(facts, figure) else None
+        return measure if not named and _only_the_owner_handled(facts, figure) else None
     if figure.kind != "percent" or role == "share":  # "占全港的75.1%": a share of the measure, not it
         return None
     counts = [i for i, o in enumerate(earlier) if o.unit in implied]

@@ -108,13 +108,11 @@ def find_segments(lowered: str, index: SegmentIndex) -> list[SegmentMention]:
             continue
         if _DESCRIBES_A_FIRM.match(lowered, end):
             continue  # "a home appliance maker", "a drone maker": what one firm makes, not a part
-        negated = (
-            4
-            if lowered[max(0, start - 4) : start] == "non-"
-            else 1
-            if lowered[start - 1 : start] == "非"
-            else 0
-        )
+        negated = 0
+        if lowered[max(0, start - 4) : start] == "non-":
+            negated = 4
+        elif lowered[start - 1 : start] == "非":
+            negated = 1
         if negated:
             # "non-gaming revenue", 非博彩收入: everything but the part, named as written
             found.append(SegmentMention(start - negated, end, lowered[start - negated : end]))
