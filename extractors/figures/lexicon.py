@@ -294,3 +294,35 @@ HANDLED_WORDS_EN = frozenset(
 )
 """The words of a clause that says only who handled a count, and when ("Shenzhen Port handled", "in the first
 half, the port handled"): a count of TEUs after them is the port's container throughput."""
+
+# --- measures with no catalogue metric, as written (:mod:`written_measures`) -------------------------------
+
+REPORTING_VERBS_EN = _phrases(
+    "rose, grew, fell, climbed, jumped, surged, soared, increased, decreased, declined, dropped, slipped, "
+    "slid, edged up, edged down, picked up, expanded, shrank, contracted, reached, totaled, totalled, stood, "
+    "accounted, made up, was, were, is, are, hit, numbered, came to, amounted, doubled, topped, exceeded, "
+    "rebounded, plunged, tumbled, dipped, gained"
+)
+"""Verbs that end an English subject and report its figure ("Peak load hit", "Durian accounted for")."""
+NOT_A_MEASURE_EN = frozenset(
+    _words(
+        "it they company group firm city province country region district town county village port airport "
+        "fair show economy revenue revenues sales turnover trade exports imports total figure number value "
+        "amount rate share proportion growth increase rise decline which this that"
+    )
+)
+"""Subject words that name an owner or a whole, not a measure of it ("The province had", "Sales rose")."""
+NOT_IN_A_MEASURE_EN = frozenset(
+    _words(
+        "said says say expects expect plans plan is are was were has have had will would one two three four "
+        "five six seven eight nine ten both all percent per cent"
+    )
+)
+"""Words no measure's name holds: another clause's verb ("said its orders rose"), a count ("three groups")."""
+MEASURE_ENDINGS_ZH = _words(
+    "产量 销量 出货量 交付量 销售额 交易额 成交额 产值 票房 投资额 投资 面积 客流量 吞吐量 发电量 "
+    "用电量 装机容量 装机量 产能 运量 货量 人次 规模 总量 存量 余额 保有量 订单 完工量 接单量 税收 "
+    "支出 消费 价格 均价"
+)
+"""What a Chinese measure's name ends with (水泥产量, 全省票房, 连锁便利店销售额); a company's 营业额 is its
+whole and not here."""

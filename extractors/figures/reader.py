@@ -63,7 +63,10 @@ from gdwatch.extractors.figures.segments import (
     written_product_en,
 )
 from gdwatch.extractors.figures.sentences import Sentence, clause_breaks
+from gdwatch.extractors.figures.written_measures import written_measure_en, written_measure_zh
 from gdwatch.extractors.records import Observation
+
+_HAN_CHARACTER = re.compile(r"[\u3400-\u9fff]")
 
 
 def sentence_facts(
@@ -342,6 +345,22 @@ def read_figures(
                 metric = facts.vocabulary.metrics.get(pair.metric) if pair.metric else None
                 kind, basis, partner, segment = pair.kind, pair.basis, pair.partner, pair.segment
             unit_text = _written_unit(text, facts, figure) or unit
+            if segment is None and metric is None and hit is None and item is None and pair is None:
+                if _HAN_CHARACTER.search(facts.body):
+                    segment = written_measure_zh(
+                        facts.body,
+                        figure.start,
+                        facts.clause(figure.start)[0],
+                        facts.vocabulary.subjects.leading_words,
+                    )
+                else:
+                    segment = written_measure_en(
+                        facts.body,
+                        figure.start,
+                        facts.clause(figure.start)[0],
+                        facts.entities,
+                        [(h.start, h.end) for h in facts.hits],
+                    )
             if metric is not None and metric.unit_kind == "count" and metric.unit:
                 unit = metric.unit  # one unit per metric, so English and Chinese reports meet
             observation = Observation(

@@ -343,7 +343,7 @@ def test_a_count_of_teus_is_container_throughput_unless_its_clause_names_a_part(
         ("17.9 million", "TEU", "container throughput", "Shenzhen Port"),
         ("6.4 percent", "%", "container throughput", "Shenzhen Port"),
         ("2.6 percent", "%", "container throughput", "Shenzhen Port"),
-        ("286,000", "TEU", None, "Shenzhen Port"),
+        ("286,000", "TEU", "sea-rail intermodal volume", "Shenzhen Port"),  # the part, as written (2.14.0)
         ("1790万", "TEU", "container throughput", "Shenzhen Port"),
         ("6.4%", "%", "container throughput", "Shenzhen Port"),
         ("46.2万", "TEU", None, "Shenzhen Port"),

@@ -1,0 +1,92 @@
+"""A figure with no catalogue metric names what it measures in ``segment``, as its sentence writes it
+(metrics-2.14.0): the subject of an English clause, the measure written right before a Chinese figure."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from gdwatch.config.loader import load_gazetteer, load_metrics
+from gdwatch.extractors.figures import FigureExtractor
+
+
+@pytest.fixture(scope="module")
+def extractor() -> FigureExtractor:
+    return FigureExtractor(load_metrics(), load_gazetteer())
+
+
+def segments(extractor: FigureExtractor, text: str) -> list[tuple[str, str | None, str | None]]:
+    found = extractor.extract(text, published=date(2026, 11, 20))
+    return [(text[o.start : o.end], o.metric, o.segment) for o in found]
+
+
+def test_an_english_subject_names_the_measure(extractor: FigureExtractor) -> None:
+    text = (
+        "Output of electric kettles in Zhongshan rose 8.3 percent in the first ten months.\n"
+        "Hotel occupancy stood at 71.2 percent in October.\n"
+        "Ferry passenger trips reached 4.6 million, up 12.5 percent.\n"
+        "Bamboo flooring accounted for 18 percent of the county's exports."
+    )
+    assert segments(extractor, text) == [
+        ("8.3 percent", None, "electric kettles"),
+        ("71.2 percent", None, "hotel occupancy"),
+        ("4.6 million", None, "ferry passenger trips"),
+        ("12.5 percent", None, "ferry passenger trips"),  # ", up ..." goes on with the sentence's subject
+        ("18 percent", None, "bamboo flooring"),
+    ]
+
+
+def test_a_clause_of_its_own_names_its_own_measure(extractor: FigureExtractor) -> None:
+    text = "Ferry passenger trips reached 4.6 million, while cruise calls increased 9.4 percent."
+    assert [s for *_, s in segments(extractor, text)] == [
+        "ferry passenger trips",
+        "cruise calls",
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the owner is the subject, not a measure of it
+        "Zhongshan Port handled 1.2 million tonnes of cargo in October.",
+        # a company's revenue is its whole (docs/figure-labels-v2.md)
+        "The company's revenue rose 14.2 percent to 3.6 billion yuan.",
+        # a list of measures distributed by "respectively" is not one measure
+        "Ferry and cruise trips were 4.6 million and 0.3 million, respectively.",
+        # a reporting clause before the measure
+        "Officials said the programme is expected to create 12,000 jobs.",
+    ],
+)
+def test_no_measure_where_the_subject_is_not_one(extractor: FigureExtractor, text: str) -> None:
+    assert [s for *_, s in segments(extractor, text)] == [None] * len(segments(extractor, text))
+
+
+def test_a_catalogue_metric_keeps_its_own_segment(extractor: FigureExtractor) -> None:
+    found = segments(extractor, "Guangdong's exports rose 4.1 percent in October.")
+    assert found == [("4.1 percent", "exports_growth", None)]
+
+
+def test_a_chinese_measure_written_before_the_figure(extractor: FigureExtractor) -> None:
+    text = "今年1-10月，中山市电热水壶产量1860万台，同比增长8.3%。\n全市酒店客房入住率71.2%。"
+    assert segments(extractor, text) == [
+        ("1860万", None, "电热水壶产量"),
+        ("8.3%", None, "电热水壶产量"),  # "，同比增长" goes on with the clause before
+        ("71.2%", None, None),  # 入住率 is not a measure's name this reads (a rate, not a level)
+    ]
+
+
+def test_a_traditional_measure_is_named_in_simplified(extractor: FigureExtractor) -> None:
+    text = "首10個月，中山電熱水壺產量1860萬台，按年增長8.3%。"
+    assert [s for *_, s in segments(extractor, text)] == ["电热水壶产量", "电热水壶产量"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "全市重点项目计划总投资超过620亿元。",  # the measure alone names nothing measured
+        "公司营业收入38.6亿元，同比增长22.4%。",  # a company's revenue is its whole
+    ],
+)
+def test_no_chinese_measure_where_none_is_named(extractor: FigureExtractor, text: str) -> None:
+    assert all(s is None for *_, s in segments(extractor, text))
