@@ -23,7 +23,10 @@ from gdwatch.extractors.figures.lexicon import (
 from gdwatch.extractors.figures.scan import literal_pattern
 
 _TRADE_RE = re.compile(literal_pattern(COMPANY_TRADES_ZH))
-_INTRODUCER_RE = re.compile("(?:" + literal_pattern(COMPANY_INTRODUCERS_ZH) + ")$")
+# 家电企业粤澄电器; 总部位于深圳的鹏远汽车 (a firm introduced by where it is based)
+_INTRODUCER_RE = re.compile(
+    "(?:" + literal_pattern(COMPANY_INTRODUCERS_ZH) + r"|总部(?:位于|设于|设在)[\u4e00-\u9fff]{2,8}的)$"
+)
 _FORM_AFTER_RE = re.compile(r"^(?:[\u4e00-\u9fff]{0,4}?)(?:" + literal_pattern(COMPANY_FORMS_ZH) + ")")
 _CODE_AFTER_RE = re.compile(r"^\((?:代号[:：]?\s*|股票代码[:：]?\s*)?\d{4,6}(?:\.[A-Z]{2})?\)")
 # a headline about a company's results: 粤澄电器2025年营收增长11.6%, 岭秀智能去年多赚37%
@@ -108,7 +111,11 @@ def find_named(text: str, companies: dict[str, str]) -> list[tuple[int, int, str
         position = text.find(written)
         while position != -1:
             end = position + len(written)
-            if not any(s <= position < e or s < end <= e for s, e, _ in spans):
+            # an English short form is a whole word: "Xinghai" in "Xinghai's", not in "Xinghaiwan"
+            inside_a_word = written.isascii() and (
+                text[position - 1 : position].isalnum() or text[end : end + 1].isalnum()
+            )
+            if not inside_a_word and not any(s <= position < e or s < end <= e for s, e, _ in spans):
                 spans.append((position, end, companies[written]))
             position = text.find(written, end)
     return sorted(spans)

@@ -101,6 +101,9 @@ class DocumentState:
     """Chinese companies the article has introduced, by written form (粤澄电器, 粤澄) -> English name."""
     company_entities: set[str] = field(default_factory=set)
     """Every entity the article has named as a company, so a later sentence's topic is known as one."""
+    last_company: str | None = None
+    """The company the article named last, in any sentence, for "The company sold ..." after a sentence
+    that introduced it with no figure ("said Chen, general manager of Sunmoor Appliances, a fan maker")."""
     observations: list[Observation] = field(default_factory=list)
     pending: list[Sentence] = field(default_factory=list)
     """Sentences of the current paragraph whose periods are not read yet."""

@@ -20,7 +20,7 @@ import datetime
 from gdwatch.config.models import Gazetteer, MetricCatalogue
 from gdwatch.extractors.figures.companies_zh import find_introduced
 from gdwatch.extractors.figures.document import DocumentState
-from gdwatch.extractors.figures.entities import find_entities, may_name_a_company
+from gdwatch.extractors.figures.entities import EntityMention, find_entities, may_name_a_company, short_name
 from gdwatch.extractors.figures.entity_choice import TOPIC_KINDS
 from gdwatch.extractors.figures.facts import Vocabulary
 from gdwatch.extractors.figures.finder import TRIGGER as FIGURE_TRIGGER
@@ -37,7 +37,7 @@ from gdwatch.extractors.figures.sentences import Sentence, split_sentences
 from gdwatch.extractors.figures.subjects import SubjectGrammar
 from gdwatch.extractors.records import Observation
 
-EXTRACTOR_VERSION = "metrics-2.14.0"
+EXTRACTOR_VERSION = "metrics-2.15.0"
 
 _LOWER = str.maketrans({chr(c): chr(c + 32) for c in range(65, 91)})
 _TRIGGERS = (FIGURE_TRIGGER, PERIOD_TRIGGER)
@@ -182,7 +182,9 @@ def _read_lede_company(body: str, state: DocumentState, vocabulary: Vocabulary) 
     lede = body[: 4 * _LEDE_SUBJECT_REACH]
     if not may_name_a_company(lede, vocabulary.places, state.companies):
         return  # why: most ledes name no company, and the whole scan for places and companies is slower
-    for mention in find_entities(lede, vocabulary.places, state.companies):
+    mentions = find_entities(lede, vocabulary.places, state.companies)
+    _note_companies(mentions, state, vocabulary)
+    for mention in mentions:
         if mention.start > _LEDE_SUBJECT_REACH:
             return
         if mention.valid and mention.kind == "company":
@@ -221,9 +223,24 @@ def _read_sentence(
         state.pending.append(sentence)
         if not state.topic_read:
             _read_lede_company(body, state, vocabulary)
+        elif may_name_a_company(body, vocabulary.places, state.companies):
+            _note_companies(find_entities(body, vocabulary.places, state.companies), state, vocabulary)
         return
     state.read_pending(normalized, published)
     periods = state.read_periods(normalized, sentence, published)
     facts = sentence_facts(normalized, sentence, state, vocabulary, periods, figures)
     read_figures(text, facts, state, published, EXTRACTOR_VERSION)
+    _note_companies(facts.entities, state, vocabulary)
     state.remember_periods(periods, sentence)
+
+
+def _note_companies(mentions: list[EntityMention], state: DocumentState, vocabulary: Vocabulary) -> None:
+    """Remember the companies a sentence names: the last one for "the company" in a later sentence, and
+    each English name's short form for a later "Ridgewave plans ..." (see :func:`entities.short_name`)."""
+    for mention in mentions:
+        if mention.kind != "company" or not mention.name:
+            continue
+        state.last_company = mention.name
+        short = short_name(mention.name, vocabulary.places)
+        if short is not None:
+            state.companies.setdefault(short, mention.name)

@@ -15,19 +15,31 @@ from gdwatch.extractors.figures.lexicon import MONTH_ABBREVIATIONS, MONTHS
 from gdwatch.extractors.figures.places import PlaceIndex
 from gdwatch.extractors.figures.scan import may_end_with
 
-_GROUP_RE = re.compile(r"\b([A-Z][A-Za-z]+)\s+(?:Group|Co\.|Corp\.?|Inc\.?|Ltd\.?)")
+# "Kestrel Power Technology Co.": the capitalised words before a corporate suffix (the name is what
+# _CORPORATE_SUFFIX leaves: "Kestrel Power")
+_GROUP_RE = re.compile(r"\b((?:[A-Z][A-Za-z]+\s+){0,3}[A-Z][A-Za-z]+)\s+(?:Group|Co\.|Corp\.?|Inc\.?|Ltd\.?)")
 _GROUP_WORDS = ("Group", "Co.", "Corp", "Inc", "Ltd")
-# "Pearl Bay Appliances": a capitalised name followed by the trade it is in names a company
-_TRADE_NAME_RE = re.compile(
-    r"\b((?:[A-Z][a-z]+\s+){1,2}(?:Motors|Auto|Automobile|Appliances|Electronics|Technology|Technologies|"
-    r"Energy Storage|Energy|Battery|Batteries|Robotics|Semiconductor|Logistics|Shipping|Holdings|Pharma|"
-    r"Pharmaceuticals?|Biopharmaceuticals?|Biotech|Motorcycles?))\b"
-)
+# "Pearl Bay Appliances", "Xinghai Shipbuilding": a capitalised name followed by the trade it is in names a
+# company (a name that is a place, "Chaozhou Ceramics", names the place's industry, see find_entities)
+_TRADES = (
+    "Motors", "Auto", "Automobile", "Appliances", "Electronics", "Technology", "Technologies",
+    "Energy Storage", "Energy", "Battery", "Batteries", "Robotics", "Semiconductor", "Semiconductors",
+    "Logistics", "Shipping", "Holdings", "Pharma", "Pharmaceutical", "Pharmaceuticals", "Biopharmaceutical",
+    "Biopharmaceuticals", "Biotech", "Motorcycle", "Motorcycles", "Automation", "Shipbuilding", "Shipyard",
+    "Microelectronics", "Optoelectronics", "Photonics", "Optics", "Acoustics", "Precision", "Intelligence",
+    "Machinery", "Materials", "Chemicals", "Ceramics", "Apparel", "Garments", "Textiles", "Jewellery",
+    "Jewelry", "Cutlery", "Kitchenware", "Furniture", "Lighting", "Drones", "E-Mobility", "Instruments",
+    "Aviation", "Airlines",
+)  # fmt: skip
+_TRADE_ALTERNATIVES = "|".join(sorted(map(re.escape, _TRADES), key=len, reverse=True))
+_TRADE_NAME_RE = re.compile(r"\b((?:[A-Z][a-z]+\s+){1,2}(?:" + _TRADE_ALTERNATIVES + r"))\b")
 # "SkyReach Technology, a consumer drone maker based in Shenzhen, said": a name in apposition to a trade
 _APPOSITION_RE = re.compile(
-    r"\b([A-Z][A-Za-z0-9&'.-]*(?:\s+[A-Z][A-Za-z0-9&'.-]*){0,4}),\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,6}?"
+    r"\b([A-Z][A-Za-z0-9&'.-]*(?:\s+[A-Z][A-Za-z0-9&'.-]*){0,4}),\s+(?:(?:a|an|the)\s+(?:[\w-]+\s+){0,6}?"
+    r"|one\s+of\s+(?:the|its|[\w-]+'s)\s+(?:[\w-]+\s+){0,4}?)"
     r"(?:maker|manufacturer|producer|company|firm|carmaker|automaker|developer|supplier|exporter|retailer|"
-    r"operator|giant|startup|start-up|conglomerate|chipmaker|brand)\b"
+    r"operator|giant|startup|start-up|conglomerate|chipmaker|brand|builder|shipbuilder|designer|processor|"
+    r"distributor|provider|assembler|lender|insurer|airline|carrier|grower)s?\b"
     # "Tidewell Drones, which builds crop-spraying drones in Shenzhen, said": a maker described by its trade
     r"|\b([A-Z][A-Za-z0-9&'.-]*(?:\s+[A-Z][A-Za-z0-9&'.-]*){0,3}),\s+which\s+"
     r"(?:makes|builds|produces|manufactures|designs|sells|supplies|exports|operates|develops)\b"
@@ -37,23 +49,34 @@ _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
 _NOT_A_NAME = {"The", "China", "Guangdong", "It", "Its", *_WEEKDAYS} | {
     month.capitalize() for month in (*MONTHS, *MONTH_ABBREVIATIONS)
 }
+# capitalised words that open a sentence before a company's name, not part of it
+_BEFORE_A_NAME = _NOT_A_NAME | {
+    "In", "On", "At", "For", "By", "As", "After", "And", "But", "While", "Of", "From", "With", "Meanwhile",
+    "Shares", "Both",
+}  # fmt: skip
 _REPORTING_AFTER = re.compile(r"\s+(?:said|says|added|noted|reported|announced)\b")
 _CORPORATE_SUFFIX = re.compile(
     r"(?:\s+(?:Technology|Technologies|Group|Holdings|Co\.|Corp\.?|Inc\.?|Ltd\.?))+$"
 )
 _APPOSITION_WORDS = (
     "maker", "manufacturer", "producer", "company", "firm", "developer", "supplier", "exporter", "retailer",
-    "operator", "giant", "startup", "start-up", "conglomerate", "brand", ", which",
+    "operator", "giant", "startup", "start-up", "conglomerate", "brand", ", which", "builder", "designer",
+    "processor", "distributor", "provider", "assembler", "lender", "insurer", "airline", "carrier", "grower",
+    "companies",
 )  # fmt: skip
-_TRADE_WORDS = ("Motors", "Auto", "Appliances", "Electronics", "Technolog", "Energy", "Batter", "Robotics",
+# why: the stems that gate the trade-name scan (each trade above contains one)
+_TRADE_WORDS = ("Motor", "Auto", "Appliances", "Electronics", "Technolog", "Energy", "Batter", "Robotics",
                 "Semiconductor", "Logistics", "Shipping", "Holdings", "Pharma", "pharma", "Biotech",
-                "Motorcycle")  # fmt: skip
+                "Automation", "Ship", "electronics", "Photonics", "Optics", "Acoustics", "Precision",
+                "Intelligence", "Machinery", "Materials", "Chemicals", "Ceramics", "Apparel", "Garments",
+                "Textiles", "Jewel", "Cutlery", "Kitchenware", "Furniture", "Lighting", "Drones", "Mobility",
+                "Instruments", "Aviation", "Airlines")  # fmt: skip
 # why: the three scans above try every offset; each runs only when the text has a word it needs. The words
 # are looked for with one pattern each (the engine skips ahead to their capitals), and an apposition also
 # needs its comma and article or "which" (",\s+a ", ",\s+which ") before its trade word
 _GROUP_GATE = re.compile("|".join(re.escape(word) for word in _GROUP_WORDS))
 _TRADE_GATE = re.compile("|".join(re.escape(word) for word in _TRADE_WORDS))
-_APPOSITION_GATE = re.compile(r",\s+(?:an?|the|which)\s")
+_APPOSITION_GATE = re.compile(r",\s+(?:an?|the|which|one of)\s")
 _ANAPHOR_WORDS = ("its", "company", "firm", "group", "maker", "manufacturer", "fair", "port", "district")
 _ANAPHOR_RE = re.compile(
     r"\b[Ii]ts\b|\b[Tt]he (?:company|firm|group|carmaker|automaker|maker|manufacturer|fair|port|district)\b"
@@ -183,8 +206,20 @@ def find_entities(
         found.append(_mention(sentence, match.start(), match.end(), name, kind, places.jurisdictions))
     # why: a company suffix is rare, and the scan for it tries every offset
     for match in _GROUP_RE.finditer(sentence) if _GROUP_GATE.search(sentence) else ():
-        if match.group(1) not in places.entity_of and match.group(1) not in {"The", "China"}:
-            found.append(_mention(sentence, match.start(1), match.end(1), match.group(1), "company"))
+        start = match.start(1)
+        written = match.group(1)
+        # "The Midea Group", "In May GAC Group": the words before the name
+        while " " in written and written.split(" ", 1)[0] in _BEFORE_A_NAME:
+            first = written.split(" ", 1)[0]
+            written = written[len(first) :].lstrip()
+            start = match.end(1) - len(written)
+        name = _CORPORATE_SUFFIX.sub("", written) or written
+        if (
+            name not in places.entity_of
+            and name not in {"The", "China"}
+            and not any(m.kind == "company" and m.start < start + len(name) and start < m.end for m in found)
+        ):
+            found.append(_mention(sentence, start, start + len(name), name, "company"))
     appositions = _APPOSITION_GATE.search(sentence) and any(w in sentence for w in _APPOSITION_WORDS)
     for match in _APPOSITION_RE.finditer(sentence) if appositions else ():
         group = 1 if match.group(1) else 2
@@ -199,8 +234,11 @@ def find_entities(
             found.append(_mention(sentence, start, start + len(name), name, "company"))
     for match in _TRADE_NAME_RE.finditer(sentence) if _TRADE_GATE.search(sentence) else ():
         name = match.group(1)
-        if name.split()[0] not in {"The", "China", "Chinese", "New", "Its", "Their", "Guangdong"} and not any(
-            m.start <= match.start(1) < m.end for m in found
+        first = name.split()[0]
+        if (
+            first not in {"The", "China", "Chinese", "New", "Its", "Their", "Guangdong"}
+            and first not in places.entity_of  # "Chaozhou Ceramics": the place's industry
+            and not any(m.start <= match.start(1) < m.end for m in found)
         ):
             found.append(_mention(sentence, match.start(1), match.end(1), name, "company"))
     for start, end, name in find_named(sentence, companies) if companies else ():
@@ -222,6 +260,7 @@ def _listed_with_the_one_before(sentence: str, found: list[EntityMention]) -> li
 
 
 _PROVINCE_TO_CITY = re.compile(r"省?|'s\s+|\s+province's\s+", re.I)
+_CITY_TO_DISTRICT = re.compile(r"市?|'s\s+|’s\s+|\s+city's\s+", re.I)
 
 
 def _province_before_its_city(sentence: str, found: list[EntityMention]) -> list[EntityMention]:
@@ -232,6 +271,11 @@ def _province_before_its_city(sentence: str, found: list[EntityMention]) -> list
             first.kind == "province"
             and second.kind in {"city", "district"}
             and _PROVINCE_TO_CITY.fullmatch(sentence[first.end : second.start])
+        ) or (
+            # "Guangzhou's Baiyun district", "深圳市南山区": the city says where the district is
+            first.kind == "city"
+            and second.kind == "district"
+            and _CITY_TO_DISTRICT.fullmatch(sentence[first.end : second.start])
         ):
             out[index] = dataclasses.replace(first, valid=False)
     return out
@@ -274,8 +318,9 @@ def _mention(
         valid = False  # the office that published the figure: "据拱北海关统计，珠海市…", "广州海关数据显示"
     if kind == "national_zh" and not _CLAUSE_START_BEFORE.search(before):
         valid = False
-    if kind in {"city", "district"} and after.startswith(_PLANT_AFTER):
-        valid = False  # "东莞厂的出货量", "the Dongguan plant": a company's plant, the company's figure
+    if kind in {"city", "district"} and (after.startswith(_PLANT_AFTER) or _PLANT_IN_BEFORE.search(before)):
+        # "东莞厂的出货量", "the Dongguan plant", "a new plant in Heshan": a company's plant, its figure
+        valid = False
     if _WHERE_ANOTHER_IS.search(before):
         valid = False  # "Chaozhou, a city in eastern Guangdong", "made in Guangdong", "came from Guangdong"
     if _PARTNER_LIST_BEFORE.search(before):
@@ -303,11 +348,51 @@ _WHERE_ANOTHER_IS = re.compile(
     re.I,
 )
 _PLANT_AFTER = ("厂", "廠", "工厂", "工廠", "新厂", "新廠", " plant", " factory")
+_PLANT_IN_BEFORE = re.compile(r"\b(?:plant|factory|facility|base|campus|headquarters|warehouse)\s+in\s+$")
 _PARTNER_LIST_BEFORE = re.compile(r"[对對][\u4e00-\u9fff]{1,6}(?:及|和|与|與|、)$")
 _MEASURE_IN = re.compile(
     r"\b(?:value|added|output|trade|investment|gdp|growth|revenue|income|production|consumption|turnover)"
     r"(?:\s+(?:and|or)\s+[a-z]+)?\s+in\s+$"
 )
+
+
+# "The company sold ...", "Shares of the firm": a clause referring back to a company, not to a place
+_COMPANY_ANAPHOR_RE = re.compile(
+    r"\b[Tt]he (?:company|firm|group|carmaker|automaker|maker|manufacturer|shipbuilder|chipmaker)\b"
+)
+
+
+def has_company_anaphor(text: str) -> bool:
+    """Whether a clause refers back to a company ("The company sold", "shares of the firm").
+
+    Args:
+        text: a clause.
+
+    Returns:
+        True if it says "the company", "the firm", "the group" or "the <kind of> maker".
+    """
+    return "he " in text and bool(_COMPANY_ANAPHOR_RE.search(text))
+
+
+def short_name(name: str, places: PlaceIndex) -> str | None:
+    """The form a later sentence names an English company by: its name without the trade it is in
+    ("Ridgewave E-Mobility" -> "Ridgewave", "Pearl Bay Appliances" -> "Pearl Bay"), when that is no place
+    or common word; None for a Chinese name or a name of one word.
+
+    Args:
+        name: a company's English name as :func:`find_entities` found it.
+        places: the compiled gazetteer.
+
+    Returns:
+        The short form, or None.
+    """
+    words = name.split()
+    if len(words) < 2 or not name.isascii():
+        return None
+    short = " ".join(words[:-1])
+    if len(short) < 4 or words[0] in _NOT_A_NAME or short in places.entity_of or words[0] in places.entity_of:
+        return None
+    return short
 
 
 def has_anaphor(text: str) -> bool:

@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import re
 
-from gdwatch.extractors.figures.entities import EntityMention, find_entities, has_anaphor
+from gdwatch.extractors.figures.entities import EntityMention, find_entities, has_anaphor, has_company_anaphor
 from gdwatch.extractors.figures.facts import SentenceFacts
 from gdwatch.extractors.figures.figure import Figure
 
 
-def choose_entity(facts: SentenceFacts, figure: Figure, earlier_subject: str, topic: str) -> str:
+def choose_entity(
+    facts: SentenceFacts, figure: Figure, earlier_subject: str, topic: str, last_company: str | None = None
+) -> str:
     """Who a figure is about: the subject named in its clause, else earlier in its sentence.
 
     A company beats a place in the same stretch of text. A clause that refers back ("its imports", 其中)
@@ -24,6 +26,7 @@ def choose_entity(facts: SentenceFacts, figure: Figure, earlier_subject: str, to
         figure: the figure.
         earlier_subject: the entity of the sentence's first figure, else of the previous figure read.
         topic: whom the article is about (the lede's subject), for a figure whose sentence names nobody.
+        last_company: the company the article named last, for a clause saying "the company".
 
     Returns:
         The entity's name.
@@ -42,6 +45,8 @@ def choose_entity(facts: SentenceFacts, figure: Figure, earlier_subject: str, to
         chosen = _pick(earlier)
     if chosen is not None:
         return _resolve(facts, chosen, topic)
+    if last_company is not None and has_company_anaphor(facts.body[:clause_end]):
+        return last_company  # "The company sold 1.6 million air coolers", the company named last
     if has_anaphor(facts.body[: figure.start]) or has_anaphor(facts.body[clause_start:clause_end]):
         return earlier_subject
     return topic

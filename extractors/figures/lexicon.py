@@ -246,11 +246,16 @@ COMPANY_TRADES_ZH = {
     "厨电": "Kitchen Appliances", "化工": "Chemicals", "药业": "Pharmaceutical", "显示": "Display",
     "通讯": "Communications", "新材料": "New Materials", "摩托": "Motorcycle", "互动": "Interactive",
     "互娱": "Interactive Entertainment", "游戏": "Games", "动漫": "Animation", "制衣": "Garments",
-    "生物医药": "Biopharmaceutical", "数控": "CNC", "机床": "Machine Tool",
+    "生物医药": "Biopharmaceutical", "数控": "CNC", "机床": "Machine Tool", "船舶": "Shipbuilding",
+    "造船": "Shipbuilding", "电声": "Acoustics", "声学": "Acoustics", "鞋业": "Shoes", "茶业": "Tea",
+    "珠宝": "Jewellery", "服装": "Apparel", "纸业": "Paper", "钢铁": "Steel", "铝业": "Aluminium",
+    "建材": "Building Materials", "能源": "Energy", "电力": "Power", "港务": "Port",
+    "水产": "Aquatic Products", "皮具": "Leather Goods", "灯饰": "Lighting", "洁具": "Sanitaryware",
+    "厨具": "Kitchenware",
 }  # fmt: skip
 # Words that introduce a company by what it is: 家电企业粤澄电器, 锂电池制造商华南电池, 连接器厂璟达精密
 COMPANY_INTRODUCERS_ZH = _words(
-    "企业 车企 药企 房企 厂商 大厂 厂 制造商 生产商 供应商 龙头 品牌商 品牌 公司 集团 名为 名叫"
+    "企业 车企 药企 房企 厂商 大厂 厂 制造商 生产商 供应商 龙头 品牌商 品牌 公司 集团 名为 名叫 旗下的"
 )
 # A company's registered form after its trade: 湾区储能科技股份有限公司
 COMPANY_FORMS_ZH = _words("股份有限公司 有限公司 集团 控股")
@@ -261,6 +266,7 @@ NOT_TRADE_NAMES_ZH = frozenset(
         " 主要 海外 出口 进口 外贸 广东 深圳 广州 东莞 佛山 中山 珠海 惠州 汕头 江门 肇庆 湛江 茂名 梅州 清远"
         " 韶关 河源 阳江 潮州 揭阳 云浮 汕尾 香港 澳门 中国 全球 国内 国际 高端 新型 传统 工业 服务 数字 绿色"
         " 以及 其中 包括 带动 推动 发展 生产 制造 研发 销售 通过 实现 完成 重点 骨干 领军 头部 民营 外资 国有"
+        " 全年 今年 去年 上年 前年 当年 本年 同期 年内 期内"
     )
 )
 

@@ -222,7 +222,7 @@ def read_figures(
                 counterpart = growth_counterpart(metric, facts.vocabulary.metrics)
                 state.growth_metric = counterpart or state.growth_metric
             entity = (item.entity if item else None) or choose_entity(
-                facts, figure, sentence_entity or state.last_entity, state.topic
+                facts, figure, sentence_entity or state.last_entity, state.topic, state.last_company
             )
             sentence_entity = sentence_entity or entity
             if metric is None and figure.kind == "currency" and _SPENT_ON_RD.match(facts.body, figure.end):

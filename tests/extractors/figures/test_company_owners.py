@@ -1,0 +1,97 @@
+"""Companies in no gazetteer as the owners of figures: how English and Chinese copy introduces a firm,
+names it again by its short form or "the company", and places it (docs/figure-labels-v2.md, rule 8;
+docs/architecture.md, "Entities"). The companies below are fictitious."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from gdwatch.config.loader import load_gazetteer, load_metrics
+from gdwatch.extractors.figures import FigureExtractor
+from gdwatch.extractors.figures.entities import find_entities, short_name
+
+PUBLISHED = date(2026, 3, 28)
+
+
+@pytest.fixture(scope="module")
+def extractor() -> FigureExtractor:
+    return FigureExtractor(load_metrics(), load_gazetteer())
+
+
+def owners(extractor: FigureExtractor, text: str, headline: str | None = None) -> dict[str, str]:
+    found = extractor.extract(text, published=PUBLISHED, headline=headline)
+    return {text[o.start : o.end]: o.entity for o in found}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "company"),
+    [
+        ("Xinghai Shipbuilding, a Guangzhou-based builder of car carriers, said profit rose 12%.", "Xinghai"),
+        ("Tamsin Microelectronics, a Shenzhen-based designer of chips, said revenue rose 40%.", "Tamsin"),
+        ("Foshan-based Corvane Automation, one of the province's top robot makers, sold 9,800.", "Corvane"),
+        ("Haiyue Cutlery shipped 2 million knives last year.", "Haiyue Cutlery"),
+        ("Shares of Kestrel Power Technology Co. rose 6.2% on Thursday.", "Kestrel Power"),
+    ],
+)
+def test_a_firm_in_no_gazetteer_is_found_by_its_trade_or_its_apposition(
+    extractor: FigureExtractor, sentence: str, company: str
+) -> None:
+    mentions = find_entities(sentence, extractor.vocabulary.places)
+    companies = [m.name for m in mentions if m.kind == "company" and m.valid]
+    assert companies and companies[0].startswith(company)
+
+
+def test_a_place_before_a_trade_names_the_places_industry_not_a_firm(extractor: FigureExtractor) -> None:
+    sentence = "Chaozhou Ceramics exports rose 8% to 12 billion yuan."
+    mentions = find_entities(sentence, extractor.vocabulary.places)
+    assert [m.kind for m in mentions] == ["city"]
+
+
+def test_the_short_form_and_the_company_name_the_firm_in_later_sentences(extractor: FigureExtractor) -> None:
+    text = (
+        "HONG KONG, March 27 (Reuters) - Ridgewave E-Mobility, a Jiangmen-based maker of electric bicycles, "
+        "said on Friday its 2025 revenue rose 23.4 percent to 14.26 billion yuan.\n"
+        "Ridgewave plans to expand annual capacity to 6 million units by 2027 with a new plant in Heshan.\n"
+        "Shares of the company closed up 4.6 percent."
+    )
+    assert set(owners(extractor, text).values()) == {"Ridgewave E-Mobility"}
+
+
+def test_the_company_is_the_firm_a_sentence_with_no_figure_introduced(extractor: FigureExtractor) -> None:
+    text = (
+        "Exports of household appliances from Guangdong rose 8.7 percent to 241.5 billion yuan.\n"
+        '"Customers now order from us directly," said Chen Wei, general manager of Sunmoor Appliances, '
+        "a maker of fans in Shunde district.\n"
+        "The company sold 1.6 million air coolers in the Gulf states, 2.5 times as many as a year earlier."
+    )
+    found = owners(extractor, text)
+    assert found["241.5 billion yuan"] == "Guangdong"
+    assert found["1.6 million"] == "Sunmoor Appliances"
+
+
+def test_a_city_placing_its_district_does_not_own_the_districts_figures(extractor: FigureExtractor) -> None:
+    text = "Guangzhou's Baiyun district reported cosmetics revenue of 86.2 billion yuan, up 9.3 percent."
+    assert set(owners(extractor, text).values()) == {"Baiyun"}
+    text_zh = "大陸東莞松山湖高新區公布，2025年地區生產總值人民幣912.6億元，年增6.2%。"
+    assert set(owners(extractor, text_zh).values()) == {"Songshan Lake"}
+
+
+def test_a_chinese_firm_introduced_by_where_it_is_based_owns_its_figures(extractor: FigureExtractor) -> None:
+    text = "总部位于深圳的鹏远汽车去年海外销量16.4万辆，同比增长78%。"
+    assert set(owners(extractor, text).values()) == {"Pengyuan Motors"}
+
+
+def test_a_year_word_before_a_trade_is_not_a_firm(extractor: FigureExtractor) -> None:
+    text = "2025年全市珠宝玉器产业实现总产值486亿元。\n全年珠宝首饰出口38.6亿元，增长24.1%。"
+    assert "Jewellery" not in " ".join(owners(extractor, text).values())
+
+
+def test_a_short_form_is_never_a_place_or_a_single_word() -> None:
+    places = FigureExtractor(load_metrics(), load_gazetteer()).vocabulary.places
+    assert short_name("Ridgewave E-Mobility", places) == "Ridgewave"
+    assert short_name("Pearl Bay Appliances", places) == "Pearl Bay"
+    assert short_name("Huixian", places) is None
+    assert short_name("Foshan Ceramics", places) is None
+    assert short_name("粤澄电器", places) is None
