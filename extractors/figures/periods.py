@@ -112,6 +112,8 @@ _BASE_BEFORE = re.compile(
     # a founding date dates the firm, not its figures: "a carmaker founded in 2016", 成立于2016年
     r"|\bfounded|\bestablished|\bset up|\bincorporated|成立于|创立于|创办于|始建于"
     r"|\bsame (?:period|quarter|month|half)(?: of)?"
+    # "up 11.2 percent from the previous edition in 2024": the fair's last edition is the base
+    r"|\b(?:previous|last|prior|preceding) (?:edition|session|show|fair|expo) (?:in|of)"
     r"|\bcompared to|\bcompared with)\s*(?:the\s+|in\s+)?[“\"「]?$",
     re.I,
 )
@@ -593,7 +595,7 @@ def _merge(sentence: str, atoms: list[_Atom]) -> list[_Atom]:
 
 def _is_base(sentence: str, atom: _Atom) -> bool:
     """Whether a period is what a figure is compared with ("比2024年", "from the same period of")."""
-    before = sentence[max(0, atom.start - 20) : atom.start]
+    before = sentence[max(0, atom.start - 30) : atom.start]
     return bool(
         (may_end_with(before, _BASE_ENDS, '“"「') and _BASE_BEFORE.search(before))
         or _BASE_AFTER.match(sentence[atom.end : atom.end + 8])

@@ -239,11 +239,13 @@ def read_figures(
                 metric = facts.vocabulary.metrics.get("gdp_growth")  # "a growth target of around 5%"
             cue = has_cue(facts, figure)
             # a count of what exists (firms, bottlers) takes a point in force; a count of a flow (visits,
-            # tonnes, TEUs) or one "in the period" takes the span in force
-            stock = figure.kind == "count" and (
+            # tonnes, TEUs) or one "in the period" takes the span in force; a running total is a stock
+            # ("Cumulative remittances reached 146.2 billion yuan")
+            counted_stock = figure.kind == "count" and (
                 (figure.unit not in _FLOW_UNITS and not _IN_THE_PERIOD.search(facts.body))
                 or bool(_CAPACITY.search(facts.body))  # "held 3.46 million tonnes of the capacity"
             )
+            stock = counted_stock or bool(_CUMULATIVE.search(facts.body, 0, figure.start))
             period = choose_period(facts, figure, cue, state.in_force_for(stock), published, role == "share")
             period = base_period(facts, figure, period)
             traded_on = trading_day(facts, figure, period, published)
@@ -400,6 +402,9 @@ def read_figures(
 
 # "全年新增…6300多家，总数达到12.8万家", "bringing the total to 11,000": the number of things that exist
 # at the end of a year reported on, a point in time, not a flow over the year
+# "Cumulative remittances under the scheme reached ...", "in total since its launch": a running total
+# since a start, dated at a point (Chinese 累计 is usually this year's running total, a span: not here)
+_CUMULATIVE = re.compile(r"\b[Cc]umulative(?:ly)?\b|\bsince (?:its|the scheme's|the programme's) launch\b")
 _STOCK_TOTAL = re.compile(
     r"总数(?:达到|达|增至|增加到|升至|突破|超过)?$|增至$"
     r"|bringing the total to\s*$|(?:total|number)\s+(?:rose|grew|increased|climbed)\s+to\s*$",

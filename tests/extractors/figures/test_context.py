@@ -60,6 +60,7 @@ def test_a_new_period_replaces_the_one_in_force(catalogue: MetricCatalogue) -> N
     [
         "In 2025, exports rose 6.3 percent compared with the same period last year.\nImports grew 2 percent.",
         "2025年，出口比2024年增长6.3%。\n进口增长2%。",
+        "In 2025, exports rose 6.3 percent from the previous edition in 2024.\nImports grew 2 percent.",
     ],
 )
 def test_a_comparison_base_is_never_the_period(catalogue: MetricCatalogue, text: str) -> None:
