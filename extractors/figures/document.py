@@ -95,12 +95,17 @@ class DocumentState:
     part_in_force: tuple[str, str] | None = None
     """(flow, part) when the article's first trade figure is a part's ("exports", "knives and scissors"):
     later trade figures of that flow naming no part are the part's, until a sentence names the whole."""
+    part_in_force_from: int = -1
+    """Where the sentence that put the part in force starts."""
     observations_with_flow: bool = False
     """Whether a trade figure (exports or imports) has been read."""
     companies: dict[str, str] = field(default_factory=dict)
     """Chinese companies the article has introduced, by written form (粤澄电器, 粤澄) -> English name."""
     company_entities: set[str] = field(default_factory=set)
     """Every entity the article has named as a company, so a later sentence's topic is known as one."""
+    towns: dict[str, str] = field(default_factory=dict)
+    """Places in no gazetteer the article introduced ("Henggang, a subdistrict in Shenzhen's Longgang
+    district"), by written form."""
     last_company: str | None = None
     """The company the article named last, in any sentence, for "The company sold ..." after a sentence
     that introduced it with no figure ("said Chen, general manager of Sunmoor Appliances, a fan maker")."""

@@ -20,7 +20,13 @@ import datetime
 from gdwatch.config.models import Gazetteer, MetricCatalogue
 from gdwatch.extractors.figures.companies_zh import find_introduced
 from gdwatch.extractors.figures.document import DocumentState
-from gdwatch.extractors.figures.entities import EntityMention, find_entities, may_name_a_company, short_name
+from gdwatch.extractors.figures.entities import (
+    EntityMention,
+    find_entities,
+    introduced_towns,
+    may_name_a_company,
+    short_name,
+)
 from gdwatch.extractors.figures.entity_choice import TOPIC_KINDS
 from gdwatch.extractors.figures.facts import Vocabulary
 from gdwatch.extractors.figures.finder import TRIGGER as FIGURE_TRIGGER
@@ -37,7 +43,7 @@ from gdwatch.extractors.figures.sentences import Sentence, split_sentences
 from gdwatch.extractors.figures.subjects import SubjectGrammar
 from gdwatch.extractors.records import Observation
 
-EXTRACTOR_VERSION = "metrics-2.15.0"
+EXTRACTOR_VERSION = "metrics-2.16.0"
 
 _LOWER = str.maketrans({chr(c): chr(c + 32) for c in range(65, 91)})
 _TRIGGERS = (FIGURE_TRIGGER, PERIOD_TRIGGER)
@@ -208,6 +214,7 @@ def _read_sentence(
     if sentence.boilerplate:
         return
     state.companies.update(find_introduced(normalized[sentence.start : sentence.end]))
+    state.towns.update(introduced_towns(normalized[sentence.start : sentence.end], vocabulary.places))
     state.note_event_days(normalized[sentence.start : sentence.end], published)
     figure_starts = state.figure_starts.between(sentence.start, sentence.end)
     body = normalized[sentence.start : sentence.end]

@@ -29,7 +29,7 @@ _TRADES = (
     "Microelectronics", "Optoelectronics", "Photonics", "Optics", "Acoustics", "Precision", "Intelligence",
     "Machinery", "Materials", "Chemicals", "Ceramics", "Apparel", "Garments", "Textiles", "Jewellery",
     "Jewelry", "Cutlery", "Kitchenware", "Furniture", "Lighting", "Drones", "E-Mobility", "Instruments",
-    "Aviation", "Airlines",
+    "Aviation", "Airlines", "Toys", "Optical",
 )  # fmt: skip
 _TRADE_ALTERNATIVES = "|".join(sorted(map(re.escape, _TRADES), key=len, reverse=True))
 _TRADE_NAME_RE = re.compile(r"\b((?:[A-Z][a-z]+\s+){1,2}(?:" + _TRADE_ALTERNATIVES + r"))\b")
@@ -43,6 +43,11 @@ _APPOSITION_RE = re.compile(
     # "Tidewell Drones, which builds crop-spraying drones in Shenzhen, said": a maker described by its trade
     r"|\b([A-Z][A-Za-z0-9&'.-]*(?:\s+[A-Z][A-Za-z0-9&'.-]*){0,3}),\s+which\s+"
     r"(?:makes|builds|produces|manufactures|designs|sells|supplies|exports|operates|develops)\b"
+)
+# "Haiyun Toys (2386.HK), a Shantou-based maker": a name before its stock code is a listed company
+_STOCK_CODE_RE = re.compile(
+    r"\b([A-Z][A-Za-z0-9&'.-]*(?:\s+[A-Z][A-Za-z0-9&'.-]*){0,4})\s+"
+    r"\((?:\d{4,6}\.(?:HK|SZ|SH|SS)|(?:HKEX|HK|SZ|SH|SSE|SZSE):\s?\d{4,6})\)"
 )
 # "... in the six months ended June, the company said": a reporting clause after a date, not an apposition
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -70,7 +75,7 @@ _TRADE_WORDS = ("Motor", "Auto", "Appliances", "Electronics", "Technolog", "Ener
                 "Automation", "Ship", "electronics", "Photonics", "Optics", "Acoustics", "Precision",
                 "Intelligence", "Machinery", "Materials", "Chemicals", "Ceramics", "Apparel", "Garments",
                 "Textiles", "Jewel", "Cutlery", "Kitchenware", "Furniture", "Lighting", "Drones", "Mobility",
-                "Instruments", "Aviation", "Airlines")  # fmt: skip
+                "Instruments", "Aviation", "Airlines", "Toys", "Optical")  # fmt: skip
 # why: the three scans above try every offset; each runs only when the text has a word it needs. The words
 # are looked for with one pattern each (the engine skips ahead to their capitals), and an apposition also
 # needs its comma and article or "which" (",\s+a ", ",\s+which ") before its trade word
@@ -167,6 +172,8 @@ def may_name_a_company(sentence: str, places: PlaceIndex, companies: dict[str, s
         return True
     if _GROUP_GATE.search(sentence) or _TRADE_GATE.search(sentence):
         return True
+    if "(" in sentence and _STOCK_CODE_RE.search(sentence):
+        return True
     if _APPOSITION_GATE.search(sentence) and any(w in sentence for w in _APPOSITION_WORDS):
         return True
     return companies is not None and any(written in sentence for written in companies)
@@ -180,19 +187,26 @@ _WORDS_A_PLACE_NAME_STARTS_INSIDE = frozenset(
 
 
 def find_entities(
-    sentence: str, places: PlaceIndex, companies: dict[str, str] | None = None
+    sentence: str,
+    places: PlaceIndex,
+    companies: dict[str, str] | None = None,
+    towns: dict[str, str] | None = None,
 ) -> list[EntityMention]:
     """Find the places and companies a sentence names.
 
     Args:
         sentence: one normalized sentence.
         places: the compiled gazetteer.
-        companies: Chinese companies the article introduced (:func:`companies_zh.find_introduced`).
+        companies: companies the article introduced (:func:`companies_zh.find_introduced`, and English
+            short forms).
+        towns: places in no gazetteer the article introduced (:func:`introduced_towns`).
 
     Returns:
         Mentions in order; each says whether it can be the subject of a figure.
     """
     found = []
+    for start, end, name in find_named(sentence, towns) if towns else ():
+        found.append(_mention(sentence, start, end, name, "district"))
     for match in places.entity_re.finditer(sentence):
         token = match.group()
         if token.isascii() and (
@@ -206,19 +220,17 @@ def find_entities(
         found.append(_mention(sentence, match.start(), match.end(), name, kind, places.jurisdictions))
     # why: a company suffix is rare, and the scan for it tries every offset
     for match in _GROUP_RE.finditer(sentence) if _GROUP_GATE.search(sentence) else ():
-        start = match.start(1)
-        written = match.group(1)
-        # "The Midea Group", "In May GAC Group": the words before the name
-        while " " in written and written.split(" ", 1)[0] in _BEFORE_A_NAME:
-            first = written.split(" ", 1)[0]
-            written = written[len(first) :].lstrip()
-            start = match.end(1) - len(written)
-        name = _CORPORATE_SUFFIX.sub("", written) or written
+        start, name = _company_name(match.group(1), match.end(1))
         if (
             name not in places.entity_of
             and name not in {"The", "China"}
             and not any(m.kind == "company" and m.start < start + len(name) and start < m.end for m in found)
         ):
+            found.append(_mention(sentence, start, start + len(name), name, "company"))
+    for match in _STOCK_CODE_RE.finditer(sentence) if "(" in sentence else ():
+        start, name = _company_name(match.group(1), match.end(1))
+        overlaps = any(m.start < start + len(name) and start < m.end for m in found)
+        if name not in places.entity_of and not overlaps:
             found.append(_mention(sentence, start, start + len(name), name, "company"))
     appositions = _APPOSITION_GATE.search(sentence) and any(w in sentence for w in _APPOSITION_WORDS)
     for match in _APPOSITION_RE.finditer(sentence) if appositions else ():
@@ -246,6 +258,42 @@ def find_entities(
             found.append(_mention(sentence, start, end, name, "company"))
     found.sort(key=lambda mention: mention.start)
     return _listed_with_the_one_before(sentence, _province_before_its_city(sentence, found))
+
+
+# "Henggang, a subdistrict in Shenzhen's Longgang district": a place in no gazetteer, introduced by what it is
+_TOWN_APPOSITION_RE = re.compile(
+    r"\b([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?),\s+(?:a|an|the)\s+(?:[\w'-]+\s+){0,3}?"
+    r"(?:subdistrict|town|township|village|county|county-level city|district|zone)\s+(?:in|of|on)\s"
+)
+
+
+def introduced_towns(sentence: str, places: PlaceIndex) -> dict[str, str]:
+    """The places in no gazetteer an English sentence introduces by what they are ("Henggang, a subdistrict
+    in Shenzhen's Longgang district", "Dalang, a town in Dongguan"), to be found as districts from then on.
+
+    Args:
+        sentence: one normalized sentence.
+        places: the compiled gazetteer.
+
+    Returns:
+        Each place's written form mapped to its name (the same).
+    """
+    if ", " not in sentence or not sentence.isascii():
+        return {}
+    return {
+        match.group(1): match.group(1)
+        for match in _TOWN_APPOSITION_RE.finditer(sentence)
+        if match.group(1) not in places.entity_of and match.group(1).split()[0] not in _BEFORE_A_NAME
+    }
+
+
+def _company_name(written: str, end: int) -> tuple[int, str]:
+    """Where a company's name starts and the name, from the capitalised words before its suffix or stock
+    code: the words opening the sentence ("The Midea Group", "In May GAC Group") and the corporate suffix
+    ("Kestrel Power Technology Co." -> "Kestrel Power") are not part of it."""
+    while " " in written and written.split(" ", 1)[0] in _BEFORE_A_NAME:
+        written = written.split(" ", 1)[1].lstrip()
+    return end - len(written), _CORPORATE_SUFFIX.sub("", written) or written
 
 
 def _listed_with_the_one_before(sentence: str, found: list[EntityMention]) -> list[EntityMention]:

@@ -332,3 +332,18 @@ MEASURE_ENDINGS_ZH = _words(
 )
 """What a Chinese measure's name ends with (水泥产量, 全省票房, 连锁便利店销售额); a company's 营业额 is its
 whole and not here."""
+
+# Goods named by a mass noun: "tea exports" are of tea, while "yacht exports" are of yachts
+MASS_NOUNS_EN = frozenset(
+    _words(
+        "tea denim furniture seafood steel clothing footwear equipment machinery hardware jewellery jewelry "
+        "pork beef mutton poultry rice software apparel cement glass paper aluminium aluminum copper oil gas "
+        "coal silk cotton food grain wine timber fish luggage porcelain bamboo rubber plastic leather "
+        "kitchenware tableware cookware sanitaryware glassware homeware silverware ware knitwear sportswear "
+        "underwear eyewear headwear nightwear swimwear produce fruit tobacco sugar salt meat milk livestock "
+        "aquaculture lumber wood iron zinc nickel lithium silicon ore electricity power energy water "
+        "stationery cargo freight merchandise infant formula"
+    )
+)
+"""Product words whose plural is themselves; a product written as a noun adjunct ("motorcycle exports")
+is otherwise named in the plural ("motorcycles"), as every label and the catalogue name goods."""

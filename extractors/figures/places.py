@@ -107,6 +107,17 @@ class PlaceIndex:
     """The places with statistics of their own (Hong Kong, Macao, Taiwan): an article whose first figure
     is theirs reports on them."""
 
+    def names(self, word: str) -> bool:
+        """Whether a capitalised word is a name the gazetteer knows (a place, company, event or partner).
+
+        Args:
+            word: one word as written ("Jiangmen", "ASEAN", "Motorcycle").
+
+        Returns:
+            True for a name's written form or a partner's.
+        """
+        return word in self.entity_of or partner_form(word) in self.partner_of
+
     @classmethod
     def build(cls, gazetteer: Gazetteer) -> PlaceIndex:
         """Compile a gazetteer.

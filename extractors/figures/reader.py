@@ -56,6 +56,7 @@ from gdwatch.extractors.figures.segments import (
     find_segments,
     inside_a_part,
     names_part,
+    opening_product_en,
     parts,
     written_industry,
     written_product,
@@ -102,7 +103,7 @@ def sentence_facts(
         figures=figures,
         hits=[h for h in vocabulary.matcher.find(matchable) if _is_measure(body, h, segments, vocabulary)],
         partners=vocabulary.places.find_partners(matchable),
-        entities=find_entities(body, vocabulary.places, state.companies),
+        entities=find_entities(body, vocabulary.places, state.companies, state.towns),
         periods=[m for m in periods if not m.base],
         bases=[m for m in periods if m.base],
         cues=projection_cues(state.lowered[sentence.start : sentence.end]),
@@ -623,9 +624,15 @@ def _part_in_force(
     if state.part_in_force is None:
         if not state.observations_with_flow and segment is not None and item is None:
             state.part_in_force = (flow, segment)
+            state.part_in_force_from = facts.sentence.start
         state.observations_with_flow = True
         return segment
-    if segment is None and (_WHOLE_NAMED.search(facts.body) or _owner_before_a_phrase(facts)):
+    # the sentence that named the part is not one back on the whole ("Guangdong exported 21.8 billion yuan
+    # of pet products last year, up 13.4%": the growth is the pet products')
+    back_on_the_whole = state.part_in_force_from != facts.sentence.start and (
+        _WHOLE_NAMED.search(facts.body) or _owner_before_a_phrase(facts)
+    )
+    if segment is None and back_on_the_whole:
         state.part_in_force = None
         return segment
     part_flow, part = state.part_in_force
@@ -636,7 +643,8 @@ def _part_in_force(
 
 # units whose "of ..." names the goods measured: "48,200 tonnes of pomelos"
 _CONTENT_UNITS = frozenset({"tonnes", "units", "pieces", "sets", "kilograms"})
-_OF_AFTER_AMOUNT = re.compile(r"\s+(?:worth\s+)?(?=of\s)")
+# "21.8 billion yuan ($3.1bn) of pet products": a conversion may stand between the amount and its goods
+_OF_AFTER_AMOUNT = re.compile(r"\)?\s+(?:\([^()]{1,30}\)\s+)?(?:worth\s+)?(?=of\s)")
 _OF_BEFORE_WORTH = re.compile(r"\bof\s+((?:[a-z][a-z-]*\s+){1,4})worth\s+(?:about\s+|some\s+|nearly\s+)?$")
 
 
@@ -750,8 +758,10 @@ def _traded_product(body: str, hit: PhraseHit, vocabulary: Vocabulary) -> str | 
     if not all(m.key in _TRADE_PARTS for m in hit.metrics):
         return None
     if body[hit.start : hit.start + 1].isascii():
-        return written_product_en(body, hit.start, BEFORE_WHOLE_PHRASE_EN) or written_product_after_en(
-            body, hit.end
+        return (
+            written_product_en(body, hit.start, BEFORE_WHOLE_PHRASE_EN)
+            or opening_product_en(body, hit.start, BEFORE_WHOLE_PHRASE_EN, vocabulary.places.names)
+            or written_product_after_en(body, hit.end)
         )
     return written_product(body, hit.start, vocabulary.subjects.leading_words)
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from gdwatch.config.models import SegmentDefinition
-from gdwatch.extractors.figures.lexicon import AFTER_PRODUCT_EN, NOT_PRODUCT_HEADS_EN
+from gdwatch.extractors.figures.lexicon import AFTER_PRODUCT_EN, MASS_NOUNS_EN, NOT_PRODUCT_HEADS_EN
 from gdwatch.extractors.figures.scan import literal_pattern
 
 
@@ -181,6 +181,9 @@ _NOT_PRODUCTS_EN = frozenset(
         "all",
     ]
 )
+_HEAD_NOUNS_EN = frozenset(["products", "goods"])
+_NOT_NOUN_ENDINGS = ("ed", "ing", "ly", "'s")
+_FLOW_KINDS_EN = frozenset(["domestic", "direct", "general", "processing", "bonded"])
 _PRODUCT_WORDS_EN = re.compile(r"(?:^|[\s,;(])((?:[a-z][a-z-]{2,}\s+){1,2})$")
 
 
@@ -209,6 +212,62 @@ def written_product_en(body: str, hit_start: int, not_products: frozenset[str]) 
     return " ".join(words)
 
 
+# "Motorcycle exports from ... rose": a product opening the sentence, after a wire dateline if any
+_OPENING_PRODUCT_EN = re.compile(
+    r"^(?:[A-Z][A-Za-z .]*,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*\([^)]*\)\s*(?:--|-|—|–)\s*)?"
+    r"([A-Z][a-z-]{2,}(?:\s+[a-z][a-z-]{2,})?)\s+$"
+)
+
+
+def plural_product(product: str) -> str:
+    """A product written as a noun adjunct, named as goods are named: "motorcycle" -> "motorcycles",
+    "battery" -> "batteries", "ceramic" -> "ceramics", "agricultural" -> "agricultural products"; a mass
+    noun or a plural stays as it is ("tea", "denim", "drones").
+
+    Args:
+        product: the product as written, lower case.
+
+    Returns:
+        The product's name.
+    """
+    head = product.rsplit(" ", 1)[-1]
+    if head in MASS_NOUNS_EN or head.endswith(("s", "ware", "wear")) or not head.isalpha():
+        return product
+    if head.endswith("al"):
+        return product + " products"  # "agricultural exports": exports of agricultural products
+    if head.endswith("y") and head[-2:-1] not in "aeiou":
+        return product[:-1] + "ies"
+    if head.endswith(("sh", "ch", "x")):
+        return product + "es"
+    return product + "s"
+
+
+def opening_product_en(
+    body: str, hit_start: int, not_products: frozenset[str], names: Callable[[str], bool]
+) -> str | None:
+    """A product written with a capital because it opens the sentence ("Motorcycle exports from Jiangmen
+    rose", "Laptop exports rose"), or None when the word is a name (a place, a partner, a company).
+
+    Args:
+        body: the sentence.
+        hit_start: where the trade phrase starts.
+        not_products: words that may stand before a phrase naming the whole ("Total", "Annual").
+        names: whether a capitalised word is a name the gazetteer knows.
+
+    Returns:
+        The product, lower case.
+    """
+    found = _OPENING_PRODUCT_EN.match(body[:hit_start])
+    if found is None or names(found.group(1).split()[0]):
+        return None
+    words = found.group(1).lower().split()
+    if any(w in not_products or w in _NOT_PRODUCTS_EN or w.endswith(_NOT_NOUN_ENDINGS) for w in words):
+        return None
+    if words[0] in _FLOW_KINDS_EN:
+        return None  # "Domestic exports" (Hong Kong's, not re-exports): a kind of the flow, not goods
+    return plural_product(" ".join(words))
+
+
 # "exports of prepared dishes rose", "imports of crude oil from the Middle East": the words after "of" up to
 # the verb, a preposition or punctuation; "and" joins two nouns ("vegetables and fruits")
 _OF_PRODUCT_EN = re.compile(r"\s+of\s+((?:[a-z][a-z-]*\s+){0,5}[a-z][a-z-]*)")
@@ -235,10 +294,12 @@ def written_product_after_en(body: str, hit_end: int) -> str | None:
         words.append(word)
     while words and words[-1] == "and":
         words.pop()
+    # "pet products", "ceramic goods": a head noun after a word naming them; alone it names nothing
+    named = words[:-1] if len(words) > 1 and words[-1] in _HEAD_NOUNS_EN else words
     if (
         not 0 < len(words) <= 4
         or words[0] in NOT_PRODUCT_HEADS_EN
-        or any(w in _NOT_PRODUCTS_EN for w in words)
+        or any(w in _NOT_PRODUCTS_EN for w in named)
         or (len(words) == 1 and words[0].endswith("ing"))
     ):
         return None

@@ -95,3 +95,20 @@ def test_a_short_form_is_never_a_place_or_a_single_word() -> None:
     assert short_name("Huixian", places) is None
     assert short_name("Foshan Ceramics", places) is None
     assert short_name("粤澄电器", places) is None
+
+
+def test_a_name_before_its_stock_code_is_a_listed_company(extractor: FigureExtractor) -> None:
+    text = (
+        "HONG KONG, March 27 (Reuters) - Haiyun Toys (2386.HK), a Shantou-based maker of building blocks, "
+        "posted a 46.8% rise in net profit on Friday.\nRevenue rose 18.2% to 5.74 billion yuan."
+    )
+    assert set(owners(extractor, text).values()) == {"Haiyun Toys"}
+
+
+def test_a_town_introduced_by_what_it_is_owns_its_figures_from_then_on(extractor: FigureExtractor) -> None:
+    text = (
+        "Henggang, a subdistrict in Shenzhen's Longgang district, turned out about 130 million pairs of "
+        "glasses last year.\nIts eyewear exports climbed 11.2 percent to 7.8 billion yuan.\n"
+        "Henggang currently has more than 400 eyewear companies."
+    )
+    assert set(owners(extractor, text).values()) == {"Henggang"}
