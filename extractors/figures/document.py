@@ -106,6 +106,9 @@ class DocumentState:
     towns: dict[str, str] = field(default_factory=dict)
     """Places in no gazetteer the article introduced ("Henggang, a subdistrict in Shenzhen's Longgang
     district"), by written form."""
+    refers_to_companies: bool = False
+    """Whether the article says "the company" (or "the firm", ...) anywhere, so that the companies named in
+    sentences with no figure are worth remembering."""
     last_company: str | None = None
     """The company the article named last, in any sentence, for "The company sold ..." after a sentence
     that introduced it with no figure ("said Chen, general manager of Sunmoor Appliances, a fan maker")."""

@@ -23,6 +23,7 @@ from gdwatch.extractors.figures.document import DocumentState
 from gdwatch.extractors.figures.entities import (
     EntityMention,
     find_entities,
+    has_company_anaphor,
     introduced_towns,
     may_name_a_company,
     short_name,
@@ -100,6 +101,9 @@ class FigureExtractor:
             last_entity=home,
             topic=home,
         )
+        # why: a company named in a sentence with no figure matters only to a later "the company"; most
+        # articles never say it, and the scan of every such sentence would cost them a tenth of their time
+        state.refers_to_companies = has_company_anaphor(normalized)
         _read_jurisdiction(headline or "", normalized, state, self.vocabulary.places)
         if headline:
             _read_headline(headline, published, state, self.vocabulary)
@@ -230,7 +234,7 @@ def _read_sentence(
         state.pending.append(sentence)
         if not state.topic_read:
             _read_lede_company(body, state, vocabulary)
-        elif may_name_a_company(body, vocabulary.places, state.companies):
+        elif state.refers_to_companies and may_name_a_company(body, vocabulary.places, state.companies):
             _note_companies(find_entities(body, vocabulary.places, state.companies), state, vocabulary)
         return
     state.read_pending(normalized, published)

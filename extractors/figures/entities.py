@@ -267,6 +267,9 @@ _TOWN_APPOSITION_RE = re.compile(
 )
 
 
+_TOWN_WORDS = ("town", "district", "village", "county", "zone")
+
+
 def introduced_towns(sentence: str, places: PlaceIndex) -> dict[str, str]:
     """The places in no gazetteer an English sentence introduces by what they are ("Henggang, a subdistrict
     in Shenzhen's Longgang district", "Dalang, a town in Dongguan"), to be found as districts from then on.
@@ -278,7 +281,8 @@ def introduced_towns(sentence: str, places: PlaceIndex) -> dict[str, str]:
     Returns:
         Each place's written form mapped to its name (the same).
     """
-    if ", " not in sentence or not sentence.isascii():
+    # why: called for every sentence; the scan tries every offset, so it runs only with a word it needs
+    if ", " not in sentence or not any(word in sentence for word in _TOWN_WORDS) or not sentence.isascii():
         return {}
     return {
         match.group(1): match.group(1)
