@@ -21,9 +21,9 @@ from gdwatch.config.models import Gazetteer, MetricCatalogue
 from gdwatch.extractors.figures.companies_zh import find_introduced
 from gdwatch.extractors.figures.document import DocumentState
 from gdwatch.extractors.figures.entities import (
+    COMPANY_ANAPHORS,
     EntityMention,
     find_entities,
-    has_company_anaphor,
     introduced_towns,
     may_name_a_company,
     short_name,
@@ -103,7 +103,7 @@ class FigureExtractor:
         )
         # why: a company named in a sentence with no figure matters only to a later "the company"; most
         # articles never say it, and the scan of every such sentence would cost them a tenth of their time
-        state.refers_to_companies = has_company_anaphor(normalized)
+        state.refers_to_companies = any(words in lowered for words in COMPANY_ANAPHORS)
         _read_jurisdiction(headline or "", normalized, state, self.vocabulary.places)
         if headline:
             _read_headline(headline, published, state, self.vocabulary)
@@ -235,7 +235,8 @@ def _read_sentence(
         if not state.topic_read:
             _read_lede_company(body, state, vocabulary)
         elif state.refers_to_companies and may_name_a_company(body, vocabulary.places, state.companies):
-            _note_companies(find_entities(body, vocabulary.places, state.companies), state, vocabulary)
+            companies = find_entities(body, vocabulary.places, state.companies, places_too=False)
+            _note_companies(companies, state, vocabulary)
         return
     state.read_pending(normalized, published)
     periods = state.read_periods(normalized, sentence, published)

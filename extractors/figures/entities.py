@@ -45,10 +45,9 @@ _APPOSITION_RE = re.compile(
     r"(?:makes|builds|produces|manufactures|designs|sells|supplies|exports|operates|develops)\b"
 )
 # "Haiyun Toys (2386.HK), a Shantou-based maker": a name before its stock code is a listed company
-_STOCK_CODE_RE = re.compile(
-    r"\b([A-Z][A-Za-z0-9&'.-]*(?:\s+[A-Z][A-Za-z0-9&'.-]*){0,4})\s+"
-    r"\((?:\d{4,6}\.(?:HK|SZ|SH|SS)|(?:HKEX|HK|SZ|SH|SSE|SZSE):\s?\d{4,6})\)"
-)
+# why: the code is looked for first (it starts with a literal bracket), then the name right before it
+_STOCK_CODE_RE = re.compile(r"\s+\((?:\d{4,6}\.(?:HK|SZ|SH|SS)|(?:HKEX|HK|SZ|SH|SSE|SZSE):\s?\d{4,6})\)")
+_NAME_BEFORE_CODE = re.compile(r"\b([A-Z][A-Za-z0-9&'.-]*(?:\s+[A-Z][A-Za-z0-9&'.-]*){0,4})$")
 # "... in the six months ended June, the company said": a reporting clause after a date, not an apposition
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _NOT_A_NAME = {"The", "China", "Guangdong", "It", "Its", *_WEEKDAYS} | {
@@ -191,6 +190,7 @@ def find_entities(
     places: PlaceIndex,
     companies: dict[str, str] | None = None,
     towns: dict[str, str] | None = None,
+    places_too: bool = True,
 ) -> list[EntityMention]:
     """Find the places and companies a sentence names.
 
@@ -200,6 +200,8 @@ def find_entities(
         companies: companies the article introduced (:func:`companies_zh.find_introduced`, and English
             short forms).
         towns: places in no gazetteer the article introduced (:func:`introduced_towns`).
+        places_too: False to find the companies only (and a gazetteer company's forms), which is much
+            cheaper: the whole gazetteer's pattern is the slow part.
 
     Returns:
         Mentions in order; each says whether it can be the subject of a figure.
@@ -207,7 +209,8 @@ def find_entities(
     found = []
     for start, end, name in find_named(sentence, towns) if towns else ():
         found.append(_mention(sentence, start, end, name, "district"))
-    for match in places.entity_re.finditer(sentence):
+    pattern = places.entity_re if places_too else places.company_re
+    for match in pattern.finditer(sentence) if pattern is not None else ():
         token = match.group()
         if token.isascii() and (
             sentence[match.start() - 1 : match.start()].isalpha()
@@ -227,8 +230,11 @@ def find_entities(
             and not any(m.kind == "company" and m.start < start + len(name) and start < m.end for m in found)
         ):
             found.append(_mention(sentence, start, start + len(name), name, "company"))
-    for match in _STOCK_CODE_RE.finditer(sentence) if "(" in sentence else ():
-        start, name = _company_name(match.group(1), match.end(1))
+    for code in _STOCK_CODE_RE.finditer(sentence) if "(" in sentence else ():
+        named = _NAME_BEFORE_CODE.search(sentence, max(0, code.start() - 80), code.start())
+        if named is None:
+            continue
+        start, name = _company_name(named.group(1), named.end(1))
         overlaps = any(m.start < start + len(name) and start < m.end for m in found)
         if name not in places.entity_of and not overlaps:
             found.append(_mention(sentence, start, start + len(name), name, "company"))
@@ -409,9 +415,11 @@ _MEASURE_IN = re.compile(
 
 
 # "The company sold ...", "Shares of the firm": a clause referring back to a company, not to a place
-_COMPANY_ANAPHOR_RE = re.compile(
-    r"\b[Tt]he (?:company|firm|group|carmaker|automaker|maker|manufacturer|shipbuilder|chipmaker)\b"
-)
+_COMPANY_NOUNS = ("company", "firm", "group", "carmaker", "automaker", "maker", "manufacturer", "shipbuilder",
+                  "chipmaker")  # fmt: skip
+_COMPANY_ANAPHOR_RE = re.compile(r"\b[Tt]he (?:" + "|".join(_COMPANY_NOUNS) + r")\b")
+COMPANY_ANAPHORS = tuple("the " + noun for noun in _COMPANY_NOUNS)
+"""The same, lower case, for a quick test of a whole article."""
 
 
 def has_company_anaphor(text: str) -> bool:
