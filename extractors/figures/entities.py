@@ -29,7 +29,8 @@ _TRADES = (
     "Microelectronics", "Optoelectronics", "Photonics", "Optics", "Acoustics", "Precision", "Intelligence",
     "Machinery", "Materials", "Chemicals", "Ceramics", "Apparel", "Garments", "Textiles", "Jewellery",
     "Jewelry", "Cutlery", "Kitchenware", "Furniture", "Lighting", "Drones", "E-Mobility", "Instruments",
-    "Aviation", "Airlines", "Toys", "Optical",
+    "Aviation", "Airlines", "Toys", "Optical", "Cycle", "Cycles", "Imaging", "Lingerie", "Metals", "Additive",
+    "Packaging", "Foods",
 )  # fmt: skip
 _TRADE_ALTERNATIVES = "|".join(sorted(map(re.escape, _TRADES), key=len, reverse=True))
 _TRADE_NAME_RE = re.compile(r"\b((?:[A-Z][a-z]+\s+){1,2}(?:" + _TRADE_ALTERNATIVES + r"))\b")
@@ -74,7 +75,8 @@ _TRADE_WORDS = ("Motor", "Auto", "Appliances", "Electronics", "Technolog", "Ener
                 "Automation", "Ship", "electronics", "Photonics", "Optics", "Acoustics", "Precision",
                 "Intelligence", "Machinery", "Materials", "Chemicals", "Ceramics", "Apparel", "Garments",
                 "Textiles", "Jewel", "Cutlery", "Kitchenware", "Furniture", "Lighting", "Drones", "Mobility",
-                "Instruments", "Aviation", "Airlines", "Toys", "Optical")  # fmt: skip
+                "Instruments", "Aviation", "Airlines", "Toys", "Optical", "Cycle", "Imaging",
+                "Lingerie", "Metals", "Additive", "Packaging", "Foods")  # fmt: skip
 # why: the three scans above try every offset; each runs only when the text has a word it needs. The words
 # are looked for with one pattern each (the engine skips ahead to their capitals), and an apposition also
 # needs its comma and article or "which" (",\s+a ", ",\s+which ") before its trade word
@@ -287,6 +289,8 @@ def introduced_towns(sentence: str, places: PlaceIndex) -> dict[str, str]:
     Returns:
         Each place's written form mapped to its name (the same).
     """
+    if "镇" in sentence or "街道" in sentence:
+        return _introduced_towns_zh(sentence, places)
     # why: called for every sentence; the scan tries every offset, so it runs only with a word it needs
     if ", " not in sentence or not any(word in sentence for word in _TOWN_WORDS) or not sentence.isascii():
         return {}
@@ -295,6 +299,35 @@ def introduced_towns(sentence: str, places: PlaceIndex) -> dict[str, str]:
         for match in _TOWN_APPOSITION_RE.finditer(sentence)
         if match.group(1) not in places.entity_of and match.group(1).split()[0] not in _BEFORE_A_NAME
     }
+
+
+# 中山市大涌镇, 东莞市大岭山镇, 深圳龙岗区横岗街道: a town or subdistrict written after the place it is in
+_TOWN_AFTER_PLACE_ZH = re.compile(r"[市区县]?([\u4e00-\u9fff]{2,3}?)(?:镇|街道)")
+
+
+_NOT_A_TOWN_START = ("新增", "全", "各", "本", "乡", "城", "村", "重点", "特色", "小")
+
+
+def _introduced_towns_zh(sentence: str, places: PlaceIndex) -> dict[str, str]:
+    """The towns in no gazetteer a Chinese sentence names after their city or district, by the written
+    forms that name them later (大涌镇, 大涌) -> the name in pinyin ("Dachong"; 涌 in a Guangdong place name
+    is chōng, a river branch)."""
+    from pypinyin import lazy_pinyin  # why: 0.3 s to import its dictionary; only a few articles need it
+
+    found: dict[str, str] = {}
+    for match in places.entity_re.finditer(sentence):
+        if places.entity_of[match.group()][1] not in {"city", "district"}:
+            continue
+        town = _TOWN_AFTER_PLACE_ZH.match(sentence, match.end())
+        if town is None or town.group(1) in places.entity_of or town.group(1).startswith(_NOT_A_TOWN_START):
+            continue
+        if sentence[town.end() - 2 : town.end()] in {"城镇", "乡镇", "村镇"}:
+            continue  # 广州新增城镇就业: urban jobs (城镇), not a town called 新增城
+        written = town.group(1)
+        syllables = zip(written, lazy_pinyin(written), strict=True)
+        name = "".join("chong" if char == "涌" else syllable for char, syllable in syllables)
+        found[written + sentence[town.end(1) : town.end()]] = found[written] = name.capitalize()
+    return found
 
 
 def _company_name(written: str, end: int) -> tuple[int, str]:

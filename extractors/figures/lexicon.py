@@ -251,11 +251,13 @@ COMPANY_TRADES_ZH = {
     "珠宝": "Jewellery", "服装": "Apparel", "纸业": "Paper", "钢铁": "Steel", "铝业": "Aluminium",
     "建材": "Building Materials", "能源": "Energy", "电力": "Power", "港务": "Port",
     "水产": "Aquatic Products", "皮具": "Leather Goods", "灯饰": "Lighting", "洁具": "Sanitaryware",
-    "厨具": "Kitchenware",
+    "厨具": "Kitchenware", "增材": "Additive", "影像": "Imaging", "内衣": "Lingerie", "金属": "Metals",
+    "再生金属": "Renewable Metals", "电力电子": "Power Electronics", "包装": "Packaging",
 }  # fmt: skip
 # Words that introduce a company by what it is: 家电企业粤澄电器, 锂电池制造商华南电池, 连接器厂璟达精密
 COMPANY_INTRODUCERS_ZH = _words(
     "企业 车企 药企 房企 厂商 大厂 厂 制造商 生产商 供应商 龙头 品牌商 品牌 公司 集团 名为 名叫 旗下的"
+    " 设计商 批发商 零售商 运营商 服务商 开发商 贸易商 出口商 经销商 代工商"
 )
 # A company's registered form after its trade: 湾区储能科技股份有限公司
 COMPANY_FORMS_ZH = _words("股份有限公司 有限公司 集团 控股")

@@ -152,7 +152,9 @@ def inside_a_part(mentions: list[SegmentMention], start: int, end: int) -> bool:
 
 # 水产品出口, 纯电动乘用车出口, 冻虾出口: a product the catalogue does not list, written before its trade
 _PRODUCT_WRITTEN = re.compile(
-    r"([\u4e00-\u9fff]{1,11}(?:产品|商品|品|器|机|车|具|材|鞋|服|装|鱼|虾|菜|果|茶|瓷|池|备|件|饰|片|钢|板|船|刀|剪|砖|灯|药|械))"
+    r"([\u4e00-\u9fff]{1,11}(?:产品|商品|品|器|机|车|具|材|鞋|服|装|鱼|虾|菜|果|茶|瓷|池|备|件|饰|片|钢|板|船|刀|剪|砖|灯|药|械"
+    # goods whose names end otherwise: 家私 (Cantonese furniture), 沙发, 内衣, 箱包, 眼镜, 手表 ...
+    r"|私|发|衣|裤|袜|帽|包|镜|纸|料|油|酒|米|肉|糖|烟|表|伞|柜|桌|椅|床|缆|泵|阀|锁|球|瓶|杯|壶|锅|炉|扇|玉))"
 )
 
 

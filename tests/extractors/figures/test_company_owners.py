@@ -112,3 +112,19 @@ def test_a_town_introduced_by_what_it_is_owns_its_figures_from_then_on(extractor
         "Henggang currently has more than 400 eyewear companies."
     )
     assert set(owners(extractor, text).values()) == {"Henggang"}
+
+
+def test_a_chinese_town_written_after_its_city_owns_its_figures(extractor: FigureExtractor) -> None:
+    text = "中山市大涌镇日前发布数据，2025年全镇红木家具产值达132.6亿元。\n大涌红木家具出口6.2亿元。"
+    assert set(owners(extractor, text).values()) == {"Dachong"}
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        ("深圳晶片设计商鹏芯微电子上半年营收34.6亿元，年增27.3%。", "Pengxin Microelectronics"),
+        ("铸维增材（688791）披露半年报，上半年公司实现营业收入12.36亿元。", "Zhuwei Additive"),
+    ],
+)
+def test_chinese_firms_of_more_kinds_introduced(extractor: FigureExtractor, text: str, company: str) -> None:
+    assert set(owners(extractor, text).values()) == {company}

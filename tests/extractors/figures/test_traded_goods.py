@@ -58,3 +58,9 @@ def test_goods_after_a_conversion_stay_the_part_for_the_article(extractor: Figur
         "customs data.\nIn December alone, exports reached 2.3 billion yuan."
     )
     assert set(segments(extractor, text).values()) == {"pet products"}
+
+
+@pytest.mark.parametrize("goods", ["家私", "沙发", "内衣", "箱包", "眼镜"])
+def test_chinese_goods_of_more_endings_are_a_part(extractor: FigureExtractor, goods: str) -> None:
+    found = extractor.extract(f"首三季乐从{goods}出口87.4亿元，按年增长9.1%。", published=PUBLISHED)
+    assert [(o.metric, o.segment) for o in found] == [("exports", goods), ("exports_growth", goods)]
