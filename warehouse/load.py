@@ -11,29 +11,31 @@ cost about as much for 2,000 articles as for 50).
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from contextlib import contextmanager
+from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import duckdb
 
 from gdwatch.warehouse.connection import registered
 from gdwatch.warehouse.records import BatchCounts, LoadBatch, SourceFetch
-from gdwatch.warehouse.sql import fetch_dicts, read_sql
+from gdwatch.warehouse.sql import read_sql
 from gdwatch.warehouse.values import utc
 
-# Order matters: articles are classified against the state before the batch, extractions are chosen
-# after the new versions exist, and conflicts are closed before new ones are looked for. Both conflict steps
+if TYPE_CHECKING:
+    import pyarrow as pa
+
+    from gdwatch.warehouse.staging import StagedBatch
+
+# Order matters: articles and extractions are classified against the state before the batch (one read of
+# the stored versions and extractions of the batch's articles, ``_classify``), and conflicts are closed
+# before new ones are looked for. Both conflict steps
 # read the current figures of the touched scopes, selected once after the fingerprints (the disagreement
 # stage needs them) and clustered after the conflict steps.
-_STEPS_BEFORE_OBSERVATIONS = (
-    "insert_raw_pages",
-    "insert_page_fetches",
-    "create_batch_articles",
-    "insert_article_versions",
-    "create_batch_extractions",
-    "insert_extractions",
-)
+_STEPS_BEFORE_CLASSIFY = ("insert_raw_pages", "insert_page_fetches")
+_STEPS_AFTER_CLASSIFY = ("insert_article_versions", "insert_extractions")
 
 
 def load_batch(
@@ -65,10 +67,10 @@ def load_batch(
     if not batch.pages:
         return _record_fetch_only(conn, batch.source_fetch, run_id=run_id, timings=timings)
     clock = _Clock(timings)
-    with _staged(conn, batch, clock), _transaction(conn, clock):
-        observations = _append(conn, run_id=run_id, clock=clock)
+    with _staged(conn, batch, clock) as staged, _transaction(conn, clock):
+        observations, counts = _append(conn, staged, run_id=run_id, clock=clock)
         new_conflicts = _check(conn, run_id=run_id, timings=timings, clock=clock, config_dir=config_dir)
-        counts = _finish_append(conn, batch, run_id=run_id)
+        _finish_append(conn, batch, run_id=run_id)
     return BatchCounts(**counts, observations=observations, new_conflicts=new_conflicts)
 
 
@@ -98,11 +100,11 @@ def append_batch(
     if not batch.pages:
         return _record_fetch_only(conn, batch.source_fetch, run_id=run_id, timings=timings)
     clock = _Clock(timings)
-    with _staged(conn, batch, clock), _transaction(conn, clock):
-        observations = _append(conn, run_id=run_id, clock=clock)
+    with _staged(conn, batch, clock) as staged, _transaction(conn, clock):
+        observations, counts = _append(conn, staged, run_id=run_id, clock=clock)
         conn.execute(read_sql("insert_queued_checks"), {"run_id": run_id, "batch_number": batch_number})
         clock.lap("insert_queued_checks")
-        counts = _finish_append(conn, batch, run_id=run_id)
+        _finish_append(conn, batch, run_id=run_id)
     return BatchCounts(**counts, observations=observations)
 
 
@@ -157,7 +159,7 @@ def _transaction(conn: duckdb.DuckDBPyConnection, clock: _Clock) -> Iterator[Non
 
 
 @contextmanager
-def _staged(conn: duckdb.DuckDBPyConnection, batch: LoadBatch, clock: _Clock) -> Iterator[None]:
+def _staged(conn: duckdb.DuckDBPyConnection, batch: LoadBatch, clock: _Clock) -> Iterator[StagedBatch]:
     """The batch's pages, raw pages and figures as Arrow tables registered on ``conn`` for the statements."""
     # NOTE: imported here: staging needs pyarrow and numpy, which a batch without pages does not.
     from gdwatch.warehouse.staging import stage_batch
@@ -167,18 +169,118 @@ def _staged(conn: duckdb.DuckDBPyConnection, batch: LoadBatch, clock: _Clock) ->
     with registered(
         conn, staged_pages=staged.pages, staged_raw=staged.raw, staged_observations=staged.observations
     ):
-        yield
+        yield staged
 
 
-def _append(conn: duckdb.DuckDBPyConnection, *, run_id: int, clock: _Clock) -> int:
-    """Classify and append the staged batch inside the open transaction; returns the figures inserted."""
+def _append(
+    conn: duckdb.DuckDBPyConnection, staged: StagedBatch, *, run_id: int, clock: _Clock
+) -> tuple[int, dict[str, int]]:
+    """Classify and append the staged batch inside the open transaction; returns the figures inserted and
+    the counts of the batch's pages (``BatchCounts`` fields)."""
     params = {"run_id": run_id}
-    for step in _STEPS_BEFORE_OBSERVATIONS:
-        conn.execute(read_sql(step), _params_used(step, params))
+    for step in _STEPS_BEFORE_CLASSIFY:
+        conn.execute(read_sql(step), params)
+        clock.lap(step)
+    counts = _classify(conn, staged)
+    clock.lap("classify")
+    for step in _STEPS_AFTER_CLASSIFY:
+        conn.execute(read_sql(step), params)
         clock.lap(step)
     observations = _rowcount(conn.execute(read_sql("insert_observations"), params))
     clock.lap("insert_observations")
-    return observations
+    return observations, counts
+
+
+def _classify(conn: duckdb.DuckDBPyConnection, staged: StagedBatch) -> dict[str, int]:
+    """Create ``batch_articles`` and ``batch_extractions``, the batch's articles and new extractions, from one
+    read of what is stored of its articles; returns the counts of its pages (``BatchCounts`` fields).
+
+    Each article page is a new_article (version 1), a new_version (its text changed: version n + 1),
+    unchanged (the latest stored version has its content hash) or a duplicate (its canonical URL appeared
+    earlier in the batch; the first occurrence wins). The extractions are the (version, extractor version)
+    pairs of the pages that are not duplicates and that are not stored yet, with their figures' count.
+    The statements' fixed costs, not their rows, made most of a small batch's time (docs/benchmarks.md,
+    "Warehouse loads"), so this is Python over the batch's few rows, and DuckDB reads the stored rows once.
+    """
+    # NOTE: imported here like staging: a batch without pages needs no pyarrow
+    import pyarrow as pa
+
+    latest: dict[str, tuple[int, str]] = {}
+    extracted: set[tuple[str, int, str]] = set()
+    if staged.articles:
+        ids = pa.table({"article_id": pa.array(sorted({a.article_id for a in staged.articles}), pa.string())})
+        with registered(conn, batch_ids=ids):
+            for kind, article_id, version, value in conn.execute(read_sql("select_batch_stored")).fetchall():
+                if kind == "version":
+                    latest[article_id] = (version, value)
+                else:
+                    extracted.add((article_id, version, value))
+    statuses: list[str] = []
+    versions: list[int | None] = []
+    extractions: dict[str, list[object]] = {name: [] for name in _extractions_schema().names}
+    seen: set[str] = set()
+    for article in staged.articles:
+        version: int | None
+        if article.article_id in seen:
+            status, version = "duplicate", None
+        else:
+            seen.add(article.article_id)
+            stored = latest.get(article.article_id)
+            if stored is None:
+                status, version = "new_article", 1
+            elif stored[1] == article.content_hash:
+                status, version = "unchanged", stored[0]
+            else:
+                status, version = "new_version", stored[0] + 1
+            for extractor_version, count in article.extractions.items():
+                if (article.article_id, version, extractor_version) in extracted:
+                    continue
+                for name, value in zip(
+                    extractions,
+                    (article.page_ordinal, article.article_id, version, extractor_version, count, 1),
+                    strict=True,
+                ):
+                    extractions[name].append(value)
+        statuses.append(status)
+        versions.append(version)
+    articles = (
+        staged.pages.take(pa.array([a.page_ordinal for a in staged.articles], pa.int64()))
+        .append_column("status", pa.array(statuses, pa.string()))
+        .append_column("version", pa.array(versions, pa.int32()))
+    )
+    with registered(
+        conn,
+        classified_articles=articles,
+        classified_extractions=pa.table(extractions, schema=_extractions_schema()),
+    ):
+        conn.execute("CREATE OR REPLACE TEMP TABLE batch_articles AS SELECT * FROM classified_articles")
+        conn.execute("CREATE OR REPLACE TEMP TABLE batch_extractions AS SELECT * FROM classified_extractions")
+    return {
+        "new_articles": statuses.count("new_article"),
+        "new_versions": statuses.count("new_version"),
+        "unchanged": statuses.count("unchanged"),
+        "duplicates": statuses.count("duplicate"),
+        "off_topic": staged.outcomes.get("off_topic", 0),
+        "no_article": staged.outcomes.get("no_article", 0),
+        "failed": staged.outcomes.get("failed", 0),
+    }
+
+
+@cache
+def _extractions_schema() -> pa.Schema:
+    """The columns of ``batch_extractions`` (those of the statement it replaced, in its order)."""
+    import pyarrow as pa
+
+    return pa.schema(
+        [
+            ("page_ordinal", pa.int32()),
+            ("article_id", pa.string()),
+            ("version", pa.int32()),
+            ("extractor_version", pa.string()),
+            ("observation_count", pa.int64()),
+            ("batch_order", pa.int32()),
+        ]
+    )
 
 
 def _check(
@@ -224,12 +326,10 @@ def _check(
     return new_conflicts
 
 
-def _finish_append(conn: duckdb.DuckDBPyConnection, batch: LoadBatch, *, run_id: int) -> dict[str, int]:
-    """Record the batch's feed fetch (its source's state advances with the batch) and count what it stored."""
+def _finish_append(conn: duckdb.DuckDBPyConnection, batch: LoadBatch, *, run_id: int) -> None:
+    """Record the batch's feed fetch (its source's state advances with the batch)."""
     if batch.source_fetch is not None:
         conn.execute(read_sql("insert_source_fetch"), _source_fetch_params(batch.source_fetch, run_id))
-    (counts,) = fetch_dicts(conn.execute(read_sql("count_batch")))  # scalar subqueries: one row
-    return counts
 
 
 def _record_fetch_only(
@@ -273,11 +373,6 @@ class _Clock:
     def skip(self) -> None:
         """Start the next lap now: the time since the last one was recorded elsewhere."""
         self.last = time.perf_counter()
-
-
-def _params_used(step: str, params: Mapping[str, object]) -> Mapping[str, object] | None:
-    """DuckDB rejects named parameters a statement does not use, so pass them only where needed."""
-    return params if "$run_id" in read_sql(step) else None
 
 
 def _rowcount(result: duckdb.DuckDBPyConnection) -> int:

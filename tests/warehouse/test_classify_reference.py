@@ -1,0 +1,101 @@
+"""The batch's classification in Python (``load._classify``) stores what the three statements it replaced
+stored: the same rows in every table and the same counts.
+
+The statements are kept in ``reference_sql/`` (create_batch_articles, create_batch_extractions and
+count_batch, as of a2121d4); the reference below runs them on the same connection in place of
+``_classify``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import timedelta
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from gdwatch.warehouse import BatchCounts, LoadBatch, PageRecord, Warehouse
+from gdwatch.warehouse import load as load_module
+from gdwatch.warehouse.staging import StagedBatch
+from tests.warehouse.conftest import T0, make_obs, make_page
+from tests.warehouse.test_deferred_checks import _runs, _state
+
+_REFERENCE = Path(__file__).parent / "reference_sql"
+
+
+def _reference_classify(conn: duckdb.DuckDBPyConnection, staged: StagedBatch) -> dict[str, int]:
+    """``_classify`` as the statements did it before (their results, their counts)."""
+    for name in ("create_batch_articles", "create_batch_extractions"):
+        conn.execute((_REFERENCE / f"{name}.sql").read_text(encoding="utf-8"))
+    result = conn.execute((_REFERENCE / "count_batch.sql").read_text(encoding="utf-8"))
+    columns = [d[0] for d in result.description or []]
+    row = result.fetchone()
+    assert row is not None
+    return dict(zip(columns, row, strict=True))
+
+
+def _edge_batches() -> list[tuple[PageRecord, ...]]:
+    """Batches the varied runs do not have: a page whose extractor found nothing (its own extractor version
+    only), a page with figures of two extractors, the same URL three times with different texts, a reload
+    that adds only an extractor to a stored version, and a failed page."""
+    text = "Guangdong's foreign trade reached 9.1 trillion yuan in 2025."
+    none_found = make_page("https://f.example/empty", "No figures here.", extractor_version="ext-1.0")
+    two = make_page(
+        "https://f.example/two",
+        text,
+        observations=(make_obs(9.1e12), make_obs(9.1e12, extractor_version="ext-0.9"), make_obs(9.2e12)),
+        extractor_version="ext-1.0",
+    )
+    triple = tuple(
+        make_page(
+            "https://f.example/same",
+            f"{text} Copy {i}.",
+            observations=(make_obs(9.1e12 + i),),
+            entry_id=f"entry-{i}",
+            fetched_at=T0 + timedelta(minutes=i),
+        )
+        for i in range(3)
+    )
+    failed = make_page("https://f.example/failed", outcome="failed")
+    reload = replace(two, observations=(make_obs(9.1e12, extractor_version="ext-3.0"),), extractor_version="")
+    revised = make_page(
+        "https://f.example/same",
+        f"{text} Revised.",
+        observations=(make_obs(9.3e12),),
+        entry_id="entry-r",
+        fetched_at=T0 + timedelta(days=1),
+    )
+    return [(none_found, two, *triple, failed), (reload, none_found, revised), (revised, two)]
+
+
+def _load(
+    path: Path, runs: list[list[tuple[PageRecord, ...]]], *, defer: bool
+) -> tuple[Path, list[BatchCounts]]:
+    """Load the runs as the pipeline does (file held), each ended by its check; the published copy and the
+    counts of every batch."""
+    counts = []
+    with Warehouse(path, hold_file=True, defer_checks=defer) as wh:
+        for batches in runs:
+            run = wh.start_run(flow="daily", params={}, started_at=T0)
+            counts += [wh.load_batch(LoadBatch(batch), run_id=run) for batch in batches]
+            wh.check_pending(run_id=run)
+        return wh.publish(), counts
+
+
+@pytest.mark.parametrize("defer", [False, True], ids=["each batch checked", "checks deferred"])
+def test_classifying_in_python_stores_what_the_statements_stored(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, defer: bool
+) -> None:
+    runs = [*_runs(), _edge_batches()]
+    python, got_counts = _load(tmp_path / "python.duckdb", runs, defer=defer)
+    monkeypatch.setattr(load_module, "_classify", _reference_classify)
+    reference, expected_counts = _load(tmp_path / "reference.duckdb", runs, defer=defer)
+    assert got_counts == expected_counts
+    expected, got = _state(reference), _state(python)
+    assert got.keys() == expected.keys()
+    assert [name for name in expected if got[name] != expected[name]] == []
+    # not vacuous: every status and outcome occurs, and extractions were skipped as already stored
+    assert sum(c.duplicates for c in got_counts) >= 3 and sum(c.unchanged for c in got_counts) >= 3
+    assert sum(c.new_versions for c in got_counts) >= 3 and sum(c.failed for c in got_counts) == 1
+    assert len(expected["extractions"]) > 40 and len(expected["observations"]) > 100
