@@ -22,7 +22,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -303,28 +303,46 @@ def insert_fingerprints(
         _New(article_id, int(version), outlets.outlet(url, site_name), sig, band_hashes(sig))
         for (article_id, version, url, site_name, _), sig in zip(rows, sigs, strict=True)
     ]
-    stored = _best_stored(conn, new, threshold)
-    seen_bands: dict[int, list[_New]] = {}
-    for position, item in enumerate(new):
-        best = stored.get(position)
-        for other in _earlier_in_batch(item, seen_bands):
-            score = similarity(item.sig, other.sig)
-            if score >= threshold and (best is None or score > best[0]):
-                best = (score, other.witness_id)
-        item.witness_id, item.similarity = (best[1], best[0]) if best else (item.article_id, None)
-        for band in item.bands:
-            seen_bands.setdefault(band, []).append(item)
+    _give_witnesses(new, _best_stored(conn, new, threshold), threshold)
     _append(conn, new, run_id)
     return len(new)
 
 
-def _earlier_in_batch(item: _New, seen_bands: dict[int, list[_New]]) -> Iterable[_New]:
-    found: dict[int, _New] = {}
+def _give_witnesses(new: Sequence[_New], stored: dict[int, tuple[float, str]], threshold: float) -> None:
+    """Set each new version's witness and similarity, in batch order: the most similar of its best stored
+    copy (``stored``, by position) and the earlier versions of other articles in the batch that share one of
+    its bands, at least ``threshold`` similar; the stored copy first, then the batch's in the order their
+    bands are met (band by band, each band's versions in batch order), and of equally similar ones the
+    first. A version with no copy is its own witness.
+
+    The similarities of a version's earlier candidates are counted in one numpy pass (not one call per
+    pair): the same scores as :func:`similarity`.
+    """
+    sigs = np.stack([item.sig for item in new]) if new else np.empty((0, NUM_PERM), np.uint32)
+    seen_bands: dict[int, list[int]] = {}
+    for position, item in enumerate(new):
+        best = stored.get(position)
+        others = _earlier_in_batch(item, new, seen_bands)
+        if others:
+            equal = np.count_nonzero(sigs[others] == sigs[position], axis=1)
+            top = int(np.argmax(equal))  # the first of the most similar: a later equal one never replaced it
+            score = int(equal[top]) / NUM_PERM
+            if score >= threshold and (best is None or score > best[0]):
+                best = (score, new[others[top]].witness_id)
+        item.witness_id, item.similarity = (best[1], best[0]) if best else (item.article_id, None)
+        for band in item.bands:
+            seen_bands.setdefault(band, []).append(position)
+
+
+def _earlier_in_batch(item: _New, new: Sequence[_New], seen_bands: dict[int, list[int]]) -> list[int]:
+    """The positions of the earlier versions of other articles sharing a band with ``item``, each once, in
+    the order its bands meet them."""
+    found: dict[int, None] = {}
     for band in item.bands:
         for other in seen_bands.get(band, ()):
-            if other.article_id != item.article_id:
-                found[id(other)] = other
-    return found.values()
+            if new[other].article_id != item.article_id:
+                found.setdefault(other)
+    return list(found)
 
 
 def _best_stored(
