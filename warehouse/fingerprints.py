@@ -360,10 +360,15 @@ def _best_stored(
         }
     )
     with registered(conn, fingerprint_probe=probe):
-        # Arrow, not rows of Python objects: a batch can have many candidates (a wire story's copies), and
-        # the signatures then reach numpy without a copy per row
-        found = conn.execute(read_sql("select_copy_candidates")).to_arrow_table()
-    if not found.num_rows:
+        conn.execute(read_sql("create_copy_hits"))
+    conn.execute(read_sql("create_copy_candidates"))
+    # Arrow, not rows of Python objects: a batch can have many candidates (a wire story's copies), and
+    # the signatures then reach numpy without a copy per row; each signature comes once, the pairs as numbers
+    candidates = conn.execute(read_sql("select_copy_signatures")).to_arrow_table()
+    found = conn.execute(read_sql("select_copy_pairs")).to_arrow_table() if candidates.num_rows else None
+    conn.execute("DROP TABLE temp.copy_hits")
+    conn.execute("DROP TABLE temp.copy_candidates")
+    if found is None or not found.num_rows:
         return {}
     positions: dict[str, list[int]] = {}
     for position, item in enumerate(new):  # one article can come twice (two versions in one batch)
@@ -371,21 +376,22 @@ def _best_stored(
     probe_ids = list(positions)
     probed = pc.index_in(found.column("probe_id"), value_set=pa.array(probe_ids, pa.string()))
     probed_number = probed.to_numpy()
+    numbers = found.column("candidate").to_numpy()
     if len(probe_ids) == len(new):  # each probed article once: one pair per row
-        rows = np.arange(found.num_rows)
+        rows = numbers
         probes = np.asarray([positions[i][0] for i in probe_ids])[probed_number]
     else:  # one pair per row and version of its probed article, in order
         per_row = [positions[probe_ids[number]] for number in probed_number.tolist()]
-        rows = np.repeat(np.arange(found.num_rows), [len(p) for p in per_row])
+        rows = np.repeat(numbers, [len(p) for p in per_row])
         probes = np.asarray([position for p in per_row for position in p])
-    stored_sigs = _signature_rows(found.column("minhash"))
+    stored_sigs = _signature_rows(candidates.column("minhash"))
     new_sigs = np.stack([item.sig for item in new])
     equal = np.empty(len(rows), dtype=np.int64)
     for first in range(0, len(rows), _SLICE_PAIRS):  # in slices, to bound the memory of the comparison
         pairs = slice(first, first + _SLICE_PAIRS)
         equal[pairs] = np.count_nonzero(stored_sigs[rows[pairs]] == new_sigs[probes[pairs]], axis=1)
     scores = equal / NUM_PERM  # what similarity() gives each pair
-    witnesses = found.column("witness_id")
+    witnesses = candidates.column("witness_id")
     best: dict[int, tuple[float, str]] = {}
     for pair in np.flatnonzero(scores >= threshold).tolist():  # in the order found
         position, score = int(probes[pair]), float(scores[pair])

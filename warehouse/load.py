@@ -13,6 +13,7 @@ from __future__ import annotations
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import date
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -166,9 +167,7 @@ def _staged(conn: duckdb.DuckDBPyConnection, batch: LoadBatch, clock: _Clock) ->
 
     staged = stage_batch(batch)
     clock.lap("stage")
-    with registered(
-        conn, staged_pages=staged.pages, staged_raw=staged.raw, staged_observations=staged.observations
-    ):
+    with registered(conn, staged_pages=staged.pages, staged_raw=staged.raw):
         yield staged
 
 
@@ -181,19 +180,24 @@ def _append(
     for step in _STEPS_BEFORE_CLASSIFY:
         conn.execute(read_sql(step), params)
         clock.lap(step)
-    counts = _classify(conn, staged)
+    counts, extractions = _classify(conn, staged)
     clock.lap("classify")
     for step in _STEPS_AFTER_CLASSIFY:
         conn.execute(read_sql(step), params)
         clock.lap(step)
-    observations = _rowcount(conn.execute(read_sql("insert_observations"), params))
+    observations = _insert_observations(conn, staged, extractions, run_id=run_id)
     clock.lap("insert_observations")
     return observations, counts
 
 
-def _classify(conn: duckdb.DuckDBPyConnection, staged: StagedBatch) -> dict[str, int]:
+_NewExtractions = dict[tuple[int, str], tuple[str, int]]
+"""The batch's new extractions: (page ordinal, extractor version) -> (article id, version)."""
+
+
+def _classify(conn: duckdb.DuckDBPyConnection, staged: StagedBatch) -> tuple[dict[str, int], _NewExtractions]:
     """Create ``batch_articles`` and ``batch_extractions``, the batch's articles and new extractions, from one
-    read of what is stored of its articles; returns the counts of its pages (``BatchCounts`` fields).
+    read of what is stored of its articles; returns the counts of its pages (``BatchCounts`` fields) and the
+    new extractions, whose figures :func:`_insert_observations` stores.
 
     Each article page is a new_article (version 1), a new_version (its text changed: version n + 1),
     unchanged (the latest stored version has its content hash) or a duplicate (its canonical URL appeared
@@ -219,6 +223,7 @@ def _classify(conn: duckdb.DuckDBPyConnection, staged: StagedBatch) -> dict[str,
     versions: list[int | None] = []
     extractions: dict[str, list[object]] = {name: [] for name in _extractions_schema().names}
     seen: set[str] = set()
+    new_extractions: _NewExtractions = {}
     for article in staged.articles:
         version: int | None
         if article.article_id in seen:
@@ -235,6 +240,8 @@ def _classify(conn: duckdb.DuckDBPyConnection, staged: StagedBatch) -> dict[str,
             for extractor_version, count in article.extractions.items():
                 if (article.article_id, version, extractor_version) in extracted:
                     continue
+                if extractor_version is not None:  # a NULL version joins no figure, as in SQL
+                    new_extractions[(article.page_ordinal, extractor_version)] = (article.article_id, version)
                 for name, value in zip(
                     extractions,
                     (article.page_ordinal, article.article_id, version, extractor_version, count, 1),
@@ -255,7 +262,7 @@ def _classify(conn: duckdb.DuckDBPyConnection, staged: StagedBatch) -> dict[str,
     ):
         conn.execute("CREATE OR REPLACE TEMP TABLE batch_articles AS SELECT * FROM classified_articles")
         conn.execute("CREATE OR REPLACE TEMP TABLE batch_extractions AS SELECT * FROM classified_extractions")
-    return {
+    counts = {
         "new_articles": statuses.count("new_article"),
         "new_versions": statuses.count("new_version"),
         "unchanged": statuses.count("unchanged"),
@@ -264,6 +271,66 @@ def _classify(conn: duckdb.DuckDBPyConnection, staged: StagedBatch) -> dict[str,
         "no_article": staged.outcomes.get("no_article", 0),
         "failed": staged.outcomes.get("failed", 0),
     }
+    return counts, new_extractions
+
+
+def _insert_observations(
+    conn: duckdb.DuckDBPyConnection, staged: StagedBatch, extractions: _NewExtractions, *, run_id: int
+) -> int:
+    """Append the figures of the batch's new extractions; returns how many.
+
+    The figures to store are chosen in Python (no join), and their periods' first and last days come from
+    :func:`_period_bounds`, so the statement binds no period macro (about 4 ms a statement, whatever its
+    rows: docs/benchmarks.md, "Warehouse loads").
+    """
+    import pyarrow as pa
+
+    figures = staged.observations
+    if not extractions or not figures.num_rows:
+        return 0
+    pages = figures.column("page_ordinal").to_pylist()
+    versions = figures.column("extractor_version").to_pylist()
+    owners = [extractions.get(key) for key in zip(pages, versions, strict=True)]
+    keep = [owner is not None for owner in owners]
+    kept = [owner for owner in owners if owner is not None]
+    if not kept:
+        return 0
+    figures = figures.filter(pa.array(keep, pa.bool_()))
+    periods = figures.column("period").to_pylist()
+    bounds = _period_bounds(conn, periods)
+    figures = (
+        figures.append_column("article_id", pa.array([a for a, _ in kept], pa.string()))
+        .append_column("article_version", pa.array([v for _, v in kept], pa.int32()))
+        .append_column("period_start", pa.array([_bound(bounds, p, 0) for p in periods], pa.date32()))
+        .append_column("period_end", pa.array([_bound(bounds, p, 1) for p in periods], pa.date32()))
+    )
+    with registered(conn, new_observations=figures):
+        return _rowcount(conn.execute(read_sql("insert_observations"), {"run_id": run_id}))
+
+
+_PERIOD_BOUNDS: dict[str, tuple[date | None, date | None]] = {}
+"""Period string -> (first day, last day), as the warehouse's ``period_start_of`` and ``period_end_of``
+give them. The macros are those of the migrations this code applies to every warehouse it opens, so one
+process can keep them for its life; a period seen once is not asked again."""
+
+
+def _period_bounds(
+    conn: duckdb.DuckDBPyConnection, periods: list[str | None]
+) -> dict[str, tuple[date | None, date | None]]:
+    """The first and last day of each period of ``periods`` (NULL ones left out), asking DuckDB's macros
+    only for periods this process has not seen."""
+    import pyarrow as pa
+
+    missing = sorted({p for p in periods if p is not None and p not in _PERIOD_BOUNDS})
+    if missing:
+        with registered(conn, new_periods=pa.table({"period": pa.array(missing, pa.string())})):
+            for period, start, end in conn.execute(read_sql("select_period_bounds")).fetchall():
+                _PERIOD_BOUNDS[period] = (start, end)
+    return _PERIOD_BOUNDS
+
+
+def _bound(bounds: dict[str, tuple[date | None, date | None]], period: str | None, end: int) -> date | None:
+    return None if period is None else bounds[period][end]
 
 
 @cache

@@ -1,9 +1,10 @@
-"""The batch's classification in Python (``load._classify``) stores what the three statements it replaced
-stored: the same rows in every table and the same counts.
+"""The batch's classification in Python (``load._classify``) and the figures chosen in Python with cached
+period bounds (``load._insert_observations``) store what the statements they replaced stored: the same rows
+in every table and the same counts.
 
-The statements are kept in ``reference_sql/`` (create_batch_articles, create_batch_extractions and
-count_batch, as of a2121d4); the reference below runs them on the same connection in place of
-``_classify``.
+The statements are kept in ``reference_sql/`` (create_batch_articles, create_batch_extractions,
+count_batch and insert_observations, as of a2121d4); the reference below runs them on the same connection
+in place of ``_classify`` and ``_insert_observations``.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import pytest
 
 from gdwatch.warehouse import BatchCounts, LoadBatch, PageRecord, Warehouse
 from gdwatch.warehouse import load as load_module
+from gdwatch.warehouse.connection import registered
 from gdwatch.warehouse.staging import StagedBatch
 from tests.warehouse.conftest import T0, make_obs, make_page
 from tests.warehouse.test_deferred_checks import _runs, _state
@@ -24,23 +26,49 @@ from tests.warehouse.test_deferred_checks import _runs, _state
 _REFERENCE = Path(__file__).parent / "reference_sql"
 
 
-def _reference_classify(conn: duckdb.DuckDBPyConnection, staged: StagedBatch) -> dict[str, int]:
+def _sql(name: str) -> str:
+    return (_REFERENCE / f"{name}.sql").read_text(encoding="utf-8")
+
+
+def _reference_classify(
+    conn: duckdb.DuckDBPyConnection, staged: StagedBatch
+) -> tuple[dict[str, int], dict[tuple[int, str], tuple[str, int]]]:
     """``_classify`` as the statements did it before (their results, their counts)."""
-    for name in ("create_batch_articles", "create_batch_extractions"):
-        conn.execute((_REFERENCE / f"{name}.sql").read_text(encoding="utf-8"))
-    result = conn.execute((_REFERENCE / "count_batch.sql").read_text(encoding="utf-8"))
-    columns = [d[0] for d in result.description or []]
-    row = result.fetchone()
+    with registered(conn, staged_observations=staged.observations):
+        for name in ("create_batch_articles", "create_batch_extractions"):
+            conn.execute(_sql(name))
+        result = conn.execute(_sql("count_batch"))
+        columns = [d[0] for d in result.description or []]
+        row = result.fetchone()
     assert row is not None
-    return dict(zip(columns, row, strict=True))
+    return dict(zip(columns, row, strict=True)), {}
+
+
+def _reference_insert_observations(
+    conn: duckdb.DuckDBPyConnection, staged: StagedBatch, extractions: object, *, run_id: int
+) -> int:
+    """The figures of the new extractions, joined and given their period bounds by the statement."""
+    with registered(conn, staged_observations=staged.observations):
+        row = conn.execute(_sql("insert_observations"), {"run_id": run_id}).fetchone()
+    return int(row[0]) if row else 0
 
 
 def _edge_batches() -> list[tuple[PageRecord, ...]]:
     """Batches the varied runs do not have: a page whose extractor found nothing (its own extractor version
-    only), a page with figures of two extractors, the same URL three times with different texts, a reload
-    that adds only an extractor to a stored version, and a failed page."""
+    only), a page with figures of two extractors, a page with every form of period (and none) and quotes
+    that say they revise, the same URL three times with different texts, a reload that adds only an
+    extractor to a stored version, and a failed page."""
     text = "Guangdong's foreign trade reached 9.1 trillion yuan in 2025."
     none_found = make_page("https://f.example/empty", "No figures here.", extractor_version="ext-1.0")
+    periods = ("2025-Q2", "2025-H1", "2025-03", "2024-01..2024-06", "2023..2024", None, "soon", "", "2025-13")
+    every_period = make_page(
+        "https://f.example/periods",
+        text + " Final figures were revised.",
+        observations=tuple(
+            make_obs(9.1e12 + i, period=period, quote=f"{text} Revised {i}.")
+            for i, period in enumerate(periods)
+        ),
+    )
     two = make_page(
         "https://f.example/two",
         text,
@@ -66,7 +94,7 @@ def _edge_batches() -> list[tuple[PageRecord, ...]]:
         entry_id="entry-r",
         fetched_at=T0 + timedelta(days=1),
     )
-    return [(none_found, two, *triple, failed), (reload, none_found, revised), (revised, two)]
+    return [(none_found, two, *triple, failed), (reload, none_found, revised), (revised, two, every_period)]
 
 
 def _load(
@@ -90,6 +118,7 @@ def test_classifying_in_python_stores_what_the_statements_stored(
     runs = [*_runs(), _edge_batches()]
     python, got_counts = _load(tmp_path / "python.duckdb", runs, defer=defer)
     monkeypatch.setattr(load_module, "_classify", _reference_classify)
+    monkeypatch.setattr(load_module, "_insert_observations", _reference_insert_observations)
     reference, expected_counts = _load(tmp_path / "reference.duckdb", runs, defer=defer)
     assert got_counts == expected_counts
     expected, got = _state(reference), _state(python)
