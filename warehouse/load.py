@@ -13,6 +13,7 @@ from __future__ import annotations
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import date
 from functools import cache
 from pathlib import Path
@@ -69,7 +70,7 @@ def load_batch(
         return _record_fetch_only(conn, batch.source_fetch, run_id=run_id, timings=timings)
     clock = _Clock(timings)
     with _staged(conn, batch, clock) as staged, _transaction(conn, clock):
-        observations, counts = _append(conn, staged, run_id=run_id, clock=clock)
+        observations, counts = _append(conn, staged, run_id=run_id, clock=clock, check_here=True)
         new_conflicts = _check(conn, run_id=run_id, timings=timings, clock=clock, config_dir=config_dir)
         _finish_append(conn, batch, run_id=run_id)
     return BatchCounts(**counts, observations=observations, new_conflicts=new_conflicts)
@@ -102,9 +103,9 @@ def append_batch(
         return _record_fetch_only(conn, batch.source_fetch, run_id=run_id, timings=timings)
     clock = _Clock(timings)
     with _staged(conn, batch, clock) as staged, _transaction(conn, clock):
-        observations, counts = _append(conn, staged, run_id=run_id, clock=clock)
-        conn.execute(read_sql("insert_queued_checks"), {"run_id": run_id, "batch_number": batch_number})
-        clock.lap("insert_queued_checks")
+        observations, counts = _append(
+            conn, staged, run_id=run_id, clock=clock, check_here=False, batch_number=batch_number
+        )
         _finish_append(conn, batch, run_id=run_id)
     return BatchCounts(**counts, observations=observations)
 
@@ -172,37 +173,78 @@ def _staged(conn: duckdb.DuckDBPyConnection, batch: LoadBatch, clock: _Clock) ->
 
 
 def _append(
-    conn: duckdb.DuckDBPyConnection, staged: StagedBatch, *, run_id: int, clock: _Clock
+    conn: duckdb.DuckDBPyConnection,
+    staged: StagedBatch,
+    *,
+    run_id: int,
+    clock: _Clock,
+    check_here: bool,
+    batch_number: int | None = None,
 ) -> tuple[int, dict[str, int]]:
     """Classify and append the staged batch inside the open transaction; returns the figures inserted and
-    the counts of the batch's pages (``BatchCounts`` fields)."""
+    the counts of the batch's pages (``BatchCounts`` fields).
+
+    With ``check_here`` (:func:`load_batch`) the check that follows in the transaction reads the batch's
+    articles and extractions as the temp tables ``batch_articles`` and ``batch_extractions``; else
+    (:func:`append_batch`) they are queued in ``store.figure_checks`` and no temp table is made: the check
+    rebuilds them from the queue.
+    """
     params = {"run_id": run_id}
     for step in _STEPS_BEFORE_CLASSIFY:
         conn.execute(read_sql(step), params)
         clock.lap(step)
-    counts, extractions = _classify(conn, staged)
+    classified = _classify(conn, staged)
     clock.lap("classify")
-    for step in _STEPS_AFTER_CLASSIFY:
-        conn.execute(read_sql(step), params)
-        clock.lap(step)
-    observations = _insert_observations(conn, staged, extractions, run_id=run_id)
+    with registered(
+        conn, classified_articles=classified.articles, classified_extractions=classified.extractions
+    ):
+        if check_here:
+            conn.execute("CREATE OR REPLACE TEMP TABLE batch_articles AS SELECT * FROM classified_articles")
+            conn.execute(
+                "CREATE OR REPLACE TEMP TABLE batch_extractions AS SELECT * FROM classified_extractions"
+            )
+            clock.lap("create_batch_tables")
+        for step in _STEPS_AFTER_CLASSIFY:
+            conn.execute(read_sql(step), params)
+            clock.lap(step)
+    observations = _insert_observations(conn, staged, classified.owners, run_id=run_id)
     clock.lap("insert_observations")
-    return observations, counts
+    if not check_here:
+        with registered(conn, queued_checks=classified.queued):
+            conn.execute(read_sql("insert_queued_checks"), {"run_id": run_id, "batch_number": batch_number})
+        clock.lap("insert_queued_checks")
+    return observations, classified.counts
 
 
-_NewExtractions = dict[tuple[int, str], tuple[str, int]]
+_Owners = dict[tuple[int, str], tuple[str, int]]
 """The batch's new extractions: (page ordinal, extractor version) -> (article id, version)."""
 
 
-def _classify(conn: duckdb.DuckDBPyConnection, staged: StagedBatch) -> tuple[dict[str, int], _NewExtractions]:
-    """Create ``batch_articles`` and ``batch_extractions``, the batch's articles and new extractions, from one
-    read of what is stored of its articles; returns the counts of its pages (``BatchCounts`` fields) and the
-    new extractions, whose figures :func:`_insert_observations` stores.
+@dataclass(frozen=True)
+class _Classified:
+    """What :func:`_classify` found, as the statements of the append read it."""
+
+    counts: dict[str, int]
+    """Pages by status and outcome (``BatchCounts`` fields)."""
+    owners: _Owners
+    """Whose figures each new extraction's are (:func:`_insert_observations`)."""
+    articles: pa.Table
+    """The article pages with their status and version: the rows of ``batch_articles``."""
+    extractions: pa.Table
+    """The new extractions: the rows of ``batch_extractions``."""
+    queued: pa.Table
+    """The versions and extractions to queue for the check (``store.figure_checks``, event "queued")."""
+
+
+def _classify(conn: duckdb.DuckDBPyConnection, staged: StagedBatch) -> _Classified:
+    """Classify the batch's articles and choose its new extractions from one read of what is stored of its
+    articles.
 
     Each article page is a new_article (version 1), a new_version (its text changed: version n + 1),
     unchanged (the latest stored version has its content hash) or a duplicate (its canonical URL appeared
     earlier in the batch; the first occurrence wins). The extractions are the (version, extractor version)
-    pairs of the pages that are not duplicates and that are not stored yet, with their figures' count.
+    pairs of the pages that are not duplicates and that are not stored yet, with their figures' count;
+    each version that is not a duplicate is queued with each of its new extractions (or with none).
     The statements' fixed costs, not their rows, made most of a small batch's time (docs/benchmarks.md,
     "Warehouse loads"), so this is Python over the batch's few rows, and DuckDB reads the stored rows once.
     """
@@ -222,8 +264,9 @@ def _classify(conn: duckdb.DuckDBPyConnection, staged: StagedBatch) -> tuple[dic
     statuses: list[str] = []
     versions: list[int | None] = []
     extractions: dict[str, list[object]] = {name: [] for name in _extractions_schema().names}
+    queued: dict[str, list[object]] = {name: [] for name in _queued_schema().names}
     seen: set[str] = set()
-    new_extractions: _NewExtractions = {}
+    owners: _Owners = {}
     for article in staged.articles:
         version: int | None
         if article.article_id in seen:
@@ -237,17 +280,21 @@ def _classify(conn: duckdb.DuckDBPyConnection, staged: StagedBatch) -> tuple[dic
                 status, version = "unchanged", stored[0]
             else:
                 status, version = "new_version", stored[0] + 1
-            for extractor_version, count in article.extractions.items():
-                if (article.article_id, version, extractor_version) in extracted:
-                    continue
+            added = [
+                (extractor_version, count)
+                for extractor_version, count in article.extractions.items()
+                if (article.article_id, version, extractor_version) not in extracted
+            ]
+            for extractor_version, count in added:
                 if extractor_version is not None:  # a NULL version joins no figure, as in SQL
-                    new_extractions[(article.page_ordinal, extractor_version)] = (article.article_id, version)
-                for name, value in zip(
-                    extractions,
-                    (article.page_ordinal, article.article_id, version, extractor_version, count, 1),
-                    strict=True,
-                ):
+                    owners[(article.page_ordinal, extractor_version)] = (article.article_id, version)
+                row = (article.page_ordinal, article.article_id, version, extractor_version, count, 1)
+                for name, value in zip(extractions, row, strict=True):
                     extractions[name].append(value)
+            for extractor_version, _ in added or [(None, 0)]:
+                row_q = (article.article_id, version, extractor_version, status, article.page_ordinal)
+                for name, value in zip(queued, row_q, strict=True):
+                    queued[name].append(value)
         statuses.append(status)
         versions.append(version)
     articles = (
@@ -255,13 +302,6 @@ def _classify(conn: duckdb.DuckDBPyConnection, staged: StagedBatch) -> tuple[dic
         .append_column("status", pa.array(statuses, pa.string()))
         .append_column("version", pa.array(versions, pa.int32()))
     )
-    with registered(
-        conn,
-        classified_articles=articles,
-        classified_extractions=pa.table(extractions, schema=_extractions_schema()),
-    ):
-        conn.execute("CREATE OR REPLACE TEMP TABLE batch_articles AS SELECT * FROM classified_articles")
-        conn.execute("CREATE OR REPLACE TEMP TABLE batch_extractions AS SELECT * FROM classified_extractions")
     counts = {
         "new_articles": statuses.count("new_article"),
         "new_versions": statuses.count("new_version"),
@@ -271,11 +311,17 @@ def _classify(conn: duckdb.DuckDBPyConnection, staged: StagedBatch) -> tuple[dic
         "no_article": staged.outcomes.get("no_article", 0),
         "failed": staged.outcomes.get("failed", 0),
     }
-    return counts, new_extractions
+    return _Classified(
+        counts,
+        owners,
+        articles,
+        pa.table(extractions, schema=_extractions_schema()),
+        pa.table(queued, schema=_queued_schema()),
+    )
 
 
 def _insert_observations(
-    conn: duckdb.DuckDBPyConnection, staged: StagedBatch, extractions: _NewExtractions, *, run_id: int
+    conn: duckdb.DuckDBPyConnection, staged: StagedBatch, extractions: _Owners, *, run_id: int
 ) -> int:
     """Append the figures of the batch's new extractions; returns how many.
 
@@ -346,6 +392,22 @@ def _extractions_schema() -> pa.Schema:
             ("extractor_version", pa.string()),
             ("observation_count", pa.int64()),
             ("batch_order", pa.int32()),
+        ]
+    )
+
+
+@cache
+def _queued_schema() -> pa.Schema:
+    """The columns of the queued rows of ``store.figure_checks`` that a batch gives."""
+    import pyarrow as pa
+
+    return pa.schema(
+        [
+            ("article_id", pa.string()),
+            ("article_version", pa.int32()),
+            ("extractor_version", pa.string()),
+            ("status", pa.string()),
+            ("page_ordinal", pa.int32()),
         ]
     )
 

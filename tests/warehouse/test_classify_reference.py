@@ -1,10 +1,9 @@
-"""The batch's classification in Python (``load._classify``) and the figures chosen in Python with cached
-period bounds (``load._insert_observations``) store what the statements they replaced stored: the same rows
-in every table and the same counts.
+"""A batch's append with its classification in Python (``load._classify``), its figures chosen in Python
+with cached period bounds (``load._insert_observations``) and no temp tables when the check is deferred
+stores what the statements it replaced stored: the same rows in every table and the same counts.
 
-The statements are kept in ``reference_sql/`` (create_batch_articles, create_batch_extractions,
-count_batch and insert_observations, as of a2121d4); the reference below runs them on the same connection
-in place of ``_classify`` and ``_insert_observations``.
+The statements are kept in ``reference_sql/`` (as of a2121d4); the reference below runs them on the same
+connection in place of ``load._append``.
 """
 
 from __future__ import annotations
@@ -16,9 +15,10 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from gdwatch.warehouse import BatchCounts, LoadBatch, PageRecord, Warehouse
+from gdwatch.warehouse import BatchCounts, LoadBatch, PageRecord, Warehouse, query
 from gdwatch.warehouse import load as load_module
 from gdwatch.warehouse.connection import registered
+from gdwatch.warehouse.sql import read_sql
 from gdwatch.warehouse.staging import StagedBatch
 from tests.warehouse.conftest import T0, make_obs, make_page
 from tests.warehouse.test_deferred_checks import _runs, _state
@@ -30,27 +30,32 @@ def _sql(name: str) -> str:
     return (_REFERENCE / f"{name}.sql").read_text(encoding="utf-8")
 
 
-def _reference_classify(
-    conn: duckdb.DuckDBPyConnection, staged: StagedBatch
-) -> tuple[dict[str, int], dict[tuple[int, str], tuple[str, int]]]:
-    """``_classify`` as the statements did it before (their results, their counts)."""
+def _reference_append(
+    conn: duckdb.DuckDBPyConnection,
+    staged: StagedBatch,
+    *,
+    run_id: int,
+    clock: object,
+    check_here: bool,
+    batch_number: int | None = None,
+) -> tuple[int, dict[str, int]]:
+    """``load._append`` as the statements did it at a2121d4 (their rows, their counts)."""
+    params = {"run_id": run_id}
     with registered(conn, staged_observations=staged.observations):
-        for name in ("create_batch_articles", "create_batch_extractions"):
-            conn.execute(_sql(name))
+        conn.execute(read_sql("insert_raw_pages"), params)  # unchanged since
+        conn.execute(read_sql("insert_page_fetches"), params)  # unchanged since
+        conn.execute(_sql("create_batch_articles"))
+        conn.execute(_sql("insert_article_versions"), params)
+        conn.execute(_sql("create_batch_extractions"))
+        conn.execute(_sql("insert_extractions"), params)
+        row = conn.execute(_sql("insert_observations"), params).fetchone()
+        if not check_here:
+            conn.execute(_sql("insert_queued_checks"), {"run_id": run_id, "batch_number": batch_number})
         result = conn.execute(_sql("count_batch"))
         columns = [d[0] for d in result.description or []]
-        row = result.fetchone()
-    assert row is not None
-    return dict(zip(columns, row, strict=True)), {}
-
-
-def _reference_insert_observations(
-    conn: duckdb.DuckDBPyConnection, staged: StagedBatch, extractions: object, *, run_id: int
-) -> int:
-    """The figures of the new extractions, joined and given their period bounds by the statement."""
-    with registered(conn, staged_observations=staged.observations):
-        row = conn.execute(_sql("insert_observations"), {"run_id": run_id}).fetchone()
-    return int(row[0]) if row else 0
+        counts = result.fetchone()
+    assert row is not None and counts is not None
+    return int(row[0]), dict(zip(columns, counts, strict=True))
 
 
 def _edge_batches() -> list[tuple[PageRecord, ...]]:
@@ -117,11 +122,12 @@ def test_classifying_in_python_stores_what_the_statements_stored(
 ) -> None:
     runs = [*_runs(), _edge_batches()]
     python, got_counts = _load(tmp_path / "python.duckdb", runs, defer=defer)
-    monkeypatch.setattr(load_module, "_classify", _reference_classify)
-    monkeypatch.setattr(load_module, "_insert_observations", _reference_insert_observations)
+    monkeypatch.setattr(load_module, "_append", _reference_append)
     reference, expected_counts = _load(tmp_path / "reference.duckdb", runs, defer=defer)
     assert got_counts == expected_counts
     expected, got = _state(reference), _state(python)
+    for state, path in ((expected, reference), (got, python)):  # the queue too (_state leaves it out)
+        state["figure_checks"] = sorted(query(path, "SELECT * FROM store.figure_checks")[1], key=repr)
     assert got.keys() == expected.keys()
     assert [name for name in expected if got[name] != expected[name]] == []
     # not vacuous: every status and outcome occurs, and extractions were skipped as already stored
