@@ -33,6 +33,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 import tldextract
+from tldextract.remote import lenient_netloc
 
 from gdwatch.config.loader import load_outlets
 from gdwatch.config.models import OutletCatalogue
@@ -123,8 +124,26 @@ def _name_key(label: str) -> str:
 
 
 def _registrable(url: str) -> str | None:
-    found = _EXTRACT(url).top_domain_under_public_suffix
-    return found or None
+    """The registrable domain of ``url``'s host (tldextract's), looked up once per host as tldextract reads
+    it (``lenient_netloc``: the result depends on nothing else), so a batch's many pages of one site cost
+    one lookup."""
+    return _registrable_host(lenient_netloc(url), url)
+
+
+def _registrable_host(netloc: str, url: str) -> str | None:
+    found = _REGISTRABLE.get(netloc, _UNSEEN)
+    if found is _UNSEEN:
+        found = _EXTRACT(url).top_domain_under_public_suffix or None
+        if len(_REGISTRABLE) >= _REGISTRABLE_HOSTS:
+            _REGISTRABLE.clear()
+        _REGISTRABLE[netloc] = found
+    return found  # type: ignore[return-value]  # why: not _UNSEEN once set
+
+
+_REGISTRABLE: dict[str, str | None] = {}
+_REGISTRABLE_HOSTS = 100_000
+"""Hosts remembered at most (then forgotten at once): outlets come from a few thousand sites."""
+_UNSEEN = object()
 
 
 def shingles(text: str) -> set[bytes]:
@@ -242,19 +261,30 @@ def signature(text: str) -> np.ndarray:
 
 def band_hashes(sig: np.ndarray) -> list[int]:
     """One 64-bit hash per LSH band (band number included, so equal rows of two bands differ)."""
-    raw = sig.tobytes()
-    width = ROWS * sig.itemsize
+    return band_hash_rows(sig[None, :])[0].tolist()
+
+
+def band_hash_rows(sigs: np.ndarray) -> np.ndarray:
+    """:func:`band_hashes` of each row of ``sigs`` (n x ``NUM_PERM`` uint32), as n x ``BANDS`` uint64.
+
+    Each band's input (its number as one byte, then its rows as little-endian uint32) is laid out by numpy in
+    one buffer for the whole batch; only the BLAKE2b calls are made one by one.
+    """
+    count = len(sigs)
+    width = ROWS * 4
+    laid = np.empty((count, BANDS, 1 + width), dtype=np.uint8)
+    laid[:, :, 0] = np.arange(BANDS, dtype=np.uint8)
+    laid[:, :, 1:] = np.ascontiguousarray(sigs, dtype="<u4").view(np.uint8).reshape(count, BANDS, width)
+    buffer = laid.tobytes()
+    step = 1 + width
     blake2b = hashlib.blake2b
-    return [
-        int.from_bytes(
-            blake2b(_BAND_PREFIX[band] + raw[band * width : (band + 1) * width], digest_size=8).digest(),
-            "little",
-        )
-        for band in range(BANDS)
-    ]
-
-
-_BAND_PREFIX = [bytes([band]) for band in range(BANDS)]
+    digests = b"".join(
+        [
+            blake2b(buffer[start : start + step], digest_size=8).digest()
+            for start in range(0, len(buffer), step)
+        ]
+    )
+    return np.frombuffer(digests, dtype="<u8").reshape(count, BANDS)
 
 
 def similarity(a: np.ndarray, b: np.ndarray) -> float:
@@ -299,9 +329,10 @@ def insert_fingerprints(
     if not rows:
         return 0
     sigs = signatures([text or "" for *_, text in rows])
+    bands = band_hash_rows(np.stack(sigs)).tolist()
     new = [
-        _New(article_id, int(version), outlets.outlet(url, site_name), sig, band_hashes(sig))
-        for (article_id, version, url, site_name, _), sig in zip(rows, sigs, strict=True)
+        _New(article_id, int(version), outlets.outlet(url, site_name), sig, item_bands)
+        for (article_id, version, url, site_name, _), sig, item_bands in zip(rows, sigs, bands, strict=True)
     ]
     _give_witnesses(new, _best_stored(conn, new, threshold), threshold)
     _append(conn, new, run_id)

@@ -65,3 +65,58 @@ def test_the_numpy_pass_gives_the_witnesses_of_the_pairwise_loop(seed: int) -> N
     _reference_witnesses(expected, stored, threshold)
     assert [(i.witness_id, i.similarity) for i in got] == [(i.witness_id, i.similarity) for i in expected]
     assert size < 80 or sum(i.witness_id != i.article_id for i in got) > 5  # copies were found
+
+
+def _reference_band_hashes(sig: np.ndarray) -> list[int]:
+    """``band_hashes`` of a2121d4: one BLAKE2b per band of the signature's bytes, band number first."""
+    import hashlib
+
+    raw = sig.tobytes()
+    width = (NUM_PERM // BANDS) * sig.itemsize
+    return [
+        int.from_bytes(
+            hashlib.blake2b(bytes([band]) + raw[band * width : (band + 1) * width], digest_size=8).digest(),
+            "little",
+        )
+        for band in range(BANDS)
+    ]
+
+
+def test_band_hashes_of_a_whole_batch_are_those_of_each_signature() -> None:
+    from gdwatch.warehouse.fingerprints import band_hash_rows, band_hashes, signatures
+
+    rng = random.Random(5)
+    texts = ["", "a", "a b c d"] + [" ".join(rng.choice("abcdefgh") for _ in range(50)) for _ in range(40)]
+    sigs = signatures(texts)
+    rows = band_hash_rows(np.stack(sigs))
+    assert rows.dtype == np.uint64 and rows.shape == (len(texts), BANDS)
+    for sig, row in zip(sigs, rows.tolist(), strict=True):
+        assert row == band_hashes(sig) == _reference_band_hashes(sig)
+
+
+def test_registrable_domains_are_tldextracts_whatever_the_url_of_the_host() -> None:
+    import tldextract
+
+    from gdwatch.warehouse import fingerprints
+
+    extract = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
+    urls = [
+        "https://www.chinadaily.com.cn/a/1",
+        "https://WWW.ChinaDaily.com.cn/a/2",
+        "http://user:pw@news.bbc.co.uk:8080/x?y#z",
+        "https://news.bbc.co.uk./x",
+        "https://127.0.0.1/a",
+        "http://[::1]:8000/a",
+        "https://localhost/a",
+        "//gd.gov.cn/path",
+        "gd.gov.cn/path",
+        "https://a.blogspot.com/x",
+        "https://例子.广东.cn/x",
+        "",
+    ]
+    fingerprints._REGISTRABLE.clear()
+    for _ in range(2):  # the second time from what the first remembered
+        for url in urls:
+            assert fingerprints._registrable(url) == (extract(url).top_domain_under_public_suffix or None), (
+                url
+            )
