@@ -382,7 +382,8 @@ def _best_stored(
     """For each new article version (by position): the most similar stored version of another article that
     shares one of its bands and is at least ``threshold`` similar, as (similarity, its witness).
 
-    All candidates are scored in one numpy pass; of equally similar ones the first found wins, as before.
+    All candidates are scored in one numpy pass; of equally similar ones the first stored (by article id,
+    then version) wins.
     """
     probe = pa.table(
         {
@@ -424,7 +425,10 @@ def _best_stored(
     scores = equal / NUM_PERM  # what similarity() gives each pair
     witnesses = candidates.column("witness_id")
     best: dict[int, tuple[float, str]] = {}
-    for pair in np.flatnonzero(scores >= threshold).tolist():  # in the order found
+    close = np.flatnonzero(scores >= threshold)
+    # by candidate number, so that of equally similar ones the first stored (article, version) wins: before,
+    # the first in the order DuckDB returned them, which could differ between two runs
+    for pair in close[np.argsort(rows[close], kind="stable")].tolist():
         position, score = int(probes[pair]), float(scores[pair])
         if position not in best or score > best[position][0]:
             best[position] = (score, witnesses[int(rows[pair])].as_py())

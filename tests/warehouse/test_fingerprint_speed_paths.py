@@ -120,3 +120,77 @@ def test_registrable_domains_are_tldextracts_whatever_the_url_of_the_host() -> N
             assert fingerprints._registrable(url) == (extract(url).top_domain_under_public_suffix or None), (
                 url
             )
+
+
+def _reference_best_stored(
+    conn: object, new: Sequence[_New], threshold: float
+) -> dict[int, tuple[float, str]]:
+    """The stored candidates as a2121d4 read and scored them: one row per probe and stored version, each with
+    its signature (``reference_sql/select_copy_candidates.sql``), compared pair by pair."""
+    from pathlib import Path
+
+    import pyarrow as pa
+
+    from gdwatch.warehouse.connection import registered
+
+    sql = (Path(__file__).parent / "reference_sql" / "select_copy_candidates.sql").read_text(encoding="utf-8")
+    probe = pa.table(
+        {
+            "band_hash": pa.array([b for item in new for b in item.bands], pa.uint64()),
+            "probe_id": [item.article_id for item in new for _ in item.bands],
+        }
+    )
+    with registered(conn, fingerprint_probe=probe):  # type: ignore[arg-type]
+        rows = conn.execute(sql).fetchall()  # type: ignore[attr-defined]
+    best: dict[int, tuple[float, set[str]]] = {}
+    for position, item in enumerate(new):
+        for probe_id, _, minhash, witness in rows:
+            if probe_id != item.article_id:
+                continue
+            score = similarity(item.sig, np.frombuffer(minhash, dtype="<u4"))
+            if score >= threshold and (position not in best or score > best[position][0]):
+                best[position] = (score, {witness})
+            elif position in best and score == best[position][0]:
+                best[position][1].add(witness)
+    return best
+
+
+def test_stored_copies_are_the_candidates_the_previous_query_found(tmp_path: object) -> None:
+    from pathlib import Path
+
+    from gdwatch.warehouse import LoadBatch, Warehouse
+    from gdwatch.warehouse.fingerprints import _best_stored, band_hash_rows, signatures
+    from tests.warehouse.conftest import T0, make_page
+
+    rng = random.Random(11)
+    words = [f"w{i}" for i in range(300)]
+    stories = [" ".join(rng.choice(words) for _ in range(120)) for _ in range(30)]
+
+    def edited(text: str, share: float) -> str:
+        return " ".join(w if rng.random() < share else rng.choice(words) for w in text.split())
+
+    stored = [make_page(f"https://s{i % 4}.example/{i}", edited(stories[i % 30], 0.9)) for i in range(120)]
+    path = Path(str(tmp_path)) / "w.duckdb"
+    with Warehouse(path, hold_file=True) as wh:
+        run = wh.start_run(flow="daily", params={}, started_at=T0)
+        for first in range(0, len(stored), 40):
+            wh.load_batch(LoadBatch(tuple(stored[first : first + 40])), run_id=run)
+        texts = [edited(stories[i % 30], rng.choice((0.5, 0.8, 0.95, 1.0))) for i in range(60)]
+        sigs = signatures(texts)
+        bands = band_hash_rows(np.stack(sigs)).tolist()
+        outlet = Outlet("n.example", "n.example", False)
+        new = [
+            _New(f"new{i % 50}", 1, outlet, sig, b)
+            for i, (sig, b) in enumerate(zip(sigs, bands, strict=True))
+        ]
+        conn = wh._session
+        assert conn is not None
+        ties = False
+        for threshold in (0.3, 0.5, 0.7):
+            expected = _reference_best_stored(conn, new, threshold)
+            got = _best_stored(conn, new, threshold)
+            assert got.keys() == expected.keys() and len(got) > 3  # copies were found
+            assert all(got[p][0] == expected[p][0] and got[p][1] in expected[p][1] for p in got)
+            ties = ties or any(len(expected[p][1]) > 1 for p in got)  # any of the tied was right before
+            assert _best_stored(conn, new, threshold) == got  # now always the same one
+        assert ties
