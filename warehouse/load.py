@@ -256,11 +256,11 @@ def _classify(conn: duckdb.DuckDBPyConnection, staged: StagedBatch) -> _Classifi
     if staged.articles:
         ids = pa.table({"article_id": pa.array(sorted({a.article_id for a in staged.articles}), pa.string())})
         with registered(conn, batch_ids=ids):
-            for kind, article_id, version, value in conn.execute(read_sql("select_batch_stored")).fetchall():
+            for kind, article_id, number, value in conn.execute(read_sql("select_batch_stored")).fetchall():
                 if kind == "version":
-                    latest[article_id] = (version, value)
+                    latest[article_id] = (number, value)
                 else:
-                    extracted.add((article_id, version, value))
+                    extracted.add((article_id, number, value))
     statuses: list[str] = []
     versions: list[int | None] = []
     extractions: dict[str, list[object]] = {name: [] for name in _extractions_schema().names}

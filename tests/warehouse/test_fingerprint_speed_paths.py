@@ -124,9 +124,11 @@ def test_registrable_domains_are_tldextracts_whatever_the_url_of_the_host() -> N
 
 def _reference_best_stored(
     conn: object, new: Sequence[_New], threshold: float
-) -> dict[int, tuple[float, str]]:
+) -> dict[int, tuple[float, set[str]]]:
     """The stored candidates as a2121d4 read and scored them: one row per probe and stored version, each with
-    its signature (``reference_sql/select_copy_candidates.sql``), compared pair by pair."""
+    its signature (``reference_sql/select_copy_candidates.sql``), compared pair by pair; for each new version
+    the best score and the witnesses of every candidate with that score (a2121d4 took the first the query
+    returned, in no set order)."""
     from pathlib import Path
 
     import pyarrow as pa
