@@ -22,7 +22,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -33,6 +33,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 import tldextract
+from tldextract.remote import lenient_netloc
 
 from gdwatch.config.loader import load_outlets
 from gdwatch.config.models import OutletCatalogue
@@ -123,8 +124,26 @@ def _name_key(label: str) -> str:
 
 
 def _registrable(url: str) -> str | None:
-    found = _EXTRACT(url).top_domain_under_public_suffix
-    return found or None
+    """The registrable domain of ``url``'s host (tldextract's), looked up once per host as tldextract reads
+    it (``lenient_netloc``: the result depends on nothing else), so a batch's many pages of one site cost
+    one lookup."""
+    return _registrable_host(lenient_netloc(url), url)
+
+
+def _registrable_host(netloc: str, url: str) -> str | None:
+    found = _REGISTRABLE.get(netloc, _UNSEEN)
+    if found is _UNSEEN:
+        found = _EXTRACT(url).top_domain_under_public_suffix or None
+        if len(_REGISTRABLE) >= _REGISTRABLE_HOSTS:
+            _REGISTRABLE.clear()
+        _REGISTRABLE[netloc] = found
+    return found  # type: ignore[return-value]  # why: not _UNSEEN once set
+
+
+_REGISTRABLE: dict[str, str | None] = {}
+_REGISTRABLE_HOSTS = 100_000
+"""Hosts remembered at most (then forgotten at once): outlets come from a few thousand sites."""
+_UNSEEN = object()
 
 
 def shingles(text: str) -> set[bytes]:
@@ -242,19 +261,30 @@ def signature(text: str) -> np.ndarray:
 
 def band_hashes(sig: np.ndarray) -> list[int]:
     """One 64-bit hash per LSH band (band number included, so equal rows of two bands differ)."""
-    raw = sig.tobytes()
-    width = ROWS * sig.itemsize
+    return band_hash_rows(sig[None, :])[0].tolist()
+
+
+def band_hash_rows(sigs: np.ndarray) -> np.ndarray:
+    """:func:`band_hashes` of each row of ``sigs`` (n x ``NUM_PERM`` uint32), as n x ``BANDS`` uint64.
+
+    Each band's input (its number as one byte, then its rows as little-endian uint32) is laid out by numpy in
+    one buffer for the whole batch; only the BLAKE2b calls are made one by one.
+    """
+    count = len(sigs)
+    width = ROWS * 4
+    laid = np.empty((count, BANDS, 1 + width), dtype=np.uint8)
+    laid[:, :, 0] = np.arange(BANDS, dtype=np.uint8)
+    laid[:, :, 1:] = np.ascontiguousarray(sigs, dtype="<u4").view(np.uint8).reshape(count, BANDS, width)
+    buffer = laid.tobytes()
+    step = 1 + width
     blake2b = hashlib.blake2b
-    return [
-        int.from_bytes(
-            blake2b(_BAND_PREFIX[band] + raw[band * width : (band + 1) * width], digest_size=8).digest(),
-            "little",
-        )
-        for band in range(BANDS)
-    ]
-
-
-_BAND_PREFIX = [bytes([band]) for band in range(BANDS)]
+    digests = b"".join(
+        [
+            blake2b(buffer[start : start + step], digest_size=8).digest()
+            for start in range(0, len(buffer), step)
+        ]
+    )
+    return np.frombuffer(digests, dtype="<u8").reshape(count, BANDS)
 
 
 def similarity(a: np.ndarray, b: np.ndarray) -> float:
@@ -299,32 +329,51 @@ def insert_fingerprints(
     if not rows:
         return 0
     sigs = signatures([text or "" for *_, text in rows])
+    bands = band_hash_rows(np.stack(sigs)).tolist()
     new = [
-        _New(article_id, int(version), outlets.outlet(url, site_name), sig, band_hashes(sig))
-        for (article_id, version, url, site_name, _), sig in zip(rows, sigs, strict=True)
+        _New(article_id, int(version), outlets.outlet(url, site_name), sig, item_bands)
+        for (article_id, version, url, site_name, _), sig, item_bands in zip(rows, sigs, bands, strict=True)
     ]
-    stored = _best_stored(conn, new, threshold)
-    seen_bands: dict[int, list[_New]] = {}
-    for position, item in enumerate(new):
-        best = stored.get(position)
-        for other in _earlier_in_batch(item, seen_bands):
-            score = similarity(item.sig, other.sig)
-            if score >= threshold and (best is None or score > best[0]):
-                best = (score, other.witness_id)
-        item.witness_id, item.similarity = (best[1], best[0]) if best else (item.article_id, None)
-        for band in item.bands:
-            seen_bands.setdefault(band, []).append(item)
+    _give_witnesses(new, _best_stored(conn, new, threshold), threshold)
     _append(conn, new, run_id)
     return len(new)
 
 
-def _earlier_in_batch(item: _New, seen_bands: dict[int, list[_New]]) -> Iterable[_New]:
-    found: dict[int, _New] = {}
+def _give_witnesses(new: Sequence[_New], stored: dict[int, tuple[float, str]], threshold: float) -> None:
+    """Set each new version's witness and similarity, in batch order: the most similar of its best stored
+    copy (``stored``, by position) and the earlier versions of other articles in the batch that share one of
+    its bands, at least ``threshold`` similar; the stored copy first, then the batch's in the order their
+    bands are met (band by band, each band's versions in batch order), and of equally similar ones the
+    first. A version with no copy is its own witness.
+
+    The similarities of a version's earlier candidates are counted in one numpy pass (not one call per
+    pair): the same scores as :func:`similarity`.
+    """
+    sigs = np.stack([item.sig for item in new]) if new else np.empty((0, NUM_PERM), np.uint32)
+    seen_bands: dict[int, list[int]] = {}
+    for position, item in enumerate(new):
+        best = stored.get(position)
+        others = _earlier_in_batch(item, new, seen_bands)
+        if others:
+            equal = np.count_nonzero(sigs[others] == sigs[position], axis=1)
+            top = int(np.argmax(equal))  # the first of the most similar: a later equal one never replaced it
+            score = int(equal[top]) / NUM_PERM
+            if score >= threshold and (best is None or score > best[0]):
+                best = (score, new[others[top]].witness_id)
+        item.witness_id, item.similarity = (best[1], best[0]) if best else (item.article_id, None)
+        for band in item.bands:
+            seen_bands.setdefault(band, []).append(position)
+
+
+def _earlier_in_batch(item: _New, new: Sequence[_New], seen_bands: dict[int, list[int]]) -> list[int]:
+    """The positions of the earlier versions of other articles sharing a band with ``item``, each once, in
+    the order its bands meet them."""
+    found: dict[int, None] = {}
     for band in item.bands:
         for other in seen_bands.get(band, ()):
-            if other.article_id != item.article_id:
-                found[id(other)] = other
-    return found.values()
+            if new[other].article_id != item.article_id:
+                found.setdefault(other)
+    return list(found)
 
 
 def _best_stored(
@@ -333,7 +382,8 @@ def _best_stored(
     """For each new article version (by position): the most similar stored version of another article that
     shares one of its bands and is at least ``threshold`` similar, as (similarity, its witness).
 
-    All candidates are scored in one numpy pass; of equally similar ones the first found wins, as before.
+    All candidates are scored in one numpy pass; of equally similar ones the first stored (by article id,
+    then version) wins.
     """
     probe = pa.table(
         {
@@ -342,10 +392,15 @@ def _best_stored(
         }
     )
     with registered(conn, fingerprint_probe=probe):
-        # Arrow, not rows of Python objects: a batch can have many candidates (a wire story's copies), and
-        # the signatures then reach numpy without a copy per row
-        found = conn.execute(read_sql("select_copy_candidates")).to_arrow_table()
-    if not found.num_rows:
+        conn.execute(read_sql("create_copy_hits"))
+    conn.execute(read_sql("create_copy_candidates"))
+    # Arrow, not rows of Python objects: a batch can have many candidates (a wire story's copies), and
+    # the signatures then reach numpy without a copy per row; each signature comes once, the pairs as numbers
+    candidates = conn.execute(read_sql("select_copy_signatures")).to_arrow_table()
+    found = conn.execute(read_sql("select_copy_pairs")).to_arrow_table() if candidates.num_rows else None
+    conn.execute("DROP TABLE temp.copy_hits")
+    conn.execute("DROP TABLE temp.copy_candidates")
+    if found is None or not found.num_rows:
         return {}
     positions: dict[str, list[int]] = {}
     for position, item in enumerate(new):  # one article can come twice (two versions in one batch)
@@ -353,23 +408,27 @@ def _best_stored(
     probe_ids = list(positions)
     probed = pc.index_in(found.column("probe_id"), value_set=pa.array(probe_ids, pa.string()))
     probed_number = probed.to_numpy()
+    numbers = found.column("candidate").to_numpy()
     if len(probe_ids) == len(new):  # each probed article once: one pair per row
-        rows = np.arange(found.num_rows)
+        rows = numbers
         probes = np.asarray([positions[i][0] for i in probe_ids])[probed_number]
     else:  # one pair per row and version of its probed article, in order
         per_row = [positions[probe_ids[number]] for number in probed_number.tolist()]
-        rows = np.repeat(np.arange(found.num_rows), [len(p) for p in per_row])
+        rows = np.repeat(numbers, [len(p) for p in per_row])
         probes = np.asarray([position for p in per_row for position in p])
-    stored_sigs = _signature_rows(found.column("minhash"))
+    stored_sigs = _signature_rows(candidates.column("minhash"))
     new_sigs = np.stack([item.sig for item in new])
     equal = np.empty(len(rows), dtype=np.int64)
     for first in range(0, len(rows), _SLICE_PAIRS):  # in slices, to bound the memory of the comparison
         pairs = slice(first, first + _SLICE_PAIRS)
         equal[pairs] = np.count_nonzero(stored_sigs[rows[pairs]] == new_sigs[probes[pairs]], axis=1)
     scores = equal / NUM_PERM  # what similarity() gives each pair
-    witnesses = found.column("witness_id")
+    witnesses = candidates.column("witness_id")
     best: dict[int, tuple[float, str]] = {}
-    for pair in np.flatnonzero(scores >= threshold).tolist():  # in the order found
+    close = np.flatnonzero(scores >= threshold)
+    # by candidate number, so that of equally similar ones the first stored (article, version) wins: before,
+    # the first in the order DuckDB returned them, which could differ between two runs
+    for pair in close[np.argsort(rows[close], kind="stable")].tolist():
         position, score = int(probes[pair]), float(scores[pair])
         if position not in best or score > best[position][0]:
             best[position] = (score, witnesses[int(rows[pair])].as_py())

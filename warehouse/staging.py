@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import zlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pyarrow as pa
 
@@ -84,12 +84,28 @@ OBSERVATIONS_SCHEMA = pa.schema(
 
 
 @dataclass(frozen=True)
+class StagedArticle:
+    """An article page of the batch as the load classifies it (``load._classify``), without reading Arrow."""
+
+    page_ordinal: int
+    article_id: str
+    content_hash: str
+    extractions: dict[str | None, int]
+    """Each extractor version of the page (its figures' and, when not empty, the page's own) with the
+    number of figures it found on the page."""
+
+
+@dataclass(frozen=True)
 class StagedBatch:
-    """The Arrow tables of one batch."""
+    """The Arrow tables of one batch, and what the load classifies its article pages by."""
 
     pages: pa.Table
     raw: pa.Table
     observations: pa.Table
+    articles: tuple[StagedArticle, ...] = ()
+    """The pages whose outcome is "article", in page order."""
+    outcomes: dict[str, int] = field(default_factory=dict)
+    """Pages per outcome."""
 
 
 def stage_batch(batch: LoadBatch) -> StagedBatch:
@@ -107,7 +123,10 @@ def stage_batch(batch: LoadBatch) -> StagedBatch:
     pages: dict[str, list[object]] = {name: [] for name in PAGES_SCHEMA.names}
     observations: dict[str, list[object]] = {name: [] for name in OBSERVATIONS_SCHEMA.names}
     raw: dict[str, tuple[bytes, int]] = {}
+    articles: list[StagedArticle] = []
+    outcomes: dict[str, int] = {}
     for ordinal, page in enumerate(batch.pages):
+        outcomes[page.outcome] = outcomes.get(page.outcome, 0) + 1
         raw_sha = None
         if page.raw is not None and page.raw_sha256:
             raw_sha = page.raw_sha256  # stored already (a reprocess): nothing to hash, compress or insert
@@ -117,6 +136,15 @@ def stage_batch(batch: LoadBatch) -> StagedBatch:
                 raw[raw_sha] = (zlib.compress(page.raw, RAW_COMPRESSION_LEVEL), len(page.raw))
         _append_page(pages, ordinal, page, raw_sha)
         if page.outcome == "article":
+            assert page.article is not None  # why: _append_page refused an article page without one
+            counted: dict[str | None, int] = {}
+            for obs in page.observations:
+                counted[obs.extractor_version] = counted.get(obs.extractor_version, 0) + 1
+            if page.extractor_version:  # a page with no figure still records its extraction
+                counted.setdefault(page.extractor_version, 0)
+            articles.append(
+                StagedArticle(ordinal, str(pages["article_id"][-1]), page.article.content_hash, counted)
+            )
             for index, obs in enumerate(page.observations):
                 row = {
                     "page_ordinal": ordinal,
@@ -152,6 +180,8 @@ def stage_batch(batch: LoadBatch) -> StagedBatch:
         pages=pa.table(pages, schema=PAGES_SCHEMA),
         raw=pa.table(raw_columns, schema=RAW_SCHEMA),
         observations=pa.table(observations, schema=OBSERVATIONS_SCHEMA),
+        articles=tuple(articles),
+        outcomes=outcomes,
     )
 
 

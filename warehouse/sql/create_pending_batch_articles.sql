@@ -1,4 +1,4 @@
--- The batch_articles table the check steps read (create_batch_articles.sql), rebuilt from the pending checks
+-- The batch_articles table the check steps read (load._classify), rebuilt from the pending checks
 -- and the stored versions: one row per article version, in the order the batches loaded them (run, batch,
 -- page).
 CREATE OR REPLACE TEMP TABLE batch_articles AS

@@ -1,4 +1,4 @@
--- The batch_extractions table the check steps read (create_batch_extractions.sql), rebuilt from the pending
+-- The batch_extractions table the check steps read (load._classify), rebuilt from the pending
 -- checks: each extraction once, with the place of the first batch that queued it among the batches read
 -- (batch_order, from 1), so that a conflict between two of them is opened as the first batch's check would.
 CREATE OR REPLACE TEMP TABLE batch_extractions AS

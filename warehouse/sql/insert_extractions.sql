@@ -1,4 +1,5 @@
--- Record which extractor processed which article version in this run (also when it found no figure).
+-- Record which extractor processed which article version in this run (also when it found no figure): the
+-- batch's new extractions (classified_extractions: load._classify).
 INSERT INTO store.extractions (article_id, article_version, extractor_version, run_id, observation_count)
 SELECT article_id, version, extractor_version, $run_id, observation_count
-FROM batch_extractions;
+FROM classified_extractions;

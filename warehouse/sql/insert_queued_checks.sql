@@ -1,8 +1,7 @@
 -- Queue the article versions and extractions a batch appended for a later check (migrations 0017, 0018):
--- every version the batch classified, with each extraction it added, and the batch's place in its run.
+-- every version the batch classified that is not a duplicate, with each extraction it added (or NULL), and
+-- the batch's place in its run (queued_checks: load._classify).
 INSERT INTO store.figure_checks
-SELECT a.article_id, a.version, e.extractor_version, a.status, $run_id, a.page_ordinal, 'queued', NULL,
+SELECT q.article_id, q.article_version, q.extractor_version, q.status, $run_id, q.page_ordinal, 'queued', NULL,
        $batch_number
-FROM batch_articles AS a
-LEFT JOIN batch_extractions AS e ON e.page_ordinal = a.page_ordinal
-WHERE a.status <> 'duplicate';
+FROM queued_checks AS q;
