@@ -217,11 +217,11 @@ def _read_sentence(
 ) -> None:
     if sentence.boilerplate:
         return
-    state.companies.update(find_introduced(normalized[sentence.start : sentence.end]))
-    state.towns.update(introduced_towns(normalized[sentence.start : sentence.end], vocabulary.places))
-    state.note_event_days(normalized[sentence.start : sentence.end], published)
-    figure_starts = state.figure_starts.between(sentence.start, sentence.end)
     body = normalized[sentence.start : sentence.end]
+    state.companies.update(find_introduced(body))
+    state.towns.update(introduced_towns(body, vocabulary.places))
+    state.note_event_days(body, published)
+    figure_starts = state.figure_starts.between(sentence.start, sentence.end)
     # find_figures reads nothing of the state, so it may come before the periods are read
     figures = (
         find_figures(body, state.lowered[sentence.start : sentence.end], figure_starts)

@@ -69,19 +69,11 @@ _APPOSITION_WORDS = (
     "processor", "distributor", "provider", "assembler", "lender", "insurer", "airline", "carrier", "grower",
     "companies",
 )  # fmt: skip
-# why: the stems that gate the trade-name scan (each trade above contains one)
-_TRADE_WORDS = ("Motor", "Auto", "Appliances", "Electronics", "Technolog", "Energy", "Batter", "Robotics",
-                "Semiconductor", "Logistics", "Shipping", "Holdings", "Pharma", "pharma", "Biotech",
-                "Automation", "Ship", "electronics", "Photonics", "Optics", "Acoustics", "Precision",
-                "Intelligence", "Machinery", "Materials", "Chemicals", "Ceramics", "Apparel", "Garments",
-                "Textiles", "Jewel", "Cutlery", "Kitchenware", "Furniture", "Lighting", "Drones", "Mobility",
-                "Instruments", "Aviation", "Airlines", "Toys", "Optical", "Cycle", "Imaging",
-                "Lingerie", "Metals", "Additive", "Packaging", "Foods")  # fmt: skip
 # why: the three scans above try every offset; each runs only when the text has a word it needs. The words
 # are looked for with one pattern each (the engine skips ahead to their capitals), and an apposition also
 # needs its comma and article or "which" (",\s+a ", ",\s+which ") before its trade word
 _GROUP_GATE = re.compile("|".join(re.escape(word) for word in _GROUP_WORDS))
-_TRADE_GATE = re.compile("|".join(re.escape(word) for word in _TRADE_WORDS))
+_TRADE_GATE = re.compile(_TRADE_ALTERNATIVES)
 _APPOSITION_GATE = re.compile(r",\s+(?:an?|the|which|one of)\s")
 _ANAPHOR_WORDS = ("its", "company", "firm", "group", "maker", "manufacturer", "fair", "port", "district")
 _ANAPHOR_RE = re.compile(
@@ -229,7 +221,7 @@ def find_entities(
         if (
             name not in places.entity_of
             and name not in {"The", "China"}
-            and not any(m.kind == "company" and m.start < start + len(name) and start < m.end for m in found)
+            and not _overlaps(found, start, start + len(name), kinds={"company"})
         ):
             found.append(_mention(sentence, start, start + len(name), name, "company"))
     for code in _STOCK_CODE_RE.finditer(sentence) if "(" in sentence else ():
@@ -237,8 +229,7 @@ def find_entities(
         if named is None:
             continue
         start, name = _company_name(named.group(1), named.end(1))
-        overlaps = any(m.start < start + len(name) and start < m.end for m in found)
-        if name not in places.entity_of and not overlaps:
+        if name not in places.entity_of and not _overlaps(found, start, start + len(name)):
             found.append(_mention(sentence, start, start + len(name), name, "company"))
     appositions = _APPOSITION_GATE.search(sentence) and any(w in sentence for w in _APPOSITION_WORDS)
     for match in _APPOSITION_RE.finditer(sentence) if appositions else ():
@@ -262,7 +253,7 @@ def find_entities(
         ):
             found.append(_mention(sentence, match.start(1), match.end(1), name, "company"))
     for start, end, name in find_named(sentence, companies) if companies else ():
-        if not any(m.start < end and start < m.end for m in found):
+        if not _overlaps(found, start, end):
             found.append(_mention(sentence, start, end, name, "company"))
     found.sort(key=lambda mention: mention.start)
     return _listed_with_the_one_before(sentence, _province_before_its_city(sentence, found))
@@ -328,6 +319,11 @@ def _introduced_towns_zh(sentence: str, places: PlaceIndex) -> dict[str, str]:
         name = "".join("chong" if char == "涌" else syllable for char, syllable in syllables)
         found[written + sentence[town.end(1) : town.end()]] = found[written] = name.capitalize()
     return found
+
+
+def _overlaps(found: list[EntityMention], start: int, end: int, kinds: set[str] | None = None) -> bool:
+    """Whether a span overlaps a mention already found (of one of ``kinds``, when given)."""
+    return any(m.start < end and start < m.end and (kinds is None or m.kind in kinds) for m in found)
 
 
 def _company_name(written: str, end: int) -> tuple[int, str]:

@@ -184,7 +184,7 @@ _NOT_PRODUCTS_EN = frozenset(
     ]
 )
 _HEAD_NOUNS_EN = frozenset(["products", "goods"])
-_NOT_NOUN_ENDINGS = ("ed", "ing", "ly", "'s")
+_NOT_NOUN_ENDINGS = ("ed", "ing", "ly")
 _FLOW_KINDS_EN = frozenset(["domestic", "direct", "general", "processing", "bonded"])
 _PRODUCT_WORDS_EN = re.compile(r"(?:^|[\s,;(])((?:[a-z][a-z-]{2,}\s+){1,2})$")
 
@@ -207,11 +207,14 @@ def written_product_en(body: str, hit_start: int, not_products: frozenset[str]) 
     words = found.group(1).split()
     while words and words[0] in not_products:
         words.pop(0)
-    if not words or any(
-        w in not_products or w in _NOT_PRODUCTS_EN or w.endswith(("ed", "ing", "ly")) for w in words
-    ):
+    if not words or any(_names_no_goods(w, not_products) for w in words):
         return None
     return " ".join(words)
+
+
+def _names_no_goods(word: str, not_products: frozenset[str]) -> bool:
+    """Whether a word before a trade phrase rules out a product: a word for the whole, a verb or an adverb."""
+    return word in not_products or word in _NOT_PRODUCTS_EN or word.endswith(_NOT_NOUN_ENDINGS)
 
 
 # "Motorcycle exports from ... rose": a product opening the sentence, after a wire dateline if any
@@ -263,7 +266,7 @@ def opening_product_en(
     if found is None or names(found.group(1).split()[0]):
         return None
     words = found.group(1).lower().split()
-    if any(w in not_products or w in _NOT_PRODUCTS_EN or w.endswith(_NOT_NOUN_ENDINGS) for w in words):
+    if any(_names_no_goods(w, not_products) for w in words):
         return None
     if words[0] in _FLOW_KINDS_EN:
         return None  # "Domestic exports" (Hong Kong's, not re-exports): a kind of the flow, not goods
