@@ -31,17 +31,19 @@ _FORM_AFTER_RE = re.compile(r"^(?:[\u4e00-\u9fff]{0,4}?)(?:" + literal_pattern(C
 _CODE_AFTER_RE = re.compile(r"^\((?:代号[:：]?\s*|股票代码[:：]?\s*)?\d{4,6}(?:\.[A-Z]{2})?\)")
 # a headline about a company's results: 粤澄电器2025年营收增长11.6%, 岭秀智能去年多赚37%
 _RESULTS_AFTER_RE = re.compile(
-    r"^(?:\d|去年|今年|前|首|上半年|全年|中期|年度|营收|净利|纯利|年报|业绩|第|一季|三季)"
+    r"^(?:\d|去年|今年|前|首|上半年|下半年|全年|中期|年度|营收|净利|纯利|年报|业绩|第|一季|二季|三季|四季)"
 )
 _PARTICLES = frozenset("的和与及、,，等为是在了对向从把被将也")
 
 
-def find_introduced(text: str, headline: bool = False) -> dict[str, str]:
+def find_introduced(text: str, headline: bool = False, places: tuple[str, ...] = ()) -> dict[str, str]:
     """The companies a text introduces, by the forms that name them later.
 
     Args:
         text: normalized (simplified, ASCII punctuation) text: a sentence or a headline.
         headline: whether ``text`` is a headline, where a company may simply come first.
+        places: the gazetteer's places in simplified Chinese: a firm may open a clause after its city
+            (深圳安屹医疗二季度营收…).
 
     Returns:
         Each written form (the full name and the bare trade name) mapped to the English name.
@@ -63,13 +65,27 @@ def find_introduced(text: str, headline: bool = False) -> dict[str, str]:
             or bool(_CODE_AFTER_RE.match(after))
             or (headline and start == 2 and bool(_RESULTS_AFTER_RE.match(after)))
             # 企业层面，飞屿航空上半年交付…; 天舟互动去年海外收入…: a firm opening a clause with its period
-            or ((start == 2 or text[start - 3] in "，,。；") and bool(_RESULTS_AFTER_RE.match(after)))
+            or (
+                (start == 2 or text[start - 3] in "，,。；" or _opens_with_place(before, places))
+                and bool(_RESULTS_AFTER_RE.match(after))
+            )
         )
         if introduced:
             english = english_name(name, match.group())
             found[name + match.group()] = english
             found[name] = english
     return found
+
+
+def _opens_with_place(before: str, places: tuple[str, ...]) -> bool:
+    """Whether ``before`` is a clause's opening place and nothing else (惠州, 深圳市, 。佛山顺德)."""
+    head = before[:-1] if before.endswith(("市", "区")) else before
+    for place in places:
+        if head.endswith(place):
+            rest = head[: -len(place)]
+            if not rest or rest[-1] in "，,。；" or _opens_with_place(rest, places):
+                return True
+    return False
 
 
 def _is_trade_name(name: str) -> bool:

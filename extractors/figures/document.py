@@ -109,6 +109,10 @@ class DocumentState:
     refers_to_companies: bool = False
     """Whether the article says "the company" (or "the firm", ...) anywhere, so that the companies named in
     sentences with no figure are worth remembering."""
+    places_before_companies: tuple[str, ...] = ()
+    """The places a Chinese firm may follow at the start of a clause (深圳安屹医疗二季度营收…): the
+    gazetteer's, when the article says 该公司 or 该企业; otherwise none, since a city is far more often
+    followed by its industry (普宁牛仔服装前8个月…) than by a firm."""
     last_company: str | None = None
     """The company the article named last, in any sentence, for "The company sold ..." after a sentence
     that introduced it with no figure ("said Chen, general manager of Sunmoor Appliances, a fan maker")."""

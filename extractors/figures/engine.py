@@ -104,6 +104,8 @@ class FigureExtractor:
         # why: a company named in a sentence with no figure matters only to a later "the company"; most
         # articles never say it, and the scan of every such sentence would cost them a tenth of their time
         state.refers_to_companies = any(words in lowered for words in COMPANY_ANAPHORS)
+        if "该公司" in normalized or "该企业" in normalized:
+            state.places_before_companies = self.vocabulary.places.place_names_zh
         _read_jurisdiction(headline or "", normalized, state, self.vocabulary.places)
         if headline:
             _read_headline(headline, published, state, self.vocabulary)
@@ -171,7 +173,7 @@ def _read_headline(
     title = normalize(headline)
     lowered = title.translate(_LOWER)
     state.remember_periods(find_periods(title, published, None, lowered), None, lowered)
-    state.companies.update(find_introduced(title, headline=True))
+    state.companies.update(find_introduced(title, headline=True, places=state.places_before_companies))
     mentions = find_entities(title, vocabulary.places, state.companies)
     state.company_entities.update(m.name for m in mentions if m.kind == "company" and m.name)
     for mention in mentions:
@@ -218,7 +220,7 @@ def _read_sentence(
     if sentence.boilerplate:
         return
     body = normalized[sentence.start : sentence.end]
-    state.companies.update(find_introduced(body))
+    state.companies.update(find_introduced(body, places=state.places_before_companies))
     state.towns.update(introduced_towns(body, vocabulary.places))
     state.note_event_days(body, published)
     figure_starts = state.figure_starts.between(sentence.start, sentence.end)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import dataclasses
 import itertools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from gdwatch.extractors.figures.companies_zh import find_named
@@ -179,6 +180,32 @@ _WORDS_A_PLACE_NAME_STARTS_INSIDE = frozenset(
 )
 
 
+def _place_matches(pattern: re.Pattern[str], sentence: str) -> Iterator[re.Match[str]]:
+    """The gazetteer's names in a sentence, left to right; where a Chinese name runs into another that ends
+    in an administrative word, the other one (记者从化州市农业农村局获悉: 化州市, Huazhou, not 从化)."""
+    position = 0
+    while (match := pattern.search(sentence, position)) is not None:
+        if not match.group().isascii():
+            match = _later_place(pattern, sentence, match) or match
+        yield match
+        position = match.end()
+
+
+def _later_place(pattern: re.Pattern[str], sentence: str, match: re.Match[str]) -> re.Match[str] | None:
+    for inside in range(match.start() + 1, match.end()):
+        later = pattern.match(sentence, inside)
+        if (
+            later is not None
+            and later.end() > match.end()
+            and sentence[later.end() : later.end() + 1] in _ADMINISTRATIVE_ZH
+        ):
+            return later
+    return None
+
+
+_ADMINISTRATIVE_ZH = frozenset("市县区镇")
+
+
 def find_entities(
     sentence: str,
     places: PlaceIndex,
@@ -204,7 +231,7 @@ def find_entities(
     for start, end, name in find_named(sentence, towns) if towns else ():
         found.append(_mention(sentence, start, end, name, "district"))
     pattern = places.entity_re if places_too else places.company_re
-    for match in pattern.finditer(sentence) if pattern is not None else ():
+    for match in _place_matches(pattern, sentence) if pattern is not None else ():
         token = match.group()
         if token.isascii() and (
             sentence[match.start() - 1 : match.start()].isalpha()

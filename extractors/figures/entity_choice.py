@@ -72,7 +72,14 @@ def _resolve(facts: SentenceFacts, mention: EntityMention, topic: str) -> str:
     headline is about ("Shenzhen's foreign trade hits record" ... "The foreign trade of the city")."""
     if mention.kind == "city_ref":
         # "Shenzhen-based DJI ... The city's": a city named as an attribute is still the city referred to
-        earlier = [m for m in facts.entities if m.kind == "city" and m.start < mention.start]
+        # "在台山，上半年全市…": a county-level city just named is the city meant
+        # ("Shenzhen's Nanshan district … the city's" is still Shenzhen)
+        earlier = [
+            m
+            for m in facts.entities
+            if m.start < mention.start
+            and (m.kind == "city" or (m.kind == "district" and not facts.body[m.start : m.end].isascii()))
+        ]
         if earlier:
             return earlier[-1].name
         # why: "the city" is rare, so earlier sentences are searched for a city only when it is used
@@ -85,7 +92,8 @@ def _resolve(facts: SentenceFacts, mention: EntityMention, topic: str) -> str:
         cities = [
             m
             for m in before
-            if m.kind == "city" and not _PLACES_ANOTHER.search(text_before, max(0, m.start - 24), m.start)
+            if _a_city(m, text_before, topic)
+            and not _PLACES_ANOTHER.search(text_before, max(0, m.start - 24), m.start)
         ]
         if cities:
             return cities[-1].name
@@ -97,6 +105,15 @@ def _resolve(facts: SentenceFacts, mention: EntityMention, topic: str) -> str:
             return named[-1]
         return topic if topic in city_names else places.home
     return mention.name
+
+
+def _a_city(mention: EntityMention, text: str, topic: str) -> bool:
+    """Whether a mention names the city "the city" refers to: a prefecture, or the county-level city the
+    article is about, written as one (化州市…全市); a county-level city named in passing is not (兴宁市 in an
+    article about Meizhou)."""
+    return mention.kind == "city" or (
+        mention.kind == "district" and mention.name == topic and text[mention.end : mention.end + 1] == "市"
+    )
 
 
 _PLACES_ANOTHER = re.compile(

@@ -253,6 +253,11 @@ COMPANY_TRADES_ZH = {
     "水产": "Aquatic Products", "皮具": "Leather Goods", "灯饰": "Lighting", "洁具": "Sanitaryware",
     "厨具": "Kitchenware", "增材": "Additive", "影像": "Imaging", "内衣": "Lingerie", "金属": "Metals",
     "再生金属": "Renewable Metals", "电力电子": "Power Electronics", "包装": "Packaging",
+    "糖业": "Sugar", "酒业": "Wine", "塑业": "Plastics", "塑胶": "Plastics", "日化": "Daily Chemicals",
+    "电缆": "Cable", "线缆": "Cable", "铜业": "Copper", "印务": "Printing", "种业": "Seeds",
+    "牧业": "Livestock", "饲料": "Feed", "水泥": "Cement", "玻璃": "Glass", "传媒": "Media",
+    "环保": "Environmental", "果业": "Fruit", "家私": "Furniture",
+    "钟表": "Watches", "乳业": "Dairy", "粮油": "Grain and Oil", "纸品": "Paper Products",
 }  # fmt: skip
 # Words that introduce a company by what it is: 家电企业粤澄电器, 锂电池制造商华南电池, 连接器厂璟达精密
 COMPANY_INTRODUCERS_ZH = _words(

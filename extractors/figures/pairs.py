@@ -44,7 +44,7 @@ def finish_number(sentence: str, measured: tuple[Figure, bool] | None) -> list[F
         return []
     figure, bare = measured
     if bare:
-        return _maybe_range(sentence, figure) or []
+        return _maybe_range(sentence, figure) or _maybe_list_member(sentence, figure) or []
     range_figures = _maybe_range(sentence, figure)
     if range_figures:
         return range_figures
@@ -159,6 +159,44 @@ def _maybe_range(sentence: str, low: Figure) -> list[Figure] | None:
     ):
         return _make_range(sentence, low.start, low.end, top)  # 2至3个集群: a range of counts
     return None
+
+
+def _maybe_list_member(sentence: str, bare: Figure) -> list[Figure] | None:
+    """ "accounted for 34, 29 and 15 percent", "rose 1.2, 3.4 and 5.6 billion yuan": a bare number in a list
+    whose last member carries the unit takes that unit (and scale); each member is its own figure."""
+    if bare.unit != "count" or not _BARE_DECIMAL.fullmatch(sentence, bare.start, bare.end):
+        return None
+    tail = _LIST_TAIL.match(sentence, bare.end)
+    if tail is None:
+        return None
+    last_match = CORE.match(sentence, tail.end())
+    if last_match is None or last_match.lastgroup != "digits":
+        return None
+    parsed = parse_decimal(last_match.group())
+    if parsed is None:
+        return None
+    last = finish_number(sentence, measure(sentence, last_match.start(), last_match.end(), *parsed))
+    if len(last) != 1 or last[0].kind not in {"percent", "pp", "currency"} or last[0].range_role:
+        return None
+    scale = last[0].resolution / _digit_resolution(sentence, last[0])
+    value, resolution = parse_decimal(sentence[bare.start : bare.end]) or (0.0, 1.0)
+    member = Figure(
+        bare.start,
+        bare.end,
+        scale_value(value, scale),
+        last[0].unit,
+        scale_value(resolution, scale),
+        last[0].kind,
+    )
+    member.unit_text = last[0].unit_text
+    attach_qualifier(sentence, member)
+    return [member]
+
+
+_BARE_DECIMAL = re.compile(r"\d+(?:\.\d+)?")
+# ", 29 and " / "、17.6和": the rest of a list up to its last member (digits only in between); never ", or"
+# ("numbered 613, or 56.5 percent of the exhibits" restates the number as a share)
+_LIST_TAIL = re.compile(r"(?:\s*[,、]\s*\d[\d.]*)*\s*,?\s*(?:and|和|及|与)\s*(?=\d)", re.I)
 
 
 def _digits_end(sentence: str, figure: Figure) -> int:

@@ -38,6 +38,17 @@ def test_a_headline_may_start_with_the_company_and_its_results() -> None:
     assert find_introduced("记者获悉岭秀智能去年多赚37%") == {}
 
 
+def test_a_company_may_open_a_clause_after_its_city_where_the_article_says_the_company() -> None:
+    places = ("深圳", "惠州", "普宁")
+    assert find_introduced("深圳安屹医疗二季度营收9.36亿元", places=places)["安屹"] == "Anyi Medical"
+    assert (
+        find_introduced("惠州市恒储新能源前8个月出货14.6GWh", places=places)["恒储"] == "Hengchu New Energy"
+    )
+    # without the places (an article that never says 该公司) a city's industry stays an industry
+    assert find_introduced("普宁牛仔服装前8个月出口11.8亿元") == {}
+    assert find_introduced("湛江糖业龙头南蔗糖业(002988)公告")["南蔗"] == "Nanzhe Sugar"
+
+
 @pytest.mark.parametrize(
     "text",
     [

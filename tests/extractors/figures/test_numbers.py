@@ -190,6 +190,41 @@ def test_ranges_give_a_low_over_and_a_high_under(
     assert [v for _, v, _, _ in got] == pytest.approx([v for _, v, _, _ in expected])
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "France, Australia and Chile accounted for 34, 29 and 15 percent of the value, respectively.",
+            [("34", 34.0, "%", "exact"), ("29", 29.0, "%", "exact"), ("15 percent", 15.0, "%", "exact")],
+        ),
+        (
+            "Sales rose 1.2, 3.4 and 5.6 billion yuan.",
+            [
+                ("1.2", 1.2e9, "CNY", "exact"),
+                ("3.4", 3.4e9, "CNY", "exact"),
+                ("5.6 billion yuan", 5.6e9, "CNY", "exact"),
+            ],
+        ),
+        (
+            "分别增长23.1、17.6和5%。",
+            [("23.1", 23.1, "%", "exact"), ("17.6", 17.6, "%", "exact"), ("5%", 5.0, "%", "exact")],
+        ),
+        # ", or" restates a count as a share; a year is never a member
+        (
+            "New energy vehicles numbered 613, or 56.5 percent of the exhibits.",
+            [("56.5 percent", 56.5, "%", "exact")],
+        ),
+        ("Sales in 2024 and 2025 rose 5 percent.", [("5 percent", 5.0, "%", "exact")]),
+    ],
+)
+def test_a_list_of_bare_numbers_takes_the_unit_of_its_last_member(
+    text: str, expected: list[tuple[str, float, str, str]]
+) -> None:
+    got = figures_of(text)
+    assert [(s, u, q) for s, _, u, q in got] == [(s, u, q) for s, _, u, q in expected]
+    assert [v for _, v, _, _ in got] == pytest.approx([v for _, v, _, _ in expected])
+
+
 def test_from_to_is_two_figures_each_with_its_own_qualifier() -> None:
     sentence = "Firms grew from 3.1 million in 2019 to over 6 million in 2024."
     figures = find_figures(sentence)

@@ -146,3 +146,18 @@ def test_the_value_of_a_places_sales_is_that_places(extractor: FigureExtractor) 
 def test_a_fair_of_the_gazetteer_owns_its_figures(extractor: FigureExtractor) -> None:
     text = "The 21st China International SME Fair ended with intended deals worth 39.6 billion yuan."
     assert owners(extractor, text) == {"39.6 billion yuan": "China International SME Fair"}
+
+
+def test_a_county_level_city_is_the_city_its_article_means(extractor: FigureExtractor) -> None:
+    text = (
+        "11月25日，记者从化州市农业农村局获悉，今年1—10月，化州市化橘红全产业链产值103.6亿元。\n"
+        "全市化橘红种植面积达15.2万亩。\n"
+        "在台山，上半年全市实现地区生产总值276.3亿元。"
+    )
+    # 从化州市 is "from Huazhou", not Conghua (从化); 全市 is the county-level city the article is about, or
+    # the one just named in its sentence
+    assert owners(extractor, text, "化州化橘红全产业链产值突破百亿元") == {
+        "103.6亿元": "Huazhou",
+        "15.2万": "Huazhou",
+        "276.3亿元": "Taishan",
+    }
