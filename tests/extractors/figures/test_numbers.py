@@ -337,6 +337,8 @@ def test_qualifier_words(text: str, qualifier: str) -> None:
         "二、零部件企业",
         "the country's trillion-yuan clusters and 万亿级产业集群 and 超百亿元企业",
         "Hotline: 12345. Comments (2)",
+        "($1 = 7.1046 Chinese yuan renminbi)",  # a wire story's exchange-rate line
+        "($1 = 7.7950 Hong Kong dollars)",
     ],
 )
 def test_numbers_that_are_not_figures(text: str) -> None:
