@@ -36,3 +36,6 @@ class Figure:
     """Where ``unit_text`` starts in the sentence (the original script is ``text[unit_start:][:len]``)."""
     part: str | None = None
     """The part of a whole a ratio figure is ("primary sector" in 2.1:45.3:52.6), else None."""
+    counts_the_same_as: Figure | None = None
+    """The count before a bare number that counts the same things and leaves out their noun ("312
+    enterprises ..., 26 more than at the end of last year", "bringing the total to 178"), else None."""

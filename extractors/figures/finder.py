@@ -61,6 +61,7 @@ def find_figures(sentence: str, lowered: str | None = None, starts: list[int] | 
         The figures in order of appearance, offsets relative to ``sentence``.
     """
     figures: list[Figure] = []
+    unmeasured: list[re.Match[str]] = []
     cursor = 0
     lowered = sentence.translate(_LOWER) if lowered is None else lowered
     for match in scan(TRIGGER, CORE, lowered, starts):
@@ -68,13 +69,65 @@ def find_figures(sentence: str, lowered: str | None = None, starts: list[int] | 
             continue
         built = _build(sentence, match)
         if not built:
+            if match.lastgroup in {"digits", "word"}:
+                unmeasured.append(match)
             continue
         for figure in built:
             figures.append(figure)
         cursor = max(cursor, built[-1].end)
+    if unmeasured and figures:
+        figures = _with_elided_counts(sentence, lowered, figures, unmeasured)
     link_conversions(sentence, figures)
     spread_list_bounds(sentence, figures)
     return figures
+
+
+# Where English leaves out the noun of a count named just before: "312 enterprises ..., 26 more than at the
+# end of last year", "5,000 ceramics enterprises, 612 of them above designated size", "the total to 178"
+_ELIDED_AFTER = re.compile(r"\s+(?:(?P<same>more|fewer|less)\s+than\b|of\s+(?:them|which|whom)\b)")
+_ELIDED_BEFORE = re.compile(
+    r"(?:\b(?P<same>(?:bringing|taking|raising|lifting)\s+(?:its|the|their)\s+(?:total|number|tally)\s+to)"
+    r"|\bincluding|\bhaving\s+added|,\s+and)\s+$"
+)
+
+
+def _with_elided_counts(
+    sentence: str, lowered: str, figures: list[Figure], unmeasured: list[re.Match[str]]
+) -> list[Figure]:
+    """Bare numbers that count what the count before them counts, as figures in its unit."""
+    added = []
+    for match in unmeasured:
+        start, end = match.span()
+        elided = _ELIDED_AFTER.match(lowered, end) or _ELIDED_BEFORE.search(
+            lowered, max(0, start - 40), start
+        )
+        if elided is None:
+            continue
+        before = [f for f in figures if f.end <= start]
+        if not before or before[-1].kind != "count" or before[-1].unit == "count" or not before[-1].unit_text:
+            continue
+        if match.lastgroup == "digits":
+            if is_bare_year(sentence, start, end) or is_not_a_figure(sentence, start, end):
+                continue
+            parsed = parse_decimal(match.group())
+            if parsed is None:
+                continue
+            value, resolution = parsed
+        else:
+            word = parse_word_number(match.group())
+            if word is None or match.group() == "one":
+                continue
+            value, resolution = float(word), 1.0
+        figure = Figure(start, end, value, before[-1].unit, resolution, "count")
+        attach_qualifier(sentence, figure)
+        # why: "more than 5,000 enterprises, 612 of them ...": the bound of the count before is not this one's
+        figure.qualifier_own = True
+        if elided.group("same"):
+            figure.counts_the_same_as = before[-1]  # not "612 of them", a part of what was counted
+        added.append(figure)
+    if not added:
+        return figures
+    return sorted(figures + added, key=lambda figure: figure.start)
 
 
 def _build(sentence: str, match: re.Match[str]) -> list[Figure]:

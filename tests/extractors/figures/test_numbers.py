@@ -343,3 +343,41 @@ def test_qualifier_words(text: str, qualifier: str) -> None:
 )
 def test_numbers_that_are_not_figures(text: str) -> None:
     assert figures_of(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The city now has 312 appliance enterprises, 26 more than at the end of last year.",
+            [("312", 312.0, "enterprises"), ("26", 26.0, "enterprises")],
+        ),
+        (
+            "Chaozhou has more than 5,000 ceramics enterprises, 612 of them above designated size.",
+            [("5,000", 5000.0, "enterprises"), ("612", 612.0, "enterprises")],
+        ),
+        (
+            "The district added 46 drone routes during the year, bringing its total to 212.",
+            [("46", 46.0, "routes"), ("212", 212.0, "routes")],
+        ),
+        (
+            "The district is home to 84 closure makers, nine more than in May.",
+            [("84", 84.0, "enterprises"), ("nine", 9.0, "enterprises")],
+        ),
+        # only after a count: a rate has no noun to leave out
+        ("Sales rose 5 percent, 3 more than in 2024.", [("5 percent", 5.0, "%")]),
+    ],
+)
+def test_a_bare_number_that_leaves_out_the_noun_of_the_count_before_counts_the_same(
+    text: str, expected: list[tuple[str, float, str]]
+) -> None:
+    assert [(s, v, u) for s, v, u, _ in figures_of(text)] == expected
+
+
+def test_more_than_counts_the_same_things_as_the_count_before() -> None:
+    sentence = (
+        "The district added 46 drone routes during the year, bringing its total to 212, and 12 of them..."
+    )
+    first, total, part = find_figures(sentence)
+    assert total.counts_the_same_as is first
+    assert part.counts_the_same_as is None  # "12 of them" is a part of what was counted
