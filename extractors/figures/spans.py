@@ -177,8 +177,9 @@ def is_not_a_figure(sentence: str, start: int, end: int) -> bool:
     after = sentence[end : end + 3]
     if before.endswith(("+", "/", "=", "_", "@", "#", ".", "第")) or after.startswith(("/", ":")):
         return True
+    # why: "($1 = 7.1046 yuan)", a wire story's exchange-rate line, states a rate, not a figure
     if before.rstrip(" ").endswith("=") or after.lstrip(" ").startswith("="):
-        return True  # why: "($1 = 7.1046 yuan)", a wire story's exchange-rate line, states a rate, not a figure
+        return True
     if before.endswith(":") and not _LABEL_COLON.search(before):
         return True  # why: a time (10:30) or a ratio; "某公司：8520万元" after a label colon is a figure
     # why: "1 .5万亿元" is OCR noise and "8 600亿元" groups digits with a space; reading 1, 5 or 600 alone
