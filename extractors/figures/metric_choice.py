@@ -145,7 +145,12 @@ def candidates(hit: PhraseHit, figure: Figure, role: str) -> list[MetricDefiniti
 
 
 def choose_hit(
-    facts: SentenceFacts, index: int, figure: Figure, role: str, item: ListItem | None
+    facts: SentenceFacts,
+    index: int,
+    figure: Figure,
+    role: str,
+    item: ListItem | None,
+    list_start: int | None = None,
 ) -> PhraseHit | None:
     """The catalogue phrase a figure belongs to (its subject), or None.
 
@@ -155,6 +160,7 @@ def choose_hit(
         figure: the figure.
         role: its role (:func:`roles.figure_role`).
         item: what a "respectively" list pairs with the figure, if it is in one.
+        list_start: where that list's first figure starts.
 
     Returns:
         The phrase, or None.
@@ -163,6 +169,26 @@ def choose_hit(
         return item.hit if candidates(item.hit, figure, role) else None
     if item is not None and item.unnamed:
         return None
+    found = _chosen_hit(facts, index, figure, role)
+    if found is None and item is not None and list_start is not None:
+        # "Exports to the US, the EU and ASEAN amounted to 6.83 billion yuan, 4.27 billion yuan and 3.15
+        # billion yuan, respectively": items that name no phrase share the one written before the list;
+        # also one that measured an amount before the list that the list splits ("surged to 3.26 billion
+        # yuan, with Europe and Southeast Asia taking 1.47 billion yuan and 0.92 billion yuan"), but not for
+        # rates, which are then shares ("with ASEAN and the Middle East taking 46 percent and 19 percent")
+        previous_end = max((f.end for f in facts.figures if f.end <= list_start), default=0)
+        if figure.kind == "currency":
+            previous_end = 0
+        shared = [
+            h
+            for h in facts.hits
+            if previous_end <= h.start and h.end <= list_start and candidates(h, figure, role)
+        ]
+        found = shared[-1] if shared else None
+    return found
+
+
+def _chosen_hit(facts: SentenceFacts, index: int, figure: Figure, role: str) -> PhraseHit | None:
     body = facts.body
     clause_start, clause_end = facts.clause(figure.start)
     next_start = facts.figures[index + 1].start if index + 1 < len(facts.figures) else len(body)

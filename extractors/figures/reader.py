@@ -197,7 +197,8 @@ def read_figures(
             if compared is not None:
                 # "quickening from 3.9 percent": the rate it is compared with is a growth rate
                 role = "growth"
-            hit = choose_hit(facts, index, figure, role, item)
+            list_start = facts.figures[min(groups)].start if item is not None else None
+            hit = choose_hit(facts, index, figure, role, item, list_start)
             metric = choose_metric(facts, index, figure, role, hit, sentence_observations) or compared
             if metric is not None and not metric.product and _rate_of_a_count(facts, index, figure, role):
                 metric = (

@@ -117,6 +117,33 @@ def test_respectively_distributes_places(catalogue: MetricCatalogue) -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "metrics"),
+    [
+        (
+            "Exports to the United States, the European Union and ASEAN amounted to 6.83 billion yuan, "
+            "4.27 billion yuan and 3.15 billion yuan, respectively.",
+            ["exports", "exports", "exports"],
+        ),
+        (
+            "Exports of wind power equipment surged 41.5 percent to 3.26 billion yuan, with Europe and "
+            "Southeast Asia taking 1.47 billion yuan and 0.92 billion yuan, respectively.",
+            ["exports_growth", "exports", "exports", "exports"],
+        ),
+        # rates after an amount are its shares, not the measure's growth
+        (
+            "Export value reached 9.7 billion yuan, with ASEAN and the Middle East taking 46 percent and "
+            "19 percent, respectively.",
+            ["exports", None, None],
+        ),
+    ],
+)
+def test_list_items_that_name_no_phrase_share_the_one_before_the_list(
+    catalogue: MetricCatalogue, text: str, metrics: list[str | None]
+) -> None:
+    assert [o.metric for o in figures(text, catalogue).values()] == metrics
+
+
 def test_a_part_keeps_its_metric_under_a_segment(catalogue: MetricCatalogue) -> None:
     text = (
         "民营企业进出口4.1万亿元，增长5%。\n"
