@@ -1,7 +1,7 @@
 """Quality gate: gdwatch's figure extractor must keep its scores on the labelled development set
 (labels version 2, docs/figure-labels-v2.md).
 
-The floors sit just under the scores of extractor metrics-2.17.0 on this set, so a change that makes any
+The floors sit just under the scores of extractor metrics-2.18.0 on this set, so a change that makes any
 field worse fails here. The issue targets (period >= 0.92, entity >= 0.95, metric >= 0.92, segment >= 0.90,
 precision >= 0.98, recall >= 0.97) are for held-out text and are reported in docs/benchmarks.md; the
 scorer itself is tested in tests/benchmarks/test_devset_scorer.py.
@@ -25,9 +25,9 @@ from gdwatch.extractors.figures import FigureExtractor
 
 # Update together with the labels (benchmarks/devset.devset_sha256() prints the new values).
 PINNED_SHA256 = {
-    "en.jsonl": "fb3e9caa5a67c82f6644b8df1f346f69e05747f497a45657db9af54c224401f9",
-    "zh-hans.jsonl": "d4d2635b47a33dd5dad3b3815b5c689b99a6fa40a1d7262fad2bee8c6925b5dd",
-    "zh-hant.jsonl": "f4a6415d236d9d5169155035a582662e39e3c5429348b8226bcf6a04e3c91291",
+    "en.jsonl": "e765a1cd7459e14511d3c046da6df30d822d825c3d3806d916781df7ac5b4831",
+    "zh-hans.jsonl": "fa4de1077a6df984ed3d6281928bab6d2ed9c4b7af2a049325c65abe7a96cdf1",
+    "zh-hant.jsonl": "bd17e4f5d5981084e8b7535bff0ebb913ad54f319b3a877a315fbe63d7340bf8",
 }
 
 FLOORS = {
@@ -40,8 +40,8 @@ FLOORS = {
     "metric": 0.92,
     "entity": 0.935,
     "partner": 0.96,
-    "segment": 0.555,
-    "part": 0.70,
+    "segment": 0.545,
+    "part": 0.695,
     "basis": 0.975,
     "kind": 0.97,
     "projection": 0.98,
