@@ -40,7 +40,7 @@ class SubjectGrammar:
     allowed_prefix: re.Pattern[str]
     """A prefix made only of these words leaves the phrase naming the whole."""
     partner_prefix: re.Pattern[str]
-    """对东盟、欧盟 before a phrase: the partner, not a part."""
+    """对东盟、欧盟 (or 对美国、欧盟和日本) before a phrase: the partners, not a part."""
     time_or_place: re.Pattern[str]
     """Periods and places a clause may open with and still name no subject of its own."""
     company_forms: tuple[str, ...]
@@ -63,7 +63,7 @@ class SubjectGrammar:
         return cls(
             allowed_prefix=re.compile(rf"(?:{_TIME_WORDS}|{_ALLOWED_WORDS}|{names})+$"),
             partner_prefix=re.compile(
-                rf"[对与向从同自](?:共建)?(?:{partners})(?:、(?:{partners}))*(?:分别)?$"
+                rf"[对与向从同自](?:共建)?(?:{partners})(?:[、和及与](?:{partners}))*(?:分别)?$"
             ),
             time_or_place=re.compile(rf"(?:{_TIME_WORDS}|今年|去年|目前|同期|全省|全市|全国|{cities}|市)+"),
             company_forms=places.company_forms_zh,

@@ -144,6 +144,15 @@ def test_list_items_that_name_no_phrase_share_the_one_before_the_list(
     assert [o.metric for o in figures(text, catalogue).values()] == metrics
 
 
+def test_a_chinese_partner_list_joined_by_he_is_the_partners_not_a_part(catalogue: MetricCatalogue) -> None:
+    text = "对美国、欧盟和澳大利亚分别出口3.12亿元、2.05亿元和0.86亿元。"
+    assert [(o.metric, o.partner) for o in figures(text, catalogue).values()] == [
+        ("exports", "US"),
+        ("exports", "EU"),
+        ("exports", "Australia"),
+    ]
+
+
 def test_a_part_keeps_its_metric_under_a_segment(catalogue: MetricCatalogue) -> None:
     text = (
         "民营企业进出口4.1万亿元，增长5%。\n"
