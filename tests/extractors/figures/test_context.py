@@ -153,6 +153,15 @@ def test_a_chinese_partner_list_joined_by_he_is_the_partners_not_a_part(catalogu
     ]
 
 
+def test_chinese_services_trade_is_the_services_part_of_trade(catalogue: MetricCatalogue) -> None:
+    text = "上半年广东服务进出口总额4618亿元。\n其中，服务出口2153亿元；服務進口2465億元。"
+    assert [(o.metric, o.segment) for o in figures(text, catalogue).values()] == [
+        ("foreign_trade_total", "services"),
+        ("exports", "services"),
+        ("imports", "services"),
+    ]
+
+
 def test_a_part_keeps_its_metric_under_a_segment(catalogue: MetricCatalogue) -> None:
     text = (
         "民营企业进出口4.1万亿元，增长5%。\n"
