@@ -58,6 +58,7 @@ from gdwatch.extractors.figures.segments import (
     names_part,
     opening_product_en,
     parts,
+    traded_object_zh,
     written_industry,
     written_product,
     written_product_after_en,
@@ -317,10 +318,13 @@ def read_figures(
             metric, segment = _not_another_parts(facts, figure, metric, segment, hit, role)
             if (
                 segment is None
-                and item is None
+                and (item is None or item.segment is None)
                 and ((metric is not None and metric.key in _FLOWS) or (figure.kind == "count" and facts.hits))
             ):
                 segment = _object_product(facts, figure)  # "exported 15.3 billion yuan of drones"
+                if segment is None and item is not None:
+                    # 东莞、揭阳分别出口鞋类168.2亿元、95.4亿元: the goods before the list's first amount
+                    segment = _object_product(facts, facts.figures[min(groups)])
             segment = _part_in_force(facts, state, metric, segment, item)
             if metric is not None and metric.channel and segment is None:
                 state.segment = metric.channel  # "exports via the channel" after the channel's whole
@@ -659,6 +663,13 @@ def _object_product(facts: SentenceFacts, figure: Figure) -> str | None:
     "48,200 tonnes of pomelos worth 312 million yuan" -> the catalogued part written there, else the
     product as written."""
     body = facts.body
+    goods = (
+        traded_object_zh(body, figure.start) if not body[figure.start - 1 : figure.start].isascii() else None
+    )
+    if goods is not None:
+        start, end = goods  # 出口鞋类612.4亿元
+        named = [m.segment for m in parts(facts.segments) if start <= m.start < end]
+        return named[0] if named else body[start:end]
     unit_end = figure.end
     if figure.kind == "count":
         if figure.unit not in _CONTENT_UNITS or figure.unit_start is None or figure.unit_start < figure.end:

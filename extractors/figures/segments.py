@@ -154,7 +154,9 @@ def inside_a_part(mentions: list[SegmentMention], start: int, end: int) -> bool:
 _PRODUCT_WRITTEN = re.compile(
     r"([\u4e00-\u9fff]{1,11}(?:产品|商品|品|器|机|车|具|材|鞋|服|装|鱼|虾|菜|果|茶|瓷|池|备|件|饰|片|钢|板|船|刀|剪|砖|灯|药|械"
     # goods whose names end otherwise: 家私 (Cantonese furniture), 沙发, 内衣, 箱包, 眼镜, 手表 ...
-    r"|私|发|衣|裤|袜|帽|包|镜|纸|料|油|酒|米|肉|糖|烟|表|伞|柜|桌|椅|床|缆|泵|阀|锁|球|瓶|杯|壶|锅|炉|扇|玉))"
+    r"|私|发|衣|裤|袜|帽|包|镜|纸|料|油|酒|米|肉|糖|烟|表|伞|柜|桌|椅|床|缆|泵|阀|锁|球|瓶|杯|壶|锅|炉|扇|玉"
+    # a category of goods (鞋类, 箱包类, 塑料制品类), not a kind of anything (各类, 这类, 品类)
+    r"|(?<![各此这该同两三几大品门种])类))"
 )
 
 
@@ -313,6 +315,26 @@ def written_product_after_en(body: str, hit_end: int) -> str | None:
 
 _HAN_RUN_END = re.compile(r"[\u4e00-\u9fff]{2,16}$")
 _AND_ZH = re.compile("[和及与]")
+
+
+def traded_object_zh(body: str, figure_start: int) -> tuple[int, int] | None:
+    """Where the goods are that a Chinese trade verb takes right before an amount (出口鞋类612.4亿元,
+    分别进口大豆…), or None.
+
+    Args:
+        body: the sentence.
+        figure_start: where the amount starts.
+
+    Returns:
+        The goods' (start, end) in ``body``.
+    """
+    found = _TRADED_OBJECT_ZH.search(body, max(0, figure_start - 14), figure_start)
+    if found is None or _PRODUCT_WRITTEN.fullmatch(found.group(1)) is None:
+        return None
+    return found.span(1)
+
+
+_TRADED_OBJECT_ZH = re.compile(r"(?:出口|进口)([\u4e00-\u9fff]{2,12})$")
 
 
 def written_product(body: str, hit_start: int, leading_words: re.Pattern[str]) -> str | None:

@@ -67,5 +67,6 @@ class SubjectGrammar:
             ),
             time_or_place=re.compile(rf"(?:{_TIME_WORDS}|今年|去年|目前|同期|全省|全市|全国|{cities}|市)+"),
             company_forms=places.company_forms_zh,
-            leading_words=re.compile(rf"^(?:{_TIME_WORDS}|{_ALLOWED_WORDS}|{names})+"),
+            # 对东盟鞋类出口: the partner before the goods is no part of their name
+            leading_words=re.compile(rf"^(?:{_TIME_WORDS}|{_ALLOWED_WORDS}|{names}|{partners})+"),
         )

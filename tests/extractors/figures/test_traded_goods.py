@@ -10,7 +10,7 @@ import pytest
 
 from gdwatch.config.loader import load_gazetteer, load_metrics
 from gdwatch.extractors.figures import FigureExtractor
-from gdwatch.extractors.figures.segments import plural_product
+from gdwatch.extractors.figures.segments import plural_product, traded_object_zh
 
 PUBLISHED = date(2026, 1, 29)
 
@@ -64,3 +64,25 @@ def test_goods_after_a_conversion_stay_the_part_for_the_article(extractor: Figur
 def test_chinese_goods_of_more_endings_are_a_part(extractor: FigureExtractor, goods: str) -> None:
     found = extractor.extract(f"首三季乐从{goods}出口87.4亿元，按年增长9.1%。", published=PUBLISHED)
     assert [(o.metric, o.segment) for o in found] == [("exports", goods), ("exports_growth", goods)]
+
+
+def test_chinese_goods_after_the_trade_verb_are_the_part(extractor: FigureExtractor) -> None:
+    text = (
+        "首10个月广东出口鞋类612.4亿元人民币。\n"
+        "东莞、揭阳分别出口鞋类168.2亿元和95.4亿元。\n"
+        "对东盟鞋类出口增长9.4%。"
+    )
+    found = {
+        text[o.start : o.end]: (o.metric, o.segment) for o in extractor.extract(text, published=PUBLISHED)
+    }
+    assert found == {
+        "612.4亿元": ("exports", "鞋类"),
+        "168.2亿元": ("exports", "鞋类"),
+        "95.4亿元": ("exports", "鞋类"),
+        "9.4%": ("exports_growth", "鞋类"),  # the partner before the goods is no part of their name
+    }
+
+
+def test_a_kind_of_anything_is_no_category_of_goods() -> None:
+    assert traded_object_zh("出口鞋类612亿元", 4) == (2, 4)
+    assert traded_object_zh("出口各类612亿元", 4) is None  # 各类 is "every kind"
