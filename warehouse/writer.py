@@ -88,6 +88,12 @@ class Warehouse:
     """With ``defer_checks``: a batch that leaves at least this many article pages queued is followed by a
     check, so a long run's check reads a bounded number of texts at once (docs/benchmarks.md, "Warehouse
     loads")."""
+    FILE_THREADS = 1
+    """DuckDB threads of the writer's connections to a DuckDB file. A batch's statements read and write tens
+    to thousands of rows, too few to split: with DuckDB's default (one thread per core) each statement
+    paid for scheduling work across threads, and a run's page workers want the other core anyway. One
+    thread made the appends 1.3-1.45x and the checks about 1.2x as fast on 2 cores (docs/benchmarks.md,
+    "One thread for the writer")."""
     SERIALISE_LAKE_LOADS = True
     """Take the article locks around each DuckLake append and the catalog's advisory lock around each check.
     Only benchmarks turn it off, to measure what the locks cost: without them, concurrent checks can miss a
@@ -163,6 +169,8 @@ class Warehouse:
                 connect(self.path).close()
             else:
                 self._session = connect(self.path)
+                if self._lake is None:
+                    self._session.execute(f"SET threads = {int(self.FILE_THREADS)}")
             if self._lake is not None and self._lake.kind == "postgres":
                 self._catalog_lock = CatalogLock(self._lake)
         except BaseException:
@@ -194,6 +202,7 @@ class Warehouse:
                 return
             conn = connect(self.path, migrate=False)
             try:
+                conn.execute(f"SET threads = {int(self.FILE_THREADS)}")
                 yield conn
             finally:
                 conn.close()

@@ -374,3 +374,13 @@ def test_a_writer_killed_while_holding_the_file_keeps_its_committed_batches(db_p
     with Warehouse(db_path) as wh:  # the lock died with the process; opening replays the log
         assert wh.start_run(flow="daily", params={}, started_at=T0) == 2
     assert query(db_path, "SELECT count(*) FROM store.observations")[1] == [(1,)]
+
+
+@pytest.mark.parametrize("hold_file", [True, False])
+def test_writer_file_connections_use_one_thread(tmp_path: Path, hold_file: bool) -> None:
+    """The writer's DuckDB-file connections run with ``FILE_THREADS`` threads (docs/benchmarks.md, "One
+    thread for the writer"), whether it holds the file or opens it per call."""
+    with Warehouse(tmp_path / "w.duckdb", hold_file=hold_file) as wh, wh._conn() as conn:
+        row = conn.execute("SELECT current_setting('threads')").fetchone()
+    assert row is not None
+    assert int(row[0]) == Warehouse.FILE_THREADS == 1
