@@ -1,7 +1,7 @@
 """Quality gate: gdwatch's figure extractor must keep its scores on the labelled development set
 (labels version 2, docs/figure-labels-v2.md).
 
-The floors sit just under the scores of extractor metrics-2.18.0 on this set, so a change that makes any
+The floors sit just under the scores of extractor metrics-2.19.0 on this set, so a change that makes any
 field worse fails here. The issue targets (period >= 0.92, entity >= 0.95, metric >= 0.92, segment >= 0.90,
 precision >= 0.98, recall >= 0.97) are for held-out text and are reported in docs/benchmarks.md; the
 scorer itself is tested in tests/benchmarks/test_devset_scorer.py.
@@ -31,17 +31,17 @@ PINNED_SHA256 = {
 }
 
 FLOORS = {
-    "precision": 0.98,
-    "recall": 0.98,
+    "precision": 0.985,
+    "recall": 0.985,
     "value": 0.99,
     "unit": 0.96,
     "qualifier": 0.98,
     "period": 0.925,
-    "metric": 0.92,
+    "metric": 0.925,
     "entity": 0.935,
     "partner": 0.96,
     "segment": 0.545,
-    "part": 0.695,
+    "part": 0.70,
     "basis": 0.975,
     "kind": 0.97,
     "projection": 0.98,
