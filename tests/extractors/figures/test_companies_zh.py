@@ -19,6 +19,8 @@ from gdwatch.extractors.figures.companies_zh import english_name, find_introduce
         ("锂电池制造商华南电池今年出货量翻番", "华南电池", "Huanan Battery"),
         ("湾区储能科技股份有限公司公布年报", "湾区储能", "Wanqu Energy Storage"),  # its registered form
         ("粤澄电器(002986.SZ)发布公告", "粤澄电器", "Yuecheng Appliances"),  # its stock code
+        ("印刷电路板厂鸿展电路(6721)公布财报", "鸿展电路", "Hongzhan Circuit"),
+        ("新式茶饮连锁茗岛茶饮(02693)公布业绩", "茗岛茶饮", "Mingdao Tea"),
     ],
 )
 def test_a_company_is_recognised_where_it_is_introduced(text: str, written: str, english: str) -> None:
