@@ -234,7 +234,7 @@ class DocumentState:
                 year" from the period of the whole; None for the headline.
             lowered: the lower-cased text the offsets refer to when ``sentence`` is None (the headline).
         """
-        own = [m for m in periods if not m.base]
+        own = [m for m in periods if not m.base and not (m.local and self.period_in_force is not None)]
         if not own:
             return
         if sentence is not None:

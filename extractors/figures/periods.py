@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from gdwatch.extractors.figures.currencies import CURRENCY_NAMES_EN
+from gdwatch.extractors.figures.holidays import find_holidays
 from gdwatch.extractors.figures.lexicon import (
     MONTH_ABBREVIATIONS,
     MONTH_NUMBERS,
@@ -162,6 +163,9 @@ class PeriodMention:
     """True for a point in time ("as of the end of June", 截至6月底, "now"): stocks take it, flows do not."""
     span: str = ""
     """The period as a span: for a point at a period's end, that period ("2025" for 截至2025年底)."""
+    local: bool = False
+    """True for a holiday: it dates what follows only when no other period is in force yet (a lede's "over
+    the May Day holiday"), not after a headline's or lede's own ("前三季度…" then "国庆黄金周期间…")."""
 
     @property
     def flow_period(self) -> str:
@@ -250,7 +254,17 @@ def find_periods(
             base = False  # "由10月15日至11月4日举行": the span the period covers, not a comparison
         point = _point_of(atom, period, before, after, sentence[atom.start : atom.end])
         mentions.append(PeriodMention(atom.start, atom.end, point or period, base, point is not None, period))
-    return mentions
+    # "12月，受春节备货带动", "10月1日至8日国庆中秋假期": a period written out dates the sentence
+    holidays = [] if any(not m.base for m in mentions) else find_holidays(sentence, published)
+    for holiday in holidays:
+        before = sentence[max(0, holiday.start - 20) : holiday.start]
+        if _HOLIDAY_BASE_BEFORE.search(before):
+            continue  # "up 16 per cent on last year's holiday", 比去年春节: another year's holiday, a base
+        mentions.append(PeriodMention(holiday.start, holiday.end, holiday.period, False, local=True))
+    return sorted(mentions, key=lambda mention: mention.start) if holidays else mentions
+
+
+_HOLIDAY_BASE_BEFORE = re.compile(r"(?:last year's|previous|去年|上年)\s*(?:the\s+)?$", re.I)
 
 
 _AFTER_LEADING_DIGITS = frozenset("月季snrt-~至到")

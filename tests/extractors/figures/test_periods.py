@@ -104,3 +104,49 @@ def test_explicit_year_is_the_last_own_year() -> None:
 )
 def test_dates_and_names_are_not_periods(text: str) -> None:
     assert periods_of(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "period"),
+    [
+        (
+            "Jade traders sold goods worth 1.18 billion yuan during the May Day holiday.",
+            date(2026, 5, 6),
+            "2026-05",
+        ),
+        (
+            "广州各区共设迎春花市23个。",
+            date(2026, 2, 20),
+            "2026-02",
+        ),  # the Spring Festival of 2026: 17 February
+        ("春节假期，全省接待游客612万人次。", date(2026, 1, 20), "2026-02"),  # the coming one, within 45 days
+        ("春节假期，全省接待游客612万人次。", date(2026, 1, 1), "2025-01"),  # the last one (29 January 2025)
+        (
+            "国庆中秋假期，全市共接待游客384万人次。",
+            date(2026, 10, 9),
+            "2026-10",
+        ),  # one break, to the later day
+        (
+            "黄金周期间，出入境旅客68.4万人次。",
+            date(2026, 5, 6),
+            "2026-05",
+        ),  # May's Golden Week, not October's
+    ],
+)
+def test_a_holiday_is_the_month_it_falls_in(text: str, published: date, period: str) -> None:
+    mentions = find_periods(normalize(text), published)
+    assert [m.period for m in mentions] == [period]
+
+
+@pytest.mark.parametrize(
+    ("text", "periods"),
+    [
+        ("国庆假期刚过，玉器市场又热闹起来。", []),  # the holiday dates the narrative
+        ("12月，受春节备货带动，出栏1580万只。", ["2025-12"]),  # a period written out dates the sentence
+        ("Arrivals were up 4.3% from February, when the Lunar New Year holiday fell.", []),
+    ],
+)
+def test_a_holiday_that_dates_the_narrative_or_beside_a_written_period_dates_nothing(
+    text: str, periods: list[str]
+) -> None:
+    assert [m.period for m in find_periods(normalize(text), date(2026, 2, 6)) if not m.base] == periods
