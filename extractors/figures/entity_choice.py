@@ -84,6 +84,8 @@ def _resolve(facts: SentenceFacts, mention: EntityMention, topic: str) -> str:
             return earlier[-1].name
         # why: "the city" is rare, so earlier sentences are searched for a city only when it is used
         places = facts.vocabulary.places
+        if topic not in places.city_names and topic in facts.normalized and _county_level_city(topic, facts):
+            return topic  # "Sihui, a county-level city in Zhaoqing" ... "in the city": Sihui
         if facts.entities_before is None:  # why: the same for every figure of the sentence
             facts.entities_before = find_entities(facts.normalized[: facts.sentence.start], places)
         before = facts.entities_before
@@ -105,6 +107,18 @@ def _resolve(facts: SentenceFacts, mention: EntityMention, topic: str) -> str:
             return named[-1]
         return topic if topic in city_names else places.home
     return mention.name
+
+
+def _county_level_city(name: str, facts: SentenceFacts) -> bool:
+    """Whether the article calls a place in no city list a county-level city ("Sihui, a county-level city
+    in Zhaoqing", "the county-level city of Sihui")."""
+    text = facts.normalized
+    return "county-level city" in text and (
+        re.search(
+            rf"\b{re.escape(name)},? an? county-level city\b|\bcounty-level city of {re.escape(name)}\b", text
+        )
+        is not None
+    )
 
 
 def _a_city(mention: EntityMention, text: str, topic: str) -> bool:

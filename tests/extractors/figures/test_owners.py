@@ -161,3 +161,12 @@ def test_a_county_level_city_is_the_city_its_article_means(extractor: FigureExtr
         "15.2万": "Huazhou",
         "276.3亿元": "Taishan",
     }
+
+
+def test_the_city_is_the_county_level_city_the_article_is_about(extractor: FigureExtractor) -> None:
+    text = (
+        "SIHUI, Guangdong, May 6 (GDToday) -- Jade traders in Sihui, a county-level city in Zhaoqing, sold "
+        "goods worth 1.18 billion yuan during the May Day holiday.\n"
+        "About 9,000 livestream rooms now operate in the city every night."
+    )
+    assert owners(extractor, text)["9,000"] == "Sihui"
