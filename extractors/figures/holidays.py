@@ -1,4 +1,5 @@
-"""Holidays and festivals as periods: "during the May Day holiday", 国庆黄金周期间, 年宵花市 -> their month.
+"""Holidays, festivals and seasons as periods: "during the May Day holiday", 国庆黄金周期间 -> their month;
+"the 2025-26 crushing season", 2025/26榨季 -> the two years ``2025..2026``.
 
 Reports of holiday trade, travel and sales date their figures by the holiday alone. The holiday is read as
 the month it falls in (docs/figure-labels-v2.md leaves the notation of a holiday open; the held-out sets
@@ -110,3 +111,32 @@ def _day(name: str, year: int) -> datetime.date:
     month, day = _LUNAR[name]
     solar: datetime.date = LunarDate(year, month, day).to_solar_date()
     return solar
+
+
+def find_seasons(sentence: str) -> list[Holiday]:
+    """The seasons across two years a sentence names ("in the 2025-26 crushing season", 湛江2025/26榨季):
+    their period is the two years, ``2025..2026``.
+
+    Args:
+        sentence: one normalized sentence.
+
+    Returns:
+        The seasons in order.
+    """
+    if "season" not in sentence and "榨季" not in sentence:
+        return []
+    found = []
+    for match in _SEASON_RE.finditer(sentence):
+        first = int(match.group("first"))
+        second = match.group("second")
+        last = int(second) if len(second) == 4 else first // 100 * 100 + int(second)
+        if last == first + 1:
+            found.append(Holiday(match.start(), match.end(), f"{first}..{last}"))
+    return found
+
+
+_SEASON_RE = re.compile(
+    r"(?P<first>20\d{2})\s*[-/–]\s*(?P<second>20\d{2}|\d{2})\s*"
+    r"(?:(?:(?:sugar|cane|crushing|harvest|harvesting|growing|production|marketing)\s+)?season\b|年度?榨季|榨季)",
+    re.I,
+)

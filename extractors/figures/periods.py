@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from gdwatch.extractors.figures.currencies import CURRENCY_NAMES_EN
-from gdwatch.extractors.figures.holidays import find_holidays
+from gdwatch.extractors.figures.holidays import find_holidays, find_seasons
 from gdwatch.extractors.figures.lexicon import (
     MONTH_ABBREVIATIONS,
     MONTH_NUMBERS,
@@ -254,6 +254,13 @@ def find_periods(
             base = False  # "由10月15日至11月4日举行": the span the period covers, not a comparison
         point = _point_of(atom, period, before, after, sentence[atom.start : atom.end])
         mentions.append(PeriodMention(atom.start, atom.end, point or period, base, point is not None, period))
+    for season in find_seasons(sentence):
+        # "the 2025-26 crushing season": one period, not the years "2025" and "26" read apart
+        mentions = [m for m in mentions if not (m.start < season.end and season.start < m.end)]
+        before = sentence[max(0, season.start - 40) : season.start]
+        base = bool(_BASE_BEFORE.search(before) or _BASE_BEFORE_FIGURE.search(before))
+        mentions.append(PeriodMention(season.start, season.end, season.period, base))
+        mentions.sort(key=lambda mention: mention.start)
     # "12月，受春节备货带动", "10月1日至8日国庆中秋假期": a period written out dates the sentence
     holidays = [] if any(not m.base for m in mentions) else find_holidays(sentence, published)
     for holiday in holidays:

@@ -150,3 +150,15 @@ def test_a_holiday_that_dates_the_narrative_or_beside_a_written_period_dates_not
     text: str, periods: list[str]
 ) -> None:
     assert [m.period for m in find_periods(normalize(text), date(2026, 2, 6)) if not m.base] == periods
+
+
+@pytest.mark.parametrize(
+    ("text", "periods"),
+    [
+        ("Growers harvested 2.95 million tonnes of cane in the 2025-26 crushing season.", ["2025..2026"]),
+        ("湛江市2025/26榨季產糖74.2萬噸。", ["2025..2026"]),
+        ("公司预计2026/2027榨季入榨甘蔗约380万吨。", ["2026..2027"]),
+    ],
+)
+def test_a_season_across_two_years_is_the_two_years(text: str, periods: list[str]) -> None:
+    assert [m.period for m in find_periods(normalize(text), date(2026, 4, 9)) if not m.base] == periods
