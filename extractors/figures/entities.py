@@ -76,9 +76,14 @@ _APPOSITION_WORDS = (
 _GROUP_GATE = re.compile("|".join(re.escape(word) for word in _GROUP_WORDS))
 _TRADE_GATE = re.compile(_TRADE_ALTERNATIVES)
 _APPOSITION_GATE = re.compile(r",\s+(?:an?|the|which|one of)\s")
-_ANAPHOR_WORDS = ("its", "company", "firm", "group", "maker", "manufacturer", "fair", "port", "district")
+_ANAPHOR_WORDS = (
+    "its", "company", "firm", "group", "maker", "manufacturer", "fair", "port", "district", "imports",
+    "exports", "shipments",
+)  # fmt: skip
 _ANAPHOR_RE = re.compile(
     r"\b[Ii]ts\b|\b[Tt]he (?:company|firm|group|carmaker|automaker|maker|manufacturer|fair|port|district)\b"
+    # "Guangdong imported 31,400 tonnes ... " then "The imports were valued at": the same trader's
+    r"|^\s*The (?:imports|exports|shipments) (?:were|was|rose|fell|grew|totall?ed|amounted|reached)\b"
     r"|其中|其|该公司|公司|该企业|该集团|本届|该区|全区"
 )
 

@@ -170,3 +170,12 @@ def test_the_city_is_the_county_level_city_the_article_is_about(extractor: Figur
         "About 9,000 livestream rooms now operate in the city every night."
     )
     assert owners(extractor, text)["9,000"] == "Sihui"
+
+
+def test_the_imports_of_the_sentence_before_are_its_owners(extractor: FigureExtractor) -> None:
+    text = (
+        "Guangdong imported 31,400 tonnes of green coffee beans in the first four months.\n"
+        "The imports were valued at 1.27 billion yuan, up 55.1 percent."
+    )
+    found = owners(extractor, text, "Huangpu becomes coffee gateway as imports surge")
+    assert found["1.27 billion yuan"] == "Guangdong"
