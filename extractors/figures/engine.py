@@ -176,7 +176,16 @@ def _read_headline(
     state.companies.update(find_introduced(title, headline=True, places=state.places_before_companies))
     mentions = find_entities(title, vocabulary.places, state.companies)
     state.company_entities.update(m.name for m in mentions if m.kind == "company" and m.name)
-    for mention in mentions:
+    for index, mention in enumerate(mentions):
+        following = mentions[index + 1] if index + 1 < len(mentions) else None
+        if (
+            mention.kind == "city"
+            and following is not None
+            and following.kind == "district"
+            and following.valid
+            and following.start == mention.end
+        ):
+            mention = following  # "中山小榄锁具出口保持增长": the town of the city, the narrower place
         if mention.valid and mention.kind in TOPIC_KINDS:
             state.topic, state.headline_topic = mention.name, True
             if mention.kind in {"company", "event"}:

@@ -105,6 +105,8 @@ _DATELINE_BEFORE = re.compile(
 )
 _DATELINE_AFTER = re.compile(
     r"^(?:讯|报道|\d{1,2}月\d{1,2}日电|电(?![\u4e00-\u9fff])|,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*\()"
+    # a city's newspaper or station names the outlet ("中山日报讯", 佛山电视台), not the subject
+    r"|^(?:日报|晚报|商报|特区报|电视台|广播电视台)"
 )
 # the office that published the figures: 广州海关数据显示, 深圳海关昨日公布
 _SOURCE_AFTER_ZH = re.compile(

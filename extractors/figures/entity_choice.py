@@ -48,11 +48,16 @@ def choose_entity(
     if last_company is not None and has_company_anaphor(facts.body[:clause_end]):
         return last_company  # "The company sold 1.6 million air coolers", the company named last
     if has_anaphor(facts.body[: figure.start]) or has_anaphor(facts.body[clause_start:clause_end]):
+        if earlier_subject == facts.vocabulary.places.home and _PLACE_ANAPHOR_ZH.search(
+            facts.body, 0, clause_end
+        ):
+            return topic  # "记者从小榄镇获悉，…该镇五金锁具出口…": 该镇 is a town, never the province
         return earlier_subject
     return topic
 
 
 _SPECIFIC = {"company": 0, "event": 1, "district": 2, "region": 3}
+_PLACE_ANAPHOR_ZH = re.compile(r"该[镇区县市]")
 
 
 def _pick(mentions: list[EntityMention]) -> EntityMention | None:

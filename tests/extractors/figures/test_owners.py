@@ -179,3 +179,9 @@ def test_the_imports_of_the_sentence_before_are_its_owners(extractor: FigureExtr
     )
     found = owners(extractor, text, "Huangpu becomes coffee gateway as imports surge")
     assert found["1.27 billion yuan"] == "Guangdong"
+
+
+def test_a_city_newspaper_is_the_outlet_and_a_town_anaphor_its_town(extractor: FigureExtractor) -> None:
+    text = "中山日报讯 记者昨日从小榄镇获悉，今年前10个月，该镇五金锁具出口27.5亿元，同比增长7.9%。"
+    found = owners(extractor, text, "中山小榄锁具出口保持增长")
+    assert found == {"27.5亿元": "Xiaolan", "7.9%": "Xiaolan"}
