@@ -74,6 +74,7 @@ _WORDS_BEFORE = re.compile(r"[A-Za-z][A-Za-z&'’-]*")
 _HAN_RUN_END = re.compile(r"[\u4e00-\u9fff、“”「」]*$")
 _QUOTES_ZH = re.compile(r"[“”「」]")
 _PREFIX_BREAK = re.compile(r"[、是的了在个有为和及]")
+_REPORTING_VERB_END = re.compile(r"(?:共|累计|合计)?(?:实现|完成|达到|达)$")
 
 
 def role_of(metric: MetricDefinition) -> str:
@@ -116,11 +117,14 @@ def is_whole(body: str, hit: PhraseHit, subjects: SubjectGrammar) -> bool:
                 return False
         rest = body[hit.end : hit.end + 40]
         return not (_SUBSET_OF.match(rest) and not _GENERIC_GOODS.match(rest))
+    if body.startswith("交货值", hit.end):
+        return False  # 出口交货值: the delivery value of industry's exports, a measure of its own
     run = _HAN_RUN_END.search(body[max(0, hit.start - 16) : hit.start])
     prefix = _QUOTES_ZH.sub("", run.group() if run else "")
     prefix = subjects.partner_prefix.sub("", prefix)
     prefix = _PREFIX_BREAK.split(prefix)[-1]
-    if not prefix or prefix.endswith(INDUSTRY_WORDS_ZH):
+    # 模具产业实现营业收入: the industry's measure, with the verb that reports it between
+    if not prefix or _REPORTING_VERB_END.sub("", prefix).endswith(INDUSTRY_WORDS_ZH):
         return True
     return bool(subjects.allowed_prefix.fullmatch(prefix))
 

@@ -162,6 +162,13 @@ def test_chinese_services_trade_is_the_services_part_of_trade(catalogue: MetricC
     ]
 
 
+def test_an_industry_reporting_its_revenue_with_a_verb_between_is_industry_revenue(
+    catalogue: MetricCatalogue,
+) -> None:
+    text = "今年前三季度，东莞长安镇模具产业实现营业收入312.4亿元。\n规上工业企业实现出口交货值1.62万亿元。"
+    assert [o.metric for o in figures(text, catalogue).values()] == ["industry_revenue", None]
+
+
 def test_a_part_keeps_its_metric_under_a_segment(catalogue: MetricCatalogue) -> None:
     text = (
         "民营企业进出口4.1万亿元，增长5%。\n"
