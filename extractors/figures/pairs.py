@@ -81,23 +81,25 @@ def build_hyphen_chain(sentence: str, match: re.Match[str]) -> list[Figure] | No
 
 
 def _make_range(sentence: str, low_start: int, low_end: int, high: Figure) -> list[Figure]:
-    parsed = parse_decimal(sentence[low_start:low_end])
-    if parsed is None:
+    low = _in_unit_of(sentence, low_start, low_end, high)
+    if low is None or low.value >= high.value:
         return []
-    low_value, low_resolution = parsed
-    scale = high.resolution / _digit_resolution(sentence, high)
-    low = Figure(
-        low_start,
-        low_end,
-        scale_value(low_value, scale),
-        high.unit,
-        scale_value(low_resolution, scale),
-        high.kind,
-    )
-    if low.value >= high.value:
-        return []
-    low.unit_text = high.unit_text
     return _finish_range(sentence, low, high)
+
+
+def _in_unit_of(sentence: str, start: int, end: int, written: Figure) -> Figure | None:
+    """The bare number at ``start:end`` in the unit and scale of a figure written with them: the low end of
+    "5-6%", a member of "34, 29 and 15 percent"."""
+    parsed = parse_decimal(sentence[start:end])
+    if parsed is None:
+        return None
+    value, resolution = parsed
+    scale = written.resolution / _digit_resolution(sentence, written)
+    bare = Figure(
+        start, end, scale_value(value, scale), written.unit, scale_value(resolution, scale), written.kind
+    )
+    bare.unit_text = written.unit_text
+    return bare
 
 
 def _digit_resolution(sentence: str, figure: Figure) -> float:
@@ -130,14 +132,8 @@ def _maybe_range(sentence: str, low: Figure) -> list[Figure] | None:
         connector = _RANGE_CONNECTOR.match(sentence, low.end)
     if connector is None:
         return None
-    high_match = CORE.match(sentence, connector.end())
-    if high_match is None or high_match.lastgroup != "digits":
-        return None
-    parsed = parse_decimal(high_match.group())
-    if parsed is None:
-        return None
-    high = finish_number(sentence, measure(sentence, high_match.start(), high_match.end(), *parsed))
-    if len(high) != 1:
+    high = _figures_at(sentence, connector.end())
+    if high is None or len(high) != 1:
         return None
     top = high[0]
     if low.kind in {"percent", "pp", "currency"}:
@@ -167,30 +163,26 @@ def _maybe_list_member(sentence: str, bare: Figure) -> list[Figure] | None:
     if bare.unit != "count" or not _BARE_DECIMAL.fullmatch(sentence, bare.start, bare.end):
         return None
     tail = _LIST_TAIL.match(sentence, bare.end)
-    if tail is None:
+    last = _figures_at(sentence, tail.end()) if tail else None
+    if not last or len(last) != 1 or last[0].kind not in {"percent", "pp", "currency"} or last[0].range_role:
         return None
-    last_match = CORE.match(sentence, tail.end())
-    if last_match is None or last_match.lastgroup != "digits":
+    member = _in_unit_of(sentence, bare.start, bare.end, last[0])
+    if member is None:
         return None
-    parsed = parse_decimal(last_match.group())
-    if parsed is None:
-        return None
-    last = finish_number(sentence, measure(sentence, last_match.start(), last_match.end(), *parsed))
-    if len(last) != 1 or last[0].kind not in {"percent", "pp", "currency"} or last[0].range_role:
-        return None
-    scale = last[0].resolution / _digit_resolution(sentence, last[0])
-    value, resolution = parse_decimal(sentence[bare.start : bare.end]) or (0.0, 1.0)
-    member = Figure(
-        bare.start,
-        bare.end,
-        scale_value(value, scale),
-        last[0].unit,
-        scale_value(resolution, scale),
-        last[0].kind,
-    )
-    member.unit_text = last[0].unit_text
     attach_qualifier(sentence, member)
     return [member]
+
+
+def _figures_at(sentence: str, start: int) -> list[Figure] | None:
+    """The figures the digits at ``start`` give (the high end of a range, the last member of a list), or
+    None when no digits start there."""
+    found = CORE.match(sentence, start)
+    if found is None or found.lastgroup != "digits":
+        return None
+    parsed = parse_decimal(found.group())
+    if parsed is None:
+        return None
+    return finish_number(sentence, measure(sentence, found.start(), found.end(), *parsed))
 
 
 _BARE_DECIMAL = re.compile(r"\d+(?:\.\d+)?")

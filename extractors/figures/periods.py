@@ -254,21 +254,20 @@ def find_periods(
             base = False  # "由10月15日至11月4日举行": the span the period covers, not a comparison
         point = _point_of(atom, period, before, after, sentence[atom.start : atom.end])
         mentions.append(PeriodMention(atom.start, atom.end, point or period, base, point is not None, period))
-    for season in find_seasons(sentence):
+    seasons = find_seasons(sentence)
+    for season in seasons:
         # "the 2025-26 crushing season": one period, not the years "2025" and "26" read apart
         mentions = [m for m in mentions if not (m.start < season.end and season.start < m.end)]
-        before = sentence[max(0, season.start - 40) : season.start]
-        base = bool(_BASE_BEFORE.search(before) or _BASE_BEFORE_FIGURE.search(before))
+        base = _is_base(sentence, _Atom(season.start, season.end, "season"))
         mentions.append(PeriodMention(season.start, season.end, season.period, base))
-        mentions.sort(key=lambda mention: mention.start)
     # "12月，受春节备货带动", "10月1日至8日国庆中秋假期": a period written out dates the sentence
     holidays = [] if any(not m.base for m in mentions) else find_holidays(sentence, published)
     for holiday in holidays:
-        before = sentence[max(0, holiday.start - 20) : holiday.start]
-        if _HOLIDAY_BASE_BEFORE.search(before):
+        # why: not _is_base, whose "over" would make "over the National Day holiday" a comparison
+        if _HOLIDAY_BASE_BEFORE.search(sentence, max(0, holiday.start - 20), holiday.start):
             continue  # "up 16 per cent on last year's holiday", 比去年春节: another year's holiday, a base
         mentions.append(PeriodMention(holiday.start, holiday.end, holiday.period, False, local=True))
-    return sorted(mentions, key=lambda mention: mention.start) if holidays else mentions
+    return sorted(mentions, key=lambda mention: mention.start) if seasons or holidays else mentions
 
 
 _HOLIDAY_BASE_BEFORE = re.compile(r"(?:last year's|previous|去年|上年)\s*(?:the\s+)?$", re.I)

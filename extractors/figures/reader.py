@@ -153,7 +153,6 @@ def read_figures(
     inherited = state.whole_segment if _LISTS_PARTS.match(facts.body) else None
     whole_hits = [(h.start, h.end) for h in facts.hits]  # why: the same for every figure of the sentence
     refers_back: bool | None = None  # why: asks about the whole sentence, so read once, when first needed
-    segment_of: dict[int, str | None] = {}  # id of a figure -> its observation's segment
     for index, figure in enumerate(facts.figures):
         start = facts.sentence.start + figure.start
         end = facts.sentence.start + figure.end
@@ -355,8 +354,10 @@ def read_figures(
                 kind, basis, partner, segment = pair.kind, pair.basis, pair.partner, pair.segment
             unit_text = _written_unit(text, facts, figure) or unit
             if figure.counts_the_same_as is not None:
-                # "26 more than at the end of last year": the same things as the count before
-                segment = segment_of.get(id(figure.counts_the_same_as), segment)
+                # "26 more than at the end of last year": the same things as the count before, whose
+                # observation is already read (one per figure, in order)
+                same = next(i for i, f in enumerate(facts.figures) if f is figure.counts_the_same_as)
+                segment = sentence_observations[same].segment
             if segment is None and metric is None and hit is None and item is None and pair is None:
                 if _HAN_CHARACTER.search(facts.body):
                     segment = written_measure_zh(
@@ -407,7 +408,6 @@ def read_figures(
                 ):
                     state.topic = entity
         sentence_observations.append(observation)
-        segment_of[id(figure)] = observation.segment
         state.observations.append(observation)
 
 
