@@ -25,6 +25,7 @@ from gdwatch.extractors.figures.entities import find_entities
 from gdwatch.extractors.figures.entity_choice import choose_entity, entity_kind, makes_topic
 from gdwatch.extractors.figures.facts import ListItem, SentenceFacts, Vocabulary
 from gdwatch.extractors.figures.figure import Figure
+from gdwatch.extractors.figures.industries import industry_of_revenue
 from gdwatch.extractors.figures.kinds import kind_and_basis
 from gdwatch.extractors.figures.lexicon import (
     BEFORE_WHOLE_PHRASE_EN,
@@ -324,7 +325,15 @@ def read_figures(
                 if segment is None and item is not None:
                     # 东莞、揭阳分别出口鞋类168.2亿元、95.4亿元: the goods before the list's first amount
                     segment = _object_product(facts, facts.figures[min(groups)])
-            segment = _part_in_force(facts, state, metric, segment, item)
+            segment = _part_in_force(facts, state, metric, segment, item, figure)
+            if segment is None and item is None and _an_industrys_revenue(facts, figure, metric):
+                segment = industry_of_revenue(
+                    facts.body,
+                    figure.start,
+                    facts.normalized[: facts.sentence.start],
+                    facts.vocabulary.segments,
+                    tuple(mention.end for mention in facts.entities),
+                )
             if metric is not None and metric.channel and segment is None:
                 state.segment = metric.channel  # "exports via the channel" after the channel's whole
             if not sentence_observations and inherited is None:
@@ -624,12 +633,27 @@ def _part_in_force(
     metric: MetricDefinition | None,
     segment: str | None,
     item: ListItem | None,
+    figure: Figure,
 ) -> str | None:
     """The part an article's lede trades stays the part of its later trade figures that name none ("Yangjiang
     exported 11.6 billion yuan of knives and scissors ..." then "Exports to the EU climbed 11.5 percent"),
-    until a sentence names the whole again ("the province's total exports")."""
+    until a sentence names the whole again ("the province's total exports"). A lede that trades a volume of
+    goods sets the part too: "Maoming exported 3,860 tons of fresh lychees ..." then "The shipments were
+    worth 118 million yuan"."""
     flow = _FLOWS.get(metric.key) if metric is not None else None
     if flow is None:
+        if (
+            state.part_in_force is None
+            and not state.observations_with_flow
+            and metric is None
+            and figure.kind == "count"
+            and segment is not None
+            and item is None
+        ):
+            traded = _traded_flow(facts, figure)
+            if traded is not None:
+                state.part_in_force = (traded, segment)
+                state.part_in_force_from = facts.sentence.start
         return segment
     if state.part_in_force is None:
         if not state.observations_with_flow and segment is not None and item is None:
@@ -649,6 +673,28 @@ def _part_in_force(
     if segment is None and (item is None or item.segment is None) and flow == part_flow:
         return part  # a list of partners or places ("to the EU and ASEAN, respectively") keeps the part
     return segment
+
+
+def _an_industrys_revenue(facts: SentenceFacts, figure: Figure, metric: MetricDefinition | None) -> bool:
+    """Whether the figure is an industry's revenue or its growth ("Revenue of its packaged drinking water
+    industry grew 16.2 percent": the rate has no metric of its own, docs/figure-labels-v2.md)."""
+    if metric is not None:
+        return metric.key == "industry_revenue"
+    return figure.kind == "percent" and any(
+        hit.end <= figure.start and any(m.key == "industry_revenue" for m in hit.metrics)
+        for hit in facts.hits
+    )
+
+
+def _traded_flow(facts: SentenceFacts, figure: Figure) -> str | None:
+    """The flow a sentence's verb trades a counted volume in, when a trade phrase stands before the count
+    ("exported 3,860 tons of ..." -> exports); None when no trade phrase does."""
+    for hit in facts.hits:
+        if hit.end <= figure.start:
+            flows = {_FLOWS[m.key] for m in hit.metrics if m.key in _FLOWS}
+            if len(flows) == 1:
+                return flows.pop()
+    return None
 
 
 # units whose "of ..." names the goods measured: "48,200 tonnes of pomelos"

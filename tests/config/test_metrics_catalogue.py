@@ -82,18 +82,18 @@ def test_every_part_is_written_in_both_chinese_scripts_and_they_agree() -> None:
 def test_a_part_added_to_the_file_is_recognised_without_code_change(tmp_path: Path) -> None:
     packaged = (Path(__file__).resolve().parents[2] / "config" / "metrics.toml").read_text(encoding="utf-8")
     extra = (
-        '\n[[segments]]\nname = "lychees"\nen = ["lychees", "litchis"]\n'
-        'zh_hans = ["荔枝"]\nzh_hant = ["荔枝"]\n'
+        '\n[[segments]]\nname = "longans"\nen = ["longans", "dragon eyes"]\n'
+        'zh_hans = ["龙眼"]\nzh_hant = ["龍眼"]\n'
     )
     path = tmp_path / "metrics.toml"
     path.write_text(packaged + extra, encoding="utf-8")
-    text = "Exports of litchis rose 12 percent in 2025. 2025年，广东荔枝出口增长9%。"
+    text = "Exports of dragon eyes rose 12 percent in 2025. 2025年，广东龙眼出口增长9%。"
     published = date(2026, 1, 10)
     before = extract_observations(text, published=published, catalogue=load_metrics())
     after = extract_observations(text, published=published, catalogue=load_metrics(path))
     # without the table the English part is kept as written, and the Chinese one is not seen
-    assert [o.segment for o in before] == ["litchis", None]
-    assert [(o.metric, o.segment) for o in after] == [("exports_growth", "lychees")] * 2
+    assert [o.segment for o in before] == ["dragon eyes", None]
+    assert [(o.metric, o.segment) for o in after] == [("exports_growth", "longans")] * 2
 
 
 def test_a_part_listed_twice_is_one_readable_error(tmp_path: Path) -> None:

@@ -610,7 +610,7 @@ def test_a_measure_written_once_over_a_list_of_parts_measures_each_part(catalogu
         "17.5 percent and 9.8 percent, respectively.",
         catalogue,
     )
-    chinese = figures("其中，家电、玩具、美妆产品出口分别增长7.2%、3.1%和12.8%。", catalogue)
+    chinese = figures("其中，家电、玩具、箱包产品出口分别增长7.2%、3.1%和12.8%。", catalogue)
     assert [(o.metric, o.segment) for o in english.values()] == [
         ("exports_growth", "integrated circuits"),
         ("exports_growth", "drones"),
@@ -620,9 +620,9 @@ def test_a_measure_written_once_over_a_list_of_parts_measures_each_part(catalogu
     assert [(o.metric, o.segment) for o in chinese.values()] == [
         ("exports_growth", "home appliances"),
         ("exports_growth", "toys"),
-        ("exports_growth", "美妆产品"),
+        ("exports_growth", "箱包产品"),
     ]
-    traditional = figures("其中，家電、玩具、美妝產品出口分別增長7.2%、3.1%和12.8%。", catalogue)
+    traditional = figures("其中，家電、玩具、箱包產品出口分別增長7.2%、3.1%和12.8%。", catalogue)
     assert [o.segment for o in traditional.values()] == [o.segment for o in chinese.values()]
 
 

@@ -1,0 +1,166 @@
+"""The industry a revenue figure is about: "Zhuhai's aviation industry posted revenue of 51.2 billion yuan",
+"Revenue of its packaged drinking water industry grew 16.2 percent", 江门新型储能产业实现营业收入486亿元.
+
+An industry's revenue is a part of the economy, never the whole: its segment is the industry, named as the
+catalogue names it when the catalogue knows it (so "semiconductor and integrated-circuit industry" and
+半导体与集成电路产业 meet), else as written. "The industry's revenue" names the industry of an earlier
+sentence.
+"""
+
+from __future__ import annotations
+
+import re
+
+from gdwatch.extractors.figures.segments import SegmentIndex, find_segments
+
+_INDUSTRY_EN = re.compile(r"\b(?:industry|industries|cluster|sector)\b", re.I)
+# words that end the name of an industry read backwards from "industry": determiners, possessives, verbs
+_NOT_IN_A_NAME_EN = frozenset(
+    [
+        "the",
+        "its",
+        "their",
+        "his",
+        "her",
+        "a",
+        "an",
+        "of",
+        "in",
+        "for",
+        "from",
+        "to",
+        "by",
+        "with",
+        "that",
+        "which",
+        "this",
+        "these",
+        "whose",
+        "on",
+        "at",
+        "as",
+        "and",
+        "or",
+        "is",
+        "are",
+        "was",
+        "were",
+        "has",
+        "have",
+        "had",
+        "saw",
+        "said",
+        "says",
+        "whole",
+        "entire",
+        "overall",
+        "local",
+        "city",
+        "province",
+        "district",
+        "town",
+        "county",
+        "country",
+        "nation",
+        "national",
+        "provincial",
+        "municipal",
+        "total",
+        "targets",
+        "target",
+        "aims",
+        "aim",
+        "wants",
+        "expects",
+        "plans",
+        "reported",
+        "posted",
+        "generated",
+        "reached",
+    ]
+)
+_WORD_EN = re.compile(r"[a-z][a-z-]*$")
+_INDUSTRY_ZH = re.compile(r"(?:产业集群|产业|行业)")
+_CJK_RUN = re.compile(r"[\u4e00-\u9fff]{1,12}$")
+# a place, a period or a pronoun before the industry's name: 佛山市家电产业, 全市陶瓷产业, 2025年, 该市, 其
+_ZH_OWNER = re.compile(r"^.*(?:[市省区县镇年季]|全市|全省|该市|其|的)")
+# words that qualify industries without naming one: 重点产业, 支柱产业, 万亿级产业集群
+_NOT_A_NAME_ZH = re.compile(
+    r"^(?:重点|主导|支柱|新兴|战略性新兴|传统|优势|特色|相关|上述|这些|各)$|拥有|已|个|级"
+)
+_ANAPHOR_ZH = re.compile(r"该产业|该行业|这一产业|该集群")
+
+
+def _name_en(body: str, industry_start: int) -> str | None:
+    words: list[str] = []
+    for token in reversed(body[:industry_start].split()[-6:]):
+        if token.endswith(("'s", "’s")) or not _WORD_EN.match(token) or token.lower() in _NOT_IN_A_NAME_EN:
+            if token.lower() == "and" and words:
+                words.append(token)  # "paper and packaging industry"
+                continue
+            break
+        words.append(token)
+    while words and words[-1].lower() == "and":
+        words.pop()
+    while words and words[0].lower() in {"industry", "industries"}:
+        words.pop(0)  # "hardware and cutlery industry cluster"
+    return " ".join(reversed(words)).lower() or None
+
+
+def _name_zh(body: str, industry_start: int, places: tuple[int, ...] = ()) -> str | None:
+    run = _CJK_RUN.search(body[:industry_start])
+    if run is None:
+        return None
+    start = max([run.start(), *(end for end in places if run.start() < end <= industry_start)])
+    name = _ZH_OWNER.sub("", body[start:industry_start])
+    if not 2 <= len(name) <= 10 or _NOT_A_NAME_ZH.search(name):
+        return None
+    return name
+
+
+def _canonical(name: str, index: SegmentIndex) -> str:
+    """The catalogue's name of an industry written as a modifier ("motorcycle industry" -> motorcycles)."""
+    for written in (name, name + "s", name + "es", name + " economy", name + " industries"):
+        lowered = written.replace("-", " ")
+        for mention in find_segments(lowered, index):
+            if mention.segment and mention.end == len(lowered) and mention.start <= len(lowered) // 2:
+                return mention.segment
+    return name
+
+
+def _last_industry(text: str, end: int, index: SegmentIndex, places: tuple[int, ...] = ()) -> str | None:
+    """The last industry named in text[:end], by its catalogued name if it has one."""
+    best: tuple[int, str] | None = None
+    for match in _INDUSTRY_EN.finditer(text, 0, end):
+        name = _name_en(text, match.start())
+        if name is not None and (best is None or match.start() > best[0]):
+            best = (match.start(), name)
+    for match in _INDUSTRY_ZH.finditer(text, 0, end):
+        name = _name_zh(text, match.start(), places)
+        if name is not None and (best is None or match.start() > best[0]):
+            best = (match.start(), name)
+    return _canonical(best[1], index) if best else None
+
+
+def industry_of_revenue(
+    body: str, figure_start: int, text_before: str, index: SegmentIndex, places: tuple[int, ...] = ()
+) -> str | None:
+    """The industry whose revenue a figure reports, or None when the sentence names none.
+
+    Args:
+        body: the figure's sentence.
+        figure_start: where the figure starts in the sentence.
+        text_before: the document before the sentence (for "the industry's revenue").
+        index: the catalogue's parts.
+        places: where the sentence's place names end (佛山家电产业: the name starts after 佛山).
+
+    Returns:
+        The industry's catalogued name, or its name as written.
+    """
+    named = _last_industry(body, figure_start, index, places)
+    if named is not None:
+        return named
+    # "the industry's revenue", "targets industry revenue of ...": the industry an earlier sentence named
+    if _INDUSTRY_EN.search(body, 0, figure_start) or _ANAPHOR_ZH.search(body, 0, figure_start):
+        return _last_industry(text_before, len(text_before), index)
+    return None
