@@ -39,7 +39,7 @@ from gdwatch.extractors.figures.periods import find_periods
 from gdwatch.extractors.figures.places import PlaceIndex
 from gdwatch.extractors.figures.reader import read_figures, sentence_facts
 from gdwatch.extractors.figures.scan import TriggerIndex, shared_trigger_starts, word_union
-from gdwatch.extractors.figures.segments import SegmentIndex
+from gdwatch.extractors.figures.segments import SegmentIndex, headline_traded_part
 from gdwatch.extractors.figures.sentences import Sentence, split_sentences
 from gdwatch.extractors.figures.subjects import SubjectGrammar
 from gdwatch.extractors.records import Observation
@@ -173,6 +173,10 @@ def _read_headline(
     title = normalize(headline)
     lowered = title.translate(_LOWER)
     state.remember_periods(find_periods(title, published, None, lowered), None, lowered)
+    traded = headline_traded_part(lowered, vocabulary.segments)
+    if traded is not None:
+        # "Jiangmen motorcycle exports hit record": the trade figures that name no goods are the motorcycles'
+        state.part_in_force = traded
     state.companies.update(find_introduced(title, headline=True, places=state.places_before_companies))
     mentions = find_entities(title, vocabulary.places, state.companies)
     state.company_entities.update(m.name for m in mentions if m.kind == "company" and m.name)

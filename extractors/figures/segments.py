@@ -155,6 +155,8 @@ _PRODUCT_WRITTEN = re.compile(
     r"([\u4e00-\u9fff]{1,11}(?:产品|商品|品|器|机|车|具|材|鞋|服|装|鱼|虾|菜|果|茶|瓷|池|备|件|饰|片|钢|板|船|刀|剪|砖|灯|药|械"
     # goods whose names end otherwise: 家私 (Cantonese furniture), 沙发, 内衣, 箱包, 眼镜, 手表 ...
     r"|私|发|衣|裤|袜|帽|包|镜|纸|料|油|酒|米|肉|糖|烟|表|伞|柜|桌|椅|床|缆|泵|阀|锁|球|瓶|杯|壶|锅|炉|扇|玉"
+    # farm and forest goods: 肉桂, 荔枝, 陈皮, 鲜花, 香菇, 香蕉, 红木, 蚕丝, 柚子 ...
+    r"|桂|枝|皮|花|菇|蕉|瓜|莲|橙|柑|桔|姜|椒|豆|蛋|奶|丝|竹|木|柚子|桔子|橘子|种子|粽子|椰子"
     # a category of goods (鞋类, 箱包类, 塑料制品类), not a kind of anything (各类, 这类, 品类)
     r"|(?<![各此这该同两三几大品门种])类))"
 )
@@ -247,6 +249,37 @@ def plural_product(product: str) -> str:
     if head.endswith(("sh", "ch", "x")):
         return product + "es"
     return product + "s"
+
+
+_HEADLINE_FLOW_EN = re.compile(r"\b(exports?|shipments|imports?)\b")
+_HEADLINE_FLOW_ZH = re.compile(r"(?:产品)?(出口|进口)")
+
+
+def headline_traded_part(lowered: str, index: SegmentIndex) -> tuple[str, str] | None:
+    """The goods a headline says are traded, and the flow: "Jiangmen motorcycle exports hit record" ->
+    ("exports", "motorcycles"), 前三季度广东新能源汽车出口增长27.5% -> ("exports", "new energy vehicles").
+    Only catalogued goods count, written right before the flow word, so "Guangdong's exports" names none.
+
+    Args:
+        lowered: the normalized headline with ASCII letters lower-cased.
+        index: the catalogue's parts.
+
+    Returns:
+        (flow, segment) for the first traded goods named, or None.
+    """
+    for match in _HEADLINE_FLOW_EN.finditer(lowered):
+        words = lowered[: match.start()].replace("'s ", " ").split()[-4:]
+        for size in range(len(words), 0, -1):
+            written = " ".join(words[-size:])
+            for form in (written, plural_product(written)):
+                segment = index.by_written.get(form)
+                if segment and segment not in index.measures:
+                    return ("imports" if match.group(1).startswith("import") else "exports"), segment
+    for match in _HEADLINE_FLOW_ZH.finditer(lowered):
+        for mention in find_segments(lowered[: match.start()], index):
+            if mention.end == match.start() and mention.segment and mention.segment not in index.measures:
+                return ("imports" if match.group(1) == "进口" else "exports"), mention.segment
+    return None
 
 
 def opening_product_en(
@@ -352,7 +385,8 @@ def written_product(body: str, hit_start: int, leading_words: re.Pattern[str]) -
     window = body[max(0, hit_start - 17) : hit_start]
     run = _HAN_RUN_END.search(window)
     listed = _AND_ZH.search(run.group()) if run else None
-    if run is None or window[: run.start()].endswith("、") or (listed and "分别" in body[hit_start:]):
+    respectively = "分别" in body[hit_start:]
+    if run is None or (respectively and (listed or window[: run.start()].endswith("、"))):
         return None  # 钢材、水产品出口分别增长: a list, whose items a respectively reading pairs
     # (服装及衣着附件出口, 动漫及衍生品出口: one category of goods, named with 及)
     found = _PRODUCT_WRITTEN.fullmatch(leading_words.sub("", run.group()))

@@ -93,3 +93,22 @@ def test_a_count_that_no_trade_verb_moves_puts_nothing_in_force(extractor: Figur
 )
 def test_one_name_for_the_same_goods_in_three_scripts(extractor: FigureExtractor, text: str) -> None:
     assert {segment for _, segment in read(extractor, text).values()} == {"footwear"}
+
+
+@pytest.mark.parametrize(
+    ("headline", "text", "segment"),
+    [
+        (
+            "Jiangmen motorcycle exports hit record in 2025",
+            "The export value climbed to 11.8 billion yuan last year.",
+            "motorcycles",
+        ),
+        ("前三季度广东新能源汽车出口增长27.5%", "前三季度，出口额达到856亿元。", "new energy vehicles"),
+        ("Guangdong's exports hit record in 2025", "The export value climbed to 11.8 billion yuan.", None),
+    ],
+)
+def test_goods_a_headline_says_are_traded_are_in_force(
+    extractor: FigureExtractor, headline: str, text: str, segment: str | None
+) -> None:
+    found = extractor.extract(text, published=PUBLISHED, headline=headline)
+    assert [(o.metric, o.segment) for o in found] == [("exports", segment)]

@@ -86,3 +86,20 @@ def test_chinese_goods_after_the_trade_verb_are_the_part(extractor: FigureExtrac
 def test_a_kind_of_anything_is_no_category_of_goods() -> None:
     assert traded_object_zh("出口鞋类612亿元", 4) == (2, 4)
     assert traded_object_zh("出口各类612亿元", 4) is None  # 各类 is "every kind"
+
+
+@pytest.mark.parametrize(
+    ("text", "segment"),
+    [
+        ("罗定市肉桂出口4.6亿元，增长23.1%。", "肉桂"),  # farm goods before the trade verb
+        ("上半年，中山市灯具、照明装置及零件出口86.2亿元。", "lighting products"),  # one customs category
+    ],
+)
+def test_goods_before_the_trade_verb_keep_the_trade_metric(
+    extractor: FigureExtractor, text: str, segment: str
+) -> None:
+    found = extractor.extract(text, published=PUBLISHED)
+    assert (found[0].metric, found[0].segment) == ("exports", segment)
+    # a list that "respectively" pairs with its amounts is still read item by item
+    listed = extractor.extract("钢材、水产品出口分别增长3.1%和5.2%。", published=PUBLISHED)
+    assert [o.segment for o in listed] == ["钢材", "aquatic products"]
