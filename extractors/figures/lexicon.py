@@ -143,8 +143,8 @@ RATE_COMPARED_ZH = _words("高于 低于 快于 慢于 则增长 则下降 则�
 DECLINE_AFTER_EN = (*DECLINE_NOUNS_EN, "contraction")
 """Words right after a growth rate that make it a decline."""
 # 年增 / 年减 / 成长 (月增, 季增 for a month or quarter) are how Taiwan's press writes a rise or fall
-RISE_WORDS_ZH = _words("增长 提高 提升 上升 年增 月增 季增 成长")
-DECLINE_WORDS_ZH = _words("下降 减少 下滑 回落 降低 下跌 年减 月减 季减")
+RISE_WORDS_ZH = _words("增长 提高 提升 上升 年增 月增 季增 成长 大增 激增 猛增 飙升 上涨 回升")
+DECLINE_WORDS_ZH = _words("下降 减少 下滑 回落 降低 下跌 年减 月减 季减 大跌 下挫")
 GROWTH_WORDS_ZH = (*RISE_WORDS_ZH, *DECLINE_WORDS_ZH, *_words("增速 增幅 同比 涨幅 按年 按月 按季"))
 
 # --- projection words (docs/architecture.md "projection") --------------------------------------------------
@@ -336,7 +336,7 @@ NOT_IN_A_MEASURE_EN = frozenset(
 MEASURE_ENDINGS_ZH = _words(
     "产量 销量 出货量 交付量 销售额 交易额 成交额 产值 票房 投资额 投资 面积 客流量 吞吐量 发电量 "
     "用电量 装机容量 装机量 产能 运量 货量 人次 规模 总量 存量 余额 保有量 订单 完工量 接单量 税收 "
-    "支出 消费 价格 均价"
+    "支出 消费 价格 均价 授权量 申请量 旅客 游客 采购商 开支 经费 进港量 到港量 货值 出口量 进口量"
 )
 """What a Chinese measure's name ends with (水泥产量, 全省票房, 连锁便利店销售额); a company's 营业额 is its
 whole and not here."""

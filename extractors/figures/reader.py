@@ -367,6 +367,17 @@ def read_figures(
                 # observation is already read (one per figure, in order)
                 same = next(i for i, f in enumerate(facts.figures) if f is figure.counts_the_same_as)
                 segment = sentence_observations[same].segment
+            if (
+                segment is None
+                and metric is None
+                and hit is None
+                and item is None
+                and pair is None
+                and figure.kind == "percent"
+                and 0 < index <= len(sentence_observations)
+            ):
+                # one observation per figure, in order: the one before is the previous figure's
+                segment = _rate_of_the_level_before(facts, index, sentence_observations[index - 1])
             if segment is None and metric is None and hit is None and item is None and pair is None:
                 if _HAN_CHARACTER.search(facts.body):
                     segment = written_measure_zh(
@@ -673,6 +684,26 @@ def _part_in_force(
     if segment is None and (item is None or item.segment is None) and flow == part_flow:
         return part  # a list of partners or places ("to the EU and ASEAN, respectively") keeps the part
     return segment
+
+
+# between a level and its rate: "发明专利授权量13.6万件，年增9.1%", "... 4.12 million tonnes, up 14.6 percent"
+_RATE_AFTER_LEVEL = re.compile(
+    r"[^\d，,。；;]{0,6}[，,]\s*(?:同比|比上年|比去年|较上年|按年|年)?(?:增长|下降|增加|减少|上升|下滑|回落|提高|增|减|大增)"
+    r"(?:了)?$"
+    r"|[^\d,;.]{0,30},\s*(?:up|down|an?\s+(?:increase|rise|decrease|decline|drop|jump|gain)\s+of)\s+$",
+    re.I,
+)
+
+
+def _rate_of_the_level_before(facts: SentenceFacts, index: int, before: Observation) -> str | None:
+    """The part a growth rate is of when it follows the level it grows ("国际及地区旅客830万人次，增长21.5%"):
+    the level's part, when the level has no metric and names one."""
+    previous = facts.figures[index - 1]
+    if before.metric is not None or before.segment is None or previous.kind == "percent":
+        return None
+    if not _RATE_AFTER_LEVEL.fullmatch(facts.body[previous.end : facts.figures[index].start]):
+        return None
+    return before.segment
 
 
 def _an_industrys_revenue(facts: SentenceFacts, figure: Figure, metric: MetricDefinition | None) -> bool:

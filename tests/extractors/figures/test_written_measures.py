@@ -90,3 +90,18 @@ def test_a_traditional_measure_is_named_in_simplified(extractor: FigureExtractor
 )
 def test_no_chinese_measure_where_none_is_named(extractor: FigureExtractor, text: str) -> None:
     assert all(s is None for *_, s in segments(extractor, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "measure"),
+    [
+        ("發明專利授權量13.6萬件，年增9.1%。", "发明专利授权量"),
+        ("國際及地區旅客830萬人次，增長21.5%。", "国际及地区旅客"),
+        ("石化產業投資362億元，大增22.5%。", "石化产业投资"),
+    ],
+)
+def test_a_rate_after_its_level_measures_what_the_level_measures(
+    extractor: FigureExtractor, text: str, measure: str
+) -> None:
+    found = extractor.extract(text, published=date(2026, 3, 5))
+    assert [(o.segment, o.kind) for o in found] == [(measure, "level"), (measure, "change")]
