@@ -319,7 +319,10 @@ def read_figures(
             if (
                 segment is None
                 and (item is None or item.segment is None)
-                and ((metric is not None and metric.key in _FLOWS) or (figure.kind == "count" and facts.hits))
+                and (
+                    (metric is not None and metric.key in _FLOWS)
+                    or (figure.kind == "count" and (facts.hits or figure.unit in _CONTENT_UNITS))
+                )
             ):
                 segment = _object_product(facts, figure)  # "exported 15.3 billion yuan of drones"
                 if segment is None and item is not None:
@@ -767,7 +770,14 @@ def _object_product(facts: SentenceFacts, figure: Figure) -> str | None:
             return None
         start, end = before.start(1), before.end(1)
     named = [m.segment for m in parts(facts.segments) if start <= m.start < end]
+    if not named and figure.kind == "count" and product in _CARGO_WORDS:
+        # "Zhongshan Port handled 1.2 million tonnes of cargo": a port's tonnes of cargo are its throughput
+        return _CARGO_THROUGHPUT if _CARGO_THROUGHPUT in facts.vocabulary.segments.measures else None
     return named[0] if named else product
+
+
+_CARGO_WORDS = frozenset({"cargo", "freight", "goods"})
+_CARGO_THROUGHPUT = "cargo throughput"
 
 
 def _owner_before_a_phrase(facts: SentenceFacts) -> bool:

@@ -103,3 +103,11 @@ def test_goods_before_the_trade_verb_keep_the_trade_metric(
     # a list that "respectively" pairs with its amounts is still read item by item
     listed = extractor.extract("钢材、水产品出口分别增长3.1%和5.2%。", published=PUBLISHED)
     assert [o.segment for o in listed] == ["钢材", "aquatic products"]
+
+
+def test_a_volume_of_goods_is_of_them_whatever_the_verb(extractor: FigureExtractor) -> None:
+    text = "Zhanjiang's mills produced 986,000 tonnes of sugar, an increase of 9.1 percent."
+    assert segments(extractor, text) == {"986,000": "sugar", "9.1 percent": "sugar"}
+    # a count of things that are no goods is not "of" anything
+    text = "The port opened 12 routes of the new network."
+    assert segments(extractor, text) == {"12": None}

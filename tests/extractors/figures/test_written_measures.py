@@ -49,7 +49,7 @@ def test_a_clause_of_its_own_names_its_own_measure(extractor: FigureExtractor) -
     "text",
     [
         # the owner is the subject, not a measure of it
-        "Zhongshan Port handled 1.2 million tonnes of cargo in October.",
+        "Zhongshan Port handled 1.2 million passengers in October.",
         # a company's revenue is its whole (docs/figure-labels-v2.md)
         "The company's revenue rose 14.2 percent to 3.6 billion yuan.",
         # a list of measures distributed by "respectively" is not one measure
@@ -105,3 +105,9 @@ def test_a_rate_after_its_level_measures_what_the_level_measures(
 ) -> None:
     found = extractor.extract(text, published=date(2026, 3, 5))
     assert [(o.segment, o.kind) for o in found] == [(measure, "level"), (measure, "change")]
+
+
+def test_a_ports_tonnes_of_cargo_are_its_cargo_throughput(extractor: FigureExtractor) -> None:
+    text = "Zhongshan Port handled 1.2 million tonnes of cargo in October."
+    found = extractor.extract(text, published=None)
+    assert [o.segment for o in found] == ["cargo throughput"]
