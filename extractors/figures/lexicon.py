@@ -195,10 +195,11 @@ BEFORE_WHOLE_PHRASE_EN = frozenset(
         # verbs of a target or a report: "will pursue GDP growth of around 5 percent", "targets export growth"
         "pursue pursues seek seeks target targets aim aims set sets expect expects forecast forecasts "
         "project projects see sees saw post posts posted report reports record records recorded achieve "
-        "achieves deliver delivers registered logged"
+        "achieves deliver delivers registered logged had has have earned earns generated generates booked"
     )
 )
-"""Words that may stand right before a catalogue phrase without making it a subset ("total exports")."""
+"""Words that may stand right before a catalogue phrase without making it a subset ("total exports", "the
+industry had revenue of ...")."""
 INDUSTRY_WORDS_EN = _words("industry industries cluster clusters sector sectors manufacturing")
 INDUSTRY_WORDS_ZH = _words("产业 集群 工业 行业 制造业 企业")
 LIST_BREAKERS_EN = _words(

@@ -112,3 +112,14 @@ def test_goods_a_headline_says_are_traded_are_in_force(
 ) -> None:
     found = extractor.extract(text, published=PUBLISHED, headline=headline)
     assert [(o.metric, o.segment) for o in found] == [("exports", segment)]
+
+
+def test_an_industry_that_had_revenue_reports_its_revenue(extractor: FigureExtractor) -> None:
+    text = (
+        "Exports of aluminium profiles from the city rose 11.4 per cent to 16.2 billion yuan.\n"
+        "The city's aluminium industry had revenue of 168 billion yuan in the period, up 5.2 per cent."
+    )
+    found = read(extractor, text)
+    # the rate is the industry's revenue growth, never the exports' of the sentence before
+    assert found["168 billion yuan"] == ("industry_revenue", "aluminium")
+    assert found["5.2 per cent"] == (None, "aluminium")
