@@ -1,7 +1,7 @@
 """Quality gate: gdwatch's figure extractor must keep its scores on the labelled development set
 (labels version 2, docs/figure-labels-v2.md).
 
-The floors sit just under the scores of extractor metrics-2.21.0 on this set, so a change that makes any
+The floors sit just under the scores of extractor metrics-2.22.0 on this set, so a change that makes any
 field worse fails here. The issue targets (period >= 0.92, entity >= 0.95, metric >= 0.92, segment >= 0.90,
 precision >= 0.98, recall >= 0.97) are for held-out text and are reported in docs/benchmarks.md; the
 scorer itself is tested in tests/benchmarks/test_devset_scorer.py.
@@ -25,9 +25,9 @@ from gdwatch.extractors.figures import FigureExtractor
 
 # Update together with the labels (benchmarks/devset.devset_sha256() prints the new values).
 PINNED_SHA256 = {
-    "en.jsonl": "546c0f176d44c8efd0839aa2b78d783bf5ce2e74d010d053f28c3f27bf8bbfe1",
-    "zh-hans.jsonl": "853be9d586127d0ff83ea2f245d5d80596d68dfddf2a37673d57be99695c7761",
-    "zh-hant.jsonl": "bedd9c30129be07ef05a592e3b666440db25027f6194677b9fc3b73b757808b0",
+    "en.jsonl": "fe40b1d4d56b3ad9da2923e1636d74f45ae00bdb761289b38de64f6208865c2f",
+    "zh-hans.jsonl": "a8df64625a468f61dcb83fa0804d8bc49c9f77f263978d05ac5a43f82a0d220f",
+    "zh-hant.jsonl": "a6cb466b65a1a32633f9a635ab8c9f29b8c147987406ca446eb6524f308b3d82",
 }
 
 FLOORS = {
@@ -40,8 +40,8 @@ FLOORS = {
     "metric": 0.925,
     "entity": 0.935,
     "partner": 0.96,
-    "segment": 0.53,
-    "part": 0.69,
+    "segment": 0.565,
+    "part": 0.74,
     "basis": 0.975,
     "kind": 0.97,
     "projection": 0.98,
