@@ -441,9 +441,12 @@ def read_figures(
 _CUMULATIVE = re.compile(r"\b[Cc]umulative(?:ly)?\b|\bsince (?:its|the scheme's|the programme's) launch\b")
 _STOCK_TOTAL = re.compile(
     r"总数(?:达到|达|增至|增加到|升至|突破|超过)?$|增至$"
-    r"|bringing the total to\s*$|(?:total|number)\s+(?:rose|grew|increased|climbed)\s+to\s*$",
+    r"|(?:bringing|taking|lifting|raising)\s+(?:the|its|their)\s+(?:total|network|tally|number|count)"
+    r"(?:\s+of\s+[a-z-]+(?:\s+[a-z-]+)?)?\s+to\s*$"
+    r"|(?:total|number)\s+(?:rose|grew|increased|climbed)\s+to\s*$",
     re.I,
 )
+_SO_FAR_THIS_YEAR = re.compile(r"\bso far this year\b|今年以来", re.I)
 
 
 _YEAR = re.compile(r"\d{4}")
@@ -453,12 +456,17 @@ _BOUND_BEFORE = re.compile(r"(?:more than|over|about|nearly|some|约|近|超过|
 def _stock_at_year_end(
     facts: SentenceFacts, figure: Figure, period: str | None, published: datetime.date | None
 ) -> str | None:
-    """A count said to be the total reached in a finished year is a stock at that year's end."""
-    if period is None or not _YEAR.fullmatch(period) or published is None or int(period) >= published.year:
+    """A count said to be the total reached in a finished year is a stock at that year's end ("added 21
+    routes during the year, bringing the total to 178"); one reached so far this year is a stock on the day
+    of the report ("added 214 so far this year, bringing its total to 1,742")."""
+    if period is None or not _YEAR.fullmatch(period) or published is None or int(period) > published.year:
         return period
-    before = facts.body[max(0, figure.start - 16) : figure.start]
-    before = _BOUND_BEFORE.sub("", before)
-    return f"{period}-12-31" if _STOCK_TOTAL.search(before.rstrip()) else period
+    before = facts.body[max(0, figure.start - 48) : figure.start]
+    if not _STOCK_TOTAL.search(_BOUND_BEFORE.sub("", before).rstrip()):
+        return period
+    if int(period) < published.year:
+        return f"{period}-12-31"
+    return published.isoformat() if _SO_FAR_THIS_YEAR.search(facts.body, 0, figure.start) else period
 
 
 # A sentence that lists the parts of the whole reported just before it

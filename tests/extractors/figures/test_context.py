@@ -1417,3 +1417,25 @@ def test_more_trade_partners(catalogue: MetricCatalogue) -> None:
         ("exports_growth", "UAE"),
         ("exports", "Central Asia"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "period"),
+    [
+        # the total a finished year's additions reached: a stock at that year's end
+        ("The port added 21 international container routes during the year, bringing the total to 178.",
+         date(2026, 1, 14), "2025-12-31"),
+        ("Operators launched seven routes at the port over the year, taking its network to 52 routes.",
+         date(2026, 1, 23), "2025-12-31"),
+        # the total this year's additions reached so far: a stock on the day of the report
+        ("Guangdong has added 214 such enterprises so far this year, bringing its total to 1,742.",
+         date(2025, 10, 15), "2025-10-15"),
+    ],
+)  # fmt: skip
+def test_a_total_reached_by_additions_is_a_stock(
+    catalogue: MetricCatalogue, text: str, published: date, period: str
+) -> None:
+    found = extract_observations(
+        text, published=published, catalogue=catalogue, headline="Port hits record in 2025"
+    )
+    assert found[-1].period == period
