@@ -24,6 +24,11 @@ _PRESENT_STOCK = re.compile(
     r"\b(?:has|have|there are|there is|is home to|boasts|hosts)\b|拥有|现有|共有|已有|有", re.I
 )
 
+# a sentence opening with what exists: "The town is home to ..., with over 180 exhibition halls"
+_PRESENT_STOCK_OPENING = re.compile(
+    r"[^,;.，；。]{0,60}?\b(?:is home to|boasts|has|have|there are)\b", re.I
+)
+
 
 def choose_period(
     facts: SentenceFacts,
@@ -53,7 +58,10 @@ def choose_period(
             figure.kind == "count"
             and published
             and not cue
-            and _PRESENT_STOCK.search(facts.window_before_figure(figure))
+            and (
+                _PRESENT_STOCK.search(facts.window_before_figure(figure))
+                or _PRESENT_STOCK_OPENING.match(facts.body, 0, figure.start)
+            )
         ):
             return published.isoformat()
         return in_force

@@ -1439,3 +1439,11 @@ def test_a_total_reached_by_additions_is_a_stock(
         text, published=published, catalogue=catalogue, headline="Port hits record in 2025"
     )
     assert found[-1].period == period
+
+
+def test_what_a_sentence_opening_in_the_present_counts_exists_on_the_day(catalogue: MetricCatalogue) -> None:
+    text = "The town is home to more than 3,800 furniture dealers, with over 180 exhibition halls."
+    found = extract_observations(
+        text, published=date(2026, 2, 12), catalogue=catalogue, headline="Lecong sales climb in 2025"
+    )
+    assert [o.period for o in found] == ["2026-02-12", "2026-02-12"]
