@@ -25,9 +25,7 @@ _PRESENT_STOCK = re.compile(
 )
 
 # a sentence opening with what exists: "The town is home to ..., with over 180 exhibition halls"
-_PRESENT_STOCK_OPENING = re.compile(
-    r"[^,;.，；。]{0,60}?\b(?:is home to|boasts|has|have|there are)\b", re.I
-)
+_PRESENT_STOCK_OPENING = re.compile(r"[^,;.，；。]{0,60}?\b(?:is home to|boasts|has|have|there are)\b", re.I)
 
 
 def choose_period(
