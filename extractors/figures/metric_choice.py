@@ -59,7 +59,7 @@ _IN_AFTER = re.compile(
 )
 _IN_SUBJECT = re.compile(
     r"^\s+in\s+(?!the\s+(?:first|second|third|fourth|same|past|last|next|end|month|quarter|half|year|period|"
-    r"week|reporting)\b|(?:spring|summer|autumn|winter|"
+    rf"week|reporting|(?i:{alternation(MONTHS)}))\b|(?:spring|summer|autumn|winter|"
     rf"total|all|{alternation(MONTHS)})\b)[a-z]"
 )
 _ZH_NO_SUBJECT = re.compile(f"^(?:{alternation(NOT_SUBJECT_ZH)})")
@@ -224,6 +224,12 @@ def _chosen_hit(facts: SentenceFacts, index: int, figure: Figure, role: str) -> 
         if _own_share_subject(after):
             return None
     clause_before = body[clause_start : figure.start]
+    for earlier_figure in reversed(facts.figures[:index]):
+        if earlier_figure.start < clause_start:
+            break
+        # "rose 11.4 per cent to 14.2 billion yuan": a figure before is no subject of the clause
+        offset = earlier_figure.start - clause_start
+        clause_before = clause_before[:offset] + clause_before[earlier_figure.end - clause_start :]
     if (
         _THOSE_OF.search(clause_before)
         or not _has_own_subject(clause_before, facts.vocabulary.subjects)

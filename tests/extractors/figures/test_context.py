@@ -1447,3 +1447,19 @@ def test_what_a_sentence_opening_in_the_present_counts_exists_on_the_day(catalog
         text, published=date(2026, 2, 12), catalogue=catalogue, headline="Lecong sales climb in 2025"
     )
     assert [o.period for o in found] == ["2026-02-12", "2026-02-12"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a month span after the amount is its period, not a subject ("in the automotive sector" would be)
+        "Lithium battery exports from Huizhou reached 31.7 billion yuan in the January-September period of "
+        "2026, up 24.3 percent.",
+        # the rate before the amount in its clause is no subject of the amount
+        "Exports of small home appliances from Shunde, the Foshan district known for its kitchen gadgets, "
+        "rose 11.4 per cent to 14.2 billion yuan.",
+    ],
+)
+def test_an_amount_after_a_long_subject_keeps_its_metric(catalogue: MetricCatalogue, text: str) -> None:
+    found = extract_observations(text, published=date(2026, 10, 26), catalogue=catalogue)
+    assert sorted(str(o.metric) for o in found) == ["exports", "exports_growth"]
