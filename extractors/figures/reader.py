@@ -59,6 +59,7 @@ from gdwatch.extractors.figures.segments import (
     names_part,
     opening_product_en,
     parts,
+    plural_product,
     traded_object_zh,
     written_industry,
     written_product,
@@ -287,6 +288,18 @@ def read_figures(
                 and metric.key in _TRADE_PARTS
             ):
                 segment = _traded_product(facts.body, hit, facts.vocabulary)  # 水产品出口55.8亿元
+            if segment is None and item is None and hit is not None and metric is not None:
+                if metric.key == "import_export_enterprises":
+                    segment = _traders_goods(facts, figure, hit)  # "312 gas appliance enterprises with ..."
+                if (
+                    segment is None
+                    and figure.kind == "count"
+                    and hit.end <= figure.start
+                    and _SOME_OF_THEM.match(facts.body, figure.end)
+                ):
+                    # "1,300 enterprises with export records, about 420 of which sell abroad through ...":
+                    # some of the things counted before, never the whole's count
+                    metric = None
             if segment is None and figure.kind != "count" and refers_back is None:
                 refers_back = _REFERS_BACK.search(facts.body) is not None
             if segment is None and figure.kind != "count" and refers_back:
@@ -715,6 +728,40 @@ def _rate_of_the_level_before(facts: SentenceFacts, index: int, before: Observat
     if not _RATE_AFTER_LEVEL.fullmatch(facts.body[previous.end : facts.figures[index].start]):
         return None
     return before.segment
+
+
+_SOME_OF_THEM = re.compile(r"\s+of\s+(?:which|whom|them|these|those)\b", re.I)
+_TRADERS_EN = re.compile(
+    r"\s+(?:(?:more|about|some|over|nearly)\s+)?(?P<goods>(?:[a-z][a-z-]*\s+){1,3}?)"
+    r"(?:enterprises|firms|companies|makers|manufacturers|businesses|exporters)\s+(?:in\s+[A-Z][\w-]*\s+)?"
+    r"(?:with|had|have|has|posted)\b"
+)
+_NOT_GOODS_EN = frozenset({"foreign", "trade", "foreign trade", "local", "new", "such", "these", "the", "of"})
+
+
+def _traders_goods(facts: SentenceFacts, figure: Figure, hit: PhraseHit) -> str | None:
+    """The goods of the traders a count of traders counts, when the sentence names them: "312 gas appliance
+    enterprises with export records", 全市有塑料制品进出口实绩企业628家; a part of all traders, never the
+    whole."""
+    body = facts.body
+    if body[hit.start : hit.start + 1].isascii():
+        found = _TRADERS_EN.match(body, figure.end, hit.start + 1) if figure.end <= hit.start else None
+        if found is None:
+            return None
+        goods = " ".join(found.group("goods").split()).lower()
+        if goods in _NOT_GOODS_EN:
+            return None
+        index = facts.vocabulary.segments
+        for written in (goods, plural_product(goods), goods + " enterprises"):
+            catalogued = index.by_written.get(written)
+            if catalogued:
+                return catalogued
+        return goods
+    clause_start, _ = facts.clause(hit.start)
+    named = [m.segment for m in parts(facts.segments) if clause_start <= m.start and m.end <= hit.start]
+    if named:
+        return named[-1]
+    return written_product(body, hit.start, facts.vocabulary.subjects.leading_words)
 
 
 def _an_industrys_revenue(facts: SentenceFacts, figure: Figure, metric: MetricDefinition | None) -> bool:

@@ -123,3 +123,27 @@ def test_an_industry_that_had_revenue_reports_its_revenue(extractor: FigureExtra
     # the rate is the industry's revenue growth, never the exports' of the sentence before
     assert found["168 billion yuan"] == ("industry_revenue", "aluminium")
     assert found["5.2 per cent"] == (None, "aluminium")
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "segment"),
+    [
+        ("The city now has 312 gas appliance enterprises with export records.", "312", "gas appliances"),
+        ("More than 42,000 private firms posted import and export records.", "42,000", "private enterprises"),
+        ("目前，全市有塑料制品进出口实绩企业628家。", "628", "plastic products"),
+    ],
+)
+def test_a_count_of_traders_of_some_goods_is_a_part(
+    extractor: FigureExtractor, text: str, figure: str, segment: str
+) -> None:
+    assert read(extractor, text)[figure] == ("import_export_enterprises", segment)
+
+
+def test_some_of_the_traders_counted_before_are_not_all_traders(extractor: FigureExtractor) -> None:
+    text = (
+        "Dongguan now has more than 1,300 furniture enterprises with export records, about 420 of which "
+        "sell abroad through cross-border e-commerce platforms."
+    )
+    found = read(extractor, text)
+    assert found["1,300"] == ("import_export_enterprises", "furniture")
+    assert found["420"][0] is None
