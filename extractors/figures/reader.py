@@ -384,6 +384,20 @@ def read_figures(
                 same = next(i for i, f in enumerate(facts.figures) if f is figure.counts_the_same_as)
                 segment = sentence_observations[same].segment
             if (
+                metric is not None
+                and metric.key in _VALUE_GROWTH
+                and hit is not None
+                and item is None
+                and pair is None
+                and figure.kind == "percent"
+                and 0 < index <= len(sentence_observations)
+                and _grows_the_volume_before(facts, index, hit)
+            ):
+                # "广东出口汽车38.7万辆，年增46.2%，出口值612.4亿元": the rate of the volume, not of the value
+                # that exports_growth measures, so never one key with the value's growth
+                metric = None
+                segment = sentence_observations[index - 1].segment or segment
+            if (
                 segment is None
                 and metric is None
                 and hit is None
@@ -717,6 +731,18 @@ _RATE_AFTER_LEVEL = re.compile(
     r"|[^\d,;.]{0,30},\s*(?:up|down|an?\s+(?:increase|rise|decrease|decline|drop|jump|gain)\s+of)\s+$",
     re.I,
 )
+
+
+_VALUE_GROWTH = frozenset({"exports_growth", "imports_growth"})
+
+
+def _grows_the_volume_before(facts: SentenceFacts, index: int, hit: PhraseHit) -> bool:
+    """Whether a trade rate follows a traded volume it grows ("exported 1.48 million motorcycles, up 22.7%",
+    出口汽车38.7万辆，年增46.2%): the volume is a count the trade phrase before it moved."""
+    previous = facts.figures[index - 1]
+    if previous.kind != "count" or hit.end > previous.start:
+        return False
+    return _RATE_AFTER_LEVEL.fullmatch(facts.body[previous.end : facts.figures[index].start]) is not None
 
 
 def _rate_of_the_level_before(facts: SentenceFacts, index: int, before: Observation) -> str | None:

@@ -111,3 +111,22 @@ def test_a_volume_of_goods_is_of_them_whatever_the_verb(extractor: FigureExtract
     # a count of things that are no goods is not "of" anything
     text = "The port opened 12 routes of the new network."
     assert segments(extractor, text) == {"12": None}
+
+
+@pytest.mark.parametrize(
+    ("text", "rate", "value_rate"),
+    [
+        ("今年前7月广东出口汽车38.7万辆，年增46.2%，出口值人民币612.4亿元，年增39.8%。", "46.2%", "39.8%"),
+        (
+            "Jiangmen exported 1.48 million motorcycles, up 22.7%, worth 9.6 billion yuan, up 18.1%.",
+            "22.7%",
+            "18.1%",
+        ),
+    ],
+)
+def test_the_rate_of_a_traded_volume_is_not_the_growth_of_its_value(
+    extractor: FigureExtractor, text: str, rate: str, value_rate: str
+) -> None:
+    found = {text[o.start : o.end]: o for o in extractor.extract(text, published=PUBLISHED)}
+    assert found[rate].metric is None and found[rate].segment is not None
+    assert found[value_rate].metric == "exports_growth"
