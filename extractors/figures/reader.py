@@ -185,11 +185,13 @@ def read_figures(
             before = facts.window_before(index)
             after = facts.body[figure.end : figure.end + 40]
             role = figure_role(figure, before, after)
-            if role == "level" and index in groups and index != min(groups):
-                # why: "rose 4.1% and 1.9%, respectively": the later items share the first one's verb
-                first = facts.figures[min(groups)]
-                if first.kind == figure.kind:
-                    first_before = facts.window_before(min(groups))
+            if role == "level" and index in groups:
+                # why: "rose 4.1% and 1.9%, respectively": the later items share the first one's verb (the
+                # first of their own kind: a second list, of rates after amounts, has its own verb)
+                first_index = min(i for i in groups if facts.figures[i].kind == figure.kind)
+                first = facts.figures[first_index]
+                if first_index != index:
+                    first_before = facts.window_before(first_index)
                     role = figure_role(first, first_before, facts.body[first.end : first.end + 40])
             value = figure.value
             if figure.kind in {"percent", "pp"} and role == "growth" and is_decline(before, after):

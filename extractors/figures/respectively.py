@@ -108,7 +108,9 @@ def respectively_items(facts: SentenceFacts, matcher: CatalogueMatcher) -> dict[
             for h in with_hits[-1]
             if h.end >= items[-1][1] - 4 and not _INDUSTRY_END.search(body, h.start, h.end)
         ]
-        segments, with_hits = industries, [last[-1:]] * len(items)
+        # a catalogued part keeps its catalogue name (第一产业 is the primary sector in every script)
+        segments = segments if all(segments) else industries
+        with_hits = [last[-1:]] * len(items)
     if not all(segments):
         segments = _sector_items(body, items) or industries or segments
     if not any(with_hits) and not any(partners) and not any(entities) and not any(segments):
@@ -167,7 +169,28 @@ def respectively_items(facts: SentenceFacts, matcher: CatalogueMatcher) -> dict[
             segment=segment,
             unnamed=distribute_hits and not item_hits,
         )
+    _repeat_for_a_second_list(facts, group, result)
     return result
+
+
+# between a list's amounts and its rates: "分别出口31.2亿元、24.8亿元和13.5亿元，分别增长15.1%、9.6%和7.2%"
+_SECOND_LIST_AFTER = re.compile(r"[，,；;]\s*(?:同比|比上年|较上年|按年|较去年)?")
+
+
+def _repeat_for_a_second_list(facts: SentenceFacts, group: list[int], result: dict[int, ListItem]) -> None:
+    """Give a second 分别 list right after the first the first's items, in order: the items' amounts, then
+    their rates ("刀剪、厨具和餐具分别出口31.2亿元、24.8亿元和13.5亿元，分别增长15.1%、9.6%和7.2%")."""
+    last_end = facts.figures[group[-1]].end
+    second = _RESPECTIVELY.search(facts.body, last_end)
+    if second is None or facts.body[second.start() : second.start() + 2] != "分别":
+        return
+    if not _SECOND_LIST_AFTER.fullmatch(facts.body[last_end : second.start()]):
+        return
+    again = _list_group(facts, second.start())
+    if len(again) != len(group) or again[0] <= group[-1]:
+        return
+    for first_index, second_index in zip(group, again, strict=True):
+        result[second_index] = result[first_index]
 
 
 def _written_traded_parts(

@@ -1463,3 +1463,23 @@ def test_what_a_sentence_opening_in_the_present_counts_exists_on_the_day(catalog
 def test_an_amount_after_a_long_subject_keeps_its_metric(catalogue: MetricCatalogue, text: str) -> None:
     found = extract_observations(text, published=date(2026, 10, 26), catalogue=catalogue)
     assert sorted(str(o.metric) for o in found) == ["exports", "exports_growth"]
+
+
+def test_a_second_list_of_rates_pairs_with_the_items_of_the_first(catalogue: MetricCatalogue) -> None:
+    text = "刀剪、厨具和餐具分别出口31.2亿元、24.8亿元和13.5亿元，分别增长15.1%、9.6%和7.2%。"
+    found = extract_observations(text, published=date(2026, 7, 26), catalogue=catalogue)
+    assert [(o.metric, o.segment) for o in found][3:] == [
+        ("exports_growth", "knives and scissors"),
+        ("exports_growth", "厨具"),
+        ("exports_growth", "餐具"),
+    ]
+    text = (
+        "第一产业、第二产业、第三产业分别实现增加值186.2亿元、756.1亿元和848.3亿元，"
+        "分别增长3.4%、5.8%和3.9%。"
+    )
+    found = extract_observations(text, published=date(2026, 7, 26), catalogue=catalogue)
+    assert [(o.metric, o.segment) for o in found][3:] == [
+        ("gdp_growth", "primary sector"),
+        ("gdp_growth", "secondary sector"),
+        ("gdp_growth", "services"),
+    ]
