@@ -1,6 +1,6 @@
 """A daily run and a reprocess on the shared corpus's real pages, against bare trafilatura on the same pages.
 
-Usage: python -m benchmarks.corpus_run [--corpus DIR] [--repeat N] [--markdown]
+Usage: python -m benchmarks.corpus_run [--corpus DIR] [--repeat N] [--markdown] [--run-only] [--batch-size N]
 
 The 243 benchmark pages (`benchmarks/corpus.py`) are served on 127.0.0.1 with no politeness delay and
 listed in one RSS feed. In one process, on the same pages, the script times:
@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import resource
 import tempfile
 import time
@@ -151,6 +152,12 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=1, help="list every page N times (distinct URLs)")
     parser.add_argument("--markdown", action="store_true")
     parser.add_argument("--run-only", action="store_true", help="time the daily run alone (scaling checks)")
+    parser.add_argument(
+        "--batch-size",
+        type=int,
+        default=None,
+        help="warehouse.batch_size for the run (default: the packaged one)",
+    )
     args = parser.parse_args()
 
     from gdwatch.flows.backfill import backfill
@@ -184,9 +191,12 @@ def main() -> None:
         server.replace_routes(routes)
         config_dir = write_demo_config(Path(tmp), server.base_url)
         settings = config_dir / "gdwatch.toml"
-        settings.write_text(
-            settings.read_text().replace("max_entries_per_feed = 200", f"max_entries_per_feed = {len(pages)}")
+        text = settings.read_text().replace(
+            "max_entries_per_feed = 200", f"max_entries_per_feed = {len(pages)}"
         )
+        if args.batch_size is not None:
+            text = re.sub(r"(?m)^batch_size = \d+", f"batch_size = {args.batch_size}", text)
+        settings.write_text(text)
         db = str(Path(tmp) / "bench.duckdb")
         common = {"config_dir": str(config_dir), "db_path": db}
         warm_up = measure(

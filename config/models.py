@@ -114,7 +114,7 @@ def lake_location(catalog: str, data_path: str | None = None) -> Path:
 
 class WarehouseSettings(_Strict):
     path: Path = Field(default=Path("data/warehouse.duckdb"), description="DuckDB file the pipeline writes.")
-    batch_size: int = Field(default=50, ge=1, le=10_000, description="Articles per load transaction.")
+    batch_size: int = Field(default=200, ge=1, le=10_000, description="Articles per load transaction.")
     lock_wait_s: float = Field(
         default=0.0, ge=0, description="How long a run waits for another run's writer lock before exiting."
     )

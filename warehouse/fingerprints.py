@@ -212,43 +212,148 @@ def _fmix32(hv: np.ndarray) -> np.ndarray:
 def signatures(texts: Sequence[str]) -> list[np.ndarray]:
     """The MinHash signatures of ``texts``: for each, ``NUM_PERM`` values below 2**32, as uint32.
 
-    All shingles of all texts go through the permutations in one numpy pass (in slices, to bound memory);
-    only the SHA-1 of each distinct shingle of the batch is computed one by one.
+    The batch is tokenized in bulk and its tokens numbered by Arrow (:func:`_batch_tokens`); each 3-token
+    shingle is then an int64 key in numpy, so that only the batch's distinct shingles are built (by Arrow)
+    and hashed (SHA-1, one call each), and every text's shingles go through the permutations in one numpy
+    pass for the whole batch (in slices, to bound memory).
     """
-    sha1 = hashlib.sha1
-    # a shingle's number among the batch's distinct shingles: phrases repeated across the batch's articles
-    # (boilerplate, a wire story's copies, common wording) are hashed once
-    numbers: dict[str, int] = {}
-    number = numbers.setdefault
-    shingle_numbers: list[int] = []
-    starts: list[int] = []
-    for text in texts:
-        starts.append(len(shingle_numbers))
-        shingle_numbers.extend([number(s, len(numbers)) for s in _shingle_strings(text)])
     if not texts:
         return []
+    ids, lengths, words, text_order = _batch_tokens(texts)
+    size = max(len(words), 1)
+    starts = np.cumsum(lengths) - lengths
+    # a shingle starts at each token with two more tokens of its text after it
+    text_of = np.repeat(np.arange(len(lengths)), lengths)
+    shingle_at = np.flatnonzero(np.arange(len(ids)) - starts[text_of] < (lengths - (SHINGLE - 1))[text_of])
+    firsts, seconds, thirds = ids[shingle_at], ids[shingle_at + 1], ids[shingle_at + 2]
+    if size <= _ONE_KEY_TOKENS:  # three token numbers as one key
+        distinct, refs = _factorize((firsts * size + seconds) * size + thirds)
+        firsts, seconds, thirds = distinct // (size * size), distinct // size % size, distinct % size
+    else:  # number the pairs first, so that the key stays below 2**63
+        pairs, pair_refs = _factorize(firsts * size + seconds)
+        distinct, refs = _factorize(pair_refs * size + thirds)
+        firsts, seconds = pairs[distinct // size] // size, pairs[distinct // size] % size
+        thirds = distinct % size
+    # the distinct shingles' UTF-8, built by Arrow
+    blobs = (
+        pc.binary_join_element_wise(*(words.take(pa.array(part)) for part in (firsts, seconds, thirds)), " ")
+        .cast(pa.binary())
+        .to_pylist()
+    )
+    # a text's shingles with their repeats: its minimum over them is the minimum over its set of shingles
+    # (datasketch's), and removing repeats (rare in real text) costs more than permuting them
+    text_of = text_of[shingle_at]
+    # a text of fewer than three tokens has one shingle: its tokens joined (the empty string for none)
+    short = np.flatnonzero(lengths < SHINGLE)
+    blobs.extend(
+        " ".join(words.take(pa.array(ids[first : first + length])).to_pylist()).encode("utf-8")
+        for first, length in zip(starts[short].tolist(), lengths[short].tolist(), strict=True)
+    )
+    counts = np.bincount(text_of, minlength=len(lengths))
+    counts[short] = 1
+    bounds = np.concatenate(([0], np.cumsum(counts)))
+    slots = np.empty(int(bounds[-1]), dtype=np.intp)
+    at_short = np.zeros(len(slots), dtype=bool)
+    at_short[bounds[short]] = True
+    slots[~at_short] = refs
+    slots[at_short] = len(distinct) + np.arange(len(short))
+    sha1 = hashlib.sha1
     # whole digests, not their first 4 bytes: slicing each costs more than striding over them below
-    digests = b"".join([sha1(s.encode("utf-8")).digest() for s in numbers])
+    digests = b"".join([hashed.digest() for hashed in map(sha1, blobs)])
     prefixes = np.frombuffer(digests, dtype="<u4")[::_DIGEST_WORDS]  # a SHA-1 digest is 5 words
-    hashed = _fmix32(prefixes.astype(np.uint32))[np.asarray(shingle_numbers, dtype=np.intp)]
+    hashed = _fmix32(prefixes.astype(np.uint32))[slots]
     a, b = _permutations()
     out = np.empty((len(texts), NUM_PERM), dtype=np.uint32)
-    bounds = [*starts, len(shingle_numbers)]
-    # every text has at least one shingle (an empty text has the empty one), so no slice is empty
+    ends = bounds.tolist()
+    # every text has at least one shingle, so no slice is empty
     first = 0
     while first < len(texts):
         last = first + 1
-        while last < len(texts) and bounds[last + 1] - bounds[first] <= _SLICE_SHINGLES:
+        while last < len(texts) and ends[last + 1] - ends[first] <= _SLICE_SHINGLES:
             last += 1
         # one row per permutation, so each text's minimum is a reduction over contiguous memory
-        permuted = a[:, None] * hashed[None, bounds[first] : bounds[last]]
+        permuted = a[:, None] * hashed[None, ends[first] : ends[last]]
         permuted += b[:, None]
-        offsets = np.asarray(bounds[first:last], dtype=np.int64) - bounds[first]
-        out[first:last] = np.minimum.reduceat(permuted, offsets, axis=1).T
+        out[text_order[first:last]] = np.minimum.reduceat(
+            permuted, bounds[first:last] - ends[first], axis=1
+        ).T
         first = last
     return list(out)
 
 
+def _factorize(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The distinct ``values`` (int64) in order of first occurrence, and the number of each value among
+    them: a hash table (Arrow's), not a sort."""
+    encoded = pc.dictionary_encode(pa.array(values, pa.int64()))
+    return encoded.dictionary.to_numpy(), encoded.indices.to_numpy().astype(np.int64)
+
+
+def _batch_tokens(texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray, pa.StringArray, np.ndarray]:
+    """The tokens of all ``texts`` (:func:`_tokens`'s), numbered.
+
+    Returns:
+        Every token's number (int64; the texts' tokens one after another, in the order of the last item),
+        each text's number of tokens, the distinct tokens (a number's token) and the position in ``texts``
+        of each text in that order.
+
+    A text that is ASCII once folded is lower-cased and its separators made spaces by one table (bytes
+    translated: the same tokens as ``_tokens``'s ``str.translate``), and Arrow splits all those texts at
+    once; the others are tokenized one by one with the expression. Arrow numbers the tokens, so no Python
+    object is made per token.
+    """
+    bulk: list[bytes] = []
+    bulk_at: list[int] = []
+    alone: list[list[str]] = []
+    alone_at: list[int] = []
+    for position, text in enumerate(texts):
+        # NFKC leaves ASCII as it is, and casefold is lower for ASCII: the table lower-cases it
+        folded = text if text.isascii() else _folded(text)
+        if not folded.isascii():
+            alone.append(_TOKEN.findall(folded))
+            alone_at.append(position)
+            continue
+        # stripped: Arrow's split gives an empty token before a leading space, after a trailing one and
+        # for an empty text, where str.split gives none
+        spaced = folded.encode("ascii").translate(_BULK_TABLE).strip(b" ")
+        if spaced:
+            bulk.append(spaced)
+            bulk_at.append(position)
+        else:
+            alone.append([])
+            alone_at.append(position)
+    lists = pa.concat_arrays(
+        [
+            pc.ascii_split_whitespace(pa.array(bulk, pa.binary()).cast(pa.string())),
+            pa.array(alone, pa.list_(pa.string())),
+        ]
+    )
+    encoded = pc.dictionary_encode(lists.flatten())
+    return (
+        encoded.indices.to_numpy().astype(np.int64),
+        pc.list_value_length(lists).to_numpy().astype(np.int64),
+        encoded.dictionary,
+        np.asarray(bulk_at + alone_at, dtype=np.intp),
+    )
+
+
+def _folded(text: str) -> str:
+    """``text`` folded as :func:`_tokens` folds it before it finds the tokens."""
+    folded = unicodedata.normalize("NFKC", text).casefold()
+    if not folded.isascii():
+        for mark in _NON_WORD_PUNCTUATION:
+            folded = folded.replace(mark, " ")
+    return folded
+
+
+_BULK_TABLE = bytes(
+    ord(chr(code).lower()) if chr(code).isalnum() and code < 128 else ord(" ") for code in range(256)
+)
+"""ASCII letters lower-cased, letters and digits kept, everything else a space (``_ASCII_SEPARATORS`` and
+``casefold`` on bytes)."""
+
+
+_ONE_KEY_TOKENS = 2**21 - 1
+"""Distinct tokens in a batch up to which a shingle's three token numbers fit one int64 key."""
 _DIGEST_WORDS = 5
 _SLICE_SHINGLES = 40_000
 """Shingles permuted per numpy pass: 40,000 x 128 x 4 bytes is 20 MB."""
@@ -275,16 +380,14 @@ def band_hash_rows(sigs: np.ndarray) -> np.ndarray:
     laid = np.empty((count, BANDS, 1 + width), dtype=np.uint8)
     laid[:, :, 0] = np.arange(BANDS, dtype=np.uint8)
     laid[:, :, 1:] = np.ascontiguousarray(sigs, dtype="<u4").view(np.uint8).reshape(count, BANDS, width)
-    buffer = laid.tobytes()
-    step = 1 + width
-    blake2b = hashlib.blake2b
-    digests = b"".join(
-        [
-            blake2b(buffer[start : start + step], digest_size=8).digest()
-            for start in range(0, len(buffer), step)
-        ]
-    )
+    # each band's input as one bytes object, made by numpy (a void item's bytes keep trailing zeros)
+    inputs = laid.reshape(count * BANDS, 1 + width).view(f"V{1 + width}").ravel().tolist()
+    digests = b"".join([hashed.digest() for hashed in map(_band_hasher, inputs)])
     return np.frombuffer(digests, dtype="<u8").reshape(count, BANDS)
+
+
+def _band_hasher(data: bytes) -> hashlib.blake2b:
+    return hashlib.blake2b(data, digest_size=8)
 
 
 def similarity(a: np.ndarray, b: np.ndarray) -> float:
@@ -346,34 +449,78 @@ def _give_witnesses(new: Sequence[_New], stored: dict[int, tuple[float, str]], t
     bands are met (band by band, each band's versions in batch order), and of equally similar ones the
     first. A version with no copy is its own witness.
 
-    The similarities of a version's earlier candidates are counted in one numpy pass (not one call per
-    pair): the same scores as :func:`similarity`.
+    The most similar earlier version of each is chosen in numpy for the whole batch
+    (:func:`_closest_earlier`); only taking its witness, which it got the same way, is a loop.
     """
-    sigs = np.stack([item.sig for item in new]) if new else np.empty((0, NUM_PERM), np.uint32)
-    seen_bands: dict[int, list[int]] = {}
+    closest = _closest_earlier(new)
     for position, item in enumerate(new):
         best = stored.get(position)
-        others = _earlier_in_batch(item, new, seen_bands)
-        if others:
-            equal = np.count_nonzero(sigs[others] == sigs[position], axis=1)
-            top = int(np.argmax(equal))  # the first of the most similar: a later equal one never replaced it
-            score = int(equal[top]) / NUM_PERM
+        found = closest.get(position)
+        if found is not None:
+            other, equal = found
+            score = equal / NUM_PERM
             if score >= threshold and (best is None or score > best[0]):
-                best = (score, new[others[top]].witness_id)
+                best = (score, new[other].witness_id)
         item.witness_id, item.similarity = (best[1], best[0]) if best else (item.article_id, None)
-        for band in item.bands:
-            seen_bands.setdefault(band, []).append(position)
 
 
-def _earlier_in_batch(item: _New, new: Sequence[_New], seen_bands: dict[int, list[int]]) -> list[int]:
-    """The positions of the earlier versions of other articles sharing a band with ``item``, each once, in
-    the order its bands meet them."""
-    found: dict[int, None] = {}
-    for band in item.bands:
-        for other in seen_bands.get(band, ()):
-            if new[other].article_id != item.article_id:
-                found.setdefault(other)
-    return list(found)
+def _closest_earlier(new: Sequence[_New]) -> dict[int, tuple[int, int]]:
+    """For each version (by position) that shares a band with an earlier version of another article: the
+    earliest in band order (its first shared band of the later one's bands, then batch order) of the most
+    similar of those, and the number of equal slots of their signatures.
+
+    Pairs are made from the batch's (band hash, position) entries sorted by hash and position, every entry
+    with each earlier one of its hash; in slices of later positions, to bound memory when many versions share
+    bands (copies of one story).
+    """
+    count = len(new)
+    if count < 2:
+        return {}
+    sigs = np.stack([item.sig for item in new])
+    hashes = np.asarray([item.bands for item in new], dtype=np.uint64).ravel()
+    width = len(new[0].bands)
+    article = np.unique(np.asarray([item.article_id for item in new]), return_inverse=True)[1].ravel()
+    order = np.lexsort((np.arange(len(hashes)), hashes))  # by hash, then position (then band)
+    sorted_hashes = hashes[order]
+    group_start = np.flatnonzero(np.concatenate(([True], sorted_hashes[1:] != sorted_hashes[:-1])))
+    starts = np.repeat(group_start, np.diff(np.concatenate((group_start, [len(order)]))))
+    earlier = np.arange(len(order)) - starts  # entries before each in its group
+    later_pos = order // width
+    per_position = np.bincount(later_pos, weights=earlier, minlength=count).cumsum()
+    closest: dict[int, tuple[int, int]] = {}
+    first = 0
+    while first < count:
+        done = per_position[first - 1] if first else 0.0
+        last = max(int(np.searchsorted(per_position, done + _SLICE_PAIRS * 8, side="right")), first + 1)
+        entries = np.flatnonzero((later_pos >= first) & (later_pos < last) & (earlier > 0))
+        repeats = earlier[entries]
+        pair_entry = np.repeat(entries, repeats)
+        offsets = np.arange(len(pair_entry)) - np.repeat(np.cumsum(repeats) - repeats, repeats)
+        later_entry = order[pair_entry]
+        other_entry = order[starts[pair_entry] + offsets]
+        later, other, band = later_entry // width, other_entry // width, later_entry % width
+        keep = (other < later) & (article[other] != article[later])
+        later, other, band = later[keep], other[keep], band[keep]
+        first = last
+        if not len(later):
+            continue
+        # one pair per (later, other), with the first band of the later one's that they share
+        pairs = np.lexsort((band, other, later))
+        later, other, band = later[pairs], other[pairs], band[pairs]
+        firsts = np.concatenate(([True], (later[1:] != later[:-1]) | (other[1:] != other[:-1])))
+        later, other, band = later[firsts], other[firsts], band[firsts]
+        equal = np.empty(len(later), dtype=np.int64)
+        for begin in range(0, len(later), _SLICE_PAIRS):  # to bound the memory of the comparison
+            part = slice(begin, begin + _SLICE_PAIRS)
+            equal[part] = np.count_nonzero(sigs[later[part]] == sigs[other[part]], axis=1)
+        # for each later version the most similar, of equally similar ones the first met
+        best = np.lexsort((other, band, -equal, later))
+        heads = best[np.concatenate(([True], later[best][1:] != later[best][:-1]))]
+        for position, chosen, same in zip(
+            later[heads].tolist(), other[heads].tolist(), equal[heads].tolist(), strict=True
+        ):
+            closest[position] = (chosen, same)
+    return closest
 
 
 def _best_stored(

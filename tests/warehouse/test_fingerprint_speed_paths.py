@@ -1,5 +1,7 @@
 """The faster paths of the fingerprint stage give what the slower ones gave: the witnesses of a batch equal
-those of the loop that compared one pair at a time (as of a2121d4, copied below as the reference)."""
+those of the loop that compared one pair at a time (as of a2121d4, copied below as the reference), and the
+signatures of a batch tokenized and numbered in bulk equal those of each text's set of shingles hashed
+alone (as 2bebc59 and datasketch compute them)."""
 
 from __future__ import annotations
 
@@ -51,7 +53,13 @@ def _batch(rng: random.Random, size: int) -> list[_New]:
 
 
 @pytest.mark.parametrize("seed", range(12))
-def test_the_numpy_pass_gives_the_witnesses_of_the_pairwise_loop(seed: int) -> None:
+@pytest.mark.parametrize("slice_pairs", [20_000, 3])
+def test_the_numpy_pass_gives_the_witnesses_of_the_pairwise_loop(
+    seed: int, slice_pairs: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from gdwatch.warehouse import fingerprints
+
+    monkeypatch.setattr(fingerprints, "_SLICE_PAIRS", slice_pairs)  # many slices of later versions
     rng = random.Random(seed)
     size = rng.choice((1, 2, 10, 80, 300))
     threshold = rng.choice((0.05, 0.5, 0.6, 0.8))
@@ -196,3 +204,70 @@ def test_stored_copies_are_the_candidates_the_previous_query_found(tmp_path: obj
             ties = ties or any(len(expected[p][1]) > 1 for p in got)  # any of the tied was right before
             assert _best_stored(conn, new, threshold) == got  # now always the same one
         assert ties
+
+
+def _reference_signature(text: str) -> np.ndarray:
+    """One text's MinHash as 2bebc59 and datasketch compute it: the SHA-1 of each of its distinct shingles,
+    mixed and permuted, the minimum per permutation."""
+    import hashlib
+
+    from gdwatch.warehouse.fingerprints import _fmix32, _permutations, shingles
+
+    a, b = _permutations()
+    prefixes = [int.from_bytes(hashlib.sha1(s).digest()[:4], "little") for s in shingles(text)]
+    hashed = _fmix32(np.asarray(prefixes, dtype=np.uint32))
+    return np.min(a[:, None] * hashed[None, :] + b[:, None], axis=1)
+
+
+def _mixed_texts(rng: random.Random) -> list[str]:
+    """Texts that take every path: empty, blank, separators only, the NUL byte, fewer than three tokens,
+    ASCII, English with curly quotes and dashes, Chinese, full-width and accented letters, repeated
+    phrases (a shingle twice in one text) and the same text twice in the batch."""
+    pieces = [
+        "Guangdong's", "exports_total", "rose", "4.4%", "US$2.4", "—", "“record”", "’s", "…", "·", "\u00a0",
+        "\t", "\x00", "\x1f", "Ｆｕｌｌ１２", "café", "广东", "9.1万亿元", "ß", "İ", "x²", "_", "a-b",
+        "A", "B",
+    ]  # fmt: skip
+    fixed = ["", " ", "  \t ", "...", "\x00", "a", "a b", "A  b ", "广东", "’", "a\x00b c d", "x y x y x y"]
+    made = [" ".join(rng.choice(pieces) for _ in range(rng.randint(0, 120))) for _ in range(300)]
+    english = [
+        " ".join(rng.choice(("trade", "rose", "the", "Shenzhen", "yuan", "“up”", "—")) for _ in range(400))
+        for _ in range(20)
+    ]
+    texts = fixed + made + english + made[:5] + english[:3]
+    rng.shuffle(texts)
+    return texts
+
+
+@pytest.mark.parametrize("one_key_tokens", [2**21 - 1, 1])
+def test_batch_signatures_are_each_texts_shingles_hashed_alone(
+    one_key_tokens: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from gdwatch.warehouse import fingerprints
+
+    # 1: the path of a batch of more than 2**21 distinct tokens (shingle keys through numbered pairs)
+    monkeypatch.setattr(fingerprints, "_ONE_KEY_TOKENS", one_key_tokens)
+    texts = _mixed_texts(random.Random(11))
+    got = fingerprints.signatures(texts)
+    assert len(got) == len(texts)
+    for text, sig in zip(texts, got, strict=True):
+        assert sig.dtype == np.uint32 and np.array_equal(sig, _reference_signature(text)), repr(text[:40])
+    # a text's signature does not depend on the batch it comes in
+    for text, sig in zip(texts[:40], got[:40], strict=True):
+        assert np.array_equal(fingerprints.signature(text), sig)
+    assert fingerprints.signatures([]) == []
+
+
+def test_bulk_tokens_are_the_expressions() -> None:
+    from gdwatch.warehouse.fingerprints import _batch_tokens, _tokens
+
+    texts = _mixed_texts(random.Random(12))
+    ids, lengths, words, order = _batch_tokens(texts)
+    vocabulary = words.to_pylist()
+    tokens = [vocabulary[i] for i in ids.tolist()]
+    assert sorted(order.tolist()) == list(range(len(texts)))
+    start = 0
+    for position, length in zip(order.tolist(), lengths.tolist(), strict=True):
+        assert tokens[start : start + length] == _tokens(texts[position]), repr(texts[position][:40])
+        start += length
+    assert start == len(tokens)
