@@ -750,7 +750,9 @@ def _object_product(facts: SentenceFacts, figure: Figure) -> str | None:
             return None
         start, end = after.end(), after.end() + 3 + len(product)
     else:
-        before = _OF_BEFORE_WORTH.search(body, max(0, figure.start - 60), figure.start)
+        # why: the search tries every offset of its window, and "worth" is rarely there
+        found = body.find("worth", max(0, figure.start - 60), figure.start) != -1
+        before = _OF_BEFORE_WORTH.search(body, max(0, figure.start - 60), figure.start) if found else None
         if before is None:
             return None
         product = " ".join(before.group(1).split())
