@@ -439,12 +439,15 @@ def _mention(
         valid = False  # the office that published the figure: "据拱北海关统计，珠海市…", "广州海关数据显示"
     if kind == "national_zh" and not _CLAUSE_START_BEFORE.search(before):
         valid = False
-    if kind in {"city", "district"} and (after.startswith(_PLANT_AFTER) or _PLANT_IN_BEFORE.search(before)):
+    if kind in {"city", "district"} and (
+        after.startswith(_PLANT_AFTER) or (before.rstrip().endswith("in") and _PLANT_IN_BEFORE.search(before))
+    ):
         # "东莞厂的出货量", "the Dongguan plant", "a new plant in Heshan": a company's plant, its figure
         valid = False
-    if _WHERE_ANOTHER_IS.search(before):
+    # why: both searches below try every offset of the window; the cheap tests on how they end come first
+    if may_end_with(before, _WHERE_ANOTHER_IS_ENDS) and _WHERE_ANOTHER_IS.search(before):
         valid = False  # "Chaozhou, a city in eastern Guangdong", "made in Guangdong", "came from Guangdong"
-    if _PARTNER_LIST_BEFORE.search(before):
+    if ("对" in before or "對" in before) and _PARTNER_LIST_BEFORE.search(before):
         valid = False  # 对中国大陆及香港出口: the second partner of a list after 对, not the trader
     # 台灣對廣東出口, 香港輸往內地: the trader owns the figure; the place after 对 is a partner
     if kind == "foreign_zh" and (not after.startswith(_OWNER_AFTER_ZH) or before.endswith("经")):
@@ -461,6 +464,8 @@ def _mention(
     return EntityMention(start, end, name, kind, valid)
 
 
+_WHERE_ANOTHER_IS_ENDS = ("in", "from", "south", "north", "east", "west", "central", "ern")
+"""What :data:`_WHERE_ANOTHER_IS` may end with before its spaces (see :func:`scan.may_end_with`)."""
 _WHERE_ANOTHER_IS = re.compile(
     r"\b(?:(?:city|town|district|county|port|hub|area|region)\s+in\s+"
     r"(?:(?:south|north|east|west|central|southern|northern|eastern|western|south-east|south-west|north-east|"

@@ -76,42 +76,53 @@ def _resolve(facts: SentenceFacts, mention: EntityMention, topic: str) -> str:
     """The name a mention stands for: "the city" is the last city named before it, else the city the
     headline is about ("Shenzhen's foreign trade hits record" ... "The foreign trade of the city")."""
     if mention.kind == "city_ref":
-        # "Shenzhen-based DJI ... The city's": a city named as an attribute is still the city referred to
-        # "在台山，上半年全市…": a county-level city just named is the city meant
-        # ("Shenzhen's Nanshan district … the city's" is still Shenzhen)
-        earlier = [
-            m
-            for m in facts.entities
-            if m.start < mention.start
-            and (m.kind == "city" or (m.kind == "district" and not facts.body[m.start : m.end].isascii()))
-        ]
-        if earlier:
-            return earlier[-1].name
-        # why: "the city" is rare, so earlier sentences are searched for a city only when it is used
-        places = facts.vocabulary.places
-        if topic not in places.city_names and topic in facts.normalized and _county_level_city(topic, facts):
-            return topic  # "Sihui, a county-level city in Zhaoqing" ... "in the city": Sihui
-        if facts.entities_before is None:  # why: the same for every figure of the sentence
-            facts.entities_before = find_entities(facts.normalized[: facts.sentence.start], places)
-        before = facts.entities_before
-        text_before = facts.normalized[: facts.sentence.start]
-        # "Foshan, the manufacturing city west of Guangzhou": a city named to place another is not referred to
-        cities = [
-            m
-            for m in before
-            if _a_city(m, text_before, topic)
-            and not _PLACES_ANOTHER.search(text_before, max(0, m.start - 24), m.start)
-        ]
-        if cities:
-            return cities[-1].name
-        # "Zhanjiang Port ... handled 341 million tonnes. The city's foreign trade": the port's city
-        city_names = places.city_names
-        in_names = [m.name.split()[0] for m in before if m.kind in {"region", "district"} and m.name]
-        named = [name for name in in_names if name in city_names]
-        if named:
-            return named[-1]
-        return topic if topic in city_names else places.home
+        # why: the answer depends only on the sentence, the mention and the topic, and every figure of the
+        # sentence asks; the search before the sentence reads the whole text up to it
+        key = (mention.start, topic)
+        city = facts.city_refs.get(key)
+        if city is None:
+            city = facts.city_refs[key] = _city_referred_to(facts, mention, topic)
+        return city
     return mention.name
+
+
+def _city_referred_to(facts: SentenceFacts, mention: EntityMention, topic: str) -> str:
+    """The city a "the city" mention stands for (see :func:`_resolve`)."""
+    # "Shenzhen-based DJI ... The city's": a city named as an attribute is still the city referred to
+    # "在台山，上半年全市…": a county-level city just named is the city meant
+    # ("Shenzhen's Nanshan district … the city's" is still Shenzhen)
+    earlier = [
+        m
+        for m in facts.entities
+        if m.start < mention.start
+        and (m.kind == "city" or (m.kind == "district" and not facts.body[m.start : m.end].isascii()))
+    ]
+    if earlier:
+        return earlier[-1].name
+    # why: "the city" is rare, so earlier sentences are searched for a city only when it is used
+    places = facts.vocabulary.places
+    if topic not in places.city_names and topic in facts.normalized and _county_level_city(topic, facts):
+        return topic  # "Sihui, a county-level city in Zhaoqing" ... "in the city": Sihui
+    if facts.entities_before is None:  # why: the same for every figure of the sentence
+        facts.entities_before = find_entities(facts.normalized[: facts.sentence.start], places)
+    before = facts.entities_before
+    text_before = facts.normalized[: facts.sentence.start]
+    # "Foshan, the manufacturing city west of Guangzhou": a city named to place another is not referred to
+    cities = [
+        m
+        for m in before
+        if _a_city(m, text_before, topic)
+        and not _PLACES_ANOTHER.search(text_before, max(0, m.start - 24), m.start)
+    ]
+    if cities:
+        return cities[-1].name
+    # "Zhanjiang Port ... handled 341 million tonnes. The city's foreign trade": the port's city
+    city_names = places.city_names
+    in_names = [m.name.split()[0] for m in before if m.kind in {"region", "district"} and m.name]
+    named = [name for name in in_names if name in city_names]
+    if named:
+        return named[-1]
+    return topic if topic in city_names else places.home
 
 
 def _county_level_city(name: str, facts: SentenceFacts) -> bool:

@@ -81,6 +81,8 @@ class SentenceFacts:
     """Whether the sentence reports a share price (:func:`period_choice.trading_day`), once asked."""
     usable_hits: dict[tuple[str, str], list[PhraseHit]] = field(default_factory=dict)
     """The hits with a metric fitting a figure, by its kind and role (:func:`metric_choice.choose_hit`)."""
+    city_refs: dict[tuple[int, str], str] = field(default_factory=dict)
+    """The city each "the city" mention stands for, by its start and the topic (:mod:`entity_choice`)."""
 
     def clause(self, position: int) -> tuple[int, int]:
         """(start, end) of the clause containing a position."""

@@ -98,8 +98,11 @@ def _with_elided_counts(
     added = []
     for match in unmeasured:
         start, end = match.span()
-        elided = _ELIDED_AFTER.match(lowered, end) or _ELIDED_BEFORE.search(
-            lowered, max(0, start - 40), start
+        # why: _ELIDED_BEFORE ends with whitespace and tries every offset of its window
+        elided = _ELIDED_AFTER.match(lowered, end) or (
+            _ELIDED_BEFORE.search(lowered, max(0, start - 40), start)
+            if lowered[start - 1 : start].isspace()
+            else None
         )
         if elided is None:
             continue

@@ -155,6 +155,10 @@ def read_figures(
     inherited = state.whole_segment if _LISTS_PARTS.match(facts.body) else None
     whole_hits = [(h.start, h.end) for h in facts.hits]  # why: the same for every figure of the sentence
     refers_back: bool | None = None  # why: asks about the whole sentence, so read once, when first needed
+    counts_a_flow_in_the_period: bool | None = None  # why: the same, for the counts of the sentence
+    counts_capacity: bool | None = None
+    # why: _CUMULATIVE tries every offset before each figure; without its words it cannot match
+    may_be_cumulative = "umulative" in facts.body or "since " in facts.body
     for index, figure in enumerate(facts.figures):
         start = facts.sentence.start + figure.start
         end = facts.sentence.start + figure.end
@@ -248,11 +252,16 @@ def read_figures(
             # a count of what exists (firms, bottlers) takes a point in force; a count of a flow (visits,
             # tonnes, TEUs) or one "in the period" takes the span in force; a running total is a stock
             # ("Cumulative remittances reached 146.2 billion yuan")
+            if figure.kind == "count" and counts_capacity is None:
+                counts_a_flow_in_the_period = _IN_THE_PERIOD.search(facts.body) is not None
+                counts_capacity = _CAPACITY.search(facts.body) is not None
             counted_stock = figure.kind == "count" and (
-                (figure.unit not in _FLOW_UNITS and not _IN_THE_PERIOD.search(facts.body))
-                or bool(_CAPACITY.search(facts.body))  # "held 3.46 million tonnes of the capacity"
+                (figure.unit not in _FLOW_UNITS and not counts_a_flow_in_the_period)
+                or bool(counts_capacity)  # "held 3.46 million tonnes of the capacity"
             )
-            stock = counted_stock or bool(_CUMULATIVE.search(facts.body, 0, figure.start))
+            stock = counted_stock or (
+                may_be_cumulative and bool(_CUMULATIVE.search(facts.body, 0, figure.start))
+            )
             period = choose_period(facts, figure, cue, state.in_force_for(stock), published, role == "share")
             period = base_period(facts, figure, period)
             traded_on = trading_day(facts, figure, period, published)
@@ -303,7 +312,7 @@ def read_figures(
                     # some of the things counted before, never the whole's count
                     metric = None
             if segment is None and figure.kind != "count" and refers_back is None:
-                refers_back = _REFERS_BACK.search(facts.body) is not None
+                refers_back = _may_refer_back(facts.body) and _REFERS_BACK.search(facts.body) is not None
             if segment is None and figure.kind != "count" and refers_back:
                 segment = state.segment  # "Exports of the sector grew 22.4 percent"
             if (
@@ -633,6 +642,19 @@ _REFERS_BACK = re.compile(
     re.I,
 )
 
+# A piece of each noun _REFERS_BACK ends with, with no letter (i, s, k) that a case-insensitive match also
+# reads from a non-ASCII letter
+_REFERS_BACK_PIECES = ("ector", "channel", "egment", "product", "good", "clu", "value", "export", "output")
+
+
+def _may_refer_back(body: str) -> bool:
+    """Whether :data:`_REFERS_BACK` may match: one of its nouns is there (its search tries every offset)."""
+    if "该" in body or "这" in body or "此类产品" in body:
+        return True
+    lowered = body.lower()
+    return any(piece in lowered for piece in _REFERS_BACK_PIECES)
+
+
 # The three sectors of the economy: their value added is the gross domestic product by sector.
 _SECTORS = frozenset({"primary sector", "secondary sector", "services"})
 _SECTOR_METRICS = {"growth": "gdp_growth", "level": "gdp"}
@@ -845,7 +867,9 @@ def _object_product(facts: SentenceFacts, figure: Figure) -> str | None:
             return None
         start, end = after.end(), after.end() + 3 + len(product)
     else:
-        before = _OF_BEFORE_WORTH.search(body, max(0, figure.start - 60), figure.start)
+        # why: the search tries every offset of its window, and "worth" is rarely there
+        found = body.find("worth", max(0, figure.start - 60), figure.start) != -1
+        before = _OF_BEFORE_WORTH.search(body, max(0, figure.start - 60), figure.start) if found else None
         if before is None:
             return None
         product = " ".join(before.group(1).split())

@@ -121,7 +121,8 @@ def percent_role(before: str, after: str) -> str:
         return "level"  # why: the search tries every offset; the cheap test on its words comes first
     if _GROWTH_BEFORE.search(before) or _GROWTH_AFTER.match(after) or _BASE_AFTER.match(after):
         return "growth"
-    if _MOVE_RIGHT_BEFORE.search(before):
+    # why: the search tries every offset; it cannot match without one of its two characters
+    if ("升" in before or "跌" in before) and _MOVE_RIGHT_BEFORE.search(before):
         return "growth"
     return "level"
 
@@ -142,7 +143,7 @@ def is_decline(before: str, after: str) -> bool:
     Returns:
         True for a decline.
     """
-    if _DECLINE_AFTER.match(after) or _FALL_RIGHT_BEFORE.search(before):
+    if _DECLINE_AFTER.match(after) or ("跌" in before and _FALL_RIGHT_BEFORE.search(before)):
         return True
     declines = list(_DECLINE_BEFORE.finditer(before))
     if not declines:
