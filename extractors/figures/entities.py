@@ -349,9 +349,18 @@ def _introduced_towns_zh(sentence: str, places: PlaceIndex) -> dict[str, str]:
         if sentence[town.end() - 2 : town.end()] in {"城镇", "乡镇", "村镇"}:
             continue  # 广州新增城镇就业: urban jobs (城镇), not a town called 新增城
         written = town.group(1)
-        syllables = zip(written, lazy_pinyin(written), strict=True)
-        name = "".join("chong" if char == "涌" else syllable for char, syllable in syllables)
-        found[written + sentence[town.end(1) : town.end()]] = found[written] = name.capitalize()
+        suffixed = written + sentence[town.end(1) : town.end()]
+        if suffixed in places.entity_of:
+            # 东莞长安镇 … 长安模具: the gazetteer's town (Chang'an), named later without its 镇
+            found[written] = places.entity_of[suffixed][0]
+            continue
+        syllables = [
+            "chong" if char == "涌" else sound
+            for char, sound in zip(written, lazy_pinyin(written), strict=True)
+        ]
+        # pinyin writes an apostrophe before a syllable opening with a, o or e (Chang'an, Xi'an)
+        name = syllables[0] + "".join("'" + sound if sound[:1] in "aoe" else sound for sound in syllables[1:])
+        found[suffixed] = found[written] = name.capitalize()
     return found
 
 

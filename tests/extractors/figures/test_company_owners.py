@@ -128,3 +128,16 @@ def test_a_chinese_town_written_after_its_city_owns_its_figures(extractor: Figur
 )
 def test_chinese_firms_of_more_kinds_introduced(extractor: FigureExtractor, text: str, company: str) -> None:
     assert set(owners(extractor, text).values()) == {company}
+
+
+@pytest.mark.parametrize(
+    ("text", "town"),
+    [
+        # a gazetteer town named later without its 镇 keeps the gazetteer's name
+        ("今年前三季度，东莞长安镇模具产业实现营业收入312.4亿元。\n长安模具出口46.8亿元。", "Chang'an"),
+        # a town in no gazetteer is written in pinyin, with its apostrophe before a syllable opening a vowel
+        ("中山市西安镇日前发布数据，全镇灯饰产值达32.6亿元。\n西安灯饰出口6.2亿元。", "Xi'an"),
+    ],
+)
+def test_a_chinese_town_keeps_its_written_name(extractor: FigureExtractor, text: str, town: str) -> None:
+    assert set(owners(extractor, text).values()) == {town}
