@@ -106,9 +106,9 @@ class FigureExtractor:
         state.refers_to_companies = any(words in lowered for words in COMPANY_ANAPHORS)
         if "该公司" in normalized or "该企业" in normalized:
             state.places_before_companies = self.vocabulary.places.place_names_zh
-        _read_jurisdiction(headline or "", normalized, state, self.vocabulary.places)
+        cited = _read_jurisdiction(headline or "", normalized, state, self.vocabulary.places)
         if headline:
-            _read_headline(headline, published, state, self.vocabulary)
+            _read_headline(headline, published, state, self.vocabulary, jurisdiction_cited=cited)
         for sentence in split_sentences(normalized, full_lower):
             if sentence.paragraph != state.paragraph:
                 state.start_paragraph(sentence.paragraph)
@@ -149,27 +149,35 @@ _BYLINE_LENGTH = 40
 _HOME_KINDS = frozenset({"province", "city", "district", "region"})
 
 
-def _read_jurisdiction(headline: str, normalized: str, state: DocumentState, places: PlaceIndex) -> None:
+def _read_jurisdiction(headline: str, normalized: str, state: DocumentState, places: PlaceIndex) -> bool:
     """Make Taiwan, Hong Kong or Macao the topic when the headline or lede cites its own statistics agency
-    or wire service ("（中央社记者…台北9日电）财政部今天公布5月出口值…") and names no place of home."""
+    or wire service ("（中央社记者…台北9日电）财政部今天公布5月出口值…") and names no place of home; True
+    when it did."""
     paragraphs = normalized[:_LEDE_REACH].split("\n", 2)
     # a byline on its own line ("工商時報 記者 陳碧芬／台北報導") is not yet the lede
     lede = "\n".join(paragraphs[:2]) if len(paragraphs[0]) < _BYLINE_LENGTH else paragraphs[0]
     place = places.jurisdiction(normalize(headline) + "\n" + lede)
     if place is None:
-        return
+        return False
     # why: the lede says whose figures follow; a headline may name home as a share of the place's
     # figures ("前10月對陸投資年減逾1成 廣東占比升至24%")
     if any(m.valid and m.kind in _HOME_KINDS for m in find_entities(lede, places)):
-        return
+        return False
     state.topic = state.last_entity = place
+    return True
 
 
 def _read_headline(
-    headline: str, published: datetime.date | None, state: DocumentState, vocabulary: Vocabulary
+    headline: str,
+    published: datetime.date | None,
+    state: DocumentState,
+    vocabulary: Vocabulary,
+    jurisdiction_cited: bool = False,
 ) -> None:
     """Put the period a headline states in force ("前三季度广东外贸增长3.7%"), and make the place, company
-    or event it is about the article's topic ("Shenzhen's foreign trade hits record")."""
+    or event it is about the article's topic ("Shenzhen's foreign trade hits record"), unless the lede cites
+    Hong Kong's, Macao's or Taiwan's own statistics (澳门统计暨普查局…: a place of home the headline also
+    names, 横琴, has the later figures its own paragraphs give it)."""
     title = normalize(headline)
     lowered = title.translate(_LOWER)
     state.remember_periods(find_periods(title, published, None, lowered), None, lowered)
@@ -191,6 +199,8 @@ def _read_headline(
         ):
             mention = following  # "中山小榄锁具出口保持增长": the town of the city, the narrower place
         if mention.valid and mention.kind in TOPIC_KINDS:
+            if jurisdiction_cited and mention.kind in _HOME_KINDS:
+                break
             state.topic, state.headline_topic = mention.name, True
             if mention.kind in {"company", "event"}:
                 # "公司全年实现营业收入…", "本届展会…": the company or the fair the headline names

@@ -141,3 +141,14 @@ def test_chinese_firms_of_more_kinds_introduced(extractor: FigureExtractor, text
 )
 def test_a_chinese_town_keeps_its_written_name(extractor: FigureExtractor, text: str, town: str) -> None:
     assert set(owners(extractor, text).values()) == {town}
+
+
+def test_a_lede_citing_macaos_statistics_keeps_macao_over_a_town_the_headline_names(
+    extractor: FigureExtractor,
+) -> None:
+    found = extractor.extract(
+        "【大公報訊】澳門統計暨普查局最新資料顯示，2025年全年共舉辦會展活動1418項，按年增加5.7%。",
+        published=None,
+        headline="澳門去年會展活動逾1400項 橫琴中醫藥產業園企業增至286家",
+    )
+    assert {o.entity for o in found} == {"Macao"}
