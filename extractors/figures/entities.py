@@ -412,6 +412,10 @@ def _province_before_its_city(sentence: str, found: list[EntityMention]) -> list
 
 
 _CLAUSE_START_BEFORE = re.compile(r"(?:^|[，,；;。]|\d年)$")
+_INSTITUTION_AFTER = re.compile(
+    r"\s+(?:[a-z-]+\s+)?(?:brokerage|bank|securities|consultancy|consulting|think\s+tank|research\s+firm|"
+    r"law\s+firm|fund|university|institute|newspaper)\b"
+)
 _IN_BEFORE = re.compile(r"\bin\s+$")
 _PLURAL_IN_BEFORE = re.compile(r"[a-z]s\s+in\s+$")
 _VERB_IN_BEFORE = re.compile(r"\b(?:is|are|was|were)\s+\w+\s+in\s+$")
@@ -440,6 +444,12 @@ def _mention(
             and bool(_SUBJECT_START.match(sentence[:start]))
             and bool(_NOUN_AFTER.match(after + sentence[end + 7 : end + 20]))
         )
+    if (
+        kind in {"city", "district"}
+        and before.endswith(("a ", "an "))
+        and _INSTITUTION_AFTER.match(sentence, end)
+    ):
+        valid = False  # "Analysts at a Guangzhou brokerage forecast ...": where the firm is, not the subject
     if kind == "foreign" and _REGION_OF_CHINA.search(before):
         valid = False  # "south China's Guangdong Province" names Guangdong
     if kind == "city" and (_DATELINE_BEFORE.search(before) or _DATELINE_AFTER.match(after)):

@@ -152,3 +152,12 @@ def test_a_lede_citing_macaos_statistics_keeps_macao_over_a_town_the_headline_na
         headline="澳門去年會展活動逾1400項 橫琴中醫藥產業園企業增至286家",
     )
     assert {o.entity for o in found} == {"Macao"}
+
+
+def test_the_city_of_a_firm_that_forecasts_is_not_the_subject(extractor: FigureExtractor) -> None:
+    found = extractor.extract(
+        "Analysts at a Guangzhou brokerage expect the province's inverter exports to exceed 70 billion yuan.",
+        published=None,
+        headline="Guangdong inverter exports jump",
+    )
+    assert {o.entity for o in found} == {"Guangdong"}
