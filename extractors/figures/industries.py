@@ -11,74 +11,10 @@ from __future__ import annotations
 
 import re
 
+from gdwatch.extractors.figures.lexicon import NOT_IN_AN_INDUSTRY_NAME_EN
 from gdwatch.extractors.figures.segments import SegmentIndex, find_segments
 
 _INDUSTRY_EN = re.compile(r"\b(?:industry|industries|cluster|sector)\b", re.I)
-# words that end the name of an industry read backwards from "industry": determiners, possessives, verbs
-_NOT_IN_A_NAME_EN = frozenset(
-    [
-        "the",
-        "its",
-        "their",
-        "his",
-        "her",
-        "a",
-        "an",
-        "of",
-        "in",
-        "for",
-        "from",
-        "to",
-        "by",
-        "with",
-        "that",
-        "which",
-        "this",
-        "these",
-        "whose",
-        "on",
-        "at",
-        "as",
-        "and",
-        "or",
-        "is",
-        "are",
-        "was",
-        "were",
-        "has",
-        "have",
-        "had",
-        "saw",
-        "said",
-        "says",
-        "whole",
-        "entire",
-        "overall",
-        "local",
-        "city",
-        "province",
-        "district",
-        "town",
-        "county",
-        "country",
-        "nation",
-        "national",
-        "provincial",
-        "municipal",
-        "total",
-        "targets",
-        "target",
-        "aims",
-        "aim",
-        "wants",
-        "expects",
-        "plans",
-        "reported",
-        "posted",
-        "generated",
-        "reached",
-    ]
-)
 _WORD_EN = re.compile(r"[a-z][a-z-]*$")
 _INDUSTRY_ZH = re.compile(r"(?:产业集群|产业|行业)")
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]{1,12}$")
@@ -94,7 +30,11 @@ _ANAPHOR_ZH = re.compile(r"该产业|该行业|这一产业|该集群")
 def _name_en(body: str, industry_start: int) -> str | None:
     words: list[str] = []
     for token in reversed(body[:industry_start].split()[-6:]):
-        if token.endswith(("'s", "’s")) or not _WORD_EN.match(token) or token.lower() in _NOT_IN_A_NAME_EN:
+        if (
+            token.endswith(("'s", "’s"))
+            or not _WORD_EN.match(token)
+            or token.lower() in NOT_IN_AN_INDUSTRY_NAME_EN
+        ):
             if token.lower() == "and" and words:
                 words.append(token)  # "paper and packaging industry"
                 continue

@@ -356,3 +356,32 @@ MASS_NOUNS_EN = frozenset(
 )
 """Product words whose plural is themselves; a product written as a noun adjunct ("motorcycle exports")
 is otherwise named in the plural ("motorcycles"), as every label and the catalogue name goods."""
+
+# --- what a count counts, an industry's name, a trader's goods (docs/architecture.md, "Parts") --------------
+
+NOT_COUNTED_EN = frozenset(
+    _words(
+        "times years months days weeks hours minutes percent points units items pieces people persons as "
+        "was is has this its countries regions economies firms companies enterprises businesses workers "
+        "employees consumers residents households kilowatts metres meters products goods models clusters "
+        "jobs cities towns members partners markets overseas business abroad"
+    )
+)
+"""Words after an English count that name no measure of their own: durations and generic units, places, firms
+and people counted as such ("223 countries and regions"), and adverbs ("2,600 overseas")."""
+NOT_A_COUNT_NAME_START_EN = frozenset(_words("such more new other these those the its their"))
+"""Words that open a count of some of the things counted before, or of more of them ("500 such firms")."""
+NOT_IN_AN_INDUSTRY_NAME_EN = frozenset(
+    _words(
+        "the its their his her a an of in for from to by with that which this these whose on at as and or "
+        "is are was were has have had saw said says whole entire overall local city province district town "
+        "county country nation national provincial municipal total targets target aims aim wants expects "
+        "plans reported posted generated reached"
+    )
+)
+"""Words that end the name of an industry read backwards from "industry": determiners, possessives, places and
+the verbs of a report ("Zhuhai's aviation industry posted revenue ...")."""
+NOT_TRADERS_GOODS_EN = frozenset(
+    ("foreign", "trade", "foreign trade", "local", "new", "such", "these", "the", "of")
+)
+"""What stands before "enterprises with export records" without naming the traders' goods."""

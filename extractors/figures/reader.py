@@ -32,6 +32,7 @@ from gdwatch.extractors.figures.lexicon import (
     HANDLED_WORDS_EN,
     MONTHS,
     NOT_PRODUCT_HEADS_EN,
+    NOT_TRADERS_GOODS_EN,
 )
 from gdwatch.extractors.figures.matcher import PhraseHit
 from gdwatch.extractors.figures.metric_choice import (
@@ -67,7 +68,11 @@ from gdwatch.extractors.figures.segments import (
     written_product_en,
 )
 from gdwatch.extractors.figures.sentences import Sentence, clause_breaks
-from gdwatch.extractors.figures.written_measures import written_measure_en, written_measure_zh
+from gdwatch.extractors.figures.written_measures import (
+    counted_things_en,
+    written_measure_en,
+    written_measure_zh,
+)
 from gdwatch.extractors.records import Observation
 
 _HAN_CHARACTER = re.compile(r"[\u3400-\u9fff]")
@@ -435,6 +440,8 @@ def read_figures(
                         facts.entities,
                         [(h.start, h.end) for h in facts.hits],
                     )
+                    if segment is None and figure.kind == "count":
+                        segment = counted_things_en(facts.body, figure.end, figure.unit)
             if metric is not None and metric.unit_kind == "count" and metric.unit:
                 unit = metric.unit  # one unit per metric, so English and Chinese reports meet
             observation = Observation(
@@ -786,7 +793,6 @@ _TRADERS_EN = re.compile(
     r"(?:enterprises|firms|companies|makers|manufacturers|businesses|exporters)\s+(?:in\s+[A-Z][\w-]*\s+)?"
     r"(?:with|had|have|has|posted)\b"
 )
-_NOT_GOODS_EN = frozenset({"foreign", "trade", "foreign trade", "local", "new", "such", "these", "the", "of"})
 
 
 def _traders_goods(facts: SentenceFacts, figure: Figure, hit: PhraseHit) -> str | None:
@@ -799,7 +805,7 @@ def _traders_goods(facts: SentenceFacts, figure: Figure, hit: PhraseHit) -> str 
         if found is None:
             return None
         goods = " ".join(found.group("goods").split()).lower()
-        if goods in _NOT_GOODS_EN:
+        if goods in NOT_TRADERS_GOODS_EN:
             return None
         index = facts.vocabulary.segments
         for written in (goods, plural_product(goods), goods + " enterprises"):

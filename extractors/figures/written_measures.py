@@ -18,7 +18,9 @@ import re
 from gdwatch.extractors.figures.entities import EntityMention
 from gdwatch.extractors.figures.lexicon import (
     MEASURE_ENDINGS_ZH,
+    NOT_A_COUNT_NAME_START_EN,
     NOT_A_MEASURE_EN,
+    NOT_COUNTED_EN,
     NOT_IN_A_MEASURE_EN,
     REPORTING_VERBS_EN,
     alternation,
@@ -194,3 +196,36 @@ def written_measure_zh(
     ):
         return None  # "计划总投资超过620亿元": the measure alone, not what it measures
     return measure
+
+
+# what a count counts, written right after it: "32.64 million visits", "1.41 million cross-border trips"
+_COUNTED_AFTER_EN = re.compile(r"\s+((?:[a-z][a-z-]*\s+){0,2}?[a-z][a-z-]*s)\b(?!\s*[-'’])")
+_UNIT_ONLY = frozenset({"count", "times", "years", "months", "days"})
+
+
+def counted_things_en(body: str, figure_end: int, unit: str) -> str | None:
+    """What an English count with no measure named counts, as written right after it ("Heyuan received
+    32.64 million visits" -> visits; "handled 1.41 million cross-border trips" -> cross-border trips), or None
+    for a bare number, a duration or a multiple: the counted things are the measure.
+
+    Args:
+        body: the sentence.
+        figure_end: where the figure (its number and scale) ends.
+        unit: the figure's canonical unit.
+
+    Returns:
+        The counted things, lower case, or None.
+    """
+    if unit in _UNIT_ONLY:
+        return None
+    found = _COUNTED_AFTER_EN.match(body, figure_end)
+    if found is None:
+        return None
+    words = found.group(1).lower().split()
+    if (
+        words[-1] in NOT_COUNTED_EN
+        or words[0] in NOT_A_COUNT_NAME_START_EN
+        or any(word in NOT_IN_A_MEASURE_EN for word in words)
+    ):
+        return None
+    return " ".join(words)

@@ -108,9 +108,9 @@ def test_goods_before_the_trade_verb_keep_the_trade_metric(
 def test_a_volume_of_goods_is_of_them_whatever_the_verb(extractor: FigureExtractor) -> None:
     text = "Zhanjiang's mills produced 986,000 tonnes of sugar, an increase of 9.1 percent."
     assert segments(extractor, text) == {"986,000": "sugar", "9.1 percent": "sugar"}
-    # a count of things that are no goods is not "of" anything
+    # a count of things that are no goods is not "of" anything: it counts its own things
     text = "The port opened 12 routes of the new network."
-    assert segments(extractor, text) == {"12": None}
+    assert segments(extractor, text) == {"12": "routes"}
 
 
 @pytest.mark.parametrize(

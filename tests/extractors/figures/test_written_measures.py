@@ -49,7 +49,7 @@ def test_a_clause_of_its_own_names_its_own_measure(extractor: FigureExtractor) -
     "text",
     [
         # the owner is the subject, not a measure of it
-        "Zhongshan Port handled 1.2 million passengers in October.",
+        "Zhongshan Port handled 1.2 million of them in October.",
         # a company's revenue is its whole (docs/figure-labels-v2.md)
         "The company's revenue rose 14.2 percent to 3.6 billion yuan.",
         # a list of measures distributed by "respectively" is not one measure
@@ -111,3 +111,20 @@ def test_a_ports_tonnes_of_cargo_are_its_cargo_throughput(extractor: FigureExtra
     text = "Zhongshan Port handled 1.2 million tonnes of cargo in October."
     found = extractor.extract(text, published=None)
     assert [o.segment for o in found] == ["cargo throughput"]
+
+
+@pytest.mark.parametrize(
+    ("text", "measures"),
+    [
+        # what a count counts, written after it, is its measure, and its rate's
+        ("Heyuan received 32.64 million visits in the period, up 8.7 percent.", ["visits", "visits"]),
+        ("Shenzhen's land checkpoints handled 1.41 million cross-border trips.", ["cross-border trips"]),
+        # places, firms and some of the things counted before are no measure
+        ("The fair drew buyers from 223 countries and regions.", [None]),
+        ("About 500 such firms export to Africa.", [None]),
+    ],
+)
+def test_what_an_english_count_counts_is_its_measure(
+    extractor: FigureExtractor, text: str, measures: list[str | None]
+) -> None:
+    assert [o.segment for o in extractor.extract(text, published=date(2026, 10, 30))] == measures
