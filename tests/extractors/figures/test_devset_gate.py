@@ -1,7 +1,7 @@
 """Quality gate: gdwatch's figure extractor must keep its scores on the labelled development set
 (labels version 2, docs/figure-labels-v2.md).
 
-The floors sit just under the scores of extractor metrics-2.25.0 on this set, so a change that makes any
+The floors sit just under the scores of extractor metrics-2.26.0 on this set, so a change that makes any
 field worse fails here. The issue targets (period >= 0.92, entity >= 0.95, metric >= 0.92, segment >= 0.90,
 precision >= 0.98, recall >= 0.97) are for held-out text and are reported in docs/benchmarks.md; the
 scorer itself is tested in tests/benchmarks/test_devset_scorer.py.
@@ -25,9 +25,9 @@ from gdwatch.extractors.figures import FigureExtractor
 
 # Update together with the labels (benchmarks/devset.devset_sha256() prints the new values).
 PINNED_SHA256 = {
-    "en.jsonl": "db0545917fe348c766feee24a2fb0c055093a7b0aa22e23c6fde7de56b9bb585",
-    "zh-hans.jsonl": "23c619d4b0224852dfa32f746f58c0d64d4b7f53ac993d8ce2db0b53a384f6b8",
-    "zh-hant.jsonl": "b10833ef9a036227db9de27341f5199a15bd4056479951824af7c3fb130f92ba",
+    "en.jsonl": "c73e188a42162f83c0a82887ef90a2596b96e760430b6547541f67cdec85decd",
+    "zh-hans.jsonl": "df39b6435416691bfd4e29b82d579b9fd7200376d5874744823e10f775c359d7",
+    "zh-hant.jsonl": "79360ddaec007289905828073be18bc9eb3bef795021ece1e2a7754c60d324a4",
 }
 
 FLOORS = {
@@ -39,9 +39,9 @@ FLOORS = {
     "period": 0.925,
     "metric": 0.925,
     "entity": 0.935,
-    "partner": 0.955,
+    "partner": 0.95,
     "segment": 0.565,
-    "part": 0.74,
+    "part": 0.755,
     "basis": 0.975,
     "kind": 0.97,
     "projection": 0.98,
