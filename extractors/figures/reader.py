@@ -767,24 +767,25 @@ _RATE_AFTER_LEVEL = re.compile(
 _VALUE_GROWTH = frozenset({"exports_growth", "imports_growth"})
 
 
+def _follows_its_level(facts: SentenceFacts, index: int) -> bool:
+    """Whether the figure at ``index`` is a rate written right after the figure before it, which it grows."""
+    previous_end, start = facts.figures[index - 1].end, facts.figures[index].start
+    return _RATE_AFTER_LEVEL.fullmatch(facts.body[previous_end:start]) is not None
+
+
 def _grows_the_volume_before(facts: SentenceFacts, index: int, hit: PhraseHit) -> bool:
     """Whether a trade rate follows a traded volume it grows ("exported 1.48 million motorcycles, up 22.7%",
     出口汽车38.7万辆，年增46.2%): the volume is a count the trade phrase before it moved."""
     previous = facts.figures[index - 1]
-    if previous.kind != "count" or hit.end > previous.start:
-        return False
-    return _RATE_AFTER_LEVEL.fullmatch(facts.body[previous.end : facts.figures[index].start]) is not None
+    return previous.kind == "count" and hit.end <= previous.start and _follows_its_level(facts, index)
 
 
 def _rate_of_the_level_before(facts: SentenceFacts, index: int, before: Observation) -> str | None:
     """The part a growth rate is of when it follows the level it grows ("国际及地区旅客830万人次，增长21.5%"):
     the level's part, when the level has no metric and names one."""
-    previous = facts.figures[index - 1]
-    if before.metric is not None or before.segment is None or previous.kind == "percent":
+    if before.metric is not None or before.segment is None or facts.figures[index - 1].kind == "percent":
         return None
-    if not _RATE_AFTER_LEVEL.fullmatch(facts.body[previous.end : facts.figures[index].start]):
-        return None
-    return before.segment
+    return before.segment if _follows_its_level(facts, index) else None
 
 
 _SOME_OF_THEM = re.compile(r"\s+of\s+(?:which|whom|them|these|those)\b", re.I)
