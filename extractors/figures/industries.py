@@ -69,17 +69,15 @@ def _canonical(name: str, index: SegmentIndex) -> str:
 
 
 def _last_industry(text: str, end: int, index: SegmentIndex, places: tuple[int, ...] = ()) -> str | None:
-    """The last industry named in text[:end], by its catalogued name if it has one."""
-    best: tuple[int, str] | None = None
-    for match in _INDUSTRY_EN.finditer(text, 0, end):
-        name = _name_en(text, match.start())
-        if name is not None and (best is None or match.start() > best[0]):
-            best = (match.start(), name)
-    for match in _INDUSTRY_ZH.finditer(text, 0, end):
-        name = _name_zh(text, match.start(), places)
-        if name is not None and (best is None or match.start() > best[0]):
-            best = (match.start(), name)
-    return _canonical(best[1], index) if best else None
+    """The last industry named in text[:end], by its catalogued name if it has one: the industry words are
+    read back from the last, and the first that names one wins."""
+    found = [(m.start(), False) for m in _INDUSTRY_EN.finditer(text, 0, end)]
+    found += [(m.start(), True) for m in _INDUSTRY_ZH.finditer(text, 0, end)]
+    for start, chinese in sorted(found, reverse=True):
+        name = _name_zh(text, start, places) if chinese else _name_en(text, start)
+        if name is not None:
+            return _canonical(name, index)
+    return None
 
 
 def industry_of_revenue(
