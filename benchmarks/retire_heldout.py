@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import argparse
 import difflib
-import json
 import re
 import subprocess
 import sys
@@ -34,6 +33,7 @@ from benchmarks.devset import (
     NON_FIGURE_PHENOMENA,
     NON_FIGURE_PHENOMENA_V2,
     SCRIPT_FILES,
+    read_records,
 )
 
 README = DEVSET_DIR / "README.md"
@@ -44,10 +44,6 @@ POINTERS = (
 )
 _WIDTH = 111
 _RESPECTIVELY_WORDS = ("respectively", "分别", "分別")
-
-
-def _records(path: Path) -> list[dict[str, Any]]:
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
 def _wrap(text: str) -> str:
@@ -78,9 +74,12 @@ def count_blocks(directory: Path = DEVSET_DIR) -> dict[str, str]:
     bases: Counter[Any] = Counter()
     tags: Counter[str] = Counter()
     non_figure_tags: Counter[str] = Counter()
-    for name in sorted(SCRIPT_FILES.values()):
+    by_file: dict[str, list[dict[str, Any]]] = {name: [] for name in sorted(SCRIPT_FILES.values())}
+    for record in read_records(directory):
+        by_file[record["_where"].split(":")[0]].append(record)
+    for name, records in by_file.items():
         counts: Counter[str] = Counter()
-        for record in _records(directory / name):
+        for record in records:
             figures = record["figures"]
             counts["documents"] += 1
             counts["figures"] += len(figures)
@@ -180,11 +179,9 @@ def retire(version: int, scored_with: str) -> str:
         A one-line summary.
     """
     held = DATA_DIR / f"heldout-v{version}"
-    documents = figures = 0
+    added = read_records(held)
+    documents, figures = len(added), sum(len(record["figures"]) for record in added)
     for name in SCRIPT_FILES.values():
-        added = _records(held / name)
-        documents += len(added)
-        figures += sum(len(record["figures"]) for record in added)
         with open(DEVSET_DIR / name, "a", encoding="utf-8") as out:
             out.write((held / name).read_text(encoding="utf-8").rstrip("\n") + "\n")
     readme = rewrite_counts(README.read_text(encoding="utf-8"))
