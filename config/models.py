@@ -238,6 +238,11 @@ class MetricDefinition(_Strict):
     for_companies: bool = True
     """False for a metric of an industry or a region that a company's own figure is not ("revenue" of an
     industry cluster is ``industry_revenue``; a company's revenue keeps no metric)."""
+    named_part: str | None = None
+    """The segment a figure of this measure is stored under when it cannot take the metric: a company's own
+    figure of a metric with ``for_companies = false`` ("its R&D spending rose to 690 million yuan"), or a
+    growth rate of a level metric with no growth metric in the catalogue ("R&D spending grew 9.4 percent").
+    So the figure still names what it measures and is never one key with the entity's other figures."""
     product: str | None = None
     """For a metric of one product's output (industrial robots): that product's segment name. A figure
     about another part of the same sentence ("and that of new energy vehicles 21.7 percent") never takes

@@ -369,6 +369,24 @@ NOT_COUNTED_EN = frozenset(
 )
 """Words after an English count that name no measure of their own: durations and generic units, places, firms
 and people counted as such ("223 countries and regions"), and adverbs ("2,600 overseas")."""
+MEASURE_WORDS_EN = frozenset(
+    _words(
+        "pairs sets units tons tonnes kilograms kilogrammes litres liters barrels cartons boxes crates teus "
+        "metres meters kilometres kilometers gigawatt-hours kilowatt-hours megawatt-hours"
+    )
+)
+"""Words after an English count that measure the things counted rather than name them ("146 million pairs of
+jeans", "moving 2.51 million tonnes"): the things are what follows "of", when written."""
+AFTER_THINGS_EN = frozenset(
+    _words(
+        "in to from for at on with worth last this that and or up down during over were was is are by a an "
+        "the each per abroad overseas so more than"
+    )
+)
+"""Words that end the name of the things a measure word measures ("pairs of jeans in the first months")."""
+NOT_IN_GOODS_EN = frozenset(_words("on in to by at for with from via through under were was is are been"))
+"""Words no goods written before "worth" hold: a preposition or a verb ("Goods exported on the service were
+worth ...")."""
 NOT_A_COUNT_NAME_START_EN = frozenset(_words("such more new other these those the its their"))
 """Words that open a count of some of the things counted before, or of more of them ("500 such firms")."""
 NOT_IN_AN_INDUSTRY_NAME_EN = frozenset(

@@ -31,6 +31,7 @@ from gdwatch.extractors.figures.lexicon import (
     BEFORE_WHOLE_PHRASE_EN,
     HANDLED_WORDS_EN,
     MONTHS,
+    NOT_IN_GOODS_EN,
     NOT_PRODUCT_HEADS_EN,
     NOT_TRADERS_GOODS_EN,
 )
@@ -243,8 +244,12 @@ def read_figures(
             sentence_entity = sentence_entity or entity
             if metric is None and figure.kind == "currency" and _SPENT_ON_RD.match(facts.body, figure.end):
                 metric = facts.vocabulary.metrics.get("rd_investment")  # "spent 571.2 billion yuan on R&D"
+            named_part = None
             if metric is not None and not metric.for_companies and _is_company(facts, state, entity):
+                named_part = metric.named_part  # "its R&D spending": one of the company's own measures
                 metric = None  # "粤澄电器营收48.6亿元": a company's revenue is not an industry's
+            elif metric is None and role == "growth" and hit is None and item is None:
+                named_part = _growth_of_a_named_part(facts, figure)
             if (
                 metric is None
                 and role == "growth"
@@ -291,7 +296,9 @@ def read_figures(
                     m for m in facts.segments if m.segment == named_elsewhere and m.start >= clause_start
                 ]
                 named_elsewhere = named_elsewhere if same_clause else None
-            segment = (item.segment if item else None) or figure.part or counted or named_elsewhere
+            segment = (
+                (item.segment if item else None) or figure.part or counted or named_elsewhere or named_part
+            )
             if figure.kind == "count" and not facts.vocabulary.segments.may_count(segment, figure.unit):
                 segment = None  # "drew buyers from 223 countries and regions": a count of something else
             if segment is None and metric is None and hit is None:
@@ -382,6 +389,8 @@ def read_figures(
             partner = choose_partner(facts, hit, item) or (
                 share_partner(facts, figure.start, sentence_observations) if kind == "share" else None
             )
+            if segment is None and partner is not None and (item is None or item.segment is None) and metric:
+                segment = _part_the_sentence_trades(metric, sentence_observations)
             if partner is not None and metric is not None and metric.key in _WITH_A_PARTNER:
                 # "对东盟、欧盟分别进出口1.71万亿元和1.06万亿元": the trade with each partner, not the total
                 metric = facts.vocabulary.metrics.get(_WITH_A_PARTNER[metric.key], metric)
@@ -744,7 +753,7 @@ def _part_in_force(
     # the sentence that named the part is not one back on the whole ("Guangdong exported 21.8 billion yuan
     # of pet products last year, up 13.4%": the growth is the pet products')
     back_on_the_whole = state.part_in_force_from != facts.sentence.start and (
-        _WHOLE_NAMED.search(facts.body) or _owner_before_a_phrase(facts)
+        _names_the_whole(facts.body) or _owner_before_a_phrase(facts)
     )
     if segment is None and back_on_the_whole:
         state.part_in_force = None
@@ -832,6 +841,32 @@ def _an_industrys_revenue(facts: SentenceFacts, figure: Figure, metric: MetricDe
     )
 
 
+def _growth_of_a_named_part(facts: SentenceFacts, figure: Figure) -> str | None:
+    """The part a growth rate names when the phrase before it in its clause is a level's that has no growth
+    metric ("R&D spending grew 9.4 percent" -> r&d expenditure), or None."""
+    clause_start = facts.clause(figure.start)[0]
+    before = [hit for hit in facts.hits if clause_start <= hit.start and hit.end <= figure.start]
+    if not before:
+        return None
+    for metric in before[-1].metrics:
+        if metric.named_part and growth_counterpart(metric, facts.vocabulary.metrics) is None:
+            return metric.named_part
+    return None
+
+
+def _part_the_sentence_trades(metric: MetricDefinition, earlier: list[Observation]) -> str | None:
+    """The part an earlier figure of the sentence trades in the same flow, for a figure of one partner
+    ("Furniture exports slid 8.6% ..., with shipments to the U.S. down 23.1%": the furniture sent to the US),
+    or None."""
+    flow = _FLOWS.get(metric.key)
+    if flow is None:
+        return None
+    for observation in reversed(earlier):
+        if observation.metric is not None and _FLOWS.get(observation.metric) == flow:
+            return observation.segment
+    return None
+
+
 def _traded_flow(facts: SentenceFacts, figure: Figure) -> str | None:
     """The flow a sentence's verb trades a counted volume in, when a trade phrase stands before the count
     ("exported 3,860 tons of ..." -> exports); None when no trade phrase does."""
@@ -844,16 +879,19 @@ def _traded_flow(facts: SentenceFacts, figure: Figure) -> str | None:
 
 
 # units whose "of ..." names the goods measured: "48,200 tonnes of pomelos"
-_CONTENT_UNITS = frozenset({"tonnes", "units", "pieces", "sets", "kilograms"})
+_CONTENT_UNITS = frozenset({"tonnes", "units", "pieces", "sets", "kilograms", "pairs"})
 # "21.8 billion yuan ($3.1bn) of pet products": a conversion may stand between the amount and its goods
 _OF_AFTER_AMOUNT = re.compile(r"\)?\s+(?:\([^()]{1,30}\)\s+)?(?:worth\s+)?(?=of\s)")
-_OF_BEFORE_WORTH = re.compile(r"\bof\s+((?:[a-z][a-z-]*\s+){1,4})worth\s+(?:about\s+|some\s+|nearly\s+)?$")
+_OF_BEFORE_WORTH = re.compile(
+    r"\b(?:of|exported|imported|shipped)\s+((?:[a-z][a-z-]*\s+){1,4})worth\s+"
+    r"(?:about\s+|some\s+|nearly\s+|more\s+than\s+|over\s+)?$"
+)
 
 
 def _object_product(facts: SentenceFacts, figure: Figure) -> str | None:
     """What an amount or a volume is of when a verb traded it: "exported 15.3 billion yuan (worth) of drones",
-    "48,200 tonnes of pomelos worth 312 million yuan" -> the catalogued part written there, else the
-    product as written."""
+    "48,200 tonnes of pomelos worth 312 million yuan", "exported photovoltaic products worth 31.7 billion
+    yuan" -> the catalogued part written there, else the product as written."""
     body = facts.body
     goods = (
         traded_object_zh(body, figure.start) if not body[figure.start - 1 : figure.start].isascii() else None
@@ -880,8 +918,12 @@ def _object_product(facts: SentenceFacts, figure: Figure) -> str | None:
         if before is None:
             return None
         product = " ".join(before.group(1).split())
-        if product.split()[0] in NOT_PRODUCT_HEADS_EN or product in {"goods", "products"}:
-            return None
+        if (
+            product.split()[0] in NOT_PRODUCT_HEADS_EN
+            or product in {"goods", "products"}
+            or any(word in NOT_IN_GOODS_EN for word in product.split())
+        ):
+            return None  # "Goods exported on the service were worth ...": no goods named
         start, end = before.start(1), before.end(1)
     named = [m.segment for m in parts(facts.segments) if start <= m.start < end]
     if not named and figure.kind == "count" and product in _CARGO_WORDS:
@@ -918,6 +960,17 @@ _FLOWS = {
 _WHOLE_NAMED = re.compile(
     r"\b(?:total|overall|as a whole|whole|entire)\b|province's|city's|全省|全市|整体|总值|总额|全国", re.I
 )
+# the whole named as what a share is of, not as the subject: "making up 59.8 percent of the total", 占…总额
+_AS_THE_BASE_OF_A_SHARE = re.compile(r"\bof\s+(?:the\s+|its\s+)?$|占[^，,。；;]{0,8}$", re.I)
+
+
+def _names_the_whole(body: str) -> bool:
+    """Whether a sentence is back on the whole ("the province's total exports"), not only measuring a part's
+    share of it."""
+    return any(
+        not _AS_THE_BASE_OF_A_SHARE.search(body[max(0, found.start() - 12) : found.start()])
+        for found in _WHOLE_NAMED.finditer(body)
+    )
 
 
 def _implied_measure(

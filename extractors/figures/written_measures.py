@@ -17,7 +17,9 @@ import re
 
 from gdwatch.extractors.figures.entities import EntityMention
 from gdwatch.extractors.figures.lexicon import (
+    AFTER_THINGS_EN,
     MEASURE_ENDINGS_ZH,
+    MEASURE_WORDS_EN,
     NOT_A_COUNT_NAME_START_EN,
     NOT_A_MEASURE_EN,
     NOT_COUNTED_EN,
@@ -201,6 +203,20 @@ def written_measure_zh(
 # what a count counts, written right after it: "32.64 million visits", "1.41 million cross-border trips"
 _COUNTED_AFTER_EN = re.compile(r"\s+((?:[a-z][a-z-]*\s+){0,2}?[a-z][a-z-]*s)\b(?!\s*[-'’])")
 _UNIT_ONLY = frozenset({"count", "times", "years", "months", "days"})
+_OF_THINGS_EN = re.compile(r"\s+of\s+((?:[a-z][a-z-]*\s+){0,2}[a-z][a-z-]*)\b(?!\s*[-'’])")
+
+
+def _things_measured_en(body: str, end: int) -> list[str]:
+    """The things a measure word measures, written after "of" ("pairs of jeans"), or [] when none is."""
+    found = _OF_THINGS_EN.match(body, end)
+    if found is None:
+        return []
+    words: list[str] = []
+    for word in found.group(1).lower().split():
+        if word in AFTER_THINGS_EN:
+            break
+        words.append(word)
+    return words
 
 
 def counted_things_en(body: str, figure_end: int, unit: str) -> str | None:
@@ -222,6 +238,9 @@ def counted_things_en(body: str, figure_end: int, unit: str) -> str | None:
     if found is None:
         return None
     words = found.group(1).lower().split()
+    if words[-1] in MEASURE_WORDS_EN:
+        # "146 million pairs of jeans" -> jeans; "moving 2.51 million tonnes" keeps the measure word
+        words = _things_measured_en(body, found.end()) or words
     if (
         words[-1] in NOT_COUNTED_EN
         or words[0] in NOT_A_COUNT_NAME_START_EN

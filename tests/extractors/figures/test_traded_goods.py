@@ -130,3 +130,34 @@ def test_the_rate_of_a_traded_volume_is_not_the_growth_of_its_value(
     found = {text[o.start : o.end]: o for o in extractor.extract(text, published=PUBLISHED)}
     assert found[rate].metric is None and found[rate].segment is not None
     assert found[value_rate].metric == "exports_growth"
+
+
+def test_goods_written_before_worth_are_the_part(extractor: FigureExtractor) -> None:
+    text = "Guangdong exported photovoltaic products worth 31.7 billion yuan in the first half, down 8.4%."
+    assert segments(extractor, text) == {
+        "31.7 billion yuan": "photovoltaic products",
+        "8.4%": "photovoltaic products",
+    }
+    # a verb and its preposition are no goods
+    text = "Goods exported on the service were worth 6.8 billion yuan."
+    assert segments(extractor, text) == {"6.8 billion yuan": None}
+
+
+def test_a_partners_share_of_a_parts_trade_keeps_the_part(extractor: FigureExtractor) -> None:
+    text = (
+        "Furniture exports slid 8.6% to 21.4 billion yuan, with shipments to the U.S. down 23.1%, while "
+        "those to ASEAN and the Middle East rose 15.2% and 11.7%, respectively."
+    )
+    assert set(segments(extractor, text).values()) == {"furniture"}
+
+
+def test_a_share_of_the_total_does_not_end_the_part_in_force(extractor: FigureExtractor) -> None:
+    text = (
+        "Ceramics exports from Chaozhou rose 7.9 percent to 16.4 billion yuan in the first half.\n"
+        "Exports to Belt and Road countries climbed 12.4 percent to 9.8 billion yuan, making up 59.8 percent "
+        "of the total.\n"
+        "The province's total exports rose 3.1 percent."
+    )
+    found = segments(extractor, text)
+    assert found["12.4 percent"] == found["9.8 billion yuan"] == "ceramics"
+    assert found["3.1 percent"] is None  # the whole named again

@@ -128,3 +128,42 @@ def test_what_an_english_count_counts_is_its_measure(
     extractor: FigureExtractor, text: str, measures: list[str | None]
 ) -> None:
     assert [o.segment for o in extractor.extract(text, published=date(2026, 10, 30))] == measures
+
+
+@pytest.mark.parametrize(
+    ("text", "measures"),
+    [
+        # a measure word counts nothing of its own: the things after "of" are the measure (metrics-2.27.0)
+        ("The town exported 146 million pairs of jeans abroad in the period.", ["jeans"]),
+        ("Xuwen shipped 12,000 tonnes of fresh pineapples abroad so far this year.", ["fresh pineapples"]),
+        # with nothing after it, the measure word stays (what the count is in)
+        ("The airport moved 2.51 million tonnes, up 4.3 percent.", ["tonnes", "tonnes"]),
+    ],
+)
+def test_a_measure_word_gives_way_to_what_it_measures(
+    extractor: FigureExtractor, text: str, measures: list[str | None]
+) -> None:
+    assert [o.segment for o in extractor.extract(text, published=date(2026, 5, 12))] == measures
+
+
+def test_a_measure_with_no_growth_metric_names_its_rate(extractor: FigureExtractor) -> None:
+    # the catalogue's rd_investment has named_part "r&d expenditure" and no growth metric (metrics-2.27.0)
+    text = (
+        "Guangdong's R&D spending reached 520 billion yuan in 2025.\n"
+        "R&D spending has grown by an average of 9.4 percent a year."
+    )
+    assert segments(extractor, text) == [
+        ("520 billion yuan", "rd_investment", None),
+        ("9.4 percent", None, "r&d expenditure"),
+    ]
+
+
+def test_a_companys_rd_spending_is_its_own_measure(extractor: FigureExtractor) -> None:
+    text = (
+        "Aerovane Systems Co., a drone maker based in Shenzhen, reported higher sales on Tuesday.\n"
+        "The company's research and development spending climbed 29% to 690 million yuan."
+    )
+    assert segments(extractor, text) == [
+        ("29%", None, "r&d expenditure"),
+        ("690 million yuan", None, "r&d expenditure"),
+    ]
