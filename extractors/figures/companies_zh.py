@@ -74,7 +74,37 @@ def find_introduced(text: str, headline: bool = False, places: tuple[str, ...] =
             english = english_name(name, match.group())
             found[name + match.group()] = english
             found[name] = english
+    if "(" in text:
+        _add_listed_with_unknown_trades(text, found)
     return found
+
+
+# 曜川新材(301958): four characters before a stock code name a listed firm whatever its trade
+_NAME_BEFORE_CODE_RE = re.compile(
+    r"([\u4e00-\u9fff]{4})(?=\((?:代号[:：]?\s*|股票代码[:：]?\s*)?\d{6}(?:\.[A-Z]{2})?\))"
+)
+
+
+_FORM_WORDS = ("集团", "控股", "股份", "公司", "有限")
+
+
+def _add_listed_with_unknown_trades(text: str, found: dict[str, str]) -> None:
+    """Add the listed firms whose trade the lexicon does not know, named in pinyin (曜川新材 -> "Yaochuan
+    Xincai"): their figures are the firm's, not the province's, even when no English name is known."""
+    from pypinyin import lazy_pinyin  # why: 0.3 s to import its dictionary; only company articles need it
+
+    for match in _NAME_BEFORE_CODE_RE.finditer(text):
+        written = match.group(1)
+        name, trade = written[:2], written[2:]
+        if (
+            written in found
+            or not _is_trade_name(name)
+            or not _is_trade_name(trade)
+            or any(form in written for form in _FORM_WORDS)
+        ):
+            continue  # 控股集团(000001): the form of a name written before it, not a name
+        english = " ".join("".join(lazy_pinyin(part)).capitalize() for part in (name, trade))
+        found[written] = found[name] = english
 
 
 def _opens_with_place(before: str, places: tuple[str, ...]) -> bool:

@@ -300,6 +300,12 @@ _TOWN_APPOSITION_RE = re.compile(
 )
 
 
+# "Shenzhen's Henggang subdistrict exported ...", "Dalang town in Dongguan": the name before what it is, after
+# its city's possessive or before the place it is in
+_TOWN_NAMED_RE = re.compile(
+    r"(?:\b([A-Z][a-z]+)(?:'s|’s)\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+(?:subdistrict|town|township|village)\b"
+    r"|\b([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+(?:subdistrict|town|township|village),?\s+(?:in|of)\s+(?:[A-Z]|the\s))"
+)
 _TOWN_WORDS = ("town", "district", "village", "county", "zone")
 
 
@@ -319,11 +325,18 @@ def introduced_towns(sentence: str, places: PlaceIndex) -> dict[str, str]:
     # why: called for every sentence; the scan tries every offset, so it runs only with a word it needs
     if ", " not in sentence or not any(word in sentence for word in _TOWN_WORDS) or not sentence.isascii():
         return {}
-    return {
+    found = {
         match.group(1): match.group(1)
         for match in _TOWN_APPOSITION_RE.finditer(sentence)
         if match.group(1) not in places.entity_of and match.group(1).split()[0] not in _BEFORE_A_NAME
     }
+    for match in _TOWN_NAMED_RE.finditer(sentence):
+        city, town = match.group(1), match.group(2) or match.group(3)
+        if city is not None and city not in places.entity_of:
+            continue  # "Li's Chang town": the possessive of a place the gazetteer knows, not of a person
+        if town not in places.entity_of and town.split()[0] not in _BEFORE_A_NAME:
+            found[town] = town
+    return found
 
 
 # 中山市大涌镇, 东莞市大岭山镇, 深圳龙岗区横岗街道: a town or subdistrict written after the place it is in

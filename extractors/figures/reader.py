@@ -278,6 +278,8 @@ def read_figures(
             on_a_trading_day, period = traded_on != period, traded_on
             if figure.kind == "count":
                 period = _stock_at_year_end(facts, figure, period, published)
+            elif index and role == "growth" and period is not None:
+                period = _date_of_the_stock_before(facts, index, period, sentence_observations)
             counted = (
                 counted_segment(facts.segments, facts.body, figure.end) if figure.kind == "count" else None
             )
@@ -839,6 +841,30 @@ def _an_industrys_revenue(facts: SentenceFacts, figure: Figure, metric: MetricDe
         hit.end <= figure.start and any(m.key == "industry_revenue" for m in hit.metrics)
         for hit in facts.hits
     )
+
+
+_FULL_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _date_of_the_stock_before(
+    facts: SentenceFacts, index: int, period: str, earlier: list[Observation]
+) -> str:
+    """The day a growth rate is of when it follows a count of what exists on that day, the span it ends being
+    its own period so far ("截至2025年底，实有澳资企业6218户，按年增长12.4%": the count's growth at the year's
+    end, 2025-12-31, not over 2025)."""
+    before = earlier[index - 1] if index - 1 < len(earlier) else None
+    if (
+        before is None
+        or facts.figures[index - 1].kind != "count"
+        or before.period is None
+        or not _FULL_DATE.fullmatch(before.period)
+        or not before.period.startswith(period)
+        or not _follows_its_level(facts, index)
+        # the day is written before the count ("截至2025年底，…"), not a day of something else after it
+        or not any(m.point and m.end <= facts.figures[index - 1].start for m in facts.periods)
+    ):
+        return period
+    return before.period
 
 
 def _growth_of_a_named_part(facts: SentenceFacts, figure: Figure) -> str | None:

@@ -185,3 +185,31 @@ def test_a_city_newspaper_is_the_outlet_and_a_town_anaphor_its_town(extractor: F
     text = "中山日报讯 记者昨日从小榄镇获悉，今年前10个月，该镇五金锁具出口27.5亿元，同比增长7.9%。"
     found = owners(extractor, text, "中山小榄锁具出口保持增长")
     assert found == {"27.5亿元": "Xiaolan", "7.9%": "Xiaolan"}
+
+
+def test_a_town_named_before_what_it_is_owns_its_figures(extractor: FigureExtractor) -> None:
+    # metrics-2.28.0: after its city's possessive, or before the place it is in
+    text = (
+        "Shenzhen's Henggang subdistrict exported 8.34 billion yuan of eyewear in 2025, up 6.2 percent.\n"
+        "Exports to the EU grew 9.7 percent."
+    )
+    assert set(owners(extractor, text).values()) == {"Henggang"}
+    text = "Makers in Dalang town in Dongguan sold 12 billion yuan of knitwear last year."
+    assert set(owners(extractor, text).values()) == {"Dalang"}
+
+
+def test_a_listed_firm_owns_its_figures_whatever_its_trade(extractor: FigureExtractor) -> None:
+    # metrics-2.28.0: four characters before a stock code name a firm even when its trade is not in the
+    # lexicon: named in pinyin, never the province
+    text = "曜川纺机(301958)披露半年报，公司实现营业收入28.64亿元，同比增长21.7%。"
+    assert set(owners(extractor, text).values()) == {"Yaochuan Fangji"}
+    # the form of a name is no name
+    text = "粤海控股集团(000001)下属企业营业收入12亿元。"
+    assert "Konggu Jituan" not in owners(extractor, text).values()
+
+
+def test_the_growth_of_a_stock_is_dated_with_it(extractor: FigureExtractor) -> None:
+    # metrics-2.28.0: a rate right after a count of what exists on a day written before it is that day's
+    text = "截至2025年底，合作区实有澳资企业6218户，按年增长12.4%。"
+    found = extractor.extract(text, published=PUBLISHED)
+    assert [o.period for o in found] == ["2025-12-31", "2025-12-31"]
