@@ -25,9 +25,9 @@ from gdwatch.extractors.figures import FigureExtractor
 
 # Update together with the labels (benchmarks/devset.devset_sha256() prints the new values).
 PINNED_SHA256 = {
-    "en.jsonl": "f35c9b5ab7a8373bfa60a6435f4f2df55f5c4dda656b1cc7a20277131ea1bfd2",
-    "zh-hans.jsonl": "31fd55c1dc2b96975c9ac3e92083055706c4518955f800fe264fa781e604e667",
-    "zh-hant.jsonl": "2b60074a41f22b3e7663d617bd4bbb92740fb78831f04864a22802a13c26ab51",
+    "en.jsonl": "c673f72c75a425835c94a944534672d1a690915640ec79310f719c0894821aa0",
+    "zh-hans.jsonl": "66bddb52bad993ab1f904d6ab9bb4549de5002aeea8f5d74be2b55b60b91c987",
+    "zh-hant.jsonl": "e5ef0f1ba89dc9e1814e683259226363c6a3a28b20878e693b8b35a5d712f8e0",
 }
 
 FLOORS = {
