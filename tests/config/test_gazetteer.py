@@ -50,19 +50,19 @@ def _config_with(tmp_path: Path, extra: str) -> Path:
 
 
 def test_a_district_and_a_partner_added_to_the_file_are_recognised(tmp_path: Path) -> None:
-    text = "Lianshan's exports to Uzbekistan rose 8 percent in 2025. 2025年，连山对乌兹别克斯坦出口增长8%。"
+    text = "Lianshan's exports to Nordic countries rose 8 percent in 2025. 2025年，连山对北欧国家出口增长8%。"
     before = FigureExtractor(load_metrics(), load_gazetteer()).extract(text, published=date(2026, 1, 10))
     assert {(o.entity, o.partner) for o in before} == {("Guangdong", None)}
     directory = _config_with(
         tmp_path,
         '\n[[districts]]\nname = "Lianshan"\nen = ["Lianshan"]\nzh_hans = ["连山"]\nzh_hant = ["連山"]\n'
-        '\n[[partners]]\nname = "Uzbekistan"\nen = ["uzbekistan"]\n'
-        'zh_hans = ["乌兹别克斯坦"]\nzh_hant = ["烏茲別克斯坦"]\n',
+        '\n[[partners]]\nname = "Nordic countries"\nen = ["nordic countries"]\n'
+        'zh_hans = ["北欧国家"]\nzh_hant = ["北歐國家"]\n',
     )
     config = load_config(directory)
     after = FigureExtractor(config.metrics, config.gazetteer).extract(text, published=date(2026, 1, 10))
     assert [(o.entity, o.partner, o.metric) for o in after] == [
-        ("Lianshan", "Uzbekistan", "exports_growth")
+        ("Lianshan", "Nordic countries", "exports_growth")
     ] * 2
 
 

@@ -213,3 +213,22 @@ def test_the_growth_of_a_stock_is_dated_with_it(extractor: FigureExtractor) -> N
     text = "截至2025年底，合作区实有澳资企业6218户，按年增长12.4%。"
     found = extractor.extract(text, published=PUBLISHED)
     assert [o.period for o in found] == ["2025-12-31", "2025-12-31"]
+
+
+@pytest.mark.parametrize(
+    ("text", "partner"),
+    [
+        # metrics-2.29.0: every sovereign state, in CLDR's names (babel)
+        ("对香港、瑞士出口分别为38.7亿元和9.4亿元。", ["Hong Kong", "Switzerland"]),
+        ("今年前8個月，廣東對卡達出口12.3億元。", ["Qatar"]),  # Taiwan's name for Qatar
+        ("Exports to Ivory Coast rose 12 percent.", ["Cote d'Ivoire"]),
+        # names inside other words or places are no partner
+        ("内蒙古出口12亿元。", [None]),
+        ("沿海地区出口增长5%。", [None]),
+        ("企业增加纳税额3亿元。", [None]),
+    ],
+)
+def test_every_country_is_a_trade_partner(
+    extractor: FigureExtractor, text: str, partner: list[str | None]
+) -> None:
+    assert [o.partner for o in extractor.extract(text, published=PUBLISHED)] == partner
