@@ -25,9 +25,9 @@ from gdwatch.extractors.figures import FigureExtractor
 
 # Update together with the labels (benchmarks/devset.devset_sha256() prints the new values).
 PINNED_SHA256 = {
-    "en.jsonl": "c673f72c75a425835c94a944534672d1a690915640ec79310f719c0894821aa0",
-    "zh-hans.jsonl": "66bddb52bad993ab1f904d6ab9bb4549de5002aeea8f5d74be2b55b60b91c987",
-    "zh-hant.jsonl": "e5ef0f1ba89dc9e1814e683259226363c6a3a28b20878e693b8b35a5d712f8e0",
+    "en.jsonl": "84e60523c85d2a19a0642fc74b1f32139b677469491933fe6107aa5b8635de82",
+    "zh-hans.jsonl": "b2c32a02c281d4b3559e150e8e2a769446ca8cbbaf53aa2f154d1e9164ce2ccb",
+    "zh-hant.jsonl": "83b7114079ac2002db750f4c4f8bf2f038b2156188542b955173c5439589cf40",
 }
 
 FLOORS = {
