@@ -16,6 +16,7 @@ kind and basis, and whether it is a projection. What earlier sentences tell late
 from __future__ import annotations
 
 import datetime
+import re
 
 from gdwatch.config.models import Gazetteer, MetricCatalogue
 from gdwatch.extractors.figures.companies_zh import find_introduced
@@ -44,7 +45,7 @@ from gdwatch.extractors.figures.sentences import Sentence, split_sentences
 from gdwatch.extractors.figures.subjects import SubjectGrammar
 from gdwatch.extractors.records import Observation
 
-EXTRACTOR_VERSION = "metrics-2.29.0"
+EXTRACTOR_VERSION = "metrics-2.30.0"
 
 _LOWER = str.maketrans({chr(c): chr(c + 32) for c in range(65, 91)})
 _TRIGGERS = (FIGURE_TRIGGER, PERIOD_TRIGGER)
@@ -193,11 +194,13 @@ def _read_headline(
         if (
             mention.kind == "city"
             and following is not None
-            and following.kind == "district"
+            and following.kind in {"district", "region"}
             and following.valid
-            and following.start == mention.end
+            and _OF_THE_CITY.fullmatch(title[mention.end : following.start])
         ):
-            mention = following  # "中山小榄锁具出口保持增长": the town of the city, the narrower place
+            # "中山小榄锁具出口保持增长", "Car exports through Guangzhou's Nansha port ...": the town or the
+            # port of the city, the narrower place
+            mention = following
         if mention.valid and mention.kind in TOPIC_KINDS:
             if jurisdiction_cited and mention.kind in _HOME_KINDS:
                 break
@@ -206,6 +209,9 @@ def _read_headline(
                 # "公司全年实现营业收入…", "本届展会…": the company or the fair the headline names
                 state.last_entity = mention.name
             break
+
+
+_OF_THE_CITY = re.compile(r"|'s\s+|’s\s+|的|市")
 
 
 def _read_lede_company(body: str, state: DocumentState, vocabulary: Vocabulary) -> None:

@@ -76,6 +76,17 @@ _APPOSITION_WORDS = (
 _GROUP_GATE = re.compile("|".join(re.escape(word) for word in _GROUP_WORDS))
 _TRADE_GATE = re.compile(_TRADE_ALTERNATIVES)
 _APPOSITION_GATE = re.compile(r",\s+(?:an?|the|which|one of)\s")
+# "Zhuhai-based Sonaris Hearing, which ...", "hearing-aid maker Sonaris lifts ...": a name after where it is
+# based or after the trade it is in (lower case, so not a title-case headline's next words)
+_NAME_AFTER_ITS_TRADE_RE = re.compile(
+    r"(?:\b[A-Z][\w'’]*(?:\s+[A-Z][\w'’]*)?-based|\b(?:maker|manufacturer|producer|exporter|supplier|carmaker|"
+    r"automaker|chipmaker|shipbuilder|retailer|developer|operator))"
+    r"\s+((?:[A-Z][A-Za-z0-9&'.-]*\s+){0,3}[A-Z][A-Za-z0-9&'.-]*?)(?='s\b|’s\b|[,;:]|\s+[a-z(]|\s*$)"
+)
+_NAME_AFTER_GATE = re.compile(
+    r"-based |maker |manufacturer |producer |exporter |supplier |builder |retailer |"
+    r"developer |operator "
+)
 _ANAPHOR_WORDS = (
     "its", "company", "firm", "group", "maker", "manufacturer", "fair", "port", "district", "imports",
     "exports", "shipments",
@@ -177,6 +188,8 @@ def may_name_a_company(sentence: str, places: PlaceIndex, companies: dict[str, s
         return True
     if _APPOSITION_GATE.search(sentence) and any(w in sentence for w in _APPOSITION_WORDS):
         return True
+    if _NAME_AFTER_GATE.search(sentence):
+        return True
     return companies is not None and any(written in sentence for written in companies)
 
 
@@ -268,14 +281,16 @@ def find_entities(
     appositions = _APPOSITION_GATE.search(sentence) and any(w in sentence for w in _APPOSITION_WORDS)
     for match in _APPOSITION_RE.finditer(sentence) if appositions else ():
         group = 1 if match.group(1) else 2
-        written = match.group(group)
-        name = _CORPORATE_SUFFIX.sub("", written) or written
+        start, name = _company_name(match.group(group), match.end(group))
         if (
             name.split()[0] not in _NOT_A_NAME
             and name not in places.entity_of
             and not _REPORTING_AFTER.match(sentence, match.end())
         ):
-            start = match.start(group)
+            found.append(_mention(sentence, start, start + len(name), name, "company"))
+    for match in _NAME_AFTER_ITS_TRADE_RE.finditer(sentence) if _NAME_AFTER_GATE.search(sentence) else ():
+        start, name = _company_name(match.group(1), match.end(1))
+        if name not in places.entity_of and not _overlaps(found, start, start + len(name)):
             found.append(_mention(sentence, start, start + len(name), name, "company"))
     for match in _TRADE_NAME_RE.finditer(sentence) if _TRADE_GATE.search(sentence) else ():
         name = match.group(1)
@@ -388,7 +403,11 @@ def _company_name(written: str, end: int) -> tuple[int, str]:
     ("Kestrel Power Technology Co." -> "Kestrel Power") are not part of it."""
     while " " in written and written.split(" ", 1)[0] in _BEFORE_A_NAME:
         written = written.split(" ", 1)[1].lstrip()
+    written = _WHERE_LISTED.sub("", written)  # "Hong Kong-listed Canopia Holdings": where, not who
     return end - len(written), _CORPORATE_SUFFIX.sub("", written) or written
+
+
+_WHERE_LISTED = re.compile(r"^(?:[A-Z][\w.]*\s+)*[A-Z][\w.]*-(?:listed|based|headquartered)\s+")
 
 
 def _listed_with_the_one_before(sentence: str, found: list[EntityMention]) -> list[EntityMention]:

@@ -161,3 +161,26 @@ def test_the_city_of_a_firm_that_forecasts_is_not_the_subject(extractor: FigureE
         headline="Guangdong inverter exports jump",
     )
     assert {o.entity for o in found} == {"Guangdong"}
+
+
+def test_a_firm_named_after_where_it_is_based_or_its_trade_owns_its_figures() -> None:
+    # metrics-2.30.0
+    extractor = FigureExtractor(load_metrics(), load_gazetteer())
+    text = "Zhuhai-based Sonaris Hearing, which listed in Hong Kong last year, said net profit rose 33.6%."
+    assert [o.entity for o in extractor.extract(text, published=date(2026, 8, 26))] == ["Sonaris Hearing"]
+    text = "The drone maker DJI holds about 70 percent of the market."
+    assert [o.entity for o in extractor.extract(text, published=date(2026, 8, 26))] == ["DJI"]
+    # where it is listed is no part of its name
+    text = "Hong Kong-listed Canopia Holdings, which makes umbrellas, said net profit rose 40.3 per cent."
+    assert [o.entity for o in extractor.extract(text, published=date(2026, 8, 26))] == ["Canopia"]
+
+
+def test_a_headline_port_of_its_city_is_the_topic() -> None:
+    extractor = FigureExtractor(load_metrics(), load_gazetteer())
+    text = "New energy vehicles made up 71% of the total, up from 55% a year earlier."
+    found = extractor.extract(
+        text,
+        published=date(2026, 3, 19),
+        headline="Car exports through Guangzhou's Nansha port more than double",
+    )
+    assert {o.entity for o in found} == {"Nansha Port"}
