@@ -25,9 +25,9 @@ from gdwatch.extractors.figures import FigureExtractor
 
 # Update together with the labels (benchmarks/devset.devset_sha256() prints the new values).
 PINNED_SHA256 = {
-    "en.jsonl": "84e60523c85d2a19a0642fc74b1f32139b677469491933fe6107aa5b8635de82",
-    "zh-hans.jsonl": "b2c32a02c281d4b3559e150e8e2a769446ca8cbbaf53aa2f154d1e9164ce2ccb",
-    "zh-hant.jsonl": "83b7114079ac2002db750f4c4f8bf2f038b2156188542b955173c5439589cf40",
+    "en.jsonl": "97d106e117a179a60a2139d4e25fb6e2820a5826ddf2f9bd3ec1ffd4df7f7b0b",
+    "zh-hans.jsonl": "379016cb25aa10ecc8ceb81a7840c957b7a934a9ce757fe2ba5c2c69c8014b36",
+    "zh-hant.jsonl": "9c5f2cd3137fb236581fb11803a6cea8221e6b3c6342f0b6b5096c3c29ef6b66",
 }
 
 FLOORS = {
@@ -39,7 +39,7 @@ FLOORS = {
     "period": 0.925,
     "metric": 0.925,
     "entity": 0.935,
-    "partner": 0.95,
+    "partner": 0.945,
     "segment": 0.565,
     "part": 0.755,
     "basis": 0.975,
