@@ -92,6 +92,9 @@ class DocumentState:
     of a channel's trade), for the parts listed after it: "其中，出口…", "Of these, ..."."""
     whole_metric: str | None = None
     """The metric key of that sentence's first figure."""
+    whole_partner: str | None = None
+    """The partner of that sentence's first figure, for the flows listed after a trade with one partner:
+    "广东与乌兹别克斯坦贸易额…。其中，出口88.1亿元…" (the exports to Uzbekistan, never the province's)."""
     part_in_force: tuple[str, str] | None = None
     """(flow, part) when the article's first trade figure is a part's ("exports", "knives and scissors"):
     later trade figures of that flow naming no part are the part's, until a sentence names the whole."""

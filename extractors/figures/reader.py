@@ -158,7 +158,9 @@ def read_figures(
     state.company_entities.update(m.name for m in facts.entities if m.kind == "company" and m.name)
     sentence_entity: str | None = None
     # "其中，出口…", "Of these, ...": the parts listed after a whole keep the whole's segment
-    inherited = state.whole_segment if _LISTS_PARTS.match(facts.body) else None
+    lists_parts = _LISTS_PARTS.match(facts.body) is not None
+    inherited = state.whole_segment if lists_parts else None
+    inherited_partner = state.whole_partner if lists_parts else None
     whole_hits = [(h.start, h.end) for h in facts.hits]  # why: the same for every figure of the sentence
     refers_back: bool | None = None  # why: asks about the whole sentence, so read once, when first needed
     counts_a_flow_in_the_period: bool | None = None  # why: the same, for the counts of the sentence
@@ -391,6 +393,11 @@ def read_figures(
             partner = choose_partner(facts, hit, item) or (
                 share_partner(facts, figure.start, sentence_observations) if kind == "share" else None
             )
+            if partner is None and inherited_partner and item is None and metric and metric.key in _FLOWS:
+                partner = inherited_partner  # "其中，出口88.1亿元" after the trade with one partner
+            if not sentence_observations and not lists_parts:
+                # one partner's trade; never a list of partners ("对美国、欧盟分别出口…": 其中 is the total's)
+                state.whole_partner = partner if item is None else None
             if segment is None and partner is not None and (item is None or item.segment is None) and metric:
                 segment = _part_the_sentence_trades(metric, sentence_observations)
             if partner is not None and metric is not None and metric.key in _WITH_A_PARTNER:

@@ -232,3 +232,23 @@ def test_every_country_is_a_trade_partner(
     extractor: FigureExtractor, text: str, partner: list[str | None]
 ) -> None:
     assert [o.partner for o in extractor.extract(text, published=PUBLISHED)] == partner
+
+
+def test_the_flows_listed_after_one_partners_trade_are_with_that_partner(extractor: FigureExtractor) -> None:
+    # metrics-2.31.0: "其中，出口…" after the trade with one partner: exports to it, never the province's
+    text = (
+        "今年前10个月，广东与乌兹别克斯坦贸易额96.3亿元，增长21.5%。\n"
+        "其中，出口88.1亿元，增长24.3%；进口8.2亿元。"
+    )
+    found = extractor.extract(text, published=PUBLISHED)
+    assert [(o.metric, o.partner) for o in found][2:] == [
+        ("exports", "Uzbekistan"),
+        ("exports_growth", "Uzbekistan"),
+        ("imports", "Uzbekistan"),
+    ]
+    # after a list of partners, 其中 is of the total
+    text = (
+        "潮州婚纱礼服出口8.46亿元。\n对美国、欧盟分别出口3.12亿元和2.05亿元。\n"
+        "其中，通过跨境电商出口1.9亿元。"
+    )
+    assert extractor.extract(text, published=PUBLISHED)[-1].partner is None
