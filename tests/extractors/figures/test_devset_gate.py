@@ -25,9 +25,9 @@ from gdwatch.extractors.figures import FigureExtractor
 
 # Update together with the labels (benchmarks/devset.devset_sha256() prints the new values).
 PINNED_SHA256 = {
-    "en.jsonl": "97d106e117a179a60a2139d4e25fb6e2820a5826ddf2f9bd3ec1ffd4df7f7b0b",
-    "zh-hans.jsonl": "379016cb25aa10ecc8ceb81a7840c957b7a934a9ce757fe2ba5c2c69c8014b36",
-    "zh-hant.jsonl": "9c5f2cd3137fb236581fb11803a6cea8221e6b3c6342f0b6b5096c3c29ef6b66",
+    "en.jsonl": "7f63d8c9f7cebd2cc57f6cbd192bc720124d204c5a4a833e21a7f23f678a03fa",
+    "zh-hans.jsonl": "96ea10c2f8de1f5359d9b58cfe1a5584cb2f96c6609533e6e3bcb5f712873536",
+    "zh-hant.jsonl": "7ac0ea87e6ff99cb4a83f6f0efbac3c7b2fb69bd2a5415e71d593fd1346acaa4",
 }
 
 FLOORS = {
@@ -38,9 +38,9 @@ FLOORS = {
     "qualifier": 0.98,
     "period": 0.925,
     "metric": 0.925,
-    "entity": 0.935,
+    "entity": 0.93,
     "partner": 0.945,
-    "segment": 0.565,
+    "segment": 0.56,
     "part": 0.755,
     "basis": 0.975,
     "kind": 0.97,
