@@ -162,3 +162,17 @@ def test_a_holiday_that_dates_the_narrative_or_beside_a_written_period_dates_not
 )
 def test_a_season_across_two_years_is_the_two_years(text: str, periods: list[str]) -> None:
     assert [m.period for m in find_periods(normalize(text), date(2026, 4, 9)) if not m.base] == periods
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # metrics-2.32.0: a headline's "in nine months" is the year so far; a record's or a promise's is not
+        ("Guangdong-Egypt trade tops 20b yuan in nine months", ["2025-01..2025-09"]),
+        ("Guangdong-Saudi Arabia trade climbs in 10 months", ["2025-01..2025-10"]),
+        ("The sub-index rose to 49.6, the highest in eight months.", []),
+        ("Output is set to double within six months.", []),
+    ],
+)
+def test_in_n_months_is_the_year_so_far(text: str, expected: list[str]) -> None:
+    assert periods_of(text) == expected
