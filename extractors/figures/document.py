@@ -116,6 +116,9 @@ class DocumentState:
     """The places a Chinese firm may follow at the start of a clause (深圳安屹医疗二季度营收…): the
     gazetteer's, when the article says 该公司 or 该企业; otherwise none, since a city is far more often
     followed by its industry (普宁牛仔服装前8个月…) than by a firm."""
+    last_partner: str | None = None
+    """The trade partner of the last figure that had one, for "the country", "the North African kingdom",
+    "from it", "bilateral trade" in a later sentence."""
     last_company: str | None = None
     """The company the article named last, in any sentence, for "The company sold ..." after a sentence
     that introduced it with no figure ("said Chen, general manager of Sunmoor Appliances, a fan maker")."""

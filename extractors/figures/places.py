@@ -51,6 +51,9 @@ _ABBREVIATED_PARTNERS = (
     (r"(?<=[对自向])澳(?![门洲大])", "澳", "Macao"),
     (r"粤澳", "粤澳", "Macao"),
     (r"澳资", "澳资", "Macao"),
+    # names that are parts of other words, matched where they are not: 增加纳税 (Ghana), 内蒙古 (Mongolia)
+    (r"(?<![增追参])加纳(?![税入米])", "加纳", "Ghana"),
+    (r"(?<!内)蒙古(?![族包语])", "蒙古", "Mongolia"),
 )
 _KINDS = (("cities", "city"), ("districts", "district"), ("regions", "region"), ("events", "event"))
 

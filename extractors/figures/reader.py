@@ -400,6 +400,17 @@ def read_figures(
                 state.whole_partner = partner if item is None else None
             if segment is None and partner is not None and (item is None or item.segment is None) and metric:
                 segment = _part_the_sentence_trades(metric, sentence_observations)
+            if (
+                partner is None
+                and state.last_partner
+                and item is None
+                and metric is not None
+                and (metric.key in _TRADE_PARTS or metric.key in _WITH_A_PARTNER)
+                and _PARTNER_ANAPHOR.search(facts.body)
+            ):
+                partner = state.last_partner  # "Exports to the North African kingdom climbed 17.5 percent"
+            if partner is not None:
+                state.last_partner = partner
             if partner is not None and metric is not None and metric.key in _WITH_A_PARTNER:
                 # "对东盟、欧盟分别进出口1.71万亿元和1.06万亿元": the trade with each partner, not the total
                 metric = facts.vocabulary.metrics.get(_WITH_A_PARTNER[metric.key], metric)
@@ -638,6 +649,11 @@ def _years_averaged(body: str, period: str | None) -> str | None:
 _YEAR_ON_YEAR = re.compile(r"year[- ]on[- ]year|a year (?:earlier|ago|before)|同比|按年|年增", re.I)
 
 # The total's metrics and their counterparts for the trade with one partner
+# a partner named before, referred to again: "the country", "the North African kingdom", "from it", 双边
+_PARTNER_ANAPHOR = re.compile(
+    r"\b(?:the|that)\s+(?:[A-Z][\w-]*\s+){0,3}(?:country|kingdom|nation|republic)\b|\b(?:to|from)\s+it\b"
+    r"|\bbilateral\b|\btwo-way\s+trade\b|双边|两国|該國|该国|雙邊|兩國"
+)
 _WITH_A_PARTNER = {"foreign_trade_total": "partner_trade", "foreign_trade_growth": "partner_trade_growth"}
 
 # What the parts of a trade whole are measured as: its exports, imports and trade with a partner

@@ -252,3 +252,17 @@ def test_the_flows_listed_after_one_partners_trade_are_with_that_partner(extract
         "其中，通过跨境电商出口1.9亿元。"
     )
     assert extractor.extract(text, published=PUBLISHED)[-1].partner is None
+
+
+def test_a_partner_referred_to_again_is_the_partner(extractor: FigureExtractor) -> None:
+    # metrics-2.33.0: "the North African kingdom", "from it", "bilateral trade" after a partner named before
+    text = (
+        "Guangdong's trade with Morocco rose 12.4 percent to 21.6 billion yuan in the first half.\n"
+        "Exports to the North African kingdom climbed 17.5 percent to 16.9 billion yuan.\n"
+        "In the second quarter, bilateral trade grew 4.2 percent from the first quarter."
+    )
+    found = extractor.extract(text, published=PUBLISHED)
+    assert {o.partner for o in found} == {"Morocco"}
+    # 加纳 and 蒙古 are partners where they are not parts of other words
+    for text, partner in (("广东与加纳进出口58.7亿元。", "Ghana"), ("广东对蒙古出口12亿元。", "Mongolia")):
+        assert [o.partner for o in extractor.extract(text, published=PUBLISHED)] == [partner]
