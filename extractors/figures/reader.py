@@ -648,12 +648,12 @@ def _years_averaged(body: str, period: str | None) -> str | None:
 
 _YEAR_ON_YEAR = re.compile(r"year[- ]on[- ]year|a year (?:earlier|ago|before)|同比|按年|年增", re.I)
 
-# The total's metrics and their counterparts for the trade with one partner
 # a partner named before, referred to again: "the country", "the North African kingdom", "from it", 双边
 _PARTNER_ANAPHOR = re.compile(
     r"\b(?:the|that)\s+(?:[A-Z][\w-]*\s+){0,3}(?:country|kingdom|nation|republic)\b|\b(?:to|from)\s+it\b"
     r"|\bbilateral\b|\btwo-way\s+trade\b|双边|两国|該國|该国|雙邊|兩國"
 )
+# The total's metrics and their counterparts for the trade with one partner
 _WITH_A_PARTNER = {"foreign_trade_total": "partner_trade", "foreign_trade_growth": "partner_trade_growth"}
 
 # What the parts of a trade whole are measured as: its exports, imports and trade with a partner
