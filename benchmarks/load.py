@@ -1,7 +1,7 @@
 """Benchmark: Warehouse.load_batch throughput (articles/s and observation rows/s) on a growing warehouse.
 
 Usage: python benchmarks/load.py [--batches 10] [--articles 200] [--per-batch-checks] [--open-per-call]
-       [--no-page-simhash] [--check-after N]
+       [--no-page-simhash] [--check-after N] [--check-slice N]
 
 Each batch holds new synthetic articles (200 words, raw HTML, 10 figures each) and is loaded in one
 transaction like a real run; a final batch re-loads the first one to time the no-op path. The load's own
@@ -15,7 +15,8 @@ elsewhere: both together are what this benchmark measured before 2026-12-06.
 
 A run defers the checks (``Warehouse(defer_checks=True)``): a batch appends and queues its figures, and
 the fingerprints, conflicts and disagreement snapshots run once for many batches, after a batch once
-``--check-after`` articles are queued and in the run's last step (``check_pending``) before it publishes.
+``--check-after`` articles are queued and in the run's last step (``check_pending``) before it publishes,
+each check in slices of at most ``--check-slice`` articles (whole batches, one transaction each).
 The benchmark reports the loads alone (the append of each batch; the checks that follow some batches
 excluded), the checks alone, and **the whole: every article loaded with its figures checked**, the
 last check included: that is the rate a run gets. ``--per-batch-checks`` checks each batch in its own
@@ -66,6 +67,12 @@ def main() -> None:
         default=Warehouse.CHECK_AFTER_ARTICLES,
         help="deferred checks: check after a batch once this many articles are queued",
     )
+    parser.add_argument(
+        "--check-slice",
+        type=int,
+        default=Warehouse.CHECK_SLICE_ARTICLES,
+        help="deferred checks: check the queued batches in slices of at most this many articles",
+    )
     args = parser.parse_args()
     rng = random.Random(7)
     batches = []
@@ -84,6 +91,7 @@ def main() -> None:
         Warehouse(Path(tmp) / "load.duckdb", hold_file=not args.open_per_call, defer_checks=defer) as wh,
     ):
         wh.CHECK_AFTER_ARTICLES = args.check_after
+        wh.CHECK_SLICE_ARTICLES = args.check_slice
         run = wh.start_run(flow="bench", params={}, started_at=T0)
         for b, batch in enumerate(batches):
             timings: dict[str, float] = {}
@@ -113,7 +121,8 @@ def main() -> None:
     mode += (
         ", each batch checked in its load"
         if not defer
-        else f", checks deferred (after a batch once {args.check_after:,} articles are queued, and last)"
+        else f", checks deferred (after a batch once {args.check_after:,} articles are queued, and last; "
+        f"in slices of at most {args.check_slice:,} articles)"
     )
     print(
         f"load_batch, {args.articles} articles x {OBS_PER_ARTICLE} figures per batch ({machine()}; {mode})\n"

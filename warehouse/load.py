@@ -116,6 +116,7 @@ def check_pending(
     run_id: int,
     timings: dict[str, float] | None = None,
     config_dir: Path | None = None,
+    slice_articles: int | None = None,
 ) -> int:
     """The second of a batch's transactions: check every queued figure no check has read yet.
 
@@ -125,26 +126,81 @@ def check_pending(
     On DuckLake the caller holds the catalog's lock, taken before this transaction starts, so the check
     reads every figure committed before it (a DuckDB file has one writer).
 
+    With ``slice_articles``, the queued batches are checked in load order in slices of whole batches of at
+    most that many article versions (a larger batch is a slice of its own), each in its own transaction:
+    a slice reads every figure the slices before it committed, as the check after each of those batches
+    would, so the conflicts and disagreements found are those of one check of them all, while the texts,
+    signatures and figures a check holds at once are bounded by the slice (docs/benchmarks.md, "Warehouse
+    loads"). A slice's snapshot of a scope is the history's only difference.
+
     Returns:
         The conflicts opened.
 
     Raises:
-        duckdb.Error: a statement failed; the transaction was rolled back.
+        duckdb.Error: a statement failed; the slice's transaction was rolled back (the slices before it
+            stay checked).
     """
+    opened = 0
+    while True:
+        new_conflicts, more = _check_slice(
+            conn, run_id=run_id, timings=timings, config_dir=config_dir, slice_articles=slice_articles
+        )
+        opened += new_conflicts
+        if not more:
+            return opened
+
+
+def _check_slice(
+    conn: duckdb.DuckDBPyConnection,
+    *,
+    run_id: int,
+    timings: dict[str, float] | None,
+    config_dir: Path | None,
+    slice_articles: int | None,
+) -> tuple[int, bool]:
+    """Check the first slice of the queued batches in one transaction (all of them when ``slice_articles``
+    is None); returns the conflicts opened and whether batches are left queued after the slice."""
     clock = _Clock(timings)
+    more = False
     with _transaction(conn, clock):
         conn.execute(read_sql("create_pending_checks"))
         (pending,) = conn.execute("SELECT count(*) FROM pending_checks").fetchone() or (0,)
         clock.lap("create_pending_checks")
         if not pending:
-            return 0
+            return 0, False
+        if slice_articles is not None:
+            more = _keep_first_slice(conn, slice_articles)
+            clock.lap("select_pending_batches")
         conn.execute(read_sql("create_pending_batch_articles"))
         conn.execute(read_sql("create_pending_batch_extractions"))
         clock.lap("create_pending_batch")
-        new_conflicts = _check(conn, run_id=run_id, timings=timings, clock=clock, config_dir=config_dir)
+        new_conflicts = _check(
+            conn, run_id=run_id, timings=timings, clock=clock, config_dir=config_dir, later_batches=more
+        )
         conn.execute(read_sql("insert_checked_checks"), {"run_id": run_id})
         clock.lap("insert_checked_checks")
-    return new_conflicts
+    return new_conflicts, more
+
+
+def _keep_first_slice(conn: duckdb.DuckDBPyConnection, slice_articles: int) -> bool:
+    """Leave in ``pending_checks`` the first batches, in load order, whose article versions add up to at most
+    ``slice_articles`` (at least one batch); returns whether later batches were left out (then in the temp
+    table ``later_checks``)."""
+    batches = conn.execute(read_sql("select_pending_batches")).fetchall()
+    total = 0
+    last = 0
+    for last, (_, _, articles) in enumerate(batches):
+        total += articles
+        if last + 1 < len(batches) and total + batches[last + 1][2] > slice_articles:
+            break
+    if last + 1 == len(batches):
+        return False
+    last_run_id, last_batch_number, _ = batches[last]
+    conn.execute(
+        read_sql("create_later_checks"), {"last_run_id": last_run_id, "last_batch_number": last_batch_number}
+    )
+    conn.execute(read_sql("create_slice_pending_checks"))
+    return True
 
 
 @contextmanager
@@ -419,9 +475,14 @@ def _check(
     timings: dict[str, float] | None,
     clock: _Clock,
     config_dir: Path | None,
+    later_batches: bool = False,
 ) -> int:
     """Fingerprint, close and open conflicts and cluster for ``batch_articles`` and ``batch_extractions``
-    inside the open transaction; returns the conflicts opened."""
+    inside the open transaction; returns the conflicts opened.
+
+    With ``later_batches`` (a slice of :func:`check_pending`), the figures of the batches queued after the
+    slice (``later_checks``) are left for their own slice to pair.
+    """
     # NOTE: imported here: the disagreement stage needs tldextract (0.4 s), which a batch without pages
     # does not.
     from gdwatch.warehouse.disagreements import (
@@ -439,6 +500,9 @@ def _check(
     fingerprint_batch(conn, run_id=run_id, settings=settings, timings=stage, config_dir=config_dir)
     select_touched_figures(conn, timings=stage)
     clock.skip()
+    if later_batches:
+        conn.execute(read_sql("create_slice_touched_figures"))
+        clock.lap("create_slice_touched_figures")
     (revisits,) = conn.execute(read_sql("select_batch_revisits")).fetchone() or (False,)
     if revisits:
         conn.execute(read_sql("insert_closed_conflicts"), params)

@@ -86,8 +86,11 @@ class Warehouse:
     """First pause before a retry; doubles on each retry."""
     CHECK_AFTER_ARTICLES = 4_000
     """With ``defer_checks``: a batch that leaves at least this many article pages queued is followed by a
-    check, so a long run's check reads a bounded number of texts at once (docs/benchmarks.md, "Warehouse
-    loads")."""
+    check (docs/benchmarks.md, "Warehouse loads")."""
+    CHECK_SLICE_ARTICLES = 1_000
+    """A check on a DuckDB file works through the queued batches in slices of whole batches of at most this
+    many article versions, one transaction each, so its memory is bounded by the slice, not by what is
+    queued (the same conflicts and disagreements as one check of them all: ``load.check_pending``)."""
     FILE_THREADS = 1
     """DuckDB threads of the writer's connections to a DuckDB file. A batch's statements read and write tens
     to thousands of rows, too few to split: with DuckDB's default (one thread per core) each statement
@@ -368,7 +371,13 @@ class Warehouse:
     ) -> int:
         """Check everything queued on a DuckDB file, in its own transaction; returns the conflicts opened."""
         started = time.perf_counter()
-        opened = check_pending(conn, run_id=run_id, timings=timings, config_dir=self.config_dir)
+        opened = check_pending(
+            conn,
+            run_id=run_id,
+            timings=timings,
+            config_dir=self.config_dir,
+            slice_articles=self.CHECK_SLICE_ARTICLES,
+        )
         self._queued_articles = 0
         self.check_s += time.perf_counter() - started
         return opened

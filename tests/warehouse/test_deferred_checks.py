@@ -18,7 +18,8 @@ from pathlib import Path
 import pytest
 
 from gdwatch.extractors.records import Observation
-from gdwatch.warehouse import LoadBatch, PageRecord, Warehouse, query
+from gdwatch.warehouse import LoadBatch, PageRecord, Warehouse, connect, query
+from gdwatch.warehouse.load import append_batch, check_pending
 from tests.warehouse.conftest import T0, make_obs, make_page
 
 _WORDS = (
@@ -119,12 +120,15 @@ def _runs() -> list[list[tuple[PageRecord, ...]]]:
     return [[first, second, third, fourth], [first, again], [revised, copies, mixed]]
 
 
-def _load(path: Path, *, defer: bool, check_after: int = 10**9) -> tuple[Path, list[int]]:
+def _load(
+    path: Path, *, defer: bool, check_after: int = 10**9, check_slice: int = 10**9
+) -> tuple[Path, list[int]]:
     """Load the runs as the pipeline does (file held), each ended by its check; the published copy and each
     run's new conflicts."""
     opened = []
     with Warehouse(path, hold_file=True, defer_checks=defer) as wh:
         wh.CHECK_AFTER_ARTICLES = check_after
+        wh.CHECK_SLICE_ARTICLES = check_slice
         for batches in _runs():
             run = wh.start_run(flow="daily", params={}, started_at=T0)
             counts = [wh.load_batch(LoadBatch(batch), run_id=run) for batch in batches]
@@ -188,6 +192,47 @@ def test_deferred_checks_leave_the_state_per_batch_checks_leave(tmp_path: Path, 
     pending = "SELECT event, count(*) FROM store.figure_checks GROUP BY ALL ORDER BY 1"
     (queued, checked) = query(deferred, pending)[1]
     assert queued[1] == checked[1] > 0
+
+
+@pytest.mark.parametrize("check_slice", [1, 7, 13], ids=["smaller than a batch", "a batch", "two batches"])
+def test_a_check_in_slices_finds_what_one_check_finds(tmp_path: Path, check_slice: int) -> None:
+    # the first run's four batches of six articles are checked at its end: in four slices, or two; their
+    # figures (9.1 and 9.4 trillion of one metric and period) conflict across the slices
+    whole, opened_whole = _load(tmp_path / "whole.duckdb", defer=True)
+    sliced, opened_sliced = _load(tmp_path / "sliced.duckdb", defer=True, check_slice=check_slice)
+    expected, got = _state(whole), _state(sliced)
+    assert got.keys() == expected.keys()
+    assert [name for name in expected if got[name] != expected[name]] == []
+    assert opened_sliced == opened_whole
+    across = """SELECT count(*) FROM store.conflict_events
+                WHERE event = 'opened' AND url LIKE 'https://a.example/%'
+                  AND conflicting_url LIKE 'https://b.example/%'"""
+    assert query(sliced, across)[1][0][0] > 0  # conflicts between the first two batches, slices apart
+    # several slices ran: one snapshot of a scope per slice that touched it
+    snapshots = "SELECT count(*) FROM store.cluster_snapshots"
+    assert query(sliced, snapshots)[1][0][0] > query(whole, snapshots)[1][0][0]
+    pending = "SELECT event, count(*) FROM store.figure_checks GROUP BY ALL ORDER BY 1"
+    (queued, checked) = query(sliced, pending)[1]
+    assert queued[1] == checked[1] > 0
+
+
+def test_a_slice_ends_after_batches_queued_without_a_number(tmp_path: Path) -> None:
+    # batches queued before migration 0018 have no number: a check reads them first, and a slice boundary
+    # after them keeps the numbered ones for the next slice
+    states = []
+    for name, check_slice in (("whole", None), ("sliced", 1)):
+        path = tmp_path / f"{name}.duckdb"
+        conn = connect(path)
+        try:
+            for number, batch in zip((None, None, 1, 2), _runs()[0], strict=True):
+                append_batch(conn, LoadBatch(batch), run_id=1, batch_number=number)
+            opened = check_pending(conn, run_id=2, slice_articles=check_slice)
+        finally:
+            conn.close()
+        states.append((opened, _state(path)))
+    (opened_whole, whole), (opened_sliced, sliced) = states
+    assert opened_sliced == opened_whole > 0
+    assert [name for name in whole if sliced[name] != whole[name]] == []
 
 
 def test_deferred_batches_are_unchecked_until_the_check(tmp_path: Path) -> None:
