@@ -25,9 +25,9 @@ from gdwatch.extractors.figures import FigureExtractor
 
 # Update together with the labels (benchmarks/devset.devset_sha256() prints the new values).
 PINNED_SHA256 = {
-    "en.jsonl": "ed95ce8049e8fc87dd7d87fb22ace63b4d617c6e9d103acc2a5d85bdfb004554",
-    "zh-hans.jsonl": "bb655688075995a84386226e97e54aa1bfb5fc68562f075861bb55a071c684d8",
-    "zh-hant.jsonl": "89bfd8f61431b206fd3a54d16a59cb1445bd80ac276de5a056554bc5a7d0ac01",
+    "en.jsonl": "778225b388447b954122f61ab5b222991f8a6d43f58d9eec6a016db091a9a95e",
+    "zh-hans.jsonl": "aa13f99076c90f7400037da1a14a31c6be71d8fcb58df1b574b74c1a49464c47",
+    "zh-hant.jsonl": "fcc60a3b8b7de49159d26fe1f6da762c612b0e2ca59dac2cbcbaeb05eef23634",
 }
 
 FLOORS = {
@@ -41,7 +41,7 @@ FLOORS = {
     "entity": 0.93,
     "partner": 0.94,
     "segment": 0.555,
-    "part": 0.755,
+    "part": 0.75,
     "basis": 0.975,
     "kind": 0.97,
     "projection": 0.98,
