@@ -41,14 +41,14 @@ _GRAMMAR_TOKENS: tuple[tuple[str, str, str], ...] = (
     ("全市", "", "city_ref"),
     ("该市", "", "city_ref"),
 )
-# Hong Kong and Macao as Chinese copy abbreviates them in trade and investment: 对港出口, 自港进口, 粤港贸易,
-# 港资, 港商 (never 港口, 深圳港, 粤港澳 or 澳大利亚): pattern -> the written form's partner
+# Hong Kong and Macao as Chinese copy abbreviates them in trade and investment: 对港出口, 自港进口, 供港活鸡,
+# 粤港贸易, 港资, 港商 (never 港口, 深圳港, 粤港澳 or 澳大利亚): pattern -> the written form's partner
 _ABBREVIATED_PARTNERS = (
-    (r"(?<=[对自向经])港(?![口区澳])", "港", "Hong Kong"),
+    (r"(?<=[对自向经供输])港(?![口区澳])", "港", "Hong Kong"),
     (r"粤港(?!澳)", "粤港", "Hong Kong"),
     (r"港资", "港资", "Hong Kong"),
     (r"港商", "港商", "Hong Kong"),
-    (r"(?<=[对自向])澳(?![门洲大])", "澳", "Macao"),
+    (r"(?<=[对自向供输])澳(?![门洲大])", "澳", "Macao"),
     (r"粤澳", "粤澳", "Macao"),
     (r"澳资", "澳资", "Macao"),
     # names that are parts of other words, matched where they are not: 增加纳税 (Ghana), 内蒙古 (Mongolia)

@@ -791,8 +791,8 @@ def _part_in_force(
 
 # between a level and its rate: "发明专利授权量13.6万件，年增9.1%", "... 4.12 million tonnes, up 14.6 percent"
 _RATE_AFTER_LEVEL = re.compile(
-    r"[^\d，,。；;]{0,6}[，,]\s*(?:同比|比上年|比去年|较上年|按年|年)?(?:增长|下降|增加|减少|上升|下滑|回落|提高|增|减|大增)"
-    r"(?:了)?$"
+    r"[^\d，,。；;]{0,6}[，,]\s*(?:同比|环比|比上年|比去年|较上年|按年|按月|按季|年)?"
+    r"(?:增长|下降|增加|减少|上升|下滑|回落|提高|下跌|上涨|增|减|大增|跌)(?:了)?(?:近|约|逾|超过)?$"
     r"|[^\d,;.]{0,30},\s*(?:up|down|an?\s+(?:increase|rise|decrease|decline|drop|jump|gain)\s+of)\s+$",
     re.I,
 )

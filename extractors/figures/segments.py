@@ -367,7 +367,10 @@ def traded_object_zh(body: str, figure_start: int) -> tuple[int, int] | None:
     return found.span(1)
 
 
-_TRADED_OBJECT_ZH = re.compile(r"(?:出口|进口)([\u4e00-\u9fff]{2,12})$")
+# 出口鞋类612.4亿元; the goods supplied to Hong Kong or Macao with their value: 供港蔬菜货值5.7亿元
+_TRADED_OBJECT_ZH = re.compile(
+    r"(?:出口|进口|[供输][港澳])的?([\u4e00-\u9fff]{2,12}?)(?:货值|价值)?(?:达|为|约)?$"
+)
 
 
 def written_product(body: str, hit_start: int, leading_words: re.Pattern[str]) -> str | None:

@@ -161,3 +161,16 @@ def test_a_share_of_the_total_does_not_end_the_part_in_force(extractor: FigureEx
     found = segments(extractor, text)
     assert found["12.4 percent"] == found["9.8 billion yuan"] == "ceramics"
     assert found["3.1 percent"] is None  # the whole named again
+
+
+def test_goods_supplied_to_hong_kong_are_exports_to_it(extractor: FigureExtractor) -> None:
+    # metrics-2.34.0: 供港 / 输港 / 销往 name the exports and their partner; a volume's rate has no metric
+    found = extractor.extract("今年前9个月，广东供港蔬菜货值5.7亿元，增长19.6%。", published=PUBLISHED)
+    assert [(o.metric, o.partner, o.segment) for o in found] == [
+        ("exports", "Hong Kong", "蔬菜"),
+        ("exports_growth", "Hong Kong", "蔬菜"),
+    ]
+    found = extractor.extract("9月份，广东供港蔬菜7.1万吨，按月增长8.4%。", published=PUBLISHED)
+    assert [o.metric for o in found] == [None, None]  # tonnes and their growth: no value metric
+    found = extractor.extract("全年销往欧盟的家具12亿元。", published=PUBLISHED)
+    assert [(o.metric, o.partner) for o in found] == [("exports", "EU")]
