@@ -91,8 +91,6 @@ _FORM_WORDS = ("集团", "控股", "股份", "公司", "有限")
 def _add_listed_with_unknown_trades(text: str, found: dict[str, str]) -> None:
     """Add the listed firms whose trade the lexicon does not know, named in pinyin (曜川新材 -> "Yaochuan
     Xincai"): their figures are the firm's, not the province's, even when no English name is known."""
-    from pypinyin import lazy_pinyin  # why: 0.3 s to import its dictionary; only company articles need it
-
     for match in _NAME_BEFORE_CODE_RE.finditer(text):
         written = match.group(1)
         name, trade = written[:2], written[2:]
@@ -103,6 +101,10 @@ def _add_listed_with_unknown_trades(text: str, found: dict[str, str]) -> None:
             or any(form in written for form in _FORM_WORDS)
         ):
             continue  # 控股集团(000001): the form of a name written before it, not a name
+        # why: imported here, at the first firm found: 0.3 s to load its dictionary, which most articles
+        # (English ones with a bracket, Chinese ones with no stock code) never need
+        from pypinyin import lazy_pinyin
+
         english = " ".join("".join(lazy_pinyin(part)).capitalize() for part in (name, trade))
         found[written] = found[name] = english
 

@@ -25,9 +25,9 @@ from gdwatch.extractors.figures import FigureExtractor
 
 # Update together with the labels (benchmarks/devset.devset_sha256() prints the new values).
 PINNED_SHA256 = {
-    "en.jsonl": "778225b388447b954122f61ab5b222991f8a6d43f58d9eec6a016db091a9a95e",
-    "zh-hans.jsonl": "aa13f99076c90f7400037da1a14a31c6be71d8fcb58df1b574b74c1a49464c47",
-    "zh-hant.jsonl": "fcc60a3b8b7de49159d26fe1f6da762c612b0e2ca59dac2cbcbaeb05eef23634",
+    "en.jsonl": "298fd997893c1add1901f943670a8d1788987442de13a4ad3424e4f98b3d5b27",
+    "zh-hans.jsonl": "a99c42aacbe98292c8c0f59cd274bfd11a3b8710b51d284809fcf32f855fcd0e",
+    "zh-hant.jsonl": "89f6e0f3a838bd8ab642547440e37040fa4d773e52c01657a469eab091a92c53",
 }
 
 FLOORS = {
