@@ -81,32 +81,34 @@ def find_introduced(text: str, headline: bool = False, places: tuple[str, ...] =
 
 # 曜川新材(301958): four characters before a stock code name a listed firm whatever its trade
 _NAME_BEFORE_CODE_RE = re.compile(
-    r"([\u4e00-\u9fff]{4})(?=\((?:代号[:：]?\s*|股票代码[:：]?\s*)?\d{6}(?:\.[A-Z]{2})?\))"
+    r"([\u4e00-\u9fff]{4})(?=\((?:代号[:：]?\s*|股票代码[:：]?\s*)?\d{4,6}(?:\.[A-Z]{2})?\))"
 )
-
-
-_FORM_WORDS = ("集团", "控股", "股份", "公司", "有限")
+# the form a listed name may end with instead of a trade: 雅澜控股(02618) -> "Yalan Holdings"
+_LISTED_FORMS = {"控股": "Holdings", "集团": "Group"}
 
 
 def _add_listed_with_unknown_trades(text: str, found: dict[str, str]) -> None:
-    """Add the listed firms whose trade the lexicon does not know, named in pinyin (曜川新材 -> "Yaochuan
-    Xincai"): their figures are the firm's, not the province's, even when no English name is known."""
+    """Add the listed firms a trade scan missed, by the four characters before their stock code: a trade
+    the lexicon knows (澜厨电器 -> "Lanchu Appliances": 厨电 hid 电器 from the scan), a form (雅澜控股 ->
+    "Yalan Holdings"), or else the trade in pinyin (曜川纺机 -> "Yaochuan Fangji"): their figures are the
+    firm's, never the province's, even when no English name is known."""
     for match in _NAME_BEFORE_CODE_RE.finditer(text):
         written = match.group(1)
         name, trade = written[:2], written[2:]
-        if (
-            written in found
-            or not _is_trade_name(name)
-            or not _is_trade_name(trade)
-            or any(form in written for form in _FORM_WORDS)
-        ):
+        if written in found or not _is_trade_name(name) or name in _FORM_WORDS:
+            continue
+        if trade in COMPANY_TRADES_ZH:
+            english = english_name(name, trade)
+        elif trade in _LISTED_FORMS:
+            english = _in_pinyin(name) + " " + _LISTED_FORMS[trade]
+        elif _is_trade_name(trade) and not any(form in written for form in _FORM_WORDS):
+            english = _in_pinyin(name) + " " + _in_pinyin(trade)
+        else:
             continue  # 控股集团(000001): the form of a name written before it, not a name
-        # why: imported here, at the first firm found: 0.3 s to load its dictionary, which most articles
-        # (English ones with a bracket, Chinese ones with no stock code) never need
-        from pypinyin import lazy_pinyin
-
-        english = " ".join("".join(lazy_pinyin(part)).capitalize() for part in (name, trade))
         found[written] = found[name] = english
+
+
+_FORM_WORDS = ("集团", "控股", "股份", "公司", "有限")
 
 
 def _opens_with_place(before: str, places: tuple[str, ...]) -> bool:
@@ -129,6 +131,15 @@ def _is_trade_name(name: str) -> bool:
     )
 
 
+def _in_pinyin(characters: str) -> str:
+    """Characters in pinyin, one capitalised word (曜川 -> "Yaochuan")."""
+    # why: imported at the first firm named: 0.3 s to load its dictionary, which most articles (English ones
+    # with a bracket, Chinese ones with no stock code) never need
+    from pypinyin import lazy_pinyin
+
+    return "".join(lazy_pinyin(characters)).capitalize()
+
+
 def english_name(trade_name: str, trade: str) -> str:
     """The English name of a company: 粤澄 + 电器 -> "Yuecheng Appliances".
 
@@ -139,9 +150,7 @@ def english_name(trade_name: str, trade: str) -> str:
     Returns:
         The name in pinyin, capitalised, and the trade in English.
     """
-    from pypinyin import lazy_pinyin  # why: 0.3 s to import its dictionary; only company articles need it
-
-    return "".join(lazy_pinyin(trade_name)).capitalize() + " " + COMPANY_TRADES_ZH[trade]
+    return _in_pinyin(trade_name) + " " + COMPANY_TRADES_ZH[trade]
 
 
 def find_named(text: str, companies: dict[str, str]) -> list[tuple[int, int, str]]:

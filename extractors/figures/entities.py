@@ -309,8 +309,10 @@ def find_entities(
 
 
 # "Henggang, a subdistrict in Shenzhen's Longgang district": a place in no gazetteer, introduced by what it is
+# a town's name, with pinyin's apostrophe before a syllable opening with a vowel (Jun'an, Chang'an)
+_TOWN_NAME = r"[A-Z][a-z]+(?:['’][a-z]+)?(?:\s+[A-Z][a-z]+)?"
 _TOWN_APPOSITION_RE = re.compile(
-    r"\b([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?),\s+(?:a|an|the)\s+(?:[\w'-]+\s+){0,3}?"
+    rf"\b({_TOWN_NAME}),\s+(?:a|an|the)\s+(?:[\w'-]+\s+){{0,3}}?"
     r"(?:subdistrict|town|township|village|county|county-level city|district|zone)\s+(?:in|of|on)\s"
 )
 
@@ -318,8 +320,8 @@ _TOWN_APPOSITION_RE = re.compile(
 # "Shenzhen's Henggang subdistrict exported ...", "Dalang town in Dongguan": the name before what it is, after
 # its city's possessive or before the place it is in
 _TOWN_NAMED_RE = re.compile(
-    r"(?:\b([A-Z][a-z]+)(?:'s|’s)\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+(?:subdistrict|town|township|village)\b"
-    r"|\b([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+(?:subdistrict|town|township|village),?\s+(?:in|of)\s+(?:[A-Z]|the\s))"
+    rf"(?:\b([A-Z][a-z]+)(?:'s|’s)\s+({_TOWN_NAME})\s+(?:subdistrict|town|township|village)\b"
+    rf"|\b({_TOWN_NAME})\s+(?:subdistrict|town|township|village),?\s+(?:in|of)\s+(?:[A-Z]|the\s))"
 )
 _TOWN_WORDS = ("town", "district", "village", "county", "zone")
 

@@ -266,3 +266,22 @@ def test_a_partner_referred_to_again_is_the_partner(extractor: FigureExtractor) 
     # 加纳 and 蒙古 are partners where they are not parts of other words
     for text, partner in (("广东与加纳进出口58.7亿元。", "Ghana"), ("广东对蒙古出口12亿元。", "Mongolia")):
         assert [o.partner for o in extractor.extract(text, published=PUBLISHED)] == [partner]
+
+
+def test_a_listed_firm_named_by_its_known_trade_or_its_form(extractor: FigureExtractor) -> None:
+    # metrics-2.35.0: 澜厨电器 (厨电 hid 电器 from the trade scan), 雅澜控股 (a form), Hong Kong's codes
+    for text, owner in (
+        ("澜厨电器(603897)披露三季报，前三季度公司实现营收42.85亿元。", "Lanchu Appliances"),
+        ("廣州化妝品生產商雅瀾控股（02618）公布全年業績，收入38.74億元人民幣。", "Yalan Holdings"),
+    ):
+        assert {o.entity for o in extractor.extract(text, published=PUBLISHED)} == {owner}
+    # the form of a name written before it is no name
+    found = extractor.extract("粤海控股集团(000001)下属企业营业收入12亿元。", published=PUBLISHED)
+    assert "Konggu Group" not in {o.entity for o in found}
+
+
+def test_a_town_with_an_apostrophe_is_named_with_it(extractor: FigureExtractor) -> None:
+    text = (
+        "Jun'an, a town in Foshan's Shunde district, shipped electric kettles worth 3.16 billion yuan abroad."
+    )
+    assert {o.entity for o in extractor.extract(text, published=PUBLISHED)} == {"Jun'an"}
