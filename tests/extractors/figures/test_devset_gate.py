@@ -25,9 +25,9 @@ from gdwatch.extractors.figures import FigureExtractor
 
 # Update together with the labels (benchmarks/devset.devset_sha256() prints the new values).
 PINNED_SHA256 = {
-    "en.jsonl": "298fd997893c1add1901f943670a8d1788987442de13a4ad3424e4f98b3d5b27",
-    "zh-hans.jsonl": "a99c42aacbe98292c8c0f59cd274bfd11a3b8710b51d284809fcf32f855fcd0e",
-    "zh-hant.jsonl": "89f6e0f3a838bd8ab642547440e37040fa4d773e52c01657a469eab091a92c53",
+    "en.jsonl": "f5517ba281df5da45ed55afba20a9d2c6a8506ad7ec182ff088386418b19dcfe",
+    "zh-hans.jsonl": "b18037119d7fe3b058539f30d7dde15e7254cc94573f39d917d01348ab018c23",
+    "zh-hant.jsonl": "267f55b294b18a419deb831143b2344f039dc102c668bb97b4d8b5bb2f8da929",
 }
 
 FLOORS = {
@@ -40,7 +40,7 @@ FLOORS = {
     "metric": 0.925,
     "entity": 0.93,
     "partner": 0.94,
-    "segment": 0.555,
+    "segment": 0.55,
     "part": 0.75,
     "basis": 0.975,
     "kind": 0.97,
