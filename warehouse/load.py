@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 import duckdb
 
 from gdwatch.warehouse.connection import registered
+from gdwatch.warehouse.memory import release_free_memory
 from gdwatch.warehouse.records import BatchCounts, LoadBatch, SourceFetch
 from gdwatch.warehouse.sql import read_sql
 from gdwatch.warehouse.values import utc
@@ -146,6 +147,7 @@ def check_pending(
             conn, run_id=run_id, timings=timings, config_dir=config_dir, slice_articles=slice_articles
         )
         opened += new_conflicts
+        release_free_memory()  # what the slice freed, before the next slice or the run's pages reuse it
         if not more:
             return opened
 

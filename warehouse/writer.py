@@ -21,6 +21,7 @@ from gdwatch.warehouse.errors import WarehouseError
 from gdwatch.warehouse.lake import CatalogLock, LakeTarget, is_lake
 from gdwatch.warehouse.load import append_batch, check_pending, load_batch
 from gdwatch.warehouse.lock import WriterLock
+from gdwatch.warehouse.memory import release_free_memory
 from gdwatch.warehouse.records import (
     BatchCounts,
     CoverageRow,
@@ -364,6 +365,8 @@ class Warehouse:
             self._queued_articles += sum(page.article is not None for page in batch.pages)
             if self._queued_articles >= self.CHECK_AFTER_ARTICLES:
                 self._opened_since_report += self._check_file(conn, run_id, timings)
+            else:
+                release_free_memory()  # the batch's pages and rows, freed: not kept for the rest of the run
             return counts
 
     def _check_file(
