@@ -49,9 +49,9 @@ _ATOMS = re.compile(
     r"|(?P<zm1>\d{1,2})(?:月份?)?\s*[-~至到]\s*(?P<zm2>\d{1,2})月(?:[上中下]旬)?)"
     # "the first nine months", and a headline's "trade tops 20b yuan in nine months" (never "within", nor a
     # record's "the highest in eight months")
-    r"|(?P<firstn>(?:(?:first|past)\s+|(?<=in\s)(?<!within\s)(?<!est\sin\s))(?P<fn>[a-z]+|\d{1,2})\s+months"
+    r"|(?P<firstn>(?:(?:first|past)\s+|(?<=in\s)(?<!within\s)(?<!est\sin\s))(?P<fn>[a-z]+|\d{1,2})\s+months(?!\s+(?:running|in\s+a\s+row|straight))"
     r"|[前首](?P<zfn>\d{1,2}|[一二三四五六七八九十]+)个?月)"
-    r"|(?P<firstq>first\s+(?P<fq>two|three)\s+quarters|[前首](?P<zfq>[二两三23])(?:个)?季度?"
+    r"|(?P<firstq>(?:first\s+|(?<=in\s)(?<!within\s))(?P<fq>two|three)\s+quarters(?!\s+(?:running|in\s+a\s+row|straight))|[前首](?P<zfq>[二两三23])(?:个)?季度?"
     # 三季报: the report on the first three quarters
     r"|(?<!第)(?P<zfq3>三)季(?=报|度报告))"
     # "the final three months of 2025": the year's last quarter (only with its year: "the last three months"
@@ -61,8 +61,9 @@ _ATOMS = re.compile(
     r"|第?(?P<zq>[一二三四1-4])季度|第(?P<zq2>[一二三四1-4])季|(?P<zq1>首)季度?|(?P<zq4>一)季(?=报))"
     # 2025年半年报 / 半年度报告 / 中报: a listed company's interim report covers the first half
     r"|(?P<half>(?P<hn>first|second)[\s-]+half|h(?P<hd>[12])(?![a-z0-9])|(?P<zh>[上下])半年"
-    r"|(?<![上下])(?P<zhr>半年)(?=报|度报告|度业绩)|(?P<zmid>中)(?=报|期报告|期业绩|期股息|期息)"
-    r"|(?P<interim>interim)(?=\s+(?:results|report|earnings|profit|net profit|revenue))(?![a-z]))"
+    r"|(?<![上下])(?P<zhr>半年)(?=报|度报告|度业绩)|(?P<zmid>中)(?=报|期报告|期业绩|期股息|期息|期纯利|期盈利|期净利|期收入|期营收)"
+    r"|(?P<interim>interim)(?=\s+(?:results|report|earnings|profit|net profit|revenue|payout|dividend|sales))"
+    r"(?![a-z]))"
     rf"|(?P<month>(?P<mon>{_MONTH_ALONE})(?![a-z])"
     r"|(?:(?<=in )|(?<=of )|(?<=for )|(?<=during )|(?<=since ))(?P<may>may)(?![a-z])|(?P<zmon>\d{1,2})月份?)"
     # a year is never an amount: "RMB1900", "$2000", "1900元"
@@ -110,6 +111,8 @@ TRIGGER = literal_trigger(
         *MONTH_ABBREVIATIONS,
     ]
 )
+# "over" opening a sentence or a clause names the span it covers, not a base ("growth over 2024")
+_SPAN_OVER = re.compile(r"(?:^|[,;]\s*)over\s+(?:the\s+)?$", re.I)
 _LOWER = str.maketrans({chr(c): chr(c + 32) for c in range(65, 91)})
 _BASE_BEFORE = re.compile(
     r"(?:\bfrom|\bthan|\bwith|\bover|\bsince|\bversus|\bvs\.?|\bagainst|比|较|与|同|自|由|是|完成|实现"
@@ -253,6 +256,8 @@ def find_periods(
         base = is_base
         if base and before.endswith("到"):
             base = False  # why: 到 ends 截至/到…底 (a point) and "from ... to": never a comparison base
+        if base and _SPAN_OVER.search(before):
+            base = False  # "Over the 14th Five-Year Plan period, ...": the span a clause opens with
         if base and re.search(r"[由从自]\s*$", before) and _RANGE_MARK.search(sentence, atom.start, atom.end):
             base = False  # "由10月15日至11月4日举行": the span the period covers, not a comparison
         point = _point_of(atom, period, before, after, sentence[atom.start : atom.end])
@@ -354,8 +359,8 @@ def _may_open_at_a_word(lowered: str, start: int, months: bool, parts: bool) -> 
         return True
     if written in {"from", "between"}:
         return _FROM_WHEN.match(lowered, start) is not None
-    if written in _ORDINAL_WORDS:
-        return parts
+    if written in _ORDINAL_WORDS or written in {"two", "three"}:
+        return parts  # "the first quarter", and a headline's "in three quarters"
     if lowered.startswith(_OPENING_PHRASES, start):
         return True
     return _GLUED_MONTH_RANGE.match(written) is not None  # "marto june": a month range written without spaces

@@ -176,3 +176,26 @@ def test_a_season_across_two_years_is_the_two_years(text: str, periods: list[str
 )
 def test_in_n_months_is_the_year_so_far(text: str, expected: list[str]) -> None:
     assert periods_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # metrics-2.36.0: a headline's "in three quarters" is the year so far, a streak's is not
+        ("Guangdong 3D printer exports double in three quarters", ["2025-01..2025-09"]),
+        ("Sales rose in two quarters running.", []),
+        # a Hong Kong firm's interim payout and 中期纯利 are the first half's
+        ("Raincove lifts interim payout as sales rise", ["2025-H1"]),
+        ("焯匠控股中期纯利升27%", ["2025-H1"]),
+    ],
+)
+def test_year_so_far_and_interim_in_headlines(text: str, expected: list[str]) -> None:
+    assert periods_of(text) == expected
+
+
+def test_over_a_plan_period_opening_a_sentence_is_its_span() -> None:
+    text = "Over the 14th Five-Year Plan period, trade expanded at an average annual rate of 7.8 percent."
+    assert periods_of(text) == ["2021..2025"]
+    assert [
+        m.base for m in find_periods(normalize("Exports rose 5 percent over 2024."), PUBLISHED, None)
+    ] == [True]
