@@ -25,9 +25,9 @@ from gdwatch.extractors.figures import FigureExtractor
 
 # Update together with the labels (benchmarks/devset.devset_sha256() prints the new values).
 PINNED_SHA256 = {
-    "en.jsonl": "f5517ba281df5da45ed55afba20a9d2c6a8506ad7ec182ff088386418b19dcfe",
-    "zh-hans.jsonl": "b18037119d7fe3b058539f30d7dde15e7254cc94573f39d917d01348ab018c23",
-    "zh-hant.jsonl": "267f55b294b18a419deb831143b2344f039dc102c668bb97b4d8b5bb2f8da929",
+    "en.jsonl": "90016af5d609027da2532eb0e1dd9a6c0e279bd4527ffd803cd8f09e9390be07",
+    "zh-hans.jsonl": "9fc528e340b7a3333f88341e0d820c53d6b3c76e70f84dad10c5249493b3c617",
+    "zh-hant.jsonl": "dcf542d20e6cf418f0ff19bddd8ba1df1b890aad3adbfb3330681842557e828e",
 }
 
 FLOORS = {
@@ -39,7 +39,7 @@ FLOORS = {
     "period": 0.925,
     "metric": 0.925,
     "entity": 0.93,
-    "partner": 0.94,
+    "partner": 0.935,
     "segment": 0.55,
     "part": 0.75,
     "basis": 0.975,
