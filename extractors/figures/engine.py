@@ -16,7 +16,6 @@ kind and basis, and whether it is a projection. What earlier sentences tell late
 from __future__ import annotations
 
 import datetime
-import re
 
 from gdwatch.config.models import Gazetteer, MetricCatalogue
 from gdwatch.extractors.figures.companies_zh import find_introduced
@@ -189,18 +188,7 @@ def _read_headline(
     state.companies.update(find_introduced(title, headline=True, places=state.places_before_companies))
     mentions = find_entities(title, vocabulary.places, state.companies)
     state.company_entities.update(m.name for m in mentions if m.kind == "company" and m.name)
-    for index, mention in enumerate(mentions):
-        following = mentions[index + 1] if index + 1 < len(mentions) else None
-        if (
-            mention.kind == "city"
-            and following is not None
-            and following.kind in {"district", "region"}
-            and following.valid
-            and _OF_THE_CITY.fullmatch(title[mention.end : following.start])
-        ):
-            # "中山小榄锁具出口保持增长", "Car exports through Guangzhou's Nansha port ...": the town or the
-            # port of the city, the narrower place
-            mention = following
+    for mention in mentions:
         if mention.valid and mention.kind in TOPIC_KINDS:
             if jurisdiction_cited and mention.kind in _HOME_KINDS:
                 break
@@ -209,9 +197,6 @@ def _read_headline(
                 # "公司全年实现营业收入…", "本届展会…": the company or the fair the headline names
                 state.last_entity = mention.name
             break
-
-
-_OF_THE_CITY = re.compile(r"|'s\s+|’s\s+|的|市")
 
 
 def _read_lede_company(body: str, state: DocumentState, vocabulary: Vocabulary) -> None:

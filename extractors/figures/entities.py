@@ -424,7 +424,8 @@ def _listed_with_the_one_before(sentence: str, found: list[EntityMention]) -> li
 
 
 _PROVINCE_TO_CITY = re.compile(r"省?|'s\s+|\s+province's\s+", re.I)
-_CITY_TO_DISTRICT = re.compile(r"市?|'s\s+|’s\s+|\s+city's\s+", re.I)
+_CITY_TO_ITS_PART = re.compile(r"市?|的|'s\s+|’s\s+|\s+city's\s+", re.I)
+"""What stands between a city and its district, town or port ("Guangzhou's Nansha port", 深圳市南山区)."""
 
 
 def _province_before_its_city(sentence: str, found: list[EntityMention]) -> list[EntityMention]:
@@ -436,10 +437,11 @@ def _province_before_its_city(sentence: str, found: list[EntityMention]) -> list
             and second.kind in {"city", "district"}
             and _PROVINCE_TO_CITY.fullmatch(sentence[first.end : second.start])
         ) or (
-            # "Guangzhou's Baiyun district", "深圳市南山区": the city says where the district is
+            # "Guangzhou's Baiyun district", "深圳市南山区", "Guangzhou's Nansha port": the city says where
+            # its district, town or port is
             first.kind == "city"
-            and second.kind == "district"
-            and _CITY_TO_DISTRICT.fullmatch(sentence[first.end : second.start])
+            and second.kind in {"district", "region"}
+            and _CITY_TO_ITS_PART.fullmatch(sentence[first.end : second.start])
         ):
             out[index] = dataclasses.replace(first, valid=False)
     return out
