@@ -78,15 +78,16 @@ _TRADE_GATE = re.compile(_TRADE_ALTERNATIVES)
 _APPOSITION_GATE = re.compile(r",\s+(?:an?|the|which|one of)\s")
 # "Zhuhai-based Sonaris Hearing, which ...", "hearing-aid maker Sonaris lifts ...": a name after where it is
 # based or after the trade it is in (lower case, so not a title-case headline's next words)
+_TRADES_BEFORE_A_NAME = (
+    "maker", "manufacturer", "producer", "exporter", "supplier", "carmaker", "automaker", "chipmaker",
+    "shipbuilder", "retailer", "developer", "operator",
+)  # fmt: skip
 _NAME_AFTER_ITS_TRADE_RE = re.compile(
-    r"(?:\b[A-Z][\w'’]*(?:\s+[A-Z][\w'’]*)?-based|\b(?:maker|manufacturer|producer|exporter|supplier|carmaker|"
-    r"automaker|chipmaker|shipbuilder|retailer|developer|operator))"
+    r"(?:\b[A-Z][\w'’]*(?:\s+[A-Z][\w'’]*)?-based|\b(?:" + "|".join(_TRADES_BEFORE_A_NAME) + "))"
     r"\s+((?:[A-Z][A-Za-z0-9&'.-]*\s+){0,3}[A-Z][A-Za-z0-9&'.-]*?)(?='s\b|’s\b|[,;:]|\s+[a-z(]|\s*$)"
 )
-_NAME_AFTER_GATE = re.compile(
-    r"-based |maker |manufacturer |producer |exporter |supplier |builder |retailer |"
-    r"developer |operator "
-)
+# why: the words the pattern opens with, found by one cheap search before the pattern is tried
+_NAME_AFTER_GATE = re.compile("|".join(re.escape(word + " ") for word in ("-based", *_TRADES_BEFORE_A_NAME)))
 _ANAPHOR_WORDS = (
     "its", "company", "firm", "group", "maker", "manufacturer", "fair", "port", "district", "imports",
     "exports", "shipments",
