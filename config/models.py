@@ -293,6 +293,13 @@ class SegmentDefinition(_Strict):
         "must be one of its `units`, and no unit may imply two measures.",
     )
 
+    in_money: str | None = Field(
+        default=None,
+        description="The segment this part's figures are stored under when they are in money: a currency "
+        'amount, or a rate or share in a sentence that counts no units (a company\'s "overseas sales" of '
+        "4.7 billion yuan are its `overseas business`; 128,400 units sold abroad stay `overseas sales`).",
+    )
+
     @model_validator(mode="after")
     def _has_forms(self) -> SegmentDefinition:
         if not (self.en or self.zh_hans):
@@ -327,6 +334,10 @@ class MetricCatalogue(_Strict):
                         f"unit {unit!r} is implied_by both {implied[unit]!r} and {segment.name!r}"
                     )
                 implied[unit] = segment.name
+        names = {segment.name for segment in value}
+        for segment in value:
+            if segment.in_money is not None and segment.in_money not in names:
+                raise ValueError(f"segment {segment.name!r}: in_money {segment.in_money!r} is no segment")
         return value
 
     @field_validator("metrics")

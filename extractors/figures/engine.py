@@ -32,6 +32,7 @@ from gdwatch.extractors.figures.entity_choice import TOPIC_KINDS
 from gdwatch.extractors.figures.facts import Vocabulary
 from gdwatch.extractors.figures.finder import TRIGGER as FIGURE_TRIGGER
 from gdwatch.extractors.figures.finder import find_figures
+from gdwatch.extractors.figures.lexicon import BEFORE_WHOLE_PHRASE_EN
 from gdwatch.extractors.figures.matcher import CatalogueMatcher, match_text
 from gdwatch.extractors.figures.numbers import normalize
 from gdwatch.extractors.figures.periods import TRIGGER as PERIOD_TRIGGER
@@ -39,12 +40,12 @@ from gdwatch.extractors.figures.periods import find_periods
 from gdwatch.extractors.figures.places import PlaceIndex
 from gdwatch.extractors.figures.reader import read_figures, sentence_facts
 from gdwatch.extractors.figures.scan import TriggerIndex, shared_trigger_starts, word_union
-from gdwatch.extractors.figures.segments import SegmentIndex, headline_traded_part
+from gdwatch.extractors.figures.segments import SegmentIndex, headline_traded_part, headline_written_part
 from gdwatch.extractors.figures.sentences import Sentence, split_sentences
 from gdwatch.extractors.figures.subjects import SubjectGrammar
 from gdwatch.extractors.records import Observation
 
-EXTRACTOR_VERSION = "metrics-2.36.0"
+EXTRACTOR_VERSION = "metrics-2.37.0"
 
 _LOWER = str.maketrans({chr(c): chr(c + 32) for c in range(65, 91)})
 _TRIGGERS = (FIGURE_TRIGGER, PERIOD_TRIGGER)
@@ -181,7 +182,9 @@ def _read_headline(
     title = normalize(headline)
     lowered = title.translate(_LOWER)
     state.remember_periods(find_periods(title, published, None, lowered), None, lowered)
-    traded = headline_traded_part(lowered, vocabulary.segments)
+    traded = headline_traded_part(lowered, vocabulary.segments) or headline_written_part(
+        title, BEFORE_WHOLE_PHRASE_EN, vocabulary.subjects.leading_words
+    )
     if traded is not None:
         # "Jiangmen motorcycle exports hit record": the trade figures that name no goods are the motorcycles'
         state.part_in_force = traded

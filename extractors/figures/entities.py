@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from gdwatch.extractors.figures.companies_zh import find_named
-from gdwatch.extractors.figures.lexicon import MONTH_ABBREVIATIONS, MONTHS
+from gdwatch.extractors.figures.lexicon import MONTH_ABBREVIATIONS, MONTHS, WIRE_DATELINE_EN
 from gdwatch.extractors.figures.places import PlaceIndex
 from gdwatch.extractors.figures.scan import may_end_with
 
@@ -102,9 +102,7 @@ _ANAPHOR_RE = re.compile(
 
 # "Hong Kong residents made …", "Taiwan exporters shipped …": the place opens the sentence as its subject
 # the sentence's start, after a dateline if any: Xinhua's "--", Reuters' "-"
-_SUBJECT_START = re.compile(
-    r"^(?:[A-Z][A-Za-z .]*,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*\([^)]*\)\s*(?:--|-|—|–)\s*)?$"
-)
+_SUBJECT_START = re.compile(rf"^(?:{WIRE_DATELINE_EN})?$")
 _NOUN_AFTER = re.compile(
     r"\s+(?:residents|exports|imports|re-exports|retail|economy|exporters|consumers|shoppers|households|"
     r"inflation|unemployment|visitor arrivals"

@@ -164,6 +164,13 @@ PROJECTION_WORDS_ZH = _words("预计 预期 力争 目标 计划 有望 争取 �
 
 # --- function words: subjects, lists, sentence starts ------------------------------------------------
 
+# A wire dateline opening a sentence: "GUANGZHOU, Jan. 13 (Xinhua) -- ", "SHENZHEN, July 16 (Reuters) - "
+WIRE_DATELINE_EN = r"[A-Z][A-Za-z .]*,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*\([^)]*\)\s*(?:--|-|—|–)\s*"
+# Any English dateline: the wire's, a bare city ("ZHUHAI -- "), a city and date ("JIANGMEN, Nov 3 -- ")
+DATELINE_EN = re.compile(
+    rf"^(?:{WIRE_DATELINE_EN}|[A-Z][A-Z .]+(?:,\s+[A-Z][a-z]{{2,8}}\.?\s+\d{{1,2}})?\s*(?:--|—|–)\s*)"
+)
+
 NOT_SUBJECT_EN = frozenset(
     _words(
         "while whereas and but up down rose grew fell hit reached totaled totalled came to was were is are "
@@ -347,6 +354,7 @@ whole and not here."""
 MASS_NOUNS_EN = frozenset(
     _words(
         "tea denim furniture seafood steel clothing footwear equipment machinery hardware jewellery jewelry "
+        "salmon shrimp squid tuna cod "
         "pork beef mutton poultry rice software apparel cement glass paper aluminium aluminum copper oil gas "
         "coal silk cotton food grain wine timber fish luggage porcelain bamboo rubber plastic leather "
         "kitchenware tableware cookware sanitaryware glassware homeware silverware ware knitwear sportswear "

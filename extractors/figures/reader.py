@@ -29,6 +29,7 @@ from gdwatch.extractors.figures.industries import industry_of_revenue
 from gdwatch.extractors.figures.kinds import kind_and_basis
 from gdwatch.extractors.figures.lexicon import (
     BEFORE_WHOLE_PHRASE_EN,
+    DATELINE_EN,
     HANDLED_WORDS_EN,
     MONTHS,
     NOT_IN_GOODS_EN,
@@ -305,8 +306,12 @@ def read_figures(
             )
             if figure.kind == "count" and not facts.vocabulary.segments.may_count(segment, figure.unit):
                 segment = None  # "drew buyers from 223 countries and regions": a count of something else
+            if segment in facts.vocabulary.segments.in_money and _in_money(facts, figure):
+                segment = facts.vocabulary.segments.in_money[segment]
             if segment is None and metric is None and hit is None:
                 segment = _implied_measure(facts, figure, role, sentence_observations)
+            if segment is None and metric is None and figure.kind == "currency":
+                segment = _measure_after_amount(facts, figure)
             if (
                 segment is None
                 and item is None
@@ -755,9 +760,12 @@ def _part_in_force(
     goods sets the part too: "Maoming exported 3,860 tons of fresh lychees ..." then "The shipments were
     worth 118 million yuan"."""
     flow = _FLOWS.get(metric.key) if metric is not None else None
+    # a part a headline put in force gives way to the part the article's first trade figure names
+    # (广东咖啡机出口… then 广东出口咖啡机27.8亿元: the lede's own words for it)
+    from_headline = state.part_in_force is not None and state.part_in_force_from < 0
     if flow is None:
         if (
-            state.part_in_force is None
+            (state.part_in_force is None or from_headline)
             and not state.observations_with_flow
             and metric is None
             and figure.kind == "count"
@@ -769,12 +777,13 @@ def _part_in_force(
                 state.part_in_force = (traded, segment)
                 state.part_in_force_from = facts.sentence.start
         return segment
-    if state.part_in_force is None:
+    if state.part_in_force is None or (from_headline and segment is not None and item is None):
         if not state.observations_with_flow and segment is not None and item is None:
             state.part_in_force = (flow, segment)
             state.part_in_force_from = facts.sentence.start
-        state.observations_with_flow = True
-        return segment
+        if state.part_in_force is None or not from_headline or state.part_in_force_from >= 0:
+            state.observations_with_flow = True
+            return segment
     # the sentence that named the part is not one back on the whole ("Guangdong exported 21.8 billion yuan
     # of pet products last year, up 13.4%": the growth is the pet products')
     back_on_the_whole = state.part_in_force_from != facts.sentence.start and (
@@ -937,6 +946,17 @@ _OF_BEFORE_WORTH = re.compile(
 )
 
 
+def _measure_after_amount(facts: SentenceFacts, figure: Figure) -> str | None:
+    """The measure an amount is of, written right after it: "used 168 billion yuan of foreign capital" ->
+    utilised foreign investment (a catalogued measure only; goods are :func:`_object_product`'s)."""
+    after = _OF_AFTER_AMOUNT.match(facts.body, figure.end)
+    if after is None:
+        return None
+    start = after.end() + len("of ")
+    measures = facts.vocabulary.segments.measures
+    return next((m.segment for m in facts.segments if m.start == start and m.segment in measures), None)
+
+
 def _object_product(facts: SentenceFacts, figure: Figure) -> str | None:
     """What an amount or a volume is of when a verb traded it: "exported 15.3 billion yuan (worth) of drones",
     "48,200 tonnes of pomelos worth 312 million yuan", "exported photovoltaic products worth 31.7 billion
@@ -1050,12 +1070,31 @@ def _implied_measure(
     return count.segment if count.segment == implied[count.unit] else None
 
 
+def _in_money(facts: SentenceFacts, figure: Figure) -> bool:
+    """Whether a figure is of money: a currency amount, or a rate or share in a sentence that counts no units
+    sold ("overseas sales rose 22 percent to 460 million yuan", "Overseas sales made up 63% of revenue";
+    not "surged 72.3% to 128,400 units", "accounted for 34 percent of its deliveries")."""
+    if figure.kind in {"currency", "count"}:
+        return figure.kind == "currency"
+    counts = any(other.kind == "count" for other in facts.figures)
+    return not counts and not _UNITS_SOLD.search(facts.body)
+
+
+_UNITS_SOLD = re.compile(
+    r"\b(?:deliveries|shipments|shipped|delivered|units|vehicles|volumes?)\b|销量|出货|交付|台|辆|銷量|出貨|輛"
+)
+
+
 def _only_the_owner_handled(facts: SentenceFacts, figure: Figure) -> bool:
     """Whether the count's clause says only who handled it, and when ("Shenzhen Port handled", 深圳港上半年
     完成): a clause naming what was counted ("sea-rail intermodal volume reached") counts a part."""
     clause_start, _ = facts.clause(figure.start)
     while clause_start > 0 and facts.body[clause_start - 1 : clause_start] in {"：", ":"}:
         clause_start, _ = facts.clause(clause_start - 1)  # 铁水联运量：46.2万标箱: the label is the subject
+    dateline = DATELINE_EN.match(facts.body)
+    if dateline and clause_start < dateline.end():
+        # "GUANGZHOU, Jan. 13 (Xinhua) -- Guangzhou Port handled": where the reporter was, not what it counted
+        clause_start = dateline.end()
     before = facts.body[clause_start : figure.start]
     for mention in sorted(facts.entities, key=lambda m: m.start, reverse=True):
         if clause_start <= mention.start and mention.end <= figure.start:

@@ -15,7 +15,12 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from gdwatch.config.models import SegmentDefinition
-from gdwatch.extractors.figures.lexicon import AFTER_PRODUCT_EN, MASS_NOUNS_EN, NOT_PRODUCT_HEADS_EN
+from gdwatch.extractors.figures.lexicon import (
+    AFTER_PRODUCT_EN,
+    MASS_NOUNS_EN,
+    NOT_PRODUCT_HEADS_EN,
+    WIRE_DATELINE_EN,
+)
 from gdwatch.extractors.figures.scan import literal_pattern
 
 
@@ -34,6 +39,8 @@ class SegmentIndex:
     """A measure -> the canonical units it is counted in ("container throughput" -> TEU)."""
     implied: dict[str, str]
     """A unit that names one measure alone -> that measure (TEU -> "container throughput")."""
+    in_money: dict[str, str]
+    """A part -> the part its figures in money are (``in_money``: "overseas sales" -> "overseas business")."""
 
     @classmethod
     def build(cls, segments: tuple[SegmentDefinition, ...]) -> SegmentIndex:
@@ -58,6 +65,7 @@ class SegmentIndex:
             measures=frozenset(segment.name for segment in segments if segment.measure),
             measure_units={segment.name: frozenset(segment.units) for segment in segments if segment.units},
             implied={unit: segment.name for segment in segments for unit in segment.implied_by},
+            in_money={segment.name: segment.in_money for segment in segments if segment.in_money},
         )
 
     def may_count(self, segment: str | None, unit: str) -> bool:
@@ -193,7 +201,9 @@ _FLOW_KINDS_EN = frozenset(["domestic", "direct", "general", "processing", "bond
 _PRODUCT_WORDS_EN = re.compile(r"(?:^|[\s,;(])((?:[a-z][a-z-]{2,}\s+){1,2})$")
 
 
-def written_product_en(body: str, hit_start: int, not_products: frozenset[str]) -> str | None:
+def written_product_en(
+    body: str, hit_start: int, not_products: frozenset[str], words_before: re.Pattern[str] | None = None
+) -> str | None:
     """A product named as written right before an English trade phrase ("denim exports", "Guangdong's tea
     exports" -> "denim", "tea"), or None.
 
@@ -201,11 +211,12 @@ def written_product_en(body: str, hit_start: int, not_products: frozenset[str]) 
         body: the sentence.
         hit_start: where the trade phrase starts.
         not_products: words that may stand before a phrase naming the whole ("total", "the", "annual").
+        words_before: how many words the product may have (two unless given).
 
     Returns:
         The product, lower case.
     """
-    found = _PRODUCT_WORDS_EN.search(body, max(0, hit_start - 40), hit_start)
+    found = (words_before or _PRODUCT_WORDS_EN).search(body, max(0, hit_start - 40), hit_start)
     if found is None:
         return None
     words = found.group(1).split()
@@ -223,7 +234,7 @@ def _names_no_goods(word: str, not_products: frozenset[str]) -> bool:
 
 # "Motorcycle exports from ... rose": a product opening the sentence, after a wire dateline if any
 _OPENING_PRODUCT_EN = re.compile(
-    r"^(?:[A-Z][A-Za-z .]*,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*\([^)]*\)\s*(?:--|-|—|–)\s*)?"
+    rf"^(?:{WIRE_DATELINE_EN})?"
     r"([A-Z][a-z-]{2,}(?:\s+[a-z][a-z-]{2,})?)\s+$"
 )
 
@@ -248,11 +259,22 @@ def plural_product(product: str) -> str:
         return product[:-1] + "ies"
     if head.endswith(("sh", "ch", "x")):
         return product + "es"
+    if head.endswith("ife"):
+        return product[:-2] + "ves"  # "knife exports": exports of knives
     return product + "s"
 
 
 _HEADLINE_FLOW_EN = re.compile(r"\b(exports?|shipments|imports?)\b")
 _HEADLINE_FLOW_ZH = re.compile(r"(?:产品)?(出口|进口)")
+# the plural nouns only: "appliance makers ride export wave" trades no goods of its own
+_HEADLINE_WRITTEN_FLOW_EN = re.compile(r"\b(exports|shipments|imports)\b")
+# up to three words in a headline: "robotic lawn mower exports"
+_HEADLINE_PRODUCT_WORDS_EN = re.compile(r"(?:^|[\s,;(])((?:[a-z][a-z-]{2,}\s+){1,3})$")
+_TRADE_BEFORE = re.compile(r"\btrade\b|贸易|进出口|外贸")
+# who trades or when, not what: "appliance makers' exports", "third-quarter exports"
+_NO_GOODS_IN_A_HEADLINE_EN = re.compile(
+    r"\b(?:makers?|firms?|producers?|manufacturers?|companies|sector|industry)\b|quarter|month|year|half|week"
+)
 
 
 def headline_traded_part(lowered: str, index: SegmentIndex) -> tuple[str, str] | None:
@@ -279,6 +301,37 @@ def headline_traded_part(lowered: str, index: SegmentIndex) -> tuple[str, str] |
         for mention in find_segments(lowered[: match.start()], index):
             if mention.end == match.start() and mention.segment and mention.segment not in index.measures:
                 return ("imports" if match.group(1) == "进口" else "exports"), mention.segment
+    return None
+
+
+def headline_written_part(
+    title: str, not_products: frozenset[str], leading_words: re.Pattern[str]
+) -> tuple[str, str] | None:
+    """Goods no catalogue lists, written right before a headline's flow word, and the flow: "Guangdong
+    robotic lawn mower exports surge" -> ("exports", "lawn mowers"), 前8月广东割草机器人出口增长68% ->
+    ("exports", "割草机器人"). English is read only when written in lower case, where a product stands out
+    from the capitalised names before it.
+
+    Args:
+        title: the normalized headline.
+        not_products: words that may stand before a phrase naming the whole ("total", "the", "annual").
+        leading_words: the places, periods and other words a subject may open with.
+
+    Returns:
+        (flow, product) for the first traded goods written, or None.
+    """
+    for match in _HEADLINE_WRITTEN_FLOW_EN.finditer(title):
+        if _TRADE_BEFORE.search(title, 0, match.start()):
+            break  # "Guangdong-Germany trade grows as machinery imports pick up": the trade is the subject
+        product = written_product_en(title, match.start(), not_products, _HEADLINE_PRODUCT_WORDS_EN)
+        if product and not _NO_GOODS_IN_A_HEADLINE_EN.search(product):
+            return ("imports" if match.group(1).startswith("import") else "exports"), plural_product(product)
+    for match in _HEADLINE_FLOW_ZH.finditer(title):
+        if _TRADE_BEFORE.search(title, 0, match.start()):
+            break
+        product = written_product(title, match.start(), leading_words)
+        if product:
+            return ("imports" if match.group(1) == "进口" else "exports"), product
     return None
 
 

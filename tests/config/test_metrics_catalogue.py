@@ -126,6 +126,10 @@ def test_units_are_only_for_measures(tmp_path: Path) -> None:
             'implied_by = ["TEU"]\n',
             r"unit 'TEU' is implied_by both 'container throughput' and 'boxes'",
         ),
+        (
+            '\n[[segments]]\nname = "boxes sold"\nen = ["boxes sold"]\nin_money = "box business"\n',
+            r"segment 'boxes sold': in_money 'box business' is no segment",
+        ),
     ],
 )
 def test_a_unit_implies_one_measure_of_its_own(tmp_path: Path, tables: str, error: str) -> None:

@@ -510,3 +510,55 @@ def test_a_count_after_a_label_and_its_colon_counts_the_label(extractor: FigureE
     """新增航线：9条 counts routes; 政策措施20条 still counts measures."""
     text = "主要指标——新增航线：9条。\n出台政策措施20条。"
     assert fields(extractor, text, "unit") == [("9", "routes"), ("20", "measures")]
+
+
+def test_a_wire_dateline_is_not_what_a_port_counted(extractor: FigureExtractor) -> None:
+    text = (
+        "GUANGZHOU, Jan. 13 (Xinhua) -- Guangzhou Port handled a record 27.1 million twenty-foot equivalent "
+        "units (TEUs) of containers last year, up 4.5 percent year on year.\n"
+        "ZHUHAI -- Gaolan Port in Zhuhai handled 2.86 million TEUs in the first 11 months, up 11.3 percent."
+    )
+    assert {segment for _, segment in fields(extractor, text, "segment")} == {"container throughput"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Fenmore Electric said its overseas sales climbed 31 percent to 4.7 billion yuan.",
+            [("31 percent", "overseas business"), ("4.7 billion yuan", "overseas business")],
+        ),
+        ("Overseas sales made up 63% of revenue.", [("63%", "overseas business")]),
+        (
+            "Overseas sales surged 72.3% to 128,400 units.",
+            [("72.3%", "overseas sales"), ("128,400", "overseas sales")],
+        ),
+        (
+            "The company's overseas sales accounted for 34 percent of its deliveries.",
+            [("34 percent", "overseas sales")],
+        ),
+        ("海外销量12.84万辆，增长72.3%。", [("12.84万", "overseas sales"), ("72.3%", "overseas sales")]),
+    ],
+)
+def test_a_firms_overseas_sales_in_money_are_its_overseas_business(
+    extractor: FigureExtractor, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert fields(extractor, text, "segment") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "segment"),
+    [
+        ("境外业务收入46.2亿元。", "overseas business"),
+        ("外銷收入11.2億元。", "overseas business"),
+        ("Sales outside mainland China made up 58% of the quarter's revenue.", "overseas business"),
+        ("Guangdong used 168 billion yuan of foreign capital last year.", "utilised foreign investment"),
+        ("新加坡对粤实际投资增长15.2%。", "utilised foreign investment"),
+        ("花市期间累计接待市民游客612万人次。", "visitor arrivals"),
+        ("中欧（中亚）班列开行781列。", "china-europe freight trains"),
+        ("公司交付无人艇186艘。", "deliveries"),
+        ("Digitally delivered services exports reached 245.1 billion yuan.", "digitally delivered services"),
+    ],
+)
+def test_more_written_forms_of_catalogued_parts(extractor: FigureExtractor, text: str, segment: str) -> None:
+    assert {found for _, found in fields(extractor, text, "segment")} == {segment}

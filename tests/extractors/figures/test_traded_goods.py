@@ -37,6 +37,8 @@ def segments(extractor: FigureExtractor, text: str) -> dict[str, str | None]:
         ("drones", "drones"),
         ("kitchenware", "kitchenware"),
         ("watch", "watches"),
+        ("knife", "knives"),
+        ("salmon", "salmon"),
     ],
 )
 def test_a_noun_adjunct_names_its_goods_in_the_plural(written: str, named: str) -> None:
@@ -174,3 +176,44 @@ def test_goods_supplied_to_hong_kong_are_exports_to_it(extractor: FigureExtracto
     assert [o.metric for o in found] == [None, None]  # tonnes and their growth: no value metric
     found = extractor.extract("全年销往欧盟的家具12亿元。", published=PUBLISHED)
     assert [(o.metric, o.partner) for o in found] == [("exports", "EU")]
+
+
+def test_goods_a_headline_trades_are_the_part_of_figures_naming_none(extractor: FigureExtractor) -> None:
+    headline = "Guangdong robotic lawn mower exports surge in first eight months"
+    text = (
+        "GUANGZHOU -- Guangdong shipped 1.86 million mowers abroad, with export value at 7.42 billion yuan.\n"
+        "Exports to Germany and the Netherlands rose 74.1 percent and 55.8 percent, respectively."
+    )
+    found = extractor.extract(text, published=PUBLISHED, headline=headline)
+    parts = {text[o.start : o.end]: o.segment for o in found if o.metric is not None}
+    assert parts == {
+        "7.42 billion yuan": "robotic lawn mowers",
+        "74.1 percent": "robotic lawn mowers",
+        "55.8 percent": "robotic lawn mowers",
+    }
+
+
+def test_the_ledes_own_words_for_the_headlines_goods_win(extractor: FigureExtractor) -> None:
+    headline = "广东咖啡机出口前8月增长逾两成"
+    text = "今年前8个月，广东出口咖啡机27.8亿元，增长23.6%。\n对欧盟出口9.1亿元。"
+    found = extractor.extract(text, published=PUBLISHED, headline=headline)
+    assert {text[o.start : o.end]: o.segment for o in found} == {
+        "27.8亿元": "咖啡机",
+        "23.6%": "咖啡机",
+        "9.1亿元": "咖啡机",
+    }
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "Shunde's appliance makers ride export wave",  # who exports, and "export" as a modifier
+        "Guangdong's third-quarter exports rise 4.6% from second quarter",  # when, not what
+        "Guangdong-Germany trade grows as machinery imports pick up",  # the trade is the subject
+        "GUANGDONG ROBOT EXPORTS SURGE",  # no product told from the names in capitals
+    ],
+)
+def test_a_headline_naming_no_goods_puts_no_part_in_force(extractor: FigureExtractor, headline: str) -> None:
+    text = "Guangdong's exports rose 6.3 percent to 150 billion yuan in the period."
+    found = extractor.extract(text, published=PUBLISHED, headline=headline)
+    assert [o.segment for o in found] == [None, None]
