@@ -25,9 +25,9 @@ from gdwatch.extractors.figures import FigureExtractor
 
 # Update together with the labels (benchmarks/devset.devset_sha256() prints the new values).
 PINNED_SHA256 = {
-    "en.jsonl": "90016af5d609027da2532eb0e1dd9a6c0e279bd4527ffd803cd8f09e9390be07",
-    "zh-hans.jsonl": "9fc528e340b7a3333f88341e0d820c53d6b3c76e70f84dad10c5249493b3c617",
-    "zh-hant.jsonl": "dcf542d20e6cf418f0ff19bddd8ba1df1b890aad3adbfb3330681842557e828e",
+    "en.jsonl": "fa7ab9b25562de1c1580c47a37a9f25ff521d660ad77c7788e9dc9d9c8ce742a",
+    "zh-hans.jsonl": "bdb660649c55f0540eaa4fca2e2abb2691f95156897993662c0cd33b951bca2e",
+    "zh-hant.jsonl": "fcbdf87c1696607761860f3365938402b400efabdb9bfaafb973831fbb5de5ab",
 }
 
 FLOORS = {
@@ -37,7 +37,7 @@ FLOORS = {
     "unit": 0.96,
     "qualifier": 0.98,
     "period": 0.925,
-    "metric": 0.925,
+    "metric": 0.92,
     "entity": 0.93,
     "partner": 0.935,
     "segment": 0.55,
