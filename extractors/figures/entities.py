@@ -48,7 +48,12 @@ _APPOSITION_RE = re.compile(
 )
 # "Haiyun Toys (2386.HK), a Shantou-based maker": a name before its stock code is a listed company
 # why: the code is looked for first (it starts with a literal bracket), then the name right before it
-_STOCK_CODE_RE = re.compile(r"\s+\((?:\d{4,6}\.(?:HK|SZ|SH|SS)|(?:HKEX|HK|SZ|SH|SSE|SZSE):\s?\d{4,6})\)")
+# and Reuters' code with no brackets: "Restora Wellness 301872.SZ, a Shenzhen-based maker"
+_STOCK_CODE_RE = re.compile(
+    r"\s+(?:\((?:\d{4,6}\.(?:HK|SZ|SH|SS)|(?:HKEX|HK|SZ|SH|SSE|SZSE):\s?\d{4,6})\)|\d{4,6}\.(?:HK|SZ|SH|SS)\b)"
+)
+_STOCK_CODE_GATE = re.compile(r"\(|\d\.(?:HK|SZ|SH|SS)\b")
+_AFTER_A_CODE = re.compile(r"\d\.$")
 _NAME_BEFORE_CODE = re.compile(r"\b([A-Z][A-Za-z0-9&'.-]*(?:\s+[A-Z][A-Za-z0-9&'.-]*){0,4})$")
 # "... in the six months ended June, the company said": a reporting clause after a date, not an apposition
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -183,7 +188,7 @@ def may_name_a_company(sentence: str, places: PlaceIndex, companies: dict[str, s
         return True
     if _GROUP_GATE.search(sentence) or _TRADE_GATE.search(sentence):
         return True
-    if "(" in sentence and _STOCK_CODE_RE.search(sentence):
+    if _STOCK_CODE_GATE.search(sentence) and _STOCK_CODE_RE.search(sentence):
         return True
     if _APPOSITION_GATE.search(sentence) and any(w in sentence for w in _APPOSITION_WORDS):
         return True
@@ -270,7 +275,7 @@ def find_entities(
             and not _overlaps(found, start, start + len(name), kinds={"company"})
         ):
             found.append(_mention(sentence, start, start + len(name), name, "company"))
-    for code in _STOCK_CODE_RE.finditer(sentence) if "(" in sentence else ():
+    for code in _STOCK_CODE_RE.finditer(sentence) if _STOCK_CODE_GATE.search(sentence) else ():
         named = _NAME_BEFORE_CODE.search(sentence, max(0, code.start() - 80), code.start())
         if named is None:
             continue
@@ -285,6 +290,8 @@ def find_entities(
             name.split()[0] not in _NOT_A_NAME
             and name not in places.entity_of
             and not _REPORTING_AFTER.match(sentence, match.end())
+            and not _overlaps(found, start, start + len(name), kinds={"company"})
+            and not _AFTER_A_CODE.search(sentence, 0, start)  # the exchange of "301872.SZ, a ... maker"
         ):
             found.append(_mention(sentence, start, start + len(name), name, "company"))
     for match in _NAME_AFTER_ITS_TRADE_RE.finditer(sentence) if _NAME_AFTER_GATE.search(sentence) else ():

@@ -103,7 +103,9 @@ def sentence_facts(
     """
     body = normalized[sentence.start : sentence.end]
     matchable = state.matchable[sentence.start : sentence.end]
-    segments = find_segments(state.lowered[sentence.start : sentence.end], vocabulary.segments)
+    segments = _not_examples(
+        body, find_segments(state.lowered[sentence.start : sentence.end], vocabulary.segments)
+    )
     return SentenceFacts(
         vocabulary=vocabulary,
         normalized=normalized,
@@ -120,6 +122,28 @@ def sentence_facts(
         breaks=clause_breaks(body),
         segments=segments,
     )
+
+
+# "labour-intensive products such as garments, shoes and toys": examples of the part, not parts of their own
+_EXAMPLES_EN = re.compile(r"\bsuch as\b")
+
+
+def _not_examples(body: str, segments: list[SegmentMention]) -> list[SegmentMention]:
+    """The segment mentions that are not examples given after "such as" (before any number or full stop):
+    "Exports of pet supplies such as leashes, beds and toys rose 8.2 percent" is about the pet supplies."""
+    if "such as" not in body:
+        return segments
+    examples = [found.end() for found in _EXAMPLES_EN.finditer(body)]
+    return [
+        m
+        for m in segments
+        if not any(
+            start <= m.start and not _NUMBER_OR_STOP.search(body, start, m.start) for start in examples
+        )
+    ]
+
+
+_NUMBER_OR_STOP = re.compile(r"\d|[.;]")
 
 
 def _is_measure(body: str, hit: PhraseHit, segments: list[SegmentMention], vocabulary: Vocabulary) -> bool:
@@ -247,6 +271,14 @@ def read_figures(
             sentence_entity = sentence_entity or entity
             if metric is None and figure.kind == "currency" and _SPENT_ON_RD.match(facts.body, figure.end):
                 metric = facts.vocabulary.metrics.get("rd_investment")  # "spent 571.2 billion yuan on R&D"
+            if (
+                metric is None
+                and figure.kind == "currency"
+                and item is None
+                and _VALUE_OF_THE_GOODS.search(facts.body, max(0, figure.start - 6), figure.start)
+            ):
+                flow = _traded_flow(facts, figure)  # 出口汽车9.86万辆，货值161.2亿元: the exports' value
+                metric = facts.vocabulary.metrics.get(flow) if flow else None
             named_part = None
             if metric is not None and not metric.for_companies and _is_company(facts, state, entity):
                 named_part = metric.named_part  # "its R&D spending": one of the company's own measures
@@ -1017,6 +1049,9 @@ def _owner_before_a_phrase(facts: SentenceFacts) -> bool:
 
 
 # the flow of each trade metric a traded product refines
+# the value of the goods a trade verb moved, written after their volume: 货值161.2亿元, 貨值約7.8億元
+_VALUE_OF_THE_GOODS = re.compile(r"[货貨]值(?:约|約|达|達|为|為|达到|達到|超过|超過|近)?$")
+
 _FLOWS = {
     "exports": "exports",
     "exports_growth": "exports",

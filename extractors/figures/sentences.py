@@ -162,7 +162,9 @@ def clause_breaks(sentence: str) -> list[tuple[int, int]]:
     return [
         match.span()
         for match in _CLAUSE_BREAK.finditer(sentence)
-        if not _inside_number(sentence, match.start()) and not _inside_parentheses(sentence, match.start())
+        if not _inside_number(sentence, match.start())
+        and not _inside_parentheses(sentence, match.start())
+        and not _inside_examples(sentence, match.start())
     ]
 
 
@@ -196,6 +198,23 @@ def _inside_number(sentence: str, index: int) -> bool:
         and sentence[index - 1 : index].isdigit()
         and (sentence[index + 1 : index + 2].isdigit())
     )
+
+
+def _inside_examples(sentence: str, index: int) -> bool:
+    """Whether a comma separates the examples after "such as" ("pet supplies such as leashes, beds and toys
+    rose"): no number or other break since "such as", and the list's "and" / "or" within three words."""
+    if sentence[index] != "," or "such as" not in sentence:
+        return False
+    opened = sentence.rfind("such as", 0, index)
+    return (
+        opened != -1
+        and not _NUMBER_OR_BREAK.search(sentence, opened, index)
+        and _LIST_GOES_ON.match(sentence, index + 1) is not None
+    )
+
+
+_NUMBER_OR_BREAK = re.compile(r"\d|[;；:：.]")
+_LIST_GOES_ON = re.compile(r"\s+(?:[a-z][\w-]*\s+){0,3}?(?:and|or)\s+[a-z]")
 
 
 def _inside_parentheses(sentence: str, index: int) -> bool:

@@ -50,19 +50,20 @@ def _config_with(tmp_path: Path, extra: str) -> Path:
 
 
 def test_a_district_and_a_partner_added_to_the_file_are_recognised(tmp_path: Path) -> None:
-    text = "Lianshan's exports to Nordic countries rose 8 percent in 2025. 2025年，连山对北欧国家出口增长8%。"
+    # a made-up town: every real county-level division of Guangdong is in the packaged file
+    text = "Qinglan's exports to Nordic countries rose 8 percent in 2025. 2025年，青岚对北欧国家出口增长8%。"
     before = FigureExtractor(load_metrics(), load_gazetteer()).extract(text, published=date(2026, 1, 10))
     assert {(o.entity, o.partner) for o in before} == {("Guangdong", None)}
     directory = _config_with(
         tmp_path,
-        '\n[[districts]]\nname = "Lianshan"\nen = ["Lianshan"]\nzh_hans = ["连山"]\nzh_hant = ["連山"]\n'
+        '\n[[districts]]\nname = "Qinglan"\nen = ["Qinglan"]\nzh_hans = ["青岚"]\nzh_hant = ["青嵐"]\n'
         '\n[[partners]]\nname = "Nordic countries"\nen = ["nordic countries"]\n'
         'zh_hans = ["北欧国家"]\nzh_hant = ["北歐國家"]\n',
     )
     config = load_config(directory)
     after = FigureExtractor(config.metrics, config.gazetteer).extract(text, published=date(2026, 1, 10))
     assert [(o.entity, o.partner, o.metric) for o in after] == [
-        ("Lianshan", "Nordic countries", "exports_growth")
+        ("Qinglan", "Nordic countries", "exports_growth")
     ] * 2
 
 

@@ -285,3 +285,29 @@ def test_a_town_with_an_apostrophe_is_named_with_it(extractor: FigureExtractor) 
         "Jun'an, a town in Foshan's Shunde district, shipped electric kettles worth 3.16 billion yuan abroad."
     )
     assert {o.entity for o in extractor.extract(text, published=PUBLISHED)} == {"Jun'an"}
+
+
+@pytest.mark.parametrize(
+    ("text", "owner"),
+    [
+        ("云浮市新兴县不锈钢厨具出口42.6亿元。", "Xinxing"),
+        ("肇慶廣寧縣竹製品出口6.8億元。", "Guangning"),
+        ("河源市龙川县电子元器件产业产值86.5亿元。", "Longchuan"),
+        ("Wuhua's stone industry output reached 6.38 billion yuan.", "Wuhua"),
+        # bare names that are common words: 新兴 "emerging", 和平 "peace" (and 大埔 is Tai Po)
+        ("新兴产业增加值增长9.1%。", "Guangdong"),
+        ("和平发展大局下，全省出口增长6%。", "Guangdong"),
+    ],
+)
+def test_every_county_of_guangdong_owns_its_figures(
+    extractor: FigureExtractor, text: str, owner: str
+) -> None:
+    assert set(owners(extractor, text).values()) == {owner}
+
+
+def test_a_reuters_code_with_no_brackets_is_not_a_name(extractor: FigureExtractor) -> None:
+    text = (
+        "SHENZHEN, Oct 29 (Reuters) - Restora Wellness 301872.SZ, a Shenzhen-based maker of massage chairs, "
+        "said on Thursday its revenue rose 9.6% to 1.42 billion yuan in the July-September quarter."
+    )
+    assert set(owners(extractor, text).values()) == {"Restora Wellness"}

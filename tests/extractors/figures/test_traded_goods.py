@@ -11,6 +11,7 @@ import pytest
 from gdwatch.config.loader import load_gazetteer, load_metrics
 from gdwatch.extractors.figures import FigureExtractor
 from gdwatch.extractors.figures.segments import plural_product, traded_object_zh
+from gdwatch.extractors.figures.sentences import clause_bounds
 
 PUBLISHED = date(2026, 1, 29)
 
@@ -217,3 +218,45 @@ def test_a_headline_naming_no_goods_puts_no_part_in_force(extractor: FigureExtra
     text = "Guangdong's exports rose 6.3 percent to 150 billion yuan in the period."
     found = extractor.extract(text, published=PUBLISHED, headline=headline)
     assert [o.segment for o in found] == [None, None]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("前4个月出口汽车9.86万辆，货值161.2亿元。", ("161.2亿元", "exports", "automobiles")),
+        ("廣東出口月餅5860噸，貨值約3.42億元。", ("3.42億元", "exports", None)),
+        ("进口大豆120万吨，货值约45亿元。", ("45亿元", "imports", None)),
+    ],
+)
+def test_the_value_after_a_traded_volume_is_the_flows(
+    extractor: FigureExtractor, text: str, expected: tuple[str, str, str | None]
+) -> None:
+    found = extractor.extract(text, published=PUBLISHED)
+    span, metric, segment = expected
+    value = next(o for o in found if text[o.start : o.end] == span)
+    assert value.metric == metric
+    assert segment is None or value.segment == segment
+
+
+@pytest.mark.parametrize(("goods", "written"), [("五金", "五金"), ("显示屏", "显示屏"), ("棉纱", "棉纱")])
+def test_chinese_goods_ending_in_metal_screen_or_cloth_are_a_part(
+    extractor: FigureExtractor, goods: str, written: str
+) -> None:
+    text = f"2025年，佛山{goods}出口112.3亿元。"
+    found = extractor.extract(text, published=PUBLISHED)
+    assert [(o.metric, o.segment) for o in found] == [("exports", written)]
+
+
+def test_examples_after_such_as_are_not_the_part(extractor: FigureExtractor) -> None:
+    text = "Exports of pet supplies such as leashes, beds and toys rose 8.2 percent to 14.8 billion yuan."
+    assert [(o.metric, o.segment) for o in extractor.extract(text, published=PUBLISHED)] == [
+        ("exports_growth", "pet supplies"),
+        ("exports", "pet supplies"),
+    ]
+
+
+def test_a_comma_between_examples_does_not_end_the_clause() -> None:
+    examples = "Exports of pet supplies such as leashes, beds and toys rose 8.2 percent."
+    assert clause_bounds(examples, examples.index("8.2")) == (0, len(examples))
+    apposition = "Exports of goods such as toys, which rose 8.2 percent, led."
+    assert clause_bounds(apposition, apposition.index("8.2"))[0] == apposition.index(",") + 1
