@@ -25,9 +25,9 @@ from gdwatch.extractors.figures import FigureExtractor
 
 # Update together with the labels (benchmarks/devset.devset_sha256() prints the new values).
 PINNED_SHA256 = {
-    "en.jsonl": "fa7ab9b25562de1c1580c47a37a9f25ff521d660ad77c7788e9dc9d9c8ce742a",
-    "zh-hans.jsonl": "bdb660649c55f0540eaa4fca2e2abb2691f95156897993662c0cd33b951bca2e",
-    "zh-hant.jsonl": "fcbdf87c1696607761860f3365938402b400efabdb9bfaafb973831fbb5de5ab",
+    "en.jsonl": "6172c7be2d733689286448799d472508814280a921d8e589d80a6e3cf7dfe41e",
+    "zh-hans.jsonl": "35b154d2a9e2d9543c06fe2798df619521195c75eca3023426401970d3a79a99",
+    "zh-hant.jsonl": "bb0637688600cded1f71a8ea68a2f509b4e532cd1a59b9783ce96f32cde46813",
 }
 
 FLOORS = {
@@ -39,7 +39,7 @@ FLOORS = {
     "period": 0.925,
     "metric": 0.92,
     "entity": 0.93,
-    "partner": 0.935,
+    "partner": 0.93,
     "segment": 0.55,
     "part": 0.75,
     "basis": 0.975,
