@@ -116,6 +116,11 @@ class DocumentState:
     """The places a Chinese firm may follow at the start of a clause (深圳安屹医疗二季度营收…): the
     gazetteer's, when the article says 该公司 or 该企业; otherwise none, since a city is far more often
     followed by its industry (普宁牛仔服装前8个月…) than by a firm."""
+    partner_in_force: str | None = None
+    """The partner of the article's first trade figure when its lede reports the trade with one partner
+    ("Guangdong's trade with Cambodia rose 22.6 percent"): the later trade figures naming none are with it."""
+    trade_read: bool = False
+    """Whether a trade figure has been read (only the first one may put a partner in force)."""
     last_partner: str | None = None
     """The trade partner of the last figure that had one, for "the country", "the North African kingdom",
     "from it", "bilateral trade" in a later sentence."""

@@ -74,6 +74,8 @@ _ATOMS = re.compile(
     r"去年|(?<![以向])上年(?![度级])|今年|明年|年底|年末)"
     r"|(?P<fullyear>全年|for the (?:full|whole) year|full-year(?= [a-z]))"
     r"|(?P<now>(?:currently|now|at present|presently)(?![a-z])|截至目前|目前|当前|现在|现时|现有|眼下)"
+    # a total reached "so far this year" is dated on the day of the report (docs/figure-labels-v2.md)
+    r"|(?P<sofar>so far this year)"
 )
 TRIGGER = literal_trigger(
     [
@@ -94,6 +96,7 @@ TRIGGER = literal_trigger(
         "end of",
         "currently",
         "now",
+        "so far this year",
         "at present",
         "for the full",
         "full-year",
@@ -118,7 +121,10 @@ _BASE_BEFORE = re.compile(
     r"(?:\bfrom|\bthan|\bwith|\bover|\bsince|\bversus|\bvs\.?|\bagainst|比|较|与|同|自|由|是|完成|实现"
     # a founding date dates the firm, not its figures: "a carmaker founded in 2016", 成立于2016年
     r"|\bfounded|\bestablished|\bset up|\bincorporated|成立于|创立于|创办于|始建于"
-    r"|\bsame (?:period|quarter|month|half)(?: of)?"
+    r"|\bsame (?:period|quarter|month|months|half|weeks?)(?: of| in)?"
+    # "2.5 times as many as in ...", "1.6 times the amount of 2024": a multiple's base
+    r"|\btimes (?:the|its|that) (?:amount|figure|level|total|value|number|volume|size|tally)(?: of| in)?"
+    r"|\bas (?:many|much) as(?: in)?"
     # "up 11.2 percent from the previous edition in 2024": the fair's last edition is the base
     r"|\b(?:previous|last|prior|preceding) (?:edition|session|show|fair|expo) (?:in|of)"
     r"|\bcompared to|\bcompared with)\s*(?:the\s+|in\s+)?[“\"「]?$",
@@ -336,7 +342,7 @@ _OPENING_WORDS = _MONTH_WORDS | {"q", "h", "interim", "currently", "now", "prese
 _ORDINAL_WORDS = frozenset({"first", "second", "third", "fourth", "final"})
 _OPENING_PHRASES = (
     "last year", "this year", "next year", "year's end", "year-end", "end of the year", "for the full year",
-    "for the whole year", "full-year ", "at present",
+    "for the whole year", "full-year ", "at present", "so far this year",
 )  # fmt: skip
 _FROM_WHEN = re.compile(r"(?:from|between)\s+[" + "".join(sorted({m[0] for m in _MONTH_WORDS})) + "12]")
 """After "from" or "between", a period goes on with a month or a year of 19xx or 20xx."""
@@ -563,6 +569,9 @@ def _atom(sentence: str, match: re.Match[str], published: date | None) -> _Atom 
         return _Atom(start, end, "year", year=published.year + offset, label=None, relative=True)
     if kind == "now":
         return _Atom(start, end, "now", label=published.isoformat()) if published else None
+    if kind == "sofar":
+        # not a point: the year's flows so far take the day too ("shipped 12,000 tonnes so far this year")
+        return _Atom(start, end, "sofar", label=published.isoformat()) if published else None
     return None
 
 
@@ -585,6 +594,7 @@ _KINDS = frozenset(
         "year",
         "rel",
         "now",
+        "sofar",
     ]
 )
 

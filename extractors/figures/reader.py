@@ -446,6 +446,18 @@ def read_figures(
                 and _PARTNER_ANAPHOR.search(facts.body)
             ):
                 partner = state.last_partner  # "Exports to the North African kingdom climbed 17.5 percent"
+            if metric is not None and (metric.key in _TRADE_PARTS or metric.key in _WITH_A_PARTNER):
+                if not state.trade_read:
+                    state.trade_read = True
+                    state.partner_in_force = partner if item is None else None
+                elif (
+                    partner is None
+                    and item is None
+                    and state.partner_in_force
+                    and not facts.partners
+                    and not _names_the_whole(facts.body)
+                ):
+                    partner = state.partner_in_force  # "Imports of refined copper reached 5.12 billion yuan"
             if partner is not None:
                 state.last_partner = partner
             if partner is not None and metric is not None and metric.key in _WITH_A_PARTNER:

@@ -1483,3 +1483,31 @@ def test_a_second_list_of_rates_pairs_with_the_items_of_the_first(catalogue: Met
         ("gdp_growth", "secondary sector"),
         ("gdp_growth", "services"),
     ]
+
+
+def test_the_partner_of_a_ledes_trade_stays_for_the_trade_figures_after_it(
+    catalogue: MetricCatalogue,
+) -> None:
+    found = figures(
+        "Guangdong's trade with Zambia rose 12.4 percent to 18.6 billion yuan.\n"
+        "Imports of refined copper, the biggest item, reached 5.12 billion yuan, up 31.5 percent.\n"
+        "Exports to Kenya rose 9 percent.\n"
+        "The province's total exports grew 4.4 percent.",
+        catalogue,
+    )
+    assert {span: o.partner for span, o in found.items()} == {
+        "12.4 percent": "Zambia",
+        "18.6 billion yuan": "Zambia",
+        "5.12 billion yuan": "Zambia",
+        "31.5 percent": "Zambia",
+        "9 percent": "Kenya",  # a partner written is that partner
+        "4.4 percent": None,  # the whole again
+    }
+
+
+def test_a_ledes_trade_with_no_partner_puts_none_in_force(catalogue: MetricCatalogue) -> None:
+    found = figures(
+        "Guangdong's exports rose 6.1 percent.\nExports to ASEAN rose 9 percent.\nImports grew 2 percent.",
+        catalogue,
+    )
+    assert [o.partner for o in found.values()] == [None, "ASEAN", None]

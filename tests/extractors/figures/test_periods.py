@@ -100,6 +100,11 @@ def test_explicit_year_is_the_last_own_year() -> None:
         "Seven firms are on the Forbes Global 2000 list.",
         "It rose year-on-year in the same period.",
         "有2000家企业和1900万户经营主体。",
+        # the bases of a multiple or of the same months (metrics-2.39.0)
+        "The company sold 1.6 million air coolers, 2.5 times as many as in the same months of last year.",
+        "Trade reached 48.6 billion yuan, up 11.2 percent from the same months of 2024.",
+        "Purchases came to 212,000 tonnes, 1.6 times the amount of 2024.",
+        "Online sales reached 2.1 billion yuan, more than three times the figure of 2023.",
     ],
 )
 def test_dates_and_names_are_not_periods(text: str) -> None:
@@ -199,3 +204,8 @@ def test_over_a_plan_period_opening_a_sentence_is_its_span() -> None:
     assert [
         m.base for m in find_periods(normalize("Exports rose 5 percent over 2024."), PUBLISHED, None)
     ] == [True]
+
+
+def test_a_total_so_far_this_year_is_dated_on_the_day_of_the_report() -> None:
+    text = "Freight trains have made 1,536 trips so far this year."
+    assert periods_of(text) == ["2025-12-18"]
