@@ -327,9 +327,19 @@ _TOWN_APPOSITION_RE = re.compile(
 # its city's possessive or before the place it is in
 _TOWN_NAMED_RE = re.compile(
     rf"(?:\b([A-Z][a-z]+)(?:'s|’s)\s+({_TOWN_NAME})\s+(?:subdistrict|town|township|village)\b"
-    rf"|\b({_TOWN_NAME})\s+(?:subdistrict|town|township|village),?\s+(?:in|of)\s+(?:[A-Z]|the\s))"
+    rf"|\b({_TOWN_NAME})\s+(?:subdistrict|town|township|village),?\s+(?:in|of)\s+(?:[A-Z]|the\s)"
+    # "Luocun in Nanhai district", "Dali town, the industry's core area": a name in pinyin (checked below)
+    # placed in a district or county, or called a town
+    rf"|\b({_TOWN_NAME})\s+(?:in\s+(?:[A-Z][a-z]+(?:'s|’s)\s+)?[A-Z][a-z'’]+\s+(?:district|county)"
+    r"|(?:subdistrict|town|township))\b)"
 )
 _TOWN_WORDS = ("town", "district", "village", "county", "zone")
+# one or more pinyin syllables: a place's name, never "Exports in Nanhai district"
+_PINYIN_SYLLABLE = (
+    r"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"
+    r"(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|uan|ai|ei|ao|ou|an|en|in|un|ia|ie|iu|ua|uo|ui|ue|er|a|o|e|i|u)"
+)
+_PINYIN_NAME = re.compile(rf"(?:{_PINYIN_SYLLABLE}['’]?)+", re.I)
 
 
 def introduced_towns(sentence: str, places: PlaceIndex) -> dict[str, str]:
@@ -346,17 +356,19 @@ def introduced_towns(sentence: str, places: PlaceIndex) -> dict[str, str]:
     if "镇" in sentence or "街道" in sentence:
         return _introduced_towns_zh(sentence, places)
     # why: called for every sentence; the scan tries every offset, so it runs only with a word it needs
-    if ", " not in sentence or not any(word in sentence for word in _TOWN_WORDS) or not sentence.isascii():
+    if not any(word in sentence for word in _TOWN_WORDS) or not sentence.isascii():
         return {}
     found = {
         match.group(1): match.group(1)
-        for match in _TOWN_APPOSITION_RE.finditer(sentence)
+        for match in (_TOWN_APPOSITION_RE.finditer(sentence) if ", " in sentence else ())
         if match.group(1) not in places.entity_of and match.group(1).split()[0] not in _BEFORE_A_NAME
     }
     for match in _TOWN_NAMED_RE.finditer(sentence):
-        city, town = match.group(1), match.group(2) or match.group(3)
+        city, town = match.group(1), match.group(2) or match.group(3) or match.group(4)
         if city is not None and city not in places.entity_of:
             continue  # "Li's Chang town": the possessive of a place the gazetteer knows, not of a person
+        if match.group(4) and not _PINYIN_NAME.fullmatch(town.replace(" ", "")):
+            continue
         if town not in places.entity_of and town.split()[0] not in _BEFORE_A_NAME:
             found[town] = town
     return found

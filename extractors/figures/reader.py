@@ -548,9 +548,10 @@ def read_figures(
             if not state.topic_read:
                 state.topic_read = True
                 owner = entity_kind(facts, entity)
-                # a headline's subject stays the topic unless the lede names a company as the owner
+                # a headline's subject stays the topic unless the lede names a company as the owner, or a
+                # town it introduces ("Dongguan town's camping gear" then "Gaobu, a town in Dongguan, ...")
                 if makes_topic(owner, entity, facts.vocabulary.places.jurisdictions) and (
-                    not state.headline_topic or owner == "company"
+                    not state.headline_topic or owner == "company" or entity in state.towns.values()
                 ):
                     state.topic = entity
         sentence_observations.append(observation)

@@ -297,9 +297,17 @@ def test_a_town_with_an_apostrophe_is_named_with_it(extractor: FigureExtractor) 
         # bare names that are common words: 新兴 "emerging", 和平 "peace" (and 大埔 is Tai Po)
         ("新兴产业增加值增长9.1%。", "Guangdong"),
         ("和平发展大局下，全省出口增长6%。", "Guangdong"),
+        # towns in pinyin placed in a district or called a town (metrics-2.40.0)
+        (
+            "GUANGZHOU -- Tanbu town in Guangzhou's Huadu district exported 1.27 billion yuan of goods.",
+            "Tanbu",
+        ),
+        ("Luocun in Nanhai district exported 2.47 billion yuan of jeans, up 11.8 percent.", "Luocun"),
+        ("Dali town, the industry's core area, contributed about 60 percent of the total.", "Dali"),
+        ("Exports in Nanhai district rose 5 percent.", "Nanhai"),  # not a name in pinyin
     ],
 )
-def test_every_county_of_guangdong_owns_its_figures(
+def test_every_county_and_town_of_guangdong_owns_its_figures(
     extractor: FigureExtractor, text: str, owner: str
 ) -> None:
     assert set(owners(extractor, text).values()) == {owner}
@@ -311,3 +319,12 @@ def test_a_reuters_code_with_no_brackets_is_not_a_name(extractor: FigureExtracto
         "said on Thursday its revenue rose 9.6% to 1.42 billion yuan in the July-September quarter."
     )
     assert set(owners(extractor, text).values()) == {"Restora Wellness"}
+
+
+def test_a_town_the_lede_introduces_is_the_topic_over_the_headlines_city(extractor: FigureExtractor) -> None:
+    text = (
+        "Gaobu, a town in Dongguan, exported camping gear worth 3.42 billion yuan, up 21.7 percent.\n"
+        "Tents accounted for 46 percent of the total."
+    )
+    headline = "Dongguan town's camping gear finds buyers abroad"
+    assert set(owners(extractor, text, headline).values()) == {"Gaobu"}
