@@ -25,9 +25,9 @@ from gdwatch.extractors.figures import FigureExtractor
 
 # Update together with the labels (benchmarks/devset.devset_sha256() prints the new values).
 PINNED_SHA256 = {
-    "en.jsonl": "6172c7be2d733689286448799d472508814280a921d8e589d80a6e3cf7dfe41e",
-    "zh-hans.jsonl": "35b154d2a9e2d9543c06fe2798df619521195c75eca3023426401970d3a79a99",
-    "zh-hant.jsonl": "bb0637688600cded1f71a8ea68a2f509b4e532cd1a59b9783ce96f32cde46813",
+    "en.jsonl": "0f01899eb363ed1024bd11c388fee9488b4797fe98e18b733bed4b9515880586",
+    "zh-hans.jsonl": "f5a520f3f66f8dc80af1a1e302c5c37afd7140963ebb9a288a181eb9ce7e82b5",
+    "zh-hant.jsonl": "6df5ecdafcf59c6c8d610dfc34f86090a09c098dbe4e34353106763fedecb9ed",
 }
 
 FLOORS = {
