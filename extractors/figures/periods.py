@@ -65,7 +65,12 @@ _ATOMS = re.compile(
     r"|(?P<interim>interim)(?=\s+(?:results|report|earnings|profit|net profit|revenue|payout|dividend|sales))"
     r"(?![a-z]))"
     rf"|(?P<month>(?P<mon>{_MONTH_ALONE})(?![a-z])"
-    r"|(?:(?<=in )|(?<=of )|(?<=for )|(?<=during )|(?<=since ))(?P<may>may)(?![a-z])|(?P<zmon>\d{1,2})月份?)"
+    r"|(?:(?<=in )|(?<=of )|(?<=for )|(?<=during )|(?<=since ))(?P<may>may)(?![a-z])|(?P<zmon>\d{1,2})月份?"
+    # 十月份, 一月 written in Chinese numerals (Hong Kong and Macao copy), opening a clause or after 年; never
+    # a date (一月一日), 三个月 or a word's last character (统一月度)
+    r"|(?:(?<![\u4e00-\u9fff])|(?<=年))(?P<zmonc>十[一二]|[一二三四五六七八九十])月份?"
+    r"(?![一二三四五六七八九十\d]+[日号]|度)"
+    r")"
     # a year is never an amount: "RMB1900", "$2000", "1900元"
     r"|(?<!rmb)(?<!\$)(?<!¥)(?<!￥)(?<!币)(?<!幣)"
     r"(?P<year>(?P<yv>(?:19|20)\d{2})(?![\d%/]|\.\d|年\d|-\d|\s*[万亿千百多余家个名户人架台辆艘项次宗座件吨米元]"
@@ -109,7 +114,7 @@ TRIGGER = literal_trigger(
         "q4",
         "h1",
         "h2",
-        *"十前首第一二三四上下去今明年截目当现眼全半中",
+        *"十前首第一二三四五六七八九上下去今明年截目当现眼全半中",
         *MONTHS,
         *MONTH_ABBREVIATIONS,
     ]
@@ -546,7 +551,9 @@ def _atom(sentence: str, match: re.Match[str], published: date | None) -> _Atom 
         half = 1 if text in {"first", "1", "上"} else 2
         return _Atom(start, end, "half", months=(6 * half - 5, 6 * half))
     if kind == "month":
-        month = _month_number(match.group("mon") or match.group("may") or match.group("zmon"))
+        month = _month_number(match.group("mon") or match.group("may") or match.group("zmon")) or (
+            _CHINESE_MONTHS.get(match.group("zmonc") or "")
+        )
         return _Atom(start, end, "month", months=(month, month)) if month and month <= 12 else None
     if kind == "year":
         name = _NAME_BEFORE.search(sentence, max(0, start - 20), start)
@@ -675,6 +682,12 @@ def _render(
     if low == high:
         return f"{year}-{low:02d}"
     return f"{year}-{low:02d}..{year}-{high:02d}"
+
+
+_CHINESE_MONTHS = {name: number for number, name in enumerate("一二三四五六七八九十", start=1)} | {
+    "十一": 11,
+    "十二": 12,
+}
 
 
 def _month_number(text: str | None) -> int | None:

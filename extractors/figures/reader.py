@@ -283,6 +283,15 @@ def read_figures(
             if metric is not None and not metric.for_companies and _is_company(facts, state, entity):
                 named_part = metric.named_part  # "its R&D spending": one of the company's own measures
                 metric = None  # "粤澄电器营收48.6亿元": a company's revenue is not an industry's
+            elif (
+                metric is not None
+                and hit is not None
+                and facts.body[hit.start : hit.start + 6].lower() == "sales "
+                and _is_company(facts, state, entity)
+            ):
+                # "Sales to the United States, its biggest market, climbed 19.8 per cent": the firm's foreign
+                # revenue by market, not a place's exports
+                metric, named_part = None, _OVERSEAS_BUSINESS
             elif metric is None and role == "growth" and hit is None and item is None:
                 named_part = _growth_of_a_named_part(facts, figure)
             if (
@@ -1064,6 +1073,8 @@ def _owner_before_a_phrase(facts: SentenceFacts) -> bool:
 # the flow of each trade metric a traded product refines
 # the value of the goods a trade verb moved, written after their volume: 货值161.2亿元, 貨值約7.8億元
 _VALUE_OF_THE_GOODS = re.compile(r"[货貨]值(?:约|約|达|達|为|為|达到|達到|超过|超過|近)?$")
+
+_OVERSEAS_BUSINESS = "overseas business"
 
 _FLOWS = {
     "exports": "exports",

@@ -209,3 +209,18 @@ def test_over_a_plan_period_opening_a_sentence_is_its_span() -> None:
 def test_a_total_so_far_this_year_is_dated_on_the_day_of_the_report() -> None:
     text = "Freight trains have made 1,536 trips so far this year."
     assert periods_of(text) == ["2025-12-18"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("博彩監察協調局昨日公布，十月份幸運博彩毛收入247.2億澳門元。", ["2025-10"]),
+        ("一月廣東供港蔬菜達6.8萬噸。", ["2025-01"]),
+        ("2024年十二月出口增長。", ["2024-12"]),
+        ("一月一日起施行。", []),  # a date
+        ("統一月度結算。", []),  # 统一 "unify", not January
+        ("三個月內完成。", []),
+    ],
+)
+def test_months_written_in_chinese_numerals(text: str, expected: list[str]) -> None:
+    assert periods_of(text) == expected

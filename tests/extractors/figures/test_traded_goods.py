@@ -260,3 +260,23 @@ def test_a_comma_between_examples_does_not_end_the_clause() -> None:
     assert clause_bounds(examples, examples.index("8.2")) == (0, len(examples))
     apposition = "Exports of goods such as toys, which rose 8.2 percent, led."
     assert clause_bounds(apposition, apposition.index("8.2"))[0] == apposition.index(",") + 1
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Sales to ASEAN grew by nearly 40 percent.", [("exports_growth", "ASEAN", None)]),
+        ("Washed denim fabric sold abroad rose 21.9 percent.", [("exports_growth", None, None)]),
+        # a firm's sales to a market are its foreign revenue by market, not a place's exports
+        (
+            "Restora Wellness, a Shenzhen-based maker of massage chairs, said sales to the United States "
+            "climbed 19.8 per cent.",
+            [(None, "US", "overseas business")],
+        ),
+    ],
+)
+def test_sales_to_a_partner_and_goods_sold_abroad_are_exports(
+    extractor: FigureExtractor, text: str, expected: list[tuple[str | None, str | None, str | None]]
+) -> None:
+    found = extractor.extract(text, published=PUBLISHED)
+    assert [(o.metric, o.partner, o.segment if o.metric is None else None) for o in found] == expected
