@@ -34,7 +34,7 @@ def choose_entity(
     clause_start, clause_end = facts.clause(figure.start)
     valid = [m for m in facts.entities if m.valid]
     in_clause = [m for m in valid if clause_start <= m.start < clause_end]
-    chosen = _pick(in_clause)
+    chosen = _pick(in_clause, facts.body)
     if chosen is None:
         earlier = [m for m in valid if m.start < clause_start]
         if not facts.body[:1].isascii():
@@ -42,7 +42,7 @@ def choose_entity(
             # 1862.4亿元，同比增长9.8%"; an English sentence's subject comes first ("Exports from Guangdong,
             # China's biggest export province, rose 7.3%")
             earlier.reverse()
-        chosen = _pick(earlier)
+        chosen = _pick(earlier, facts.body)
     if chosen is not None:
         return _resolve(facts, chosen, topic)
     if last_company is not None and has_company_anaphor(facts.body[:clause_end]):
@@ -58,14 +58,27 @@ def choose_entity(
 
 _SPECIFIC = {"company": 0, "event": 1, "district": 2, "region": 3}
 _PLACE_ANAPHOR_ZH = re.compile(r"该[镇区县市]")
+# what stands between a place and its part written after it: 南海区金沙镇, 中山小榄
+_PART_AFTER_ITS_PLACE = re.compile(r"[区县市]?")
 
 
-def _pick(mentions: list[EntityMention]) -> EntityMention | None:
-    """The first company named, else event, district, region, else the first mention."""
+def _pick(mentions: list[EntityMention], body: str) -> EntityMention | None:
+    """The first company named, else event, district, region, else the first mention; of two places of one
+    rank written together, the part after the place it is in (南海区金沙镇: Jinsha, not Nanhai)."""
     best: EntityMention | None = None
     for mention in mentions:
         rank = _SPECIFIC.get(mention.kind)
-        if rank is not None and (best is None or rank < _SPECIFIC.get(best.kind, 9)):
+        if rank is None:
+            continue
+        more_specific = best is None or rank < _SPECIFIC.get(best.kind, 9)
+        part_of_best = (
+            best is not None
+            and rank == _SPECIFIC.get(best.kind)
+            and mention.kind != "company"
+            and best.end <= mention.start
+            and _PART_AFTER_ITS_PLACE.fullmatch(body, best.end, mention.start) is not None
+        )
+        if more_specific or part_of_best:
             best = mention
     if best is not None:
         return best

@@ -305,6 +305,9 @@ def test_a_town_with_an_apostrophe_is_named_with_it(extractor: FigureExtractor) 
         ("Luocun in Nanhai district exported 2.47 billion yuan of jeans, up 11.8 percent.", "Luocun"),
         ("Dali town, the industry's core area, contributed about 60 percent of the total.", "Dali"),
         ("Exports in Nanhai district rose 5 percent.", "Nanhai"),  # not a name in pinyin
+        # a town written right after the place it is in (metrics-2.42.0)
+        ("今年上半年，南海区金沙镇水暖阀门产业实现产值186.4亿元，同比增长7.9%。", "Jinsha"),
+        ("中山小榄五金出口增长5%。", "Xiaolan"),
     ],
 )
 def test_every_county_and_town_of_guangdong_owns_its_figures(
