@@ -25,9 +25,9 @@ from gdwatch.extractors.figures import FigureExtractor
 
 # Update together with the labels (benchmarks/devset.devset_sha256() prints the new values).
 PINNED_SHA256 = {
-    "en.jsonl": "645ccf31d02e2ed5bc0f8174767b45ecd5319e883bdbd114564bae4072e3905b",
-    "zh-hans.jsonl": "7c4c38f1be6dc8920e8d434dc6059ca031b249a97b10c0bb3f179c3bb8b23ab5",
-    "zh-hant.jsonl": "de88b384a2271522ab7f054819b7484cae8ce29b7a98c51eae13a2b57d4a7573",
+    "en.jsonl": "0802b258b4bec9cc57ebb6ead24e23dbbc249c39cdd5b4ebefd909818a87b896",
+    "zh-hans.jsonl": "5449ff7c6e51e54e2718381b4b748e1eefcd1873515f3e3db205ba66cfcfa14a",
+    "zh-hant.jsonl": "8d02a81b6fc0e77a89dad8d9a6560d51752ffe2d538c257d4975e7b19f7a54cf",
 }
 
 FLOORS = {
