@@ -38,6 +38,7 @@ from tldextract.remote import lenient_netloc
 from gdwatch.config.loader import load_outlets
 from gdwatch.config.models import OutletCatalogue
 from gdwatch.warehouse.connection import registered
+from gdwatch.warehouse.memory import release_free_memory
 from gdwatch.warehouse.sql import read_sql
 
 NUM_PERM = 128
@@ -215,7 +216,7 @@ def signatures(texts: Sequence[str]) -> list[np.ndarray]:
     The texts are signed in chunks of consecutive texts of at most ``_CHUNK_CHARS`` characters (a longer
     text alone): a text's signature depends on nothing else, and the arrays and shingle bytes of a chunk
     take about 40 times its text, so a whole check slice's at once raised the writer's peak RSS by 150-220
-    MiB for 1,000 articles; chunks of about 50 articles are also faster than one pass, their hash tables
+    MiB for 1,000 articles; chunks of 20-50 articles are also faster than one pass, their hash tables
     being smaller (docs/benchmarks.md, "Signing the texts in chunks").
     """
     out: list[np.ndarray] = []
@@ -371,9 +372,10 @@ _BULK_TABLE = bytes(
 ``casefold`` on bytes)."""
 
 
-_CHUNK_CHARS = 250_000
-"""Characters of text signed together (about 50 news articles): the chunk's token numbers, shingle keys and
-shingle bytes are freed before the next chunk's are made."""
+_CHUNK_CHARS = 100_000
+"""Characters of text signed together (about 20 English news articles, or 40 Chinese ones, whose every
+character is a token): the chunk's token numbers, shingle keys and shingle bytes are freed before the next
+chunk's are made."""
 _TEXTS_PER_FETCH = 200
 """Texts read from DuckDB at a time by :func:`insert_fingerprints`: a check slice's 1,000 texts are never
 Python strings at once."""
@@ -468,6 +470,9 @@ def insert_fingerprints(
         del chunk
     if not rows:
         return 0
+    # what the chunks freed goes back to the system here: the rest of the check allocates in DuckDB, which
+    # cannot reuse the Python allocator's free pages, so kept they would add to the check's peak
+    release_free_memory()
     bands = band_hash_rows(np.stack(sigs)).tolist()
     new = [
         _New(article_id, int(version), outlets.outlet(url, site_name), sig, item_bands)
