@@ -215,7 +215,7 @@ def signatures(texts: Sequence[str]) -> list[np.ndarray]:
 
     The texts are signed in chunks of consecutive texts of at most ``_CHUNK_CHARS`` characters (a longer
     text alone): a text's signature depends on nothing else, and the arrays and shingle bytes of a chunk
-    take about 40 times its text, so a whole check slice's at once raised the writer's peak RSS by 150-220
+    take tens of times its text, so a whole check slice's at once raised the writer's RSS by 140-220
     MiB for 1,000 articles; chunks of 20-50 articles are also faster than one pass, their hash tables
     being smaller (docs/benchmarks.md, "Signing the texts in chunks").
     """
