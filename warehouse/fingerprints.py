@@ -38,6 +38,7 @@ from tldextract.remote import lenient_netloc
 from gdwatch.config.loader import load_outlets
 from gdwatch.config.models import OutletCatalogue
 from gdwatch.warehouse.connection import registered
+from gdwatch.warehouse.memory import release_free_memory
 from gdwatch.warehouse.sql import read_sql
 
 NUM_PERM = 128
@@ -212,13 +213,32 @@ def _fmix32(hv: np.ndarray) -> np.ndarray:
 def signatures(texts: Sequence[str]) -> list[np.ndarray]:
     """The MinHash signatures of ``texts``: for each, ``NUM_PERM`` values below 2**32, as uint32.
 
-    The batch is tokenized in bulk and its tokens numbered by Arrow (:func:`_batch_tokens`); each 3-token
-    shingle is then an int64 key in numpy, so that only the batch's distinct shingles are built (by Arrow)
-    and hashed (SHA-1, one call each), and every text's shingles go through the permutations in one numpy
-    pass for the whole batch (in slices, to bound memory).
+    The texts are signed in chunks of consecutive texts of at most ``_CHUNK_CHARS`` characters (a longer
+    text alone): a text's signature depends on nothing else, and the arrays and shingle bytes of a chunk
+    take tens of times its text, so a whole check slice's at once raised the writer's RSS by 140-220
+    MiB for 1,000 articles; chunks of 20-50 articles are also faster than one pass, their hash tables
+    being smaller (docs/benchmarks.md, "Signing the texts in chunks").
     """
-    if not texts:
-        return []
+    out: list[np.ndarray] = []
+    first = 0
+    while first < len(texts):
+        last, chars = first + 1, len(texts[first])
+        while last < len(texts) and chars + len(texts[last]) <= _CHUNK_CHARS:
+            chars += len(texts[last])
+            last += 1
+        out.extend(_chunk_signatures(texts[first:last]))
+        first = last
+    return out
+
+
+def _chunk_signatures(texts: Sequence[str]) -> list[np.ndarray]:
+    """:func:`signatures` of one chunk of texts (not empty).
+
+    The chunk is tokenized in bulk and its tokens numbered by Arrow (:func:`_batch_tokens`); each 3-token
+    shingle is then an int64 key in numpy, so that only the chunk's distinct shingles are built (by Arrow)
+    and hashed (SHA-1, one call each), and every text's shingles go through the permutations in one numpy
+    pass for the whole chunk (in slices, to bound memory).
+    """
     ids, lengths, words, text_order = _batch_tokens(texts)
     size = max(len(words), 1)
     starts = np.cumsum(lengths) - lengths
@@ -352,6 +372,13 @@ _BULK_TABLE = bytes(
 ``casefold`` on bytes)."""
 
 
+_CHUNK_CHARS = 100_000
+"""Characters of text signed together (about 20 English news articles, or 40 Chinese ones, whose every
+character is a token): the chunk's token numbers, shingle keys and shingle bytes are freed before the next
+chunk's are made."""
+_TEXTS_PER_FETCH = 200
+"""Texts read from DuckDB at a time by :func:`insert_fingerprints`: a check slice's 1,000 texts are never
+Python strings at once."""
 _ONE_KEY_TOKENS = 2**21 - 1
 """Distinct tokens in a batch up to which a shingle's three token numbers fit one int64 key."""
 _DIGEST_WORDS = 5
@@ -428,14 +455,28 @@ def insert_fingerprints(
     Returns:
         The number of article versions fingerprinted.
     """
-    rows = conn.execute(read_sql("select_batch_article_texts")).fetchall()
+    # the texts in chunks, each signed and dropped before the next is read: only the signatures (512 bytes
+    # an article) and the rows' keys stay for the rest of the stage. DuckDB sends each distinct text once
+    # (its first row); a copy of it under another URL takes that row's signature, as signing it would give.
+    result = conn.execute(read_sql("select_batch_article_texts"))
+    rows: list[tuple[str, int, str, str | None]] = []
+    sigs: list[np.ndarray] = []
+    while chunk := result.fetchmany(_TEXTS_PER_FETCH):
+        firsts = [text or "" for at, (*_, text, same) in enumerate(chunk, len(rows)) if same == at]
+        signed = iter(signatures(firsts))
+        for article_id, version, url, site_name, _, same in chunk:
+            sigs.append(next(signed) if same == len(rows) else sigs[same])
+            rows.append((article_id, version, url, site_name))
+        del chunk
     if not rows:
         return 0
-    sigs = signatures([text or "" for *_, text in rows])
+    # what the chunks freed goes back to the system here: the rest of the check allocates in DuckDB, which
+    # cannot reuse the Python allocator's free pages, so kept they would add to the check's peak
+    release_free_memory()
     bands = band_hash_rows(np.stack(sigs)).tolist()
     new = [
         _New(article_id, int(version), outlets.outlet(url, site_name), sig, item_bands)
-        for (article_id, version, url, site_name, _), sig, item_bands in zip(rows, sigs, bands, strict=True)
+        for (article_id, version, url, site_name), sig, item_bands in zip(rows, sigs, bands, strict=True)
     ]
     _give_witnesses(new, _best_stored(conn, new, threshold), threshold)
     _append(conn, new, run_id)

@@ -74,6 +74,8 @@ def load_batch(
         observations, counts = _append(conn, staged, run_id=run_id, clock=clock, check_here=True)
         new_conflicts = _check(conn, run_id=run_id, timings=timings, clock=clock, config_dir=config_dir)
         _finish_append(conn, batch, run_id=run_id)
+        conn.execute(read_sql("drop_check_tables"))
+        clock.lap("drop_check_tables")
     return BatchCounts(**counts, observations=observations, new_conflicts=new_conflicts)
 
 
@@ -181,6 +183,8 @@ def _check_slice(
         )
         conn.execute(read_sql("insert_checked_checks"), {"run_id": run_id})
         clock.lap("insert_checked_checks")
+        conn.execute(read_sql("drop_check_tables"))
+        clock.lap("drop_check_tables")
     return new_conflicts, more
 
 

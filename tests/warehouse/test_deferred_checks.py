@@ -300,3 +300,42 @@ def test_a_writer_killed_before_its_check_leaves_the_batches_to_the_next_check(t
         f"SELECT * EXCLUDE (snapshot_id, run_id) FROM store.cluster_snapshots WHERE snapshot_id IN {latest}",
     ):
         assert _sorted(finished, sql) == _sorted(expected, sql), sql
+
+
+@pytest.mark.parametrize("fetch, chars", [(2, 1), (3, 200)], ids=["text by text", "fetches and chunks"])
+def test_a_check_signs_each_distinct_text_once_and_stores_what_signing_each_gives(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fetch: int, chars: int
+) -> None:
+    # the fingerprint stage reads a slice's texts a fetch at a time, signs them in chunks and receives a text
+    # repeated under other URLs (in its batch, in a later batch, in a later fetch) once: every stored
+    # fingerprint, witness and band is the one of reading and signing the slice at once
+    from gdwatch.warehouse import fingerprints
+
+    rng = random.Random(5)
+    texts = [" ".join(rng.choice(_WORDS) for _ in range(80)) + "." for _ in range(4)]
+    first = tuple(make_page(f"https://a.example/{i}", texts[i % 4]) for i in range(7))
+    second = (
+        *(make_page(f"https://b.example/{i}", texts[i % 2]) for i in range(3)),
+        make_page("https://b.example/short", "two words"),
+    )
+    fingerprinted = """SELECT v.text, f.minhash, f.witness_id <> f.article_id
+                       FROM store.article_fingerprints AS f
+                       JOIN store.article_versions AS v USING (article_id, version)"""
+    states = []
+    for name, per_fetch, chunk_chars in (("small", fetch, chars), ("at once", 10**6, 10**9)):
+        monkeypatch.setattr(fingerprints, "_TEXTS_PER_FETCH", per_fetch)
+        monkeypatch.setattr(fingerprints, "_CHUNK_CHARS", chunk_chars)
+        with Warehouse(tmp_path / f"{name}.duckdb", hold_file=True, defer_checks=True) as wh:
+            run = wh.start_run(flow="daily", params={}, started_at=T0)
+            for batch in (first, second):
+                wh.load_batch(LoadBatch(batch), run_id=run)
+            wh.check_pending(run_id=run)
+            published = wh.publish()
+        stored = query(published, fingerprinted)[1]
+        assert len(stored) == 11
+        for text, minhash, _ in stored:
+            assert minhash == fingerprints.signature(text).astype("<u4").tobytes()
+        assert sum(copy for *_, copy in stored) >= 6  # the repeats found their first page as a copy
+        states.append(_state(published))
+    small, at_once = states
+    assert [name for name in at_once if small[name] != at_once[name]] == []
