@@ -16,6 +16,7 @@ projection              :mod:`projection`
 
 from __future__ import annotations
 
+import calendar
 import datetime
 import re
 
@@ -583,6 +584,7 @@ _SO_FAR_THIS_YEAR = re.compile(r"\bso far this year\b|今年以来", re.I)
 
 
 _YEAR = re.compile(r"\d{4}")
+_MONTH_SPAN = re.compile(r"\d{4}-\d{2}\.\.(\d{4})-(\d{2})")
 _BOUND_BEFORE = re.compile(r"(?:more than|over|about|nearly|some|约|近|超过|逾)\s*$", re.I)
 
 
@@ -592,11 +594,19 @@ def _stock_at_year_end(
     """A count said to be the total reached in a finished year is a stock at that year's end ("added 21
     routes during the year, bringing the total to 178"); one reached so far this year is a stock on the day
     of the report ("added 214 so far this year, bringing its total to 1,742")."""
-    if period is None or not _YEAR.fullmatch(period) or published is None or int(period) > published.year:
+    if period is None or published is None:
+        return period
+    span = _MONTH_SPAN.fullmatch(period)
+    if span is None and (not _YEAR.fullmatch(period) or int(period) > published.year):
         return period
     before = facts.body[max(0, figure.start - 48) : figure.start]
     if not _STOCK_TOTAL.search(_BOUND_BEFORE.sub("", before).rstrip()):
         return period
+    if span is not None:
+        # "added 11 routes in the January-August period, bringing its total to 68": the total at its end
+        year, month = int(span.group(1)), int(span.group(2))
+        end = datetime.date(year, month, calendar.monthrange(year, month)[1])
+        return end.isoformat() if end <= published else period
     if int(period) < published.year:
         return f"{period}-12-31"
     return published.isoformat() if _SO_FAR_THIS_YEAR.search(facts.body, 0, figure.start) else period

@@ -1511,3 +1511,11 @@ def test_a_ledes_trade_with_no_partner_puts_none_in_force(catalogue: MetricCatal
         catalogue,
     )
     assert [o.partner for o in found.values()] == [None, "ASEAN", None]
+
+
+def test_a_total_brought_to_after_a_months_additions_is_at_their_end(catalogue: MetricCatalogue) -> None:
+    found = figures(
+        "The airport added 11 freight routes in the January-August period, bringing its total to 68.",
+        catalogue,
+    )
+    assert found["68"].period == "2025-08-31"

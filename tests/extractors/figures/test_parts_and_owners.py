@@ -558,6 +558,11 @@ def test_a_firms_overseas_sales_in_money_are_its_overseas_business(
         ("中欧（中亚）班列开行781列。", "china-europe freight trains"),
         ("公司交付无人艇186艘。", "deliveries"),
         ("Digitally delivered services exports reached 245.1 billion yuan.", "digitally delivered services"),
+        # Taiwan's and Hong Kong's words for the goods (metrics-2.43.0)
+        ("廣東伺服器出口按年增長32%。", "servers"),
+        ("筆電出口值新台幣820億元。", "laptops"),
+        ("行動電源出口增長8%。", "power banks"),
+        ("晶片出口年增12%。", "integrated circuits"),
     ],
 )
 def test_more_written_forms_of_catalogued_parts(extractor: FigureExtractor, text: str, segment: str) -> None:
