@@ -25,9 +25,9 @@ from gdwatch.extractors.figures import FigureExtractor
 
 # Update together with the labels (benchmarks/devset.devset_sha256() prints the new values).
 PINNED_SHA256 = {
-    "en.jsonl": "0802b258b4bec9cc57ebb6ead24e23dbbc249c39cdd5b4ebefd909818a87b896",
-    "zh-hans.jsonl": "5449ff7c6e51e54e2718381b4b748e1eefcd1873515f3e3db205ba66cfcfa14a",
-    "zh-hant.jsonl": "8d02a81b6fc0e77a89dad8d9a6560d51752ffe2d538c257d4975e7b19f7a54cf",
+    "en.jsonl": "958d89acab6bfe70edfbde422d0a40ea3a363d2aeb64585f91f2708642b1de74",
+    "zh-hans.jsonl": "b340a783bb3696b25bf43e11e919c448ef7661d78d7e0455c7fd926c52d4ffda",
+    "zh-hant.jsonl": "ee126280ddab0f719969b71faad497040496b519b97a335634010dfb6ed945b7",
 }
 
 FLOORS = {
