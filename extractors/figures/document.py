@@ -116,6 +116,9 @@ class DocumentState:
     """The places a Chinese firm may follow at the start of a clause (深圳安屹医疗二季度营收…): the
     gazetteer's, when the article says 该公司 or 该企业; otherwise none, since a city is far more often
     followed by its industry (普宁牛仔服装前8个月…) than by a firm."""
+    flow_in_force: str | None = None
+    """The metric of the last trade amount read (exports, imports, a trade total), for the amounts that share
+    it out after it ("Latin America and the Middle East took 1.32 billion yuan and 870 million yuan")."""
     partner_in_force: str | None = None
     """The partner of the article's first trade figure when its lede reports the trade with one partner
     ("Guangdong's trade with Cambodia rose 22.6 percent"): the later trade figures naming none are with it."""

@@ -263,9 +263,25 @@ def read_figures(
                 first_metric = sentence_observations[min(groups)].metric
                 if first_metric and role == "growth":
                     metric = facts.vocabulary.metrics.get(first_metric)
+            if (
+                metric is None
+                and hit is None
+                and figure.kind == "currency"
+                and state.flow_in_force is not None
+                # a list's items share the verb before its first amount ("took A and B, respectively")
+                and _SHARES_OUT.search(
+                    facts.body, max(0, (list_start or figure.start) - 40), list_start or figure.start
+                )
+            ):
+                # "Frozen shrimp and tilapia fillets accounted for 4.05 billion yuan and 1.37 billion yuan,
+                # respectively": parts of the trade reported before, in its own measure
+                metric = facts.vocabulary.metrics.get(state.flow_in_force)
             if metric is not None:
                 counterpart = growth_counterpart(metric, facts.vocabulary.metrics)
                 state.growth_metric = counterpart or state.growth_metric
+                if figure.kind == "currency":
+                    # the trade amount read last is what a later part's share is of; any other amount ends it
+                    state.flow_in_force = metric.key if metric.key in _TRADE_LEVELS else None
             entity = (item.entity if item else None) or choose_entity(
                 facts, figure, sentence_entity or state.last_entity, state.topic, state.last_company
             )
@@ -1085,6 +1101,11 @@ def _owner_before_a_phrase(facts: SentenceFacts) -> bool:
 _VALUE_OF_THE_GOODS = re.compile(r"[货貨]值(?:约|約|达|達|为|為|达到|達到|超过|超過|近)?$")
 
 _OVERSEAS_BUSINESS = "overseas business"
+_TRADE_LEVELS = frozenset({"exports", "imports", "foreign_trade_total", "partner_trade"})
+# a verb that gives a part its share of an amount reported before it
+_SHARES_OUT = re.compile(
+    r"\b(?:accounted for|took|contributed|made up)\s+(?:about |around |nearly |some |roughly |over )?$"
+)
 
 _FLOWS = {
     "exports": "exports",

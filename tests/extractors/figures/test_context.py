@@ -1519,3 +1519,21 @@ def test_a_total_brought_to_after_a_months_additions_is_at_their_end(catalogue: 
         catalogue,
     )
     assert found["68"].period == "2025-08-31"
+
+
+def test_amounts_that_share_out_the_trade_read_before_take_its_measure(catalogue: MetricCatalogue) -> None:
+    found = figures(
+        "Zhanjiang exported 9.8 billion yuan of aquatic products.\n"
+        "Latin America and the Middle East took 1.32 billion yuan and 870 million yuan, respectively.\n"
+        "The city's fishing fleet's revenue was 2.2 billion yuan.\n"
+        "Trawlers accounted for 1.1 billion yuan.",
+        catalogue,
+    )
+    assert [
+        (found[span].metric, found[span].partner)
+        for span in ("1.32 billion yuan", "870 million yuan", "1.1 billion yuan")
+    ] == [
+        ("exports", "Latin America"),
+        ("exports", "Middle East"),
+        (None, None),  # a share of an amount that is no trade
+    ]
