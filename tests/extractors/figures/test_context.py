@@ -1287,6 +1287,18 @@ def test_a_product_the_catalogue_does_not_list_keeps_its_trade_and_names_itself(
             "6.9 percent",
             "exports_growth",
         ),
+        # firms counted by their trade, an industry's turnover (metrics-2.45.0)
+        (
+            "As of the end of October, 1,326 Guangdong companies had trade records with Romania.",
+            "1,326",
+            "import_export_enterprises",
+        ),
+        (
+            "Customs officials said more than 1,300 Guangdong firms now trade with Finland.",
+            "1,300",
+            "import_export_enterprises",
+        ),
+        ("Jade traders recorded turnover of 6.2 billion yuan.", "6.2 billion yuan", "industry_revenue"),
     ],
 )
 def test_exports_written_as_a_verb_or_as_outbound_sales(
