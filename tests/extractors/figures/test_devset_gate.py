@@ -25,9 +25,9 @@ from gdwatch.extractors.figures import FigureExtractor
 
 # Update together with the labels (benchmarks/devset.devset_sha256() prints the new values).
 PINNED_SHA256 = {
-    "en.jsonl": "a912f3992f3127dc220190004e560672a32eb558fddfd80714e6e9498e4f31fe",
-    "zh-hans.jsonl": "8c02eeedc46c08a9ce0fec46b87f42c4e29dbe6eb08d4a2ffee6a681e7b03df4",
-    "zh-hant.jsonl": "f0299e4e50ec9e8458305f3f0dded8a71e4c933f166936bd2fdfd6b906d6bca0",
+    "en.jsonl": "73b3370ba91fc69d275e4187beda1b8843e5ab2577c089b323499076c4c22009",
+    "zh-hans.jsonl": "3e011d8494a582f4f21f6dc6d8942aa9c75a3ea53306b7ca5b9b5796d1036237",
+    "zh-hant.jsonl": "9d0dd37de6d1af3d37bc763670d4ea936a4915e8f2373ac80b125d7c5b10714d",
 }
 
 FLOORS = {
