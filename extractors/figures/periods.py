@@ -551,8 +551,8 @@ def _atom(sentence: str, match: re.Match[str], published: date | None) -> _Atom 
         half = 1 if text in {"first", "1", "上"} else 2
         return _Atom(start, end, "half", months=(6 * half - 5, 6 * half))
     if kind == "month":
-        month = _month_number(match.group("mon") or match.group("may") or match.group("zmon")) or (
-            _CHINESE_MONTHS.get(match.group("zmonc") or "")
+        month = _month_number(
+            match.group("mon") or match.group("may") or match.group("zmon") or match.group("zmonc")
         )
         return _Atom(start, end, "month", months=(month, month)) if month and month <= 12 else None
     if kind == "year":
@@ -684,15 +684,11 @@ def _render(
     return f"{year}-{low:02d}..{year}-{high:02d}"
 
 
-_CHINESE_MONTHS = {name: number for number, name in enumerate("一二三四五六七八九十", start=1)} | {
-    "十一": 11,
-    "十二": 12,
-}
-
-
 def _month_number(text: str | None) -> int | None:
     if text is None:
         return None
+    if not text.isascii():
+        return small_number(text)  # 十二月
     if text.isdigit():
         return int(text)
     return MONTH_NUMBERS.get(text.lower()[:3])

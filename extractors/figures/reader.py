@@ -70,7 +70,7 @@ from gdwatch.extractors.figures.segments import (
     written_product_after_en,
     written_product_en,
 )
-from gdwatch.extractors.figures.sentences import Sentence, clause_breaks
+from gdwatch.extractors.figures.sentences import Sentence, among_examples, clause_breaks
 from gdwatch.extractors.figures.written_measures import (
     counted_things_en,
     written_measure_en,
@@ -125,26 +125,12 @@ def sentence_facts(
     )
 
 
-# "labour-intensive products such as garments, shoes and toys": examples of the part, not parts of their own
-_EXAMPLES_EN = re.compile(r"\bsuch as\b")
-
-
 def _not_examples(body: str, segments: list[SegmentMention]) -> list[SegmentMention]:
-    """The segment mentions that are not examples given after "such as" (before any number or full stop):
-    "Exports of pet supplies such as leashes, beds and toys rose 8.2 percent" is about the pet supplies."""
+    """The segment mentions that are not examples given after "such as": "Exports of pet supplies such as
+    leashes, beds and toys rose 8.2 percent" is about the pet supplies, not the toys."""
     if "such as" not in body:
         return segments
-    examples = [found.end() for found in _EXAMPLES_EN.finditer(body)]
-    return [
-        m
-        for m in segments
-        if not any(
-            start <= m.start and not _NUMBER_OR_STOP.search(body, start, m.start) for start in examples
-        )
-    ]
-
-
-_NUMBER_OR_STOP = re.compile(r"\d|[.;]")
+    return [m for m in segments if not among_examples(body, m.start)]
 
 
 def _is_measure(body: str, hit: PhraseHit, segments: list[SegmentMention], vocabulary: Vocabulary) -> bool:
@@ -338,7 +324,7 @@ def read_figures(
             traded_on = trading_day(facts, figure, period, published)
             on_a_trading_day, period = traded_on != period, traded_on
             if figure.kind == "count":
-                period = _stock_at_year_end(facts, figure, period, published)
+                period = _stock_at_period_end(facts, figure, period, published)
             elif index and role == "growth" and period is not None:
                 period = _date_of_the_stock_before(facts, index, period, sentence_observations)
             counted = (
@@ -604,12 +590,13 @@ _MONTH_SPAN = re.compile(r"\d{4}-\d{2}\.\.(\d{4})-(\d{2})")
 _BOUND_BEFORE = re.compile(r"(?:more than|over|about|nearly|some|约|近|超过|逾)\s*$", re.I)
 
 
-def _stock_at_year_end(
+def _stock_at_period_end(
     facts: SentenceFacts, figure: Figure, period: str | None, published: datetime.date | None
 ) -> str | None:
-    """A count said to be the total reached in a finished year is a stock at that year's end ("added 21
-    routes during the year, bringing the total to 178"); one reached so far this year is a stock on the day
-    of the report ("added 214 so far this year, bringing its total to 1,742")."""
+    """A count said to be the total reached in a finished year or month span is a stock at its end ("added 21
+    routes during the year, bringing the total to 178"; "in the January-August period, bringing its total to
+    68"); one reached so far this year is a stock on the day of the report ("added 214 so far this year,
+    bringing its total to 1,742")."""
     if period is None or published is None:
         return period
     span = _MONTH_SPAN.fullmatch(period)
@@ -857,13 +844,14 @@ def _part_in_force(
                 state.part_in_force = (traded, segment)
                 state.part_in_force_from = facts.sentence.start
         return segment
-    if state.part_in_force is None or (from_headline and segment is not None and item is None):
+    if state.part_in_force is None or (
+        from_headline and segment is not None and item is None and not state.observations_with_flow
+    ):
         if not state.observations_with_flow and segment is not None and item is None:
             state.part_in_force = (flow, segment)
             state.part_in_force_from = facts.sentence.start
-        if state.part_in_force is None or not from_headline or state.part_in_force_from >= 0:
-            state.observations_with_flow = True
-            return segment
+        state.observations_with_flow = True
+        return segment
     # the sentence that named the part is not one back on the whole ("Guangdong exported 21.8 billion yuan
     # of pet products last year, up 13.4%": the growth is the pet products')
     back_on_the_whole = state.part_in_force_from != facts.sentence.start and (
@@ -1096,9 +1084,8 @@ def _owner_before_a_phrase(facts: SentenceFacts) -> bool:
     return False
 
 
-# the flow of each trade metric a traded product refines
-# the value of the goods a trade verb moved, written after their volume: 货值161.2亿元, 貨值約7.8億元
-_VALUE_OF_THE_GOODS = re.compile(r"[货貨]值(?:约|約|达|達|为|為|达到|達到|超过|超過|近)?$")
+# the value of the goods a trade verb moved, written after their volume: 货值161.2亿元 (貨值 read simplified)
+_VALUE_OF_THE_GOODS = re.compile(r"货值(?:约|达|为|达到|超过|近)?$")
 
 _OVERSEAS_BUSINESS = "overseas business"
 _TRADE_LEVELS = frozenset({"exports", "imports", "foreign_trade_total", "partner_trade"})
@@ -1107,6 +1094,7 @@ _SHARES_OUT = re.compile(
     r"\b(?:accounted for|took|contributed|made up)\s+(?:about |around |nearly |some |roughly |over )?$"
 )
 
+# the flow of each trade metric a traded product refines
 _FLOWS = {
     "exports": "exports",
     "exports_growth": "exports",
@@ -1171,7 +1159,7 @@ def _in_money(facts: SentenceFacts, figure: Figure) -> bool:
 
 
 _UNITS_SOLD = re.compile(
-    r"\b(?:deliveries|shipments|shipped|delivered|units|vehicles|volumes?)\b|销量|出货|交付|台|辆|銷量|出貨|輛"
+    r"\b(?:deliveries|shipments|shipped|delivered|units|vehicles|volumes?)\b|销量|出货|交付|台|辆"
 )
 
 

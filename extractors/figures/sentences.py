@@ -200,15 +200,27 @@ def _inside_number(sentence: str, index: int) -> bool:
     )
 
 
-def _inside_examples(sentence: str, index: int) -> bool:
-    """Whether a comma separates the examples after "such as" ("pet supplies such as leashes, beds and toys
-    rose"): no number or other break since "such as", and the list's "and" / "or" within three words."""
-    if sentence[index] != "," or "such as" not in sentence:
-        return False
+def among_examples(sentence: str, index: int) -> bool:
+    """Whether a position lies among the examples given after "such as" ("pet supplies such as leashes, beds
+    and toys rose"): no number or other break between the last "such as" before it and it.
+
+    Args:
+        sentence: the sentence text.
+        index: an offset inside it.
+
+    Returns:
+        True when the position is inside such a list of examples.
+    """
     opened = sentence.rfind("such as", 0, index)
+    return opened != -1 and not _NUMBER_OR_BREAK.search(sentence, opened, index)
+
+
+def _inside_examples(sentence: str, index: int) -> bool:
+    """Whether a comma separates the examples after "such as": the list's "and" / "or" follows within three
+    words."""
     return (
-        opened != -1
-        and not _NUMBER_OR_BREAK.search(sentence, opened, index)
+        sentence[index] == ","
+        and among_examples(sentence, index)
         and _LIST_GOES_ON.match(sentence, index + 1) is not None
     )
 
