@@ -106,6 +106,11 @@ HALF_CUES_EN = _phrases(
 
 # --- change words: growth rates, declines (docs/architecture.md "sign") ------------------------------------
 
+SENT_ABROAD_VERBS_EN = _words("shipped sold sent exported")
+"""Verbs that are exports when "abroad"/"overseas" closes their clause ("shipped 3.74 billion yuan of them
+abroad", "sold knives abroad worth 6.84 billion yuan")."""
+ABROAD_WORDS_EN = _words("abroad overseas")
+
 RISE_WORDS_EN = _words("up rose rise grew grow increased increase jumped surged expanded climbed gained")
 DECLINE_WORDS_EN = _words(
     "down fell fall falls falling dropped drop declined decline decreased decrease slid slipped shrank "

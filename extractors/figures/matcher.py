@@ -104,6 +104,9 @@ class PhraseHit:
     end: int
     metrics: tuple[MetricDefinition, ...]
     partner: str | None
+    verb: bool = False
+    """True for a verb that measures only with the words around it ("shipped ... abroad"): no product is
+    written before it, the verb's subject is who shipped."""
 
 
 class CatalogueMatcher:
@@ -178,6 +181,12 @@ class CatalogueMatcher:
                 kept.append(hit)
             furthest = max(furthest, hit.end)
         return kept
+
+    def verb_hit(self, phrase: str, start: int, end: int) -> PhraseHit | None:
+        """A hit of one catalogue phrase, placed at ``start``-``end``: for words that measure only in a
+        construction a phrase cannot spell ("shipped ... abroad" is "sold abroad")."""
+        metrics = self._plain.get(_norm_phrase(phrase))
+        return PhraseHit(start, end, metrics, None, verb=True) if metrics else None
 
     def _resolve(self, found: str, start: int, end: int) -> PhraseHit | None:
         metrics = self._plain.get(" ".join(found.split()))

@@ -73,6 +73,7 @@ _GENERIC_DENOMINATOR = re.compile(
 _WORDS_BEFORE = re.compile(r"[A-Za-z][A-Za-z&'’-]*")
 _HAN_RUN_END = re.compile(r"[\u4e00-\u9fff、“”「」]*$")
 _QUOTES_ZH = re.compile(r"[“”「」]")
+_PREPOSITIONS_ZH = tuple("对与向从同自")
 _PREFIX_BREAK = re.compile(r"[、是的了在个有为和及]")
 _REPORTING_VERB_END = re.compile(r"(?:共|累计|合计)?(?:实现|完成|达到|达)$")
 
@@ -119,8 +120,11 @@ def is_whole(body: str, hit: PhraseHit, subjects: SubjectGrammar) -> bool:
         return not (_SUBSET_OF.match(rest) and not _GENERIC_GOODS.match(rest))
     if body.startswith("交货值", hit.end):
         return False  # 出口交货值: the delivery value of industry's exports, a measure of its own
-    run = _HAN_RUN_END.search(body[max(0, hit.start - 16) : hit.start])
+    run = _HAN_RUN_END.search(body[max(0, hit.start - 24) : hit.start])
     prefix = _QUOTES_ZH.sub("", run.group() if run else "")
+    if body.startswith(("广东", "粤"), hit.end) and not prefix.startswith(_PREPOSITIONS_ZH):
+        # 美国、欧盟和日本分别进口广东筋膜枪: the partners import Guangdong's goods; no Guangdong trade phrase
+        return False
     prefix = subjects.partner_prefix.sub("", prefix)
     prefix = _PREFIX_BREAK.split(prefix)[-1]
     # 模具产业实现营业收入: the industry's measure, with the verb that reports it between
@@ -140,6 +144,8 @@ def candidates(hit: PhraseHit, figure: Figure, role: str) -> list[MetricDefiniti
     Returns:
         The fitting metrics.
     """
+    if hit.verb and figure.kind in {"percent", "pp"} and role != "growth":
+        return []  # "shipped ... overseas, or 90.7 percent of the city's exports": a verb measures no share
     kinds = _UNIT_KINDS[figure.kind]
     fitting = [m for m in hit.metrics if m.unit_kind in kinds]
     if figure.kind in {"percent", "pp"}:
@@ -230,6 +236,11 @@ def _chosen_hit(facts: SentenceFacts, index: int, figure: Figure, role: str) -> 
         # "rose 11.4 per cent to 14.2 billion yuan": a figure before is no subject of the clause
         offset = earlier_figure.start - clause_start
         clause_before = clause_before[:offset] + clause_before[earlier_figure.end - clause_start :]
+    if clause_before.isascii():
+        # "rose 7.6 percent in the first eight months to 13.8 billion yuan": a period is no subject either
+        for mention in reversed([*facts.periods, *facts.bases]):
+            if clause_start <= mention.start and mention.end <= figure.start:
+                clause_before = clause_before.replace(facts.body[mention.start : mention.end], " ", 1)
     if (
         _THOSE_OF.search(clause_before)
         or not _has_own_subject(clause_before, facts.vocabulary.subjects)

@@ -29,6 +29,7 @@ from gdwatch.extractors.figures.figure import Figure
 from gdwatch.extractors.figures.industries import industry_of_revenue
 from gdwatch.extractors.figures.kinds import kind_and_basis
 from gdwatch.extractors.figures.lexicon import (
+    ABROAD_WORDS_EN,
     BEFORE_WHOLE_PHRASE_EN,
     DATELINE_EN,
     HANDLED_WORDS_EN,
@@ -36,6 +37,8 @@ from gdwatch.extractors.figures.lexicon import (
     NOT_IN_GOODS_EN,
     NOT_PRODUCT_HEADS_EN,
     NOT_TRADERS_GOODS_EN,
+    SENT_ABROAD_VERBS_EN,
+    alternation,
 )
 from gdwatch.extractors.figures.matcher import PhraseHit
 from gdwatch.extractors.figures.metric_choice import (
@@ -64,6 +67,7 @@ from gdwatch.extractors.figures.segments import (
     opening_product_en,
     parts,
     plural_product,
+    shipped_product_en,
     traded_object_zh,
     written_industry,
     written_product,
@@ -114,7 +118,12 @@ def sentence_facts(
         body=body,
         matchable=matchable,
         figures=figures,
-        hits=[h for h in vocabulary.matcher.find(matchable) if _is_measure(body, h, segments, vocabulary)],
+        hits=_with_sent_abroad(
+            matchable,
+            [h for h in vocabulary.matcher.find(matchable) if _is_measure(body, h, segments, vocabulary)],
+            figures,
+            vocabulary,
+        ),
         partners=vocabulary.places.find_partners(matchable),
         entities=find_entities(body, vocabulary.places, state.companies, state.towns),
         periods=[m for m in periods if not m.base],
@@ -123,6 +132,33 @@ def sentence_facts(
         breaks=clause_breaks(body),
         segments=segments,
     )
+
+
+_SENT_ABROAD = re.compile(
+    rf"\b(?:{alternation(SENT_ABROAD_VERBS_EN)})\b(?=(?:[^.;:!?]|\.(?=\d)){{0,90}}?\b(?:{alternation(ABROAD_WORDS_EN)})\b)"
+)
+
+
+def _with_sent_abroad(
+    matchable: str, hits: list[PhraseHit], figures: list[Figure], vocabulary: Vocabulary
+) -> list[PhraseHit]:
+    """The hits, with a verb that ships goods abroad as an exports phrase ("Chenghai shipped 33.4 billion yuan
+    worth of toys abroad"): the catalogue's "sold abroad", which a phrase cannot spell around its object.
+    Only for goods shipped by value: "shipped 612,000 vehicles abroad, 31.2 percent more" counts units, and
+    their growth is no growth of exports' value."""
+    if "abroad" not in matchable and "overseas" not in matchable:
+        return hits
+    added = []
+    for found in _SENT_ABROAD.finditer(matchable):
+        if any(h.start <= found.start() < h.end for h in hits):
+            continue
+        shipped = next((f for f in figures if f.start >= found.end()), None)
+        if shipped is None or shipped.kind != "currency":
+            continue
+        hit = vocabulary.matcher.verb_hit("sold abroad", found.start(), found.end())
+        if hit is not None:
+            added.append(hit)
+    return sorted([*hits, *added], key=lambda h: h.start) if added else hits
 
 
 def _not_examples(body: str, segments: list[SegmentMention]) -> list[SegmentMention]:
@@ -173,7 +209,8 @@ def read_figures(
     lists_parts = _LISTS_PARTS.match(facts.body) is not None
     inherited = state.whole_segment if lists_parts else None
     inherited_partner = state.whole_partner if lists_parts else None
-    whole_hits = [(h.start, h.end) for h in facts.hits]  # why: the same for every figure of the sentence
+    # why: the same for every figure of the sentence; a verb ("shipped ... abroad") names no other subject
+    whole_hits = [(h.start, h.end) for h in facts.hits if not h.verb]
     refers_back: bool | None = None  # why: asks about the whole sentence, so read once, when first needed
     counts_a_flow_in_the_period: bool | None = None  # why: the same, for the counts of the sentence
     counts_capacity: bool | None = None
@@ -464,7 +501,7 @@ def read_figures(
                     state.partner_in_force = partner if item is None else None
                 elif (
                     partner is None
-                    and item is None
+                    and (item is None or _lists_only_parts(item))
                     and state.partner_in_force
                     and not facts.partners
                     and not _names_the_whole(facts.body)
@@ -1189,9 +1226,17 @@ _WORDS_EN = re.compile(r"[a-z][a-z'’-]*")
 _HANDLED_ZH = re.compile(r"(?:港口?|码头|港区|全年|累计|共|合计|完成|实现|达到?|为|，|,|\s)*")
 
 
+def _lists_only_parts(item: ListItem) -> bool:
+    """Whether a "respectively" item names only a part ("Exports of trucks and mining machinery grew 42.1
+    percent and 17.6 percent, respectively"): the partner in force is still the trade's."""
+    return item.segment is not None and item.partner is None and item.entity is None
+
+
 def _traded_product(body: str, hit: PhraseHit, vocabulary: Vocabulary) -> str | None:
     """The product a trade phrase is of, as written, when the catalogue does not list it (水产品出口,
     "denim exports", "exports of prepared dishes")."""
+    if hit.verb:
+        return shipped_product_en(body, hit.end)
     if not all(m.key in _TRADE_PARTS for m in hit.metrics):
         return None
     if body[hit.start : hit.start + 1].isascii():

@@ -54,11 +54,13 @@ def respectively_items(facts: SentenceFacts, matcher: CatalogueMatcher) -> dict[
     first = facts.figures[group[0]]
     clause_start, _ = facts.clause(first.start)
     previous_end = max((f.end for f in facts.figures[: group[0]]), default=0)
-    items = _list_items(body, max(clause_start, previous_end), first.start)
+    # 埃及 (Egypt), 和平 (Heping): a list word inside a name splits nothing
+    names = [(start, end) for start, end, _ in facts.partners] + [(m.start, m.end) for m in facts.entities]
+    items = _list_items(body, max(clause_start, previous_end), first.start, keep=names)
     if len(items) < len(group):
         # why: an English list is written with commas, which also end clauses ("the primary, secondary
         # and tertiary sectors grew ..."): read it back to the previous figure instead
-        items = _list_items(body, previous_end, first.start)
+        items = _list_items(body, previous_end, first.start, keep=names)
     if len(items) < len(group):
         return _levels_before(facts, group)
     if len(items) > len(group):
@@ -155,11 +157,12 @@ def respectively_items(facts: SentenceFacts, matcher: CatalogueMatcher) -> dict[
         with_hits = [with_hits[0]] * len(items)
     elif shared_last:
         with_hits = [with_hits[-1]] * len(items)
+    shared_partner = _partner_after_parts(body, items, partners) if distribute_segments else None
     result: dict[int, ListItem] = {}
     for index, figure_index in enumerate(group):
         item_hits = with_hits[index]
         hit = item_hits[-1] if (distribute_hits and item_hits) else None
-        partner = partners[index][-1][2] if distribute_partners else None
+        partner = partners[index][-1][2] if distribute_partners else shared_partner
         entity = entities[index][-1] if distribute_entities else None
         segment = segments[index][-1] if distribute_segments else None
         result[figure_index] = ListItem(
@@ -171,6 +174,20 @@ def respectively_items(facts: SentenceFacts, matcher: CatalogueMatcher) -> dict[
         )
     _repeat_for_a_second_list(facts, group, result)
     return result
+
+
+_TO_OR_FROM = re.compile(r"\b(?:to|from)\s+(?:the\s+)?$")
+
+
+def _partner_after_parts(
+    body: str, items: list[tuple[int, int]], partners: list[list[tuple[int, int, str]]]
+) -> str | None:
+    """The partner written once after an English list of parts ("Imports of machine tools and industrial
+    robots from Germany rose 15.2 percent and 9.6 percent, respectively"): every part's trade is with it."""
+    if any(partners[:-1]) or len(partners[-1]) != 1 or not body[items[0][0] : items[-1][1]].isascii():
+        return None
+    start, _, name = partners[-1][0]
+    return name if _TO_OR_FROM.search(body, items[-1][0], start) else None
 
 
 # between a list's amounts and its rates: "分别出口31.2亿元、24.8亿元和13.5亿元，分别增长15.1%、9.6%和7.2%"
@@ -209,7 +226,20 @@ def _written_part(body: str, span: tuple[int, int], hits: list[PhraseHit]) -> li
     """An item's part as written, up to the measure after it, when short enough to be one ("beauty
     products", 美妆产品 in 美妆产品出口分别增长)."""
     start, end = span
-    end = min([h.start for h in hits if start <= h.start < end] + [end])
+    phrase_start = min([h.start for h in hits if start <= h.start < end] + [end])
+    if (
+        phrase_start < end
+        and body[start:end].isascii()
+        and not _ITEM_FILLER.sub("", body[start:phrase_start]).strip()
+    ):
+        # "exports of badminton rackets and ...": in English the measure comes first, the part after "of"
+        phrase_end = min(h.end for h in hits if h.start == phrase_start)
+        after_of = _OF.match(body, phrase_end, end)
+        if after_of is None:
+            return []
+        start = after_of.end()
+    else:
+        end = phrase_start
     marker = _RESPECTIVELY.search(body, start, end)
     text = _ITEM_FILLER.sub("", body[start : marker.start() if marker else end]).strip().lower()
     text = _VERB_AFTER.sub("", text)
@@ -224,6 +254,7 @@ _VERB_AFTER = re.compile(
     r"reached|totalled|totaled)\b.*$"
 )
 _PLACE_END = re.compile(r"[镇区市县省]$")
+_OF = re.compile(r"\s+of\s+")
 _ITEM_FILLER = re.compile(r"^(?:\s*(?:and|of|the|其中|以及)\s*)+|[，,：:]")
 
 

@@ -392,13 +392,50 @@ def written_product_after_en(body: str, hit_end: int) -> str | None:
     # "pet products", "ceramic goods": a head noun after a word naming them; alone it names nothing
     named = words[:-1] if len(words) > 1 and words[-1] in _HEAD_NOUNS_EN else words
     if (
-        not 0 < len(words) <= 4
+        not 0 < len(words) <= (6 if "and" in words else 4)
         or words[0] in NOT_PRODUCT_HEADS_EN
         or any(w in _NOT_PRODUCTS_EN for w in named)
         or (len(words) == 1 and words[0].endswith("ing"))
     ):
         return None
     return " ".join(words)
+
+
+_ABROAD_EN = re.compile(r"\s+(?:abroad|overseas)\b")
+_SHIPPED_OBJECT_EN = re.compile(r"\s+((?:[a-z][a-z-]*,?\s+){0,5}[a-z][a-z-]*)$")
+
+
+def shipped_product_en(body: str, verb_end: int) -> str | None:
+    """The goods a verb ships abroad, as written ("shipped 33.4 billion yuan worth of toys abroad", "sold
+    knives, scissors and kitchen tools abroad worth ..." -> "toys", "knives, scissors and kitchen tools"), or
+    None for goods it does not name ("goods", "them").
+
+    Args:
+        body: the sentence.
+        verb_end: where the verb ends.
+
+    Returns:
+        The goods, lower case.
+    """
+    abroad = _ABROAD_EN.search(body, verb_end)
+    if abroad is None:
+        return None
+    lowered = body[: abroad.start()].lower()
+    between = lowered[verb_end:]
+    worth = between.find(" worth ")
+    if worth >= 0 and not any(ch.isdigit() for ch in between[:worth]):
+        between = between[:worth]  # "shipped Christmas decorations worth RMB9.86 billion overseas"
+    else:
+        of = between.rfind(" of ")
+        if of >= 0:  # "shipped 33.4 billion yuan worth of toys abroad"
+            return written_product_after_en(lowered, verb_end + of)
+    found = _SHIPPED_OBJECT_EN.fullmatch(between)
+    if found is None:
+        return None
+    words = found.group(1).replace(",", " ").split()
+    if words[0] in NOT_PRODUCT_HEADS_EN or any(w in _NOT_PRODUCTS_EN for w in words):
+        return None
+    return found.group(1)
 
 
 _HAN_RUN_END = re.compile(r"[\u4e00-\u9fff]{2,16}$")

@@ -64,6 +64,8 @@ class SubjectGrammar:
             allowed_prefix=re.compile(rf"(?:{_TIME_WORDS}|{_ALLOWED_WORDS}|{names})+$"),
             partner_prefix=re.compile(
                 rf"[对与向从同自](?:共建)?(?:{partners})(?:[、和及与](?:{partners}))*(?:分别)?$"
+                # 巴西、墨西哥和智利分别进出口…: partners listed bare, each the subject of its figure
+                rf"|(?:{partners})(?:[、和及与](?:{partners}))+分别$"
             ),
             time_or_place=re.compile(rf"(?:{_TIME_WORDS}|今年|去年|目前|同期|全省|全市|全国|{cities}|市)+"),
             company_forms=places.company_forms_zh,

@@ -280,3 +280,133 @@ def test_sales_to_a_partner_and_goods_sold_abroad_are_exports(
 ) -> None:
     found = extractor.extract(text, published=PUBLISHED)
     assert [(o.metric, o.partner, o.segment if o.metric is None else None) for o in found] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Chenghai district, the city's toy-making hub, shipped 33.4 billion yuan worth of toys abroad, "
+            "an increase of 10.6 percent.",
+            [("33.4 billion yuan", "exports", "toys"), ("10.6 percent", "exports_growth", "toys")],
+        ),
+        (
+            "Guangdong shipped Christmas decorations and artificial trees worth RMB9.86 billion overseas, up "
+            "8.9 percent.",
+            [
+                ("RMB9.86 billion", "exports", "christmas decorations and artificial trees"),
+                ("8.9 percent", "exports_growth", "christmas decorations and artificial trees"),
+            ],
+        ),
+        # units shipped: their growth is no growth of the exports' value
+        (
+            "The province shipped 612,000 new-energy vehicles abroad, 31.2 percent more than a year earlier.",
+            [("612,000", None, "new energy vehicles"), ("31.2 percent", None, "new energy vehicles")],
+        ),
+        # the verb's subject is the part; a share after it is no growth
+        (
+            "Private enterprises, which run most of the city's kilns, shipped 36.1 billion yuan worth of "
+            "goods overseas, or 90.7 percent of the city's exports.",
+            [
+                ("36.1 billion yuan", "exports", "private enterprises"),
+                ("90.7 percent", None, "private enterprises"),
+            ],
+        ),
+    ],
+)
+def test_goods_shipped_abroad_by_value_are_exports(
+    extractor: FigureExtractor, text: str, expected: list[tuple[str, str | None, str | None]]
+) -> None:
+    found = extractor.extract(text, published=PUBLISHED)
+    assert [(text[o.start : o.end], o.metric, o.segment) for o in found] == expected
+
+
+def test_a_period_between_the_phrase_and_the_amount_is_no_subject(extractor: FigureExtractor) -> None:
+    text = (
+        "Ceramic exports from Foshan, the manufacturing hub that makes most of the world's floor tiles, rose "
+        "7.6 percent in the first eight months to 13.8 billion yuan."
+    )
+    found = extractor.extract(text, published=PUBLISHED)
+    assert [(o.metric, o.segment) for o in found] == [("exports_growth", "ceramics"), ("exports", "ceramics")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Exports of badminton rackets and tennis rackets rose 6.2 percent and 11.5 percent, "
+            "respectively.",
+            [("exports_growth", "badminton rackets", None), ("exports_growth", "tennis rackets", None)],
+        ),
+        # a partner written once after the list of parts is every part's
+        (
+            "Imports of machine tools and industrial robots from Germany rose 15.2 percent and 9.6 percent, "
+            "respectively.",
+            [
+                ("imports_growth", "machine tools", "Germany"),
+                ("imports_growth", "industrial robots", "Germany"),
+            ],
+        ),
+    ],
+)
+def test_a_list_of_goods_after_exports_of_splits_into_its_parts(
+    extractor: FigureExtractor, text: str, expected: list[tuple[str, str, str | None]]
+) -> None:
+    found = extractor.extract(text, published=PUBLISHED)
+    assert [(o.metric, o.segment, o.partner) for o in found] == expected
+
+
+def test_a_list_of_parts_keeps_the_partner_in_force(extractor: FigureExtractor) -> None:
+    text = (
+        "Guangdong's exports to Zambia rose 12.4 percent in the first eight months.\n"
+        "Exports of trucks and mining machinery grew 42.1 percent and 17.6 percent, respectively."
+    )
+    found = extractor.extract(text, published=PUBLISHED)
+    assert [(o.segment, o.partner) for o in found] == [
+        (None, "Zambia"),
+        ("trucks", "Zambia"),
+        ("mining machinery", "Zambia"),
+    ]
+
+
+def test_goods_joined_by_and_after_exports_of_are_one_part(extractor: FigureExtractor) -> None:
+    text = (
+        "Guangdong's exports of gaming chairs and ergonomic office chairs rose 19.7 percent to 8.35 billion "
+        "yuan."
+    )
+    found = extractor.extract(text, published=PUBLISHED)
+    assert [(o.metric, o.segment) for o in found] == [
+        ("exports_growth", "gaming chairs and ergonomic office chairs"),
+        ("exports", "gaming chairs and ergonomic office chairs"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # 埃及 holds 及: a list word inside a partner's name splits nothing
+        "对南非、尼日利亚和埃及分别进出口612.7亿元、384.5亿元和297.1亿元。",
+        # a list long enough that 对 stands far before the phrase
+        "对哈萨克斯坦、乌兹别克斯坦和吉尔吉斯斯坦分别进出口98.2亿元、61.5亿元和43.7亿元。",
+        # partners listed bare, each the subject of its figure
+        "巴西、墨西哥和埃及分别进出口83.6亿元、61.5亿元和43.7亿元。",
+    ],
+)
+def test_each_partner_of_a_chinese_list_has_its_trade(extractor: FigureExtractor, text: str) -> None:
+    found = extractor.extract(text, published=PUBLISHED)
+    assert [o.metric for o in found] == ["partner_trade"] * 3
+    assert len({o.partner for o in found}) == 3 and None not in {o.partner for o in found}
+
+
+def test_partners_importing_guangdong_goods_are_no_guangdong_imports(extractor: FigureExtractor) -> None:
+    found = extractor.extract(
+        "美国、欧盟和日本分别进口广东筋膜枪11.2亿元、6.8亿元和2.9亿元。", published=PUBLISHED
+    )
+    assert "imports" not in {o.metric for o in found}
+
+
+@pytest.mark.parametrize(
+    "text", ["2025年，全省预制菜产业规模达812亿元。", "深圳低空經濟產業規模去年達960億元。"]
+)
+def test_an_industrys_scale_is_its_revenue(extractor: FigureExtractor, text: str) -> None:
+    assert [o.metric for o in extractor.extract(text, published=PUBLISHED)] == ["industry_revenue"]
