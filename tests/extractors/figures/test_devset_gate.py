@@ -25,9 +25,9 @@ from gdwatch.extractors.figures import FigureExtractor
 
 # Update together with the labels (benchmarks/devset.devset_sha256() prints the new values).
 PINNED_SHA256 = {
-    "en.jsonl": "73b3370ba91fc69d275e4187beda1b8843e5ab2577c089b323499076c4c22009",
-    "zh-hans.jsonl": "3e011d8494a582f4f21f6dc6d8942aa9c75a3ea53306b7ca5b9b5796d1036237",
-    "zh-hant.jsonl": "9d0dd37de6d1af3d37bc763670d4ea936a4915e8f2373ac80b125d7c5b10714d",
+    "en.jsonl": "686abdb42fb1116f2806403c8c342b28826d6ee4994909d795bd726904a85eca",
+    "zh-hans.jsonl": "16d336c456e093fe740703070caa5ba8552977cabc075847209aa5ca970cf93d",
+    "zh-hant.jsonl": "b68e6bc68c920757e6adc24fd5fc5da6146b34bee4e64e19b91d19bd78a879f6",
 }
 
 FLOORS = {
