@@ -286,6 +286,8 @@ def read_figures(
                 first_metric = sentence_observations[min(groups)].metric
                 if first_metric and role == "growth":
                     metric = facts.vocabulary.metrics.get(first_metric)
+            if metric is None and figure.kind == "count" and index and item is None:
+                metric = _count_changed_after_its_level(facts, index, sentence_observations)
             if (
                 metric is None
                 and hit is None
@@ -484,6 +486,13 @@ def read_figures(
             if not sentence_observations and not lists_parts:
                 # one partner's trade; never a list of partners ("对美国、欧盟分别出口…": 其中 is the total's)
                 state.whole_partner = partner if item is None else None
+            if (
+                partner is None
+                and figure.kind == "count"
+                and metric is None
+                and (item is None or not item.partner)
+            ):
+                partner = _partner_of_traded_volume(facts, figure)  # 供港蔬菜58.6万吨: the volume's partner
             if segment is None and partner is not None and (item is None or item.segment is None) and metric:
                 segment = _part_the_sentence_trades(metric, sentence_observations)
             if (
@@ -1224,6 +1233,64 @@ def _only_the_owner_handled(facts: SentenceFacts, figure: Figure) -> bool:
 
 _WORDS_EN = re.compile(r"[a-z][a-z'’-]*")
 _HANDLED_ZH = re.compile(r"(?:港口?|码头|港区|全年|累计|共|合计|完成|实现|达到?|为|，|,|\s)*")
+
+
+# between a trade phrase and the volume it moved: the goods (供港蔬菜58.6万吨), and a list's earlier volumes
+_GOODS_BEFORE_VOLUME_ZH = re.compile(r"(?:分别)?[\u4e00-\u9fff]{0,8}(?:[^，,。；;]{1,12}?[、和及与])*")
+
+
+_PLACES_THAT_SUPPLY_ZH = re.compile("基地")
+
+
+def _partner_of_traded_volume(facts: SentenceFacts, figure: Figure) -> str | None:
+    """The partner of a volume of goods a Chinese trade phrase with a partner moves right before it
+    (广东供港活蟹6840吨, 深圳、惠州分别供港蔬菜21.4万吨和12.7万吨), or None."""
+    clause_start, _ = facts.clause(figure.start)
+    before = [
+        h
+        for h in facts.hits
+        if clause_start <= h.start
+        and h.end <= figure.start
+        and not facts.body[h.start : h.start + 1].isascii()
+        and all(m.key in _TRADE_PARTS for m in h.metrics)
+    ]
+    if not before:
+        return None
+    hit = before[-1]
+    if not _GOODS_BEFORE_VOLUME_ZH.fullmatch(facts.body, hit.end, figure.start):
+        return None
+    if _PLACES_THAT_SUPPLY_ZH.search(facts.body, hit.end, figure.start):
+        return None  # 供港蔬菜备案基地38个: the bases that grow what is supplied, not a volume moved
+    return choose_partner(facts, hit, None)
+
+
+# a count's change after the count: "..., 186 more than a year earlier", "比去年同期增加1240家", "新增5100家"
+_COUNT_CHANGE_BEFORE = re.compile(
+    r"(?:比|较|同比|比年初|较年初|[^，,；;。]{0,10}?)(?:净)?(?:增加|新增|减少|增长|净增)(?:了)?$"
+    r"|(?:a net increase of|an increase of|a net decrease of|up by|down by)\s+$",
+    re.I,
+)
+_COUNT_CHANGE_AFTER = re.compile(r"\s+(?:more|fewer)\b", re.I)
+
+
+def _count_changed_after_its_level(
+    facts: SentenceFacts, index: int, earlier: list[Observation]
+) -> MetricDefinition | None:
+    """The count metric of the level before a count that is its change ("Some 1,240 Guangdong firms traded
+    with Liberia, 186 more than a year earlier"; 企业达1.86万家，比去年同期增加1240家), or None."""
+    previous = facts.figures[index - 1]
+    level = earlier[index - 1]
+    figure = facts.figures[index]
+    if previous.kind != "count" or level.metric is None or previous.unit != figure.unit:
+        return None
+    metric = facts.vocabulary.metrics.get(level.metric)
+    if metric is None or metric.unit_kind != "count":
+        return None
+    between = facts.body[previous.end : figure.start]
+    if any(mark in between for mark in "。；;"):
+        return None
+    changed = _COUNT_CHANGE_BEFORE.search(between) or _COUNT_CHANGE_AFTER.match(facts.body, figure.end)
+    return metric if changed else None
 
 
 def _lists_only_parts(item: ListItem) -> bool:

@@ -1299,6 +1299,28 @@ def test_a_product_the_catalogue_does_not_list_keeps_its_trade_and_names_itself(
             "import_export_enterprises",
         ),
         ("Jade traders recorded turnover of 6.2 billion yuan.", "6.2 billion yuan", "industry_revenue"),
+        # firms counted by the trade they did, and the change after such a count (metrics-2.47.0)
+        (
+            "Some 1,240 Guangdong firms traded with Liberia in the nine months, 186 more than a year "
+            "earlier.",
+            "186",
+            "import_export_enterprises",
+        ),
+        (
+            "As of the end of November, 52 Guangdong enterprises were exporting to Botswana.",
+            "52",
+            "import_export_enterprises",
+        ),
+        (
+            "截至9月底，全省有对英国进出口实绩的企业达1.86万家，比去年同期增加1240家。",
+            "1240",
+            "import_export_enterprises",
+        ),
+        (
+            "截至6月底，全省有进出口实绩的外贸企业达10.2万家，上半年新增5100家。",
+            "5100",
+            "import_export_enterprises",
+        ),
     ],
 )
 def test_exports_written_as_a_verb_or_as_outbound_sales(

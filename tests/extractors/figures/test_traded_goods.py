@@ -410,3 +410,18 @@ def test_partners_importing_guangdong_goods_are_no_guangdong_imports(extractor: 
 )
 def test_an_industrys_scale_is_its_revenue(extractor: FigureExtractor, text: str) -> None:
     assert [o.metric for o in extractor.extract(text, published=PUBLISHED)] == ["industry_revenue"]
+
+
+@pytest.mark.parametrize(
+    ("text", "partners"),
+    [
+        ("廣東供港蔬菜58.6萬噸，按年增長約一成。", ["Hong Kong", "Hong Kong"]),
+        ("深圳、惠州分別供港蔬菜21.4萬噸和12.7萬噸。", ["Hong Kong", "Hong Kong"]),
+        # the bases that grow what is supplied are no volume supplied
+        ("目前，廣東共有供港蔬菜備案種植基地386個。", [None]),
+    ],
+)
+def test_a_volume_supplied_to_a_partner_is_the_partners(
+    extractor: FigureExtractor, text: str, partners: list[str | None]
+) -> None:
+    assert [o.partner for o in extractor.extract(text, published=PUBLISHED)] == partners
