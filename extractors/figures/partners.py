@@ -12,7 +12,8 @@ from gdwatch.extractors.figures.facts import ListItem, SentenceFacts
 from gdwatch.extractors.figures.matcher import PhraseHit
 from gdwatch.extractors.records import Observation
 
-_LINK_AFTER = re.compile(r"\s+(?:to|with|from)\s+")
+# "exports to", "trade with", "imports of raw jadeite from", "exports bound for"
+_LINK_AFTER = re.compile(r"\s+(?:of\s+(?:[a-z]+\s+){1,6}?)?(?:to|with|from|bound\s+for|destined\s+for)\s+")
 _ZH_LINK_BEFORE = re.compile(r"[对与向从同自](?:共建)?\s*$")
 # 粤港进出口, 粤澳贸易: Guangdong's trade with the place the abbreviation joins to it
 _WITH_GUANGDONG = frozenset({"粤港", "粤澳"})

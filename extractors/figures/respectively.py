@@ -98,6 +98,13 @@ def respectively_items(facts: SentenceFacts, matcher: CatalogueMatcher) -> dict[
         [h for h in phrases if is_whole(body, h, facts.vocabulary.subjects)] for phrases in item_phrases
     ]
     partners = [[p for p in facts.partners if s <= p[0] and p[1] <= e] for s, e in items]
+    # "Exports of e-bikes and heat pumps to Iceland grew 28 percent and 46 percent": written once after the
+    # list, the partner is every item's, and the items are what the list names before it
+    shared_partner = _partner_after_parts(body, items, partners)
+    if shared_partner is not None:
+        link = _TO_OR_FROM.search(body, items[-1][0], partners[-1][0][0])
+        items[-1] = (items[-1][0], link.start() if link else items[-1][1])
+        partners = [[] for _ in items]
     entities = [[m.name for m in facts.entities if m.valid and m.name and s <= m.start < e] for s, e in items]
     segments = [[m.segment for m in parts(facts.segments) if s <= m.start < e] for s, e in items]
     industries = _industry_items(body, items)
@@ -157,7 +164,6 @@ def respectively_items(facts: SentenceFacts, matcher: CatalogueMatcher) -> dict[
         with_hits = [with_hits[0]] * len(items)
     elif shared_last:
         with_hits = [with_hits[-1]] * len(items)
-    shared_partner = _partner_after_parts(body, items, partners) if distribute_segments else None
     result: dict[int, ListItem] = {}
     for index, figure_index in enumerate(group):
         item_hits = with_hits[index]
@@ -176,7 +182,7 @@ def respectively_items(facts: SentenceFacts, matcher: CatalogueMatcher) -> dict[
     return result
 
 
-_TO_OR_FROM = re.compile(r"\b(?:to|from)\s+(?:the\s+)?$")
+_TO_OR_FROM = re.compile(r"\s*\b(?:to|from|bound for|destined for)\s+(?:the\s+)?$")
 
 
 def _partner_after_parts(

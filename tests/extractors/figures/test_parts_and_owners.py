@@ -196,14 +196,14 @@ def test_a_product_written_after_exports_of_is_the_part(extractor: FigureExtract
         "Exports of prepared dishes rose 21.7 percent to 9.8 billion yuan in the first half.\n"
         "Exports of tea from the province rose 7.2 percent,"
         " while exports of preserved fruit fell 3.9 percent.\n"
-        "Exports of vegetables and fruits rose 9.6 percent."
+        "Exports of pickles and sauces rose 9.6 percent."
     )
     assert fields(extractor, text, "metric", "segment") == [
         ("21.7 percent", "exports_growth", "prepared dishes"),
         ("9.8 billion yuan", "exports", "prepared dishes"),
         ("7.2 percent", "exports_growth", "tea"),
         ("3.9 percent", "exports_growth", "preserved fruit"),
-        ("9.6 percent", "exports_growth", "vegetables and fruits"),
+        ("9.6 percent", "exports_growth", "pickles and sauces"),
     ]
 
 

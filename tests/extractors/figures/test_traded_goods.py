@@ -170,8 +170,8 @@ def test_goods_supplied_to_hong_kong_are_exports_to_it(extractor: FigureExtracto
     # metrics-2.34.0: 供港 / 输港 / 销往 name the exports and their partner; a volume's rate has no metric
     found = extractor.extract("今年前9个月，广东供港蔬菜货值5.7亿元，增长19.6%。", published=PUBLISHED)
     assert [(o.metric, o.partner, o.segment) for o in found] == [
-        ("exports", "Hong Kong", "蔬菜"),
-        ("exports_growth", "Hong Kong", "蔬菜"),
+        ("exports", "Hong Kong", "vegetables"),
+        ("exports_growth", "Hong Kong", "vegetables"),
     ]
     found = extractor.extract("9月份，广东供港蔬菜7.1万吨，按月增长8.4%。", published=PUBLISHED)
     assert [o.metric for o in found] == [None, None]  # tonnes and their growth: no value metric
@@ -195,13 +195,13 @@ def test_goods_a_headline_trades_are_the_part_of_figures_naming_none(extractor: 
 
 
 def test_the_ledes_own_words_for_the_headlines_goods_win(extractor: FigureExtractor) -> None:
-    headline = "广东咖啡机出口前8月增长逾两成"
-    text = "今年前8个月，广东出口咖啡机27.8亿元，增长23.6%。\n对欧盟出口9.1亿元。"
+    headline = "广东榨汁机出口前8月增长逾两成"
+    text = "今年前8个月，广东出口榨汁机27.8亿元，增长23.6%。\n对欧盟出口9.1亿元。"
     found = extractor.extract(text, published=PUBLISHED, headline=headline)
     assert {text[o.start : o.end]: o.segment for o in found} == {
-        "27.8亿元": "咖啡机",
-        "23.6%": "咖啡机",
-        "9.1亿元": "咖啡机",
+        "27.8亿元": "榨汁机",
+        "23.6%": "榨汁机",
+        "9.1亿元": "榨汁机",
     }
 
 
@@ -425,3 +425,33 @@ def test_a_volume_supplied_to_a_partner_is_the_partners(
     extractor: FigureExtractor, text: str, partners: list[str | None]
 ) -> None:
     assert [o.partner for o in extractor.extract(text, published=PUBLISHED)] == partners
+
+
+@pytest.mark.parametrize(
+    ("text", "partner", "segment"),
+    [
+        ("Exports of auto parts to Germany rose 23.9 percent.", "Germany", "auto parts"),
+        ("Imports of raw jadeite from Myanmar fell 6.1 percent.", "Myanmar", "raw jadeite"),
+        ("Exports of air fryers bound for India grew 27.8 percent.", "India", "air fryers"),
+    ],
+)
+def test_the_partner_after_the_goods_of_a_trade_phrase(
+    extractor: FigureExtractor, text: str, partner: str, segment: str
+) -> None:
+    found = extractor.extract(text, published=PUBLISHED)
+    assert [(o.partner, o.segment) for o in found] == [(partner, segment)]
+
+
+@pytest.mark.parametrize(
+    ("text", "segment"),
+    [
+        ("今年前8个月，广东出口咖啡机27.8亿元。", "coffee machines"),
+        ("前三季度，廣東出口電動自行車42.6億元。", "electric bicycles"),
+        ("Guangdong's e-bike exports rose 12.1 percent.", "electric bicycles"),
+        ("前10个月，东莞出口印刷电路板318亿元。", "printed circuit boards"),
+    ],
+)
+def test_common_goods_have_one_name_in_every_script(
+    extractor: FigureExtractor, text: str, segment: str
+) -> None:
+    assert [o.segment for o in extractor.extract(text, published=PUBLISHED)] == [segment]
