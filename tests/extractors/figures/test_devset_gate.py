@@ -25,9 +25,9 @@ from gdwatch.extractors.figures import FigureExtractor
 
 # Update together with the labels (benchmarks/devset.devset_sha256() prints the new values).
 PINNED_SHA256 = {
-    "en.jsonl": "686abdb42fb1116f2806403c8c342b28826d6ee4994909d795bd726904a85eca",
-    "zh-hans.jsonl": "16d336c456e093fe740703070caa5ba8552977cabc075847209aa5ca970cf93d",
-    "zh-hant.jsonl": "b68e6bc68c920757e6adc24fd5fc5da6146b34bee4e64e19b91d19bd78a879f6",
+    "en.jsonl": "ad17bd09171c5e13f24a2b0b58c3f2641190413b4546cf7097b880703b2c06f5",
+    "zh-hans.jsonl": "9dbc73c048458ba806b60f87880c3015fbebce065fd496943be75723e2aaace5",
+    "zh-hant.jsonl": "12822d1cf233fa4638e601ff2e273a94e8883df78add61f0d28d1c60f96229ee",
 }
 
 FLOORS = {
