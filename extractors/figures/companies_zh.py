@@ -84,7 +84,7 @@ _NAME_BEFORE_CODE_RE = re.compile(
     r"([\u4e00-\u9fff]{4})(?=\((?:代号[:：]?\s*|股票代码[:：]?\s*)?\d{4,6}(?:\.[A-Z]{2})?\))"
 )
 # the form a listed name may end with instead of a trade: 雅澜控股(02618) -> "Yalan Holdings"
-_LISTED_FORMS = {"控股": "Holdings", "集团": "Group"}
+_LISTED_FORMS = {"控股": "Holdings", "集团": "Group", "股份": ""}  # 凌拓股份 (joint-stock) is "Lingtuo"
 
 
 def _add_listed_with_unknown_trades(text: str, found: dict[str, str]) -> None:
@@ -100,7 +100,7 @@ def _add_listed_with_unknown_trades(text: str, found: dict[str, str]) -> None:
         if trade in COMPANY_TRADES_ZH:
             english = english_name(name, trade)
         elif trade in _LISTED_FORMS:
-            english = _in_pinyin(name) + " " + _LISTED_FORMS[trade]
+            english = (_in_pinyin(name) + " " + _LISTED_FORMS[trade]).strip()
         elif _is_trade_name(trade) and not any(form in written for form in _FORM_WORDS):
             english = _in_pinyin(name) + " " + _in_pinyin(trade)
         else:

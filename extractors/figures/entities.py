@@ -323,6 +323,7 @@ _TOWN_APPOSITION_RE = re.compile(
 )
 
 
+_SIDE = r"(?:north|south|east|west|centre|center)(?:ern)?(?:\s+part)?"
 # "Shenzhen's Henggang subdistrict exported ...", "Dalang town in Dongguan": the name before what it is, after
 # its city's possessive or before the place it is in
 _TOWN_NAMED_RE = re.compile(
@@ -330,8 +331,11 @@ _TOWN_NAMED_RE = re.compile(
     rf"|\b({_TOWN_NAME})\s+(?:subdistrict|town|township|village),?\s+(?:in|of)\s+(?:[A-Z]|the\s)"
     # "Luocun in Nanhai district", "Dali town, the industry's core area": a name in pinyin (checked below)
     # placed in a district or county, or called a town
-    rf"|\b({_TOWN_NAME})\s+(?:in\s+(?:[A-Z][a-z]+(?:'s|’s)\s+)?[A-Z][a-z'’]+\s+(?:district|county)"
-    r"|(?:subdistrict|town|township))\b)"
+    # "Danshui, Huiyang district", "Pingdi, in the east of Shenzhen's Longgang district",
+    # "Pinggang town, Yangjiang"
+    rf"|\b({_TOWN_NAME})(?:,?\s+(?:in\s+(?:the\s+{_SIDE}\s+of\s+)?)?(?:[A-Z][a-z]+(?:'s|’s)\s+)?"
+    r"[A-Z][a-z'’]+\s+(?:district|county)"
+    r"|\s+(?:subdistrict|town|township)(?:,\s+(?=[A-Z]))?)\b)"
 )
 _TOWN_WORDS = ("town", "district", "village", "county", "zone")
 # one or more pinyin syllables: a place's name, never "Exports in Nanhai district"

@@ -199,3 +199,39 @@ def entity_kind(facts: SentenceFacts, name: str) -> str | None:
         if mention.name == name:
             return "city" if mention.kind == "city_ref" else mention.kind
     return None
+
+
+# a price quoted in a Hong Kong market: "retails at about HK$18 in Hong Kong supermarkets",
+# 本港活猪批发价每担1680元
+_PRICE_WORDS = re.compile(
+    r"\b(?:retails?|retailed|sold for|sells? for|selling for|priced at|wholesale prices?|retail prices?|"
+    r"a catty|per catty|a kg|per kg|a box|a pack)\b"
+    r"|零售价|批发价|售价|售约|每斤|每只|每担|每盒|每公斤|每扎|每盆",
+    re.I,
+)
+_HONG_KONG_MARKET = re.compile(
+    r"\b(?:hong kong|hk\$|cheung sha wan|wan chai|mong kok|kowloon|sham shui po|causeway bay)\b"
+    r"|本港|香港|港元|港币|旺角|长沙湾|花墟|湾仔|铜锣湾|深水埗|九龙",
+    re.I,
+)
+
+
+def local_price_owner(facts: SentenceFacts, figure: Figure, entity: str) -> str:
+    """Hong Kong for a price quoted in a Hong Kong market (Hong Kong copy on goods Guangdong supplies quotes
+    the shelf price at home), else ``entity``: the market that sets a price owns it, not the province the
+    goods came from."""
+    if entity != facts.vocabulary.places.home:
+        return entity
+    if figure.kind == "currency":
+        clause_start, clause_end = facts.clause(figure.start)
+        if not _PRICE_WORDS.search(facts.body, clause_start, clause_end):
+            return entity
+    elif figure.kind == "percent":
+        # "..., up 6 per cent from a week earlier": the change of the price quoted before it
+        if not any(f.kind == "currency" and f.end <= figure.start for f in facts.figures):
+            return entity
+        if not _PRICE_WORDS.search(facts.body, 0, figure.start):
+            return entity
+    else:
+        return entity
+    return "Hong Kong" if _HONG_KONG_MARKET.search(facts.body) else entity

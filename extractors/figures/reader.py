@@ -23,7 +23,12 @@ import re
 from gdwatch.config.models import MetricDefinition
 from gdwatch.extractors.figures.document import DocumentState
 from gdwatch.extractors.figures.entities import find_entities
-from gdwatch.extractors.figures.entity_choice import choose_entity, entity_kind, makes_topic
+from gdwatch.extractors.figures.entity_choice import (
+    choose_entity,
+    entity_kind,
+    local_price_owner,
+    makes_topic,
+)
 from gdwatch.extractors.figures.facts import ListItem, SentenceFacts, Vocabulary
 from gdwatch.extractors.figures.figure import Figure
 from gdwatch.extractors.figures.industries import industry_of_revenue
@@ -310,6 +315,7 @@ def read_figures(
             entity = (item.entity if item else None) or choose_entity(
                 facts, figure, sentence_entity or state.last_entity, state.topic, state.last_company
             )
+            entity = local_price_owner(facts, figure, entity)
             sentence_entity = sentence_entity or entity
             if metric is None and figure.kind == "currency" and _SPENT_ON_RD.match(facts.body, figure.end):
                 metric = facts.vocabulary.metrics.get("rd_investment")  # "spent 571.2 billion yuan on R&D"

@@ -273,6 +273,8 @@ def test_a_listed_firm_named_by_its_known_trade_or_its_form(extractor: FigureExt
     for text, owner in (
         ("澜厨电器(603897)披露三季报，前三季度公司实现营收42.85亿元。", "Lanchu Appliances"),
         ("廣州化妝品生產商雅瀾控股（02618）公布全年業績，收入38.74億元人民幣。", "Yalan Holdings"),
+        # a joint-stock firm (股份) is named without its form (metrics-2.48.0)
+        ("佛山压缩机企业凌拓股份（301968）披露半年报，上半年公司实现营业收入64.2亿元。", "Lingtuo"),
     ):
         assert {o.entity for o in extractor.extract(text, published=PUBLISHED)} == {owner}
     # the form of a name written before it is no name
@@ -308,6 +310,18 @@ def test_a_town_with_an_apostrophe_is_named_with_it(extractor: FigureExtractor) 
         # a town written right after the place it is in (metrics-2.42.0)
         ("今年上半年，南海区金沙镇水暖阀门产业实现产值186.4亿元，同比增长7.9%。", "Jinsha"),
         ("中山小榄五金出口增长5%。", "Xiaolan"),
+        # a town placed after a comma, in a part of a district, or followed by its city (metrics-2.48.0)
+        (
+            "Makers of bamboo kitchenware in Danshui, Huiyang district, Huizhou, exported goods worth 865 "
+            "million yuan.",
+            "Danshui",
+        ),
+        (
+            "Makers of parcel lockers in Pingdi, in the east of Shenzhen's Longgang district, exported 1.74 "
+            "billion yuan of products.",
+            "Pingdi",
+        ),
+        ("Knife makers in Pinggang town, Yangjiang, exported products worth 1.64 billion yuan.", "Pinggang"),
     ],
 )
 def test_every_county_and_town_of_guangdong_owns_its_figures(
@@ -331,3 +345,22 @@ def test_a_town_the_lede_introduces_is_the_topic_over_the_headlines_city(extract
     )
     headline = "Dongguan town's camping gear finds buyers abroad"
     assert set(owners(extractor, text, headline).values()) == {"Gaobu"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A 400-gram pack of Guangdong rice noodles retails at about HK$18 in Hong Kong supermarkets.",
+        "Wholesale prices of large crabs at Cheung Sha Wan averaged HK$268 a catty yesterday, up 6 per cent.",
+        "本港活豬批發價昨日每擔1680元。",
+        "一盆5頭蝴蝶蘭在旺角花墟售價約280港元，較去年上升約一成。",
+    ],
+)
+def test_a_price_quoted_in_a_hong_kong_market_is_hong_kongs(extractor: FigureExtractor, text: str) -> None:
+    found = [o for o in extractor.extract(text, published=PUBLISHED) if o.unit != "count"]
+    assert found and {o.entity for o in found} == {"Hong Kong"}
+
+
+def test_a_price_quoted_in_guangdong_stays_guangdongs(extractor: FigureExtractor) -> None:
+    found = extractor.extract("广东荔枝批发价每斤12元，较去年下降8%。", published=PUBLISHED)
+    assert {o.entity for o in found} == {"Guangdong"}
