@@ -130,7 +130,7 @@ RISE_CUES_EN = (*RISE_WORDS_EN, "edged up")
 # them there changes the output
 DECLINE_CUES_EN = (*DECLINE_WORDS_EN, *_words("drops declines plunged tumbled dipped"))
 """Words before a growth rate that say which way it went; the last one before the figure wins."""
-RISE_NOUNS_EN = _words("increase rise growth gain jump higher more")
+RISE_NOUNS_EN = _words("increase rise growth gain jump higher more expansion")
 DECLINE_NOUNS_EN = _words("decline drop decrease fall lower less fewer")
 GROWTH_NOUNS_EN = (*RISE_NOUNS_EN, *DECLINE_NOUNS_EN)
 """Words right after a percent that make it a growth rate ("a 3% drop", "6 percent higher", "27 per cent more

@@ -158,6 +158,15 @@ _POINT_BEFORE = re.compile(
 # quarter or month written elsewhere in the sentence ("export orders rose 30% in the third quarter")
 _DEADLINE_BEFORE = re.compile(r"(?:\bby|\bbefore|\buntil)\s+$", re.I)
 _YEAR_SPAN = re.compile(r"\d{4}\.\.\d{4}")
+_OVER_THIS_YEARS_SPAN = re.compile(r"\bover\s+(?:the\s+)?$", re.I)
+
+
+def _in_year_of(period: str, published: date | None) -> bool:
+    """Whether a period lies in the publication's year: a month span then is the report's own, never the
+    base it is compared with (bases are earlier)."""
+    return published is not None and period.startswith(str(published.year))
+
+
 _RANGE_MARK = re.compile(r"[-~至到—–]")
 _YEAR_END_WORDS = frozenset({"year's end", "year-end", "end of the year", "年底", "年末"})
 # 年末全省有效发明专利量…, "By year's end, ...": the end of the year opening a sentence or a clause
@@ -269,6 +278,9 @@ def find_periods(
             base = False  # why: 到 ends 截至/到…底 (a point) and "from ... to": never a comparison base
         if base and _SPAN_OVER.search(before):
             base = False  # "Over the 14th Five-Year Plan period, ...": the span a clause opens with
+        over_a_span = ".." in period and _OVER_THIS_YEARS_SPAN.search(before) is not None
+        if base and over_a_span and _in_year_of(period, published):
+            base = False  # "hit 2.86 billion yuan over January-September 2026": the span, not a comparison
         if base and re.search(r"[由从自]\s*$", before) and _RANGE_MARK.search(sentence, atom.start, atom.end):
             base = False  # "由10月15日至11月4日举行": the span the period covers, not a comparison
         point = _point_of(atom, period, before, after, sentence[atom.start : atom.end])

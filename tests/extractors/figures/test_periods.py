@@ -224,3 +224,16 @@ def test_a_total_so_far_this_year_is_dated_on_the_day_of_the_report() -> None:
 )
 def test_months_written_in_chinese_numerals(text: str, expected: list[str]) -> None:
     assert periods_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Trade hit 2.86 billion yuan over January-September 2025, a rise of 18.3 percent.", [False]),
+        ("Trade amounted to 38.62 billion yuan over January to October of this year.", [False]),
+        # an earlier year's span after "over" is what the figure is compared with
+        ("Exports rose 5 percent over January-September 2024.", [True]),
+    ],
+)
+def test_a_month_span_of_the_report_year_after_over_is_the_span(text: str, expected: list[bool]) -> None:
+    assert [m.base for m in find_periods(normalize(text), PUBLISHED, None)] == expected

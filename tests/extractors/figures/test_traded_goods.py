@@ -455,3 +455,17 @@ def test_common_goods_have_one_name_in_every_script(
     extractor: FigureExtractor, text: str, segment: str
 ) -> None:
     assert [o.segment for o in extractor.extract(text, published=PUBLISHED)] == [segment]
+
+
+@pytest.mark.parametrize(
+    ("text", "partner"),
+    [
+        ("Goods trade between Liberia and Guangdong hit 2.86 billion yuan.", "Liberia"),
+        ("Goods trade linking Guangdong Province and Finland amounted to 38.62 billion yuan.", "Finland"),
+    ],
+)
+def test_trade_between_a_partner_and_guangdong_is_the_partners(
+    extractor: FigureExtractor, text: str, partner: str
+) -> None:
+    found = extractor.extract(text, published=PUBLISHED)
+    assert [(o.metric, o.partner) for o in found] == [("partner_trade", partner)]
