@@ -25,9 +25,9 @@ from gdwatch.extractors.figures import FigureExtractor
 
 # Update together with the labels (benchmarks/devset.devset_sha256() prints the new values).
 PINNED_SHA256 = {
-    "en.jsonl": "ad17bd09171c5e13f24a2b0b58c3f2641190413b4546cf7097b880703b2c06f5",
-    "zh-hans.jsonl": "9dbc73c048458ba806b60f87880c3015fbebce065fd496943be75723e2aaace5",
-    "zh-hant.jsonl": "12822d1cf233fa4638e601ff2e273a94e8883df78add61f0d28d1c60f96229ee",
+    "en.jsonl": "27956fbae6ee04d6087783a6081f104a989b3cefe7a74788eb0efe3a53bd7aff",
+    "zh-hans.jsonl": "ae314987e1e4c796ea5e2afa664310cd20e03dc69fd90506d29254564398369f",
+    "zh-hant.jsonl": "fa246bb1ad8a885e0325b915f21df79a61c7ea121cc158ce36271334846cd901",
 }
 
 FLOORS = {
