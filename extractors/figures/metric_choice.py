@@ -120,6 +120,8 @@ def is_whole(body: str, hit: PhraseHit, subjects: SubjectGrammar) -> bool:
         return not (_SUBSET_OF.match(rest) and not _GENERIC_GOODS.match(rest))
     if body.startswith("交货值", hit.end):
         return False  # 出口交货值: the delivery value of industry's exports, a measure of its own
+    if body.startswith(("均价", "单价", "价格"), hit.end):
+        return False  # 出口均价: the price of the goods traded, not the trade
     run = _HAN_RUN_END.search(body[max(0, hit.start - 24) : hit.start])
     prefix = _QUOTES_ZH.sub("", run.group() if run else "")
     if body.startswith(("广东", "粤"), hit.end) and not prefix.startswith(_PREPOSITIONS_ZH):

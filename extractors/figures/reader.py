@@ -270,7 +270,10 @@ def read_figures(
             list_start = facts.figures[min(groups)].start if item is not None else None
             hit = choose_hit(facts, index, figure, role, item, list_start)
             metric = choose_metric(facts, index, figure, role, hit, sentence_observations) or compared
-            if metric is not None and not metric.product and _rate_of_a_count(facts, index, figure, role):
+            rate_of_a_volume = (
+                metric is not None and not metric.product and _rate_of_a_count(facts, index, figure, role)
+            )
+            if rate_of_a_volume:
                 metric = (
                     None  # "出口新能源汽车43.2万辆，同比增长56.8%": the count's growth, which has no metric
                 )
@@ -409,6 +412,14 @@ def read_figures(
                 and metric.key in _TRADE_PARTS
             ):
                 segment = _traded_product(facts.body, hit, facts.vocabulary)  # 水产品出口55.8亿元
+            if segment is None and rate_of_a_volume:
+                # the volume's goods: those of the volume before it, else as written with the trade phrase
+                segment = next(
+                    (o.segment for o in reversed(sentence_observations) if o.segment and o.segment != o.unit),
+                    None,
+                )
+                if segment is None and hit is not None:
+                    segment = _traded_product(facts.body, hit, facts.vocabulary)
             if segment is None and item is None and hit is not None and metric is not None:
                 if metric.key == "import_export_enterprises":
                     segment = _traders_goods(facts, figure, hit)  # "312 gas appliance enterprises with ..."
@@ -435,6 +446,9 @@ def read_figures(
             if item is None and metric is not None and metric.key == "industrial_added_value_growth":
                 # "汽车制造业下降1.9%": an industry's added value, never one key with the whole industry's
                 segment = written_industry(facts.body, clause_start, figure.start) or segment
+            if metric is None and figure.kind in {"currency", "percent"}:
+                goods = segment or (state.part_in_force[1] if state.part_in_force else None)
+                segment = _trade_price(facts, clause_start, figure, goods) or segment
             if segment is not None:
                 state.segment = segment
             metric = _economy_by_sector(facts, metric, segment, role, figure)
@@ -850,11 +864,48 @@ def _rate_of_a_count(facts: SentenceFacts, index: int, figure: Figure, role: str
     ):
         return True
     after = figures[index + 1] if index + 1 < len(figures) else None
-    return bool(
+    if (
         after is not None
         and after.kind == "count"
         and _TO_A_COUNT.match(facts.body[figure.end : after.start])
-    )
+    ):
+        return True
+    return _pairs_with_a_count(facts, index)
+
+
+_RATES_LISTED = re.compile(r"(?:同比|比上年|较上年|按年)?分别(?:增长|下降|上升|提高|减少|增加)")
+
+
+def _pairs_with_a_count(facts: SentenceFacts, index: int) -> bool:
+    """Whether a rate of a 分别 list pairs, in order, with a count written before the list:
+    出口柚子4.6万吨，货值3.18亿元，同比分别增长18.2%和21.6% (the first rate is the volume's growth, the second
+    the value's)."""
+    figures = facts.figures
+    first = index
+    while (
+        first
+        and figures[first - 1].kind == "percent"
+        and not _RATES_LISTED.search(facts.body, figures[first - 1].end, figures[first].start)
+    ):
+        first -= 1
+    marker = _RATES_LISTED.search(facts.body, figures[first - 1].end if first else 0, figures[first].start)
+    if marker is None or not first:
+        return False
+    rates = index - first
+    last = first
+    while last + 1 < len(figures) and figures[last + 1].kind == "percent":
+        last += 1
+    levels = [
+        i
+        for i in range(first)
+        if figures[i].kind not in {"percent", "pp"} and figures[i].conversion_of is None
+    ]
+    count = last - first + 1
+    if len(levels) < count:
+        return False
+    paired = levels[len(levels) - count + rates]
+    kinds = {figures[i].kind for i in levels[len(levels) - count :]}
+    return figures[paired].kind == "count" and "currency" in kinds
 
 
 _FLOW_UNITS = frozenset(
@@ -1297,6 +1348,34 @@ def _count_changed_after_its_level(
         return None
     changed = _COUNT_CHANGE_BEFORE.search(between) or _COUNT_CHANGE_AFTER.match(facts.body, figure.end)
     return metric if changed else None
+
+
+_TRADE_PRICE = re.compile(
+    r"(出口|进口)(?:均价|单价|价格)|\b(export|import)\s+prices?\b|\baverage\s+(export|import)\s+price\b", re.I
+)
+
+
+def _trade_price(facts: SentenceFacts, clause_start: int, figure: Figure, goods: str | None) -> str | None:
+    """What a price of traded goods measures, as its segment ("electric bicycles export price":
+    出口均价为每辆2028元, "the average export price rose 2.3 percent"), or None where the clause names no such
+    price: a price is no trade figure, and two goods' prices are not one key."""
+    # the price's change may follow in the next clause ("出口均价为每辆2028元，较上年同期提高2.9%")
+    start = (
+        clause_start
+        if figure.kind == "currency"
+        else max(facts.body.rfind(m, 0, figure.start) for m in "；;")
+    )
+    found = _TRADE_PRICE.search(facts.body, max(start, 0), figure.start)
+    if found is None:
+        return None
+    flow = (
+        "export"
+        if (found.group(1) or found.group(2) or found.group(3) or "").lower() in {"出口", "export"}
+        else "import"
+    )
+    if goods is not None and goods.endswith(" price"):
+        return goods
+    return f"{goods} {flow} price" if goods else f"{flow} price"
 
 
 def _lists_only_parts(item: ListItem) -> bool:

@@ -469,3 +469,31 @@ def test_trade_between_a_partner_and_guangdong_is_the_partners(
 ) -> None:
     found = extractor.extract(text, published=PUBLISHED)
     assert [(o.metric, o.partner) for o in found] == [("partner_trade", partner)]
+
+
+def test_rates_listed_after_a_volume_and_its_value_pair_with_them_in_order(
+    extractor: FigureExtractor,
+) -> None:
+    text = "今年前三季度，梅州市出口柚子4.6万吨，货值3.18亿元，同比分别增长18.2%和21.6%。"
+    found = {
+        text[o.start : o.end]: (o.metric, o.segment) for o in extractor.extract(text, published=PUBLISHED)
+    }
+    assert found["18.2%"] == (None, "pomelos")  # the volume's growth: no value metric, the volume's goods
+    assert found["21.6%"] == ("exports_growth", "pomelos")
+    # two values listed before the rates keep their own measures
+    text = "出口6318.2亿元，进口2202.4亿元，分别增长14.9%和5.8%。"
+    assert [o.metric for o in extractor.extract(text, published=PUBLISHED)] == [
+        "exports",
+        "imports",
+        "exports_growth",
+        "imports_growth",
+    ]
+
+
+def test_the_price_of_traded_goods_is_no_trade_figure(extractor: FigureExtractor) -> None:
+    text = "广东出口电动自行车486万辆。\n出口均价为每辆2028元，较上年同期提高2.9%。"
+    found = {
+        text[o.start : o.end]: (o.metric, o.segment) for o in extractor.extract(text, published=PUBLISHED)
+    }
+    assert found["2028元"] == (None, "electric bicycles export price")
+    assert found["2.9%"] == (None, "electric bicycles export price")
