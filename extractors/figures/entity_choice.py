@@ -11,6 +11,7 @@ import re
 from gdwatch.extractors.figures.entities import EntityMention, find_entities, has_anaphor, has_company_anaphor
 from gdwatch.extractors.figures.facts import SentenceFacts
 from gdwatch.extractors.figures.figure import Figure
+from gdwatch.extractors.figures.lexicon import PRICE_WORDS
 
 
 def choose_entity(
@@ -203,12 +204,6 @@ def entity_kind(facts: SentenceFacts, name: str) -> str | None:
 
 # a price quoted in a Hong Kong market: "retails at about HK$18 in Hong Kong supermarkets",
 # 本港活猪批发价每担1680元
-_PRICE_WORDS = re.compile(
-    r"\b(?:retails?|retailed|sold for|sells? for|selling for|priced at|wholesale prices?|retail prices?|"
-    r"a catty|per catty|a kg|per kg|a box|a pack)\b"
-    r"|零售价|批发价|售价|售约|每斤|每只|每担|每盒|每公斤|每扎|每盆",
-    re.I,
-)
 _HONG_KONG_MARKET = re.compile(
     r"\b(?:hong kong|hk\$|cheung sha wan|wan chai|mong kok|kowloon|sham shui po|causeway bay)\b"
     r"|本港|香港|港元|港币|旺角|长沙湾|花墟|湾仔|铜锣湾|深水埗|九龙",
@@ -224,13 +219,13 @@ def local_price_owner(facts: SentenceFacts, figure: Figure, entity: str) -> str:
         return entity
     if figure.kind == "currency":
         clause_start, clause_end = facts.clause(figure.start)
-        if not _PRICE_WORDS.search(facts.body, clause_start, clause_end):
+        if not PRICE_WORDS.search(facts.body, clause_start, clause_end):
             return entity
     elif figure.kind == "percent":
         # "..., up 6 per cent from a week earlier": the change of the price quoted before it
         if not any(f.kind == "currency" and f.end <= figure.start for f in facts.figures):
             return entity
-        if not _PRICE_WORDS.search(facts.body, 0, figure.start):
+        if not PRICE_WORDS.search(facts.body, 0, figure.start):
             return entity
     else:
         return entity

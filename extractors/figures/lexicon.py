@@ -106,6 +106,15 @@ HALF_CUES_EN = _phrases(
 
 # --- change words: growth rates, declines (docs/architecture.md "sign") ------------------------------------
 
+PRICE_WORDS = re.compile(
+    r"\b(?:retails?|retailed|sold for|sells? for|selling for|priced at|wholesale prices?|retail prices?|"
+    r"a catty|per catty|a kg|per kg|a box|a pack)\b"
+    r"|零售价|批发价|出厂价|收购价|售价|售约|每斤|每只|每担|每盒|每公斤|每扎|每盆|每平方米",
+    re.I,
+)
+"""Words that quote a price of goods ("retails at", "a catty", 批发价, 每斤): a point in a market, not a
+flow."""
+
 SENT_ABROAD_VERBS_EN = _words("shipped sold sent exported")
 """Verbs that are exports when "abroad"/"overseas" closes their clause ("shipped 3.74 billion yuan of them
 abroad", "sold knives abroad worth 6.84 billion yuan")."""

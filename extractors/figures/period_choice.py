@@ -14,6 +14,7 @@ from datetime import timedelta
 
 from gdwatch.extractors.figures.facts import SentenceFacts
 from gdwatch.extractors.figures.figure import Figure
+from gdwatch.extractors.figures.lexicon import PRICE_WORDS
 from gdwatch.extractors.figures.periods import PeriodMention
 from gdwatch.extractors.figures.projection import in_projection_clause
 from gdwatch.extractors.figures.scan import may_end_with
@@ -244,6 +245,44 @@ def trading_day(
         back = (published.weekday() - _WEEKDAYS.index(weekday.group(1).lower())) % 7
         return (published - timedelta(days=back)).isoformat()
     if _TODAY.search(body) or _CLOSED.search(body):
+        return published.isoformat()
+    return period
+
+
+_NOW = re.compile(r"\b(?:now|currently)\b|目前|现时|现在|时下", re.I)
+
+
+def price_day(
+    facts: SentenceFacts, figure: Figure, period: str | None, published: datetime.date | None
+) -> str | None:
+    """The day a quoted price of goods was seen, when its sentence names no period of its own:
+    "本港活猪批发价昨日每担1680元" the day before publication, "目前…出厂价约180元" and "now retails at" the
+    day of it. A price is a point in a market, never the trade flow's span in force.
+
+    Args:
+        facts: the figure's sentence.
+        figure: the figure (an amount or its change).
+        period: the period chosen so far.
+        published: the publication date.
+
+    Returns:
+        The day (YYYY-MM-DD), else ``period``.
+    """
+    if published is None or figure.kind not in {"currency", "percent"}:
+        return period
+    clause_start, clause_end = facts.clause(figure.start)
+    if figure.kind == "currency" and not PRICE_WORDS.search(facts.body, clause_start, clause_end):
+        return period
+    if figure.kind == "percent" and not (
+        PRICE_WORDS.search(facts.body, 0, figure.start)
+        and any(f.kind == "currency" and f.end <= figure.start for f in facts.figures)
+    ):
+        return period
+    if any(not m.point for m in facts.periods):
+        return period  # a span of its own: "the average price in October"
+    if _YESTERDAY.search(facts.body):
+        return (published - timedelta(days=1)).isoformat()
+    if _NOW.search(facts.body) or _TODAY.search(facts.body):
         return published.isoformat()
     return period
 

@@ -46,11 +46,12 @@ _ATOMS = re.compile(
     r"|(?P<y3>(?:19|20)\d{2})\s*[-~至到]\s*(?P<y4>(?:19|20)\d{2})年?)"
     rf"|(?P<mrange>(?:from\s+|between\s+)?(?P<m1>{_MONTH})\s*(?:-|to|through|and)\s*(?P<m2>{_MONTH})"
     # 1-4月, 3月至5月 (and 3月至5月中旬: the span runs into that month)
-    r"|(?P<zm1>\d{1,2})(?:月份?)?\s*[-~至到]\s*(?P<zm2>\d{1,2})月(?:[上中下]旬)?)"
+    r"|(?P<zm1>\d{1,2}|[一二三四五六七八九十]{1,2})(?:月份?)?\s*[-~至到]\s*(?P<zm2>\d{1,2}|十[一二]|[二三四五六七八九十])月"
+    r"(?:[上中下]旬)?)"
     # "the first nine months", and a headline's "trade tops 20b yuan in nine months" (never "within", nor a
     # record's "the highest in eight months")
     r"|(?P<firstn>(?:(?:first|past)\s+|(?<=in\s)(?<!within\s)(?<!est\sin\s))(?P<fn>[a-z]+|\d{1,2})\s+months(?!\s+(?:running|in\s+a\s+row|straight))"
-    r"|[前首](?P<zfn>\d{1,2}|[一二三四五六七八九十]+)个?月)"
+    r"|[前首](?P<zfn>\d{1,2}|[一二两三四五六七八九十]+)个?月)"
     r"|(?P<firstq>(?:first\s+|(?<=in\s)(?<!within\s))(?P<fq>two|three)\s+quarters(?!\s+(?:running|in\s+a\s+row|straight))|[前首](?P<zfq>[二两三23])(?:个)?季度?"
     # 三季报: the report on the first three quarters
     r"|(?<!第)(?P<zfq3>三)季(?=报|度报告))"

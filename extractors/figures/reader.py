@@ -56,7 +56,7 @@ from gdwatch.extractors.figures.metric_choice import (
     rate_of_the_level_before,
 )
 from gdwatch.extractors.figures.partners import choose_partner, share_partner
-from gdwatch.extractors.figures.period_choice import base_period, choose_period, trading_day
+from gdwatch.extractors.figures.period_choice import base_period, choose_period, price_day, trading_day
 from gdwatch.extractors.figures.periods import PeriodMention
 from gdwatch.extractors.figures.projection import has_cue, is_projection, projection_cues
 from gdwatch.extractors.figures.respectively import respectively_items
@@ -370,6 +370,9 @@ def read_figures(
             period = choose_period(facts, figure, cue, state.in_force_for(stock), published, role == "share")
             period = base_period(facts, figure, period)
             traded_on = trading_day(facts, figure, period, published)
+            if traded_on == period:
+                period = price_day(facts, figure, period, published)
+                traded_on = period
             on_a_trading_day, period = traded_on != period, traded_on
             if figure.kind == "count":
                 period = _stock_at_period_end(facts, figure, period, published)

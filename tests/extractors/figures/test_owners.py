@@ -364,3 +364,19 @@ def test_a_price_quoted_in_a_hong_kong_market_is_hong_kongs(extractor: FigureExt
 def test_a_price_quoted_in_guangdong_stays_guangdongs(extractor: FigureExtractor) -> None:
     found = extractor.extract("广东荔枝批发价每斤12元，较去年下降8%。", published=PUBLISHED)
     assert {o.entity for o in found} == {"Guangdong"}
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("本港活豬批發價昨日每擔1680元。", "2026-06-11"),
+        ("A 5kg bag of rice sold for HK$98 at a Wan Chai supermarket yesterday.", "2026-06-11"),
+        ("目前，每平方米普通大理石板材出廠價約180元。", "2026-06-12"),
+    ],
+)
+def test_a_quoted_price_is_dated_on_the_day_it_was_seen(
+    extractor: FigureExtractor, text: str, day: str
+) -> None:
+    text = "前10个月，广东出口大理石板材12亿元。\n" + text
+    found = extractor.extract(text, published=PUBLISHED)
+    assert found[-1].period == day  # not the trade's span in force

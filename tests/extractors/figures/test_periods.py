@@ -220,6 +220,9 @@ def test_a_total_so_far_this_year_is_dated_on_the_day_of_the_report() -> None:
         ("一月一日起施行。", []),  # a date
         ("統一月度結算。", []),  # 统一 "unify", not January
         ("三個月內完成。", []),
+        # month spans in Chinese numerals, and 两 (metrics-2.50.0)
+        ("今年一至五月，全市遊艇企業交付遊艇312艘。", ["2025-01..2025-05"]),
+        ("今年首兩月，紅木傢俱出口2.1億元。", ["2025-01..2025-02"]),
     ],
 )
 def test_months_written_in_chinese_numerals(text: str, expected: list[str]) -> None:
