@@ -376,6 +376,14 @@ def read_figures(
             on_a_trading_day, period = traded_on != period, traded_on
             if figure.kind == "count":
                 period = _stock_at_period_end(facts, figure, period, published)
+                level_period = sentence_observations[index - 1].period if index else None
+                if (
+                    level_period
+                    and len(level_period) == 10
+                    and _changes_the_count_before(facts, index)
+                    and not _span_of_its_own(facts, index)
+                ):
+                    period = level_period  # 目前…企业142家，今年新增18家: the change up to the level's day
             elif index and role == "growth" and period is not None:
                 period = _date_of_the_stock_before(facts, index, period, sentence_observations)
             counted = (
@@ -1330,27 +1338,49 @@ _COUNT_CHANGE_BEFORE = re.compile(
     r"|(?:a net increase of|an increase of|a net decrease of|up by|down by)\s+$",
     re.I,
 )
-_COUNT_CHANGE_AFTER = re.compile(r"\s+(?:more|fewer)\b", re.I)
+# "..., 186 more than a year earlier"; "23 container routes, 5 of which opened this year"
+_COUNT_CHANGE_AFTER = re.compile(
+    r"\s+(?:more|fewer)\b|\s+(?:of which|of them)\s+(?:\w+\s+)?(?:opened|added|joined|new)\b", re.I
+)
+
+
+def _changes_the_count_before(facts: SentenceFacts, index: int) -> bool:
+    """Whether a count is the change of the count of the same unit right before it ("Some 1,240 Guangdong
+    firms traded with Liberia, 186 more than a year earlier"; 目前…企业142家，今年新增18家)."""
+    if not index:
+        return False
+    previous, figure = facts.figures[index - 1], facts.figures[index]
+    if previous.kind != "count" or figure.kind != "count" or previous.unit != figure.unit:
+        return False
+    between = facts.body[previous.end : figure.start]
+    if any(mark in between for mark in "。；;"):
+        return False
+    return bool(_COUNT_CHANGE_BEFORE.search(between) or _COUNT_CHANGE_AFTER.match(facts.body, figure.end))
+
+
+_THIS_YEAR = re.compile(r"今年|本年|\bthis year\b", re.I)
+
+
+def _span_of_its_own(facts: SentenceFacts, index: int) -> bool:
+    """Whether a count's change names a span of its own after the level before it (上半年新增5100家; "in
+    the first seven months"), other than "this year", which runs to the level's day."""
+    start, end = facts.figures[index - 1].end, facts.figures[index].end + 40
+    return any(
+        start <= m.start < end and not m.base and not _THIS_YEAR.fullmatch(facts.body[m.start : m.end])
+        for m in facts.periods
+    )
 
 
 def _count_changed_after_its_level(
     facts: SentenceFacts, index: int, earlier: list[Observation]
 ) -> MetricDefinition | None:
-    """The count metric of the level before a count that is its change ("Some 1,240 Guangdong firms traded
-    with Liberia, 186 more than a year earlier"; 企业达1.86万家，比去年同期增加1240家), or None."""
-    previous = facts.figures[index - 1]
+    """The count metric of the level before a count that is its change (:func:`_changes_the_count_before`),
+    or None."""
     level = earlier[index - 1]
-    figure = facts.figures[index]
-    if previous.kind != "count" or level.metric is None or previous.unit != figure.unit:
+    if level.metric is None or not _changes_the_count_before(facts, index):
         return None
     metric = facts.vocabulary.metrics.get(level.metric)
-    if metric is None or metric.unit_kind != "count":
-        return None
-    between = facts.body[previous.end : figure.start]
-    if any(mark in between for mark in "。；;"):
-        return None
-    changed = _COUNT_CHANGE_BEFORE.search(between) or _COUNT_CHANGE_AFTER.match(facts.body, figure.end)
-    return metric if changed else None
+    return metric if metric is not None and metric.unit_kind == "count" else None
 
 
 _TRADE_PRICE = re.compile(

@@ -380,3 +380,24 @@ def test_a_quoted_price_is_dated_on_the_day_it_was_seen(
     text = "前10个月，广东出口大理石板材12亿元。\n" + text
     found = extractor.extract(text, published=PUBLISHED)
     assert found[-1].period == day  # not the trade's span in force
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("目前，钟落潭共有化妆品生产企业142家，今年新增18家。", "2026-06-12"),
+        ("截至5月底，广东有对拉脱维亚进出口实绩的企业326家，较去年同期增加41家。", "2026-05-31"),
+    ],
+)
+def test_the_change_of_a_count_runs_to_the_counts_day(
+    extractor: FigureExtractor, text: str, day: str
+) -> None:
+    assert [o.period for o in extractor.extract(text, published=PUBLISHED)] == [day, day]
+
+
+def test_the_change_of_a_count_over_a_span_of_its_own_keeps_it(extractor: FigureExtractor) -> None:
+    text = "截至5月底，全省有进出口实绩的外贸企业达10.2万家，前5个月新增5100家。"
+    assert [o.period for o in extractor.extract(text, published=PUBLISHED)] == [
+        "2026-05-31",
+        "2026-01..2026-05",
+    ]
