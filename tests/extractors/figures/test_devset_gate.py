@@ -25,9 +25,9 @@ from gdwatch.extractors.figures import FigureExtractor
 
 # Update together with the labels (benchmarks/devset.devset_sha256() prints the new values).
 PINNED_SHA256 = {
-    "en.jsonl": "0de060042338f3f3218ef934f3f1aa5f3faee821cdc0c2c344d11071de1b8ee0",
-    "zh-hans.jsonl": "081f1e5688de5266f73b3e622687b45b622b63d2cb7911a8bad7b852f9e2e294",
-    "zh-hant.jsonl": "fba989d26deaa33dfa4ee87583b0992298713c254079a10644640a542858f587",
+    "en.jsonl": "76b6d75f1cd5a00d116ca7a2e6052c971c9350a418a03648f31cda0fac81f0e6",
+    "zh-hans.jsonl": "356384b042a8de24ba63a9d836431ec937bff1b88e1e64ce36c0b912afd60e85",
+    "zh-hant.jsonl": "64d2932da32f2e1b49ffb519e38b3cd6625b16695238a65ee11262fb942046e0",
 }
 
 FLOORS = {
