@@ -20,6 +20,7 @@ from gdwatch.extractors.figures.lexicon import (
     COMPANY_TRADES_ZH,
     NOT_TRADE_NAMES_ZH,
 )
+from gdwatch.extractors.figures.pinyin import name_syllables
 from gdwatch.extractors.figures.scan import literal_pattern
 
 _TRADE_RE = re.compile(literal_pattern(COMPANY_TRADES_ZH))
@@ -133,11 +134,7 @@ def _is_trade_name(name: str) -> bool:
 
 def _in_pinyin(characters: str) -> str:
     """Characters in pinyin, one capitalised word (曜川 -> "Yaochuan")."""
-    # why: imported at the first firm named: 0.3 s to load its dictionary, which most articles (English ones
-    # with a bracket, Chinese ones with no stock code) never need
-    from pypinyin import lazy_pinyin
-
-    return "".join(lazy_pinyin(characters)).capitalize()
+    return "".join(name_syllables(characters)).capitalize()
 
 
 def english_name(trade_name: str, trade: str) -> str:

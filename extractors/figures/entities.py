@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from gdwatch.extractors.figures.companies_zh import find_named
 from gdwatch.extractors.figures.lexicon import MONTH_ABBREVIATIONS, MONTHS, WIRE_DATELINE_EN
+from gdwatch.extractors.figures.pinyin import name_syllables
 from gdwatch.extractors.figures.places import PlaceIndex
 from gdwatch.extractors.figures.scan import may_end_with
 
@@ -387,10 +388,7 @@ _NOT_A_TOWN_START = ("新增", "全", "各", "本", "乡", "城", "村", "重点
 
 def _introduced_towns_zh(sentence: str, places: PlaceIndex) -> dict[str, str]:
     """The towns in no gazetteer a Chinese sentence names after their city or district, by the written
-    forms that name them later (大涌镇, 大涌) -> the name in pinyin ("Dachong"; 涌 in a Guangdong place name
-    is chōng, a river branch)."""
-    from pypinyin import lazy_pinyin  # why: 0.3 s to import its dictionary; only a few articles need it
-
+    forms that name them later (大涌镇, 大涌) -> the name in pinyin ("Dachong": :mod:`pinyin`)."""
     found: dict[str, str] = {}
     for match in places.entity_re.finditer(sentence):
         if places.entity_of[match.group()][1] not in {"city", "district"}:
@@ -406,10 +404,7 @@ def _introduced_towns_zh(sentence: str, places: PlaceIndex) -> dict[str, str]:
             # 东莞长安镇 … 长安模具: the gazetteer's town (Chang'an), named later without its 镇
             found[written] = places.entity_of[suffixed][0]
             continue
-        syllables = [
-            "chong" if char == "涌" else sound
-            for char, sound in zip(written, lazy_pinyin(written), strict=True)
-        ]
+        syllables = name_syllables(written, place=True)
         # pinyin writes an apostrophe before a syllable opening with a, o or e (Chang'an, Xi'an)
         name = syllables[0] + "".join("'" + sound if sound[:1] in "aoe" else sound for sound in syllables[1:])
         found[suffixed] = found[written] = name.capitalize()

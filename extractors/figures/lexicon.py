@@ -281,7 +281,8 @@ COMPANY_TRADES_ZH = {
     "环保": "Environmental", "果业": "Fruit", "家私": "Furniture",
     "钟表": "Watches", "乳业": "Dairy", "粮油": "Grain and Oil", "纸品": "Paper Products",
     "电路": "Circuit", "茶饮": "Tea", "饮品": "Beverages", "咖啡": "Coffee", "文具": "Stationery",
-    "新材": "New Materials", "海工": "Marine",
+    "新材": "New Materials", "海工": "Marine", "电梯": "Elevator", "导航": "Navigation", "工具": "Tools",
+    "音响": "Audio", "调味": "Seasoning", "家品": "Home",
 }  # fmt: skip
 # Words that introduce a company by what it is: 家电企业粤澄电器, 锂电池制造商华南电池, 连接器厂璟达精密
 COMPANY_INTRODUCERS_ZH = _words(
