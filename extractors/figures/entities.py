@@ -124,6 +124,7 @@ _DATELINE_AFTER = re.compile(
     # a city's newspaper or station names the outlet ("中山日报讯", 佛山电视台), not the subject
     r"|^(?:日报|晚报|商报|特区报|电视台|广播电视台)"
 )
+_DATELINE_AFTER_EN = re.compile(r",\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*(?:\(|--|—|–)")
 # the office that published the figures: 广州海关数据显示, 深圳海关昨日公布
 _SOURCE_AFTER_ZH = re.compile(
     r"(?:昨日|今日|日前|近日|昨天|今天|\d{1,2}日)?(?:统计|数据|最新数据|获悉|消息|发布|公布|表示|介绍)"
@@ -337,8 +338,11 @@ _TOWN_NAMED_RE = re.compile(
     rf"|\b({_TOWN_NAME})(?:,?\s+(?:in\s+(?:the\s+{_SIDE}\s+of\s+)?)?(?:[A-Z][a-z]+(?:'s|’s)\s+)?"
     r"[A-Z][a-z'’]+\s+(?:district|county)"
     r"|\s+(?:subdistrict|town|township)(?:,\s+(?=[A-Z]))?)\b)"
+    # "on Donghai Island, Zhanjiang": an island named with its city
+    r"|\b([A-Z][a-z]+\s+Island)(?=,\s+[A-Z][a-z]+\b|\s+(?:in|off)\s+[A-Z][a-z]+\b)"
 )
-_TOWN_WORDS = ("town", "district", "village", "county", "zone")
+_TOWN_WORDS = ("town", "district", "village", "county", "zone", "Island")
+_CAPITALISED_BEFORE = re.compile(r"[A-Z][a-z]+\s$")
 # one or more pinyin syllables: a place's name, never "Exports in Nanhai district"
 _PINYIN_SYLLABLE = (
     r"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"
@@ -358,7 +362,7 @@ def introduced_towns(sentence: str, places: PlaceIndex) -> dict[str, str]:
     Returns:
         Each place's written form mapped to its name (the same).
     """
-    if "镇" in sentence or "街道" in sentence:
+    if "镇" in sentence or "街" in sentence or "岛" in sentence:
         return _introduced_towns_zh(sentence, places)
     # why: called for every sentence; the scan tries every offset, so it runs only with a word it needs
     if not any(word in sentence for word in _TOWN_WORDS) or not sentence.isascii():
@@ -369,21 +373,30 @@ def introduced_towns(sentence: str, places: PlaceIndex) -> dict[str, str]:
         if match.group(1) not in places.entity_of and match.group(1).split()[0] not in _BEFORE_A_NAME
     }
     for match in _TOWN_NAMED_RE.finditer(sentence):
-        city, town = match.group(1), match.group(2) or match.group(3) or match.group(4)
+        city, town = match.group(1), match.group(2) or match.group(3) or match.group(4) or match.group(5)
         if city is not None and city not in places.entity_of:
             continue  # "Li's Chang town": the possessive of a place the gazetteer knows, not of a person
         if match.group(4) and not _PINYIN_NAME.fullmatch(town.replace(" ", "")):
             continue
+        if match.group(5) and (
+            not _PINYIN_NAME.fullmatch(town.split()[0])
+            or _CAPITALISED_BEFORE.search(sentence, max(0, match.start(5) - 20), match.start(5))
+        ):
+            continue  # "Lantau Island", "Hong Kong Island" are no towns of Guangdong
         if town not in places.entity_of and town.split()[0] not in _BEFORE_A_NAME:
             found[town] = town
     return found
 
 
-# 中山市大涌镇, 东莞市大岭山镇, 深圳龙岗区横岗街道: a town or subdistrict written after the place it is in
-_TOWN_AFTER_PLACE_ZH = re.compile(r"[市区县]?([\u4e00-\u9fff]{2,3}?)(?:镇|街道)")
+# a town, subdistrict or island written after the place it is in: 中山市大涌镇, 东莞市大岭山镇,
+# 深圳龙岗区横岗街道, 白云区嘉禾街, 惠州仲恺高新区潼湖镇, 阳江海陵岛
+_TOWN_AFTER_PLACE_ZH = re.compile(r"(?:高新区|开发区|新区|[市区县])?([\u4e00-\u9fff]{2,3}?)(?:镇|街道|街|岛)")
 
 
-_NOT_A_TOWN_START = ("新增", "全", "各", "本", "乡", "城", "村", "重点", "特色", "小")
+_NOT_A_TOWN_START = (
+    *("新增", "全", "各", "本", "乡", "城", "村", "重点", "特色", "小"),
+    *("步行", "商业", "美食", "文化"),  # 步行街, 商业街: streets, not subdistricts
+)
 
 
 def _introduced_towns_zh(sentence: str, places: PlaceIndex) -> dict[str, str]:
@@ -396,8 +409,8 @@ def _introduced_towns_zh(sentence: str, places: PlaceIndex) -> dict[str, str]:
         town = _TOWN_AFTER_PLACE_ZH.match(sentence, match.end())
         if town is None or town.group(1) in places.entity_of or town.group(1).startswith(_NOT_A_TOWN_START):
             continue
-        if sentence[town.end() - 2 : town.end()] in {"城镇", "乡镇", "村镇"}:
-            continue  # 广州新增城镇就业: urban jobs (城镇), not a town called 新增城
+        if len(town.group(1)) == 3 and sentence[town.end() - 2 : town.end()] in {"城镇", "乡镇", "村镇"}:
+            continue  # 佛山农村城镇: towns (城镇), not a town called 农村城; 杨村镇 and 明城镇 are towns
         written = town.group(1)
         suffixed = written + sentence[town.end(1) : town.end()]
         if suffixed in places.entity_of:
@@ -507,6 +520,8 @@ def _mention(
         valid = False  # "south China's Guangdong Province" names Guangdong
     if kind == "city" and (_DATELINE_BEFORE.search(before) or _DATELINE_AFTER.match(after)):
         valid = False  # where the reporter was: "本报广州讯", "新华社广州10月20日电", "……深圳报道"
+    if kind in {"city", "district"} and _DATELINE_AFTER_EN.match(sentence, end, end + 16):
+        valid = False  # the place a dateline adds to its town: "GONGHE, Heshan, Nov. 20 (GDToday) --"
     if kind == "region" and (_SOURCE_AFTER_ZH.match(after) or before.endswith("据")):
         valid = False  # the office that published the figure: "据拱北海关统计，珠海市…", "广州海关数据显示"
     if kind == "national_zh" and not _CLAUSE_START_BEFORE.search(before):

@@ -59,8 +59,8 @@ def choose_entity(
 
 _SPECIFIC = {"company": 0, "event": 1, "district": 2, "region": 3}
 _PLACE_ANAPHOR_ZH = re.compile(r"该[镇区县市]")
-# what stands between a place and its part written after it: 南海区金沙镇, 中山小榄
-_PART_AFTER_ITS_PLACE = re.compile(r"[区县市]?")
+# what stands between a place and its part written after it: 南海区金沙镇, 中山小榄, 仲恺高新区潼湖镇
+_PART_AFTER_ITS_PLACE = re.compile(r"(?:高新区|开发区|新区|[区县市])?")
 
 
 def _pick(mentions: list[EntityMention], body: str) -> EntityMention | None:

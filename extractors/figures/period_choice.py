@@ -177,16 +177,42 @@ def year_earlier(period: str) -> str:
 # A share price and its move are dated on the trading day (docs/figure-labels-v2.md, "share price")
 _SHARE_PRICE = re.compile(
     r"\bshares?\s+(?:of|in)\b|\b(?:its|the company's|the firm's|[a-z]+-listed)\s+shares\b|\bthe stock\b"
-    r"|股价|收盘|收市|收报|收在|报收",
+    # a firm's shares by name ("Zaoyue's shares", "Willowmere shares", "Canopia's stock"), "the shares" and
+    # "Hong Kong-traded shares" only when they move: "China's shares of world exports" is no share price
+    r"|(?:(?-i:\b[A-Z][\w-]*(?:'s)?\s+(?:H\s+)?(?:shares|stock))|\bthe\s+shares|\b[a-z]+-traded\s+shares)\b"
+    r"(?=.{0,80}?\b(?:rose|fell|closed|ended|gained|jumped|climbed|surged|slipped|dropped|added|lost|slid|tumbled"
+    r"|soared|advanced|declined|edged|finished|were\s+(?:up|down))\b)"
+    r"|股价|股價|收盘|收盤|收市|收报|收報|收在|报收|報收|收[涨漲跌升]",
     re.I,
 )
 _SHARE_WORDS = (
     *("share", "Share", "SHARE", "stock", "Stock", "STOCK"),
-    *("股价", "收盘", "收市", "收报", "收在", "报收"),
+    *(
+        "股价",
+        "股價",
+        "收盘",
+        "收盤",
+        "收市",
+        "收报",
+        "收報",
+        "收在",
+        "报收",
+        "報收",
+        "收涨",
+        "收漲",
+        "收跌",
+        "收升",
+    ),
 )
 _YESTERDAY = re.compile(r"\byesterday\b|昨")
-_DAY_IN_BRACKETS = re.compile(r"昨\s*[（(]\s*(\d{1,2})\s*[)）]\s*日")
-_SINCE = re.compile(r"以来|\bthis year\b|\bso far\b|year[- ]to[- ]date", re.I)
+# 昨（7）日, 前日（27日）, and a day of the month opening the clause (28日，…股价收涨3.7%)
+_DAY_IN_BRACKETS = re.compile(
+    r"[昨前]\s*[（(]\s*(\d{1,2})\s*[)）]\s*日|[昨前]日\s*[（(]\s*(\d{1,2})\s*日\s*[)）]|(?<![月\d])(\d{1,2})日[，,]"
+)
+_SINCE = re.compile(r"以来|以來|\bthis year\b|\bso far\b|year[- ]to[- ]date", re.I)
+# a move over the year so far (今年以来累计上涨18.4%) is the publication year's; 截至8月28日收盘…年内累计上涨
+# keeps the closing day it is written with
+_YEAR_SO_FAR = re.compile(r"今年以来|今年以來|\bthis year\b|year[- ]to[- ]date", re.I)
 _DATE_ZH = re.compile(r"(\d{1,2})月(\d{1,2})[日号]")
 _TODAY = re.compile(r"\btoday\b|今天|今日")
 _WEEKDAY = re.compile(r"\bon\s+(monday|tuesday|wednesday|thursday|friday)\b", re.I)
@@ -205,7 +231,18 @@ def _reports_share_price(facts: SentenceFacts) -> bool:
     return facts.share_price
 
 
-_CLOSED = re.compile(r"closed|收盘|收市|收报|收在|报收")
+# the firm's shares moved, by name or as "its shares" ("Its Shanghai-listed shares (603958.SS) rose 3.1%")
+_SHARES_MOVED = re.compile(
+    r"(?:(?-i:\b[A-Z][\w-]*(?:'s)?)|\bits|\bthe company's|\bthe firm's|\bthe)\s+"
+    r"(?:[\w-]+-(?:listed|traded)\s+)?(?:H\s+)?(?:shares|stock)\b.{0,40}?\b(?:rose|fell|gained|jumped|climbed|surged|slipped|dropped|added|lost|slid"
+    r"|tumbled|soared|advanced|declined|edged)\b",
+    re.I,
+)
+# a move at the close or during the session, with no day named: the day of publication
+_CLOSED = re.compile(
+    r"closed|\bto close\b|\b(?:ended|finished)\b|\bin (?:[\w-]+ ){0,2}(?:trade|trading)\b"
+    r"|\bby the (?:midday|lunch) break\b|收盘|收盤|收市|收报|收報|收在|报收|報收|截至发稿|截至發稿"
+)
 
 
 def trading_day(
@@ -230,21 +267,25 @@ def trading_day(
     if published is None or not _reports_share_price(facts):
         return period
     clause_start, clause_end = facts.clause(figure.start)
+    if _YEAR_SO_FAR.search(body, clause_start, figure.start):
+        return str(published.year)  # a move over the year so far: 截至3月27日收盘…今年以来累计上涨18.4%
     if any(clause_start <= m.start < clause_end or m.end <= figure.start for m in facts.periods):
         return period  # a span of its own: "in the first half"
     if _SINCE.search(body, clause_start, figure.start):
-        return period  # a move over the year so far: 今年以来累计上涨18.4%
+        return period  # a move since another point: 上市以来
     if (dated := _DATE_ZH.search(body, 0, figure.start)) is not None:
-        return _day_before(published, int(dated.group(1)), int(dated.group(2))) or period
-    if (numbered := _DAY_IN_BRACKETS.search(body)) is not None:
-        month = published.month if int(numbered.group(1)) <= published.day else published.month - 1 or 12
-        return _day_before(published, month, int(numbered.group(1))) or period
+        return _day_before(published, int(dated.group(1)), int(dated.group(2)), ahead=3) or period
+    if (numbered := _DAY_IN_BRACKETS.search(body, 0, figure.start)) is not None:
+        day = int(next(group for group in numbered.groups() if group))
+        month = published.month if day <= published.day else published.month - 1 or 12
+        return _day_before(published, month, day) or period
     if _YESTERDAY.search(body):
         return (published - timedelta(days=1)).isoformat()
     if (weekday := _WEEKDAY.search(body)) is not None:
         back = (published.weekday() - _WEEKDAYS.index(weekday.group(1).lower())) % 7
         return (published - timedelta(days=back)).isoformat()
-    if _TODAY.search(body) or _CLOSED.search(body):
+    if _TODAY.search(body) or _CLOSED.search(body) or _SHARES_MOVED.search(body):
+        # "rose 3.1% to 24.86 yuan" with no day written is reported on the day it happened
         return published.isoformat()
     return period
 
@@ -287,11 +328,12 @@ def price_day(
     return period
 
 
-def _day_before(published: datetime.date, month: int, day: int) -> str | None:
-    """The date with that month and day on or before publication ("3月27日" in an article of 28 March)."""
+def _day_before(published: datetime.date, month: int, day: int, ahead: int = 0) -> str | None:
+    """The date with that month and day on or before publication ("3月27日" in an article of 28 March), or
+    at most ``ahead`` days after it (a release dated the day after the wire's date stamp)."""
     try:
         found = datetime.date(published.year, month, day)
-        if found > published:
+        if found > published + timedelta(days=ahead):
             found = datetime.date(published.year - 1, month, day)
     except ValueError:
         return None

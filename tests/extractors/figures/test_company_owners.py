@@ -120,6 +120,33 @@ def test_a_chinese_town_written_after_its_city_owns_its_figures(extractor: Figur
 
 
 @pytest.mark.parametrize(
+    ("text", "town"),
+    [
+        ("前三季度，佛山市高明区明城镇新型建材产业实现产值72.4亿元。", "Mingcheng"),  # 城镇 inside a name
+        ("截至目前，博罗县杨村镇今年已采摘柑橘4.2万吨。", "Yangcun"),
+        ("今年前8个月，番禺区钟村街箱包产业完成产值52.7亿元。", "Zhongcun"),  # a subdistrict written 街
+        ("今年前三季，陽江海陵島海產乾貨產量達3.8萬噸。", "Hailing"),  # an island, traditional script
+        ("惠州仲愷高新區潼湖鎮今年首三季出口平板電腦864萬台。", "Tonghu"),  # after a high-tech zone
+        ("GONGHE, Heshan, Nov. 20 (GDToday) -- Seasoning makers in Gonghe, a town in Heshan, Jiangmen, "
+         "exported RMB684 million worth of hot pot bases.", "Gonghe"),  # not the dateline's district
+        ("ZHISHAN, Heshan, Nov. 12 -- The door industry of Zhishan town in Heshan, Jiangmen, generated "
+         "output value of 6.84 billion yuan.", "Zhishan"),
+        ("The petrochemical base on Donghai Island, Zhanjiang, recorded industrial output value of "
+         "68.5 billion yuan.", "Donghai Island"),
+    ],
+)  # fmt: skip
+def test_towns_subdistricts_and_islands_own_their_figures(
+    extractor: FigureExtractor, text: str, town: str
+) -> None:
+    assert set(owners(extractor, text).values()) == {town}
+
+
+def test_hong_kong_island_is_not_a_town_of_guangdong(extractor: FigureExtractor) -> None:
+    text = "Shops on Hong Kong Island, Wan Chai, sold HK$2.1 billion of Guangdong-made furniture."
+    assert "Kong Island" not in set(owners(extractor, text).values())
+
+
+@pytest.mark.parametrize(
     ("text", "company"),
     [
         ("深圳晶片设计商鹏芯微电子上半年营收34.6亿元，年增27.3%。", "Pengxin Microelectronics"),

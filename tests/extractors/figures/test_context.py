@@ -984,6 +984,48 @@ def test_a_share_price_is_dated_on_its_trading_day(catalogue: MetricCatalogue) -
     }
 
 
+@pytest.mark.parametrize(
+    ("sentence", "span", "day"),
+    [
+        # a firm's shares by name, in a session with no day written: the day of publication
+        ("Willowmere shares fell 2.3 per cent to HK$7.64 in morning trade.", "HK$7.64", "2025-08-29"),
+        (
+            "Its Hong Kong-traded shares (2367.HK) closed down 3.2% at HK$7.46 on Wednesday.",
+            "3.2%",
+            "2025-08-27",
+        ),
+        ("Shares of Cradlebrook rose 2.7 per cent to HK$5.31 in Hong Kong trading.", "HK$5.31", "2025-08-29"),
+        ("Its Shanghai-listed shares (603958.SS) rose 3.1% to 24.86 yuan.", "24.86 yuan", "2025-08-29"),
+        ("Its shares rose 6.8% to close at HK$48.20.", "6.8%", "2025-08-29"),
+        (
+            "The stock, traded in Shenzhen as 301998.SZ, ended 4.6% higher at 87.35 yuan.",
+            "87.35 yuan",
+            "2025-08-29",
+        ),
+        # a day of the month opening the clause, a day in brackets after 前日, press time, traditional 收報
+        ("28日，砚川科技股价收涨3.7%，报96.52元。", "96.52元", "2025-08-28"),
+        ("風馳摩托股價前日（27日）升3.8%，收報28.46元。", "3.8%", "2025-08-27"),
+        ("截至发稿，公司股价报94.60元。", "94.60元", "2025-08-29"),
+        ("嶺南汽車H股昨日收跌3.2%，報7.46港元。", "7.46港元", "2025-08-28"),
+        # the year so far is the publication year's, not the results' year in force
+        ("截至8月28日收盘，公司股价报32.45元，今年以来累计上涨26.3%。", "26.3%", "2025"),
+    ],
+)
+def test_a_share_move_is_dated_on_its_session(
+    catalogue: MetricCatalogue, sentence: str, span: str, day: str
+) -> None:
+    text = "In 2024, revenue rose 12% to 4.1 billion yuan.\n" + sentence
+    found = figures(text, catalogue, published=date(2025, 8, 29))  # a Friday
+    assert found[span].period == day
+    assert found["4.1 billion yuan"].period == "2024"
+
+
+def test_a_share_of_world_exports_is_no_share_price(catalogue: MetricCatalogue) -> None:
+    text = "In 2024, Guangdong's shares of world exports rose to 3.1% from 2.9% as toy makers expanded."
+    found = figures(text, catalogue, published=date(2025, 8, 29))
+    assert found["3.1%"].period == "2024"
+
+
 def test_points_of_a_share_are_not_a_growth_rate(catalogue: MetricCatalogue) -> None:
     text = (
         "Trade with Belt and Road countries accounted for 51.7 percent of the total, "
