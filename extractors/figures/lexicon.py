@@ -107,8 +107,9 @@ HALF_CUES_EN = _phrases(
 # --- change words: growth rates, declines (docs/architecture.md "sign") ------------------------------------
 
 PRICE_WORDS = re.compile(
-    r"\b(?:retails?|retailed|sold for|sells? for|selling for|priced at|wholesale prices?|retail prices?|"
-    r"a catty|per catty|a kg|per kg|a box|a pack)\b"
+    r"\b(?:retails?|retailed|sold for|sells? for|selling for|priced (?:at|from|above)|wholesale prices?|"
+    r"retail prices?|a catty|per catty|a kg|per kg|a box|a pack|fetch(?:es)?)\b"
+    r"|\bcosts?\s+(?:about\s+|around\s+|roughly\s+|from\s+)?(?=\d|HK\$|US\$|\$|RMB)"
     r"|零售价|批发价|出厂价|收购价|售价|售约|每斤|每只|每担|每盒|每公斤|每扎|每盆|每平方米",
     re.I,
 )

@@ -204,7 +204,7 @@ _SHARE_WORDS = (
         "收升",
     ),
 )
-_YESTERDAY = re.compile(r"\byesterday\b|昨")
+_YESTERDAY = re.compile(r"\byesterday\b|昨", re.I)
 # 昨（7）日, 前日（27日）, and a day of the month opening the clause (28日，…股价收涨3.7%)
 _DAY_IN_BRACKETS = re.compile(
     r"[昨前]\s*[（(]\s*(\d{1,2})\s*[)）]\s*日|[昨前]日\s*[（(]\s*(\d{1,2})\s*日\s*[)）]|(?<![月\d])(\d{1,2})日[，,]"
@@ -290,7 +290,7 @@ def trading_day(
     return period
 
 
-_NOW = re.compile(r"\b(?:now|currently)\b|目前|现时|现在|时下", re.I)
+_NOW = re.compile(r"\b(?:now|currently)\b|目前|现时|现在|时下|当前", re.I)
 
 
 def price_day(
@@ -325,7 +325,25 @@ def price_day(
         return (published - timedelta(days=1)).isoformat()
     if _NOW.search(facts.body) or _TODAY.search(facts.body):
         return published.isoformat()
+    if (
+        figure.kind == "currency"
+        and _ITEM_PRICE.search(facts.body, clause_start, clause_end)
+        and not _AVERAGE.search(facts.body, clause_start, clause_end)
+    ):
+        # "A chef's knife retails for 150 to 400 yuan", 公司旗舰植保无人机售价为39999元: what one item costs,
+        # with no time word, is dated by nothing the text says (figure-labels-v2, v29)
+        return None
     return period
+
+
+# what one item of the goods costs; an average price (均价, "the average export price") is the flow's
+_ITEM_PRICE = re.compile(
+    r"\b(?:sells?|sold|selling|retails?|retailed|goes|went)\s+(?:\w+\s+)?(?:for|at)\b|\bpriced\s+(?:at|above|from)\b"
+    r"|\bcosts?\b|\bfetch(?:es)?\b|\bleaves the factory at\b"
+    r"|零售价|零售價|售价|售價|出厂价|出廠價|收购价|收購價",
+    re.I,
+)
+_AVERAGE = re.compile(r"\baverage\b|\bmean\b|均价|均價|平均", re.I)
 
 
 def _day_before(published: datetime.date, month: int, day: int, ahead: int = 0) -> str | None:

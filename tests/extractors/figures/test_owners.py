@@ -372,6 +372,8 @@ def test_a_price_quoted_in_guangdong_stays_guangdongs(extractor: FigureExtractor
         ("本港活豬批發價昨日每擔1680元。", "2026-06-11"),
         ("A 5kg bag of rice sold for HK$98 at a Wan Chai supermarket yesterday.", "2026-06-11"),
         ("目前，每平方米普通大理石板材出廠價約180元。", "2026-06-12"),
+        ("Yesterday, Taishan oysters sold for HK$68 a catty at a Sai Kung stall.", "2026-06-11"),
+        ("当前，高州龙眼产地收购价为每斤4.5元。", "2026-06-12"),
     ],
 )
 def test_a_quoted_price_is_dated_on_the_day_it_was_seen(
@@ -380,6 +382,27 @@ def test_a_quoted_price_is_dated_on_the_day_it_was_seen(
     text = "前10个月，广东出口大理石板材12亿元。\n" + text
     found = extractor.extract(text, published=PUBLISHED)
     assert found[-1].period == day  # not the trade's span in force
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A chef's knife forged in the town retails for about 400 yuan.",
+        "A sightseeing flight over the Pearl River estuary costs 1,280 yuan.",
+        "Large-format slabs fetch about 260 yuan per square metre, dealers said.",
+        "公司旗舰植保无人机售价为39999元。",
+        "另據了解，樂昌香芋禮盒每盒售價約88元。",
+    ],
+)
+def test_what_one_item_costs_with_no_time_word_has_no_period(extractor: FigureExtractor, text: str) -> None:
+    text = "前5个月，广东出口大理石板材12亿元。\n" + text
+    found = extractor.extract(text, published=PUBLISHED)
+    assert (found[0].period, found[-1].period) == ("2026-01..2026-05", None)
+
+
+def test_an_average_price_keeps_the_flows_span(extractor: FigureExtractor) -> None:
+    text = "前5个月，广东进口榴莲12亿元。\n进口均价为每公斤18.1元，同比下降4.2%。"
+    assert {o.period for o in extractor.extract(text, published=PUBLISHED)} == {"2026-01..2026-05"}
 
 
 @pytest.mark.parametrize(
