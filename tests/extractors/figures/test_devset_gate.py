@@ -25,9 +25,9 @@ from gdwatch.extractors.figures import FigureExtractor
 
 # Update together with the labels (benchmarks/devset.devset_sha256() prints the new values).
 PINNED_SHA256 = {
-    "en.jsonl": "3fb59c3e4ca2254cb6e9311f16a56e3e705659d9179fcbba3969554403db8815",
-    "zh-hans.jsonl": "356384b042a8de24ba63a9d836431ec937bff1b88e1e64ce36c0b912afd60e85",
-    "zh-hant.jsonl": "af3a05af8e199f4f05e1923e665fea010c352a47e2bc0d554ffd429822499b21",
+    "en.jsonl": "1195ebf6f8486b1e175266b320c0e71b35705e67fcf625f42b29879a16160b34",
+    "zh-hans.jsonl": "3792984f3a534ae38faaa22e680969867f2974d5b2fc3cd48f5c8ff31ca85804",
+    "zh-hant.jsonl": "39fa78e152ad49e72ea8872f9af9544bc3528d52b1a9b1681b54804b22e7ad3d",
 }
 
 FLOORS = {
