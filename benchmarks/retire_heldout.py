@@ -168,6 +168,17 @@ def rewrite_counts(readme: str, directory: Path = DEVSET_DIR) -> str:
     )
 
 
+def _entries_before(version: int, readme: str) -> tuple[re.Match[str], re.Match[str]]:
+    """The README's entries for the set before ``version``: its ids and counts, and the engines it was scored
+    with ("v50 with metrics-2.49.0 and 2.50.0;", "v51 with metrics-2.50.0 to 2.53.0;")."""
+    previous = re.search(rf"`en-v{version - 1}-\*`, `hans-v{version - 1}-\*`, `hant-v{version - 1}-\*`: "
+                         r"\d+ documents, [\d,]+ figures\)", readme)  # fmt: skip
+    scored = re.search(rf"v{version - 1} with metrics-[\d.]+(?: (?:and|to) [\d.]+)?;", readme)
+    if previous is None or scored is None:
+        raise SystemExit(f"{README}: no entry for v{version - 1} to put v{version} after")
+    return previous, scored
+
+
 def retire(version: int, scored_with: str) -> str:
     """Move held-out set ``version`` into the development set (see the module docstring).
 
@@ -181,16 +192,14 @@ def retire(version: int, scored_with: str) -> str:
     held = DATA_DIR / f"heldout-v{version}"
     added = read_records(held)
     documents, figures = len(added), sum(len(record["figures"]) for record in added)
+    # why: checked before the files grow, so that a README it cannot update leaves the set where it was
+    _entries_before(version, README.read_text(encoding="utf-8"))
     for name in SCRIPT_FILES.values():
         with open(DEVSET_DIR / name, "a", encoding="utf-8") as out:
             out.write((held / name).read_text(encoding="utf-8").rstrip("\n") + "\n")
     readme = rewrite_counts(README.read_text(encoding="utf-8"))
     ids = f"`en-v{version}-*`, `hans-v{version}-*`, `hant-v{version}-*`"
-    previous = re.search(rf"`en-v{version - 1}-\*`, `hans-v{version - 1}-\*`, `hant-v{version - 1}-\*`: "
-                         r"\d+ documents, [\d,]+ figures\)", readme)  # fmt: skip
-    scored = re.search(rf"v{version - 1} with metrics-[\d.]+(?: and [\d.]+)?;", readme)
-    if previous is None or scored is None:
-        raise SystemExit(f"{README}: no entry for v{version - 1} to put v{version} after")
+    previous, scored = _entries_before(version, readme)
     readme = (
         readme[: previous.end() - 1]
         + f"; {ids}: {documents} documents, {figures} figures)"

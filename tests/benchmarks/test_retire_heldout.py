@@ -7,8 +7,8 @@ import json
 import shutil
 from pathlib import Path
 
-from benchmarks.devset import DEVSET_DIR
-from benchmarks.retire_heldout import README, count_blocks, main, rewrite_counts
+from benchmarks.devset import DEVSET_DIR, HELDOUT_DIR
+from benchmarks.retire_heldout import README, _entries_before, count_blocks, main, rewrite_counts
 
 
 def test_the_readme_counts_what_the_files_hold() -> None:
@@ -32,3 +32,12 @@ def test_the_counts_follow_the_files(tmp_path: Path) -> None:
         documents
         == int(count_blocks()["table"].split("**total** | **")[1].split("**")[0].replace(",", "")) + 1
     )
+
+
+def test_the_readme_names_the_set_before_the_held_out_one() -> None:
+    # retiring the held-out set needs the README's entries for the set before it, whichever way its engines
+    # were listed ("metrics-2.49.0 and 2.50.0", "metrics-2.50.0 to 2.53.0"); found before any file is touched
+    held = int(HELDOUT_DIR.name.removeprefix("heldout-v"))
+    previous, scored = _entries_before(held, README.read_text(encoding="utf-8"))
+    assert f"`en-v{held - 1}-*`" in previous.group()
+    assert scored.group().startswith(f"v{held - 1} with metrics-")
