@@ -124,6 +124,9 @@ class DocumentState:
     ("Guangdong's trade with Cambodia rose 22.6 percent"): the later trade figures naming none are with it."""
     trade_read: bool = False
     """Whether a trade figure has been read (only the first one may put a partner in force)."""
+    supplied_partner: str | None = None
+    """Hong Kong or Macao, when the headline or lede reports Guangdong's supply to it ("rice shipments to Hong
+    Kong", 广东上月供港活猪): the volumes, values and shares that follow are of that supply."""
     last_partner: str | None = None
     """The trade partner of the last figure that had one, for "the country", "the North African kingdom",
     "from it", "bilateral trade" in a later sentence."""

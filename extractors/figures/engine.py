@@ -35,6 +35,7 @@ from gdwatch.extractors.figures.finder import find_figures
 from gdwatch.extractors.figures.lexicon import BEFORE_WHOLE_PHRASE_EN
 from gdwatch.extractors.figures.matcher import CatalogueMatcher, match_text
 from gdwatch.extractors.figures.numbers import normalize
+from gdwatch.extractors.figures.partners import supplied_partner
 from gdwatch.extractors.figures.periods import TRIGGER as PERIOD_TRIGGER
 from gdwatch.extractors.figures.periods import find_periods
 from gdwatch.extractors.figures.places import PlaceIndex
@@ -45,7 +46,7 @@ from gdwatch.extractors.figures.sentences import Sentence, split_sentences
 from gdwatch.extractors.figures.subjects import SubjectGrammar
 from gdwatch.extractors.records import Observation
 
-EXTRACTOR_VERSION = "metrics-2.53.0"
+EXTRACTOR_VERSION = "metrics-2.54.0"
 
 _LOWER = str.maketrans({chr(c): chr(c + 32) for c in range(65, 91)})
 _TRIGGERS = (FIGURE_TRIGGER, PERIOD_TRIGGER)
@@ -108,6 +109,9 @@ class FigureExtractor:
         if "该公司" in normalized or "该企业" in normalized:
             state.places_before_companies = self.vocabulary.places.place_names_zh
         cited = _read_jurisdiction(headline or "", normalized, state, self.vocabulary.places)
+        # the headline and the first two lines (a byline or "Published:" line may come first)
+        lede = "\n".join(line[:_SUPPLY_REACH] for line in normalized.split("\n", 2)[:2])
+        state.supplied_partner = supplied_partner(normalize(headline or "") + "\n" + lede)
         if headline:
             _read_headline(headline, published, state, self.vocabulary, jurisdiction_cited=cited)
         for sentence in split_sentences(normalized, full_lower):
@@ -144,6 +148,8 @@ def extract_observations(
     return FigureExtractor(catalogue, gazetteer).extract(text, published=published, headline=headline)
 
 
+_SUPPLY_REACH = 120
+"""How much of each of the first two lines is read for Guangdong's supply to Hong Kong or Macao."""
 _LEDE_REACH = 300
 """How much of the first paragraph, after the headline, is read for the agency that reported it."""
 _BYLINE_LENGTH = 40

@@ -81,3 +81,32 @@ def share_partner(facts: SentenceFacts, figure_start: int, earlier: list[Observa
 
 # "Trade with X", "Buyers from X", 对X, 与X: the partner is the subject; "of X" would be the whole
 _SHARE_SUBJECT_BEFORE = re.compile(r"(?:^|\bwith|\bfrom|\bto|[对与同从])\s*(?:the\s+)?[“\"「]?$", re.I)
+
+
+# Guangdong's supply of goods to Hong Kong or Macao, as an English headline or lede reports it ("rice
+# shipments to Hong Kong climb", "Guangdong farms sent 186,000 live geese to Hong Kong"); Chinese copy
+# names the supply (供港) at each figure that is of it, and a part of the whole as often
+_SUPPLY_TO = (
+    r"\b(?:sent|supplied|shipped|delivered|supply|supplies|shipments|deliveries)\b[^.\n]{0,80}?\bto\s+"
+)
+_SUPPLIED = {
+    "Hong Kong": re.compile(_SUPPLY_TO + r"Hong\s+Kong\b", re.I),
+    "Macao": re.compile(_SUPPLY_TO + r"Maca[uo]\b", re.I),
+}
+
+
+def supplied_partner(headline_and_lede: str) -> str | None:
+    """The place an English headline and lede report Guangdong's supply to, if any.
+
+    Args:
+        headline_and_lede: the normalized headline, a newline, and the start of the normalized text.
+
+    Returns:
+        "Hong Kong", "Macao", or None.
+    """
+    if not headline_and_lede.isascii():
+        return None
+    for partner, pattern in _SUPPLIED.items():
+        if pattern.search(headline_and_lede):
+            return partner
+    return None

@@ -312,7 +312,14 @@ def price_day(
     if published is None or figure.kind not in {"currency", "percent"}:
         return period
     clause_start, clause_end = facts.clause(figure.start)
-    if figure.kind == "currency" and not PRICE_WORDS.search(facts.body, clause_start, clause_end):
+    if figure.kind == "currency" and not (
+        PRICE_WORDS.search(facts.body, clause_start, clause_end)
+        # the move of a price just quoted: "…每斤報48元，較上周同日上升2元", "HK$4 more than a week earlier"
+        or (
+            PRICE_WORDS.search(facts.body, 0, figure.start)
+            and any(f.kind == "currency" and f.end <= figure.start for f in facts.figures)
+        )
+    ):
         return period
     if figure.kind == "percent" and not (
         PRICE_WORDS.search(facts.body, 0, figure.start)

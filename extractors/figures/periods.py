@@ -76,6 +76,8 @@ _ATOMS = re.compile(
     r"|(?<!rmb)(?<!\$)(?<!¥)(?<!￥)(?<!币)(?<!幣)"
     r"(?P<year>(?P<yv>(?:19|20)\d{2})(?![\d%/]|\.\d|年\d|-\d|\s*[万亿千百多余家个名户人架台辆艘项次宗座件吨米元]"
     rf"|\s+(?:{CURRENCY_NAMES_EN.lower()})\b)年?(?:底|末)?)"
+    # "last month", 上月, 本月: the month before or of publication
+    r"|(?P<relmonth>(?:last|this|next)\s+month(?![a-z])|上个?月|上個月|本月|今个月|今個月|下个?月|下個月)"
     r"|(?P<rel>last year|this year|next year|year's end|year-end|end of the year|"
     r"去年|(?<![以向])上年(?![度级])|今年|明年|年底|年末)"
     r"|(?P<fullyear>全年|for the (?:full|whole) year|full-year(?= [a-z]))"
@@ -115,7 +117,7 @@ TRIGGER = literal_trigger(
         "q4",
         "h1",
         "h2",
-        *"十前首第一二三四五六七八九上下去今明年截目当现眼全半中",
+        *"十前首第一二三四五六七八九上下去今明年截目当现眼全半中本",
         *MONTHS,
         *MONTH_ABBREVIATIONS,
     ]
@@ -360,7 +362,8 @@ _OPENING_WORDS = _MONTH_WORDS | {"q", "h", "interim", "currently", "now", "prese
 _ORDINAL_WORDS = frozenset({"first", "second", "third", "fourth", "final"})
 _OPENING_PHRASES = (
     "last year", "this year", "next year", "year's end", "year-end", "end of the year", "for the full year",
-    "for the whole year", "full-year ", "at present", "so far this year",
+    "for the whole year", "full-year ", "at present", "so far this year", "last month", "this month",
+    "next month",
 )  # fmt: skip
 _FROM_WHEN = re.compile(r"(?:from|between)\s+[" + "".join(sorted({m[0] for m in _MONTH_WORDS})) + "12]")
 """After "from" or "between", a period goes on with a month or a year of 19xx or 20xx."""
@@ -587,6 +590,14 @@ def _atom(sentence: str, match: re.Match[str], published: date | None) -> _Atom 
         if text in {"年底", "年末"} and sentence[start - 1 : start] not in {"到", "至"}:
             return None
         return _Atom(start, end, "year", year=published.year + offset, label=None, relative=True)
+    if kind == "relmonth":
+        if published is None:
+            return None
+        text = match.group().lower()
+        offset = -1 if text.startswith(("last", "上")) else 1 if text.startswith(("next", "下")) else 0
+        index = published.year * 12 + published.month - 1 + offset
+        month = index % 12 + 1
+        return _Atom(start, end, "month", year=index // 12, months=(month, month), relative=True)
     if kind == "now":
         return _Atom(start, end, "now", label=published.isoformat()) if published else None
     if kind == "sofar":
@@ -612,6 +623,7 @@ _KINDS = frozenset(
         "half",
         "month",
         "year",
+        "relmonth",
         "rel",
         "now",
         "sofar",

@@ -42,6 +42,7 @@ from gdwatch.extractors.figures.lexicon import (
     NOT_IN_GOODS_EN,
     NOT_PRODUCT_HEADS_EN,
     NOT_TRADERS_GOODS_EN,
+    PRICE_WORDS,
     SENT_ABROAD_VERBS_EN,
     alternation,
 )
@@ -547,6 +548,18 @@ def read_figures(
                     and not _names_the_whole(facts.body)
                 ):
                     partner = state.partner_in_force  # "Imports of refined copper reached 5.12 billion yuan"
+            if (
+                partner is None
+                and state.supplied_partner is not None
+                and (item is None or not item.partner)
+                and entity != state.supplied_partner
+                and (metric is None or metric.key in _SUPPLY_METRICS)
+                and not facts.partners
+                and not PRICE_WORDS.search(facts.body, 0, facts.clause(figure.start)[1])  # a price there
+            ):
+                # "Guangdong rice shipments to Hong Kong climb" … "In October, shipments rose 6.2 per cent":
+                # the volumes, values and shares of an article on the supply are of the supply to that place
+                partner = state.supplied_partner
             if partner is not None:
                 state.last_partner = partner
             if partner is not None and metric is not None and metric.key in _WITH_A_PARTNER:
@@ -804,6 +817,9 @@ _PARTNER_ANAPHOR = re.compile(
 )
 # The total's metrics and their counterparts for the trade with one partner
 _WITH_A_PARTNER = {"foreign_trade_total": "partner_trade", "foreign_trade_growth": "partner_trade_growth"}
+
+# What an article on Guangdong's supply to Hong Kong measures with the catalogue: the supply's value
+_SUPPLY_METRICS = frozenset({"exports", "exports_growth"})
 
 # What the parts of a trade whole are measured as: its exports, imports and trade with a partner
 _TRADE_PARTS = frozenset(

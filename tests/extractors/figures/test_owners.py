@@ -387,6 +387,19 @@ def test_a_quoted_price_is_dated_on_the_day_it_was_seen(
 @pytest.mark.parametrize(
     "text",
     [
+        "活雞批發價昨日每斤報48元，較上周同日上升2元。",
+        "At Cheung Sha Wan, geese fetched HK$68 a catty yesterday, HK$4 more than a week earlier.",
+    ],
+)
+def test_the_move_of_a_quoted_price_is_dated_with_it(extractor: FigureExtractor, text: str) -> None:
+    found = extractor.extract("前5个月，广东供港活禽12亿元。\n" + text, published=PUBLISHED)
+    moved = next(o for o in found if o.value in {2.0, 4.0})
+    assert moved.period == "2026-06-11"  # the day before publication, like the price, not the flow's span
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "A chef's knife forged in the town retails for about 400 yuan.",
         "A sightseeing flight over the Pearl River estuary costs 1,280 yuan.",
         "Large-format slabs fetch about 260 yuan per square metre, dealers said.",

@@ -567,3 +567,28 @@ def test_a_firms_overseas_sales_in_money_are_its_overseas_business(
 )
 def test_more_written_forms_of_catalogued_parts(extractor: FigureExtractor, text: str, segment: str) -> None:
     assert {found for _, found in fields(extractor, text, "segment")} == {segment}
+
+
+def test_an_article_on_the_supply_to_hong_kong_keeps_hong_kong_as_the_partner(
+    extractor: FigureExtractor,
+) -> None:
+    found = extractor.extract(
+        "Published: 6:45pm, 13 Nov 2026\n"
+        "Guangdong sent 48,600 tonnes of rice across the border from January to October, up 11.4 per cent.\n"
+        "In October, shipments rose 6.2 per cent from September to 5,180 tonnes.\n"
+        "A 5kg bag of Simiao rice sold for HK$98 at a Wan Chai supermarket yesterday.",
+        published=date(2026, 11, 13),
+        headline="Guangdong rice shipments to Hong Kong climb as fragrant varieties gain shelf space",
+    )
+    assert [o.partner for o in found] == ["Hong Kong"] * 4 + [None]  # the shop price is Hong Kong's own
+
+
+def test_a_supply_to_hong_kong_named_later_in_chinese_is_only_that_figures(
+    extractor: FigureExtractor,
+) -> None:
+    found = extractor.extract(
+        "今年前10个月，新会区沙堆镇生蚝产量4.6万吨，产值9.3亿元。\n其中，供港生蚝1.2万吨，占产量的26.1%。",
+        published=date(2026, 11, 26),
+        headline="沙堆生蚝产值前10个月增长12.5%",
+    )
+    assert [o.partner for o in found][:2] == [None, None]

@@ -80,6 +80,29 @@ def test_relative_words_need_a_publication_date() -> None:
     assert periods_of("Exports grew last year and now total more.", published=None) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        ("Guangdong sent 186,000 live geese to Hong Kong last month.", date(2026, 12, 2), ["2026-11"]),
+        ("Last month by itself, exports grew 8.1 percent.", date(2026, 1, 9), ["2025-12"]),
+        ("【明報專訊】廣東上月供應本港活豬10.6萬頭。", date(2026, 12, 2), ["2026-11"]),
+        ("上个月出口增长6.8%。", date(2026, 3, 5), ["2026-02"]),
+        ("業界預計，今個月供港量將再增一成。", date(2026, 12, 3), ["2026-12"]),
+        ("本月1日至20日出口香港的盆栽植物達46.8萬盆。", date(2026, 1, 22), ["2026-01"]),
+        ("Shipments are expected to grow next month.", date(2026, 12, 3), ["2027-01"]),
+    ],
+)
+def test_last_this_and_next_month_are_read_against_the_publication_date(
+    text: str, published: date, expected: list[str]
+) -> None:
+    assert periods_of(text, published=published) == expected
+
+
+def test_the_month_before_as_a_comparison_is_a_base() -> None:
+    mentions = find_periods(normalize("售價約6元，較上月同日上升0.5元。"), date(2026, 12, 2))
+    assert [(m.period, m.base) for m in mentions] == [("2026-11", True)]
+
+
 def test_comparison_bases_are_marked() -> None:
     mentions = find_periods("Exports rose 5% from 2024 and 3% than last year.", PUBLISHED)
     assert [(m.period, m.base) for m in mentions] == [("2024", True), ("2024", True)]
