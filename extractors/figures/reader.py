@@ -308,8 +308,21 @@ def read_figures(
                 )
             ):
                 # "Frozen shrimp and tilapia fillets accounted for 4.05 billion yuan and 1.37 billion yuan,
-                # respectively": parts of the trade reported before, in its own measure
-                metric = facts.vocabulary.metrics.get(state.flow_in_force)
+                # respectively": parts of the trade reported before, in its own measure, unless the verb or
+                # what follows says which flow ("shipped", "of that export income")
+                metric = facts.vocabulary.metrics.get(_flow_shared_out(facts, figure, state.flow_in_force))
+            if (
+                metric is None
+                and hit is None
+                and figure.kind == "currency"
+                and index
+                and facts.figures[index - 1].kind == "currency"
+                and (earlier_metric := sentence_observations[index - 1].metric) in _TRADE_LEVELS
+                and _NEXT_AMOUNT.fullmatch(facts.body, facts.figures[index - 1].end, figure.start)
+            ):
+                # "accounted for 160 million yuan and 50 million yuan, respectively": the list's later amounts
+                # share the verb and the flow of its first
+                metric = facts.vocabulary.metrics.get(earlier_metric)
             if metric is not None:
                 counterpart = growth_counterpart(metric, facts.vocabulary.metrics)
                 state.growth_metric = counterpart or state.growth_metric
@@ -1221,8 +1234,37 @@ _OVERSEAS_BUSINESS = "overseas business"
 _TRADE_LEVELS = frozenset({"exports", "imports", "foreign_trade_total", "partner_trade"})
 # a verb that gives a part its share of an amount reported before it
 _SHARES_OUT = re.compile(
-    r"\b(?:accounted for|took|contributed|made up)\s+(?:about |around |nearly |some |roughly |over )?$"
+    r"\b(?:accounted for|took|contributed|made up|brought in|earned|shipped|exporting|exported|were worth"
+    r"|was worth|topped the export list at)\s+(?:about |around |nearly |some |roughly |over )?$"
 )
+
+_NEXT_AMOUNT = re.compile(r",?\s*(?:and\s+)?")
+_IMPORTED_SUBJECT = re.compile(
+    r"\b(?:shipped into|brought in from|bought from|imported|purchases? from|arriving from)\b", re.I
+)
+_EXPORTED_SUBJECT = re.compile(
+    r"\b(?:shipped to|sold to|shipped abroad|exported|exporting|export category|export list)\b"
+    r"|\bshipped\s+\S*\s*$",
+    re.I,
+)
+_FLOW_NAMED_AFTER = re.compile(r"\bof\s+(?:(?:that|the|this|their|its)\s+)?(export|import)", re.I)
+
+
+def _flow_shared_out(facts: SentenceFacts, figure: Figure, flow_in_force: str) -> str:
+    """The flow an amount shares out: what follows may name it ("brought in 1.84 billion yuan … of export
+    sales"), the goods may be said to come in or go out ("Logs brought in from Pointe-Noire were worth",
+    "Motorcycles shipped to Cuba earned", "Zhongshan and Jiangmen shipped 1.71 billion yuan"); else it is the
+    trade amount read last."""
+    named = _FLOW_NAMED_AFTER.search(facts.body, figure.end)
+    if named is not None:
+        return named.group(1).lower() + "s"
+    before = facts.body[: figure.start]
+    if _IMPORTED_SUBJECT.search(before):
+        return "imports"
+    if _EXPORTED_SUBJECT.search(before):
+        return "exports"
+    return flow_in_force
+
 
 # the flow of each trade metric a traded product refines
 _FLOWS = {

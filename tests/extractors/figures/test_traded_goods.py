@@ -497,3 +497,26 @@ def test_the_price_of_traded_goods_is_no_trade_figure(extractor: FigureExtractor
     }
     assert found["2028元"] == (None, "electric bicycles export price")
     assert found["2.9%"] == (None, "electric bicycles export price")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "metric"),
+    [
+        # the goods' way out or in, or the flow named after the amounts, says which trade they share out
+        ("Motorcycles and tyres shipped to Cuba earned 312 million yuan and 145 million yuan.", "exports"),
+        ("Zhongshan and Jiangmen shipped 171 million yuan and 82 million yuan of the lights.", "exports"),
+        ("Tyres and grills brought in 184 million yuan and 12 million yuan of export sales.", "exports"),
+        ("Logs and sawn timber brought in from Pointe-Noire were worth 168 million yuan.", "imports"),
+        # otherwise the trade read last
+        ("Copper ore and cobalt accounted for 160 million yuan and 50 million yuan.", "imports"),
+    ],
+)  # fmt: skip
+def test_amounts_sharing_out_a_trade_take_the_flow_they_are_of(
+    extractor: FigureExtractor, sentence: str, metric: str
+) -> None:
+    text = (
+        "Guangdong's exports to the country reached 1.42 billion yuan in the first 10 months.\n"
+        "Imports from it totalled 310 million yuan.\n" + sentence
+    )
+    found = extractor.extract(text, published=date(2026, 11, 20))
+    assert {o.metric for o in found[2:]} == {metric}
