@@ -118,14 +118,23 @@ def _distance(mention: PeriodMention, figure: Figure, end: int) -> int:
 
 # The value a comparison is made against is the base's own figure: "compared with 12.6 million in 2024",
 # 由2024年的4.1:38.9:57.0调整为…, 较2024年的22%上升, "4.1:40.1:55.8 a year earlier"
-_COMPARED_BEFORE = re.compile(r"(?:compared (?:with|to)|versus|up from|down from|from|than)\s*$", re.I)
-_COMPARED_ENDS = ("with", "to", "versus", "from", "than")
+_COMPARED_BEFORE = re.compile(
+    r"(?:compared (?:with|to)|versus|up from|down from|from|than|against)\s*$", re.I
+)
+_COMPARED_ENDS = ("with", "to", "versus", "from", "than", "against")
 _BASE_THEN_FIGURE = re.compile(r"^的?(?:\d+(?:\.\d+)?:)*$")  # the ratio's later parts too
 _BASE_WORD_BEFORE = re.compile(r"[由较比从]\s*$")
 _IN_BASE_AFTER = re.compile(r"^\s*(?:[a-z]+\s+){0,2}?(?:in|at the end of|by the end of)\s+$", re.I)
 _RATIO_PARTS_BEFORE = re.compile(r"(?:\d+(?:\.\d+)?[:∶])*$")
 _RATIO_PARTS_AFTER = re.compile(r"(?:[:∶]\d+(?:\.\d+)?)*")
-_YEAR_EARLIER_AFTER = re.compile(r"^\s*(?:[a-z]+\s+){0,2}?a year (?:earlier|ago|before)\b", re.I)
+# "against 32.1 per cent a year earlier", "twelve months before", "in the July-September quarter of last year"
+_YEAR_EARLIER_AFTER = re.compile(
+    r"^\s*(?:[a-z]+\s+){0,2}?(?:a year|twelve months|12 months) (?:earlier|ago|before)\b"
+    r"|^\s*(?:in|for) the (?:same |corresponding )?[\w-]+ (?:quarter|half|period|months?) (?:of|in) "
+    r"last year\b"
+    r"|^\s*(?:in|for) the same (?:quarter|half|period|months?) (?:a year (?:earlier|ago|before)|last year)\b",
+    re.I,
+)
 
 
 def base_period(facts: SentenceFacts, figure: Figure, period: str | None) -> str | None:
@@ -163,9 +172,23 @@ def base_period(facts: SentenceFacts, figure: Figure, period: str | None) -> str
         if compared and base.start >= figure.end and _IN_BASE_AFTER.match(body[figure.end : base.start]):
             # "up from seven at the end of 2020": a count compared at a point keeps the point
             return base.period if base.point and figure.kind == "count" else base.flow_period
-    if compared and period is not None and _YEAR_EARLIER_AFTER.match(body[ratio_end : ratio_end + 30]):
+    if compared and period is not None and _YEAR_EARLIER_AFTER.match(body[ratio_end : ratio_end + 60]):
+        return year_earlier(period)
+    if (
+        period is not None
+        and _UP_FROM_BEFORE.search(window)
+        and _CLAUSE_ENDS_AFTER.match(body, ratio_end)
+        and _PART_OF_A_YEAR.fullmatch(period)
+    ):
+        # "an interim payout of 9.5 HK cents a share, up from 8 HK cents": a half's or a quarter's figure is
+        # compared with the same part of the year before
         return year_earlier(period)
     return period
+
+
+_UP_FROM_BEFORE = re.compile(r"\b(?:up|down)\s+from\s*$", re.I)
+_CLAUSE_ENDS_AFTER = re.compile(r"[^,;.\d]{0,20}(?:[.;]|$)")  # its unit words, then the end
+_PART_OF_A_YEAR = re.compile(r"\d{4}-(?:H[12]|Q[1-4])|\d{4}-01\.\.\d{4}-(?:0[2-9]|1[01])")
 
 
 def year_earlier(period: str) -> str:

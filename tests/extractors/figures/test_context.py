@@ -1020,6 +1020,23 @@ def test_a_share_move_is_dated_on_its_session(
     assert found["4.1 billion yuan"].period == "2024"
 
 
+@pytest.mark.parametrize(
+    ("sentence", "span", "base"),
+    [
+        ("Gross margin was 33.8 per cent, against 32.1 per cent a year earlier.", "32.1 per cent", "2024-Q3"),
+        ("Sales abroad made up 62% of revenue, against 55% twelve months before.", "55%", "2024-Q3"),
+        ("Margin rose to 34.8% from 31.5% in the July-September quarter of last year.", "31.5%", "2024-Q3"),
+        # a half's payout "up from" a number with no time word: the same half a year before
+        ("The board proposed an interim payout of 9.5 HK cents a share, up from 8 HK cents.", "8", "2024-H1"),
+    ],
+)  # fmt: skip
+def test_a_base_stated_as_its_own_number_is_dated_a_year_earlier(
+    catalogue: MetricCatalogue, sentence: str, span: str, base: str
+) -> None:
+    found = figures("In the third quarter, revenue rose 12% to 4.1 billion yuan.\n" + sentence, catalogue)
+    assert (found["4.1 billion yuan"].period, found[span].period) == ("2025-Q3", base)
+
+
 def test_a_share_of_world_exports_is_no_share_price(catalogue: MetricCatalogue) -> None:
     text = "In 2024, Guangdong's shares of world exports rose to 3.1% from 2.9% as toy makers expanded."
     found = figures(text, catalogue, published=date(2025, 8, 29))
