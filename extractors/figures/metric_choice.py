@@ -364,6 +364,14 @@ _BREAKDOWN = re.compile(
 )
 
 
+# what an amount measures when it is no trade: a price, an output value, sales, a profit
+_NOT_A_TRADE_AMOUNT = re.compile(
+    r"均价|均價|单价|單價|价|價|产值|產值|营收|營收|销售额|銷售額|交易额|交易額|利润|利潤"
+    r"|\b(?:price|prices|priced|output value|revenue|sales|turnover|profit)\b",
+    re.I,
+)
+
+
 def growth_metric_in_force(
     facts: SentenceFacts,
     figure: Figure,
@@ -406,8 +414,13 @@ def growth_metric_in_force(
         level_metric = earlier[levels[-1]].metric
         if level_metric is not None:
             return growth_counterpart(facts.vocabulary.metrics[level_metric], facts.vocabulary.metrics)
-        if facts.figures[levels[-1]].kind == "count":
-            return None  # a rate of a count the catalogue has no metric for
+        level = facts.figures[levels[-1]]
+        if level.kind == "count" or (
+            level.kind == "currency" and _NOT_A_TRADE_AMOUNT.search(facts.body, *facts.clause(level.start))
+        ):
+            # a rate of a count, a price or an output value the catalogue has no metric for:
+            # 產值3.3億元，按月增長2.8%, 批發價每斤138元，較上月同日上升6.2%
+            return None
     if _has_own_subject(facts.body[clause_start : figure.start], facts.vocabulary.subjects):
         return None
     return in_force if role_of(in_force) == "growth" else None

@@ -51,6 +51,25 @@ _ABBREVIATED_PARTNERS = (
     (r"(?<=[对自向供输])澳(?![门洲大])", "澳", "Macao"),
     (r"粤澳", "粤澳", "Macao"),
     (r"澳资", "澳资", "Macao"),
+    # a country or region cut to one character between 对 / 自 and the trade (对英出口, 对俄进出口), as copy
+    # writes it after naming the partner in full; nowhere else (英寸, 拉动, 日均, 法人, 加工)
+    *(
+        (rf"(?<=[对自]){char}(?=进出口|出口|进口)", char, name)
+        for char, name in (
+            # not 拉 (Latin America, Latvia), 加 (Canada, Ghana) or 印 (India, Indonesia): more than one
+            ("英", "UK"),
+            ("俄", "Russia"),
+            ("日", "Japan"),
+            ("韩", "South Korea"),
+            ("德", "Germany"),
+            ("法", "France"),
+            ("泰", "Thailand"),
+            ("越", "Vietnam"),
+            ("墨", "Mexico"),
+            ("非", "Africa"),
+            ("欧", "EU"),
+        )
+    ),
     # names that are parts of other words, matched where they are not: 增加纳税 (Ghana), 内蒙古 (Mongolia)
     (r"(?<![增追参])加纳(?![税入米])", "加纳", "Ghana"),
     (r"(?<!内)蒙古(?![族包语])", "蒙古", "Mongolia"),

@@ -592,3 +592,32 @@ def test_a_supply_to_hong_kong_named_later_in_chinese_is_only_that_figures(
         headline="沙堆生蚝产值前10个月增长12.5%",
     )
     assert [o.partner for o in found][:2] == [None, None]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "10月產值3.3億元，按月增長2.8%。",
+        "昨日長沙灣批發市場基圍蝦批發價每斤138元，較上月同日上升6.2%。",
+        "平均出口單價為每輛1283元人民幣，按年下降2.1%。",
+    ],
+)
+def test_the_rate_of_an_output_value_or_a_price_is_no_trade_growth(
+    extractor: FigureExtractor, sentence: str
+) -> None:
+    found = extractor.extract(
+        "前三季度，廣東出口電動自行車45.6億元，按年增長12.3%。\n" + sentence, published=None
+    )
+    assert [o.metric for o in found] == ["exports", "exports_growth", None, None]
+
+
+def test_a_partner_cut_to_one_character_before_the_trade_is_that_partner(extractor: FigureExtractor) -> None:
+    found = extractor.extract(
+        "前三季度，广东与英国进出口1285.3亿元，增长6.1%。\n其中，对英出口1015.7亿元，增长9.2%；自英进口270.6亿元。",
+        published=None,
+    )
+    assert [(o.metric, o.partner) for o in found[2:]] == [
+        ("exports", "UK"),
+        ("exports_growth", "UK"),
+        ("imports", "UK"),
+    ]
