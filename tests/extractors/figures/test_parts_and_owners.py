@@ -621,3 +621,17 @@ def test_a_partner_cut_to_one_character_before_the_trade_is_that_partner(extract
         ("exports_growth", "UK"),
         ("imports", "UK"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "metrics"),
+    [
+        ("10月出口126億元人民幣，月增5.8%，年增6.6%。", ["exports", "exports_growth", "exports_growth"]),
+        ("第3季出口值季增8.4%。", ["exports_growth"]),  # a period written with a digit is no subject
+        ("對東協出口年增24.1%。", ["exports_growth"]),  # 東協, as Taiwan's press writes ASEAN
+    ],
+)
+def test_taiwans_press_writes_a_rate_with_its_basis_glued_to_the_verb(
+    extractor: FigureExtractor, sentence: str, metrics: list[str]
+) -> None:
+    assert [o.metric for o in extractor.extract(sentence, published=None)] == metrics
