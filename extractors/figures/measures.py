@@ -72,9 +72,9 @@ _TENTHS = re.compile(r"成(?P<tenth>[一二三四五六七八九1-9])?(?![本交
 """四成 = 40 %, 八成五 = 85 %; not 成本, 成交, 成功, 一成不变, ... after a number."""
 _MULTIPLE_ZH = re.compile(r"倍")
 _GROWTH_BY_MULTIPLE = re.compile(
-    r"(?:增长|增加|提高|提升|扩大|上涨|增)了?(?:近|约|超过|超|逾|将近|接近|达|达到)?$"
+    r"(?:增长|增加|提高|提升|扩大|上涨|增|成长)了?(?:近|约|超过|超|逾|将近|接近|达|达到)?$"
 )
-"""增长4倍: a change of +400 % (the multiple is the growth, not the level)."""
+"""增长4倍, and Taiwan's 成长1.3倍: a change of +400 % (the multiple is the growth, not the level)."""
 _TIMES_EN = re.compile(
     r"(?:\s+|-)times(?=\s+(?:that\s+of|those\s+of|as\s+(?:much|many|large|high|big)|the\b|higher|larger|"
     r"bigger|greater|more|over|what)\b)",

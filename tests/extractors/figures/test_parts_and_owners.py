@@ -635,3 +635,17 @@ def test_taiwans_press_writes_a_rate_with_its_basis_glued_to_the_verb(
     extractor: FigureExtractor, sentence: str, metrics: list[str]
 ) -> None:
     assert [o.metric for o in extractor.extract(sentence, published=None)] == metrics
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "unit"),
+    [
+        ("對東協出口則成長1.3倍。", 130.0, "%"),  # grown by 1.3 times: +130 %, as 增长1.3倍
+        ("對東協出口衰退4.1%。", -4.1, "%"),  # 衰退: a fall
+    ],
+)
+def test_taiwans_press_writes_growth_as_cheng_zhang_and_a_fall_as_shuai_tui(
+    extractor: FigureExtractor, sentence: str, value: float, unit: str
+) -> None:
+    [found] = extractor.extract(sentence, published=None)
+    assert (found.value, found.unit, found.kind, found.metric) == (value, unit, "change", "exports_growth")
