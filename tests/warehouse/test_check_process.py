@@ -117,3 +117,21 @@ def test_a_check_process_killed_by_a_signal_is_named_so() -> None:
     assert _cause(killed) == "killed by signal 9"
     failed = _ended("import sys; print('noise'); sys.exit('OSError: disk full')")
     assert _cause(failed) == "OSError: disk full"
+
+
+def test_the_writer_reopens_its_file_as_it_opened_it(tmp_path: Path) -> None:
+    with Warehouse(tmp_path / "w.duckdb", hold_file=True, defer_checks=True) as wh:
+        run = wh.start_run(flow="daily", params={}, started_at=T0)
+        wh.load_batch(LoadBatch(_runs()[0][0]), run_id=run)
+        before = wh._session
+        assert wh.check_pending(run_id=run) > 0
+        with wh._conn() as conn:
+            assert conn is not before  # the check closed the file and the writer opened it again
+            settings = "SELECT current_setting('threads'), current_setting('TimeZone')"
+            assert conn.execute(settings).fetchone() == (Warehouse.FILE_THREADS, "UTC")
+        wh.load_batch(LoadBatch(_runs()[0][1]), run_id=run)
+        wh.check_pending(run_id=run)
+        published = wh.publish()
+    queue = "SELECT event, count(*) FROM store.figure_checks GROUP BY ALL ORDER BY ALL"
+    (queued, checked) = query(published, queue)[1]
+    assert queued[1] == checked[1] > 0
