@@ -109,6 +109,12 @@ class WriterLock:
         """Whether this object currently holds the lock."""
         return self._fd is not None
 
+    @property
+    def fd(self) -> int | None:
+        """The descriptor the lock is held on (a process that inherits it holds the lock until it ends), or
+        None when there is none: not held, or a PostgreSQL catalog, which writers share."""
+        return None if self._fd is None or self._shared else self._fd
+
 
 @contextmanager
 def claimed_for_process(path: Path, wait_s: float = 0.0) -> Iterator[None]:

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, Literal, Self, TypeVar
 
 import duckdb
 
+from gdwatch.warehouse.check_process import check_in_own_process
 from gdwatch.warehouse.connection import connect, publish, registered
 from gdwatch.warehouse.errors import WarehouseError
 from gdwatch.warehouse.lake import CatalogLock, LakeTarget, is_lake
@@ -92,6 +93,12 @@ class Warehouse:
     """A check on a DuckDB file works through the queued batches in slices of whole batches of at most this
     many article versions, one transaction each, so its memory is bounded by the slice, not by what is
     queued (the same conflicts and disagreements as one check of them all: ``load.check_pending``)."""
+    CHECK_IN_OWN_PROCESS = True
+    """A writer that holds a DuckDB file runs each check in a short-lived process of its own
+    (``warehouse.check_process``), closing the file for it and reopening it afterwards, so what the check
+    allocates and what DuckDB caches for it leave with that process instead of staying in the run's for the
+    rest of the run (docs/benchmarks.md, "The check in a process of its own"). The rows are those of the
+    check in this process; False runs it here."""
     FILE_THREADS = 1
     """DuckDB threads of the writer's connections to a DuckDB file. A batch's statements read and write tens
     to thousands of rows, too few to split: with DuckDB's default (one thread per core) each statement
@@ -172,15 +179,19 @@ class Warehouse:
             if self._lake is None and not hold_file:
                 connect(self.path).close()
             else:
-                self._session = connect(self.path)
-                if self._lake is None:
-                    self._session.execute(f"SET threads = {int(self.FILE_THREADS)}")
+                self._session = self._open_session(migrate=True)
             if self._lake is not None and self._lake.kind == "postgres":
                 self._catalog_lock = CatalogLock(self._lake)
         except BaseException:
             self._close_session()
             self._lock.release()
             raise
+
+    def _open_session(self, *, migrate: bool) -> duckdb.DuckDBPyConnection:
+        session = connect(self.path, migrate=migrate)
+        if self._lake is None:
+            session.execute(f"SET threads = {int(self.FILE_THREADS)}")
+        return session
 
     def __enter__(self) -> Self:
         return self
@@ -200,8 +211,11 @@ class Warehouse:
                 try:
                     yield self._session
                 except BaseException:
-                    with suppress(duckdb.Error):  # the session lives on: end a transaction left open
-                        self._session.execute("ROLLBACK")
+                    # the session lives on: end a transaction left open (a check in its own process
+                    # reopened it: None only when that reopening failed)
+                    with suppress(duckdb.Error):
+                        if self._session is not None:
+                            self._session.execute("ROLLBACK")
                     raise
                 return
             conn = connect(self.path, migrate=False)
@@ -374,16 +388,40 @@ class Warehouse:
     ) -> int:
         """Check everything queued on a DuckDB file, in its own transaction; returns the conflicts opened."""
         started = time.perf_counter()
-        opened = check_pending(
-            conn,
-            run_id=run_id,
-            timings=timings,
-            config_dir=self.config_dir,
-            slice_articles=self.CHECK_SLICE_ARTICLES,
-        )
+        # nothing of this writer's queued: at most what a killed writer left, checked here rather than pay a
+        # process and two checkpoints for what is usually an empty queue (an unchanged run)
+        if self._session is not None and self.CHECK_IN_OWN_PROCESS and self._queued_articles > 0:
+            opened = self._check_in_own_process(run_id, timings)
+        else:
+            opened = check_pending(
+                conn,
+                run_id=run_id,
+                timings=timings,
+                config_dir=self.config_dir,
+                slice_articles=self.CHECK_SLICE_ARTICLES,
+            )
         self._queued_articles = 0
         self.check_s += time.perf_counter() - started
         return opened
+
+    def _check_in_own_process(self, run_id: int, timings: dict[str, float] | None) -> int:
+        """The check of a held file in a process of its own: the file is closed (a checkpoint) for it and
+        reopened afterwards, also when it fails, so the writer goes on (the caller holds ``_mutex``)."""
+        assert self._session is not None  # why: only a writer that holds its file checks this way
+        self._session.close()
+        self._session = None
+        try:
+            return check_in_own_process(
+                self.path,
+                run_id=run_id,
+                config_dir=self.config_dir,
+                slice_articles=self.CHECK_SLICE_ARTICLES,
+                threads=self.FILE_THREADS,
+                lock_fd=self._lock.fd,
+                timings=timings,
+            )
+        finally:
+            self._session = self._open_session(migrate=False)
 
     def _load_lake_batch(
         self,

@@ -326,6 +326,7 @@ def test_a_check_signs_each_distinct_text_once_and_stores_what_signing_each_give
         monkeypatch.setattr(fingerprints, "_TEXTS_PER_FETCH", per_fetch)
         monkeypatch.setattr(fingerprints, "_CHUNK_CHARS", chunk_chars)
         with Warehouse(tmp_path / f"{name}.duckdb", hold_file=True, defer_checks=True) as wh:
+            wh.CHECK_IN_OWN_PROCESS = False  # the patched sizes hold in this process only
             run = wh.start_run(flow="daily", params={}, started_at=T0)
             for batch in (first, second):
                 wh.load_batch(LoadBatch(batch), run_id=run)
