@@ -649,3 +649,27 @@ def test_taiwans_press_writes_growth_as_cheng_zhang_and_a_fall_as_shuai_tui(
 ) -> None:
     [found] = extractor.extract(sentence, published=None)
     assert (found.value, found.unit, found.kind, found.metric) == (value, unit, "change", "exports_growth")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "metric", "partner"),
+    [
+        ("Guangdong's two-way commerce with Vanuatu reached 486 million yuan.", "partner_trade", "Vanuatu"),
+        ("Bilateral commerce expanded 11.9 percent.", "partner_trade_growth", None),
+        (
+            "Exports rose 16.8 percent, while purchases from Vanuatu slipped 5.3 percent.",
+            "imports_growth",
+            "Vanuatu",
+        ),
+        (
+            "Trade between Guangdong Province in south China and Nauru totaled 96.8 million yuan.",
+            "partner_trade",
+            "Nauru",
+        ),
+    ],
+)
+def test_commerce_and_purchases_are_trade_and_imports(
+    extractor: FigureExtractor, sentence: str, metric: str, partner: str | None
+) -> None:
+    found = extractor.extract(sentence, published=None)
+    assert (found[-1].metric, found[-1].partner) == (metric, partner)
