@@ -25,9 +25,9 @@ from gdwatch.extractors.figures import FigureExtractor
 
 # Update together with the labels (benchmarks/devset.devset_sha256() prints the new values).
 PINNED_SHA256 = {
-    "en.jsonl": "c488b264c607bf1e58f482b70ed0a77987ed3c11bf44e3f004ac3fdf156430ff",
-    "zh-hans.jsonl": "60f47fcfdbf3e5d11a6128ced83303ef5bcea187dfe42eeacf050034b3ae0a2b",
-    "zh-hant.jsonl": "5412c7561d91cdbd8a44557189c77cfe998bc3cb38c500af7284a3874bc015c2",
+    "en.jsonl": "e6d3239a458c9df6b36d5cf94d486ee4b43fe17d2215638805f74f5f25b586c8",
+    "zh-hans.jsonl": "f3863fa556311127af5cd30a639ea093d2c620cc13163b10b13068a954db5a07",
+    "zh-hant.jsonl": "88999c06ff6fe128af35ed11d44b921b03ba850e9725b6094db3989a4e47ecfc",
 }
 
 FLOORS = {
