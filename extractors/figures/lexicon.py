@@ -217,7 +217,9 @@ BEFORE_WHOLE_PHRASE_EN = frozenset(
         # verbs of a target or a report: "will pursue GDP growth of around 5 percent", "targets export growth"
         "pursue pursues seek seeks target targets aim aims set sets expect expects forecast forecasts "
         "project projects see sees saw post posts posted report reports record records recorded achieve "
-        "achieves deliver delivers registered logged had has have earned earns generated generates booked"
+        "achieves deliver delivers registered logged had has have earned earns generated generates booked "
+        # the subject as a pronoun: "what it bought from Namibia", "what they shipped to Chile"
+        "it they what"
     )
 )
 """Words that may stand right before a catalogue phrase without making it a subset ("total exports", "the

@@ -825,7 +825,7 @@ _YEAR_ON_YEAR = re.compile(r"year[- ]on[- ]year|a year (?:earlier|ago|before)|�
 
 # a partner named before, referred to again: "the country", "the North African kingdom", "from it", 双边
 _PARTNER_ANAPHOR = re.compile(
-    r"\b(?:the|that)\s+(?:[A-Z][\w-]*\s+){0,3}(?:country|kingdom|nation|republic)\b|\b(?:to|from)\s+it\b"
+    r"\b(?:the|that)\s+(?:[\w-]+\s+){0,3}(?:country|kingdom|nation|republic)\b|\b(?:to|from)\s+it\b"
     r"|\bbilateral\b|\btwo-way\s+trade\b|双边|两国|該國|该国|雙邊|兩國"
 )
 # The total's metrics and their counterparts for the trade with one partner

@@ -673,3 +673,19 @@ def test_commerce_and_purchases_are_trade_and_imports(
 ) -> None:
     found = extractor.extract(sentence, published=None)
     assert (found[-1].metric, found[-1].partner) == (metric, partner)
+
+
+def test_commerce_between_and_what_it_bought_are_trade_with_the_partner(extractor: FigureExtractor) -> None:
+    found = extractor.extract(
+        "Commerce between Guangdong and Namibia hit 4.37 billion yuan.\n"
+        "Guangdong's sales to the southern African nation gained 19.2 percent, and what it bought from "
+        "Namibia rose 6.8 percent.\n"
+        "Across 2021-2025, Guangdong-Namibia trade grew 11.2 percent a year on average.",
+        published=None,
+    )
+    assert [(o.metric, o.partner) for o in found] == [
+        ("partner_trade", "Namibia"),
+        ("exports_growth", "Namibia"),
+        ("imports_growth", "Namibia"),
+        ("partner_trade_growth", "Namibia"),
+    ]
