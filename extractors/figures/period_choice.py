@@ -202,7 +202,8 @@ _SHARE_PRICE = re.compile(
     r"\bshares?\s+(?:of|in)\b|\b(?:its|the company's|the firm's|[a-z]+-listed)\s+shares\b|\bthe stock\b"
     # a firm's shares by name ("Zaoyue's shares", "Willowmere shares", "Canopia's stock"), "the shares" and
     # "Hong Kong-traded shares" only when they move: "China's shares of world exports" is no share price
-    r"|(?:(?-i:\b[A-Z][\w-]*(?:'s)?\s+(?:H\s+)?(?:shares|stock))|\bthe\s+shares|\b[a-z]+-traded\s+shares)\b"
+    r"|(?:(?-i:\b[A-Z][\w-]*(?:'s)?\s+(?:\(\d{4,6}\)\s+)?(?:H\s+)?(?:shares|stock))|\bthe\s+shares"
+    r"|\b[a-z]+-traded\s+shares)\b"
     r"(?=.{0,80}?\b(?:rose|fell|closed|ended|gained|jumped|climbed|surged|slipped|dropped|added|lost|slid|tumbled"
     r"|soared|advanced|declined|edged|finished|were\s+(?:up|down))\b)"
     r"|股价|股價|收盘|收盤|收市|收报|收報|收在|报收|報收|收[涨漲跌升]",
@@ -238,7 +239,8 @@ _SINCE = re.compile(r"以来|以來|\bthis year\b|\bso far\b|year[- ]to[- ]date"
 _YEAR_SO_FAR = re.compile(r"今年以来|今年以來|\bthis year\b|year[- ]to[- ]date", re.I)
 _DATE_ZH = re.compile(r"(\d{1,2})月(\d{1,2})[日号]")
 _TODAY = re.compile(r"\btoday\b|今天|今日")
-_WEEKDAY = re.compile(r"\bon\s+(monday|tuesday|wednesday|thursday|friday)\b", re.I)
+# "on Thursday", "at Wednesday's close"
+_WEEKDAY = re.compile(r"\b(?:on|at)\s+(monday|tuesday|wednesday|thursday|friday)(?:'s)?\b", re.I)
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday")
 
 

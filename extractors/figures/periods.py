@@ -50,7 +50,9 @@ _ATOMS = re.compile(
     r"(?:[上中下]旬)?)"
     # "the first nine months", and a headline's "trade tops 20b yuan in nine months" (never "within", nor a
     # record's "the highest in eight months")
-    r"|(?P<firstn>(?:(?:first|past)\s+|(?<=in\s)(?<!within\s)(?<!est\sin\s))(?P<fn>[a-z]+|\d{1,2})\s+months(?!\s+(?:running|in\s+a\s+row|straight))"
+    # "for the nine months" and "in the nine months", as a report on the months so far writes them
+    r"|(?P<firstn>(?:(?:first|past)\s+|(?<=in\s)(?<!within\s)(?<!est\sin\s)|(?<=in\sthe\s)|(?<=for\sthe\s))"
+    r"(?P<fn>[a-z]+|\d{1,2})\s+months(?!\s+(?:running|in\s+a\s+row|straight))"
     r"|[前首](?P<zfn>\d{1,2}|[一二两三四五六七八九十]+)个?月)"
     r"|(?P<firstq>(?:first\s+|(?<=in\s)(?<!within\s))(?P<fq>two|three)\s+quarters(?!\s+(?:running|in\s+a\s+row|straight))|[前首](?P<zfq>[二两三23])(?:个)?季度?"
     # 三季报: the report on the first three quarters
@@ -135,6 +137,8 @@ _BASE_BEFORE = re.compile(
     r"|\bas (?:many|much) as(?: in)?"
     # "up 11.2 percent from the previous edition in 2024": the fair's last edition is the base
     r"|\b(?:previous|last|prior|preceding) (?:edition|session|show|fair|expo) (?:in|of)"
+    # "revenue grew 6.1% on the April-June period", "grew 7.9 percent on the first three months"
+    r"|(?<=[%t])\s+on\s+the"
     r"|\bcompared to|\bcompared with)\s*(?:the\s+|in\s+)?[“\"「]?$",
     re.I,
 )
@@ -150,7 +154,10 @@ _BASE_AFTER = re.compile(r"^(?:同期|同比|以来|起|\s+levels?\b|\s+figures?
 # "up from about 1,500 at the end of 2023", "21 more than at the end of 2024": the earlier side's date
 _BASE_BEFORE_FIGURE = re.compile(
     r"(?:\bcompared (?:with|to)|\bthan|\bversus|\bup from|\bdown from)\s+(?:[^,;]{1,30}?\s+)?"
-    r"(?:in|at the end of)\s+$",
+    r"(?:in|at the end of)\s+$"
+    # "rose to 52%, from 44% in September": a bare "from" before a number is the other side too
+    r"|\bfrom\s+(?:about\s+|around\s+)?(?:US\$|HK\$|\$|RMB)?\d[\d.,]*\s*"
+    r"(?:%|percent|per cent|[a-z]+(?:\s+yuan)?)?\s+(?:in|at the end of)\s+$",
     re.I,
 )
 # "截至6月底", "as of the end of June": a point in time, the last day of the period named
@@ -547,6 +554,13 @@ def _atom(sentence: str, match: re.Match[str], published: date | None) -> _Atom 
     if kind == "firstn":
         text = match.group("fn") or match.group("zfn")
         count = small_number(text)
+        if (
+            count
+            and count < 6
+            and not match.group().lower().startswith(("first", "past"))
+            and sentence[max(0, start - 8) : start].lower().endswith(("in the ", "for the "))
+        ):
+            return None  # "in the two months": the months in force, not the year's first two
         return _Atom(start, end, "months", months=(1, count)) if count and 1 < count <= 12 else None
     if kind == "firstq":
         count = small_number(match.group("fq") or match.group("zfq") or match.group("zfq3"))

@@ -997,6 +997,8 @@ def test_a_share_price_is_dated_on_its_trading_day(catalogue: MetricCatalogue) -
         ("Shares of Cradlebrook rose 2.7 per cent to HK$5.31 in Hong Kong trading.", "HK$5.31", "2025-08-29"),
         ("Its Shanghai-listed shares (603958.SS) rose 3.1% to 24.86 yuan.", "24.86 yuan", "2025-08-29"),
         ("Its shares rose 6.8% to close at HK$48.20.", "6.8%", "2025-08-29"),
+        ("Ferncastle (02935) shares gained 4.8 per cent to HK$6.32 yesterday.", "HK$6.32", "2025-08-28"),
+        ("Shares of Dunmere rose 3.1 per cent to HK$12.64 at Wednesday's close.", "HK$12.64", "2025-08-27"),
         (
             "The stock, traded in Shenzhen as 301998.SZ, ended 4.6% higher at 87.35 yuan.",
             "87.35 yuan",

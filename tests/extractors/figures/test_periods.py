@@ -98,6 +98,30 @@ def test_last_this_and_next_month_are_read_against_the_publication_date(
     assert periods_of(text, published=published) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("For the nine months, net profit rose 28.7%.", ["2025-01..2025-09"]),
+        ("In the ten months, exports grew.", ["2025-01..2025-10"]),
+        ("Shaoguan received 9.42 million visits in the two months.", []),  # the months in force, not Jan-Feb
+    ],
+)
+def test_the_months_so_far_written_with_the(text: str, expected: list[str]) -> None:
+    assert periods_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Peru's share rose to 52%, from 44% in September.",
+        "Revenue grew 6.1% on the April-June period.",
+        "Output value grew 7.9 percent on the first three months.",
+    ],
+)
+def test_the_other_side_of_a_comparison_is_a_base(text: str) -> None:
+    assert periods_of(text) == []
+
+
 def test_the_month_before_as_a_comparison_is_a_base() -> None:
     mentions = find_periods(normalize("售價約6元，較上月同日上升0.5元。"), date(2026, 12, 2))
     assert [(m.period, m.base) for m in mentions] == [("2026-11", True)]
