@@ -16,6 +16,7 @@ kind and basis, and whether it is a projection. What earlier sentences tell late
 from __future__ import annotations
 
 import datetime
+import re
 
 from gdwatch.config.models import Gazetteer, MetricCatalogue
 from gdwatch.extractors.figures.companies_zh import find_introduced
@@ -46,7 +47,7 @@ from gdwatch.extractors.figures.sentences import Sentence, split_sentences
 from gdwatch.extractors.figures.subjects import SubjectGrammar
 from gdwatch.extractors.records import Observation
 
-EXTRACTOR_VERSION = "metrics-2.62.0"
+EXTRACTOR_VERSION = "metrics-2.63.0"
 
 _LOWER = str.maketrans({chr(c): chr(c + 32) for c in range(65, 91)})
 _TRIGGERS = (FIGURE_TRIGGER, PERIOD_TRIGGER)
@@ -150,6 +151,7 @@ def extract_observations(
 
 _SUPPLY_REACH = 120
 """How much of each of the first two lines is read for Guangdong's supply to Hong Kong or Macao."""
+_TOWN_AFTER = re.compile(r"\s+(?:town|township|village)\b", re.I)
 _LEDE_REACH = 300
 """How much of the first paragraph, after the headline, is read for the agency that reported it."""
 _BYLINE_LENGTH = 40
@@ -201,7 +203,9 @@ def _read_headline(
         if mention.valid and mention.kind in TOPIC_KINDS:
             if jurisdiction_cited and mention.kind in _HOME_KINDS:
                 break
-            state.topic, state.headline_topic = mention.name, True
+            # "Shunde town hooks overseas anglers": a town of the district named, which the lede names
+            a_town_of_it = _TOWN_AFTER.match(title, mention.end) is not None
+            state.topic, state.headline_topic = mention.name, not a_town_of_it
             if mention.kind in {"company", "event"}:
                 # "公司全年实现营业收入…", "本届展会…": the company or the fair the headline names
                 state.last_entity = mention.name

@@ -127,7 +127,7 @@ _DATELINE_AFTER = re.compile(
 _DATELINE_AFTER_EN = re.compile(r",\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*(?:\(|--|—|–)")
 # the office that published the figures: 广州海关数据显示, 深圳海关昨日公布
 _SOURCE_AFTER_ZH = re.compile(
-    r"(?:昨日|今日|日前|近日|昨天|今天|\d{1,2}日)?(?:统计|数据|最新数据|获悉|消息|发布|公布|表示|介绍)"
+    r"(?:昨日|今日|日前|近日|昨天|今天|\d{1,2}日)?(?:统计|数据|最新数据|最新统计|获悉|消息|发布|公布|通报|表示|介绍)"
 )
 _OWNER_AFTER_ZH = ("的", "进出口", "出口", "转口", "外贸", "货物", "整体", "对", "输往")
 # "58 percent of Guangdong's total", "a third of the city's exports": the whole a share is taken of (but "the

@@ -36,6 +36,8 @@ def choose_entity(
     valid = [m for m in facts.entities if m.valid]
     in_clause = [m for m in valid if clause_start <= m.start < clause_end]
     chosen = _pick(in_clause, facts.body)
+    if chosen is not None and _completes_a_place_before(facts, valid, clause_start, chosen):
+        chosen = None  # "Zhanlong town in Puning, Jieyang produced": the city ends the place named before it
     if chosen is None:
         earlier = [m for m in valid if m.start < clause_start]
         if not facts.body[:1].isascii():
@@ -55,6 +57,22 @@ def choose_entity(
             return topic  # "记者从小榄镇获悉，…该镇五金锁具出口…": 该镇 is a town, never the province
         return earlier_subject
     return topic
+
+
+def _completes_a_place_before(
+    facts: SentenceFacts, valid: list[EntityMention], clause_start: int, chosen: EntityMention
+) -> bool:
+    """Whether a clause opens with the city that completes a place written before its comma ("Zhanlong town in
+    Puning, Jieyang produced 96 million pairs"): the address of the subject, not another owner."""
+    if chosen.kind != "city" or facts.body[clause_start : chosen.start].strip():
+        return False
+    before = facts.body[:clause_start].rstrip()
+    if not before.endswith(","):
+        return False
+    place_end = len(before) - 1
+    return any(m.end == place_end and m.kind in {"district", "city"} for m in facts.entities) and any(
+        m.start < clause_start and m.kind == "district" for m in valid
+    )
 
 
 _SPECIFIC = {"company": 0, "event": 1, "district": 2, "region": 3}

@@ -141,6 +141,27 @@ def test_towns_subdistricts_and_islands_own_their_figures(
     assert set(owners(extractor, text).values()) == {town}
 
 
+def test_the_customs_office_that_published_the_figures_is_not_their_owner(extractor: FigureExtractor) -> None:
+    text = "广州海关最新统计显示，今年1至10月，广东出口帐篷及露营用品86.7亿元，同比增长17.3%。"
+    assert set(owners(extractor, text).values()) == {"Guangdong"}
+
+
+def test_a_town_addressed_by_its_county_and_city_owns_its_figures(extractor: FigureExtractor) -> None:
+    text = "Zhanlong town in Puning, Jieyang produced 96 million pairs of jeans.\nThe town has 1,200 makers."
+    assert set(owners(extractor, text).values()) == {"Zhanlong"}
+
+
+def test_a_headlines_district_town_gives_way_to_the_town_the_lede_names(
+    extractor: FigureExtractor,
+) -> None:
+    text = (
+        "Rod and reel workshops in Jun'an, a Shunde town on Foshan's southern edge, turned out goods worth "
+        "6.8 billion yuan.\nThe town made 18.6 million carbon fibre rods."
+    )
+    headline = "Shunde town hooks overseas anglers as tackle output climbs"
+    assert set(owners(extractor, text, headline=headline).values()) == {"Jun'an"}
+
+
 def test_hong_kong_island_is_not_a_town_of_guangdong(extractor: FigureExtractor) -> None:
     text = "Shops on Hong Kong Island, Wan Chai, sold HK$2.1 billion of Guangdong-made furniture."
     assert "Kong Island" not in set(owners(extractor, text).values())

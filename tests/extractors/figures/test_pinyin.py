@@ -22,6 +22,7 @@ PUBLISHED = date(2026, 11, 20)
         ("大涌", True, ["da", "chong"]),
         ("金涌", False, ["jin", "yong"]),  # a firm's 涌 is "surging"
         ("晟锋", False, ["sheng", "feng"]),
+        ("石碁", True, ["shi", "ji"]),
     ],
 )
 def test_a_name_is_read_as_names_are(written: str, place: bool, syllables: list[str]) -> None:
