@@ -25,9 +25,9 @@ from gdwatch.extractors.figures import FigureExtractor
 
 # Update together with the labels (benchmarks/devset.devset_sha256() prints the new values).
 PINNED_SHA256 = {
-    "en.jsonl": "e6d3239a458c9df6b36d5cf94d486ee4b43fe17d2215638805f74f5f25b586c8",
-    "zh-hans.jsonl": "f3863fa556311127af5cd30a639ea093d2c620cc13163b10b13068a954db5a07",
-    "zh-hant.jsonl": "88999c06ff6fe128af35ed11d44b921b03ba850e9725b6094db3989a4e47ecfc",
+    "en.jsonl": "8ce6cdf2922deb59c9c5e8712824487f41b5d8828aed16de4db70d3cbab71f38",
+    "zh-hans.jsonl": "598db93b9f8d167beec3253a54b9b25c564ef65d667b60971ed20e118276e752",
+    "zh-hant.jsonl": "b6f4d69e082046486eb44ce3c51a6248c68eb451aa09dd2c0c6c1f54e1893b88",
 }
 
 FLOORS = {
