@@ -75,6 +75,8 @@ _HAN_RUN_END = re.compile(r"[\u4e00-\u9fff、“”「」]*$")
 _QUOTES_ZH = re.compile(r"[“”「」]")
 _PREPOSITIONS_ZH = tuple("对与向从同自")
 _PERIOD_REST_ZH = re.compile(r"^(?:季度|季|月份|月|年)")
+# 对, 自 or 向 and one character of the partner's name, right before the trade: 对阿出口, 自阿进口
+PARTNER_CUT_TO_ONE_CHARACTER = re.compile(r"[对自向]([\u4e00-\u9fff])")
 _PREFIX_BREAK = re.compile(r"[、是的了在个有为和及]")
 _REPORTING_VERB_END = re.compile(r"(?:共|累计|合计)?(?:实现|完成|达到|达)$")
 
@@ -134,6 +136,8 @@ def is_whole(body: str, hit: PhraseHit, subjects: SubjectGrammar) -> bool:
         return False
     prefix = subjects.partner_prefix.sub("", prefix)
     prefix = _PREFIX_BREAK.split(prefix)[-1]
+    if PARTNER_CUT_TO_ONE_CHARACTER.fullmatch(prefix):
+        return True  # 对阿出口, 自阿进口: the trade with the partner the article named in full before
     # 模具产业实现营业收入: the industry's measure, with the verb that reports it between
     if not prefix or _REPORTING_VERB_END.sub("", prefix).endswith(INDUSTRY_WORDS_ZH):
         return True
@@ -440,7 +444,9 @@ _RIGHT_AFTER_A_LEVEL = re.compile(
     r"(?:up|down|rising|falling|growing|increasing|decreasing|rise of|increase of|decline of|drop of|gain of"
     r"|同比增长|同比下降|增长|下降|上升|增加|减少"
     # a month's or a quarter's rate against the one before, and Taiwan's press: 月增5.8%, 季增6.5%, 年减2.1%
-    r"|(?:环比|按年|按月|按季)(?:增长|下降|上升|减少)|[年月季](?:增|减)|成长|衰退)\s*(?:by\s+)?"
+    r"|(?:环比|按年|按月|按季)(?:增长|下降|上升|减少)|[年月季](?:增|减)|成长|衰退"
+    # 高出上年同期18.7%, 较上年同期多出27.3%: higher than the same months a year before
+    r"|(?:较上年同期|较去年同期)?(?:高出|多出)(?:上年同期|去年同期)?)\s*(?:by\s+)?"
 )
 
 

@@ -15,6 +15,8 @@ from gdwatch.extractors.records import Observation
 # "exports to", "trade with", "imports of raw jadeite from", "exports bound for"
 _LINK_AFTER = re.compile(r"\s+(?:of\s+(?:[a-z]+\s+){1,6}?)?(?:to|with|from|bound\s+for|destined\s+for)\s+")
 _ZH_LINK_BEFORE = re.compile(r"[对与向从同自](?:共建)?\s*$")
+_POSSESSIVE_BETWEEN = re.compile(r"\s*['’]?s\s+")  # matchable text writes "Ghana's" as "ghana s"
+_WITH_GUANGDONG_EN = ("commerce with guangdong", "trade with guangdong")
 # 粤港进出口, 粤澳贸易: Guangdong's trade with the place the abbreviation joins to it
 _WITH_GUANGDONG = frozenset({"粤港", "粤澳"})
 _ZH_BETWEEN = re.compile(r"[\s、\u4e00-\u9fff]{0,12}")
@@ -41,6 +43,12 @@ def choose_partner(facts: SentenceFacts, hit: PhraseHit | None, item: ListItem |
     for start, end, name in facts.partners:
         if hit.end <= start and _LINK_AFTER.fullmatch(text[hit.end : start]):
             return name
+        if (
+            end <= hit.start
+            and _POSSESSIVE_BETWEEN.fullmatch(text, end, hit.start)
+            and text.startswith(_WITH_GUANGDONG_EN, hit.start)
+        ):
+            return name  # "Ghana's commerce with Guangdong": the partner owns Guangdong's trade with it
         if end == hit.start and text[start:end] in _WITH_GUANGDONG:
             return name
         if (

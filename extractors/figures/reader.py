@@ -48,6 +48,7 @@ from gdwatch.extractors.figures.lexicon import (
 )
 from gdwatch.extractors.figures.matcher import PhraseHit
 from gdwatch.extractors.figures.metric_choice import (
+    PARTNER_CUT_TO_ONE_CHARACTER,
     choose_hit,
     choose_metric,
     compared_rate_metric,
@@ -528,6 +529,17 @@ def read_figures(
             )
             if partner is None and inherited_partner and item is None and metric and metric.key in _FLOWS:
                 partner = inherited_partner  # "其中，出口88.1亿元" after the trade with one partner
+            if partner is None and hit is not None and state.last_partner is not None:
+                partner = _partner_cut_to_one_character(facts, hit, state.last_partner)
+            if partner is None and hit is None and item is None and metric is not None and index:
+                level = sentence_observations[index - 1]
+                counterpart = (
+                    growth_counterpart(facts.vocabulary.metrics[level.metric], facts.vocabulary.metrics)
+                    if level.metric
+                    else None
+                )
+                if level.partner and counterpart is metric:
+                    partner = level.partner  # "进出口总额为21.4亿元，高出上年同期18.7%": the level's rate
             if not sentence_observations and not lists_parts:
                 # one partner's trade; never a list of partners ("对美国、欧盟分别出口…": 其中 is the total's)
                 state.whole_partner = partner if item is None else None
@@ -1366,6 +1378,17 @@ _GOODS_BEFORE_VOLUME_ZH = re.compile(r"(?:分别)?[\u4e00-\u9fff]{0,8}(?:[^，,�
 
 
 _PLACES_THAT_SUPPLY_ZH = re.compile("基地")
+
+
+def _partner_cut_to_one_character(facts: SentenceFacts, hit: PhraseHit, last_partner: str) -> str | None:
+    """The partner named last, when the trade is written with 对 / 自 and one character of its name
+    (阿塞拜疆 … 对阿出口17.9亿元，自阿进口3.5亿元), else None."""
+    cut = PARTNER_CUT_TO_ONE_CHARACTER.fullmatch(facts.body, max(0, hit.start - 2), hit.start)
+    if cut is None:
+        return None
+    places = facts.vocabulary.places
+    written = (w for w, name in places.partner_of.items() if name == last_partner and not w.isascii())
+    return last_partner if any(w.startswith(cut.group(1)) for w in written) else None
 
 
 def _partner_of_traded_volume(facts: SentenceFacts, figure: Figure) -> str | None:

@@ -689,3 +689,22 @@ def test_commerce_between_and_what_it_bought_are_trade_with_the_partner(extracto
         ("imports_growth", "Namibia"),
         ("partner_trade_growth", "Namibia"),
     ]
+
+
+def test_a_partner_cut_to_one_character_is_the_partner_named_before(extractor: FigureExtractor) -> None:
+    found = extractor.extract(
+        "今年1至10月，广东同阿塞拜疆的进出口总额为21.4亿元，高出上年同期18.7%。\n"
+        "其中，对阿出口17.9亿元，自阿进口3.5亿元。",
+        published=None,
+    )
+    assert [(o.metric, o.partner, o.kind) for o in found] == [
+        ("partner_trade", "Azerbaijan", "level"),
+        ("partner_trade_growth", "Azerbaijan", "change"),
+        ("exports", "Azerbaijan", "level"),
+        ("imports", "Azerbaijan", "level"),
+    ]
+
+
+def test_a_partners_commerce_with_guangdong_is_their_trade(extractor: FigureExtractor) -> None:
+    [found] = extractor.extract("Ghana's commerce with Guangdong reached 38.6 billion yuan.", published=None)
+    assert (found.metric, found.partner) == ("partner_trade", "Ghana")

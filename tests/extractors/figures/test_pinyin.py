@@ -23,6 +23,7 @@ PUBLISHED = date(2026, 11, 20)
         ("金涌", False, ["jin", "yong"]),  # a firm's 涌 is "surging"
         ("晟锋", False, ["sheng", "feng"]),
         ("石碁", True, ["shi", "ji"]),
+        ("峤岳", False, ["qiao", "yue"]),
     ],
 )
 def test_a_name_is_read_as_names_are(written: str, place: bool, syllables: list[str]) -> None:
