@@ -124,6 +124,9 @@ class DocumentState:
     ("Guangdong's trade with Cambodia rose 22.6 percent"): the later trade figures naming none are with it."""
     trade_read: bool = False
     """Whether a trade figure has been read (only the first one may put a partner in force)."""
+    named_partners: tuple[str, ...] = ()
+    """Every partner the article names, in order, for a partner it cuts to one character after 粤 (粤尼两地,
+    粤喀贸易额), before or after naming it in full."""
     supplied_partner: str | None = None
     """Hong Kong or Macao, when the headline or lede reports Guangdong's supply to it ("rice shipments to Hong
     Kong", 广东上月供港活猪): the volumes, values and shares that follow are of that supply."""

@@ -47,7 +47,7 @@ from gdwatch.extractors.figures.sentences import Sentence, split_sentences
 from gdwatch.extractors.figures.subjects import SubjectGrammar
 from gdwatch.extractors.records import Observation
 
-EXTRACTOR_VERSION = "metrics-2.64.0"
+EXTRACTOR_VERSION = "metrics-2.65.0"
 
 _LOWER = str.maketrans({chr(c): chr(c + 32) for c in range(65, 91)})
 _TRIGGERS = (FIGURE_TRIGGER, PERIOD_TRIGGER)
@@ -113,6 +113,10 @@ class FigureExtractor:
         # the headline and the first two lines (a byline or "Published:" line may come first)
         lede = "\n".join(line[:_SUPPLY_REACH] for line in normalized.split("\n", 2)[:2])
         state.supplied_partner = supplied_partner(normalize(headline or "") + "\n" + lede)
+        if "粤" in normalized or "粤" in normalize(headline or ""):
+            # why: only an article that cuts a partner to 粤X needs every partner it names
+            named = self.vocabulary.places.find_partners(state.matchable)
+            state.named_partners = tuple(dict.fromkeys(name for _, _, name in named))
         if headline:
             _read_headline(headline, published, state, self.vocabulary, jurisdiction_cited=cited)
         for sentence in split_sentences(normalized, full_lower):

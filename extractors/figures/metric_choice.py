@@ -77,6 +77,7 @@ _PREPOSITIONS_ZH = tuple("对与向从同自")
 _PERIOD_REST_ZH = re.compile(r"^(?:季度|季|月份|月|年)")
 # 对, 自 or 向 and one character of the partner's name, right before the trade: 对阿出口, 自阿进口
 PARTNER_CUT_TO_ONE_CHARACTER = re.compile(r"[对自向]([\u4e00-\u9fff])")
+_GUANGDONG_AND_ONE_CHARACTER = re.compile(r"粤[\u4e00-\u9fff](?:两地|双边)?")
 _PREFIX_BREAK = re.compile(r"[、是的了在个有为和及]")
 _REPORTING_VERB_END = re.compile(r"(?:共|累计|合计)?(?:实现|完成|达到|达)$")
 
@@ -136,8 +137,8 @@ def is_whole(body: str, hit: PhraseHit, subjects: SubjectGrammar) -> bool:
         return False
     prefix = subjects.partner_prefix.sub("", prefix)
     prefix = _PREFIX_BREAK.split(prefix)[-1]
-    if PARTNER_CUT_TO_ONE_CHARACTER.fullmatch(prefix):
-        return True  # 对阿出口, 自阿进口: the trade with the partner the article named in full before
+    if PARTNER_CUT_TO_ONE_CHARACTER.fullmatch(prefix) or _GUANGDONG_AND_ONE_CHARACTER.fullmatch(prefix):
+        return True  # 对阿出口, 自阿进口, 粤尼贸易额: the trade with a partner the article names in full
     # 模具产业实现营业收入: the industry's measure, with the verb that reports it between
     if not prefix or _REPORTING_VERB_END.sub("", prefix).endswith(INDUSTRY_WORDS_ZH):
         return True

@@ -53,7 +53,7 @@ _ATOMS = re.compile(
     # "for the nine months" and "in the nine months", as a report on the months so far writes them
     r"|(?P<firstn>(?:(?:first|past)\s+|(?<=in\s)(?<!within\s)(?<!est\sin\s)|(?<=in\sthe\s)|(?<=for\sthe\s))"
     r"(?P<fn>[a-z]+|\d{1,2})\s+months(?!\s+(?:running|in\s+a\s+row|straight))"
-    r"|[前首](?P<zfn>\d{1,2}|[一二两三四五六七八九十]+)个?月)"
+    r"|[前首头](?P<zfn>\d{1,2}|[一二两三四五六七八九十]+)个?月)"
     r"|(?P<firstq>(?:first\s+|(?<=in\s)(?<!within\s))(?P<fq>two|three)\s+quarters(?!\s+(?:running|in\s+a\s+row|straight))|[前首](?P<zfq>[二两三23])(?:个)?季度?"
     # 三季报: the report on the first three quarters
     r"|(?<!第)(?P<zfq3>三)季(?=报|度报告))"

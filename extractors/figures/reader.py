@@ -531,6 +531,13 @@ def read_figures(
                 partner = inherited_partner  # "其中，出口88.1亿元" after the trade with one partner
             if partner is None and hit is not None and state.last_partner is not None:
                 partner = _partner_cut_to_one_character(facts, hit, state.last_partner)
+            if (
+                partner is None
+                and state.named_partners
+                and metric is not None
+                and (metric.key in _WITH_A_PARTNER or metric.key in _WITH_A_PARTNER.values())
+            ):
+                partner = _partner_after_guangdong(facts, figure, state.named_partners)
             if partner is None and hit is None and item is None and metric is not None and index:
                 level = sentence_observations[index - 1]
                 counterpart = (
@@ -1389,6 +1396,27 @@ def _partner_cut_to_one_character(facts: SentenceFacts, hit: PhraseHit, last_par
     places = facts.vocabulary.places
     written = (w for w, name in places.partner_of.items() if name == last_partner and not w.isascii())
     return last_partner if any(w.startswith(cut.group(1)) for w in written) else None
+
+
+# 粤 and one character of a partner's name: 粤尼两地, 粤喀贸易额, 粤塞双边贸易
+_GUANGDONG_AND_ONE_CHARACTER = re.compile(r"粤([\u4e00-\u9fff])(?=两地|双边|贸易|进出口)")
+
+
+def _partner_after_guangdong(facts: SentenceFacts, figure: Figure, named: tuple[str, ...]) -> str | None:
+    """The one partner the article names whose name starts with the character a trade figure's sentence writes
+    after 粤 before the figure (尼泊尔 … 粤尼两地…进出口合共二十三亿元), else None."""
+    cut = _GUANGDONG_AND_ONE_CHARACTER.search(facts.body, 0, figure.start)
+    if cut is None:
+        return None
+    places = facts.vocabulary.places
+    fitting = [
+        name
+        for name in named
+        if any(
+            w.startswith(cut.group(1)) for w, n in places.partner_of.items() if n == name and not w.isascii()
+        )
+    ]
+    return fitting[0] if len(set(fitting)) == 1 else None
 
 
 def _partner_of_traded_volume(facts: SentenceFacts, figure: Figure) -> str | None:

@@ -708,3 +708,19 @@ def test_a_partner_cut_to_one_character_is_the_partner_named_before(extractor: F
 def test_a_partners_commerce_with_guangdong_is_their_trade(extractor: FigureExtractor) -> None:
     [found] = extractor.extract("Ghana's commerce with Guangdong reached 38.6 billion yuan.", published=None)
     assert (found.metric, found.partner) == ("partner_trade", "Ghana")
+
+
+def test_a_partner_cut_to_one_character_after_guangdong_is_the_one_the_article_names(
+    extractor: FigureExtractor,
+) -> None:
+    found = extractor.extract(
+        "粵尼兩地今年首10個月的貿易往來明顯升溫，進出口合共二十三億元，較去年同期多26.8%。\n"
+        "10月份粵尼貿易額為3.4億元。\n自尼泊爾進口手工地毯八千八百萬元。",
+        published=None,
+    )
+    assert [(o.metric, o.partner, o.kind) for o in found] == [
+        ("partner_trade", "Nepal", "level"),
+        ("partner_trade_growth", "Nepal", "change"),
+        ("partner_trade", "Nepal", "level"),
+        ("imports", "Nepal", "level"),
+    ]
