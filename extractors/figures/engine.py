@@ -110,15 +110,16 @@ class FigureExtractor:
         if "该公司" in normalized or "该企业" in normalized:
             state.places_before_companies = self.vocabulary.places.place_names_zh
         cited = _read_jurisdiction(headline or "", normalized, state, self.vocabulary.places)
+        title = normalize(headline) if headline else ""
         # the headline and the first two lines (a byline or "Published:" line may come first)
         lede = "\n".join(line[:_SUPPLY_REACH] for line in normalized.split("\n", 2)[:2])
-        state.supplied_partner = supplied_partner(normalize(headline or "") + "\n" + lede)
-        if "粤" in normalized or "粤" in normalize(headline or ""):
+        state.supplied_partner = supplied_partner(title + "\n" + lede)
+        if "粤" in normalized or "粤" in title:
             # why: only an article that cuts a partner to 粤X needs every partner it names
             named = self.vocabulary.places.find_partners(state.matchable)
             state.named_partners = tuple(dict.fromkeys(name for _, _, name in named))
         if headline:
-            _read_headline(headline, published, state, self.vocabulary, jurisdiction_cited=cited)
+            _read_headline(title, published, state, self.vocabulary, jurisdiction_cited=cited)
         for sentence in split_sentences(normalized, full_lower):
             if sentence.paragraph != state.paragraph:
                 state.start_paragraph(sentence.paragraph)
@@ -181,7 +182,7 @@ def _read_jurisdiction(headline: str, normalized: str, state: DocumentState, pla
 
 
 def _read_headline(
-    headline: str,
+    title: str,
     published: datetime.date | None,
     state: DocumentState,
     vocabulary: Vocabulary,
@@ -190,8 +191,7 @@ def _read_headline(
     """Put the period a headline states in force ("前三季度广东外贸增长3.7%"), and make the place, company
     or event it is about the article's topic ("Shenzhen's foreign trade hits record"), unless the lede cites
     Hong Kong's, Macao's or Taiwan's own statistics (澳门统计暨普查局…: a place of home the headline also
-    names, 横琴, has the later figures its own paragraphs give it)."""
-    title = normalize(headline)
+    names, 横琴, has the later figures its own paragraphs give it). ``title`` is the normalized headline."""
     lowered = title.translate(_LOWER)
     state.remember_periods(find_periods(title, published, None, lowered), None, lowered)
     traded = headline_traded_part(lowered, vocabulary.segments) or headline_written_part(

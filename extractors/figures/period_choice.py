@@ -198,14 +198,15 @@ def year_earlier(period: str) -> str:
 
 
 # A share price and its move are dated on the trading day (docs/figure-labels-v2.md, "share price")
+# the verbs of a share's move on the day; a price named by its close adds "closed", "ended", "finished"
+_SHARE_MOVES = "rose|fell|gained|jumped|climbed|surged|slipped|dropped|added|lost|slid|tumbled|soared|advanced|declined|edged"
 _SHARE_PRICE = re.compile(
     r"\bshares?\s+(?:of|in)\b|\b(?:its|the company's|the firm's|[a-z]+-listed)\s+shares\b|\bthe stock\b"
     # a firm's shares by name ("Zaoyue's shares", "Willowmere shares", "Canopia's stock"), "the shares" and
     # "Hong Kong-traded shares" only when they move: "China's shares of world exports" is no share price
     r"|(?:(?-i:\b[A-Z][\w-]*(?:'s)?\s+(?:\(\d{4,6}\)\s+)?(?:H\s+)?(?:shares|stock))|\bthe\s+shares"
     r"|\b[a-z]+-traded\s+shares)\b"
-    r"(?=.{0,80}?\b(?:rose|fell|closed|ended|gained|jumped|climbed|surged|slipped|dropped|added|lost|slid|tumbled"
-    r"|soared|advanced|declined|edged|finished|were\s+(?:up|down))\b)"
+    rf"(?=.{{0,80}}?\b(?:{_SHARE_MOVES}|closed|ended|finished|were\s+(?:up|down))\b)"
     r"|股价|股價|收盘|收盤|收市|收报|收報|收在|报收|報收|收[涨漲跌升]",
     re.I,
 )
@@ -259,8 +260,7 @@ def _reports_share_price(facts: SentenceFacts) -> bool:
 # the firm's shares moved, by name or as "its shares" ("Its Shanghai-listed shares (603958.SS) rose 3.1%")
 _SHARES_MOVED = re.compile(
     r"(?:(?-i:\b[A-Z][\w-]*(?:'s)?)|\bits|\bthe company's|\bthe firm's|\bthe)\s+"
-    r"(?:[\w-]+-(?:listed|traded)\s+)?(?:H\s+)?(?:shares|stock)\b.{0,40}?\b(?:rose|fell|gained|jumped|climbed|surged|slipped|dropped|added|lost|slid"
-    r"|tumbled|soared|advanced|declined|edged)\b",
+    rf"(?:[\w-]+-(?:listed|traded)\s+)?(?:H\s+)?(?:shares|stock)\b.{{0,40}}?\b(?:{_SHARE_MOVES})\b",
     re.I,
 )
 # a move at the close or during the session, with no day named: the day of publication

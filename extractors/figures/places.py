@@ -85,6 +85,15 @@ def _first_characters(variants: list[str], abbreviated: list[tuple[str, str, str
     return "".join(re.escape(char) for char in sorted(first))
 
 
+def _initials_zh(partner_of: dict[str, str]) -> dict[str, frozenset[str]]:
+    """Partner -> the first character of each of its Chinese written forms (阿塞拜疆 -> 阿)."""
+    initials: dict[str, set[str]] = {}
+    for written, name in partner_of.items():
+        if not written.isascii():
+            initials.setdefault(name, set()).add(written[0])
+    return {name: frozenset(chars) for name, chars in initials.items()}
+
+
 def _spaced_trie(variants: list[str]) -> str:
     """Regex source matching the longest written form at a position, any run of spaces between words."""
     return literal_pattern(variants).replace(re.escape(" "), r"\s+")
@@ -126,6 +135,8 @@ class PlaceIndex:
     partner_re: re.Pattern[str]
     partner_of: dict[str, str]
     partner_forms_zh: tuple[str, ...]
+    partner_initials_zh: dict[str, frozenset[str]]
+    """Partner -> the first characters of its Chinese names, for a partner cut to one (对阿出口, 粤尼两地)."""
     jurisdiction_re: re.Pattern[str] | None
     """The agencies and wire services of the places with statistics of their own (中央社, 政府统计处)."""
     jurisdiction_of: dict[str, str]
@@ -194,6 +205,7 @@ class PlaceIndex:
                 r"(?<![a-z])(?=[" + _first_characters(variants, abbreviated) + "])" + pattern + r"(?![a-z])"
             ),
             partner_of=partner_of,
+            partner_initials_zh=_initials_zh(partner_of),
             partner_forms_zh=tuple(v.replace(" ", "") for v in variants if not v.isascii())
             + tuple(written for _, written, _ in abbreviated),
             jurisdiction_re=re.compile(literal_pattern(jurisdiction_of)) if jurisdiction_of else None,

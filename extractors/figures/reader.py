@@ -1393,30 +1393,24 @@ def _partner_cut_to_one_character(facts: SentenceFacts, hit: PhraseHit, last_par
     cut = PARTNER_CUT_TO_ONE_CHARACTER.fullmatch(facts.body, max(0, hit.start - 2), hit.start)
     if cut is None:
         return None
-    places = facts.vocabulary.places
-    written = (w for w, name in places.partner_of.items() if name == last_partner and not w.isascii())
-    return last_partner if any(w.startswith(cut.group(1)) for w in written) else None
+    initials = facts.vocabulary.places.partner_initials_zh.get(last_partner, frozenset())
+    return last_partner if cut.group(1) in initials else None
 
 
-# 粤 and one character of a partner's name: 粤尼两地, 粤喀贸易额, 粤塞双边贸易
-_GUANGDONG_AND_ONE_CHARACTER = re.compile(r"粤([\u4e00-\u9fff])(?=两地|双边|贸易|进出口)")
+# 粤 and the first character of a partner's name, before the trade: 粤尼两地, 粤喀贸易额, 粤塞双边贸易
+_GUANGDONG_AND_PARTNER_INITIAL = re.compile(r"粤([\u4e00-\u9fff])(?=两地|双边|贸易|进出口)")
 
 
 def _partner_after_guangdong(facts: SentenceFacts, figure: Figure, named: tuple[str, ...]) -> str | None:
     """The one partner the article names whose name starts with the character a trade figure's sentence writes
     after 粤 before the figure (尼泊尔 … 粤尼两地…进出口合共二十三亿元), else None."""
-    cut = _GUANGDONG_AND_ONE_CHARACTER.search(facts.body, 0, figure.start)
+    cut = _GUANGDONG_AND_PARTNER_INITIAL.search(facts.body, 0, figure.start)
     if cut is None:
         return None
-    places = facts.vocabulary.places
-    fitting = [
-        name
-        for name in named
-        if any(
-            w.startswith(cut.group(1)) for w, n in places.partner_of.items() if n == name and not w.isascii()
-        )
-    ]
-    return fitting[0] if len(set(fitting)) == 1 else None
+    initials = facts.vocabulary.places.partner_initials_zh
+    # why: ``named`` holds each partner once, so a single fitting name is an unambiguous one
+    fitting = [name for name in named if cut.group(1) in initials.get(name, frozenset())]
+    return fitting[0] if len(fitting) == 1 else None
 
 
 def _partner_of_traded_volume(facts: SentenceFacts, figure: Figure) -> str | None:
