@@ -120,10 +120,11 @@ _DATELINE_BEFORE = re.compile(
     r"(?:本报|新华社|中新社|中新网|人民网|南方网|央视网|记者[^，。,]{0,10}|通讯员[^，。,]{0,10})\s*$"
 )
 _DATELINE_AFTER = re.compile(
-    r"^(?:讯|报道|\d{1,2}月\d{1,2}日电|电(?![\u4e00-\u9fff])|,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*\()"
+    r"^(?:讯|报道|\d{1,2}月\d{1,2}日电|电(?![\u4e00-\u9fff]))"
     # a city's newspaper or station names the outlet ("中山日报讯", 佛山电视台), not the subject
     r"|^(?:日报|晚报|商报|特区报|电视台|广播电视台)"
 )
+# an English dateline's date after its place: "GUANGZHOU, Nov. 20 (Xinhua)", "GONGHE, Heshan, Nov. 20 --"
 _DATELINE_AFTER_EN = re.compile(r",\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*(?:\(|--|—|–)")
 # the office that published the figures: 广州海关数据显示, 深圳海关昨日公布
 _SOURCE_AFTER_ZH = re.compile(

@@ -199,7 +199,10 @@ def year_earlier(period: str) -> str:
 
 # A share price and its move are dated on the trading day (docs/figure-labels-v2.md, "share price")
 # the verbs of a share's move on the day; a price named by its close adds "closed", "ended", "finished"
-_SHARE_MOVES = "rose|fell|gained|jumped|climbed|surged|slipped|dropped|added|lost|slid|tumbled|soared|advanced|declined|edged"
+_SHARE_MOVES = (
+    "rose|fell|gained|jumped|climbed|surged|slipped|dropped|added|lost"
+    "|slid|tumbled|soared|advanced|declined|edged"
+)
 _SHARE_PRICE = re.compile(
     r"\bshares?\s+(?:of|in)\b|\b(?:its|the company's|the firm's|[a-z]+-listed)\s+shares\b|\bthe stock\b"
     # a firm's shares by name ("Zaoyue's shares", "Willowmere shares", "Canopia's stock"), "the shares" and
