@@ -124,7 +124,7 @@ ABROAD_WORDS_EN = _words("abroad overseas")
 RISE_WORDS_EN = _words("up rose rise grew grow increased increase jumped surged expanded climbed gained")
 DECLINE_WORDS_EN = _words(
     "down fell fall falls falling dropped drop declined decline decreased decrease slid slipped shrank "
-    "contracted"
+    "contracted dipped"
 )
 GROWTH_WORDS_EN = (
     *RISE_WORDS_EN,
@@ -413,6 +413,14 @@ AFTER_THINGS_EN = frozenset(
     )
 )
 """Words that end the name of the things a measure word measures ("pairs of jeans in the first months")."""
+NOT_OTHER_GOODS_EN = frozenset(
+    _words(
+        "exports imports shipments sales trade prices price profit profits revenue revenues output orders "
+        "value volume volumes figure rate growth demand investment spending production earnings it they he "
+        "she we share shares stock stocks index market markets economy gdp"
+    )
+)
+"""Words that make a clause's subject something other than goods ("while prices fell 2 percent")."""
 NOT_IN_GOODS_EN = frozenset(_words("on in to by at for with from via through under were was is are been"))
 """Words no goods written before "worth" hold: a preposition or a verb ("Goods exported on the service were
 worth ...")."""

@@ -91,6 +91,12 @@ def role_of(metric: MetricDefinition) -> str:
     return "level"
 
 
+def measures_something_else(body: str, hit: PhraseHit) -> bool:
+    """Whether a Chinese trade phrase heads the name of another measure: 出口交货值 (the delivery value of
+    industry's exports) or 出口均价 (the price of the goods traded), whoever's goods they are."""
+    return body.startswith(("交货值", "均价", "单价", "价格", "平均单价", "平均价格"), hit.end)
+
+
 def is_whole(body: str, hit: PhraseHit, subjects: SubjectGrammar) -> bool:
     """False for a phrase that names a subset: "exports of drones", 无人机出口, "overseas revenue".
 
@@ -122,10 +128,8 @@ def is_whole(body: str, hit: PhraseHit, subjects: SubjectGrammar) -> bool:
                 return False
         rest = body[hit.end : hit.end + 40]
         return not (_SUBSET_OF.match(rest) and not _GENERIC_GOODS.match(rest))
-    if body.startswith("交货值", hit.end):
-        return False  # 出口交货值: the delivery value of industry's exports, a measure of its own
-    if body.startswith(("均价", "单价", "价格"), hit.end):
-        return False  # 出口均价: the price of the goods traded, not the trade
+    if measures_something_else(body, hit):
+        return False
     window = body[max(0, hit.start - 24) : hit.start]
     run = _HAN_RUN_END.search(window)
     prefix = _QUOTES_ZH.sub("", run.group() if run else "")
@@ -438,9 +442,10 @@ def growth_metric_in_force(
 
 # "exported 6.78 billion yuan, up 8.7 percent", "worth 142.6 billion yuan last year, up 7.8 percent",
 # "出口41.5亿元，增长9.4%": the rate written right after a level, joined by a few words with no figure, a
-# comma and its verb, is the level's rate
+# comma and its verb, is the level's rate; digits between are no figure ("of desktop 3D printers", "in the
+# first 10 months of 2026": the figure before the rate is the level)
 _RIGHT_AFTER_A_LEVEL = re.compile(
-    r"\)?(?:[^,，;；.。\d()]|(?<!\d)\d{4}(?!\d)){0,50}(?:\([^()]{0,30}\))?"
+    r"\)?[^,，;；.。()]{0,60}(?:\([^()]{0,30}\))?"
     r"\s*[,，]\s*(?:an?\s+)?(?:year[- ]on[- ]year\s+)?"
     r"(?:up|down|rising|falling|growing|increasing|decreasing|rise of|increase of|decline of|drop of|gain of"
     r"|同比增长|同比下降|增长|下降|上升|增加|减少"

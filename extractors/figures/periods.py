@@ -53,7 +53,8 @@ _ATOMS = re.compile(
     # "for the nine months" and "in the nine months", as a report on the months so far writes them
     r"|(?P<firstn>(?:(?:first|past)\s+|(?<=in\s)(?<!within\s)(?<!est\sin\s)|(?<=in\sthe\s)|(?<=for\sthe\s))"
     r"(?P<fn>[a-z]+|\d{1,2})\s+months(?!\s+(?:running|in\s+a\s+row|straight))"
-    r"|[前首头](?P<zfn>\d{1,2}|[一二两三四五六七八九十]+)个?月)"
+    # 头10个月 (头 only with 个: 汕头10月 is Shantou's October)
+    r"|(?:[前首]|头(?=(?:\d{1,2}|[一二两三四五六七八九十]+)个))(?P<zfn>\d{1,2}|[一二两三四五六七八九十]+)个?月)"
     r"|(?P<firstq>(?:first\s+|(?<=in\s)(?<!within\s))(?P<fq>two|three)\s+quarters(?!\s+(?:running|in\s+a\s+row|straight))|[前首](?P<zfq>[二两三23])(?:个)?季度?"
     # 三季报: the report on the first three quarters
     r"|(?<!第)(?P<zfq3>三)季(?=报|度报告))"
@@ -119,7 +120,7 @@ TRIGGER = literal_trigger(
         "q4",
         "h1",
         "h2",
-        *"十前首第一二三四五六七八九上下去今明年截目当现眼全半中本",
+        *"十前首头第一二三四五六七八九上下去今明年截目当现眼全半中本",
         *MONTHS,
         *MONTH_ABBREVIATIONS,
     ]

@@ -40,6 +40,7 @@ from gdwatch.extractors.figures.lexicon import (
     HANDLED_WORDS_EN,
     MONTHS,
     NOT_IN_GOODS_EN,
+    NOT_OTHER_GOODS_EN,
     NOT_PRODUCT_HEADS_EN,
     NOT_TRADERS_GOODS_EN,
     PRICE_WORDS,
@@ -55,6 +56,7 @@ from gdwatch.extractors.figures.metric_choice import (
     growth_counterpart,
     growth_metric_in_force,
     is_whole,
+    measures_something_else,
     rate_of_the_level_before,
 )
 from gdwatch.extractors.figures.partners import choose_partner, share_partner
@@ -178,7 +180,10 @@ def _not_examples(body: str, segments: list[SegmentMention]) -> list[SegmentMent
 
 def _is_measure(body: str, hit: PhraseHit, segments: list[SegmentMention], vocabulary: Vocabulary) -> bool:
     """Whether a catalogue phrase measures something here: a whole, or a part named next to it; not a
-    part's own name ("general trade", "processing trade") or the head of a compound word ("trade-in")."""
+    part's own name ("general trade", "processing trade") or the head of a compound word ("trade-in"); not
+    the head of another measure's name (出口均价)."""
+    if measures_something_else(body, hit):
+        return False
     if not (
         is_whole(body, hit, vocabulary.subjects)
         or names_part(body, segments, hit.start, hit.end)
@@ -273,8 +278,16 @@ def read_figures(
             hit = choose_hit(facts, index, figure, role, item, list_start)
             metric = choose_metric(facts, index, figure, role, hit, sentence_observations) or compared
             rate_of_a_volume = (
-                metric is not None and not metric.product and _rate_of_a_count(facts, index, figure, role)
+                metric is not None
+                and not metric.product
+                and (
+                    _rate_of_a_count(facts, index, figure, role)
+                    # 进口量按年增长两成: the growth of the volume the phrase names, not of the trade's value
+                    or (role == "growth" and hit is not None and facts.body.startswith("量", hit.end))
+                )
             )
+            # the trade a volume's rate is of: what keeps its goods in force for the article
+            volume_of = metric if rate_of_a_volume else None
             if rate_of_a_volume:
                 metric = (
                     None  # "出口新能源汽车43.2万辆，同比增长56.8%": the count's growth, which has no metric
@@ -472,6 +485,12 @@ def read_figures(
             if item is None and metric is not None and metric.key == "industrial_added_value_growth":
                 # "汽车制造业下降1.9%": an industry's added value, never one key with the whole industry's
                 segment = written_industry(facts.body, clause_start, figure.start) or segment
+            if metric is None and role == "growth" and hit is None and item is None and index:
+                other_goods = _another_part_of_the_trade(facts, figure, sentence_observations[index - 1])
+                if other_goods is not None:
+                    # "Exports of building materials rose 18.6 percent, while motorcycles were up 9.8 percent"
+                    metric = facts.vocabulary.metrics.get(sentence_observations[index - 1].metric or "")
+                    segment = other_goods
             if metric is None and figure.kind in {"currency", "percent"}:
                 goods = segment or (state.part_in_force[1] if state.part_in_force else None)
                 segment = _trade_price(facts, clause_start, figure, goods) or segment
@@ -502,7 +521,7 @@ def read_figures(
                 if segment is None and item is not None:
                     # 东莞、揭阳分别出口鞋类168.2亿元、95.4亿元: the goods before the list's first amount
                     segment = _object_product(facts, facts.figures[min(groups)])
-            segment = _part_in_force(facts, state, metric, segment, item, figure)
+            segment = _part_in_force(facts, state, metric or volume_of, segment, item, figure)
             if segment is None and item is None and _an_industrys_revenue(facts, figure, metric):
                 segment = industry_of_revenue(
                     facts.body,
@@ -1129,6 +1148,35 @@ def _date_of_the_stock_before(
     return before.period
 
 
+# ", while motorcycles were up", " and electric kettles dipped": the clause after a part's trade rate names
+# only other goods and their move
+_ANOTHER_PART_EN = re.compile(
+    r"\s*(?:[,;]\s*)?(?:while|whereas|and|but)?\s*(?:those of\s+)?"
+    r"(?P<goods>(?:[a-z][a-z-]*\s+){0,3}[a-z][a-z-]*)\s+(?:were\s+|was\s+)?"
+    r"(?:up|down|rose|fell|grew|jumped|climbed|dipped|declined|dropped|increased|decreased|surged|slid|soared"
+    r"|slipped|gained|expanded|shrank|contracted|edged\s+(?:up|down|higher|lower))\s+(?:by\s+)?(?:an?\s+)?"
+)
+_TRADE_GROWTHS = frozenset({"exports_growth", "imports_growth"})
+
+
+def _another_part_of_the_trade(facts: SentenceFacts, figure: Figure, before: Observation) -> str | None:
+    """The goods a rate is of when its clause names only them, right after another part's trade rate
+    ("Exports of air fryers jumped 42 per cent, coffee machines rose 17.5 per cent and electric kettles dipped
+    1.2 per cent": the kettles' exports), or None."""
+    if before.metric not in _TRADE_GROWTHS or before.segment is None or before.partner is not None:
+        return None
+    index = facts.figures.index(figure)
+    found = _ANOTHER_PART_EN.fullmatch(facts.body, facts.figures[index - 1].end, figure.start)
+    if found is None or facts.figures[index - 1].kind != "percent":
+        return None
+    goods = found.group("goods")
+    words = goods.split()
+    if words[0] in NOT_PRODUCT_HEADS_EN or any(word in NOT_OTHER_GOODS_EN for word in words):
+        return None
+    named = [m.segment for m in parts(facts.segments) if found.start("goods") <= m.start < found.end("goods")]
+    return named[0] if named else goods
+
+
 def _growth_of_a_named_part(facts: SentenceFacts, figure: Figure) -> str | None:
     """The part a growth rate names when the phrase before it in its clause is a level's that has no growth
     metric ("R&D spending grew 9.4 percent" -> r&d expenditure), or None."""
@@ -1171,7 +1219,8 @@ _CONTENT_UNITS = frozenset({"tonnes", "units", "pieces", "sets", "kilograms", "p
 # "21.8 billion yuan ($3.1bn) of pet products": a conversion may stand between the amount and its goods
 _OF_AFTER_AMOUNT = re.compile(r"\)?\s+(?:\([^()]{1,30}\)\s+)?(?:worth\s+)?(?=of\s)")
 _OF_BEFORE_WORTH = re.compile(
-    r"\b(?:of|exported|imported|shipped)\s+((?:[a-z][a-z-]*\s+){1,4})worth\s+"
+    r"\b(?:of|exported|imported|shipped)\s+((?:[a-z][a-z-]*\s+){1,4}|(?:[a-z][a-z-]*\s+){1,3}and\s+other\s+"
+    r"(?:[a-z][a-z-]*\s+){1,3})worth\s+"
     r"(?:about\s+|some\s+|nearly\s+|more\s+than\s+|over\s+)?$"
 )
 
@@ -1216,7 +1265,8 @@ def _object_product(facts: SentenceFacts, figure: Figure) -> str | None:
         before = _OF_BEFORE_WORTH.search(body, max(0, figure.start - 60), figure.start) if found else None
         if before is None:
             return None
-        product = " ".join(before.group(1).split())
+        # "wigs and other hair products": the goods named, not the word that says they differ
+        product = " ".join(before.group(1).split()).replace(" and other ", " and ")
         if (
             product.split()[0] in NOT_PRODUCT_HEADS_EN
             or product in {"goods", "products"}
@@ -1487,7 +1537,8 @@ def _count_changed_after_its_level(
 
 
 _TRADE_PRICE = re.compile(
-    r"(出口|进口)(?:均价|单价|价格)|\b(export|import)\s+prices?\b|\baverage\s+(export|import)\s+price\b", re.I
+    r"(出口|进口)(?:平均)?(?:均价|单价|价格)|\b(export|import)\s+prices?\b|\baverage\s+(export|import)\s+price\b",
+    re.I,
 )
 
 

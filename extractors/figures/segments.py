@@ -165,6 +165,10 @@ _PRODUCT_WRITTEN = re.compile(
     r"|私|发|衣|裤|袜|帽|包|镜|纸|料|油|酒|米|肉|糖|烟|表|伞|柜|桌|椅|床|缆|泵|阀|锁|球|瓶|杯|壶|锅|炉|扇|玉"
     # 五金 (hardware), 显示屏, 屏幕, and cloth: 棉纱, 面料布, 丝绸
     r"|金|屏|幕|纱|布|绸"
+    # electronics and parts: 相机模组, 光模块, 陶瓷电容, 电感, 数据线, 镜头, 音箱, 外设, 滑鼠, 空调, 基座
+    r"|模组|模块|机组|电容|电感|线|镜头|接头|音箱|冰箱|外设|鼠|电脑|空调|座"
+    # other goods: 月饼, 轮胎, 筋膜枪, 保护膜, 化妆刷, 美容仪, 卫生巾, 铜精矿, 假睫毛, 玻璃, 电子秤, 砂仁
+    r"|饼|胎|枪|膜|刷|仪|巾|矿|睫毛|玻璃|签|秤|缸|仁|袜子|鞋子|橘红"
     # farm and forest goods: 肉桂, 荔枝, 陈皮, 鲜花, 香菇, 香蕉, 红木, 蚕丝, 柚子 ...
     r"|桂|枝|皮|花|菇|蕉|瓜|莲|橙|柑|桔|姜|椒|豆|蛋|奶|丝|竹|木|鸡|鸭|鹅|柚子|桔子|橘子|种子|粽子|椰子"
     # a category of goods (鞋类, 箱包类, 塑料制品类), not a kind of anything (各类, 这类, 品类)
@@ -484,8 +488,16 @@ def written_product(body: str, hit_start: int, leading_words: re.Pattern[str]) -
     if run is None or (respectively and (listed or window[: run.start()].endswith("、"))):
         return None  # 钢材、水产品出口分别增长: a list, whose items a respectively reading pairs
     # (服装及衣着附件出口, 动漫及衍生品出口: one category of goods, named with 及)
-    found = _PRODUCT_WRITTEN.fullmatch(leading_words.sub("", run.group()))
-    return found.group(1) if found and len(found.group(1)) >= 2 else None
+    written = run.group()
+    opening = leading_words.match(written)
+    # the longest opening of places and periods that leaves a product's name: 广州月饼 is 月饼, not 饼
+    for cut in range(opening.end() if opening else 0, -1, -1):
+        if cut and not leading_words.fullmatch(written, 0, cut):
+            continue
+        found = _PRODUCT_WRITTEN.fullmatch(written, cut)
+        if found and len(found.group(1)) >= 2:
+            return found.group(1)
+    return None
 
 
 def counted_segment(mentions: list[SegmentMention], body: str, figure_end: int) -> str | None:

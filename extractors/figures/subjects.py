@@ -18,7 +18,7 @@ _TIME_WORDS = (
     r"[前首](?:\d{1,2}|[一二三四五六七八九十]+)个?月|[上下]半年|\d+(?:-\d+)?月份?"
 )
 _ALLOWED_WORDS = (
-    r"全省|全市|全国|我国|中国|广东省|广东|其中|同期|当月|单月|本月|同月|当季|单季|目前|今年|去年|明年|年|实现|完成|全年|当年|外贸|货物贸易|消费品|总|"
+    r"全省|全市|全国|我国|中国|广东省|广东|其中|当中|业界|业者|法人|预估|估计|预测|同期|当月|单月|本月|同月|当季|单季|目前|今年|去年|明年|年|实现|完成|全年|当年|外贸|货物贸易|消费品|总|"
     r"全部|月份|月|日|共建|一带一路|对|与|向|从|同|、|市|区|镇|街道|县|粤港|粤澳|力争|预计|预期|有望|将|计划|争取|推动|带动|拉动|促进|提升|提高|累计|合计|集团|"
     # the trade of goods, of a customs district, a port area, a port of entry or a zone is still the whole
     r"货物|海关|关区|港区|口岸|合作区|分别|整体|本港|香港|澳门|台湾|我市|我省|本市|本省|县域|全区|全县|全镇|"
@@ -59,6 +59,10 @@ class SubjectGrammar:
         """
         names = _alternation((*places.place_names_zh, *places.company_forms_zh))
         partners = _alternation(places.partner_forms_zh)
+        # a one-character partner (美, 日, 非) opens a run only after its preposition (对美出口): alone it is
+        # more often the start of the goods' name (美容仪, 日用陶瓷, 非洲鼓)
+        named_partners = _alternation(tuple(form for form in places.partner_forms_zh if len(form) > 1))
+        one_character = "".join(form for form in places.partner_forms_zh if len(form) == 1)
         cities = _alternation(places.place_names_zh)
         return cls(
             allowed_prefix=re.compile(rf"(?:{_TIME_WORDS}|{_ALLOWED_WORDS}|{names})+$"),
@@ -70,5 +74,7 @@ class SubjectGrammar:
             time_or_place=re.compile(rf"(?:{_TIME_WORDS}|今年|去年|目前|同期|全省|全市|全国|{cities}|市)+"),
             company_forms=places.company_forms_zh,
             # 对东盟鞋类出口: the partner before the goods is no part of their name
-            leading_words=re.compile(rf"^(?:{_TIME_WORDS}|{_ALLOWED_WORDS}|{names}|{partners})+"),
+            leading_words=re.compile(
+                rf"^(?:[对与向从同自][{one_character}]|{_TIME_WORDS}|{_ALLOWED_WORDS}|{names}|{named_partners})+"
+            ),
         )

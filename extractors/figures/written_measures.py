@@ -197,7 +197,12 @@ def written_measure_zh(
         or _ENDING_ALONE_ZH.fullmatch(measure)
     ):
         return None  # "计划总投资超过620亿元": the measure alone, not what it measures
-    return measure
+    traded = _TRADED_VOLUME_ZH.fullmatch(measure)
+    # 冷冻鱿鱼进口量3.86万吨: the goods are the part, as they are of the trade's value (冷冻鱿鱼进口4.12亿元)
+    return traded.group(1) if traded else measure
+
+
+_TRADED_VOLUME_ZH = re.compile(r"(.{2,}?)(?:出口|进口)数?量")
 
 
 # what a count counts, written right after it: "32.64 million visits", "1.41 million cross-border trips"

@@ -287,3 +287,16 @@ def test_months_written_in_chinese_numerals(text: str, expected: list[str]) -> N
 )
 def test_a_month_span_of_the_report_year_after_over_is_the_span(text: str, expected: list[bool]) -> None:
     assert [m.base for m in find_periods(normalize(text), PUBLISHED, None)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("今年头10个月，广东进出口增长。", ["2025-01..2025-10"]),
+        ("粤尼两地今年頭10個月的贸易往来明显升温。", ["2025-01..2025-10"]),
+        # 头 is "first" only before a count of months: 汕头10月 is Shantou in October
+        ("汕头10月出口环比增长5.6%。", ["2025-10"]),
+    ],
+)
+def test_tou_counts_the_first_months_and_ends_a_place_name(text: str, expected: list[str]) -> None:
+    assert periods_of(text) == expected

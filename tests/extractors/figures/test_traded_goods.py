@@ -520,3 +520,84 @@ def test_amounts_sharing_out_a_trade_take_the_flow_they_are_of(
     )
     found = extractor.extract(text, published=date(2026, 11, 20))
     assert {o.metric for o in found[2:]} == {metric}
+
+
+@pytest.mark.parametrize(
+    ("text", "goods"),
+    [
+        ("今年前10月，广东相机模组出口1126亿元，同比增长8.9%。", "相机模组"),
+        ("今年前10月，深圳光模块出口312亿元，同比增长8.9%。", "光模块"),
+        ("今年前10月，潮州片式电感出口41亿元，同比增长8.9%。", "片式电感"),
+        ("今年前10月，东莞数据线出口88亿元，同比增长8.9%。", "数据线"),
+        ("今年前10月，汕头筋膜枪出口6亿元，同比增长8.9%。", "筋膜枪"),
+        ("今年前10月，佛山美容仪出口9亿元，同比增长8.9%。", "美容仪"),
+        ("今年前10月，广州月饼出口3亿元，同比增长8.9%。", "月饼"),
+    ],
+)
+def test_goods_the_catalogue_does_not_list_are_named_as_written(
+    extractor: FigureExtractor, text: str, goods: str
+) -> None:
+    found = extractor.extract(text, published=date(2026, 11, 20))
+    assert [(o.metric, o.segment) for o in found] == [("exports", goods), ("exports_growth", goods)]
+
+
+def test_freight_to_a_partner_is_no_export_of_containers(extractor: FigureExtractor) -> None:
+    text = "物流成本偏高，一个40英尺集装箱运往巴西的运费一度超过6000美元。"
+    found = {text[o.start : o.end]: o.metric for o in extractor.extract(text, published=PUBLISHED)}
+    assert found == {"6000美元": None}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "一部双镜头行车记录仪出口均价约58美元。",
+        "前7个月广东太阳能电池出口量增价跌。\n出口平均价格下跌20.3%。",
+        "前5个月揭东塑料鞋出口量增价稳。\n出口平均单价为每双19.3元，与去年同期基本持平。",
+    ],
+)
+def test_a_price_named_after_the_trade_is_no_trade_figure_whatever_the_goods(
+    extractor: FigureExtractor, text: str
+) -> None:
+    last = extractor.extract(text, published=PUBLISHED)[-1]
+    assert last.metric is None
+    assert last.segment is not None and last.segment.endswith("export price")
+
+
+def test_other_goods_with_their_own_move_keep_the_trade_rate_before_them(extractor: FigureExtractor) -> None:
+    text = (
+        "Exports of air fryers jumped 42 per cent, coffee machines rose 17.5 per cent and electric kettles "
+        "dipped 1.2 per cent.\nExports of toys rose 8 percent, while prices fell 2 percent."
+    )
+    found = [(o.value, o.metric, o.segment) for o in extractor.extract(text, published=PUBLISHED)]
+    assert found[:3] == [
+        (42.0, "exports_growth", "air fryers"),
+        (17.5, "exports_growth", "coffee machines"),
+        (-1.2, "exports_growth", "electric kettles"),
+    ]
+    assert found[4][:2] == (-2.0, None)  # prices are no goods
+
+
+@pytest.mark.parametrize(
+    ("text", "goods"),
+    [
+        # a rate after its level, with digits between that are no figure
+        ("Guangdong exported 9.2 billion yuan of desktop printers in the first 10 months, up 37.5 percent.",
+         "desktop printers"),
+        ("Guangdong exported wigs and other hair products worth 4.28 billion yuan, up 21.6 percent.",
+         "wigs and hair products"),
+    ],
+)  # fmt: skip
+def test_a_rate_after_a_traded_level_is_that_trade_s_rate(
+    extractor: FigureExtractor, text: str, goods: str
+) -> None:
+    found = extractor.extract(text, published=PUBLISHED)
+    assert [(o.metric, o.segment) for o in found] == [("exports", goods), ("exports_growth", goods)]
+
+
+def test_the_rate_of_a_traded_volume_keeps_its_goods_and_has_no_trade_metric(
+    extractor: FigureExtractor,
+) -> None:
+    text = "广东冷冻鱿鱼进口量为3.86万吨，环比增长28.7%。\n进口额为4.12亿元，环比增长24.1%。"
+    found = [(o.metric, o.segment) for o in extractor.extract(text, published=PUBLISHED)]
+    assert found[1] == (None, "冷冻鱿鱼")
+    assert found[2:] == [("imports", "冷冻鱿鱼"), ("imports_growth", "冷冻鱿鱼")]
