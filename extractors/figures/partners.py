@@ -13,7 +13,10 @@ from gdwatch.extractors.figures.matcher import PhraseHit
 from gdwatch.extractors.records import Observation
 
 # "exports to", "trade with", "imports of raw jadeite from", "exports bound for"
-_LINK_AFTER = re.compile(r"\s+(?:of\s+(?:[a-z]+\s+){1,6}?)?(?:to|with|from|bound\s+for|destined\s+for)\s+")
+# "trade with the five Central Asian countries": an article and a count may stand before the partner's name
+_LINK_AFTER = re.compile(
+    r"\s+(?:of\s+(?:[a-z]+\s+){1,6}?)?(?:to|with|from|bound\s+for|destined\s+for)\s+(?:the\s+)?"
+)
 _ZH_LINK_BEFORE = re.compile(r"[对与向从同自](?:共建)?\s*$")
 _POSSESSIVE_BETWEEN = re.compile(r"\s*['’]?s\s+")  # matchable text writes "Ghana's" as "ghana s"
 _WITH_GUANGDONG_EN = ("commerce with guangdong", "trade with guangdong")

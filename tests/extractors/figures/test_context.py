@@ -1515,6 +1515,31 @@ def test_more_trade_partners(catalogue: MetricCatalogue) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "partner"),
+    [
+        ("Trade with the five Central Asian countries as a whole rose 19.4 percent to 38.5 billion yuan.",
+         "Central Asia"),
+        ("Guangdong's imports and exports with the six member states of the Gulf Cooperation Council rose "
+         "10.7 percent to 318.6 billion yuan.", "GCC"),
+        ("Trade with countries participating in the Belt and Road Initiative expanded 7.8 percent to 3.64 "
+         "trillion yuan.", "Belt and Road countries"),
+        ("广东对海合会国家进出口增长10.7%，达3186亿元。", "GCC"),
+        ("广东对中东欧国家进出口增长10.7%，达3186亿元。", "Central and Eastern Europe"),
+        ("广东对南亚进出口增长10.7%，达3186亿元。", "South Asia"),
+        ("广东对东南亚进出口增长10.7%，达3186亿元。", "Southeast Asia"),  # not South Asia
+    ],
+)  # fmt: skip
+def test_groups_of_partners_are_partners_with_their_article_and_count(
+    catalogue: MetricCatalogue, text: str, partner: str
+) -> None:
+    found = list(figures(text, catalogue).values())
+    assert [(o.metric, o.partner) for o in found[-2:]] == [
+        ("partner_trade_growth", partner),
+        ("partner_trade", partner),
+    ]
+
+
+@pytest.mark.parametrize(
     ("text", "published", "period"),
     [
         # the total a finished year's additions reached: a stock at that year's end
