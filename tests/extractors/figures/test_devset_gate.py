@@ -25,9 +25,9 @@ from gdwatch.extractors.figures import FigureExtractor
 
 # Update together with the labels (benchmarks/devset.devset_sha256() prints the new values).
 PINNED_SHA256 = {
-    "en.jsonl": "d7af8939c8bec7a5f7f61809875a6684de51de0409245b2b5f50f80092501939",
-    "zh-hans.jsonl": "5ecc20ba955b692201c1e589b618f1059d0d4fb2cebc7ab3ae17d7863fc6a75f",
-    "zh-hant.jsonl": "af86edc33fb09dbf5a14311cfd119543c8842a3001ce81780d5cfe9764c89f4d",
+    "en.jsonl": "d87d95e5fe9f1bc200ac45325010cec99e4da3b31f6116c40da98d944200335e",
+    "zh-hans.jsonl": "e9a57685466d04be46dffac005569ebbdbb85030629eef932257c47b635e2de7",
+    "zh-hant.jsonl": "5d62d61bea7fd55b30c007f72c12fdc908c088d69eaba888814f622b82595456",
 }
 
 FLOORS = {
