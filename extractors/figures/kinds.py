@@ -69,8 +69,11 @@ def _may_be_increment(before: str) -> bool:
     )
 
 
+# "of the annual plan", "of this year's target", "of that goal", "of its output target for the year"
 _PLAN_AFTER = re.compile(
-    r"^\s*(?:of\s+(?:the|its|their)\s+(?:annual|full-year|yearly|year's)?\s*(?:plan|target|goal))", re.I
+    r"^\s*of\s+(?:the|its|their|this|that)\s+(?:(?:annual|full-year|yearly|year's|[a-z-]+)\s+){0,2}?"
+    r"(?:plan|target|goal)\b",
+    re.I,
 )
 _PLAN_BEFORE = re.compile(r"(?:完成|实现)(?:了)?(?:年度|全年)?(?:计划|目标|任务){1,2}(?:的)?\s*$")
 _AVG_ANNUAL = re.compile(r"年均|average annual|annual average|annually on average|a year on average", re.I)

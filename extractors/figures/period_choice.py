@@ -391,3 +391,53 @@ def _day_before(published: datetime.date, month: int, day: int, ahead: int = 0) 
     except ValueError:
         return None
     return found.isoformat()
+
+
+_MONTH_END = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+_MONTH = re.compile(r"(\d{4})-(\d{2})")
+
+
+def plan_share_period(period: str | None, in_force: str | None, stated: list[str]) -> str | None:
+    """The period of a share of a plan completed: the months from the plan year's start to when it was
+    measured ("had completed 68 percent of that goal by the end of August", 1-9月完成全年目标的77.6%), the
+    span in force when the sentence names only the plan's year ("of this year's target").
+
+    Args:
+        period: the period chosen for the figure.
+        in_force: the article's period in force.
+        stated: the periods the figure's sentence states (not its bases).
+
+    Returns:
+        The span, or ``period`` where none applies (a day that ends no month, another year's plan).
+    """
+    if period is None:
+        return None
+    day = _MONTH_END.fullmatch(period)
+    if day is not None:
+        year, month_number, _ = (int(part) for part in day.groups())
+        if period != _last_day(year, month_number):
+            return period  # "so far" on a day of the month: the plan's share on that day
+        return _months_to(year, month_number)
+    month = _MONTH.fullmatch(period)
+    if month is not None:
+        return _months_to(int(month.group(1)), int(month.group(2)))
+    if len(period) != 4:
+        return period
+    # "By the end of August, ... 68.2 percent of this year's target": the year names the plan, the month when
+    measured = [
+        p for p in stated if p.startswith(f"{period}-") and (_MONTH.fullmatch(p) or _MONTH_END.fullmatch(p))
+    ]
+    if measured:
+        return plan_share_period(measured[-1], None, [])
+    if in_force and in_force.startswith((f"{period}-01..", f"{period}-H1", f"{period}-Q1")):
+        return in_force
+    return period
+
+
+def _last_day(year: int, month: int) -> str:
+    following = datetime.date(year + month // 12, month % 12 + 1, 1)
+    return (following - datetime.timedelta(days=1)).isoformat()
+
+
+def _months_to(year: int, month: int) -> str:
+    return f"{year}-01" if month == 1 else f"{year}-01..{year}-{month:02d}"

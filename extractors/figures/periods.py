@@ -34,7 +34,9 @@ _ORDINALS = {
 # regex engine skip ahead by first character, which makes the scan many times faster.
 _ATOMS = re.compile(
     # "the six months ended June", "nine months to September 30": the months up to and including that one
-    rf"(?P<monthsto>(?P<mtn>[a-z]+|\d{{1,2}})\s+months\s+(?:ended|ending|to|through)\s+(?P<mtm>{_MONTH}))"
+    # "the half year ended June", "in the year through October": the half, the year so far
+    rf"(?P<monthsto>(?:(?P<mtn>[a-z]+|\d{{1,2}})\s+months|(?P<mth>half[- ]year)|(?<=the\s)(?P<mty>year))"
+    rf"\s+(?:ended|ending|to|through)\s+(?P<mtm>{_MONTH}))"
     rf"|(?P<monthyear>(?P<mym>{_MONTH})\s+(?:of\s+)?(?P<myy>(?:19|20)\d{{2}})(?![\d%]))"
     rf"|(?P<drange>(?:from\s+|between\s+)?(?P<dm1>{_MONTH})\s+\d{{1,2}}(?:st|nd|rd|th)?\s*(?:-|to|through|and|until)\s*"
     rf"(?:(?P<dm2>{_MONTH})\s+)?\d{{1,2}}(?:st|nd|rd|th)?(?!\d|\.\d)(?!\s*(?:%|percent|per cent))"
@@ -94,6 +96,7 @@ TRIGGER = literal_trigger(
         "from",
         "between",
         "first",
+        "half",
         "second",
         "third",
         "fourth",
@@ -132,7 +135,13 @@ _BASE_BEFORE = re.compile(
     r"(?:\bfrom|\bthan|\bwith|\bover|\bsince|\bversus|\bvs\.?|\bagainst|比|较|与|同|自|由|是|完成|实现"
     # a founding date dates the firm, not its figures: "a carmaker founded in 2016", 成立于2016年
     r"|\bfounded|\bestablished|\bset up|\bincorporated|成立于|创立于|创办于|始建于"
-    r"|\bsame (?:period|quarter|month|months|half|weeks?)(?: of| in)?"
+    r"|\b(?:same|matching|corresponding|comparable|equivalent)"
+    r" (?:period|quarter|month|months|half|weeks?|stretch|span|season)(?: of| in)?"
+    # "8.7 percent above September", "up 12.6% on September": a rate's other side
+    r"|(?<=[%t])\s+(?:above|below|on)"
+    # "5.2 percent more than in those months of 2025": the months just named, of the base year
+    r"|\b(?:than|from|over|against) (?:in |during )?(?:those|these)"
+    r" (?:months|weeks|quarters|days)(?: of| in)?"
     # "2.5 times as many as in ...", "1.6 times the amount of 2024": a multiple's base
     r"|\btimes (?:the|its|that) (?:amount|figure|level|total|value|number|volume|size|tally)(?: of| in)?"
     r"|\bas (?:many|much) as(?: in)?"
@@ -146,7 +155,7 @@ _BASE_BEFORE = re.compile(
 _BASE_ENDS = (
     "from", "than", "with", "over", "since", "versus", "vs", "vs.", "against", "比", "较", "与", "同", "自",
     "由", "是", "完成", "实现", "founded", "established", "set up", "incorporated", "于", "period", "quarter",
-    "month", "half", "of", "to", "the", "in",
+    "month", "half", "of", "to", "the", "in", "above", "below", "on",
 )  # fmt: skip
 """What :data:`_BASE_BEFORE` may end with before its spaces and quote (see :func:`scan.may_end_with`)."""
 # "去年同期", "2024年同期": the same period of another year is the base of a comparison
@@ -371,7 +380,7 @@ _ORDINAL_WORDS = frozenset({"first", "second", "third", "fourth", "final"})
 _OPENING_PHRASES = (
     "last year", "this year", "next year", "year's end", "year-end", "end of the year", "for the full year",
     "for the whole year", "full-year ", "at present", "so far this year", "last month", "this month",
-    "next month",
+    "next month", "half year ", "half-year ", "year ended ", "year ending ", "year to ", "year through ",
 )  # fmt: skip
 _FROM_WHEN = re.compile(r"(?:from|between)\s+[" + "".join(sorted({m[0] for m in _MONTH_WORDS})) + "12]")
 """After "from" or "between", a period goes on with a month or a year of 19xx or 20xx."""
@@ -548,7 +557,14 @@ def _atom(sentence: str, match: re.Match[str], published: date | None) -> _Atom 
             return None
         return _Atom(start, end, "months", months=(first_month, last_month))
     if kind == "monthsto":
-        count, last_month = small_number(match.group("mtn")), _month_number(match.group("mtm"))
+        last_month = _month_number(match.group("mtm"))
+        count = (
+            small_number(match.group("mtn"))
+            if match.group("mtn")
+            else 6
+            if match.group("mth")
+            else last_month
+        )
         if not count or not last_month or not 1 < count <= last_month:
             return None
         return _Atom(start, end, "months", months=(last_month - count + 1, last_month))

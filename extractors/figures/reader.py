@@ -60,7 +60,13 @@ from gdwatch.extractors.figures.metric_choice import (
     rate_of_the_level_before,
 )
 from gdwatch.extractors.figures.partners import choose_partner, share_partner
-from gdwatch.extractors.figures.period_choice import base_period, choose_period, price_day, trading_day
+from gdwatch.extractors.figures.period_choice import (
+    base_period,
+    choose_period,
+    plan_share_period,
+    price_day,
+    trading_day,
+)
 from gdwatch.extractors.figures.periods import PeriodMention
 from gdwatch.extractors.figures.projection import has_cue, is_projection, projection_cues
 from gdwatch.extractors.figures.respectively import respectively_items
@@ -540,6 +546,8 @@ def read_figures(
             kind, basis = kind_and_basis(figure, role, before, after, clause, period)
             if basis == "avg_annual":
                 period = _years_averaged(facts.body, period)
+            elif basis == "share_of_plan":
+                period = plan_share_period(period, state.period_in_force, [m.period for m in facts.periods])
             a_days_move = on_a_trading_day or segment == "share price"
             if a_days_move and basis == "yoy" and not _YEAR_ON_YEAR.search(facts.body):
                 basis = None  # a share price's move on the day is against the last close, not a year

@@ -408,6 +408,37 @@ def test_completing_a_share_of_the_years_target_is_not_a_projection(catalogue: M
     assert share.period == "2025-01..2025-09"
 
 
+@pytest.mark.parametrize(
+    ("text", "period"),
+    [
+        # the months from the plan year's start to when the share was measured
+        ("By the end of August, the output value had completed 68.2 percent of this year's target.",
+         "2026-01..2026-08"),
+        ("The town had completed 68 percent of that goal by the end of August.", "2026-01..2026-08"),
+        ("1-9月，全镇完成年度计划的77.6%。", "2026-01..2026-09"),
+        # a sentence naming only the plan's year takes the span in force
+        ("Output value hit 3.4 billion yuan in January-September.\nThat met 78.5 percent of this year's "
+         "plan.", "2026-01..2026-09"),
+        ("Nanzhuang's output rose 5.2 percent in the first nine months.\nThe town has completed 74.6 percent "
+         "of its output target for the year.", "2026-01..2026-09"),
+    ],
+)  # fmt: skip
+def test_a_share_of_a_plan_covers_the_months_since_the_plan_year_began(
+    catalogue: MetricCatalogue, text: str, period: str
+) -> None:
+    share = list(figures(text, catalogue, published=date(2026, 10, 15)).values())[-1]
+    assert (share.kind, share.basis, share.period) == ("share", "share_of_plan", period)
+
+
+def test_the_same_months_of_an_earlier_year_are_the_base_not_the_period(catalogue: MetricCatalogue) -> None:
+    text = (
+        "Tile producers in Nanzhuang posted January-September output worth 41.3 billion yuan, 5.2 percent "
+        "more than in those months of 2025."
+    )
+    found = figures(text, catalogue, published=date(2026, 10, 15))
+    assert {o.period for o in found.values()} == {"2026-01..2026-09"}
+
+
 def _metric_and_basis(found: dict[str, Observation]) -> dict[str, tuple[str | None, str | None]]:
     return {span: (o.metric, o.basis) for span, o in found.items()}
 

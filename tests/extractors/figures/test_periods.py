@@ -300,3 +300,38 @@ def test_a_month_span_of_the_report_year_after_over_is_the_span(text: str, expec
 )
 def test_tou_counts_the_first_months_and_ends_a_place_name(text: str, expected: list[str]) -> None:
     assert periods_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Turnover for the half year ended June rose 19.6 per cent.", ["2025-H1"]),
+        ("Trade totalled 5.86 billion yuan in the year through October.", ["2025-01..2025-10"]),
+        ("Exports rose 5 percent in the year to March.", ["2025-Q1"]),
+    ],
+)
+def test_a_half_or_a_year_ended_with_a_month_runs_to_that_month(text: str, expected: list[str]) -> None:
+    assert periods_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "own", "bases"),
+    [
+        ("The figure was 41 percent higher than in the matching months of 2024.", [], ["2024"]),
+        ("Output rose 5.2 percent over the corresponding period of 2024.", [], ["2024"]),
+        ("Output rose 5.2 percent on the comparable stretch of 2024.", [], ["2024"]),
+        ("Trade in October was 612 million yuan, 8.7 percent above September.", ["2025-10"], ["2025-09"]),
+        ("Volumes were up 12.6% on September.", [], ["2025-09"]),
+        (
+            "Sales rose 5 percent to 3 billion yuan in November, 2 percent below October.",
+            ["2025-11"],
+            ["2025-10"],
+        ),
+    ],
+)
+def test_matching_months_and_the_month_a_rate_is_above_or_below_are_bases(
+    text: str, own: list[str], bases: list[str]
+) -> None:
+    found = find_periods(normalize(text), PUBLISHED, None)
+    assert [m.period for m in found if not m.base] == own
+    assert [m.period for m in found if m.base] == bases
