@@ -17,6 +17,7 @@ from gdwatch.extractors.figures.figure import MULTIPLE_KIND, Figure
 from gdwatch.extractors.figures.measures import measure
 from gdwatch.extractors.figures.numbers import (
     SCALES_ZH,
+    compound_number,
     parse_chinese_numeral,
     parse_decimal,
     parse_word_number,
@@ -150,6 +151,8 @@ def _build(sentence: str, match: re.Match[str]) -> list[Figure]:
         return finish_number(sentence, measured)
     if kind == "zhbare":
         return _build_bare_scale(sentence, match)
+    if kind in {"zhmixed", "zhcompound"}:
+        return _build_compound(sentence, match)
     if kind == "zhnum":
         value = parse_chinese_numeral(match.group())
         if value is None or (
@@ -166,6 +169,25 @@ def _build(sentence: str, match: re.Match[str]) -> list[Figure]:
     if kind == "zhdouble":
         return _build_doubling(sentence, match)
     return []
+
+
+def _build_compound(sentence: str, match: re.Match[str]) -> list[Figure]:
+    """三亿二千万元 (320 million), 两万三千多人 (over 23,000), 3亿2000万元: one number across 亿 and 万."""
+    value = compound_number(match.group())
+    if value is None:
+        return []
+    resolution = 1.0
+    while value % (resolution * 10) == 0:
+        resolution *= 10  # one unit of the last digit written: 三亿二千万 is read to the 10 million
+    measured = measure(
+        sentence,
+        match.start(),
+        match.end(),
+        float(value),
+        resolution,
+        chinese_numeral=match.lastgroup == "zhcompound",
+    )
+    return finish_number(sentence, measured)
 
 
 def _build_round(sentence: str, match: re.Match[str]) -> list[Figure]:

@@ -226,6 +226,37 @@ def parse_chinese_numeral(numeral: str) -> int | None:
     return total
 
 
+def compound_number(written: str) -> int | None:
+    """Read a number written across 亿 and 万 ("三亿二千万" -> 320000000, "两万三千" -> 23000, "3亿2000万" ->
+    320000000), or None when a part is not a number below ten thousand.
+
+    Args:
+        written: the number, simplified.
+
+    Returns:
+        The integer, or None.
+    """
+    total = 0
+    rest = written
+    for scale_word, scale in (("亿", 100_000_000), ("万", 10_000)):
+        head, found, tail = rest.partition(scale_word)
+        if not found:
+            continue
+        head = head.lstrip("零〇") if total else head
+        part = int(head) if head.isdigit() else parse_chinese_numeral(head)
+        if part is None or not 0 < part < 10_000:
+            return None
+        total += part * scale
+        rest = tail
+    rest = rest.lstrip("零〇")  # 一亿零五百万: a zero for the empty places before the next part
+    if rest:
+        last = int(rest) if rest.isdigit() else parse_chinese_numeral(rest)
+        if last is None or not 0 <= last < 10_000:
+            return None
+        total += last
+    return total
+
+
 def scale_value(value: float, scale: float) -> float:
     """Multiply by a power of ten without binary noise (8.12 x 1e12 is 8.12e12, not 8119999999999.999).
 

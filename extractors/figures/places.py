@@ -231,8 +231,16 @@ class PlaceIndex:
 
     def find_partners(self, text: str) -> list[tuple[int, int, str]]:
         """(start, end, name) of each trade partner named in match text (:func:`matcher.match_text`)."""
-        found = []
+        found: list[tuple[int, int, str]] = []
         for match in self.partner_re.finditer(text):
+            if found and match.start() < found[-1][1]:
+                continue  # inside the longer name taken instead
+            # a longer name that starts inside this one wins: 其中东南亚 is 东南亚, not 中东 and 南亚
+            for inside in range(match.start() + 1, match.end()):
+                longer = self.partner_re.match(text, inside)
+                if longer is not None and longer.end() > match.end():
+                    match = longer
+                    break
             name = self.partner_name(match.group())
             if name:
                 found.append((match.start(), match.end(), name))

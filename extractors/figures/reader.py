@@ -574,6 +574,8 @@ def read_figures(
                 )
                 if level.partner and counterpart is metric:
                     partner = level.partner  # "进出口总额为21.4亿元，高出上年同期18.7%": the level's rate
+            if partner is None and item is None:
+                partner = _market_before(facts, figure)  # 欧洲市场收入增长32.4%: the market's sales
             if not sentence_observations and not lists_parts:
                 # one partner's trade; never a list of partners ("对美国、欧盟分别出口…": 其中 is the total's)
                 state.whole_partner = partner if item is None else None
@@ -1183,6 +1185,21 @@ def _another_part_of_the_trade(facts: SentenceFacts, figure: Figure, before: Obs
         return None
     named = [m.segment for m in parts(facts.segments) if found.start("goods") <= m.start < found.end("goods")]
     return named[0] if named else goods
+
+
+def _market_before(facts: SentenceFacts, figure: Figure) -> str | None:
+    """The partner whose market a figure's clause names before it ("欧洲市场收入增长32.4%", "sales in the
+    European market rose"), or None."""
+    clause_start = facts.clause(figure.start)[0]
+    named = [
+        name
+        for start, end, name in facts.partners
+        if clause_start <= start and end <= figure.start and _MARKET_AFTER.match(facts.matchable, end)
+    ]
+    return named[-1] if len(set(named)) == 1 else None
+
+
+_MARKET_AFTER = re.compile(r"市场|\s+markets?\b")
 
 
 def _growth_of_a_named_part(facts: SentenceFacts, figure: Figure) -> str | None:

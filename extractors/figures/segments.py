@@ -684,7 +684,8 @@ def _joined(body: str, mention: SegmentMention, hit_span: tuple[int, int]) -> bo
 # "“新三样”产品出口", 机器人产品出口额: a generic noun after the part's name is still the part
 # 家用电器和音像器材类零售额: a category of the statistics' retail breakdown
 _JOIN_BEFORE = re.compile(
-    r"^[”」\"]?(?:产品|商品|类产品)?(?:合计|同期|分别)?(?:'s?|’s?|的)?\s*$|^[对向与][\u4e00-\u9fff“”「」\"]{1,12}$"
+    # (灯饰对中东、非洲出口分别增长: the part's trade with each partner of a list)
+    r"^[”」\"]?(?:产品|商品|类产品)?(?:合计|同期|分别)?(?:'s?|’s?|的)?\s*$|^[对向与][\u4e00-\u9fff“”「」\"、]{1,16}$"
     r"|^(?:[和及与][\u4e00-\u9fff]{1,6})?类(?:商品|产品)?(?:分别)?$"
 )
 # "exports of drones"; 出口玩具286.4亿元 (the verb, then what it exports)

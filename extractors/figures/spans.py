@@ -19,6 +19,8 @@ _WORDS = f"(?:{'|'.join(WORD_TENS)})(?:-(?:{'|'.join(_ONES)}))?|{'|'.join(WORD_U
 # that lets the regex engine skip ahead by first character.
 CORE = re.compile(
     r"(?P<inevery>(?:one|1)\s+(?:in|out\s+of)\s+(?:every\s+)?(?P<ied>two|three|four|five|six|seven|eight|nine|ten|\d{1,2})(?![a-z0-9]))"
+    # 3亿2000万元: a number in 亿 and 万 together
+    r"|(?P<zhmixed>\d{1,4}亿\d{1,4}万)"
     r"|(?P<digits>(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?)"
     r"|(?P<frac>(?P<fnum>one|a|two|three|four|five|six|seven|eight|nine)[\s-](?P<fden>halves|half|thirds?|quarters?|fourths?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?)(?![a-z]))"
     r"|(?P<half>half(?![a-z]))"
@@ -30,6 +32,9 @@ CORE = re.compile(
     r"|(?P<zhdouble>翻(?:了)?(?P<zdn>一|两|二|三|\d)番|翻番)"
     r"|(?P<zhsome>[数几](?P<zss>十万|百万|千万|十|百|千|万|亿)(?![零〇一二两三四五六七八九]))"
     r"|(?P<zhround>(?:万|亿)(?=[家个名人项座台辆元美港欧多余]))"
+    # 三亿二千万, 十八亿六千万, 两万三千: a Chinese numeral written across 亿 and 万
+    r"|(?P<zhcompound>[零〇一二两三四五六七八九十百千]+(?:亿[零〇一二两三四五六七八九十百千]+万"
+    r"[零〇一二两三四五六七八九十百千]*|万[零〇一二两三四五六七八九十百千]+))"
     r"|(?P<zhnum>[零〇一二两三四五六七八九十百千]+)"
 )
 """One number core: digits, an English or Chinese number word, a fraction ("one-third", 四分之三)."""
@@ -134,7 +139,7 @@ def starts_cleanly(lowered: str, match: re.Match[str]) -> bool:
         # why: after "1900 " the scale belongs to the number (a spaced scale), never stands alone
         nearest = lowered[:start].rstrip(" ")[-1:]
         return not (previous.isdigit() or previous in ".万亿千百十" or nearest.isdigit())
-    if kind == "zhnum":
+    if kind in {"zhnum", "zhcompound"}:
         return previous != "第"
     if kind == "zhround":
         return previous in _ROUND_BOUNDS  # why: 上万家, 近亿元; a 万 after anything else is a scale word

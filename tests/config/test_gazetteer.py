@@ -15,6 +15,7 @@ from gdwatch.config.errors import ConfigError
 from gdwatch.config.loader import PACKAGED_CONFIG_DIR, load_config, load_gazetteer, load_metrics
 from gdwatch.config.models import Gazetteer, GazetteerEntry
 from gdwatch.extractors.figures import FigureExtractor
+from gdwatch.extractors.figures.numbers import normalize
 
 KINDS = ("cities", "districts", "regions", "events", "companies", "partners", "jurisdictions")
 
@@ -39,6 +40,16 @@ def test_every_entry_has_both_chinese_scripts_and_they_agree() -> None:
         )
         for hans, hant in zip(entry.zh_hans, entry.zh_hant, strict=True):
             assert to_simplified.convert(hant) == hans, f"{kind} {entry.name}: {hant} is not {hans}"
+
+
+def test_chinese_names_are_written_as_the_extractor_reads_text() -> None:
+    # the extractor matches names in normalized text (ASCII brackets and digits, simplified): a name written
+    # with full-width brackets (刚果（金）) would never be found
+    for kind, entry in entries(load_gazetteer()):
+        for written in entry.zh_hans:
+            assert normalize(written) == written, (
+                f"{kind} {entry.name}: write {written} as {normalize(written)}"
+            )
 
 
 def _config_with(tmp_path: Path, extra: str) -> Path:

@@ -1545,6 +1545,46 @@ def test_more_trade_partners(catalogue: MetricCatalogue) -> None:
     ]
 
 
+def test_a_parts_trade_with_each_partner_of_a_list_keeps_the_trade_metric(catalogue: MetricCatalogue) -> None:
+    found = figures("古镇灯饰对中东、非洲出口分别增长27.3%、19.8%。", catalogue)
+    assert [(o.metric, o.partner, o.segment) for o in found.values()] == [
+        ("exports_growth", "Middle East", "lighting products"),
+        ("exports_growth", "Africa", "lighting products"),
+    ]
+
+
+def test_a_market_named_before_a_figure_is_its_partner(catalogue: MetricCatalogue) -> None:
+    found = figures(
+        "按地區劃分，歐洲市場收入增長32.4%；北美市場收入則下跌9.7%。其中東南亞市場收入增長26%。", catalogue
+    )
+    assert [o.partner for o in found.values()] == ["Europe", "North America", "Southeast Asia"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("廣東今年1至10月從台灣買進的自行車零組件達4.3億美元。", ("imports", "Taiwan")),
+        ("全年廣東向台灣採購塑膠原料412億元。", ("imports", "Taiwan")),
+        ("至10月底，與尼泊爾有生意往來的廣東企業達412家。", ("import_export_enterprises", "Nepal")),
+        ("截至10月底，與喀麥隆有貿易往來的廣東企業有486家。", ("import_export_enterprises", "Cameroon")),
+        ("對巴新出口18.6億元。", ("exports", "Papua New Guinea")),
+    ],
+)
+def test_purchases_from_a_partner_and_firms_trading_with_it(
+    catalogue: MetricCatalogue, text: str, expected: tuple[str, str]
+) -> None:
+    first = next(iter(figures(text, catalogue, published=date(2026, 11, 14)).values()))
+    assert (first.metric, first.partner) == expected
+
+
+def test_a_partner_written_with_brackets_is_found(catalogue: MetricCatalogue) -> None:
+    found = figures("今年首三季，廣東對剛果（金）進出口總值52.4億元人民幣，按年增長21.3%。", catalogue)
+    assert {(o.metric, o.partner) for o in found.values()} == {
+        ("partner_trade", "DR Congo"),
+        ("partner_trade_growth", "DR Congo"),
+    }
+
+
 @pytest.mark.parametrize(
     ("text", "partner"),
     [

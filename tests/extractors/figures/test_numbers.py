@@ -6,6 +6,7 @@ import pytest
 
 from gdwatch.extractors.figures.finder import find_figures
 from gdwatch.extractors.figures.numbers import (
+    compound_number,
     normalize,
     parse_chinese_numeral,
     parse_decimal,
@@ -381,3 +382,25 @@ def test_more_than_counts_the_same_things_as_the_count_before() -> None:
     first, total, part = find_figures(sentence)
     assert total.counts_the_same_as is first
     assert part.counts_the_same_as is None  # "12 of them" is a part of what was counted
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("钢材出口三亿二千万元。", [("三亿二千万元", 320_000_000.0, "CNY", "exact")]),
+        ("出口人民币十八亿六千万元。", [("人民币十八亿六千万元", 1_860_000_000.0, "CNY", "exact")]),
+        ("出口3亿2000万元。", [("3亿2000万元", 320_000_000.0, "CNY", "exact")]),
+        ("全镇从业人员两万三千多人。", [("两万三千", 23_000.0, "people", "over")]),
+        ("一亿零五百万元", [("一亿零五百万元", 105_000_000.0, "CNY", "exact")]),
+    ],
+)
+def test_a_number_written_across_yi_and_wan_is_one_figure(
+    text: str, expected: list[tuple[str, float, str, str]]
+) -> None:
+    assert figures_of(text) == expected
+
+
+def test_compound_number_refuses_parts_that_are_no_numbers() -> None:
+    assert compound_number("三亿二千万") == 320_000_000
+    assert compound_number("两万三千") == 23_000
+    assert compound_number("一万二万") is None
