@@ -25,9 +25,9 @@ from gdwatch.extractors.figures import FigureExtractor
 
 # Update together with the labels (benchmarks/devset.devset_sha256() prints the new values).
 PINNED_SHA256 = {
-    "en.jsonl": "d87d95e5fe9f1bc200ac45325010cec99e4da3b31f6116c40da98d944200335e",
-    "zh-hans.jsonl": "e9a57685466d04be46dffac005569ebbdbb85030629eef932257c47b635e2de7",
-    "zh-hant.jsonl": "5d62d61bea7fd55b30c007f72c12fdc908c088d69eaba888814f622b82595456",
+    "en.jsonl": "e62480d21a5899a72a99a90fc690e75cfc63d93a7ca3db55f78b81dd8bc396b2",
+    "zh-hans.jsonl": "b6c11de44a62194b412b74fa5f728e5ab2c3976f4b8094b9b787ee501329a789",
+    "zh-hant.jsonl": "6bd765918a4315d7c7520dc7a28ce2f36578173006f06a8563c05aa0f76bfd2f",
 }
 
 FLOORS = {
