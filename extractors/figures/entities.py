@@ -464,20 +464,34 @@ def _province_before_its_city(sentence: str, found: list[EntityMention]) -> list
     out = list(found)
     for index, (first, second) in enumerate(itertools.pairwise(found)):
         if (
-            first.kind == "province"
-            and second.kind in {"city", "district"}
-            and _PROVINCE_TO_CITY.fullmatch(sentence[first.end : second.start])
-        ) or (
-            # "Guangzhou's Baiyun district", "深圳市南山区", "Guangzhou's Nansha port": the city says where
-            # its district, town or port is
-            first.kind == "city"
-            and second.kind in {"district", "region"}
-            and _CITY_TO_ITS_PART.fullmatch(sentence[first.end : second.start])
+            (
+                first.kind == "province"
+                and second.kind in {"city", "district"}
+                and _PROVINCE_TO_CITY.fullmatch(sentence[first.end : second.start])
+            )
+            or (
+                # "Guangzhou's Baiyun district", "深圳市南山区", "Guangzhou's Nansha port": the city says
+                # where its district, town or port is
+                first.kind == "city"
+                and second.kind in {"district", "region"}
+                and _CITY_TO_ITS_PART.fullmatch(sentence[first.end : second.start])
+            )
+            or (
+                # "China's Guangdong province", "China's southern city of Shenzhen": the country says where
+                first.kind == "foreign"
+                and second.kind in {"province", "city", "district"}
+                and _COUNTRY_TO_ITS_PLACE.fullmatch(sentence[first.end : second.start])
+            )
         ):
             out[index] = dataclasses.replace(first, valid=False)
     return out
 
 
+_COUNTRY_TO_ITS_PLACE = re.compile(
+    r"['’]s\s+(?:(?:south|southern|eastern|western|northern|south-eastern|southeastern|coastal|manufacturing|"
+    r"export|tech)\s+)*(?:(?:hub|province|city|county|district|powerhouse|heartland)\s+(?:of\s+)?)?",
+    re.I,
+)
 _CLAUSE_START_BEFORE = re.compile(r"(?:^|[，,；;。]|\d年)$")
 _INSTITUTION_AFTER = re.compile(
     r"\s+(?:[a-z-]+\s+)?(?:brokerage|bank|securities|consultancy|consulting|think\s+tank|research\s+firm|"

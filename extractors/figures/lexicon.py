@@ -413,6 +413,14 @@ AFTER_THINGS_EN = frozenset(
     )
 )
 """Words that end the name of the things a measure word measures ("pairs of jeans in the first months")."""
+VERBS_AND_ADVERBS_EN = frozenset(
+    _words(
+        "brought bought sold took made saw hit rose fell grew set came went led paid won put got held kept "
+        "left met ran sent spent stood told drew gave alone also only just even still together again already"
+    )
+)
+"""Verbs whose past does not end in -ed and adverbs without -ly: before a trade phrase they name no goods
+("October alone brought bilateral trade of ...") and leave it the whole's."""
 NOT_OTHER_GOODS_EN = frozenset(
     _words(
         "exports imports shipments sales trade prices price profit profits revenue revenues output orders "

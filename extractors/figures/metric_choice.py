@@ -25,6 +25,7 @@ from gdwatch.extractors.figures.lexicon import (
     NOT_SUBJECT_ZH,
     RATE_COMPARED_EN,
     RATE_COMPARED_ZH,
+    VERBS_AND_ADVERBS_EN,
     alternation,
 )
 from gdwatch.extractors.figures.matcher import PhraseHit
@@ -119,6 +120,7 @@ def is_whole(body: str, hit: PhraseHit, subjects: SubjectGrammar) -> bool:
             adjacent = _ADJACENT_WORD.search(body, max(0, hit.start - 30), hit.start) is not None
             allowed = (
                 lower in BEFORE_WHOLE_PHRASE_EN
+                or lower in VERBS_AND_ADVERBS_EN
                 or lower.endswith(("'s", "’s", "ed", "ing"))
                 or word[0].isupper()
                 or lower in INDUSTRY_WORDS_EN

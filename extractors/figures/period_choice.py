@@ -125,6 +125,10 @@ _COMPARED_ENDS = ("with", "to", "versus", "from", "than", "against")
 _BASE_THEN_FIGURE = re.compile(r"^的?(?:\d+(?:\.\d+)?:)*$")  # the ratio's later parts too
 _BASE_WORD_BEFORE = re.compile(r"[由较比从]\s*$")
 _IN_BASE_AFTER = re.compile(r"^\s*(?:[a-z]+\s+){0,2}?(?:in|at the end of|by the end of)\s+$", re.I)
+_IN_THE_SAME_PART_OF = re.compile(
+    r"^\s*in\s+the\s+(?:same|matching|corresponding|comparable)\s+(?:quarter|period|months?|half)\s+(?:of|in)\s+$",
+    re.I,
+)
 _RATIO_PARTS_BEFORE = re.compile(r"(?:\d+(?:\.\d+)?[:∶])*$")
 _RATIO_PARTS_AFTER = re.compile(r"(?:[:∶]\d+(?:\.\d+)?)*")
 # "against 32.1 per cent a year earlier", "twelve months before", "in the July-September quarter of last year"
@@ -169,6 +173,15 @@ def base_period(facts: SentenceFacts, figure: Figure, period: str | None) -> str
             and _BASE_WORD_BEFORE.search(body[max(0, base.start - 2) : base.start])
         ):
             return base.flow_period
+        if (
+            compared
+            and period is not None
+            and base.start >= figure.end
+            and _IN_THE_SAME_PART_OF.match(body[figure.end : base.start])
+            and period[:4] == str(int(base.period[:4]) + 1)
+        ):
+            # "from 41.6% in the matching quarter of 2025": the quarter in force, a year earlier
+            return year_earlier(period)
         if compared and base.start >= figure.end and _IN_BASE_AFTER.match(body[figure.end : base.start]):
             # "up from seven at the end of 2020": a count compared at a point keeps the point
             return base.period if base.point and figure.kind == "count" else base.flow_period

@@ -34,6 +34,9 @@ _ORDINALS = {
 # regex engine skip ahead by first character, which makes the scan many times faster.
 _ATOMS = re.compile(
     # "the six months ended June", "nine months to September 30": the months up to and including that one
+    # "exports climb through September": the year so far, to that month (a range "July through September" is
+    # read from its first month)
+    rf"(?P<thru>(?<![a-z])through\s+(?P<thm>{_MONTH})(?![a-z]))|"
     # "the half year ended June", "in the year through October": the half, the year so far
     rf"(?P<monthsto>(?:(?P<mtn>[a-z]+|\d{{1,2}})\s+months|(?P<mth>half[- ]year)|(?<=the\s)(?P<mty>year))"
     rf"\s+(?:ended|ending|to|through)\s+(?P<mtm>{_MONTH}))"
@@ -88,7 +91,8 @@ _ATOMS = re.compile(
     r"|(?P<fullyear>全年|for the (?:full|whole) year|full-year(?= [a-z]))"
     r"|(?P<now>(?:currently|now|at present|presently)(?![a-z])|截至目前|目前|当前|现在|现时|现有|眼下)"
     # a total reached "so far this year" is dated on the day of the report (docs/figure-labels-v2.md)
-    r"|(?P<sofar>so far this year)"
+    # (and "so far this season", "Sales so far have brought in": the harvest or the year up to the report)
+    r"|(?P<sofar>so far this (?:year|season|harvest)|so far(?= ha(?:ve|s) ))"
 )
 TRIGGER = literal_trigger(
     [
@@ -96,6 +100,7 @@ TRIGGER = literal_trigger(
         "from",
         "between",
         "first",
+        "through",
         "half",
         "second",
         "third",
@@ -110,7 +115,7 @@ TRIGGER = literal_trigger(
         "end of",
         "currently",
         "now",
-        "so far this year",
+        "so far",
         "at present",
         "for the full",
         "full-year",
@@ -136,7 +141,7 @@ _BASE_BEFORE = re.compile(
     # a founding date dates the firm, not its figures: "a carmaker founded in 2016", 成立于2016年
     r"|\bfounded|\bestablished|\bset up|\bincorporated|成立于|创立于|创办于|始建于"
     r"|\b(?:same|matching|corresponding|comparable|equivalent)"
-    r" (?:period|quarter|month|months|half|weeks?|stretch|span|season)(?: of| in)?"
+    r" (?:period|quarter|month|months|half|weeks?|stretch|span|season|point|time|date)(?: of| in)?"
     # "8.7 percent above September", "up 12.6% on September": a rate's other side
     r"|(?<=[%t])\s+(?:above|below|on)"
     # "5.2 percent more than in those months of 2025": the months just named, of the base year
@@ -149,13 +154,14 @@ _BASE_BEFORE = re.compile(
     r"|\b(?:previous|last|prior|preceding) (?:edition|session|show|fair|expo) (?:in|of)"
     # "revenue grew 6.1% on the April-June period", "grew 7.9 percent on the first three months"
     r"|(?<=[%t])\s+on\s+the"
-    r"|\bcompared to|\bcompared with)\s*(?:the\s+|in\s+)?[“\"「]?$",
+    r"|\bcompared to|\bcompared with)\s*(?:in\s+)?(?:the\s+)?[“\"「]?$",
     re.I,
 )
 _BASE_ENDS = (
     "from", "than", "with", "over", "since", "versus", "vs", "vs.", "against", "比", "较", "与", "同", "自",
     "由", "是", "完成", "实现", "founded", "established", "set up", "incorporated", "于", "period", "quarter",
-    "month", "half", "of", "to", "the", "in", "above", "below", "on",
+    "month", "half", "of", "to", "the", "in", "above", "below", "on", "months", "weeks", "week", "stretch",
+    "span", "season", "point", "time", "date",
 )  # fmt: skip
 """What :data:`_BASE_BEFORE` may end with before its spaces and quote (see :func:`scan.may_end_with`)."""
 # "去年同期", "2024年同期": the same period of another year is the base of a comparison
@@ -379,8 +385,9 @@ _OPENING_WORDS = _MONTH_WORDS | {"q", "h", "interim", "currently", "now", "prese
 _ORDINAL_WORDS = frozenset({"first", "second", "third", "fourth", "final"})
 _OPENING_PHRASES = (
     "last year", "this year", "next year", "year's end", "year-end", "end of the year", "for the full year",
-    "for the whole year", "full-year ", "at present", "so far this year", "last month", "this month",
-    "next month", "half year ", "half-year ", "year ended ", "year ending ", "year to ", "year through ",
+    "for the whole year", "full-year ", "at present", "so far", "last month", "this month",
+    "next month", "through ", "half year ", "half-year ", "year ended ", "year ending ", "year to ",
+    "year through ",
 )  # fmt: skip
 _FROM_WHEN = re.compile(r"(?:from|between)\s+[" + "".join(sorted({m[0] for m in _MONTH_WORDS})) + "12]")
 """After "from" or "between", a period goes on with a month or a year of 19xx or 20xx."""
@@ -556,6 +563,11 @@ def _atom(sentence: str, match: re.Match[str], published: date | None) -> _Atom 
         if not first_month or not last_month or first_month >= last_month:
             return None
         return _Atom(start, end, "months", months=(first_month, last_month))
+    if kind == "thru":
+        last_month = _month_number(match.group("thm"))
+        if not last_month or last_month < 2:
+            return None
+        return _Atom(match.start("thm"), end, "months", months=(1, last_month))
     if kind == "monthsto":
         last_month = _month_number(match.group("mtm"))
         count = (
@@ -639,6 +651,7 @@ def _atom(sentence: str, match: re.Match[str], published: date | None) -> _Atom 
 
 _KINDS = frozenset(
     [
+        "thru",
         "monthsto",
         "monthyear",
         "fullyear",
@@ -699,7 +712,8 @@ def _is_base(sentence: str, atom: _Atom) -> bool:
     before = sentence[max(0, atom.start - 30) : atom.start]
     return bool(
         (may_end_with(before, _BASE_ENDS, '“"「') and _BASE_BEFORE.search(before))
-        or _BASE_AFTER.match(sentence[atom.end : atom.end + 8])
+        # ("2024 figures" are a base; "the full-year figure" is the year's own)
+        or (_BASE_AFTER.match(sentence[atom.end : atom.end + 8]) and atom.months != (1, 12))
         or _compared_figure_before(sentence[max(0, atom.start - 50) : atom.start])
     )
 

@@ -19,6 +19,7 @@ from gdwatch.extractors.figures.lexicon import (
     AFTER_PRODUCT_EN,
     MASS_NOUNS_EN,
     NOT_PRODUCT_HEADS_EN,
+    VERBS_AND_ADVERBS_EN,
     WIRE_DATELINE_EN,
 )
 from gdwatch.extractors.figures.scan import literal_pattern
@@ -235,7 +236,12 @@ def written_product_en(
 
 def _names_no_goods(word: str, not_products: frozenset[str]) -> bool:
     """Whether a word before a trade phrase rules out a product: a word for the whole, a verb or an adverb."""
-    return word in not_products or word in _NOT_PRODUCTS_EN or word.endswith(_NOT_NOUN_ENDINGS)
+    return (
+        word in not_products
+        or word in _NOT_PRODUCTS_EN
+        or word in VERBS_AND_ADVERBS_EN
+        or word.endswith(_NOT_NOUN_ENDINGS)
+    )
 
 
 # "Motorcycle exports from ... rose": a product opening the sentence, after a wire dateline if any

@@ -430,6 +430,48 @@ def test_a_share_of_a_plan_covers_the_months_since_the_plan_year_began(
     assert (share.kind, share.basis, share.period) == ("share", "share_of_plan", period)
 
 
+def test_the_full_year_figure_is_the_years_own_and_a_matching_quarter_a_year_earlier(
+    catalogue: MetricCatalogue,
+) -> None:
+    text = (
+        "Guangdong-Gabon trade reached 7.84 billion yuan in the first ten months.\n"
+        "Customs officials expect the full-year figure to top 9.5 billion yuan."
+    )
+    assert figures(text, catalogue, published=date(2026, 11, 18))["9.5 billion yuan"].period == "2026"
+    text = (
+        "Third-quarter revenue of the firm rose 18% to 2.1 billion yuan.\n"
+        "Gross margin improved to 44.1% from 41.6% in the matching quarter of 2025."
+    )
+    found = figures(text, catalogue, published=date(2026, 10, 29))
+    assert (found["44.1%"].period, found["41.6%"].period) == ("2026-Q3", "2025-Q3")
+
+
+@pytest.mark.parametrize(
+    ("text", "entity"),
+    [
+        ("Exports from China's Guangdong province rose 5%.", "Guangdong"),
+        ("Exports from China's southern city of Shenzhen rose 5%.", "Shenzhen"),
+        ("China's exports rose 5%.", "China"),
+    ],
+)
+def test_a_country_before_its_own_province_or_city_only_says_where_it_is(
+    catalogue: MetricCatalogue, text: str, entity: str
+) -> None:
+    assert [o.entity for o in figures(text, catalogue).values()] == [entity]
+
+
+def test_a_verb_or_an_adverb_before_a_trade_phrase_names_no_goods(catalogue: MetricCatalogue) -> None:
+    text = (
+        "Guangdong's shipments to Gabon came to 5.21 billion yuan, while purchases from the Central African "
+        "country totalled 2.63 billion yuan, up 7.4 percent.\nOctober alone brought bilateral trade of 836 "
+        "million yuan."
+    )
+    found = figures(text, catalogue, published=date(2026, 11, 18))
+    assert (found["2.63 billion yuan"].metric, found["2.63 billion yuan"].segment) == ("imports", None)
+    assert found["7.4 percent"].metric == "imports_growth"
+    assert (found["836 million yuan"].metric, found["836 million yuan"].segment) == ("partner_trade", None)
+
+
 def test_the_same_months_of_an_earlier_year_are_the_base_not_the_period(catalogue: MetricCatalogue) -> None:
     text = (
         "Tile producers in Nanzhuang posted January-September output worth 41.3 billion yuan, 5.2 percent "

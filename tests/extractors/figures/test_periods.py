@@ -335,3 +335,23 @@ def test_matching_months_and_the_month_a_rate_is_above_or_below_are_bases(
     found = find_periods(normalize(text), PUBLISHED, None)
     assert [m.period for m in found if not m.base] == own
     assert [m.period for m in found if m.base] == bases
+
+
+@pytest.mark.parametrize(
+    ("text", "own", "bases"),
+    [
+        ("Xintang jeans exports climb through September", ["2025-01..2025-09"], []),
+        ("Exports from July through September rose.", ["2025-Q3"], []),
+        ("Some 214 firms traded with Gabon, 37 more than in the first ten months of 2024.", [],
+         ["2024-01..2024-10"]),
+        ("Farmers have gathered 21,500 tonnes so far this season, up 11 percent on the same point last year.",
+         ["2025-12-18"], ["2024"]),
+        ("Sales so far have brought in 236 million yuan.", ["2025-12-18"], []),
+    ],
+)  # fmt: skip
+def test_the_year_so_far_and_the_other_side_of_a_comparison(
+    text: str, own: list[str], bases: list[str]
+) -> None:
+    found = find_periods(normalize(text), PUBLISHED, None)
+    assert [m.period for m in found if not m.base] == own
+    assert [m.period for m in found if m.base] == bases
