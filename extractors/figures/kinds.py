@@ -34,7 +34,8 @@ _INCREMENT_AFTER = re.compile(
 _CHANGE_WORDS = re.compile(
     r"\b(?:rose|rise|rising|grew|grow|growing|growth|increased?|increasing|up|down|fell|fall|falling|"
     r"dropped|drop|declined?|declining|climbed|climbing|jumped|jumping|soared|soaring|surged|surging|"
-    r"expanded|expanding|edged|slipped|gained|shrank|contracted|higher|lower|faster|slower|dipped|plunged|tumbled)\b"
+    r"expanded|expanding|edged|slipped|gained|gain|gains|shrank|contracted|higher|lower|faster|slower|dipped|"
+    r"plunged|tumbled)\b"
     r"|增长|增加|下降|减少|提高|提升|上升|回落|下滑|增速|增幅|降幅|年增|年减|成长",
     re.I,
 )

@@ -131,7 +131,7 @@ GROWTH_WORDS_EN = (
     *DECLINE_WORDS_EN,
     *_words(
         "rises rising grows growing growth increases increasing jump surge expand expanding edged climb lift "
-        "lifted raise raised year-on-year by"
+        "lifted raise raised year-on-year by gain gains"
     ),
 )
 """Words before a percent that make it a growth rate ("rose 6.1%", "up by 2 percent")."""

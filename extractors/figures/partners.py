@@ -19,7 +19,12 @@ _LINK_AFTER = re.compile(
 )
 _ZH_LINK_BEFORE = re.compile(r"[对与向从同自](?:共建)?\s*$")
 _POSSESSIVE_BETWEEN = re.compile(r"\s*['’]?s\s+")  # matchable text writes "Ghana's" as "ghana s"
-_WITH_GUANGDONG_EN = ("commerce with guangdong", "trade with guangdong")
+_WITH_GUANGDONG_EN = (
+    "commerce with guangdong",
+    "trade with guangdong",
+    "commerce with south china s guangdong",
+    "trade with south china s guangdong",
+)
 # 粤港进出口, 粤澳贸易: Guangdong's trade with the place the abbreviation joins to it
 _WITH_GUANGDONG = frozenset({"粤港", "粤澳"})
 _ZH_BETWEEN = re.compile(r"[\s、\u4e00-\u9fff]{0,12}")

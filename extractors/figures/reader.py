@@ -544,6 +544,13 @@ def read_figures(
             clause_start, clause_end = facts.clause(figure.start)
             clause = (facts.body[clause_start : figure.start], facts.body[figure.start : clause_end])
             kind, basis = kind_and_basis(figure, role, before, after, clause, period)
+            if (
+                kind == "share"
+                and metric is not None
+                and metric.key.endswith("_growth")
+                and _PERCENT_OF.match(facts.body, figure.end)
+            ):
+                metric = None  # "or 41 percent of Zhanjiang's total": a share of a whole, not a growth rate
             if basis == "avg_annual":
                 period = _years_averaged(facts.body, period)
             elif basis == "share_of_plan":
@@ -1185,6 +1192,9 @@ def _another_part_of_the_trade(facts: SentenceFacts, figure: Figure, before: Obs
         return None
     named = [m.segment for m in parts(facts.segments) if found.start("goods") <= m.start < found.end("goods")]
     return named[0] if named else goods
+
+
+_PERCENT_OF = re.compile(r"\s+of\s+(?:the|its|their|all|everything|[A-Z][\w-]*['’]s)\b")
 
 
 def _market_before(facts: SentenceFacts, figure: Figure) -> str | None:

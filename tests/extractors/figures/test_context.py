@@ -472,6 +472,27 @@ def test_a_verb_or_an_adverb_before_a_trade_phrase_names_no_goods(catalogue: Met
     assert (found["836 million yuan"].metric, found["836 million yuan"].segment) == ("partner_trade", None)
 
 
+def test_a_partners_trade_with_south_chinas_guangdong_is_that_partners(catalogue: MetricCatalogue) -> None:
+    text = (
+        "LIBREVILLE/GUANGZHOU, Nov. 17 (Xinhua) -- Goods traded between south China's Guangdong and Gabon "
+        "were worth 7.84 billion yuan (about 1.1 billion U.S. dollars) in January-October, a gain of 12.6 "
+        "percent on a year earlier.\nSome 214 Guangdong firms recorded trade with Gabon."
+    )
+    found = figures(text, catalogue, published=date(2026, 11, 18))
+    assert [(o.metric, o.partner) for o in found.values()] == [
+        ("partner_trade", "Gabon"),
+        ("partner_trade", "Gabon"),
+        ("partner_trade_growth", "Gabon"),
+        ("import_export_enterprises", "Gabon"),
+    ]
+    text = "Zimbabwe's trade with south China's Guangdong grew 18.9 percent, reaching 5.47 billion yuan."
+    found = figures(text, catalogue, published=date(2026, 10, 22))
+    assert [(o.metric, o.partner) for o in found.values()] == [
+        ("partner_trade_growth", "Zimbabwe"),
+        ("partner_trade", "Zimbabwe"),
+    ]
+
+
 def test_the_same_months_of_an_earlier_year_are_the_base_not_the_period(catalogue: MetricCatalogue) -> None:
     text = (
         "Tile producers in Nanzhuang posted January-September output worth 41.3 billion yuan, 5.2 percent "

@@ -601,3 +601,17 @@ def test_the_rate_of_a_traded_volume_keeps_its_goods_and_has_no_trade_metric(
     found = [(o.metric, o.segment) for o in extractor.extract(text, published=PUBLISHED)]
     assert found[1] == (None, "冷冻鱿鱼")
     assert found[2:] == [("imports", "冷冻鱿鱼"), ("imports_growth", "冷冻鱿鱼")]
+
+
+def test_livestreamed_sales_are_the_livestream_channel(extractor: FigureExtractor) -> None:
+    text = "Livestreamed sales of Xintang denim reached 2.3 billion yuan, up 41 percent.\n直播带货12亿元。"
+    assert {o.segment for o in extractor.extract(text, published=PUBLISHED)} == {"livestream e-commerce"}
+
+
+def test_a_percent_of_a_whole_after_a_trade_is_a_share_not_its_growth(extractor: FigureExtractor) -> None:
+    text = (
+        "Zhanjiang's seafood exports rose 12 percent.\n"
+        "The exports were worth 2.93 billion yuan, or 41 percent of Zhanjiang's total."
+    )
+    share = extractor.extract(text, published=PUBLISHED)[-1]
+    assert (share.value, share.kind, share.metric) == (41.0, "share", None)
