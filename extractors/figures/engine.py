@@ -35,7 +35,7 @@ from gdwatch.extractors.figures.finder import TRIGGER as FIGURE_TRIGGER
 from gdwatch.extractors.figures.finder import find_figures
 from gdwatch.extractors.figures.lexicon import BEFORE_WHOLE_PHRASE_EN
 from gdwatch.extractors.figures.matcher import CatalogueMatcher, match_text
-from gdwatch.extractors.figures.numbers import normalize
+from gdwatch.extractors.figures.numbers import normalize, same_length_wording
 from gdwatch.extractors.figures.partners import supplied_partner
 from gdwatch.extractors.figures.periods import TRIGGER as PERIOD_TRIGGER
 from gdwatch.extractors.figures.periods import find_periods
@@ -47,7 +47,7 @@ from gdwatch.extractors.figures.sentences import Sentence, split_sentences
 from gdwatch.extractors.figures.subjects import SubjectGrammar
 from gdwatch.extractors.records import Observation
 
-EXTRACTOR_VERSION = "metrics-2.71.0"
+EXTRACTOR_VERSION = "metrics-2.72.0"
 
 _LOWER = str.maketrans({chr(c): chr(c + 32) for c in range(65, 91)})
 _TRIGGERS = (FIGURE_TRIGGER, PERIOD_TRIGGER)
@@ -90,7 +90,7 @@ class FigureExtractor:
         """
         if not text:
             return []
-        normalized = normalize(text)
+        normalized = same_length_wording(normalize(text))
         lowered = full_lower = normalized.lower()
         if len(lowered) != len(normalized):  # why: a few non-ASCII capitals lower-case to two characters
             lowered = normalized.translate(_LOWER)

@@ -36,7 +36,7 @@ _CHANGE_WORDS = re.compile(
     r"dropped|drop|declined?|declining|climbed|climbing|jumped|jumping|soared|soaring|surged|surging|"
     r"expanded|expanding|edged|slipped|gained|gain|gains|shrank|contracted|higher|lower|faster|slower|dipped|"
     r"plunged|tumbled)\b"
-    r"|增长|增加|下降|减少|提高|提升|上升|回落|下滑|增速|增幅|降幅|年增|年减|成长",
+    r"|增长|增加|下降|减少|提高|提升|上升|回落|下滑|增速|增幅|降幅|年增|年减|成长|扩大",
     re.I,
 )
 _BY_BEFORE = re.compile(

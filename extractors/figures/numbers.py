@@ -152,6 +152,25 @@ def normalize(text: str) -> str:
     return text
 
 
+_WORDING = {"依次": "分别"}
+"""Words written one way for the reader, of the same length: 依次 ("in that order") lists as 分别 does."""
+_WORDING_RE = re.compile("|".join(_WORDING))
+
+
+def same_length_wording(normalized: str) -> str:
+    """Write the few words that mean what another word means as that word (依次 -> 分别), offsets kept.
+
+    Args:
+        normalized: normalized text (:func:`normalize`).
+
+    Returns:
+        The text, of the same length.
+    """
+    if "依次" not in normalized:
+        return normalized
+    return _WORDING_RE.sub(lambda match: _WORDING[match.group()], normalized)
+
+
 def parse_decimal(digits: str) -> tuple[float, float] | None:
     """Read "1,865.4" or "12" as a value and the size of one unit of its last digit.
 

@@ -10,6 +10,7 @@ import re
 
 from gdwatch.extractors.figures.facts import ListItem, SentenceFacts
 from gdwatch.extractors.figures.matcher import PhraseHit
+from gdwatch.extractors.figures.segments import names_goods
 from gdwatch.extractors.records import Observation
 
 # "exports to", "trade with", "imports of raw jadeite from", "exports bound for"
@@ -17,7 +18,7 @@ from gdwatch.extractors.records import Observation
 _LINK_AFTER = re.compile(
     r"\s+(?:of\s+(?:[a-z]+\s+){1,6}?)?(?:to|with|from|bound\s+for|destined\s+for)\s+(?:the\s+)?"
 )
-_ZH_LINK_BEFORE = re.compile(r"[对与向从同自](?:共建)?\s*$")
+_ZH_LINK_BEFORE = re.compile(r"(?:[对与向从同自]|输往|销往|运往|卖往)(?:共建)?\s*$")
 _POSSESSIVE_BETWEEN = re.compile(r"\s*['’]?s\s+")  # matchable text writes "Ghana's" as "ghana s"
 _WITH_GUANGDONG_EN = (
     "commerce with guangdong",
@@ -68,7 +69,17 @@ def choose_partner(facts: SentenceFacts, hit: PhraseHit | None, item: ListItem |
             pieces = between.split("、")[1:]
             if all(facts.vocabulary.places.find_partners(piece) for piece in pieces) or "、" not in between:
                 return name
+        if (
+            end < hit.start
+            and all(metric.key in _IMPORTS for metric in hit.metrics)
+            and names_goods(text[end : hit.start])
+            and not _ZH_LINK_BEFORE.search(text[max(0, start - 4) : start])
+        ):
+            return name  # 亚美尼亚白兰地进口额, 泰国榴莲进口: the goods of the country they come from
     return None
+
+
+_IMPORTS = frozenset({"imports", "imports_growth"})
 
 
 def share_partner(facts: SentenceFacts, figure_start: int, earlier: list[Observation]) -> str | None:

@@ -161,7 +161,7 @@ def inside_a_part(mentions: list[SegmentMention], start: int, end: int) -> bool:
 
 # 水产品出口, 纯电动乘用车出口, 冻虾出口: a product the catalogue does not list, written before its trade
 _PRODUCT_WRITTEN = re.compile(
-    r"([\u4e00-\u9fff]{1,11}(?:产品|商品|品|器|机|车|具|材|鞋|服|装|鱼|虾|菜|果|茶|瓷|池|备|件|饰|片|钢|板|船|刀|剪|砖|灯|药|械"
+    r"([\u4e00-\u9fff]{0,11}(?:产品|商品|品|器|机|车|具|材|鞋|服|装|鱼|虾|菜|果|茶|瓷|池|备|件|饰|片|钢|板|船|刀|剪|砖|灯|药|械"
     # goods whose names end otherwise: 家私 (Cantonese furniture), 沙发, 内衣, 箱包, 眼镜, 手表 ...
     r"|私|发|衣|裤|袜|帽|包|镜|纸|料|油|酒|米|肉|糖|烟|表|伞|柜|桌|椅|床|缆|泵|阀|锁|球|瓶|杯|壶|锅|炉|扇|玉"
     # 五金 (hardware), 显示屏, 屏幕, and cloth: 棉纱, 面料布, 丝绸
@@ -169,7 +169,7 @@ _PRODUCT_WRITTEN = re.compile(
     # electronics and parts: 相机模组, 光模块, 陶瓷电容, 电感, 数据线, 镜头, 音箱, 外设, 滑鼠, 空调, 基座
     r"|模组|模块|机组|电容|电感|线|镜头|接头|音箱|冰箱|外设|鼠|电脑|空调|座"
     # other goods: 月饼, 轮胎, 筋膜枪, 保护膜, 化妆刷, 美容仪, 卫生巾, 铜精矿, 假睫毛, 玻璃, 电子秤, 砂仁
-    r"|饼|胎|枪|膜|刷|仪|巾|矿|睫毛|玻璃|签|秤|缸|仁|袜子|鞋子|橘红"
+    r"|饼|胎|枪|膜|刷|仪|巾|矿|睫毛|玻璃|签|秤|缸|仁|袜子|鞋子|橘红|白兰地"
     # farm and forest goods: 肉桂, 荔枝, 陈皮, 鲜花, 香菇, 香蕉, 红木, 蚕丝, 柚子 ...
     r"|桂|枝|皮|花|菇|蕉|瓜|莲|橙|柑|桔|姜|椒|豆|蛋|奶|丝|竹|木|鸡|鸭|鹅|柚子|桔子|橘子|种子|粽子|椰子"
     # a category of goods (鞋类, 箱包类, 塑料制品类), not a kind of anything (各类, 这类, 品类)
@@ -475,6 +475,12 @@ _TRADED_OBJECT_ZH = re.compile(
 )
 
 
+def names_goods(written: str) -> bool:
+    """Whether Chinese text names goods, as :func:`written_product` reads them (白兰地, 榴莲, 冻虾)."""
+    found = _PRODUCT_WRITTEN.fullmatch(written)
+    return found is not None and len(written) >= 2
+
+
 def written_product(body: str, hit_start: int, leading_words: re.Pattern[str]) -> str | None:
     """A product named as written right before a trade phrase ("湛江市水产品出口" -> 水产品), or None.
 
@@ -692,7 +698,7 @@ def _joined(body: str, mention: SegmentMention, hit_span: tuple[int, int]) -> bo
 _JOIN_BEFORE = re.compile(
     # (灯饰对中东、非洲出口分别增长: the part's trade with each partner of a list)
     r"^[”」\"]?(?:产品|商品|类产品)?(?:合计|同期|分别)?(?:'s?|’s?|的)?\s*$|^[对向与][\u4e00-\u9fff“”「」\"、]{1,16}$"
-    r"|^(?:[和及与][\u4e00-\u9fff]{1,6})?类(?:商品|产品)?(?:分别)?$"
+    r"|^(?:[和及与][\u4e00-\u9fff]{1,6})?[两三四五六七八九十]?类(?:商品|产品)?(?:分别)?$"
 )
 # "exports of drones"; 出口玩具286.4亿元 (the verb, then what it exports)
 _JOIN_AFTER = re.compile(r"^\s*(?:of|by|from|for)\s+(?:the\s+)?$|^$")

@@ -70,11 +70,14 @@ class SubjectGrammar:
                 rf"[对与向从同自](?:共建)?(?:{partners})(?:[、和及与](?:{partners}))*(?:分别)?$"
                 # 巴西、墨西哥和智利分别进出口…: partners listed bare, each the subject of its figure
                 rf"|(?:{partners})(?:[、和及与](?:{partners}))+分别$"
+                # 东盟、中东两地出口增幅分别为…: the partners of a list, counted
+                rf"|(?:{partners})(?:[、和及与](?:{partners}))+[两三四五六七八九十](?:地|国|大市场|个市场)$"
             ),
             time_or_place=re.compile(rf"(?:{_TIME_WORDS}|今年|去年|目前|同期|全省|全市|全国|{cities}|市)+"),
             company_forms=places.company_forms_zh,
             # 对东盟鞋类出口: the partner before the goods is no part of their name
             leading_words=re.compile(
-                rf"^(?:[对与向从同自][{one_character}]|{_TIME_WORDS}|{_ALLOWED_WORDS}|{names}|{named_partners})+"
+                rf"^(?:[对与向从同自][{one_character}]|(?:输往|销往|运往|卖往)(?:{partners})的?|{_TIME_WORDS}"
+                rf"|{_ALLOWED_WORDS}|{names}|{named_partners})+"
             ),
         )

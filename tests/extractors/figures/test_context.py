@@ -1640,6 +1640,34 @@ def test_purchases_from_a_partner_and_firms_trading_with_it(
     assert (first.metric, first.partner) == expected
 
 
+def test_yici_lists_in_order_as_fenbie_does(catalogue: MetricCatalogue) -> None:
+    found = figures("东盟、中东两地出口增幅依次为25.3%、31.9%。", catalogue)
+    assert [(o.metric, o.partner) for o in found.values()] == [
+        ("exports_growth", "ASEAN"),
+        ("exports_growth", "Middle East"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the goods of the country they come from
+        ("亚美尼亚白兰地进口额达4800万元。", ("imports", "Armenia", "白兰地")),
+        ("泰国榴莲进口增长5%。", ("imports_growth", "Thailand", "榴莲")),
+        # sold or sent to a partner; the partner is no part of the goods' name
+        ("全区陶瓷卖往欧盟的货值增长12.4%。", ("exports_growth", "EU", "ceramics")),
+        ("輸往美國的主機板出口值年減8.4%。", ("exports_growth", "US", "主机板")),
+        # 扩大 is a rise; a bilateral goods trade is the partner's trade
+        ("广东对亚美尼亚双边货物贸易总额较上年同期扩大23.4%。", ("partner_trade_growth", "Armenia", None)),
+    ],
+)
+def test_goods_of_a_partner_and_trade_sold_or_sent_to_it(
+    catalogue: MetricCatalogue, text: str, expected: tuple[str, str, str | None]
+) -> None:
+    first = next(iter(figures(text, catalogue).values()))
+    assert (first.metric, first.partner, first.segment) == expected
+
+
 def test_a_partner_written_with_brackets_is_found(catalogue: MetricCatalogue) -> None:
     found = figures("今年首三季，廣東對剛果（金）進出口總值52.4億元人民幣，按年增長21.3%。", catalogue)
     assert {(o.metric, o.partner) for o in found.values()} == {
