@@ -25,9 +25,9 @@ from gdwatch.extractors.figures import FigureExtractor
 
 # Update together with the labels (benchmarks/devset.devset_sha256() prints the new values).
 PINNED_SHA256 = {
-    "en.jsonl": "e62480d21a5899a72a99a90fc690e75cfc63d93a7ca3db55f78b81dd8bc396b2",
-    "zh-hans.jsonl": "b6c11de44a62194b412b74fa5f728e5ab2c3976f4b8094b9b787ee501329a789",
-    "zh-hant.jsonl": "6bd765918a4315d7c7520dc7a28ce2f36578173006f06a8563c05aa0f76bfd2f",
+    "en.jsonl": "190fb075ca6f9fe6767841e3f290f0ab3c1f359bb6443798a83d632af05d2078",
+    "zh-hans.jsonl": "1661e4fa0e4d49b32b64ea636c4bc9b9458aa1600d6701c20aa17836d80260cc",
+    "zh-hant.jsonl": "26c86317adb4778a543e93e6a82ca675b62f54f64ce21a2f6df9dbce081cfd79",
 }
 
 FLOORS = {
