@@ -450,7 +450,7 @@ _RIGHT_AFTER_A_LEVEL = re.compile(
     r"\)?[^,，;；.。()]{0,60}(?:\([^()]{0,30}\))?"
     r"\s*[,，]\s*(?:an?\s+)?(?:year[- ]on[- ]year\s+)?"
     r"(?:up|down|rising|falling|growing|increasing|decreasing|rise of|increase of|decline of|drop of|gain of"
-    r"|同比增长|同比下降|增长|下降|上升|增加|减少"
+    r"|同比增长|同比下降|增长|下降|上升|增加|减少|(?:涨幅|增幅|升幅|降幅|跌幅)(?:为|达)?"
     # a month's or a quarter's rate against the one before, and Taiwan's press: 月增5.8%, 季增6.5%, 年减2.1%
     r"|(?:环比|按年|按月|按季)(?:增长|下降|上升|减少)|[年月季](?:增|减)|成长|衰退"
     # 高出上年同期18.7%, 较上年同期多出27.3%: higher than the same months a year before

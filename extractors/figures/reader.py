@@ -1339,7 +1339,10 @@ _TRADE_LEVELS = frozenset({"exports", "imports", "foreign_trade_total", "partner
 # a verb that gives a part its share of an amount reported before it
 _SHARES_OUT = re.compile(
     r"\b(?:accounted for|took|contributed|made up|brought in|earned|shipped|exporting|exported|were worth"
-    r"|was worth|topped the export list at)\s+(?:about |around |nearly |some |roughly |over )?$"
+    r"|was worth|topped the export list at"
+    # "…, with automobiles worth 1.94 billion yuan": goods of the trade just reported, with their value
+    r"|(?:,\s+with|\band)\s+(?:(?!deals\b|contracts\b|orders\b|deliveries\b|goods\b)[a-z][a-z-]*\s+){1,4}worth)"
+    r"\s+(?:about |around |nearly |some |roughly |over )?$"
 )
 
 _NEXT_AMOUNT = re.compile(r",?\s*(?:and\s+)?")

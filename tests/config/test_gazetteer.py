@@ -42,6 +42,11 @@ def test_every_entry_has_both_chinese_scripts_and_they_agree() -> None:
             assert to_simplified.convert(hant) == hans, f"{kind} {entry.name}: {hant} is not {hans}"
 
 
+def test_every_entry_has_an_english_name_to_be_found_by() -> None:
+    # a partner with no English form is never found in English copy ("Guangdong-Jordan trade")
+    assert [f"{kind} {entry.name}" for kind, entry in entries(load_gazetteer()) if not entry.en] == []
+
+
 def test_chinese_names_are_written_as_the_extractor_reads_text() -> None:
     # the extractor matches names in normalized text (ASCII brackets and digits, simplified): a name written
     # with full-width brackets (刚果（金）) would never be found

@@ -1668,6 +1668,40 @@ def test_goods_of_a_partner_and_trade_sold_or_sent_to_it(
     assert (first.metric, first.partner, first.segment) == expected
 
 
+def test_the_trade_between_guangdong_and_a_partner_in_chinese_and_its_traders(
+    catalogue: MetricCatalogue,
+) -> None:
+    text = (
+        "今年前10个月广东同毛里求斯之间的贸易规模攀升至21.6亿元，增幅为16.3%。\n"
+        "单看10月份，两地贸易额为2.4亿元。\n"
+        "到10月底为止，与毛里求斯有进出口记录的粤企共312家。"
+    )
+    found = figures(text, catalogue, published=date(2026, 11, 23))
+    assert [(o.metric, o.partner) for o in found.values()] == [
+        ("partner_trade", "Mauritius"),
+        ("partner_trade_growth", "Mauritius"),
+        ("partner_trade", "Mauritius"),
+        ("import_export_enterprises", "Mauritius"),
+    ]
+
+
+def test_goods_listed_with_their_value_after_a_trade_share_its_flow(catalogue: MetricCatalogue) -> None:
+    text = (
+        "Outbound shipments reached 6.12 billion yuan, with automobiles worth 1.94 billion yuan and "
+        "electromechanical products worth 2.86 billion yuan.\n服装出口额58.7亿元，涨幅13.5%。\n"
+        "The fair signed deals worth 6.3 billion yuan."
+    )
+    found = figures(text, catalogue)
+    assert [(o.metric, o.segment) for o in found.values()] == [
+        ("exports", None),
+        ("exports", "automobiles"),
+        ("exports", "electromechanical products"),
+        ("exports", "textiles and garments"),
+        ("exports_growth", "textiles and garments"),
+        (None, None),
+    ]
+
+
 def test_a_partner_written_with_brackets_is_found(catalogue: MetricCatalogue) -> None:
     found = figures("今年首三季，廣東對剛果（金）進出口總值52.4億元人民幣，按年增長21.3%。", catalogue)
     assert {(o.metric, o.partner) for o in found.values()} == {
@@ -1681,6 +1715,7 @@ def test_a_partner_written_with_brackets_is_found(catalogue: MetricCatalogue) ->
     [
         ("Trade with the five Central Asian countries as a whole rose 19.4 percent to 38.5 billion yuan.",
          "Central Asia"),
+        ("Guangdong-Jordan trade grew 12.7 percent to 4.18 billion yuan.", "Jordan"),
         ("Guangdong's imports and exports with the six member states of the Gulf Cooperation Council rose "
          "10.7 percent to 318.6 billion yuan.", "GCC"),
         ("Trade with countries participating in the Belt and Road Initiative expanded 7.8 percent to 3.64 "
