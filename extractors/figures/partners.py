@@ -25,6 +25,8 @@ _WITH_GUANGDONG_EN = (
     "trade with guangdong",
     "commerce with south china s guangdong",
     "trade with south china s guangdong",
+    "two way trade with guangdong",
+    "bilateral trade with guangdong",
 )
 # 粤港进出口, 粤澳贸易: Guangdong's trade with the place the abbreviation joins to it
 _WITH_GUANGDONG = frozenset({"粤港", "粤澳"})

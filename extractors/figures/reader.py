@@ -583,6 +583,16 @@ def read_figures(
                     partner = level.partner  # "进出口总额为21.4亿元，高出上年同期18.7%": the level's rate
             if partner is None and item is None:
                 partner = _market_before(facts, figure)  # 欧洲市场收入增长32.4%: the market's sales
+            those_of = (
+                _partner_of_those(facts, facts.figures[index - 1], figure) if item is None and index else None
+            )
+            if those_of is not None:
+                # "Exports to the EU rose 26.4 percent, and those to the United States 7.9 percent": the
+                # partner named in the clause, the move of the clause before
+                partner = those_of
+                previous = sentence_observations[index - 1]
+                if kind == "share" and previous.kind == "change":
+                    kind, basis = "change", previous.basis
             if not sentence_observations and not lists_parts:
                 # one partner's trade; never a list of partners ("对美国、欧盟分别出口…": 其中 is the total's)
                 state.whole_partner = partner if item is None else None
@@ -692,6 +702,24 @@ def read_figures(
                         segment = counted_things_en(facts.body, figure.end, figure.unit)
             if metric is not None and metric.unit_kind == "count" and metric.unit:
                 unit = metric.unit  # one unit per metric, so English and Chinese reports meet
+            if (
+                metric is None
+                and segment is not None
+                and kind in {"level", "change"}
+                and _may_name_output_value(segment, facts.vocabulary)
+                and (
+                    _OF_ITS_OUTPUT_VALUE.search(facts.body, clause_start, figure.start)
+                    # "…output value reached 12 billion yuan, up 5 percent": the rate of the level before
+                    or (index and sentence_observations[index - 1].segment == f"{segment} output value")
+                )
+            ):
+                segment = f"{segment} output value"  # 陶瓷产值, "ceramics output value": not the goods' trade
+            elif metric is None and segment is None and kind in {"level", "change"}:
+                segment = _written_output_value_en(facts, clause_start, figure)  # "Knitwear output value"
+                if segment is None and kind == "change" and index:
+                    level = sentence_observations[index - 1]
+                    if level.metric is None and (level.segment or "").endswith(" output value"):
+                        segment = level.segment  # "…came to 28.4 billion yuan, rising 6.9 percent"
             observation = Observation(
                 metric=metric.key if metric else None,
                 subject=facts.body[hit.start : hit.end] if hit else (unit if figure.kind == "count" else ""),
@@ -1195,6 +1223,55 @@ def _another_part_of_the_trade(facts: SentenceFacts, figure: Figure, before: Obs
 
 
 _PERCENT_OF = re.compile(r"\s+of\s+(?:the|its|their|all|everything|[A-Z][\w-]*['’]s)\b")
+
+
+_OF_ITS_OUTPUT_VALUE = re.compile(r"\boutput value\b|产值", re.I)
+_OUTPUT_VALUE_EN = re.compile(r"\boutput value\b", re.I)
+# the whole's output value: "industrial output value", "the town's total output value"
+_NOT_GOODS_BEFORE_OUTPUT_EN = frozenset(
+    {*BEFORE_WHOLE_PHRASE_EN, "industrial", "industry", "gross", "manufacturing", "economic", "agricultural"}
+)
+
+
+def _written_output_value_en(facts: SentenceFacts, clause_start: int, figure: Figure) -> str | None:
+    """The output value of goods the catalogue does not list, named before it in the figure's clause
+    ("Knitwear output value in Dalang came to 28.4 billion yuan"), or None."""
+    found = _OUTPUT_VALUE_EN.search(facts.body, clause_start, figure.start)
+    if found is None:
+        return None
+    product = written_product_en(facts.body.lower(), found.start(), _NOT_GOODS_BEFORE_OUTPUT_EN)
+    return f"{product} output value" if product and "output" not in product else None
+
+
+def _may_name_output_value(segment: str, vocabulary: Vocabulary) -> bool:
+    """Whether a part's figures in a clause on output value are its output value: goods or an industry named
+    in English, not a measure of its own (visitor arrivals), a company's measure or a price."""
+    return (
+        segment.isascii()
+        and "output" not in segment
+        and not segment.endswith(("price", "share"))
+        and segment not in vocabulary.segments.measures
+        and segment not in _COMPANY_MEASURES
+    )
+
+
+_COMPANY_MEASURES = frozenset(
+    {"net profit", "gross margin", "earnings per share", "share price", "overseas business", "overseas sales"}
+)
+
+
+def _partner_of_those(facts: SentenceFacts, before: Figure, figure: Figure) -> str | None:
+    """The partner of an elliptical clause after another partner's figure ("…, and those to the Middle East
+    19.7 percent"), or None."""
+    if not _THOSE_TO.match(facts.body, before.end, figure.start):
+        return None
+    named = [name for start, end, name in facts.partners if before.end <= start and end <= figure.start]
+    return named[-1] if len(named) == 1 else None
+
+
+_THOSE_TO = re.compile(
+    r"[^,;]{0,30},?\s+and\s+(?:those|that|shipments|exports|imports|sales)\s+(?:to|from|with|in)\s+[^,;\d]{2,40}$"
+)
 
 
 def _market_before(facts: SentenceFacts, figure: Figure) -> str | None:

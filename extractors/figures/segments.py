@@ -200,6 +200,8 @@ _NOT_PRODUCTS_EN = frozenset(
         "those",
         "other",
         "all",
+        "two-way",
+        "bilateral",
     ]
 )
 _HEAD_NOUNS_EN = frozenset(["products", "goods"])

@@ -1702,6 +1702,20 @@ def test_goods_listed_with_their_value_after_a_trade_share_its_flow(catalogue: M
     ]
 
 
+def test_those_to_another_partner_share_the_move_of_the_clause_before(catalogue: MetricCatalogue) -> None:
+    text = (
+        "Exports to the EU rose 26.4 percent, and those to the United States 7.9 percent.\n"
+        "Namibia's two-way trade with Guangdong expanded 14.2 percent to 3.86 billion yuan."
+    )
+    found = figures(text, catalogue)
+    assert [(o.metric, o.partner, o.kind, o.segment) for o in found.values()] == [
+        ("exports_growth", "EU", "change", None),
+        ("exports_growth", "US", "change", None),
+        ("partner_trade_growth", "Namibia", "change", None),
+        ("partner_trade", "Namibia", "level", None),
+    ]
+
+
 def test_a_partner_written_with_brackets_is_found(catalogue: MetricCatalogue) -> None:
     found = figures("今年首三季，廣東對剛果（金）進出口總值52.4億元人民幣，按年增長21.3%。", catalogue)
     assert {(o.metric, o.partner) for o in found.values()} == {

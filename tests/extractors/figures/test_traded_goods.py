@@ -615,3 +615,22 @@ def test_a_percent_of_a_whole_after_a_trade_is_a_share_not_its_growth(extractor:
     )
     share = extractor.extract(text, published=PUBLISHED)[-1]
     assert (share.value, share.kind, share.metric) == (41.0, "share", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "segments"),
+    [
+        ("The town's ceramics output value reached 12 billion yuan, up 5 percent.",
+         ["ceramics output value", "ceramics output value"]),
+        ("今年前三季度，全市陶瓷产值达120亿元，增长5%。", ["ceramics output value", "ceramics output value"]),
+        ("Knitwear output value in Dalang came to 28.4 billion yuan, rising 6.9 percent year-on-year.",
+         ["knitwear output value", "knitwear output value"]),
+        # the goods' trade keeps the goods' name; the whole's output value names no part
+        ("陶瓷出口12亿元，增长5%。", ["ceramics", "ceramics"]),
+        ("Industrial output value reached 1.2 trillion yuan.", [None]),
+    ],
+)  # fmt: skip
+def test_the_output_value_of_goods_is_its_own_part(
+    extractor: FigureExtractor, text: str, segments: list[str | None]
+) -> None:
+    assert [o.segment for o in extractor.extract(text, published=PUBLISHED)] == segments
