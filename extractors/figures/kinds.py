@@ -77,7 +77,11 @@ _PLAN_AFTER = re.compile(
     re.I,
 )
 _PLAN_BEFORE = re.compile(r"(?:完成|实现)(?:了)?(?:年度|全年)?(?:计划|目标|任务){1,2}(?:的)?\s*$")
-_AVG_ANNUAL = re.compile(r"年均|average annual|annual average|annually on average|a year on average", re.I)
+_AVG_ANNUAL = re.compile(
+    r"年均|average annual|annual average|annually on average|a year on average|on average each year"
+    r"|average yearly|an average of [^,;.]{0,25}(?:a|per|each) year",
+    re.I,
+)
 _MOM = re.compile(r"环比|month[- ]on[- ]month|from (?:the previous|a) month|\bm-o-m\b|\bmom\b|按月", re.I)
 # Taiwan's press: 年增4.8%，季增1.1%, 月减3.7% (after simplification); never 第3季增长 or 1-5月增长
 _QOQ_VERB_BEFORE = re.compile(r"(?<![\d一二三四第首])季[增减]\s*$")

@@ -145,6 +145,8 @@ def is_whole(body: str, hit: PhraseHit, subjects: SubjectGrammar) -> bool:
     prefix = _PREFIX_BREAK.split(prefix)[-1]
     if PARTNER_CUT_TO_ONE_CHARACTER.fullmatch(prefix) or _GUANGDONG_AND_ONE_CHARACTER.fullmatch(prefix):
         return True  # 对阿出口, 自阿进口, 粤尼贸易额: the trade with a partner the article names in full
+    if PARTNER_CUT_TO_ONE_CHARACTER.fullmatch(prefix[-2:]) and subjects.allowed_prefix.fullmatch(prefix[:-2]):
+        return True  # 广东对斯出口: the same, after the words a whole's trade may open with
     # 模具产业实现营业收入: the industry's measure, with the verb that reports it between
     if not prefix or _REPORTING_VERB_END.sub("", prefix).endswith(INDUSTRY_WORDS_ZH):
         return True
@@ -448,7 +450,7 @@ def growth_metric_in_force(
 # first 10 months of 2026": the figure before the rate is the level)
 _RIGHT_AFTER_A_LEVEL = re.compile(
     r"\)?[^,，;；.。()]{0,60}(?:\([^()]{0,30}\))?"
-    r"\s*[,，]\s*(?:an?\s+)?(?:year[- ]on[- ]year\s+)?"
+    r"\s*[,，]\s*(?:(?:marking|representing|posting|recording)\s+)?(?:an?\s+)?(?:year[- ]on[- ]year\s+)?"
     r"(?:up|down|rising|falling|growing|increasing|decreasing|rise of|increase of|decline of|drop of|gain of"
     r"|同比增长|同比下降|增长|下降|上升|增加|减少|(?:涨幅|增幅|升幅|降幅|跌幅)(?:为|达)?"
     # a month's or a quarter's rate against the one before, and Taiwan's press: 月增5.8%, 季增6.5%, 年减2.1%

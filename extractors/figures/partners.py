@@ -26,6 +26,7 @@ _WITH_GUANGDONG_EN = (
     "commerce with south china s guangdong",
     "trade with south china s guangdong",
     "two way trade with guangdong",
+    "two way commerce with guangdong",
     "bilateral trade with guangdong",
 )
 # 粤港进出口, 粤澳贸易: Guangdong's trade with the place the abbreviation joins to it
@@ -60,6 +61,12 @@ def choose_partner(facts: SentenceFacts, hit: PhraseHit | None, item: ListItem |
             and text.startswith(_WITH_GUANGDONG_EN, hit.start)
         ):
             return name  # "Ghana's commerce with Guangdong": the partner owns Guangdong's trade with it
+        if (
+            end < hit.start
+            and not text[end : hit.start].strip()
+            and text.startswith("and guangdong", hit.start)
+        ):
+            return name  # "Tanzania and Guangdong traded goods worth ...": the two sides of the trade
         if end == hit.start and text[start:end] in _WITH_GUANGDONG:
             return name
         if (

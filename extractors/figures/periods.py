@@ -135,13 +135,15 @@ TRIGGER = literal_trigger(
 )
 # "over" opening a sentence or a clause names the span it covers, not a base ("growth over 2024")
 _SPAN_OVER = re.compile(r"(?:^|[,;]\s*)over\s+(?:the\s+)?$", re.I)
+# "From 2021-2025, trade expanded by an average of ...": a span of years opening the sentence is its own
+_SPAN_FROM = re.compile(r"(?:^|[,;]\s*)(?:from|between)\s+$", re.I)
 _LOWER = str.maketrans({chr(c): chr(c + 32) for c in range(65, 91)})
 _BASE_BEFORE = re.compile(
     r"(?:\bfrom|\bthan|\bwith|\bover|\bsince|\bversus|\bvs\.?|\bagainst|比|较|与|同|自|由|是|完成|实现"
     # a founding date dates the firm, not its figures: "a carmaker founded in 2016", 成立于2016年
     r"|\bfounded|\bestablished|\bset up|\bincorporated|成立于|创立于|创办于|始建于"
     r"|\b(?:same|matching|corresponding|comparable|equivalent)"
-    r" (?:period|quarter|month|months|half|weeks?|stretch|span|season|point|time|date)(?: of| in)?"
+    r" (?:period|quarter|month|months|half|weeks?|stretch|span|season|point|time|date|part)(?: of| in)?"
     # "8.7 percent above September", "up 12.6% on September": a rate's other side
     r"|(?<=[%t])\s+(?:above|below|on)"
     # "5.2 percent more than in those months of 2025": the months just named, of the base year
@@ -161,7 +163,7 @@ _BASE_ENDS = (
     "from", "than", "with", "over", "since", "versus", "vs", "vs.", "against", "比", "较", "与", "同", "自",
     "由", "是", "完成", "实现", "founded", "established", "set up", "incorporated", "于", "period", "quarter",
     "month", "half", "of", "to", "the", "in", "above", "below", "on", "months", "weeks", "week", "stretch",
-    "span", "season", "point", "time", "date",
+    "span", "season", "point", "time", "date", "part",
 )  # fmt: skip
 """What :data:`_BASE_BEFORE` may end with before its spaces and quote (see :func:`scan.may_end_with`)."""
 # "去年同期", "2024年同期": the same period of another year is the base of a comparison
@@ -304,6 +306,8 @@ def find_periods(
             base = False  # why: 到 ends 截至/到…底 (a point) and "from ... to": never a comparison base
         if base and _SPAN_OVER.search(before):
             base = False  # "Over the 14th Five-Year Plan period, ...": the span a clause opens with
+        if base and atom.kind == "range" and _SPAN_FROM.search(before):
+            base = False  # "From 2021-2025, ...": the years a clause opens with
         over_a_span = ".." in period and _OVER_THIS_YEARS_SPAN.search(before) is not None
         if base and over_a_span and _in_year_of(period, published):
             base = False  # "hit 2.86 billion yuan over January-September 2026": the span, not a comparison

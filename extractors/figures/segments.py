@@ -202,6 +202,7 @@ _NOT_PRODUCTS_EN = frozenset(
         "all",
         "two-way",
         "bilateral",
+        "commerce",
     ]
 )
 _HEAD_NOUNS_EN = frozenset(["products", "goods"])

@@ -1716,6 +1716,32 @@ def test_those_to_another_partner_share_the_move_of_the_clause_before(catalogue:
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Tanzania and Guangdong traded goods worth 9.74 billion yuan from January through September, 16.3 "
+         "percent more than in the same part of 2025.",
+         [("partner_trade", "Tanzania", "2026-01..2026-09"),
+          ("partner_trade_growth", "Tanzania", "2026-01..2026-09")]),
+        ("Senegal's two-way commerce with Guangdong Province came to 8.37 billion yuan in January-October, "
+         "marking a gain of 14.6 percent.",
+         [("partner_trade", "Senegal", "2026-01..2026-10"),
+          ("partner_trade_growth", "Senegal", "2026-01..2026-10")]),
+        ("From 2021-2025, Guangdong-Kyrgyzstan trade expanded by an average of 19.7 percent a year.",
+         [("partner_trade_growth", "Kyrgyzstan", "2021..2025")]),
+        ("1至10月广东同科特迪瓦的货物贸易额较上年同期增加23.4%。",
+         [("partner_trade_growth", "Côte d'Ivoire", "2026-01..2026-10")]),
+        ("1—10月，广东与斯里兰卡双边贸易额达到58.3亿元。\n广东对斯出口49.1亿元。",
+         [("partner_trade", "Sri Lanka", "2026-01..2026-10"), ("exports", "Sri Lanka", "2026-01..2026-10")]),
+    ],
+)  # fmt: skip
+def test_more_ways_of_writing_a_partners_trade(
+    catalogue: MetricCatalogue, text: str, expected: list[tuple[str, str, str]]
+) -> None:
+    found = figures(text, catalogue, published=date(2026, 11, 24))
+    assert [(o.metric, o.partner, o.period) for o in found.values()] == expected
+
+
 def test_a_partner_written_with_brackets_is_found(catalogue: MetricCatalogue) -> None:
     found = figures("今年首三季，廣東對剛果（金）進出口總值52.4億元人民幣，按年增長21.3%。", catalogue)
     assert {(o.metric, o.partner) for o in found.values()} == {

@@ -221,7 +221,7 @@ def test_the_growth_of_a_stock_is_dated_with_it(extractor: FigureExtractor) -> N
         # metrics-2.29.0: every sovereign state, in CLDR's names (babel)
         ("对香港、瑞士出口分别为38.7亿元和9.4亿元。", ["Hong Kong", "Switzerland"]),
         ("今年前8個月，廣東對卡達出口12.3億元。", ["Qatar"]),  # Taiwan's name for Qatar
-        ("Exports to Ivory Coast rose 12 percent.", ["Cote d'Ivoire"]),
+        ("Exports to Ivory Coast rose 12 percent.", ["Côte d'Ivoire"]),
         # names inside other words or places are no partner
         ("内蒙古出口12亿元。", [None]),
         ("沿海地区出口增长5%。", [None]),
