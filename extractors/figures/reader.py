@@ -1337,6 +1337,28 @@ _OF_BEFORE_WORTH = re.compile(
 )
 
 
+_COUNT_AFTER_ITS_TRADE = re.compile(r"(?:量|数量)?(?:为|达|约|达到|共)?$")
+
+
+def _goods_before_their_trade(facts: SentenceFacts, figure: Figure) -> str | None:
+    """The goods a Chinese count of a trade counts, written before the trade right before the count
+    (可可豆进口9.3万吨), as catalogued or as written, or None."""
+    for hit in facts.hits:
+        if (
+            hit.end <= figure.start
+            and all(metric.key in _TRADE_PARTS for metric in hit.metrics)
+            and _COUNT_AFTER_ITS_TRADE.match(facts.body[hit.end : figure.start])
+        ):
+            clause_start = facts.clause(hit.start)[0]
+            named = [
+                m.segment for m in parts(facts.segments) if clause_start <= m.start and m.end <= hit.start
+            ]
+            if named:
+                return named[-1]
+            return written_product(facts.body, hit.start, facts.vocabulary.subjects.leading_words)
+    return None
+
+
 def _measure_after_amount(facts: SentenceFacts, figure: Figure) -> str | None:
     """The measure an amount is of, written right after it: "used 168 billion yuan of foreign capital" ->
     utilised foreign investment (a catalogued measure only; goods are :func:`_object_product`'s)."""
@@ -1360,6 +1382,10 @@ def _object_product(facts: SentenceFacts, figure: Figure) -> str | None:
         start, end = goods  # 出口鞋类612.4亿元
         named = [m.segment for m in parts(facts.segments) if start <= m.start < end]
         return named[0] if named else body[start:end]
+    if figure.kind == "count" and not body[figure.start - 1 : figure.start].isascii():
+        goods_before = _goods_before_their_trade(facts, figure)
+        if goods_before is not None:
+            return goods_before  # 可可豆进口9.3万吨, 破壁机出口392万台: the goods before the trade they count
     unit_end = figure.end
     if figure.kind == "count":
         if figure.unit not in _CONTENT_UNITS or figure.unit_start is None or figure.unit_start < figure.end:

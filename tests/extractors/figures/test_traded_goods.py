@@ -634,3 +634,9 @@ def test_the_output_value_of_goods_is_its_own_part(
     extractor: FigureExtractor, text: str, segments: list[str | None]
 ) -> None:
     assert [o.segment for o in extractor.extract(text, published=PUBLISHED)] == segments
+
+
+def test_a_chinese_count_of_traded_goods_names_them(extractor: FigureExtractor) -> None:
+    text = "进口方面，可可豆进口9.3万吨，增长1.2倍；天然橡胶进口额3.8亿元。\n8月当月，破壁机出口392万台。"
+    found = [(o.metric, o.segment) for o in extractor.extract(text, published=PUBLISHED)]
+    assert found == [(None, "可可豆"), (None, "可可豆"), ("imports", "天然橡胶"), (None, "破壁机")]
