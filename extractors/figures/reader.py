@@ -123,8 +123,9 @@ def sentence_facts(
     """
     body = normalized[sentence.start : sentence.end]
     matchable = state.matchable[sentence.start : sentence.end]
-    segments = _not_examples(
-        body, find_segments(state.lowered[sentence.start : sentence.end], vocabulary.segments)
+    segments = _not_descriptions(
+        body,
+        _not_examples(body, find_segments(state.lowered[sentence.start : sentence.end], vocabulary.segments)),
     )
     return SentenceFacts(
         vocabulary=vocabulary,
@@ -174,6 +175,32 @@ def _with_sent_abroad(
         if hit is not None:
             added.append(hit)
     return sorted([*hits, *added], key=lambda h: h.start) if added else hits
+
+
+_DESCRIBED_BY_ITS_GOODS = re.compile(
+    r"\b(?:famed|known|famous|renowned|noted|celebrated|best known)\s+(?:for|as)\s+(?:its\s+)?"
+    r"(?:[a-z'-]+\s+){0,4}$|\bhome to\s+(?:[a-z'-]+\s+){0,5}$",
+    re.I,
+)
+# "exported 3.48 billion yuan of the goods": the goods the description named are the figure's after all
+_OF_THE_GOODS_DESCRIBED = re.compile(
+    r"\bof (?:the|these|those) (?:goods|garments|products|items|makers)\b", re.I
+)
+
+
+def _not_descriptions(body: str, segments: list[SegmentMention]) -> list[SegmentMention]:
+    """The segment mentions that do not describe a place by its goods: "Huangjiang, a Dongguan town famed for
+    mobile phone cases, sold 4.62 billion yuan worth of goods abroad" is about the town's exports, not the
+    phones'."""
+    if not any(
+        word in body for word in ("famed", "known", "famous", "renowned", "noted", "celebrated", "home to")
+    ) or _OF_THE_GOODS_DESCRIBED.search(body):
+        return segments
+    return [
+        m
+        for m in segments
+        if not _DESCRIBED_BY_ITS_GOODS.search(body[max(0, body.rfind(",", 0, m.start) + 1) : m.start])
+    ]
 
 
 def _not_examples(body: str, segments: list[SegmentMention]) -> list[SegmentMention]:

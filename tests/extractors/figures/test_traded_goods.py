@@ -640,3 +640,19 @@ def test_a_chinese_count_of_traded_goods_names_them(extractor: FigureExtractor) 
     text = "进口方面，可可豆进口9.3万吨，增长1.2倍；天然橡胶进口额3.8亿元。\n8月当月，破壁机出口392万台。"
     found = [(o.metric, o.segment) for o in extractor.extract(text, published=PUBLISHED)]
     assert found == [(None, "可可豆"), (None, "可可豆"), ("imports", "天然橡胶"), (None, "破壁机")]
+
+
+def test_goods_that_describe_a_place_are_not_the_part_of_its_trade(extractor: FigureExtractor) -> None:
+    whole = (
+        "Huangjiang, a Dongguan town famed for mobile phone cases and accessories, sold 4.62 billion yuan "
+        "worth of goods abroad, a rise of 12.8 percent."
+    )
+    assert [o.segment for o in extractor.extract(whole, published=PUBLISHED)] == [None, None]
+    described = (
+        "Yanbu, a town in Foshan known as a hub for underwear, exported 3.48 billion yuan of the goods, up "
+        "11.9 percent."
+    )
+    assert [o.segment for o in extractor.extract(described, published=PUBLISHED)] == [
+        "underwear",
+        "underwear",
+    ]
