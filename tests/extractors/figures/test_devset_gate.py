@@ -25,9 +25,9 @@ from gdwatch.extractors.figures import FigureExtractor
 
 # Update together with the labels (benchmarks/devset.devset_sha256() prints the new values).
 PINNED_SHA256 = {
-    "en.jsonl": "b621872944fc4b830a95d7adc97ef65c55f48f6277d2cfb8a81061c5dd76d846",
-    "zh-hans.jsonl": "e670040e44aac90ad45f30447082d1f0634d5c453ad8a5d2a6e642111668efe9",
-    "zh-hant.jsonl": "3af9b02d98b09897ab521a9f32829366604e97785d440043f4ccf62063197263",
+    "en.jsonl": "89a6f8b6b4618dc5e042c04370cf4be609224c77de7dadf6ef16c6bd3f8417e8",
+    "zh-hans.jsonl": "08369584a330569aec6d6fa25ce8b7d6184c8be2ad0a72ed286d6c54f2734393",
+    "zh-hant.jsonl": "afb971c11a2333e5cb087576bebe0784429decf4a1508e5b98148598499b0187",
 }
 
 FLOORS = {
