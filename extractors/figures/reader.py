@@ -380,6 +380,10 @@ def read_figures(
                 facts, figure, sentence_entity or state.last_entity, state.topic, state.last_company
             )
             entity = local_price_owner(facts, figure, entity)
+            if index and item is None:
+                # "Shenzhen contributed 71 percent of the exports and Dongguan 17 percent": the place named
+                # right before a figure of an elliptical clause owns it
+                entity = _owner_of_an_ellipsis(facts, facts.figures[index - 1], figure) or entity
             sentence_entity = sentence_entity or entity
             if metric is None and figure.kind == "currency" and _SPENT_ON_RD.match(facts.body, figure.end):
                 metric = facts.vocabulary.metrics.get("rd_investment")  # "spent 571.2 billion yuan on R&D"
@@ -1285,6 +1289,25 @@ def _may_name_output_value(segment: str, vocabulary: Vocabulary) -> bool:
 _COMPANY_MEASURES = frozenset(
     {"net profit", "gross margin", "earnings per share", "share price", "overseas business", "overseas sales"}
 )
+
+
+def _owner_of_an_ellipsis(facts: SentenceFacts, before: Figure, figure: Figure) -> str | None:
+    """The place an elliptical clause names right before its figure, after the figure of another place ("…
+    71 percent of the exports and Dongguan 17 percent"), or None."""
+    for mention in facts.entities:
+        if (
+            mention.valid
+            and mention.name
+            and before.end <= mention.start
+            and mention.end <= figure.start
+            and not facts.body[mention.end : figure.start].strip()
+            and _AND_BEFORE.search(facts.body, before.end, mention.start)
+        ):
+            return mention.name
+    return None
+
+
+_AND_BEFORE = re.compile(r"(?:,\s*|\s)and\s+(?:the\s+)?$|[、和及与]$")
 
 
 def _partner_of_those(facts: SentenceFacts, before: Figure, figure: Figure) -> str | None:

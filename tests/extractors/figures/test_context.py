@@ -1742,6 +1742,18 @@ def test_more_ways_of_writing_a_partners_trade(
     assert [(o.metric, o.partner, o.period) for o in found.values()] == expected
 
 
+def test_an_elliptical_clause_belongs_to_the_place_or_trade_it_names(catalogue: MetricCatalogue) -> None:
+    text = (
+        "Shenzhen contributed 71 percent of the province's mower exports and Dongguan 17 percent.\n"
+        "Guangdong's sales to Cameroon rose 16.8 percent, and its purchases from that market edged up 6.9 "
+        "percent.\nBy the end of October, 386 Guangdong companies had recorded business with Cameroon."
+    )
+    found = list(figures(text, catalogue, published=date(2026, 11, 21)).values())
+    assert [o.entity for o in found[:2]] == ["Shenzhen", "Dongguan"]
+    assert [o.metric for o in found[2:]] == ["exports_growth", "imports_growth", "import_export_enterprises"]
+    assert found[-1].partner == "Cameroon"
+
+
 def test_a_partner_written_with_brackets_is_found(catalogue: MetricCatalogue) -> None:
     found = figures("今年首三季，廣東對剛果（金）進出口總值52.4億元人民幣，按年增長21.3%。", catalogue)
     assert {(o.metric, o.partner) for o in found.values()} == {
