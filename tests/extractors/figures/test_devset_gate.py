@@ -25,9 +25,9 @@ from gdwatch.extractors.figures import FigureExtractor
 
 # Update together with the labels (benchmarks/devset.devset_sha256() prints the new values).
 PINNED_SHA256 = {
-    "en.jsonl": "89a6f8b6b4618dc5e042c04370cf4be609224c77de7dadf6ef16c6bd3f8417e8",
-    "zh-hans.jsonl": "08369584a330569aec6d6fa25ce8b7d6184c8be2ad0a72ed286d6c54f2734393",
-    "zh-hant.jsonl": "afb971c11a2333e5cb087576bebe0784429decf4a1508e5b98148598499b0187",
+    "en.jsonl": "fcd168b1acad5b519f051cc375a62b21f4e485b187cbf35934eb3109c6c4a285",
+    "zh-hans.jsonl": "a27e88c24db76a5b08a51bf09a9e76abf243f23324d62402109d5701820e5146",
+    "zh-hant.jsonl": "ee360f15072d56f9e98dc9bf5a980a800c9df84dd4bfdca8876986501ba3111d",
 }
 
 FLOORS = {
