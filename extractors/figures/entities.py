@@ -115,6 +115,10 @@ _NOUN_AFTER = re.compile(
     # "Hong Kong welcomed 4.62 million visitor arrivals": the place as the subject of a verb of its figures
     r"|welcomed|recorded|received|posted|reported|logged|attracted|handled|registered)\b"
 )
+# an apposition right after Guangdong or one of its cities: "Guangdong, China's biggest trading province"
+_AFTER_A_HOME_PLACE = re.compile(
+    r"\b(?:Guangdong|Guangdong Province|Shenzhen|Guangzhou|Foshan|Dongguan),\s+$"
+)
 _REGION_OF_CHINA = re.compile(r"\b(?:south|southern|south-eastern|southeastern)\s+$", re.I)
 _DATELINE_BEFORE = re.compile(
     r"(?:本报|新华社|中新社|中新网|人民网|南方网|央视网|记者[^，。,]{0,10}|通讯员[^，。,]{0,10})\s*$"
@@ -533,6 +537,8 @@ def _mention(
         valid = False  # "Analysts at a Guangzhou brokerage forecast ...": where the firm is, not the subject
     if kind == "foreign" and _REGION_OF_CHINA.search(before):
         valid = False  # "south China's Guangdong Province" names Guangdong
+    if kind == "foreign" and possessive and _AFTER_A_HOME_PLACE.search(before):
+        valid = False  # "Guangdong, China's biggest trading province, ...": what the place before it is
     if kind == "city" and (_DATELINE_BEFORE.search(before) or _DATELINE_AFTER.match(after)):
         valid = False  # where the reporter was: "本报广州讯", "新华社广州10月20日电", "……深圳报道"
     if kind in {"city", "district"} and _DATELINE_AFTER_EN.match(sentence, end, end + 16):

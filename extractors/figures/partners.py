@@ -27,6 +27,7 @@ _WITH_GUANGDONG_EN = (
     "trade with south china s guangdong",
     "two way trade with guangdong",
     "two way commerce with guangdong",
+    "dealings with guangdong",
     "bilateral trade with guangdong",
 )
 # 粤港进出口, 粤澳贸易: Guangdong's trade with the place the abbreviation joins to it

@@ -1754,6 +1754,18 @@ def test_an_elliptical_clause_belongs_to_the_place_or_trade_it_names(catalogue: 
     assert found[-1].partner == "Cameroon"
 
 
+def test_a_country_describing_guangdong_in_an_apposition_owns_nothing(catalogue: MetricCatalogue) -> None:
+    text = (
+        "COTONOU/GUANGZHOU, Nov. 24 (Xinhua) -- Benin's dealings with Guangdong, China's biggest trading "
+        "province, were worth 7.46 billion yuan from January to October, up 14.2 percent."
+    )
+    found = figures(text, catalogue, published=date(2026, 11, 24))
+    assert [(o.metric, o.entity, o.partner) for o in found.values()] == [
+        ("partner_trade", "Guangdong", "Benin"),
+        ("partner_trade_growth", "Guangdong", "Benin"),
+    ]
+
+
 def test_a_partner_written_with_brackets_is_found(catalogue: MetricCatalogue) -> None:
     found = figures("今年首三季，廣東對剛果（金）進出口總值52.4億元人民幣，按年增長21.3%。", catalogue)
     assert {(o.metric, o.partner) for o in found.values()} == {
