@@ -166,7 +166,7 @@ def same_length_wording(normalized: str) -> str:
     Returns:
         The text, of the same length.
     """
-    if "依次" not in normalized:
+    if not any(word in normalized for word in _WORDING):
         return normalized
     return _WORDING_RE.sub(lambda match: _WORDING[match.group()], normalized)
 

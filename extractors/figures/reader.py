@@ -523,7 +523,9 @@ def read_figures(
                 # "汽车制造业下降1.9%": an industry's added value, never one key with the whole industry's
                 segment = written_industry(facts.body, clause_start, figure.start) or segment
             if metric is None and role == "growth" and hit is None and item is None and index:
-                other_goods = _another_part_of_the_trade(facts, figure, sentence_observations[index - 1])
+                other_goods = _another_part_of_the_trade(
+                    facts, facts.figures[index - 1], figure, sentence_observations[index - 1]
+                )
                 if other_goods is not None:
                     # "Exports of building materials rose 18.6 percent, while motorcycles were up 9.8 percent"
                     metric = facts.vocabulary.metrics.get(sentence_observations[index - 1].metric or "")
@@ -1182,11 +1184,17 @@ def _traders_goods(facts: SentenceFacts, figure: Figure, hit: PhraseHit) -> str 
             if catalogued:
                 return catalogued
         return goods
+    return _goods_named_before(facts, hit)
+
+
+def _goods_named_before(facts: SentenceFacts, hit: PhraseHit) -> str | None:
+    """The goods a Chinese trade phrase's clause names before it (塑料制品进出口实绩企业, 可可豆进口): the
+    catalogued part written last, else the product as written right before the phrase, or None."""
     clause_start, _ = facts.clause(hit.start)
     named = [m.segment for m in parts(facts.segments) if clause_start <= m.start and m.end <= hit.start]
     if named:
         return named[-1]
-    return written_product(body, hit.start, facts.vocabulary.subjects.leading_words)
+    return written_product(facts.body, hit.start, facts.vocabulary.subjects.leading_words)
 
 
 def _an_industrys_revenue(facts: SentenceFacts, figure: Figure, metric: MetricDefinition | None) -> bool:
@@ -1235,15 +1243,18 @@ _ANOTHER_PART_EN = re.compile(
 _TRADE_GROWTHS = frozenset({"exports_growth", "imports_growth"})
 
 
-def _another_part_of_the_trade(facts: SentenceFacts, figure: Figure, before: Observation) -> str | None:
+def _another_part_of_the_trade(
+    facts: SentenceFacts, rate_before: Figure, figure: Figure, before: Observation
+) -> str | None:
     """The goods a rate is of when its clause names only them, right after another part's trade rate
     ("Exports of air fryers jumped 42 per cent, coffee machines rose 17.5 per cent and electric kettles dipped
     1.2 per cent": the kettles' exports), or None."""
     if before.metric not in _TRADE_GROWTHS or before.segment is None or before.partner is not None:
         return None
-    index = facts.figures.index(figure)
-    found = _ANOTHER_PART_EN.fullmatch(facts.body, facts.figures[index - 1].end, figure.start)
-    if found is None or facts.figures[index - 1].kind != "percent":
+    if rate_before.kind != "percent":
+        return None
+    found = _ANOTHER_PART_EN.fullmatch(facts.body, rate_before.end, figure.start)
+    if found is None:
         return None
     goods = found.group("goods")
     words = goods.split()
@@ -1399,13 +1410,7 @@ def _goods_before_their_trade(facts: SentenceFacts, figure: Figure) -> str | Non
             and all(metric.key in _TRADE_PARTS for metric in hit.metrics)
             and _COUNT_AFTER_ITS_TRADE.match(facts.body[hit.end : figure.start])
         ):
-            clause_start = facts.clause(hit.start)[0]
-            named = [
-                m.segment for m in parts(facts.segments) if clause_start <= m.start and m.end <= hit.start
-            ]
-            if named:
-                return named[-1]
-            return written_product(facts.body, hit.start, facts.vocabulary.subjects.leading_words)
+            return _goods_named_before(facts, hit)
     return None
 
 

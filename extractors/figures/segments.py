@@ -511,9 +511,8 @@ def written_product(body: str, hit_start: int, leading_words: re.Pattern[str]) -
     for cut in range(opening.end() if opening else 0, -1, -1):
         if cut and not leading_words.fullmatch(written, 0, cut):
             continue
-        found = _PRODUCT_WRITTEN.fullmatch(written, cut)
-        if found and len(found.group(1)) >= 2:
-            return found.group(1)
+        if names_goods(written[cut:]):
+            return written[cut:]
     return None
 
 
