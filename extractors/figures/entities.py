@@ -128,11 +128,19 @@ _DATELINE_AFTER = re.compile(
     # a city's newspaper or station names the outlet ("中山日报讯", 佛山电视台), not the subject
     r"|^(?:日报|晚报|商报|特区报|电视台|广播电视台)"
 )
+# a wire dateline's whole span: a place inside it, even inside a foreign city's name (博罗 of 哈博罗内,
+# Gaborone, in "新华社哈博罗内10月20日电"), is where the reporter was
+_DATELINE_SPAN_ZH = re.compile(r"(?:新华社|中新社|中新网)[\u4e00-\u9fff/、]{1,16}?\d{1,2}月\d{1,2}日电")
 # an English dateline's date after its place: "GUANGZHOU, Nov. 20 (Xinhua)", "GONGHE, Heshan, Nov. 20 --"
 _DATELINE_AFTER_EN = re.compile(r",\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*(?:\(|--|—|–)")
+# a dateline's town in capitals and the place it is in, with no date: "SHUIKOU, Kaiping --"
+_DATELINE_TOWN_BEFORE_EN = re.compile(r"[A-Z][A-Z'’ -]+,\s*")
+_DATELINE_DASH_AFTER_EN = re.compile(r"\s*(?:\([A-Za-z ]+\)\s*)?(?:--|—|–)")
 # the office that published the figures: 广州海关数据显示, 深圳海关昨日公布
 _SOURCE_AFTER_ZH = re.compile(
     r"(?:昨日|今日|日前|近日|昨天|今天|\d{1,2}日)?(?:统计|数据|最新数据|最新统计|获悉|消息|发布|公布|通报|表示|介绍)"
+    # 广州海关的数据表明, 广州海关向记者提供的统计表明
+    r"|的(?:最新)?(?:数据|统计)|向(?:记者|媒体|本报)"
 )
 _OWNER_AFTER_ZH = ("的", "进出口", "出口", "转口", "外贸", "货物", "整体", "对", "输往")
 # "58 percent of Guangdong's total", "a third of the city's exports": the whole a share is taken of (but "the
@@ -318,7 +326,30 @@ def find_entities(
         if not _overlaps(found, start, end):
             found.append(_mention(sentence, start, end, name, "company"))
     found.sort(key=lambda mention: mention.start)
-    return _listed_with_the_one_before(sentence, _province_before_its_city(sentence, found))
+    return _routes_after_an_owner(
+        sentence, _listed_with_the_one_before(sentence, _province_before_its_city(sentence, found))
+    )
+
+
+def _routes_after_an_owner(sentence: str, found: list[EntityMention]) -> list[EntityMention]:
+    """ "广东经南沙及深圳口岸进口车厘子": the places after 经 that follow an owner are the ports its goods
+    went through, not owners."""
+    if "经" not in sentence:
+        return found
+    out = list(found)
+    for index, mention in enumerate(found):
+        if not mention.valid or mention.kind not in {"city", "district"}:
+            continue
+        route = _ROUTE_BEFORE_ZH.search(sentence, max(0, mention.start - 10), mention.start)
+        if route is None:
+            continue
+        owner_end = route.start()
+        if any(
+            other.valid and sentence[other.end : owner_end] in {"", "省", "市", "区"}
+            for other in found[:index]
+        ):
+            out[index] = dataclasses.replace(mention, valid=False)
+    return out
 
 
 # "Henggang, a subdistrict in Shenzhen's Longgang district": a place in no gazetteer, introduced by what it is
@@ -346,6 +377,7 @@ _TOWN_NAMED_RE = re.compile(
     # "on Donghai Island, Zhanjiang": an island named with its city
     r"|\b([A-Z][a-z]+\s+Island)(?=,\s+[A-Z][a-z]+\b|\s+(?:in|off)\s+[A-Z][a-z]+\b)"
 )
+_DATELINE_TOWN_RE = re.compile(r"([A-Z]{3,}(?: [A-Z]{3,})?),\s+([A-Z][a-z]+(?:['’][a-z]+)?)\s*(?:--|—|–)")
 _TOWN_WORDS = ("town", "district", "village", "county", "zone", "Island")
 _CAPITALISED_BEFORE = re.compile(r"[A-Z][a-z]+\s$")
 # one or more pinyin syllables: a place's name, never "Exports in Nanhai district"
@@ -369,6 +401,12 @@ def introduced_towns(sentence: str, places: PlaceIndex) -> dict[str, str]:
     """
     if "镇" in sentence or "街" in sentence or "岛" in sentence:
         return _introduced_towns_zh(sentence, places)
+    dateline = _DATELINE_TOWN_RE.match(sentence)
+    if dateline is not None and dateline.group(2) in places.entity_of:
+        # "SHIWAN, Foshan --": the dateline's town, in the place the gazetteer knows
+        town = dateline.group(1).title()
+        if town not in places.entity_of and _PINYIN_NAME.fullmatch(town.replace(" ", "")):
+            return {town: town, **introduced_towns(sentence[dateline.end() :], places)}
     # why: called for every sentence; the scan tries every offset, so it runs only with a word it needs
     if not any(word in sentence for word in _TOWN_WORDS) or not sentence.isascii():
         return {}
@@ -404,14 +442,31 @@ _NOT_A_TOWN_START = (
 )
 
 
+# a two-character town or subdistrict written on its own after a preposition or a break: 记者从大涌镇获悉,
+# "2025年大涌镇红木家具", 在秋长街道 (never 占全镇, 在全镇, 各镇: the stem's characters are checked below)
+_TOWN_AFTER_A_BREAK_ZH = re.compile(
+    r"(?:^|(?<=[从在于据由是，、。“（年,;:( ]))([\u4e00-\u9fff]{2})(?:镇|街道)"
+)
+# characters no town's two-character name has: 全镇 (the whole town), 该镇, 每个镇, 中心镇, 专业镇, 示范镇
+_NOT_IN_A_TOWN_STEM = frozenset("全各本该这每个中业点范型级化心重强名小古集城乡村区市县省")
+
+
 def _introduced_towns_zh(sentence: str, places: PlaceIndex) -> dict[str, str]:
-    """The towns in no gazetteer a Chinese sentence names after their city or district, by the written
-    forms that name them later (大涌镇, 大涌) -> the name in pinyin ("Dachong": :mod:`pinyin`)."""
+    """The towns in no gazetteer a Chinese sentence names after their city or district, or alone after a
+    break or a preposition, by the written forms that name them later (大涌镇, 大涌) -> the name in pinyin
+    ("Dachong": :mod:`pinyin`)."""
     found: dict[str, str] = {}
-    for match in places.entity_re.finditer(sentence):
-        if places.entity_of[match.group()][1] not in {"city", "district"}:
-            continue
-        town = _TOWN_AFTER_PLACE_ZH.match(sentence, match.end())
+    alone = (
+        match
+        for match in _TOWN_AFTER_A_BREAK_ZH.finditer(sentence)
+        if not _NOT_IN_A_TOWN_STEM.intersection(match.group(1))
+    )
+    after_a_place = (
+        _TOWN_AFTER_PLACE_ZH.match(sentence, match.end())
+        for match in places.entity_re.finditer(sentence)
+        if places.entity_of[match.group()][1] in {"city", "district"}
+    )
+    for town in (*alone, *after_a_place):
         if town is None or town.group(1) in places.entity_of or town.group(1).startswith(_NOT_A_TOWN_START):
             continue
         if len(town.group(1)) == 3 and sentence[town.end() - 2 : town.end()] in {"城镇", "乡镇", "村镇"}:
@@ -541,10 +596,24 @@ def _mention(
         valid = False  # "Guangdong, China's biggest trading province, ...": what the place before it is
     if kind == "city" and (_DATELINE_BEFORE.search(before) or _DATELINE_AFTER.match(after)):
         valid = False  # where the reporter was: "本报广州讯", "新华社广州10月20日电", "……深圳报道"
-    if kind in {"city", "district"} and _DATELINE_AFTER_EN.match(sentence, end, end + 16):
-        valid = False  # the place a dateline adds to its town: "GONGHE, Heshan, Nov. 20 (GDToday) --"
+    if "日电" in sentence and any(
+        span.start() <= start and end <= span.end()
+        for span in _DATELINE_SPAN_ZH.finditer(sentence, 0, end + 12)
+    ):
+        valid = False
+    if kind in {"city", "district"} and (
+        _DATELINE_AFTER_EN.match(sentence, end, end + 16)
+        or (
+            _DATELINE_TOWN_BEFORE_EN.fullmatch(sentence, 0, start)
+            and _DATELINE_DASH_AFTER_EN.match(sentence, end)
+        )
+    ):
+        # the place a dateline adds to its town: "GONGHE, Heshan, Nov. 20 (GDToday) --", "SHUIKOU, Kaiping --"
+        valid = False
     if kind == "region" and (_SOURCE_AFTER_ZH.match(after) or before.endswith("据")):
         valid = False  # the office that published the figure: "据拱北海关统计，珠海市…", "广州海关数据显示"
+    if kind == "region" and name.endswith(" Customs") and after.startswith(("预计", "预测", "预期")):
+        valid = False  # "广州海关预计，全年双边贸易有望突破25亿元": the office forecasts the trade it counts
     if kind == "national_zh" and not _CLAUSE_START_BEFORE.search(before):
         valid = False
     if kind in {"city", "district"} and (
@@ -560,6 +629,17 @@ def _mention(
     # 台灣對廣東出口, 香港輸往內地: the trader owns the figure; the place after 对 is a partner
     if kind == "foreign_zh" and (not after.startswith(_OWNER_AFTER_ZH) or before.endswith("经")):
         valid = False  # 经香港转口的广东货物: goods re-exported via Hong Kong are still Guangdong's
+    if kind in {"foreign_zh", "region"} and _DESTINATION_BEFORE_ZH.search(before):
+        # 销往香港和澳门的鲜蚝, 发往粤港澳大湾区和长三角的比例, 对中国香港进出口: where the goods went
+        valid = False
+    if (
+        kind in {"city", "district"}
+        and _ROUTE_BEFORE_ZH.search(before)
+        and _ONWARD.search(sentence, end, end + 12)
+    ):
+        # 经深圳及珠海口岸输往香港: the ports another's goods went through (but 经深圳口岸入境3890万人次 is
+        # what the port counted; :func:`_routes_after_an_owner` for 广东经南沙口岸进口)
+        valid = False
     if (
         kind == "city"
         and name.isascii()
@@ -572,18 +652,28 @@ def _mention(
     return EntityMention(start, end, name, kind, valid)
 
 
-_WHERE_ANOTHER_IS_ENDS = ("in", "from", "south", "north", "east", "west", "central", "ern")
+_WHERE_ANOTHER_IS_ENDS = ("in", "from", "south", "north", "east", "west", "central", "ern", "'s", "’s")
 """What :data:`_WHERE_ANOTHER_IS` may end with before its spaces (see :func:`scan.may_end_with`)."""
 _WHERE_ANOTHER_IS = re.compile(
     r"\b(?:(?:city|town|district|county|port|hub|area|region)\s+in\s+"
     r"(?:(?:south|north|east|west|central|southern|northern|eastern|western|south-east|south-west|north-east|"
     r"north-west|southeastern|southwestern|northeastern|northwestern)\s+)?"
+    # "Jinli, a town in Zhaoqing's Gaoyao district", "a subdistrict of Shenzhen's Bao'an district": the
+    # district after its city's possessive places the town too
+    r"|(?:town|township|subdistrict|village)\s+(?:in|of)\s+[A-Z][a-z]+(?:'s|’s)\s+"
     r"|(?:made|produced|manufactured)\s+in\s+|(?:came|come|comes|coming)\s+from\s+)$",
     re.I,
 )
 _PLANT_AFTER = ("厂", "廠", "工厂", "工廠", "新厂", "新廠", " plant", " factory")
 _PLANT_IN_BEFORE = re.compile(r"\b(?:plant|factory|facility|base|campus|headquarters|warehouse)\s+in\s+$")
 _PARTNER_LIST_BEFORE = re.compile(r"[对對][\u4e00-\u9fff]{1,6}(?:及|和|与|與|、)$")
+_ROUTE_BEFORE_ZH = re.compile(r"经(?:[\u4e00-\u9fff]{1,6}(?:、|和|及|与))?$")
+_ONWARD = re.compile(r"输往|运往|销往|发往|转运|出口到|出口至|[输供][港澳]")
+# a destination's or a source's verb before a place, or before the list it is the next item of
+# (销往香港和澳门)
+_DESTINATION_BEFORE_ZH = re.compile(
+    r"(?:[对向自从往]|直供|供应|出口到|出口至)(?:中国)?(?:[\u4e00-\u9fff]{1,8}(?:、|和|及|与))?$"
+)
 _MEASURE_IN = re.compile(
     r"\b(?:value|added|output|trade|investment|gdp|growth|revenue|income|production|consumption|turnover)"
     r"(?:\s+(?:and|or)\s+[a-z]+)?\s+in\s+$"

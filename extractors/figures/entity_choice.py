@@ -223,8 +223,10 @@ def entity_kind(facts: SentenceFacts, name: str) -> str | None:
 # a price quoted in a Hong Kong market: "retails at about HK$18 in Hong Kong supermarkets",
 # 本港活猪批发价每担1680元
 _HONG_KONG_MARKET = re.compile(
-    r"\b(?:hong kong|hk\$|cheung sha wan|wan chai|mong kok|kowloon|sham shui po|causeway bay)\b"
-    r"|本港|香港|港元|港币|旺角|长沙湾|花墟|湾仔|铜锣湾|深水埗|九龙",
+    r"\b(?:hong kong|hk\$|cheung sha wan|wan chai|mong kok|kowloon|sham shui po|causeway bay|yuen long|"
+    r"tsuen wan|kwun tong|to kwa wan|yau ma tei)\b"
+    # 街市 is Hong Kong's word for a wet market (the mainland says 菜市场)
+    r"|本港|香港|港元|港币|旺角|长沙湾|花墟|湾仔|铜锣湾|深水埗|九龙|中环|街市|土瓜湾|北河街|元朗|荃湾|观塘|油麻地",
     re.I,
 )
 
@@ -237,7 +239,9 @@ def local_price_owner(facts: SentenceFacts, figure: Figure, entity: str) -> str:
         return entity
     if figure.kind == "currency":
         clause_start, clause_end = facts.clause(figure.start)
-        if not PRICE_WORDS.search(facts.body, clause_start, clause_end):
+        # "..., down HK$0.7 from the same day last week": the change of the price quoted before it
+        quoted_before = any(f.kind == "currency" and f.end <= clause_start for f in facts.figures)
+        if not PRICE_WORDS.search(facts.body, 0 if quoted_before else clause_start, clause_end):
             return entity
     elif figure.kind == "percent":
         # "..., up 6 per cent from a week earlier": the change of the price quoted before it

@@ -108,9 +108,11 @@ HALF_CUES_EN = _phrases(
 
 PRICE_WORDS = re.compile(
     r"\b(?:retails?|retailed|sold for|sells? for|selling for|priced (?:at|from|above)|wholesale prices?|"
-    r"retail prices?|a catty|per catty|a kg|per kg|a box|a pack|fetch(?:es)?)\b"
+    r"retail prices?|a catty|per catty|a kg|per kg|a box|a pack|fetch(?:es|ed|ing)?|start(?:s|ed)? at)\b"
     r"|\bcosts?\s+(?:about\s+|around\s+|roughly\s+|from\s+)?(?=\d|HK\$|US\$|\$|RMB)"
-    r"|零售价|批发价|出厂价|收购价|售价|售约|每斤|每只|每担|每盒|每公斤|每扎|每盆|每平方米",
+    r"|零售价|批发价|出厂价|收购价|售价|售约|每斤|每只|每个|每磅|每担|每盒|每公斤|每扎|每盆|每平方米"
+    # 每个售18元, 售168元: sells for (never 销售额, 出售, 售出)
+    r"|(?<![销出])售(?=\d|约|价)",
     re.I,
 )
 """Words that quote a price of goods ("retails at", "a catty", 批发价, 每斤): a point in a market, not a

@@ -141,6 +141,36 @@ def test_towns_subdistricts_and_islands_own_their_figures(
     assert set(owners(extractor, text).values()) == {town}
 
 
+@pytest.mark.parametrize(
+    ("text", "town"),
+    [
+        # metrics-2.80.0: a dateline's town in capitals, the district after it and the apposition's places
+        ("SHUIKOU, Kaiping -- The faucet industry in Shuikou, a town in Kaiping, Jiangmen, reached output "
+         "value of 21.6 billion yuan.\nExports accounted for 9.8 billion yuan of the total.", "Shuikou"),
+        ("JINLI, Gaoyao -- Hardware makers in Jinli, a town in Zhaoqing's Gaoyao district, generated output "
+         "value of 30.2 billion yuan.", "Jinli"),
+        ("SHIYAN, Bao'an -- Lock makers in Shiyan, a subdistrict of Shenzhen's Bao'an district, exported "
+         "2.87 billion yuan worth of locks.", "Shiyan"),
+        ("SHIWAN, Foshan -- Shipments of art pottery from Shiwan reached 386 million yuan.\n"
+         "The subdistrict has 312 studios.", "Shiwan"),
+        # a town or subdistrict named alone after a break or a preposition; 长 of a place reads cháng
+        ("中山日报讯 记者从大涌镇获悉，2025年大涌镇红木家具产业实现产值68.5亿元。", "Dachong"),
+        ("今年前10个月，秋长街道电声器件产业实现产值142.8亿元。", "Qiuchang"),
+    ],
+)  # fmt: skip
+def test_towns_the_text_introduces_alone_own_their_figures(
+    extractor: FigureExtractor, text: str, town: str
+) -> None:
+    assert set(owners(extractor, text).values()) == {town}
+
+
+@pytest.mark.parametrize(
+    "text", ["2025年全镇红木家具产值达132.6亿元，占全镇工业产值的四成。", "在中心镇建成工业园3个。"]
+)
+def test_the_whole_town_and_a_kind_of_town_name_no_town(extractor: FigureExtractor, text: str) -> None:
+    assert set(owners(extractor, text).values()) <= {"Guangdong"}
+
+
 def test_the_customs_office_that_published_the_figures_is_not_their_owner(extractor: FigureExtractor) -> None:
     text = "广州海关最新统计显示，今年1至10月，广东出口帐篷及露营用品86.7亿元，同比增长17.3%。"
     assert set(owners(extractor, text).values()) == {"Guangdong"}

@@ -361,6 +361,50 @@ def test_a_price_quoted_in_a_hong_kong_market_is_hong_kongs(extractor: FigureExt
     assert found and {o.entity for o in found} == {"Hong Kong"}
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # metrics-2.80.0: the move of a price quoted in the clause before; Central, the wet market (街市)
+        "Choi sum fetched HK$8.6 a catty at Cheung Sha Wan yesterday, down HK$0.4 from a week before.",
+        "A bag of lychees sold for HK$45 at a Yuen Long stall yesterday, up from HK$39 a week earlier.",
+        "中環一間超市昨日日本蜜瓜每個售198元，較上月同日貴12元。",
+        "昨日街市白菜零售價每斤9元至12元不等。",
+    ],
+)
+def test_the_price_and_its_move_in_a_hong_kong_market_are_hong_kongs(
+    extractor: FigureExtractor, text: str
+) -> None:
+    found = extractor.extract(text, published=PUBLISHED)
+    assert len(found) >= 2 and {o.entity for o in found} == {"Hong Kong"}
+
+
+@pytest.mark.parametrize(
+    ("text", "owner"),
+    [
+        # metrics-2.80.0: the places goods went to or through, and the office that counted them
+        ("其中，经冷链直供香港、澳门的荔枝分别为920吨和310吨。", "Guangdong"),
+        ("销往香港和澳门的鲜虾分别为4100吨和870吨。", "Guangdong"),
+        ("对中国香港进出口1847.2亿元，下降3.1%。", "Guangdong"),
+        ("惠州经深圳及珠海口岸输往香港、澳门的活猪分别为6.2万头和1.1万头。", "Huizhou"),
+        ("广东经南沙及深圳口岸进口榴莲2.41万吨，同比增长36%。", "Guangdong"),
+        ("其中经深圳口岸入境的旅客2860万人次。", "Shenzhen"),
+        ("广州海关的数据表明，1至9月，广东与纳米比亚货物贸易总额为8.3亿元。", "Guangdong"),
+        ("广州海关向记者提供的统计表明，前10个月广东同卢旺达的贸易额为5.1亿元。", "Guangdong"),
+        ("广州海关预计，全年广东与卢旺达双边贸易有望突破7亿元。", "Guangdong"),
+    ],
+)
+def test_where_goods_went_and_who_counted_them_own_nothing(
+    extractor: FigureExtractor, text: str, owner: str
+) -> None:
+    assert set(owners(extractor, text).values()) == {owner}
+
+
+def test_a_place_inside_a_foreign_datelines_city_is_not_the_owner(extractor: FigureExtractor) -> None:
+    # 哈博罗内 (Gaborone) holds 博罗 (Boluo, a county of Huizhou)
+    text = "新华社哈博罗内10月20日电 1至9月，广东与博茨瓦纳货物贸易总额为14.7亿元，同比增加19.2%。"
+    assert set(owners(extractor, text).values()) == {"Guangdong"}
+
+
 def test_a_price_quoted_in_guangdong_stays_guangdongs(extractor: FigureExtractor) -> None:
     found = extractor.extract("广东荔枝批发价每斤12元，较去年下降8%。", published=PUBLISHED)
     assert {o.entity for o in found} == {"Guangdong"}
