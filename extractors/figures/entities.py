@@ -117,7 +117,9 @@ _NOUN_AFTER = re.compile(
 )
 # an apposition right after Guangdong or one of its cities: "Guangdong, China's biggest trading province"
 _AFTER_A_HOME_PLACE = re.compile(
-    r"\b(?:Guangdong|Guangdong Province|Shenzhen|Guangzhou|Foshan|Dongguan),\s+$"
+    r"\b(?:Guangdong|Guangdong Province|Shenzhen|Guangzhou|Foshan|Dongguan),\s+"
+    # "Guangdong, the factory province on China's southern coast"
+    r"(?:the\s+(?:[\w-]+\s+){1,4}(?:on|in|of|along)\s+)?$"
 )
 _REGION_OF_CHINA = re.compile(r"\b(?:south|southern|south-eastern|southeastern)\s+$", re.I)
 _DATELINE_BEFORE = re.compile(
@@ -592,7 +594,7 @@ def _mention(
         valid = False  # "Analysts at a Guangzhou brokerage forecast ...": where the firm is, not the subject
     if kind == "foreign" and _REGION_OF_CHINA.search(before):
         valid = False  # "south China's Guangdong Province" names Guangdong
-    if kind == "foreign" and possessive and _AFTER_A_HOME_PLACE.search(before):
+    if kind == "foreign" and possessive and _AFTER_A_HOME_PLACE.search(sentence, max(0, start - 70), start):
         valid = False  # "Guangdong, China's biggest trading province, ...": what the place before it is
     if kind == "city" and (_DATELINE_BEFORE.search(before) or _DATELINE_AFTER.match(after)):
         valid = False  # where the reporter was: "本报广州讯", "新华社广州10月20日电", "……深圳报道"

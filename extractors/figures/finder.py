@@ -32,6 +32,14 @@ __all__ = ["TRIGGER", "Figure", "find_figures"]
 
 _LOWER = str.maketrans({chr(c): chr(c + 32) for c in range(65, 91)})
 _ONE_AS_FIGURE = re.compile(r"\s*(?:%|percent|per cent|thousand|million|billion|trillion|yuan|dollars)", re.I)
+# "the two sides", "its three main plants", "The ten months' turnover": a word number after a determiner
+# refers to things named or known, it counts nothing new (none of 173 such in the labelled sets is a figure)
+_DETERMINER_BEFORE_WORD = re.compile(r"\b(?:the|its|their)\s+$", re.I)
+# "the province's two biggest production bases" (but "The county's nine sugar mills have produced" counts)
+_POSSESSIVE_BEFORE_WORD = re.compile(r"[A-Za-z]['’]s\s+$")
+_RANKING_AFTER_WORD = re.compile(
+    r"\s+(?:biggest|largest|main|major|top|leading|key|chief|principal|best-selling|top-selling)\b", re.I
+)
 _ZH_ONE_AS_FIGURE = re.compile(r"[倍成]")
 """一倍, 一成: one is a figure only as a multiple or a tenth."""
 _SIZE_CLASS_AFTER = re.compile(r"的(?:有|企业|公司|集群|产业|项目|城市|品牌|龙头)")
@@ -145,7 +153,7 @@ def _build(sentence: str, match: re.Match[str]) -> list[Figure]:
         if match.group() == "one" and not _ONE_AS_FIGURE.match(sentence, match.end()):
             return []  # why: "one" is a figure only with a unit ("one percent"); otherwise it is a pronoun
         value = parse_word_number(match.group())
-        if value is None:
+        if value is None or _refers_to_things_known(sentence, match):
             return []
         measured = measure(sentence, match.start(), match.end(), float(value), 1.0, word=True)
         return finish_number(sentence, measured)
@@ -169,6 +177,17 @@ def _build(sentence: str, match: re.Match[str]) -> list[Figure]:
     if kind == "zhdouble":
         return _build_doubling(sentence, match)
     return []
+
+
+def _refers_to_things_known(sentence: str, match: re.Match[str]) -> bool:
+    """Whether a word number after a determiner names things already known ("the two sides", "the city's
+    two biggest export lines"), counting nothing new."""
+    if _DETERMINER_BEFORE_WORD.search(sentence, max(0, match.start() - 7), match.start()):
+        return True
+    return bool(
+        _POSSESSIVE_BEFORE_WORD.search(sentence, max(0, match.start() - 4), match.start())
+        and _RANKING_AFTER_WORD.match(sentence, match.end())
+    )
 
 
 def _build_compound(sentence: str, match: re.Match[str]) -> list[Figure]:

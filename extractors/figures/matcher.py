@@ -188,6 +188,12 @@ class CatalogueMatcher:
         metrics = self._plain.get(_norm_phrase(phrase))
         return PhraseHit(start, end, metrics, None, verb=True) if metrics else None
 
+    def placed_hit(self, phrase: str, start: int, end: int, partner: str | None) -> PhraseHit | None:
+        """A hit of one catalogue phrase, placed at ``start``-``end``, with a partner: for words that name the
+        trade only with the article around them (粤乌贸易 after 乌干达)."""
+        metrics = self._plain.get(_norm_phrase(phrase))
+        return PhraseHit(start, end, metrics, partner) if metrics else None
+
     def _resolve(self, found: str, start: int, end: int) -> PhraseHit | None:
         metrics = self._plain.get(" ".join(found.split()))
         if metrics:

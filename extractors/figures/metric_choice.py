@@ -78,6 +78,8 @@ _PREPOSITIONS_ZH = tuple("对与向从同自")
 _PERIOD_REST_ZH = re.compile(r"^(?:季度|季|月份|月|年)")
 # 对, 自 or 向 and one character of the partner's name, right before the trade: 对阿出口, 自阿进口
 PARTNER_CUT_TO_ONE_CHARACTER = re.compile(r"[对自向]([\u4e00-\u9fff])")
+# the same with 方 ("side") after the character, at the end of the words before the trade: 粤企向乌方出口
+PARTNER_SIDE_AT_END = re.compile(r"[对自向从]([\u4e00-\u9fff])方$")
 _GUANGDONG_AND_ONE_CHARACTER = re.compile(r"粤[\u4e00-\u9fff](?:两地|双边)?")
 _PREFIX_BREAK = re.compile(r"[、是的了在个有为和及]")
 _REPORTING_VERB_END = re.compile(r"(?:共|累计|合计)?(?:实现|完成|达到|达)$")
@@ -147,6 +149,9 @@ def is_whole(body: str, hit: PhraseHit, subjects: SubjectGrammar) -> bool:
         return True  # 对阿出口, 自阿进口, 粤尼贸易额: the trade with a partner the article names in full
     if PARTNER_CUT_TO_ONE_CHARACTER.fullmatch(prefix[-2:]) and subjects.allowed_prefix.fullmatch(prefix[:-2]):
         return True  # 广东对斯出口: the same, after the words a whole's trade may open with
+    side = PARTNER_SIDE_AT_END.search(prefix)
+    if side is not None and (not side.start() or subjects.allowed_prefix.fullmatch(prefix[: side.start()])):
+        return True  # 粤企向乌方出口, 自乌方进口: the trade with the partner's side
     # 模具产业实现营业收入: the industry's measure, with the verb that reports it between
     if not prefix or _REPORTING_VERB_END.sub("", prefix).endswith(INDUSTRY_WORDS_ZH):
         return True

@@ -50,6 +50,7 @@ from gdwatch.extractors.figures.lexicon import (
 from gdwatch.extractors.figures.matcher import PhraseHit
 from gdwatch.extractors.figures.metric_choice import (
     PARTNER_CUT_TO_ONE_CHARACTER,
+    PARTNER_SIDE_AT_END,
     choose_hit,
     choose_metric,
     compared_rate_metric,
@@ -134,10 +135,15 @@ def sentence_facts(
         body=body,
         matchable=matchable,
         figures=figures,
-        hits=_with_sent_abroad(
-            matchable,
-            [h for h in vocabulary.matcher.find(matchable) if _is_measure(body, h, segments, vocabulary)],
-            figures,
+        hits=_with_guangdong_and_partner(
+            body,
+            _with_sent_abroad(
+                matchable,
+                [h for h in vocabulary.matcher.find(matchable) if _is_measure(body, h, segments, vocabulary)],
+                figures,
+                vocabulary,
+            ),
+            state.named_partners,
             vocabulary,
         ),
         partners=vocabulary.places.find_partners(matchable),
@@ -172,6 +178,34 @@ def _with_sent_abroad(
         if shipped is None or shipped.kind != "currency":
             continue
         hit = vocabulary.matcher.verb_hit("sold abroad", found.start(), found.end())
+        if hit is not None:
+            added.append(hit)
+    return sorted([*hits, *added], key=lambda h: h.start) if added else hits
+
+
+# 粤, a partner's first character and the trade: 粤乌贸易, 粤文贸易规模, 粤尼两地贸易额
+_GUANGDONG_AND_PARTNER_TRADE = re.compile(r"粤([\u4e00-\u9fff])(?:两地|双边)?贸易(?:总额|总值|规模|额)?")
+_DENOMINATOR_OPENS = re.compile(r"占(?:同期|全年|当期|同年)?$")
+
+
+def _with_guangdong_and_partner(
+    body: str, hits: list[PhraseHit], named: tuple[str, ...], vocabulary: Vocabulary
+) -> list[PhraseHit]:
+    """The hits, with 粤 and the first character of the one partner the article names that fits it before
+    贸易 as that partner's trade ("乌干达 … 粤乌贸易年均增速达12.4%"): copy cuts both names to a character."""
+    if not named or "粤" not in body:
+        return hits
+    added = []
+    initials = vocabulary.places.partner_initials_zh
+    for found in _GUANGDONG_AND_PARTNER_TRADE.finditer(body):
+        if any(h.start < found.end() and found.start() < h.end for h in hits):
+            continue
+        if _DENOMINATOR_OPENS.search(body, max(0, found.start() - 6), found.start()):
+            continue  # 占同期粤欧贸易的54%: the whole a part's share is of, not the figure's measure
+        fitting = [name for name in named if found.group(1) in initials.get(name, frozenset())]
+        if len(fitting) != 1:
+            continue
+        hit = vocabulary.matcher.placed_hit("双边贸易", found.start(), found.end(), fitting[0])
         if hit is not None:
             added.append(hit)
     return sorted([*hits, *added], key=lambda h: h.start) if added else hits
@@ -1637,6 +1671,8 @@ def _partner_cut_to_one_character(facts: SentenceFacts, hit: PhraseHit, last_par
     """The partner named last, when the trade is written with 对 / 自 and one character of its name
     (阿塞拜疆 … 对阿出口17.9亿元，自阿进口3.5亿元), else None."""
     cut = PARTNER_CUT_TO_ONE_CHARACTER.fullmatch(facts.body, max(0, hit.start - 2), hit.start)
+    if cut is None:
+        cut = PARTNER_SIDE_AT_END.search(facts.body, max(0, hit.start - 3), hit.start)  # 向乌方出口
     if cut is None:
         return None
     initials = facts.vocabulary.places.partner_initials_zh.get(last_partner, frozenset())

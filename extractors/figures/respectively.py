@@ -15,7 +15,11 @@ from gdwatch.extractors.figures.matcher import CatalogueMatcher, PhraseHit
 from gdwatch.extractors.figures.metric_choice import choose_hit, is_whole
 from gdwatch.extractors.figures.segments import INDUSTRIES, inside_a_part, parts
 
-_RESPECTIVELY = re.compile(r"\brespectively\b|分别")
+# 各 ("each") before the verb of a paired list: "佛山、中山两地各出口1520万台和980万台",
+# "东莞与深圳各占…的46%与31%"
+_RESPECTIVELY = re.compile(
+    r"\brespectively\b|分别|(?<=[\u4e00-\u9fff])各(?=占|出口|进口|进出口|增长|增加|下降|实现|完成|达)"
+)
 _LIST_SPLIT = re.compile(r"\s*,\s*and\s+|\s*,\s*|\s+and\s+|[、和及与]")
 _COARSE_SPLIT = re.compile(r"、")
 _CONTINUE_LIST = re.compile(
@@ -43,7 +47,7 @@ def respectively_items(facts: SentenceFacts, matcher: CatalogueMatcher) -> dict[
     """
     body = facts.body
     # why: the pattern starts with \b, so its scan tries every offset; the words are rarely there
-    if "respectively" not in body and "分别" not in body:
+    if "respectively" not in body and "分别" not in body and "各" not in body:
         return {}
     marker = _RESPECTIVELY.search(body)
     if marker is None:
@@ -197,7 +201,10 @@ def _partner_after_parts(
 
 
 # between a list's amounts and its rates: "分别出口31.2亿元、24.8亿元和13.5亿元，分别增长15.1%、9.6%和7.2%"
-_SECOND_LIST_AFTER = re.compile(r"[，,；;]\s*(?:同比|比上年|较上年|按年|较去年)?")
+# "…各出口1520万台和980万台，在全省出口量中分别占39.4%和25.4%": the whole the shares are of, between them
+_SECOND_LIST_AFTER = re.compile(
+    r"[台件个只吨辆套张双头箱]?[，,；;]\s*(?:在[\u4e00-\u9fff]{1,12}中)?(?:同比|比上年|较上年|按年|较去年)?"
+)
 
 
 def _repeat_for_a_second_list(facts: SentenceFacts, group: list[int], result: dict[int, ListItem]) -> None:
@@ -212,8 +219,11 @@ def _repeat_for_a_second_list(facts: SentenceFacts, group: list[int], result: di
     again = _list_group(facts, second.start())
     if len(again) != len(group) or again[0] <= group[-1]:
         return
+    # "分别出口3.8万吨和1.6万吨，分别增长15.4%和9.1%": the rates of volumes are no growth of the trade's value
+    volumes = facts.figures[group[0]].kind != "currency"
     for first_index, second_index in zip(group, again, strict=True):
-        result[second_index] = result[first_index]
+        item = result[first_index]
+        result[second_index] = item._replace(hit=None, unnamed=False) if volumes else item
 
 
 def _written_traded_parts(
@@ -377,7 +387,7 @@ def _list_group(facts: SentenceFacts, marker: int) -> list[int]:
     """The figures of the list next to the marker: after 分别, before "respectively"."""
     figures = facts.figures
     indexes = [i for i, f in enumerate(figures) if f.conversion_of is None]
-    if facts.body[marker : marker + 2] == "分别":
+    if facts.body[marker : marker + 2] == "分别" or facts.body[marker] == "各":
         chosen = [i for i in indexes if figures[i].start > marker]
     else:
         chosen = [i for i in indexes if figures[i].end <= marker]

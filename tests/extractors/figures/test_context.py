@@ -1918,3 +1918,24 @@ def test_amounts_that_share_out_the_trade_read_before_take_its_measure(catalogue
         ("exports", "Middle East"),
         (None, None),  # a share of an amount that is no trade
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "owners"),
+    [
+        # metrics-2.81.0: 各 ("each") before the verb pairs a list as 分别 does, and a second list of shares
+        # after the whole they are of takes the same places
+        ("佛山、中山两地各出口1520万台和980万台，在全省出口量中分别占39.4%和25.4%。",
+         ["Foshan", "Zhongshan", "Foshan", "Zhongshan"]),
+        ("就城市而言，東莞與深圳各占全省偏光板自台進口量的46%與31%。", ["Dongguan", "Shenzhen"]),
+    ],
+)  # fmt: skip
+def test_each_pairs_a_list_with_its_figures(catalogue: MetricCatalogue, text: str, owners: list[str]) -> None:
+    assert [o.entity for o in figures(text, catalogue).values()] == owners
+
+
+def test_the_rates_after_a_list_of_volumes_keep_the_items_but_measure_no_value(
+    catalogue: MetricCatalogue,
+) -> None:
+    found = figures("其中，对虾、金鲳鱼分别出口3.8万吨和1.6万吨，分别增长15.4%和9.1%。", catalogue)
+    assert [(o.metric, o.segment) for o in found.values()][2:] == [(None, "对虾"), (None, "金鲳鱼")]

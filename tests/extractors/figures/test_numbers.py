@@ -167,6 +167,23 @@ def test_period_words_are_not_fractions(text: str) -> None:
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "For September by itself, the two sides traded goods.",
+        "Foshan and Zhongshan, the province's two biggest production bases, led.",
+        "The ten months' turnover equals most of the goal.",
+        "Its three plants run around the clock.",
+    ],
+)
+def test_a_word_number_after_a_determiner_counts_nothing_new(text: str) -> None:
+    assert figures_of(text) == []
+
+
+def test_a_word_number_without_a_determiner_is_a_count() -> None:
+    assert [value for _, value, _, _ in figures_of("The city added two plants.")] == [2.0]
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         (

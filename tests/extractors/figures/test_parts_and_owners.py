@@ -724,3 +724,75 @@ def test_a_partner_cut_to_one_character_after_guangdong_is_the_one_the_article_n
         ("partner_trade", "Nepal", "level"),
         ("imports", "Nepal", "level"),
     ]
+
+
+def test_a_partner_cut_to_its_side_or_after_guangdong_is_the_partner_the_article_names(
+    extractor: FigureExtractor,
+) -> None:
+    # metrics-2.81.0: 向乌方 / 自乌方 (the partner's "side"), 粤乌贸易 and 粤文贸易规模 with no 两地 or
+    # 进出口, 从文莱买入 (bought from)
+    text = (
+        "今年前10个月，广东与乌干达进出口总值为15.8亿元。\n"
+        "按流向看，粤企向乌方出口额为12.6亿元、同比上升24.8%；自乌方进口3.2亿元，增幅9.1%。\n"
+        "在刚结束的“十四五”时期，粤乌贸易年均增速达12.4%。"
+    )
+    assert fields(extractor, text, "metric", "partner")[1:] == [
+        ("12.6亿元", "exports", "Uganda"),
+        ("24.8%", "exports_growth", "Uganda"),
+        ("3.2亿元", "imports", "Uganda"),
+        ("9.1%", "imports_growth", "Uganda"),
+        ("12.4%", "partner_trade_growth", "Uganda"),
+    ]
+    text = "1至10月，广东与文莱贸易升温。\n粤文贸易规模增至28.7亿元。\n广东从文莱买入商品19.4亿元。"
+    assert fields(extractor, text, "metric", "partner") == [
+        ("28.7亿元", "partner_trade", "Brunei"),
+        ("19.4亿元", "imports", "Brunei"),
+    ]
+
+
+def test_a_share_of_the_trade_with_a_partner_cut_to_one_character_keeps_the_parts_segment(
+    extractor: FigureExtractor,
+) -> None:
+    text = "首4个月，广东与欧盟贸易增长。\n民营企业对欧盟进出口1687.3亿元，占同期粤欧贸易的54%。"
+    assert [segment for _, segment in fields(extractor, text, "segment")] == ["private enterprises"] * 2
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # metrics-2.81.0: how wire copy writes the direction of a partner's trade
+        ("Goods sent from Guangdong to Guyana reached 5.12 billion yuan, rising 22.7 percent.",
+         [("exports", "Guyana"), ("exports_growth", "Guyana")]),
+        ("Sales from Guangdong into Mongolia amounted to 1.42 billion yuan.", [("exports", "Mongolia")]),
+        ("Mongolia and Guangdong province traded goods worth 3.86 billion yuan in January-October.",
+         [("partner_trade", "Mongolia")]),
+    ],
+)  # fmt: skip
+def test_english_wordings_of_a_partners_trade(
+    extractor: FigureExtractor, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [
+        (metric, partner) for _, metric, partner in fields(extractor, text, "metric", "partner")
+    ] == expected
+
+
+def test_the_two_sides_trade_is_the_trade_with_the_partner_named_before(extractor: FigureExtractor) -> None:
+    text = (
+        "Mongolia and Guangdong province traded goods worth 3.86 billion yuan in January-October.\n"
+        "For September by itself, the two sides traded goods worth 452 million yuan."
+    )
+    assert fields(extractor, text, "metric", "partner")[1] == (
+        "452 million yuan",
+        "partner_trade",
+        "Mongolia",
+    )
+
+
+def test_a_partner_with_guangdong_described_after_it_is_guangdongs_partner(
+    extractor: FigureExtractor,
+) -> None:
+    text = (
+        "Guyana's two-way commerce with Guangdong, the factory province on China's southern coast, totaled "
+        "7.36 billion yuan."
+    )
+    assert fields(extractor, text, "entity", "partner") == [("7.36 billion yuan", "Guangdong", "Guyana")]
