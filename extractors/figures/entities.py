@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from gdwatch.extractors.figures.companies_zh import find_named
 from gdwatch.extractors.figures.lexicon import MONTH_ABBREVIATIONS, MONTHS, WIRE_DATELINE_EN
+from gdwatch.extractors.figures.markets import find_markets
 from gdwatch.extractors.figures.pinyin import name_syllables
 from gdwatch.extractors.figures.places import PlaceIndex
 from gdwatch.extractors.figures.scan import may_end_with
@@ -211,6 +212,8 @@ def may_name_a_company(sentence: str, places: PlaceIndex, companies: dict[str, s
         return True
     if _NAME_AFTER_GATE.search(sentence):
         return True
+    if ("Market" in sentence or "市场" in sentence) and find_markets(sentence, places):
+        return True  # a wholesale market is found as a company
     return companies is not None and any(written in sentence for written in companies)
 
 
@@ -281,6 +284,8 @@ def find_entities(
             continue
         if sentence[match.start() - 1 : match.start() + 1] in _WORDS_A_PLACE_NAME_STARTS_INSIDE:
             continue  # 新增城镇就业: the 增 of 新增 ("newly added") and 城镇, not Zengcheng (增城)
+        if token == "全市" and sentence.startswith("场", match.end()):
+            continue  # 全市场: the whole market, not the city
         name, kind = places.entity_of[token]
         found.append(_mention(sentence, match.start(), match.end(), name, kind, places.jurisdictions))
     # why: a company suffix is rare, and the scan for it tries every offset
@@ -326,6 +331,12 @@ def find_entities(
             found.append(_mention(sentence, match.start(1), match.end(1), name, "company"))
     for start, end, name in find_named(sentence, companies) if companies else ():
         if not _overlaps(found, start, end):
+            found.append(_mention(sentence, start, end, name, "company"))
+    for start, end, name in find_markets(sentence, places) if places_too else ():
+        if not _overlaps(found, start, end, kinds={"company"}):
+            # "Guangzhou Baima Market", 广州江南果菜批发市场: the city inside the name is no other owner (but
+            # stays the city a later 全市 refers to)
+            found = [dataclasses.replace(m, valid=False) if start <= m.start < end else m for m in found]
             found.append(_mention(sentence, start, end, name, "company"))
     found.sort(key=lambda mention: mention.start)
     return _routes_after_an_owner(

@@ -12,6 +12,7 @@ from gdwatch.extractors.figures.entities import EntityMention, find_entities, ha
 from gdwatch.extractors.figures.facts import SentenceFacts
 from gdwatch.extractors.figures.figure import Figure
 from gdwatch.extractors.figures.lexicon import PRICE_WORDS
+from gdwatch.extractors.figures.markets import MARKET_ANAPHOR, is_market
 
 
 def choose_entity(
@@ -50,6 +51,12 @@ def choose_entity(
         return _resolve(facts, chosen, topic)
     if last_company is not None and has_company_anaphor(facts.body[:clause_end]):
         return last_company  # "The company sold 1.6 million air coolers", the company named last
+    if (
+        last_company is not None
+        and is_market(last_company)
+        and MARKET_ANAPHOR.search(facts.body, 0, clause_end)
+    ):
+        return last_company  # "The market now houses 2,340 businesses", 市场内经营户: the market named last
     if has_anaphor(facts.body[: figure.start]) or has_anaphor(facts.body[clause_start:clause_end]):
         if earlier_subject == facts.vocabulary.places.home and _PLACE_ANAPHOR_ZH.search(
             facts.body, 0, clause_end
@@ -173,8 +180,10 @@ def _a_city(mention: EntityMention, text: str, topic: str) -> bool:
     """Whether a mention names the city "the city" refers to: a prefecture, or the county-level city the
     article is about, written as one (化州市…全市); a county-level city named in passing is not (兴宁市 in an
     article about Meizhou)."""
+    # "四会市玉器市场" names the county-level city and its market (the topic "Sihui Market")
+    about_it = mention.name == topic or topic.startswith(mention.name + " ")
     return mention.kind == "city" or (
-        mention.kind == "district" and mention.name == topic and text[mention.end : mention.end + 1] == "市"
+        mention.kind == "district" and about_it and text[mention.end : mention.end + 1] == "市"
     )
 
 

@@ -47,6 +47,7 @@ from gdwatch.extractors.figures.lexicon import (
     SENT_ABROAD_VERBS_EN,
     alternation,
 )
+from gdwatch.extractors.figures.markets import is_market
 from gdwatch.extractors.figures.matcher import PhraseHit
 from gdwatch.extractors.figures.metric_choice import (
     PARTNER_CUT_TO_ONE_CHARACTER,
@@ -421,6 +422,14 @@ def read_figures(
             sentence_entity = sentence_entity or entity
             if metric is None and figure.kind == "currency" and _SPENT_ON_RD.match(facts.body, figure.end):
                 metric = facts.vocabulary.metrics.get("rd_investment")  # "spent 571.2 billion yuan on R&D"
+            if metric is None and figure.kind == "currency" and is_market(entity) and item is None:
+                # 江南果菜批发市场实现交易额612.8亿元: a wholesale market's turnover is its trade's revenue
+                clause_start, _ = facts.clause(figure.start)
+                turnover = _MARKET_TURNOVER.search(facts.body, clause_start, figure.start)
+                if turnover is not None and not _SALES_CHANNEL.search(
+                    facts.body, clause_start, turnover.start()
+                ):
+                    metric = facts.vocabulary.metrics.get("industry_revenue")
             if (
                 metric is None
                 and figure.kind == "currency"
@@ -1887,9 +1896,15 @@ _SPENT_ON_RD = re.compile(r"\s+on\s+(?:research and development|R&D)\b", re.I)
 _RD_WORDS = re.compile(r"\bR&D\b|research and development|研发", re.I)
 
 
+# a market's turnover, and the channels that are parts of it (线上交易额, 直播带货成交, 跨境电商)
+_MARKET_TURNOVER = re.compile(r"(?:成交|交易)(?:额|规模)|\bturnover\b", re.I)
+_SALES_CHANNEL = re.compile(r"线上|网上|直播|电商|online|livestream|e-commerce", re.I)
+
+
 def _is_company(facts: SentenceFacts, state: DocumentState, entity: str | None) -> bool:
-    """Whether a figure's entity is a company: in the gazetteer or named as one by the article."""
-    if entity is None:
+    """Whether a figure's entity is a company: in the gazetteer or named as one by the article (a wholesale
+    market, named like one, is not: its turnover is its traders' revenue, as an industry cluster's)."""
+    if entity is None or is_market(entity):
         return False
     return entity in facts.vocabulary.places.company_names or entity in state.company_entities
 

@@ -481,3 +481,39 @@ def test_the_change_of_a_count_over_a_span_of_its_own_keeps_it(extractor: Figure
         "2026-05-31",
         "2026-01..2026-05",
     ]
+
+
+def test_a_wholesale_market_owns_its_turnover_tenants_and_target(extractor: FigureExtractor) -> None:
+    # metrics-2.81.0: a market named in capitals, in the district it stands in, and "the market" after it
+    text = (
+        "Turnover at the Qiaoxi Footwear Market in Guangzhou's Baiyun district reached 9.2 billion yuan, an "
+        "8.4 percent gain.\nWomen's shoes generated 5.1 billion yuan of the total.\n"
+        "The market now houses 1,260 businesses, up by 40 since January."
+    )
+    found = extractor.extract(text, published=PUBLISHED)
+    assert {o.entity for o in found} == {"Qiaoxi Footwear Market"}
+    assert found[0].metric == "industry_revenue"  # a market's turnover is its traders' revenue
+
+
+def test_a_chinese_wholesale_market_is_named_by_its_stem_in_pinyin(extractor: FigureExtractor) -> None:
+    text = (
+        "今年1—10月，位于白云区的广州江南果菜批发市场实现交易额612.8亿元，同比上涨6.9%。\n"
+        "全市场果蔬交易量为1186万吨。\n目前，市场内经营户共2860户。"
+    )
+    assert set(owners(extractor, text).values()) == {"Jiangnan Market"}
+    assert set(owners(extractor, "前10个月，一德路海味干货市场交易额达106.4亿元。").values()) == {
+        "Yide Road Market"
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "海外市场收入增长32.4%。",
+        "电商渠道和批发市场销售额分别为7.6亿元和10.8亿元。",
+        "目前市场内有经营户2380户。",
+        "Exports to the European Market rose 12 percent.",
+    ],
+)
+def test_markets_of_a_kind_or_a_region_name_no_market(extractor: FigureExtractor, text: str) -> None:
+    assert not any(name.endswith("Market") for name in owners(extractor, text).values())
