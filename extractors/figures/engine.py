@@ -27,6 +27,7 @@ from gdwatch.extractors.figures.entities import (
     find_entities,
     introduced_towns,
     may_name_a_company,
+    received_from_home,
     short_name,
 )
 from gdwatch.extractors.figures.entity_choice import TOPIC_KINDS
@@ -177,6 +178,8 @@ def _read_jurisdiction(headline: str, normalized: str, state: DocumentState, pla
     # figures ("前10月對陸投資年減逾1成 廣東占比升至24%")
     if any(m.valid and m.kind in _HOME_KINDS for m in find_entities(lede, places)):
         return False
+    if received_from_home(lede):
+        return False  # "本港上月从广东输入西兰花5860吨": the goods Guangdong supplied, cited from Hong Kong
     state.topic = state.last_entity = place
     return True
 

@@ -497,6 +497,15 @@ def _introduced_towns_zh(sentence: str, places: PlaceIndex) -> dict[str, str]:
     return found
 
 
+def received_from_home(text: str) -> bool:
+    """Whether Hong Kong or Macao takes in goods from Guangdong in a text (本港从广东输入, "Hong Kong received
+    ... from Guangdong"): a report of what Guangdong supplied."""
+    return any(
+        _RECEIVED_FROM_HOME.match(text, match.end())
+        for match in re.finditer(r"本港|香港|澳门|Hong Kong|Macao|Macau", text)
+    )
+
+
 def _overlaps(found: list[EntityMention], start: int, end: int, kinds: set[str] | None = None) -> bool:
     """Whether a span overlaps a mention already found (of one of ``kinds``, when given)."""
     return any(m.start < end and start < m.end and (kinds is None or m.kind in kinds) for m in found)
@@ -642,6 +651,10 @@ def _mention(
     # 台灣對廣東出口, 香港輸往內地: the trader owns the figure; the place after 对 is a partner
     if kind == "foreign_zh" and (not after.startswith(_OWNER_AFTER_ZH) or before.endswith("经")):
         valid = False  # 经香港转口的广东货物: goods re-exported via Hong Kong are still Guangdong's
+    if kind in {"foreign", "foreign_zh"} and _RECEIVED_FROM_HOME.match(sentence, end):
+        # 本港上月从广东输入西兰花5860吨, "Hong Kong received 1,846 tonnes of spinach from Guangdong": what
+        # Guangdong supplied, Guangdong's figure
+        valid = False
     if kind in {"foreign_zh", "region"} and _DESTINATION_BEFORE_ZH.search(before):
         # 销往香港和澳门的鲜蚝, 发往粤港澳大湾区和长三角的比例, 对中国香港进出口: where the goods went
         valid = False
@@ -685,7 +698,11 @@ _ONWARD = re.compile(r"输往|运往|销往|发往|转运|出口到|出口至|[�
 # a destination's or a source's verb before a place, or before the list it is the next item of
 # (销往香港和澳门)
 _DESTINATION_BEFORE_ZH = re.compile(
-    r"(?:[对向自从往]|直供|供应|出口到|出口至)(?:中国)?(?:[\u4e00-\u9fff]{1,8}(?:、|和|及|与))?$"
+    r"(?:[对向自从往]|直供|供应|出口到|出口至|出口)(?:中国)?(?:[\u4e00-\u9fff]{1,8}(?:、|和|及|与))*$"
+)
+_RECEIVED_FROM_HOME = re.compile(
+    r"[\u4e00-\u9fff\d]{0,6}?[从由自](?:广东|粤)"
+    r"|\s+(?:received|imported|took in|bought)\b[^.;]{0,80}?\bfrom\s+(?:south\s+China's\s+)?Guangdong\b"
 )
 _MEASURE_IN = re.compile(
     r"\b(?:value|added|output|trade|investment|gdp|growth|revenue|income|production|consumption|turnover)"

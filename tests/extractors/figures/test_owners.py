@@ -517,3 +517,16 @@ def test_a_chinese_wholesale_market_is_named_by_its_stem_in_pinyin(extractor: Fi
 )
 def test_markets_of_a_kind_or_a_region_name_no_market(extractor: FigureExtractor, text: str) -> None:
     assert not any(name.endswith("Market") for name in owners(extractor, text).values())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # metrics-2.81.0: what Hong Kong took in from Guangdong is what Guangdong supplied
+        "【明報專訊】本港上月從廣東輸入菜心4210噸，按月增加8.6%。",
+        "Hong Kong received 2,310 tonnes of choi sum from Guangdong last month, up 8.6 per cent.",
+        "據海關統計，經廣東口岸出口香港的盆栽植物達46.8萬盆。",
+    ],
+)
+def test_what_hong_kong_received_from_guangdong_is_guangdongs(extractor: FigureExtractor, text: str) -> None:
+    assert set(owners(extractor, text).values()) == {"Guangdong"}
