@@ -54,6 +54,12 @@ def _year_to_date(inner: str, outer: str) -> bool:
     return bool(_YEAR.fullmatch(outer)) and bounds is not None and bounds[0].endswith("-01")
 
 
+# a plan or target the period is the year of: 全年目标, 全年产值目标, 年度计划, "this year's target"
+_PLAN_AFTER_PERIOD = re.compile(
+    r"的?(?:(?!完成|实现|达)[\u4e00-\u9fff]){0,4}?(?:目标|计划|任务)|(?:'s|’s)?\s+(?:target|goal|plan)\b"
+)
+
+
 @dataclass
 class DocumentState:
     """The article read so far."""
@@ -261,8 +267,13 @@ class DocumentState:
             lowered = self.lowered[sentence.start : sentence.end]
         lowered = lowered or ""
         cues = projection_cues(lowered)
-        # a target's date ("aims to ... by 2030") is that target's only: it names no year for what follows
-        own = [m for m in own if not any(cue < m.start for cue in cues)]
+        # a target's date ("aims to ... by 2030") is that target's only: it names no year for what follows; so
+        # is the year of a plan ("已达全年目标的72.3%", "of this year's target")
+        own = [
+            m
+            for m in own
+            if not any(cue < m.start for cue in cues) and not _PLAN_AFTER_PERIOD.match(lowered, m.end)
+        ]
         # why: a passing "last year" is a comparison, not the year the next "first quarter" belongs to
         dated = [m for m in own if not _PASSING.match(lowered[m.start : m.end])]
         self._put_in_force(own, sentence, lowered)

@@ -72,11 +72,15 @@ def _may_be_increment(before: str) -> bool:
 
 # "of the annual plan", "of this year's target", "of that goal", "of its output target for the year"
 _PLAN_AFTER = re.compile(
-    r"^\s*of\s+(?:the|its|their|this|that)\s+(?:(?:annual|full-year|yearly|year's|[a-z-]+)\s+){0,2}?"
+    r"^\s*of\s+(?:the|its|their|this|that)\s+(?:(?:annual|full-year|yearly|year's|[\w'’-]+)\s+){0,2}?"
     r"(?:plan|target|goal)\b",
     re.I,
 )
-_PLAN_BEFORE = re.compile(r"(?:完成|实现)(?:了)?(?:年度|全年)?(?:计划|目标|任务){1,2}(?:的)?\s*$")
+_PLAN_BEFORE = re.compile(
+    r"(?:(?:完成|实现|达到|达|占)(?:了)?(?:年度|全年|今年)?(?:[\u4e00-\u9fff]{0,4}?)(?:计划|目标|任务){1,2}(?:的)?"
+    # 全年产值目标完成进度达74.8%, 年度计划完成率为
+    r"|(?:计划|目标|任务)完成(?:进度|率)(?:已)?(?:达到|达|为)?)\s*$"
+)
 _AVG_ANNUAL = re.compile(
     r"年均|average annual|annual average|annually on average|a year on average|on average each year"
     r"|average yearly|an average of [^,;.]{0,25}(?:a|per|each) year",
@@ -137,7 +141,7 @@ def kind_and_basis(
     """
     whole = clause[0] + clause[1]
     # why: the searches that end at the figure run only when their words are there (see scan.may_end_with)
-    plan_before = ("完成" in before or "实现" in before) and _PLAN_BEFORE.search(before)
+    plan_before = ("目标" in before or "计划" in before or "任务" in before) and _PLAN_BEFORE.search(before)
     if figure.kind in {"percent", "pp"} and (_PLAN_AFTER.match(after) or plan_before):
         return "share", "share_of_plan"
     if figure.unit == "times" or figure.kind == "times":

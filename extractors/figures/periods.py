@@ -40,6 +40,11 @@ _ATOMS = re.compile(
     # "the half year ended June", "in the year through October": the half, the year so far
     rf"(?P<monthsto>(?:(?P<mtn>[a-z]+|\d{{1,2}})\s+months|(?P<mth>half[- ]year)|(?<=the\s)(?P<mty>year))"
     rf"\s+(?:ended|ending|to|through)\s+(?P<mtm>{_MONTH}))"
+    # 圣诞及新年期间, "for Christmas and New Year": the holiday season, December into January
+    r"|(?P<xmas>圣诞节?(?:及|至|和|与|、)?新年|christmas(?: and (?:the )?|-)new year)"
+    # 截至6月底止6个月, 截至今年6月的半年业绩: the months up to and including that one (Hong Kong results)
+    r"|(?P<zmonthsto>截至(?:今年)?(?P<ztm>\d{1,2})月(?:底|末|\d{1,2}日)?止?的?"
+    r"(?:(?P<ztn>\d{1,2}|[一二三四五六七八九十]{1,2})个月|(?P<zth>半年)))"
     rf"|(?P<monthyear>(?P<mym>{_MONTH})\s+(?:of\s+)?(?P<myy>(?:19|20)\d{{2}})(?![\d%]))"
     rf"|(?P<drange>(?:from\s+|between\s+)?(?P<dm1>{_MONTH})\s+\d{{1,2}}(?:st|nd|rd|th)?\s*(?:-|to|through|and|until)\s*"
     rf"(?:(?P<dm2>{_MONTH})\s+)?\d{{1,2}}(?:st|nd|rd|th)?(?!\d|\.\d)(?!\s*(?:%|percent|per cent))"
@@ -51,7 +56,9 @@ _ATOMS = re.compile(
     r"|(?P<y3>(?:19|20)\d{2})\s*[-~至到]\s*(?P<y4>(?:19|20)\d{2})年?)"
     rf"|(?P<mrange>(?:from\s+|between\s+)?(?P<m1>{_MONTH})\s*(?:-|to|through|and)\s*(?P<m2>{_MONTH})"
     # 1-4月, 3月至5月 (and 3月至5月中旬: the span runs into that month)
-    r"|(?P<zm1>\d{1,2}|[一二三四五六七八九十]{1,2})(?:月份?)?\s*[-~至到]\s*(?P<zm2>\d{1,2}|十[一二]|[二三四五六七八九十])月"
+    # 12月至明年1月: into the next year
+    r"|(?P<zm1>\d{1,2}|[一二三四五六七八九十]{1,2})(?:月份?)?\s*[-~至到]\s*(?P<znext>明年|次年|翌年)?"
+    r"(?P<zm2>\d{1,2}|十[一二]|[一二三四五六七八九十])月"
     r"(?:[上中下]旬)?)"
     # "the first nine months", and a headline's "trade tops 20b yuan in nine months" (never "within", nor a
     # record's "the highest in eight months")
@@ -88,7 +95,8 @@ _ATOMS = re.compile(
     r"|(?P<relmonth>(?:last|this|next)\s+month(?![a-z])|上个?月|上個月|本月|今个月|今個月|下个?月|下個月)"
     r"|(?P<rel>last year|this year|next year|year's end|year-end|end of the year|"
     r"去年|(?<![以向])上年(?![度级])|今年|明年|年底|年末)"
-    r"|(?P<fullyear>全年|for the (?:full|whole) year|full-year(?= [a-z]))"
+    r"|(?P<fullyear>全年|for the (?:(?:full|whole) )?year"
+    r"(?![-\s](?:on-year|ago|earlier|before|to date|ended|ending|through|of)\b)|full-year(?= [a-z]))"
     r"|(?P<now>(?:currently|now|at present|presently)(?![a-z])|截至目前|目前|当前|现在|现时|现有|眼下)"
     # a total reached "so far this year" is dated on the day of the report (docs/figure-labels-v2.md)
     # (and "so far this season", "Sales so far have brought in": the harvest or the year up to the report)
@@ -118,6 +126,7 @@ TRIGGER = literal_trigger(
         "so far",
         "at present",
         "for the full",
+        "for the year",
         "full-year",
         "for the whole",
         "presently",
@@ -128,7 +137,8 @@ TRIGGER = literal_trigger(
         "q4",
         "h1",
         "h2",
-        *"十前首头第一二三四五六七八九上下去今明年截目当现眼全半中本",
+        *"十前首头第一二三四五六七八九上下去今明年截目当现眼全半中本圣",
+        "christmas",
         *MONTHS,
         *MONTH_ABBREVIATIONS,
     ]
@@ -295,8 +305,11 @@ def find_periods(
         and not _DEADLINE_BEFORE.search(sentence, max(0, atom.start - 10), atom.start)
     ]
     mentions = []
+    # why: the cue words are rare; the search runs only when a span's year is left to the publication date
+    cues = [m.start() for m in _AHEAD_RE.finditer(lowered)] if merged and published else []
     for atom, is_base in zip(merged, based, strict=True):
-        period = _render(atom, years, context_year, published, context_is_earlier)
+        ahead = any(cue < atom.start for cue in cues)
+        period = _render(atom, years, context_year, published, context_is_earlier, ahead)
         if period is None:
             continue
         before = sentence[max(0, atom.start - 20) : atom.start]
@@ -384,12 +397,16 @@ _AFTER_DIGITS_AND_SPACES = re.compile(
 june") or a range mark ("1 - 3月")."""
 _WORD = re.compile("[a-z]+")
 _MONTH_WORDS = frozenset((*MONTHS, *MONTH_ABBREVIATIONS))
-_OPENING_WORDS = _MONTH_WORDS | {"q", "h", "interim", "currently", "now", "presently"}
+# a forecast's words before a span whose year is left to the publication date (see _render)
+_AHEAD_RE = re.compile(
+    r"预计|预期|估计|预料|有望|\b(?:expects?|expected|forecasts?|projected|anticipates?|anticipated|will)\b"
+)
+_OPENING_WORDS = _MONTH_WORDS | {"q", "h", "interim", "currently", "now", "presently", "christmas"}
 """Words a period may open with whatever follows them (months, q1, h2, "now"; the pattern decides)."""
 _ORDINAL_WORDS = frozenset({"first", "second", "third", "fourth", "final"})
 _OPENING_PHRASES = (
     "last year", "this year", "next year", "year's end", "year-end", "end of the year", "for the full year",
-    "for the whole year", "full-year ", "at present", "so far", "last month", "this month",
+    "for the year", "for the whole year", "full-year ", "at present", "so far", "last month", "this month",
     "next month", "through ", "half year ", "half-year ", "year ended ", "year ending ", "year to ",
     "year through ",
 )  # fmt: skip
@@ -564,6 +581,9 @@ def _atom(sentence: str, match: re.Match[str], published: date | None) -> _Atom 
     if kind == "mrange":
         first_month = _month_number(match.group("m1") or match.group("zm1"))
         last_month = _month_number(match.group("m2") or match.group("zm2"))
+        if first_month and last_month and match.group("znext") and first_month > last_month and published:
+            year = published.year if published.month >= 3 else published.year - 1
+            return _Atom(start, end, "span", label=f"{year}-{first_month:02d}..{year + 1}-{last_month:02d}")
         if not first_month or not last_month or first_month >= last_month:
             return None
         return _Atom(start, end, "months", months=(first_month, last_month))
@@ -582,6 +602,18 @@ def _atom(sentence: str, match: re.Match[str], published: date | None) -> _Atom 
             else last_month
         )
         if not count or not last_month or not 1 < count <= last_month:
+            return None
+        return _Atom(start, end, "months", months=(last_month - count + 1, last_month))
+    if kind == "xmas":
+        if published is None:
+            return None
+        # a January article looks back on the season just past
+        year = published.year if published.month >= 3 else published.year - 1
+        return _Atom(start, end, "span", label=f"{year}-12..{year + 1}-01")
+    if kind == "zmonthsto":
+        last_month = int(match.group("ztm"))
+        count = 6 if match.group("zth") else small_number(match.group("ztn"))
+        if not count or not 1 < count <= last_month <= 12:
             return None
         return _Atom(start, end, "months", months=(last_month - count + 1, last_month))
     if kind == "firstn":
@@ -657,6 +689,8 @@ _KINDS = frozenset(
     [
         "thru",
         "monthsto",
+        "zmonthsto",
+        "xmas",
         "monthyear",
         "fullyear",
         "drange",
@@ -723,7 +757,12 @@ def _is_base(sentence: str, atom: _Atom) -> bool:
 
 
 def _render(
-    atom: _Atom, years: list[int], context_year: int | None, published: date | None, context_is_earlier: bool
+    atom: _Atom,
+    years: list[int],
+    context_year: int | None,
+    published: date | None,
+    context_is_earlier: bool,
+    ahead: bool = False,
 ) -> str | None:
     if atom.label:
         return atom.label
@@ -744,7 +783,11 @@ def _render(
         if published is None:
             return None
         ended = atom.months[1] < published.month or (atom.dated and atom.months[1] == published.month)
-        year = published.year if ended else published.year - 1
+        if ahead and not atom.relative:
+            # "管理层预计，下半年收入增幅可达18%": a forecast names the span still to come
+            year = published.year + 1 if ended else published.year
+        else:
+            year = published.year if ended else published.year - 1
     low, high = atom.months
     # one notation per span: the first six months are H1, three months of one quarter a quarter
     if (low, high) == (1, 12):

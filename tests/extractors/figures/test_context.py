@@ -1939,3 +1939,25 @@ def test_the_rates_after_a_list_of_volumes_keep_the_items_but_measure_no_value(
 ) -> None:
     found = figures("其中，对虾、金鲳鱼分别出口3.8万吨和1.6万吨，分别增长15.4%和9.1%。", catalogue)
     assert [(o.metric, o.segment) for o in found.values()][2:] == [(None, "对虾"), (None, "金鲳鱼")]
+
+
+@pytest.mark.parametrize(
+    ("text", "share"),
+    [
+        # metrics-2.82.0: a plan's year does not replace the period in force, and more wordings of a share of
+        # plan: 已达全年目标的, 目标完成进度达, "of the town's 20-billion-yuan goal"
+        ("全镇食品产业产值265亿元，已达全年目标的72.3%。", "72.3%"),
+        ("全年产值目标完成进度达74.8%。", "74.8%"),
+        ("That is 84 percent of the town's 20-billion-yuan goal for the year.", "84 percent"),
+    ],
+)
+def test_a_share_of_plan_is_dated_by_the_period_in_force(
+    catalogue: MetricCatalogue, text: str, share: str
+) -> None:
+    found = figures(
+        "今年前三季度，庵埠镇食品出口16.8亿元。\n" + text + "\n糖果占出口额的35%。",
+        catalogue,
+        published=date(2026, 10, 15),
+    )
+    assert (found[share].basis, found[share].period) == ("share_of_plan", "2026-01..2026-09")
+    assert found["35%"].period == "2026-01..2026-09"

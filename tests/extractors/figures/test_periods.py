@@ -355,3 +355,27 @@ def test_the_year_so_far_and_the_other_side_of_a_comparison(
     found = find_periods(normalize(text), PUBLISHED, None)
     assert [m.period for m in found if not m.base] == own
     assert [m.period for m in found if m.base] == bases
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # metrics-2.82.0: Hong Kong results' 截至…止…个月 / 截至…的半年, the holiday season, a range into
+        # the next year, "for the year", and a forecast's half or quarter still to come
+        ("翊岚控股发布截至今年6月的半年业绩", date(2026, 8, 28), ["2026-H1"]),
+        ("公布截至6月底止6个月收入", date(2026, 8, 25), ["2026-H1"]),
+        ("截至9月底止9个月的收入", date(2026, 11, 5), ["2026-01..2026-09"]),
+        ("进口商预计圣诞及新年期间进口量将增长两成", date(2026, 11, 13), ["2026-12..2027-01"]),
+        ("菜商估计，圣诞至新年假期豆芽输港量会多约5%", date(2026, 12, 7), ["2026-12..2027-01"]),
+        ("For Christmas and New Year, traders see supply rising", date(2026, 11, 17), ["2026-12..2027-01"]),
+        ("圣诞及新年期间销售增长一成", date(2027, 1, 10), ["2026-12..2027-01"]),  # looking back in January
+        ("业界预计12月至明年1月进口量将增长约两成", date(2026, 12, 4), ["2026-12..2027-01"]),
+        ("The town expects exports for the year to grow by around 10 percent.", date(2026, 9, 15), ["2026"]),
+        ("Exports rose 5 percent for the year.", date(2026, 3, 15), ["2025"]),
+        ("管理层估计，下半年收入增幅可达18%", date(2026, 8, 26), ["2026-H2"]),
+        ("业内预计，一季度出口增速有望达到10%以上", date(2026, 11, 26), ["2027-Q1"]),
+        ("下半年收入增长18%", date(2026, 8, 26), ["2025-H2"]),  # no forecast: the last half that ended
+    ],
+)
+def test_spans_of_results_holidays_and_forecasts(text: str, published: date, expected: list[str]) -> None:
+    assert periods_of(text, published) == expected
