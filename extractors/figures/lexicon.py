@@ -211,6 +211,10 @@ NOT_SUBJECT_ZH = _words(
     "按可比价计算 按可比价格计算 按不变价计算 扣除价格因素"
 )
 """Words that open a Chinese clause without naming its subject (同比增长, 约占)."""
+PERIOD_WORD_EN = re.compile(
+    rf"(?:{'|'.join(MONTHS)})s?|(?:first|second|third|fourth)-(?:quarter|half)|half-year|[a-z]+-month", re.I
+)
+"""A period written as a word before a trade phrase ("October trade", "fourth-quarter exports"): not goods."""
 BEFORE_WHOLE_PHRASE_EN = frozenset(
     _words(
         "the its their his her our total national provincial nationwide global overall annual combined "

@@ -23,6 +23,7 @@ from gdwatch.extractors.figures.lexicon import (
     MONTHS,
     NOT_SUBJECT_EN,
     NOT_SUBJECT_ZH,
+    PERIOD_WORD_EN,
     RATE_COMPARED_EN,
     RATE_COMPARED_ZH,
     VERBS_AND_ADVERBS_EN,
@@ -126,6 +127,7 @@ def is_whole(body: str, hit: PhraseHit, subjects: SubjectGrammar) -> bool:
                 or lower.endswith(("'s", "’s", "ed", "ing"))
                 or word[0].isupper()
                 or lower in INDUSTRY_WORDS_EN
+                or PERIOD_WORD_EN.fullmatch(lower) is not None  # "fourth-quarter exports"
                 or found.lower().startswith(INDUSTRY_WORDS_EN)
             )
             if adjacent and not allowed:

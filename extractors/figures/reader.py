@@ -43,6 +43,7 @@ from gdwatch.extractors.figures.lexicon import (
     NOT_OTHER_GOODS_EN,
     NOT_PRODUCT_HEADS_EN,
     NOT_TRADERS_GOODS_EN,
+    PERIOD_WORD_EN,
     PRICE_WORDS,
     SENT_ABROAD_VERBS_EN,
     alternation,
@@ -162,6 +163,9 @@ _SENT_ABROAD = re.compile(
 )
 
 
+_WORTH_BEFORE = re.compile(r"\bworth\s+(?:about\s+|around\s+|some\s+)?$")
+
+
 def _with_sent_abroad(
     matchable: str, hits: list[PhraseHit], figures: list[Figure], vocabulary: Vocabulary
 ) -> list[PhraseHit]:
@@ -176,6 +180,12 @@ def _with_sent_abroad(
         if any(h.start <= found.start() < h.end for h in hits):
             continue
         shipped = next((f for f in figures if f.start >= found.end()), None)
+        if shipped is not None and shipped.kind != "currency":
+            # "shipped 16.8 million baby monitors abroad ..., worth 3.92 billion yuan": the value after it
+            shipped = next(
+                (f for f in figures if f.start > shipped.end and _WORTH_BEFORE.search(matchable, 0, f.start)),
+                None,
+            )
         if shipped is None or shipped.kind != "currency":
             continue
         hit = vocabulary.matcher.verb_hit("sold abroad", found.start(), found.end())
@@ -551,6 +561,18 @@ def read_figures(
                     # "1,300 enterprises with export records, about 420 of which sell abroad through ...":
                     # some of the things counted before, never the whole's count
                     metric = None
+            if (
+                segment is None
+                and figure.kind == "currency"
+                and index
+                and facts.figures[index - 1].kind == "count"
+                and (counted_goods := sentence_observations[index - 1].segment)
+                and counted_goods.lower() in facts.matchable[facts.figures[index - 1].end : figure.start]
+                and counted_goods != sentence_observations[index - 1].unit
+                and _WORTH_BEFORE.search(facts.matchable, 0, figure.start)
+            ):
+                # "shipped 16.8 million baby monitors abroad ..., worth 3.92 billion yuan": the goods counted
+                segment = sentence_observations[index - 1].segment
             if segment is None and figure.kind != "count" and refers_back is None:
                 refers_back = _may_refer_back(facts.body) and _REFERS_BACK.search(facts.body) is not None
             if segment is None and figure.kind != "count" and refers_back:
@@ -1820,11 +1842,13 @@ def _traded_product(body: str, hit: PhraseHit, vocabulary: Vocabulary) -> str | 
     if not all(m.key in _TRADE_PARTS for m in hit.metrics):
         return None
     if body[hit.start : hit.start + 1].isascii():
-        return (
+        product = (
             written_product_en(body, hit.start, BEFORE_WHOLE_PHRASE_EN)
             or opening_product_en(body, hit.start, BEFORE_WHOLE_PHRASE_EN, vocabulary.places.names)
             or written_product_after_en(body, hit.end)
         )
+        # "October trade between the two", "Third-quarter trade": the period of the trade, not its goods
+        return None if product is not None and PERIOD_WORD_EN.fullmatch(product) else product
     return written_product(body, hit.start, vocabulary.subjects.leading_words)
 
 

@@ -380,7 +380,9 @@ def opening_product_en(
 
 # "exports of prepared dishes rose", "imports of crude oil from the Middle East": the words after "of" up to
 # the verb, a preposition or punctuation; "and" joins two nouns ("vegetables and fruits")
-_OF_PRODUCT_EN = re.compile(r"\s+of\s+((?:[a-z][a-z-]*\s+){0,5}[a-z][a-z-]*)")
+# a word of a product's name: "prepared", "3d" (3D printers), never a number
+_PRODUCT_WORD_EN = r"(?:\d+[a-zA-Z][a-z-]*|[a-z][a-z-]*)"
+_OF_PRODUCT_EN = re.compile(rf"\s+of\s+((?:{_PRODUCT_WORD_EN}\s+){{0,5}}{_PRODUCT_WORD_EN})")
 
 
 def written_product_after_en(body: str, hit_end: int) -> str | None:
@@ -413,7 +415,7 @@ def written_product_after_en(body: str, hit_end: int) -> str | None:
         or (len(words) == 1 and words[0].endswith("ing"))
     ):
         return None
-    return " ".join(words)
+    return " ".join(words).lower()  # "3D printers" -> "3d printers", as every segment is written
 
 
 _ABROAD_EN = re.compile(r"\s+(?:abroad|overseas)\b")

@@ -796,3 +796,41 @@ def test_a_partner_with_guangdong_described_after_it_is_guangdongs_partner(
         "7.36 billion yuan."
     )
     assert fields(extractor, text, "entity", "partner") == [("7.36 billion yuan", "Guangdong", "Guyana")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # metrics-2.83.0: the value a count of goods shipped abroad is worth, and products named with a digit
+        ("Guangdong shipped 16.8 million baby monitors abroad in January-October, worth 3.92 billion yuan.",
+         [("16.8 million", None, "baby monitors"), ("3.92 billion yuan", "exports", "baby monitors")]),
+        ("Guangdong's exports of 3D printers reached RMB7.38bn.", [("RMB7.38bn", "exports", "3d printers")]),
+        # a period before the trade phrase is no product
+        ("October trade between the two came to 1.27 billion yuan.",
+         [("1.27 billion yuan", "partner_trade", None)]),
+        ("Makers expect fourth-quarter exports to grow 15 percent.",
+         [("15 percent", "exports_growth", None)]),
+    ],
+)  # fmt: skip
+def test_goods_worth_and_periods_before_a_trade_phrase(
+    extractor: FigureExtractor, text: str, expected: list[tuple[str, str | None, str | None]]
+) -> None:
+    assert fields(extractor, text, "metric", "segment") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Sierra Leone's goods trade with Guangdong totalled 5.86 billion yuan.", "partner_trade"),
+        ("Guangdong's deliveries to Sierra Leone reached 4.71 billion yuan.", "exports"),
+        (
+            "Roughly 260 firms from Guangdong traded with Sierra Leone in the ten months.",
+            "import_export_enterprises",
+        ),
+        ("The two sides' trade grew 11.4 percent a year on average.", "partner_trade_growth"),
+    ],
+)
+def test_more_english_wordings_of_a_partners_trade(
+    extractor: FigureExtractor, text: str, expected: str
+) -> None:
+    assert [metric for _, metric in fields(extractor, text, "metric")] == [expected]
