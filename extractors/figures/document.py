@@ -136,6 +136,8 @@ class DocumentState:
     supplied_partner: str | None = None
     """Hong Kong or Macao, when the headline or lede reports Guangdong's supply to it ("rice shipments to Hong
     Kong", 广东上月供港活猪): the volumes, values and shares that follow are of that supply."""
+    source_partner: str | None = None
+    """The one partner a Chinese headline says Guangdong's imports come from (广东自台进口偏光板)."""
     last_partner: str | None = None
     """The trade partner of the last figure that had one, for "the country", "the North African kingdom",
     "from it", "bilateral trade" in a later sentence."""

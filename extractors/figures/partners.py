@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 
 from gdwatch.extractors.figures.facts import ListItem, SentenceFacts
-from gdwatch.extractors.figures.matcher import PhraseHit
+from gdwatch.extractors.figures.matcher import PhraseHit, match_text
+from gdwatch.extractors.figures.places import PlaceIndex
 from gdwatch.extractors.figures.segments import names_goods
 from gdwatch.extractors.records import Observation
 
@@ -126,9 +127,24 @@ _SHARE_SUBJECT_BEFORE = re.compile(r"(?:^|\bwith|\bfrom|\bto|[对与同从])\s*(
 _SUPPLY_TO = (
     r"\b(?:sent|supplied|shipped|delivered|supply|supplies|shipments|deliveries)\b[^.\n]{0,80}?\bto\s+"
 )
+# "Hong Kong received 1,846 tonnes of spinach from Guangdong": the same supply, told from the other side
+_RECEIVED = (
+    r"\b(?:received|imported|took in|bought)\b[^.\n]{0,80}?\bfrom\s+(?:south\s+China's\s+)?Guangdong\b"
+)
 _SUPPLIED = {
-    "Hong Kong": re.compile(_SUPPLY_TO + r"Hong\s+Kong\b", re.I),
-    "Macao": re.compile(_SUPPLY_TO + r"Maca[uo]\b", re.I),
+    "Hong Kong": re.compile(_SUPPLY_TO + r"Hong\s+Kong\b|\bHong\s+Kong\s+" + _RECEIVED, re.I),
+    "Macao": re.compile(_SUPPLY_TO + r"Maca[uo]\b|\bMaca[uo]\s+" + _RECEIVED, re.I),
+}
+# 广东供港豆苗, 向本港供应, 运抵本港, 本港从广东输入 (text simplified before matching)
+_SUPPLIED_ZH = {
+    "Hong Kong": re.compile(r"供港|输港|(?:向|运抵|输往|供应)本港"),
+    "Macao": re.compile(r"供澳|输澳"),
+}
+_RECEIVED_ZH = {
+    "Hong Kong": re.compile(
+        r"(?:广东|粤)[^，。\n]{0,8}?(?:向|运抵|供应)本港|本港[^，。\n]{0,6}?[从自由]广东(?:输入|进口)"
+    ),
+    "Macao": re.compile(r"(?:广东|粤)[^，。\n]{0,8}?(?:向|运抵|供应)澳门"),
 }
 
 
@@ -142,8 +158,42 @@ def supplied_partner(headline_and_lede: str) -> str | None:
         "Hong Kong", "Macao", or None.
     """
     if not headline_and_lede.isascii():
+        # a Chinese article on the supply says so in its headline (广东豆苗供港量上月增), or its lede tells it
+        # from Hong Kong's side (本港上月从广东输入, 由广东运抵本港); 供港 in a lede alone is often one line
+        # of a report on the harvest
+        headline, _, lede = headline_and_lede.partition("\n")
+        for partner, pattern in _SUPPLIED_ZH.items():
+            if pattern.search(headline) or _RECEIVED_ZH[partner].search(lede):
+                return partner
         return None
     for partner, pattern in _SUPPLIED.items():
         if pattern.search(headline_and_lede):
             return partner
     return None
+
+
+# 广东自台进口偏光板, 粤前10月自台购入被动元件, 台湾自行车零组件输往广东: where the headline's goods come from
+_FROM_BEFORE_ZH = re.compile(r"[自从]$")
+_IMPORTED_AFTER_ZH = re.compile(r"[^，。,\s]{0,8}?(?:进口|输入|购入|买入|采购)")
+_SENT_TO_GUANGDONG_ZH = re.compile(r"[^，。,\s]{0,10}?(?:输往|销往|运往|出口到|出口至)(?:广东|粤)")
+
+
+def source_partner(title: str, places: PlaceIndex) -> str | None:
+    """The one partner a Chinese headline says Guangdong's imports come from, or None.
+
+    Args:
+        title: the normalized headline.
+        places: the compiled gazetteer.
+
+    Returns:
+        The partner's name ("Taiwan" for 广东自台进口偏光板增17%).
+    """
+    if not title or title.isascii():
+        return None
+    found = {
+        name
+        for start, end, name in places.find_partners(match_text(title))
+        if (_FROM_BEFORE_ZH.search(title, max(0, start - 1), start) and _IMPORTED_AFTER_ZH.match(title, end))
+        or _SENT_TO_GUANGDONG_ZH.match(title, end)
+    }
+    return found.pop() if len(found) == 1 else None

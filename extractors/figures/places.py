@@ -54,7 +54,7 @@ _ABBREVIATED_PARTNERS = (
     # a country or region cut to one character between 对 / 自 and the trade (对英出口, 对俄进出口), as copy
     # writes it after naming the partner in full; nowhere else (英寸, 拉动, 日均, 法人, 加工)
     *(
-        (rf"(?<=[对自]){char}(?=进出口|出口|进口)", char, name)
+        (rf"(?<=[对自]){char}(?=进出口|出口|进口|购入|输入|买入)", char, name)
         for char, name in (
             # not 拉 (Latin America, Latvia), 加 (Canada, Ghana) or 印 (India, Indonesia): more than one
             ("英", "UK"),
@@ -68,6 +68,7 @@ _ABBREVIATED_PARTNERS = (
             ("墨", "Mexico"),
             ("非", "Africa"),
             ("欧", "EU"),
+            ("台", "Taiwan"),  # 自台进口, 对台出口
         )
     ),
     # names that are parts of other words, matched where they are not: 增加纳税 (Ghana), 内蒙古 (Mongolia)

@@ -163,6 +163,13 @@ _SENT_ABROAD = re.compile(
 )
 
 
+# what an article on a supply also reports that is no part of the supply: the harvest, the area grown, the
+# farms registered to supply, a market's turnover, exports elsewhere
+_NOT_THE_SUPPLY = re.compile(
+    r"产量|产值|面积|出栏|采摘|收成|交易额|商户|基地|养殖场|果园|鸡场|存栏|出口|仓储|全港|"
+    r"\b(?:output|harvest|area|registered|exports?)\b",
+    re.I,
+)
 _WORTH_BEFORE = re.compile(r"\bworth\s+(?:about\s+|around\s+|some\s+)?$")
 
 
@@ -724,18 +731,16 @@ def read_figures(
                     and not _names_the_whole(facts.body)
                 ):
                     partner = state.partner_in_force  # "Imports of refined copper reached 5.12 billion yuan"
-            if (
-                partner is None
-                and state.supplied_partner is not None
-                and (item is None or not item.partner)
-                and entity != state.supplied_partner
-                and (metric is None or metric.key in _SUPPLY_METRICS)
-                and not facts.partners
-                and not PRICE_WORDS.search(facts.body, 0, facts.clause(figure.start)[1])  # a price there
-            ):
+            if partner is None and (item is None or not item.partner):
                 # "Guangdong rice shipments to Hong Kong climb" … "In October, shipments rose 6.2 per cent":
-                # the volumes, values and shares of an article on the supply are of the supply to that place
-                partner = state.supplied_partner
+                # the volumes, values and shares of an article on the supply are of the supply to that place;
+                # so are those of an article on the imports from one partner (广东自台进口偏光板增17%)
+                partner = _article_partner(
+                    facts, figure, metric, entity, state.supplied_partner, _SUPPLY_METRICS
+                )
+                partner = partner or _article_partner(
+                    facts, figure, metric, entity, state.source_partner, _SOURCE_METRICS
+                )
             if partner is not None:
                 state.last_partner = partner
             if partner is not None and metric is not None and metric.key in _WITH_A_PARTNER:
@@ -1014,6 +1019,33 @@ _WITH_A_PARTNER = {"foreign_trade_total": "partner_trade", "foreign_trade_growth
 
 # What an article on Guangdong's supply to Hong Kong measures with the catalogue: the supply's value
 _SUPPLY_METRICS = frozenset({"exports", "exports_growth"})
+_SOURCE_METRICS = frozenset({"imports", "imports_growth"})
+
+
+def _article_partner(
+    facts: SentenceFacts,
+    figure: Figure,
+    metric: MetricDefinition | None,
+    entity: str,
+    article_partner: str | None,
+    flows: frozenset[str],
+) -> str | None:
+    """The partner of the article's one flow, for a figure of that flow (or of none) whose sentence names no
+    other partner and nothing that is no part of the flow (the harvest, the farms, a price)."""
+    if (
+        article_partner is None
+        or entity == article_partner
+        or (metric is not None and metric.key not in flows)
+        or any(name != article_partner for _, _, name in facts.partners)
+    ):
+        return None
+    clause_start, clause_end = facts.clause(figure.start)
+    if _NOT_THE_SUPPLY.search(facts.body, clause_start, figure.start) or PRICE_WORDS.search(
+        facts.body, 0, clause_end
+    ):
+        return None
+    return article_partner
+
 
 # What the parts of a trade whole are measured as: its exports, imports and trade with a partner
 _TRADE_PARTS = frozenset(

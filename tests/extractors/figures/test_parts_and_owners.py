@@ -834,3 +834,42 @@ def test_more_english_wordings_of_a_partners_trade(
     extractor: FigureExtractor, text: str, expected: str
 ) -> None:
     assert [metric for _, metric in fields(extractor, text, "metric")] == [expected]
+
+
+def test_a_chinese_article_on_the_supply_to_hong_kong_gives_its_figures_that_partner(
+    extractor: FigureExtractor,
+) -> None:
+    # metrics-2.84.0: the headline says 供港; the harvest and the farms registered are no part of the supply
+    found = extractor.extract(
+        "【明報專訊】漁護署資料顯示，上月廣東供港菜心4,120噸，按月增加7.5%。\n"
+        "惠州及江門分別佔供應量的41%及22%。\n"
+        "今年廣東菜心產量約38萬噸。\n"
+        "目前廣東共有供港蔬菜備案基地87個。",
+        published=date(2026, 11, 12),
+        headline="上月廣東供港菜心增7.5%",
+    )
+    assert [o.partner for o in found] == ["Hong Kong"] * 4 + [None, None]
+
+
+def test_hong_kongs_intake_from_guangdong_in_the_lede_is_the_supply(extractor: FigureExtractor) -> None:
+    found = extractor.extract(
+        "Hong Kong received 1,846 tonnes of spinach from Guangdong last month, up 12.3 per cent.",
+        published=date(2026, 11, 17),
+        headline="Guangdong spinach floods Hong Kong markets",
+    )
+    assert {(o.entity, o.partner) for o in found} == {("Guangdong", "Hong Kong")}
+
+
+def test_an_article_on_imports_from_one_partner_gives_its_volumes_and_shares_that_partner(
+    extractor: FigureExtractor,
+) -> None:
+    # metrics-2.84.0: 自台 (from Taiwan) in the headline; the production figure is no part of the imports
+    found = extractor.extract(
+        "（中央社記者林佳穎台北20日電）廣東前10月自台灣進口偏光板人民幣86.2億元，年增17%。\n"
+        "進口量為9.8萬噸，年減7.1%。\n"
+        "東莞與深圳分別佔進口值的52%與23%。\n"
+        "廣東偏光板產量約120萬片。",
+        published=date(2026, 11, 20),
+        headline="廣東前10月自台進口偏光板增17%",
+    )
+    assert [o.partner for o in found] == ["Taiwan"] * 6 + [None]
