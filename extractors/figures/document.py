@@ -138,6 +138,8 @@ class DocumentState:
     Kong", 广东上月供港活猪): the volumes, values and shares that follow are of that supply."""
     source_partner: str | None = None
     """The one partner a Chinese headline says Guangdong's imports come from (广东自台进口偏光板)."""
+    trade_partner: str | None = None
+    """The one partner a headline about trade names ("Guangdong-Ghana trade up 18.4 pct", 粤卢贸易…)."""
     last_partner: str | None = None
     """The trade partner of the last figure that had one, for "the country", "the North African kingdom",
     "from it", "bilateral trade" in a later sentence."""

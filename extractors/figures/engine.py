@@ -37,7 +37,7 @@ from gdwatch.extractors.figures.finder import find_figures
 from gdwatch.extractors.figures.lexicon import BEFORE_WHOLE_PHRASE_EN
 from gdwatch.extractors.figures.matcher import CatalogueMatcher, match_text
 from gdwatch.extractors.figures.numbers import normalize, same_length_wording
-from gdwatch.extractors.figures.partners import source_partner, supplied_partner
+from gdwatch.extractors.figures.partners import source_partner, supplied_partner, trade_partner
 from gdwatch.extractors.figures.periods import TRIGGER as PERIOD_TRIGGER
 from gdwatch.extractors.figures.periods import find_periods
 from gdwatch.extractors.figures.places import PlaceIndex
@@ -48,7 +48,7 @@ from gdwatch.extractors.figures.sentences import Sentence, split_sentences
 from gdwatch.extractors.figures.subjects import SubjectGrammar
 from gdwatch.extractors.records import Observation
 
-EXTRACTOR_VERSION = "metrics-2.84.0"
+EXTRACTOR_VERSION = "metrics-2.85.0"
 
 _LOWER = str.maketrans({chr(c): chr(c + 32) for c in range(65, 91)})
 _TRIGGERS = (FIGURE_TRIGGER, PERIOD_TRIGGER)
@@ -116,6 +116,7 @@ class FigureExtractor:
         lede = "\n".join(line[:_SUPPLY_REACH] for line in normalized.split("\n", 2)[:2])
         state.supplied_partner = supplied_partner(title + "\n" + lede)
         state.source_partner = source_partner(title, self.vocabulary.places)
+        state.trade_partner = trade_partner(title, self.vocabulary.places)
         if "粤" in normalized or "粤" in title:
             # why: only an article that cuts a partner to 粤X needs every partner it names
             named = self.vocabulary.places.find_partners(state.matchable)

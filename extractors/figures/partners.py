@@ -197,3 +197,35 @@ def source_partner(title: str, places: PlaceIndex) -> str | None:
         or _SENT_TO_GUANGDONG_ZH.match(title, end)
     }
     return found.pop() if len(found) == 1 else None
+
+
+# a headline about the two-way trade with one partner ("Guangdong-Ghana trade up 18.4 pct",
+# 广东与博茨瓦纳贸易…), never one flow: "laptop exports to US slump" names a market, and later figures are
+# the whole's
+_TRADE_WORDS = re.compile(r"\b(?:trade|commerce)\b|贸易|进出口|经贸", re.I)
+
+
+def trade_partner(title: str, places: PlaceIndex) -> str | None:
+    """The one partner a headline about trade names, or None (two partners, none, no trade word).
+
+    Args:
+        title: the normalized headline.
+        places: the compiled gazetteer.
+
+    Returns:
+        The partner's name ("Ghana" for "Guangdong-Ghana trade up 18.4 pct").
+    """
+    if not title or not _TRADE_WORDS.search(title) or _THE_WHOLE_TOO.search(title):
+        return None
+    found = {
+        name
+        for _, end, name in places.find_partners(match_text(title))
+        if not _INVESTORS_AFTER.match(title, end) and title[end - 1 : end] not in {"资", "商"}  # 港资, 港商
+    }
+    return found.pop() if len(found) == 1 else None
+
+
+# "粤首季外贸增4.8% 对东盟进出口增长逾一成": a headline on the whole that names a partner's part of it
+_THE_WHOLE_TOO = re.compile(r"外贸|\bforeign trade\b|\btotal trade\b", re.I)
+# 港资企业, "Macao firms", "Hong Kong-funded": the partner's investors, not its trade
+_INVESTORS_AFTER = re.compile(r"资|商|\s*(?:-funded|firms|companies|investors|businesses)\b", re.I)

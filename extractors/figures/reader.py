@@ -170,6 +170,13 @@ _NOT_THE_SUPPLY = re.compile(
     r"\b(?:output|harvest|area|registered|exports?)\b",
     re.I,
 )
+# a sentence about goods traded, for a figure with no measure of its own in an article on one partner's trade
+_TRADED_IN = re.compile(
+    r"出口|进口|贸易|供港|供澳|输港|\b(?:exports?|imports?|exported|imported|trade|traded|sold|bought|shipped|"
+    r"shipments|purchases|sales|supplied|supply|deliveries|sent)\b"
+)
+# what an article on the trade with one partner also reports that is no part of that trade
+_NOT_THE_TRADE = re.compile(r"产量|产值|面积|\b(?:output|harvest|gdp|population)\b", re.I)
 _WORTH_BEFORE = re.compile(r"\bworth\s+(?:about\s+|around\s+|some\s+)?$")
 
 
@@ -741,6 +748,18 @@ def read_figures(
                 partner = partner or _article_partner(
                     facts, figure, metric, entity, state.source_partner, _SOURCE_METRICS
                 )
+                if partner is None and not _names_the_whole(facts.body):
+                    # "Guangdong-Ghana trade up 18.4 pct" … "Motorcycles remained the largest export item at
+                    # 6.3 billion yuan": every trade figure of an article on the trade with one partner
+                    partner = _article_partner(
+                        facts,
+                        figure,
+                        metric,
+                        entity,
+                        state.trade_partner,
+                        _PARTNER_ARTICLE_METRICS,
+                        _NOT_THE_TRADE,
+                    )
             if partner is not None:
                 state.last_partner = partner
             if partner is not None and metric is not None and metric.key in _WITH_A_PARTNER:
@@ -1020,6 +1039,9 @@ _WITH_A_PARTNER = {"foreign_trade_total": "partner_trade", "foreign_trade_growth
 # What an article on Guangdong's supply to Hong Kong measures with the catalogue: the supply's value
 _SUPPLY_METRICS = frozenset({"exports", "exports_growth"})
 _SOURCE_METRICS = frozenset({"imports", "imports_growth"})
+_PARTNER_ARTICLE_METRICS = frozenset(
+    {"exports", "exports_growth", "imports", "imports_growth", "partner_trade", "partner_trade_growth"}
+)
 
 
 def _article_partner(
@@ -1029,6 +1051,7 @@ def _article_partner(
     entity: str,
     article_partner: str | None,
     flows: frozenset[str],
+    not_of_it: re.Pattern[str] | None = None,
 ) -> str | None:
     """The partner of the article's one flow, for a figure of that flow (or of none) whose sentence names no
     other partner and nothing that is no part of the flow (the harvest, the farms, a price)."""
@@ -1036,11 +1059,12 @@ def _article_partner(
         article_partner is None
         or entity == article_partner
         or (metric is not None and metric.key not in flows)
+        or (metric is None and not_of_it is _NOT_THE_TRADE and not _TRADED_IN.search(facts.matchable))
         or any(name != article_partner for _, _, name in facts.partners)
     ):
         return None
     clause_start, clause_end = facts.clause(figure.start)
-    if _NOT_THE_SUPPLY.search(facts.body, clause_start, figure.start) or PRICE_WORDS.search(
+    if (not_of_it or _NOT_THE_SUPPLY).search(facts.body, clause_start, figure.start) or PRICE_WORDS.search(
         facts.body, 0, clause_end
     ):
         return None

@@ -873,3 +873,35 @@ def test_an_article_on_imports_from_one_partner_gives_its_volumes_and_shares_tha
         headline="廣東前10月自台進口偏光板增17%",
     )
     assert [o.partner for o in found] == ["Taiwan"] * 6 + [None]
+
+
+def test_an_article_on_the_trade_with_one_partner_gives_its_trade_figures_that_partner(
+    extractor: FigureExtractor,
+) -> None:
+    # metrics-2.85.0: the headline names the two-way trade with Ghana; the province's overall trade keeps none
+    found = extractor.extract(
+        "Guangdong's trade with Ghana reached 21.6 billion yuan in January-October.\n"
+        "The total was 14.2 percent higher than a year earlier, outpacing the province's overall "
+        "foreign trade, which grew 4.6 percent.\n"
+        "Motorcycles remained the largest export item at 6.3 billion yuan.\n"
+        "Cocoa beans made up more than half of the purchases, and manganese ore imports grew 17.4 percent.",
+        published=date(2026, 11, 20),
+        headline="Guangdong-Ghana trade up 14.2 pct in first 10 months",
+    )
+    partners = {f"{o.value:g}": o.partner for o in found}
+    assert partners == {
+        "2.16e+10": "Ghana", "14.2": None, "4.6": None, "6.3e+09": "Ghana", "50": "Ghana", "17.4": "Ghana",
+    }  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "Guangdong laptop exports to US slump",  # one flow to a market: later figures are the whole's
+        "粵首季外貿增4.8% 對東盟進出口增長逾一成",  # the whole, with a partner's part
+        "廣東港資企業首三季進出口增5.1%",  # Hong Kong's investors, not its trade
+    ],
+)
+def test_headlines_that_name_no_article_partner(extractor: FigureExtractor, headline: str) -> None:
+    [found] = extractor.extract("Exports rose 6.4 percent.", published=date(2026, 11, 20), headline=headline)
+    assert found.partner is None
