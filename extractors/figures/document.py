@@ -101,6 +101,9 @@ class DocumentState:
     whole_partner: str | None = None
     """The partner of that sentence's first figure, for the flows listed after a trade with one partner:
     "广东与乌兹别克斯坦贸易额…。其中，出口88.1亿元…" (the exports to Uzbekistan, never the province's)."""
+    headline_part: bool = False
+    """Whether the headline names the goods the article is about ("广东伺服器电源出口…"): then a place's trade
+    written later ("深圳出口人民币51.2亿元") is the place's trade in those goods, not its whole."""
     part_in_force: tuple[str, str] | None = None
     """(flow, part) when the article's first trade figure is a part's ("exports", "knives and scissors"):
     later trade figures of that flow naming no part are the part's, until a sentence names the whole."""

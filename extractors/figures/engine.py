@@ -48,7 +48,7 @@ from gdwatch.extractors.figures.sentences import Sentence, split_sentences
 from gdwatch.extractors.figures.subjects import SubjectGrammar
 from gdwatch.extractors.records import Observation
 
-EXTRACTOR_VERSION = "metrics-2.85.0"
+EXTRACTOR_VERSION = "metrics-2.86.0"
 
 _LOWER = str.maketrans({chr(c): chr(c + 32) for c in range(65, 91)})
 _TRIGGERS = (FIGURE_TRIGGER, PERIOD_TRIGGER)
@@ -204,7 +204,7 @@ def _read_headline(
     )
     if traded is not None:
         # "Jiangmen motorcycle exports hit record": the trade figures that name no goods are the motorcycles'
-        state.part_in_force = traded
+        state.part_in_force, state.headline_part = traded, True
     state.companies.update(find_introduced(title, headline=True, places=state.places_before_companies))
     mentions = find_entities(title, vocabulary.places, state.companies)
     state.company_entities.update(m.name for m in mentions if m.kind == "company" and m.name)

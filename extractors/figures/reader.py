@@ -1234,8 +1234,13 @@ def _part_in_force(
         return segment
     # the sentence that named the part is not one back on the whole ("Guangdong exported 21.8 billion yuan
     # of pet products last year, up 13.4%": the growth is the pet products')
+    if not state.observations_with_flow and segment is None and from_headline:
+        # "深圳首10月手机出口跌2.4%" then "深圳出口2.03万亿元": the lede opens on the whole, which the place's
+        # later trade figures are of too
+        state.headline_part = False
+    state.observations_with_flow = True
     back_on_the_whole = state.part_in_force_from != facts.sentence.start and (
-        _names_the_whole(facts.body) or _owner_before_a_phrase(facts)
+        _names_the_whole(facts.body) or (_owner_before_a_phrase(facts) and not state.headline_part)
     )
     if segment is None and back_on_the_whole:
         state.part_in_force = None

@@ -488,6 +488,9 @@ def names_goods(written: str) -> bool:
     return found is not None and len(written) >= 2
 
 
+_PERIOD_REST_AFTER_DIGITS_ZH = re.compile(r"^(?:个月|个季度|季度|月份|月|年|季)")
+
+
 def written_product(body: str, hit_start: int, leading_words: re.Pattern[str]) -> str | None:
     """A product named as written right before a trade phrase ("湛江市水产品出口" -> 水产品), or None.
 
@@ -508,6 +511,9 @@ def written_product(body: str, hit_start: int, leading_words: re.Pattern[str]) -
         return None  # 钢材、水产品出口分别增长: a list, whose items a respectively reading pairs
     # (服装及衣着附件出口, 动漫及衍生品出口: one category of goods, named with 及)
     written = run.group()
+    if run.start() and window[run.start() - 1].isdigit():
+        # 前10个月广东钟表出口: the rest of a period written with a digit opens the run
+        written = _PERIOD_REST_AFTER_DIGITS_ZH.sub("", written, count=1)
     opening = leading_words.match(written)
     # the longest opening of places and periods that leaves a product's name: 广州月饼 is 月饼, not 饼
     for cut in range(opening.end() if opening else 0, -1, -1):

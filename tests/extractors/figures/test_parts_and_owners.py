@@ -905,3 +905,22 @@ def test_an_article_on_the_trade_with_one_partner_gives_its_trade_figures_that_p
 def test_headlines_that_name_no_article_partner(extractor: FigureExtractor, headline: str) -> None:
     [found] = extractor.extract("Exports rose 6.4 percent.", published=date(2026, 11, 20), headline=headline)
     assert found.partner is None
+
+
+def test_a_places_trade_in_an_article_on_the_headlines_goods_is_of_those_goods(
+    extractor: FigureExtractor,
+) -> None:
+    # metrics-2.86.0: the headline's goods stay the part of a city's later trade, unless the lede opens on the
+    # whole; the rest of a period written with digits (前10个月) is no part of the goods' name
+    found = extractor.extract(
+        "广东1至10月割草机出口额达86.4亿元，同比增长36.2%。\n深圳出口51.2亿元，占全省五成九。",
+        published=date(2026, 11, 23),
+        headline="前10个月广东割草机出口增长36%",
+    )
+    assert [o.segment for o in found][:3] == ["割草机"] * 3
+    found = extractor.extract(
+        "今年前10个月，深圳出口2.03万亿元，增长3.9%。\n深圳手机出口1260亿元，下降2.4%。\n10月当月，深圳出口增长0.9%。",
+        published=date(2026, 11, 19),
+        headline="深圳首10月手机出口跌2.4%",
+    )
+    assert [o.segment for o in found] == [None, None, "mobile phones", "mobile phones", None]
