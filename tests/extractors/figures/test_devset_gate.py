@@ -36,17 +36,17 @@ FLOORS = {
     "value": 0.99,
     "unit": 0.96,
     "qualifier": 0.98,
-    "period": 0.935,
-    "metric": 0.92,
-    "entity": 0.95,
-    "partner": 0.925,
+    "period": 0.945,
+    "metric": 0.94,
+    "entity": 0.955,
+    "partner": 0.955,
     "segment": 0.51,
-    "part": 0.73,
+    "part": 0.735,
     "basis": 0.97,
     "kind": 0.97,
     "projection": 0.98,
 }
-PERIOD_LEDE_FLOOR = 0.935
+PERIOD_LEDE_FLOOR = 0.95
 TRADITIONAL_RECALL_GAP = 0.02
 """Recall on traditional-script text stays within this of simplified (the notation issue's target)."""
 
