@@ -56,7 +56,7 @@ def _year_to_date(inner: str, outer: str) -> bool:
 
 # a plan or target the period is the year of: 全年目标, 全年产值目标, 年度计划, "this year's target"
 _PLAN_AFTER_PERIOD = re.compile(
-    r"的?(?:(?!完成|实现|达)[\u4e00-\u9fff]){0,4}?(?:目标|计划|任务)|(?:'s|’s)?\s+(?:target|goal|plan)\b"
+    r"的?(?:(?!完成|实现|达)[\u4e00-\u9fff]){0,10}?(?:目标|计划|任务)|(?:'s|’s)?\s+(?:target|goal|plan)\b"
 )
 
 

@@ -61,6 +61,7 @@ _IN_AFTER = re.compile(
 )
 _IN_SUBJECT = re.compile(
     r"^\s+in\s+(?!the\s+(?:first|second|third|fourth|same|past|last|next|end|month|quarter|half|year|period|"
+    r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+months|"
     rf"week|reporting|(?i:{alternation(MONTHS)}))\b|(?:spring|summer|autumn|winter|"
     rf"total|all|{alternation(MONTHS)})\b)[a-z]"
 )

@@ -30,6 +30,9 @@ _WITH_GUANGDONG_EN = (
     "two way commerce with guangdong",
     "dealings with guangdong",
     "bilateral trade with guangdong",
+    "goods trade with guangdong",
+    "two way goods flows with guangdong",
+    "goods flows with guangdong",
 )
 # 粤港进出口, 粤澳贸易: Guangdong's trade with the place the abbreviation joins to it
 _WITH_GUANGDONG = frozenset({"粤港", "粤澳"})

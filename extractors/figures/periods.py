@@ -39,7 +39,7 @@ _ATOMS = re.compile(
     rf"(?P<thru>(?<![a-z])through\s+(?P<thm>{_MONTH})(?![a-z]))|"
     # "the half year ended June", "in the year through October": the half, the year so far
     rf"(?P<monthsto>(?:(?P<mtn>[a-z]+|\d{{1,2}})\s+months|(?P<mth>half[- ]year)|(?<=the\s)(?P<mty>year))"
-    rf"\s+(?:ended|ending|to|through)\s+(?P<mtm>{_MONTH}))"
+    rf"\s+(?:ended|ending|to|through)\s+(?:in\s+)?(?P<mtm>{_MONTH}))"
     # 圣诞及新年期间, "for Christmas and New Year": the holiday season, December into January
     r"|(?P<xmas>圣诞节?(?:及|至|和|与|、)?新年|christmas(?: and (?:the )?|-)new year)"
     # 截至6月底止6个月, 截至今年6月的半年业绩: the months up to and including that one (Hong Kong results)
@@ -100,7 +100,7 @@ _ATOMS = re.compile(
     r"|(?P<now>(?:currently|now|at present|presently)(?![a-z])|截至目前|目前|当前|现在|现时|现有|眼下)"
     # a total reached "so far this year" is dated on the day of the report (docs/figure-labels-v2.md)
     # (and "so far this season", "Sales so far have brought in": the harvest or the year up to the report)
-    r"|(?P<sofar>so far this (?:year|season|harvest)|so far(?= ha(?:ve|s) ))"
+    r"|(?P<sofar>so far this (?:year|season|harvest)|so far(?= ha(?:ve|s) )|(?:由|从|自)?年初(?:至今|以来))"
 )
 TRIGGER = literal_trigger(
     [
@@ -210,6 +210,10 @@ _YEAR_END_WORDS = frozenset({"year's end", "year-end", "end of the year", "年�
 # 年末全省有效发明专利量…, "By year's end, ...": the end of the year opening a sentence or a clause
 _OPENING_YEAR_END = re.compile(r"(?:^|[，,；;：:]|\bby(?: the)?|\bat(?: the)?|今年|\d{4}年)\s*$", re.I)
 _POINT_AFTER = re.compile(r"^年?(?:底|末)")  # 截至6月底, 到今年年底
+_OPENING_POINT_BEFORE = re.compile(r"(?:^|[，,。;；:：]\s*)$")
+# "As October closed, 186 firms ...", "When August ended, 286 companies ...": the month's last day
+_MONTH_CLOSED_AFTER = re.compile(r"^\s+(?:closed|ended|came to an end|drew to a close)\b", re.I)
+_AS_WHEN_BEFORE = re.compile(r"\b(?:as|when|once|by the time)\s+$", re.I)
 _ATTACH_SUFFIX = re.compile(r"^\s*(?:[Oo]f\s+(?:the\s+)?|[Ii]n\s+)?$")
 _NAME_BEFORE = re.compile(r"([A-Z][A-Za-z]+)\s+$")
 
@@ -315,8 +319,10 @@ def find_periods(
         before = sentence[max(0, atom.start - 20) : atom.start]
         after = sentence[atom.end : atom.end + 8]
         base = is_base
-        if base and before.endswith("到"):
-            base = False  # why: 到 ends 截至/到…底 (a point) and "from ... to": never a comparison base
+        if base and before.endswith("到") and not before.endswith(("达到", "相当于到")):
+            # why: 到 ends 截至/到…底 (a point) and "from ... to": never a comparison base (but
+            # "达到去年同期的1.9倍" reaches a multiple of the base)
+            base = False
         if base and _SPAN_OVER.search(before):
             base = False  # "Over the 14th Five-Year Plan period, ...": the span a clause opens with
         if base and atom.kind == "range" and _SPAN_FROM.search(before):
@@ -460,8 +466,13 @@ def _point_of(atom: _Atom, period: str, before: str, after: str, written: str) -
         _POINT_BEFORE.search(before) or _OPENING_YEAR_END.search(before)
     ):
         return f"{period[:4]}-12-31"
-    ends = _POINT_AFTER.match(after) or written[-1:] in {"底", "末"} or "end of" in before.lower()
-    if not (ends and _POINT_BEFORE.search(before)):
+    closed = _MONTH_CLOSED_AFTER.match(after) is not None and _AS_WHEN_BEFORE.search(before) is not None
+    ends = _POINT_AFTER.match(after) or written[-1:] in {"底", "末"} or "end of" in before.lower() or closed
+    # "10月底时，全省有…企业1210家", "8月末，…": a month's end opening the sentence is a moment too
+    opening_end = (_POINT_AFTER.match(after) is not None or written[-1:] in {"底", "末"}) and (
+        _OPENING_POINT_BEFORE.search(before) is not None
+    )
+    if not (ends and (_POINT_BEFORE.search(before) or opening_end or closed)):
         return None
     year = int(period[:4])
     last_month = int(period[-2:]) if "-" in period and period[-2:].isdigit() else 12

@@ -243,6 +243,10 @@ class PlaceIndex:
                     match = longer
                     break
             name = self.partner_name(match.group())
-            if name:
+            if name and not _CURRENCY_AFTER.match(text, match.end()):
                 found.append((match.start(), match.end(), name))
         return found
+
+
+# "398 million U.S. dollars", "US$45", 美元 is no trade with the United States: a currency named after a place
+_CURRENCY_AFTER = re.compile(r"\s*(?:dollars?\b|\$)")

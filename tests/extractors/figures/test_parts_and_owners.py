@@ -924,3 +924,21 @@ def test_a_places_trade_in_an_article_on_the_headlines_goods_is_of_those_goods(
         headline="深圳首10月手机出口跌2.4%",
     )
     assert [o.segment for o in found] == [None, None, "mobile phones", "mobile phones", None]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # metrics-2.87.0: a currency named after a place is no partner; "in the nine months" is a period
+        ("Guinea's goods trade with Guangdong totalled 9.36 billion yuan (about 1.32 billion U.S. dollars).",
+         [("partner_trade", "Guinea"), ("partner_trade", "Guinea")]),
+        ("Ghana and Guangdong traded goods worth 6.12 billion yuan in the nine months through September.",
+         [("partner_trade", "Ghana")]),
+    ],
+)  # fmt: skip
+def test_a_partners_trade_with_dollars_and_months_after_it(
+    extractor: FigureExtractor, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [
+        (metric, partner) for _, metric, partner in fields(extractor, text, "metric", "partner")
+    ] == expected

@@ -379,3 +379,29 @@ def test_the_year_so_far_and_the_other_side_of_a_comparison(
 )
 def test_spans_of_results_holidays_and_forecasts(text: str, published: date, expected: list[str]) -> None:
     assert periods_of(text, published) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # metrics-2.87.0: a month's end opening the sentence is a moment, in Chinese and in English
+        ("10月底时，全省有电子烟出口实绩的企业1210家", date(2026, 11, 24), ["2026-10-31"]),
+        ("8月末，全省有挂烫机出口实绩的企业173家", date(2026, 9, 18), ["2026-08-31"]),
+        ("As October closed, 186 Guangdong firms were doing business with Suriname", date(2026, 11, 23),
+         ["2026-10-31"]),
+        ("When August ended, 286 companies were selling dehumidifiers abroad", date(2026, 9, 16),
+         ["2026-08-31"]),
+        ("10月份出口增长", date(2026, 11, 24), ["2026-10"]),  # a month's flow stays the month
+        # 年初至今: the year so far, dated on the day
+        ("由年初至今，翁源县兰花销量达3860万盆", date(2026, 11, 30), ["2026-11-30"]),
+        ("totalled 9.36 billion yuan over the ten months ending in October", date(2026, 11, 26),
+         ["2026-01..2026-10"]),
+    ],
+)  # fmt: skip
+def test_month_ends_and_the_year_so_far(text: str, published: date, expected: list[str]) -> None:
+    assert periods_of(text, published) == expected
+
+
+def test_reaching_a_multiple_of_last_years_figure_names_a_base() -> None:
+    found = find_periods("市场跨境电商交易额2.4亿元，达到去年同期的1.9倍。", date(2026, 11, 18))
+    assert [(m.period, m.base) for m in found] == [("2025", True)]
