@@ -29,9 +29,10 @@ _NOT_A_MARKET_NAME_EN = frozenset(
 # (广州江南果菜批发市场, "1至8月芳村茶叶市场"), then its goods (four characters at most) and the measure it
 # reports
 _MARKET_ZH = re.compile(
-    r"(?:(?<![\u4e00-\u9fff])|(?<=[的月年]))(?:广州|深圳|佛山|东莞|中山|汕头|揭阳|普宁)?市?"
-    r"(?P<stem>[\u4e00-\u9fff]{2}路?)[^\W\d_a-zA-Z和及与或的、]{0,4}?(?:专业)?(?:批发)?市场"
-    r"(?=成交|交易|实现|内|共有|经营|营业|销售额)"
+    r"(?:(?<![\u4e00-\u9fff])|(?<=[的月年从在]))(?:广州|深圳|佛山|东莞|中山|汕头|揭阳|普宁)?市?"
+    r"(?P<stem>[\u4e00-\u9fff]{2}路?)(?P<goods>[^\W\d_a-zA-Z和及与或的、]{0,4}?)(?:专业)?(?:批发)?市场"
+    # what it reports next: its turnover, its traders, or where the reporter learned the figures
+    r"(?=成交|交易|实现|内|共有|经营|营业|销售额|获悉|了解到|前\d|今年|\d)"
 )
 # stems that say which market (a region, a channel, a kind), never name one
 _NOT_A_MARKET_STEM_ZH = frozenset(
@@ -69,20 +70,33 @@ def find_markets(sentence: str, places: PlaceIndex) -> list[tuple[int, int, str]
             if (
                 stem.rstrip("路") in _NOT_A_MARKET_STEM_ZH
                 or places.partner_name(stem)
-                or stem[0] in "月年日的"
+                or stem[0] in "月年日的全"  # 全港市场: the whole of Hong Kong's market
             ):
                 continue
-            found.append((match.start(), match.end(), market_name_zh(stem)))
+            if any(written in places.entity_of for written in (stem, stem + match.group("goods")[:1])):
+                continue  # 华强北市场: the place the gazetteer knows (Huaqiangbei) keeps its figures
+            found.append((match.start(), match.end(), market_name_zh(stem, match.group("goods"))))
     return found
 
 
-def market_name_zh(stem: str) -> str:
-    """A Chinese market's name in English: its stem in pinyin, 路 as "Road", and "Market" (一德路 -> "Yide
-    Road Market")."""
+# the goods a market is named for, as English copy names such markets ("Fangcun Tea Market", "Zhanxi Watch
+# Market"); goods not listed are left out of the name (江南果菜批发市场 is "Jiangnan Market")
+_MARKET_GOODS_EN = {
+    "花卉": "Flower", "鲜花": "Flower", "茶叶": "Tea", "钟表": "Watch", "服装": "Garment",
+    "家具": "Furniture", "玉器": "Jade", "布匹": "Cloth", "布料": "Cloth", "灯饰": "Lighting",
+    "陶瓷": "Ceramics", "水果": "Fruit", "鞋业": "Footwear", "皮具": "Leather Goods", "五金": "Hardware",
+    "珠宝": "Jewellery", "中药材": "Herbal Medicine",
+}  # fmt: skip
+
+
+def market_name_zh(stem: str, goods: str = "") -> str:
+    """A Chinese market's name in English: its stem in pinyin, 路 as "Road", the goods it is named for when
+    listed, and "Market" (一德路 -> "Yide Road Market", 岭南花卉市场 -> "Lingnan Flower Market")."""
     road = stem.endswith("路")
     place = stem[:-1] if road else stem
-    name = "".join(name_syllables(place, place=True)).capitalize()
-    return f"{name} Road Market" if road else f"{name} Market"
+    name = "".join(name_syllables(place, place=True)).capitalize() + (" Road" if road else "")
+    named_for = _MARKET_GOODS_EN.get(goods)
+    return f"{name} {named_for} Market" if named_for else f"{name} Market"
 
 
 def is_market(name: str) -> bool:

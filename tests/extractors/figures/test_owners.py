@@ -530,3 +530,15 @@ def test_markets_of_a_kind_or_a_region_name_no_market(extractor: FigureExtractor
 )
 def test_what_hong_kong_received_from_guangdong_is_guangdongs(extractor: FigureExtractor, text: str) -> None:
     assert set(owners(extractor, text).values()) == {"Guangdong"}
+
+
+def test_a_markets_english_name_keeps_the_goods_it_is_named_for(extractor: FigureExtractor) -> None:
+    # metrics-2.87.0: 岭南花卉市场 is "Lingnan Flower Market"; the reporter learned its figures from it (获悉)
+    text = (
+        "记者昨日从岭南花卉市场获悉，今年1—10月，市场鲜花交易额68.3亿元，同比多9.7%。\n"
+        "眼下，市场内经营户有3260户。"
+    )
+    headline = "岭南花卉市场前10月交易额增长近一成"
+    assert set(owners(extractor, text, headline).values()) == {"Lingnan Flower Market"}
+    # a market named after a place the gazetteer knows leaves the figures to the place
+    assert set(owners(extractor, "华强北市场交易额达320亿元。").values()) == {"Huaqiangbei"}
