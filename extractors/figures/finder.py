@@ -41,6 +41,9 @@ _RANKING_AFTER_WORD = re.compile(
     r"\s+(?:biggest|largest|main|major|top|leading|key|chief|principal|best-selling|top-selling)\b", re.I
 )
 _ZH_ONE_AS_FIGURE = re.compile(r"[倍成]")
+# a list of places or markets counted right after it is written: 东盟、中东两个市场, 佛山、中山两市
+_RESTATES_A_LIST = re.compile(r"个?(?:市场|大市场|国家|地区|城市|区域|地|国|市|区|县|镇)")
+_LIST_BEFORE_ZH = re.compile(r"[\u4e00-\u9fff]{1,8}[、和及与][\u4e00-\u9fff（）()]{1,10}$")
 """一倍, 一成: one is a figure only as a multiple or a tenth."""
 _SIZE_CLASS_AFTER = re.compile(r"的(?:有|企业|公司|集群|产业|项目|城市|品牌|龙头)")
 _ROUND_OVER = "上过破"
@@ -167,6 +170,10 @@ def _build(sentence: str, match: re.Match[str]) -> list[Figure]:
             value < 2 and not (value == 1 and _ZH_ONE_AS_FIGURE.match(sentence, match.end()))
         ):
             return []
+        if _RESTATES_A_LIST.match(sentence, match.end()) and _LIST_BEFORE_ZH.search(
+            sentence, 0, match.start()
+        ):
+            return []  # 东盟、中东两个市场的出口增幅: the list just written, counted again, is no figure
         measured = measure(sentence, match.start(), match.end(), float(value), 1.0, chinese_numeral=True)
         figures = finish_number(sentence, measured)
         if match.group() in {"百", "千"}:

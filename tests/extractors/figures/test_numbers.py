@@ -421,3 +421,12 @@ def test_compound_number_refuses_parts_that_are_no_numbers() -> None:
     assert compound_number("三亿二千万") == 320_000_000
     assert compound_number("两万三千") == 23_000
     assert compound_number("一万二万") is None
+
+
+def test_a_list_counted_again_right_after_it_is_written_is_no_figure() -> None:
+    # metrics-2.87.0: 东盟、中东两个市场 restates the two markets just named
+    assert [span for span, *_ in figures_of("东盟、中东两个市场的出口增幅分别为18.4%、26.7%。")] == [
+        "18.4%",
+        "26.7%",
+    ]
+    assert [span for span, *_ in figures_of("全市新增两个市场。")] == ["两"]
