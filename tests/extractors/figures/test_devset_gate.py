@@ -25,9 +25,9 @@ from gdwatch.extractors.figures import FigureExtractor
 
 # Update together with the labels (benchmarks/devset.devset_sha256() prints the new values).
 PINNED_SHA256 = {
-    "en.jsonl": "2aa2dc1f373dce0932115f0517fa2350fcea7af574dc98912e18c844bd2b8c9e",
-    "zh-hans.jsonl": "e5fa5c7e6447c72f1fbdaa247b71f56f752972e60d054e7b139025e7d04ba418",
-    "zh-hant.jsonl": "5d313ffb9332d1d721d02921b03495c23fc74129d4ad067b421a85961852c732",
+    "en.jsonl": "c42da9af6849e5ddbd3544faa37a60c18bf677ecfef6f141d9b23f067f999ec9",
+    "zh-hans.jsonl": "4d50c6f88e4022add81e4677e19faa5940303394dc0bafb57474ab0a3dc4b584",
+    "zh-hant.jsonl": "d5d258bd10f494ebae1d2200c56f38dd081d5a1fbd10706064a06bc2e187729a",
 }
 
 FLOORS = {
