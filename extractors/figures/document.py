@@ -101,6 +101,9 @@ class DocumentState:
     whole_partner: str | None = None
     """The partner of that sentence's first figure, for the flows listed after a trade with one partner:
     "广东与乌兹别克斯坦贸易额…。其中，出口88.1亿元…" (the exports to Uzbekistan, never the province's)."""
+    article_flow: str | None = None
+    """ "imports" or "exports", when the headline reports one flow ("Guangdong's durian imports climb",
+    广东自台进口偏光板): the direction of the article's "shipments" and of "the value of" its goods."""
     headline_part: bool = False
     """Whether the headline names the goods the article is about ("广东伺服器电源出口…"): then a place's trade
     written later ("深圳出口人民币51.2亿元") is the place's trade in those goods, not its whole."""

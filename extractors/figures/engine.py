@@ -37,7 +37,7 @@ from gdwatch.extractors.figures.finder import find_figures
 from gdwatch.extractors.figures.lexicon import BEFORE_WHOLE_PHRASE_EN
 from gdwatch.extractors.figures.matcher import CatalogueMatcher, match_text
 from gdwatch.extractors.figures.numbers import normalize, same_length_wording
-from gdwatch.extractors.figures.partners import source_partner, supplied_partner, trade_partner
+from gdwatch.extractors.figures.partners import headline_flow, source_partner, supplied_partner, trade_partner
 from gdwatch.extractors.figures.periods import TRIGGER as PERIOD_TRIGGER
 from gdwatch.extractors.figures.periods import find_periods
 from gdwatch.extractors.figures.places import PlaceIndex
@@ -48,7 +48,7 @@ from gdwatch.extractors.figures.sentences import Sentence, split_sentences
 from gdwatch.extractors.figures.subjects import SubjectGrammar
 from gdwatch.extractors.records import Observation
 
-EXTRACTOR_VERSION = "metrics-2.87.0"
+EXTRACTOR_VERSION = "metrics-2.88.0"
 
 _LOWER = str.maketrans({chr(c): chr(c + 32) for c in range(65, 91)})
 _TRIGGERS = (FIGURE_TRIGGER, PERIOD_TRIGGER)
@@ -205,6 +205,7 @@ def _read_headline(
     if traded is not None:
         # "Jiangmen motorcycle exports hit record": the trade figures that name no goods are the motorcycles'
         state.part_in_force, state.headline_part = traded, True
+    state.article_flow = traded[0] if traded is not None else headline_flow(lowered)
     state.companies.update(find_introduced(title, headline=True, places=state.places_before_companies))
     mentions = find_entities(title, vocabulary.places, state.companies)
     state.company_entities.update(m.name for m in mentions if m.kind == "company" and m.name)

@@ -232,3 +232,24 @@ def trade_partner(title: str, places: PlaceIndex) -> str | None:
 _THE_WHOLE_TOO = re.compile(r"外贸|\bforeign trade\b|\btotal trade\b", re.I)
 # 港资企业, "Macao firms", "Hong Kong-funded": the partner's investors, not its trade
 _INVESTORS_AFTER = re.compile(r"资|商|\s*(?:-funded|firms|companies|investors|businesses)\b", re.I)
+
+
+_IMPORTS_WORDS = re.compile(r"\bimports?\b|\bimported\b|进口|输入|购入")
+_EXPORTS_WORDS = re.compile(r"\bexports?\b|\bexported\b|出口|外销")
+
+
+def headline_flow(lowered_title: str) -> str | None:
+    """The one flow a headline reports ("imports" for "guangdong's durian imports climb"), or None for both
+    or neither.
+
+    Args:
+        lowered_title: the normalized headline, ASCII letters lower case.
+
+    Returns:
+        "imports", "exports" or None.
+    """
+    imports = _IMPORTS_WORDS.search(lowered_title) is not None
+    exports = _EXPORTS_WORDS.search(lowered_title) is not None
+    if imports == exports or "进出口" in lowered_title:
+        return None
+    return "imports" if imports else "exports"

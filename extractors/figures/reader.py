@@ -177,6 +177,12 @@ _TRADED_IN = re.compile(
 )
 # what an article on the trade with one partner also reports that is no part of that trade
 _NOT_THE_TRADE = re.compile(r"产量|产值|面积|\b(?:output|harvest|gdp|population)\b", re.I)
+# words that name goods moved either way; an article on imports moves them in
+_SHIPMENTS_EITHER_WAY = frozenset({"shipments", "deliveries"})
+_INBOUND = {"exports": "imports", "exports_growth": "imports_growth"}
+_VALUE_OF_THE_GOODS_EN = re.compile(
+    r"\s*(?:the\s+|their\s+|its\s+)?value(?:\s+of\s+(?:the|those|these)\s+[a-z]+)?\b"
+)
 _WORTH_BEFORE = re.compile(r"\bworth\s+(?:about\s+|around\s+|some\s+)?$")
 
 
@@ -444,6 +450,30 @@ def read_figures(
                 # right before a figure of an elliptical clause owns it
                 entity = _owner_of_an_ellipsis(facts, facts.figures[index - 1], figure) or entity
             sentence_entity = sentence_entity or entity
+            goods_valued = False
+            if (
+                metric is not None
+                and state.article_flow == "imports"
+                and hit is not None
+                and not hit.partner
+                and facts.matchable[hit.start : hit.end] in _SHIPMENTS_EITHER_WAY
+            ):
+                # "Guangdong's durian imports climb" … "The value of the shipments rose 18.9%": the article's
+                # shipments come in
+                metric = facts.vocabulary.metrics.get(_INBOUND.get(metric.key, metric.key), metric)
+            if (
+                metric is None
+                and state.article_flow is not None
+                and figure.kind in {"currency", "percent"}
+                and item is None
+                and _VALUE_OF_THE_GOODS_EN.match(facts.matchable, facts.clause(figure.start)[0])
+            ):
+                # "Their value reached 14.7 billion yuan", "The value of the fruit reached 2.86 billion yuan":
+                # the goods of an article on one flow
+                key = state.article_flow if figure.kind == "currency" else f"{state.article_flow}_growth"
+                if role == "growth" or figure.kind == "currency":
+                    metric = facts.vocabulary.metrics.get(key)
+                    goods_valued = True
             if metric is None and figure.kind == "currency" and _SPENT_ON_RD.match(facts.body, figure.end):
                 metric = facts.vocabulary.metrics.get("rd_investment")  # "spent 571.2 billion yuan on R&D"
             if metric is None and figure.kind == "currency" and is_market(entity) and item is None:
@@ -639,6 +669,10 @@ def read_figures(
                 if segment is None and item is not None:
                     # 东莞、揭阳分别出口鞋类168.2亿元、95.4亿元: the goods before the list's first amount
                     segment = _object_product(facts, facts.figures[min(groups)])
+            if goods_valued and segment is None and state.part_in_force is not None:
+                segment = state.part_in_force[
+                    1
+                ]  # "Their value reached ...": the value of the article's goods
             segment = _part_in_force(facts, state, metric or volume_of, segment, item, figure)
             if segment is None and item is None and _an_industrys_revenue(facts, figure, metric):
                 segment = industry_of_revenue(

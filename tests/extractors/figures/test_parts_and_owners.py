@@ -942,3 +942,24 @@ def test_a_partners_trade_with_dollars_and_months_after_it(
     assert [
         (metric, partner) for _, metric, partner in fields(extractor, text, "metric", "partner")
     ] == expected
+
+
+def test_the_value_of_an_articles_goods_takes_the_headlines_flow(extractor: FigureExtractor) -> None:
+    # metrics-2.88.0: the headline reports one flow; "shipments" move that way, "their value" is its goods'
+    found = extractor.extract(
+        "Guangdong imported 61,300 tonnes of durians in October.\n"
+        "The value of the shipments rose 18.9% month on month to 612 million yuan.",
+        published=date(2026, 11, 19),
+        headline="China's Guangdong durian imports rise in October",
+    )
+    assert [(o.metric, o.segment) for o in found][1:] == [
+        ("imports_growth", "durians"),
+        ("imports", "durians"),
+    ]
+    found = extractor.extract(
+        "Guangdong shipped 163 million electric fans abroad from January to August.\n"
+        "Their value reached 14.7 billion yuan, an increase of 10.2 percent.",
+        published=date(2026, 9, 22),
+        headline="Guangdong electric fan exports keep up brisk pace",
+    )
+    assert [o.metric for o in found][1:] == ["exports", "exports_growth"]
