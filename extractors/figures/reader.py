@@ -177,6 +177,19 @@ _TRADED_IN = re.compile(
 )
 # what an article on the trade with one partner also reports that is no part of that trade
 _NOT_THE_TRADE = re.compile(r"产量|产值|面积|\b(?:output|harvest|gdp|population)\b", re.I)
+# goods named before the apposition that says they are the biggest of a flow: "Mobile phone parts, Heyuan's
+# largest export, rose 10.9%"
+_RANKED_EXPORT = (
+    "signature export",
+    "largest export",
+    "biggest export",
+    "top export",
+    "main export",
+    "leading export",
+)
+_GOODS_IN_APPOSITION = re.compile(
+    r"\s*([A-Za-z][a-z]+(?:[ -][a-z]+){0,4}),\s+(?:the\s+[a-z]+['’]s|[A-Z][a-z]+['’]s|its|their|the)\s+$"
+)
 # words that name goods moved either way; an article on imports moves them in
 _SHIPMENTS_EITHER_WAY = frozenset({"shipments", "deliveries"})
 _INBOUND = {"exports": "imports", "exports_growth": "imports_growth"}
@@ -1937,6 +1950,13 @@ def _traded_product(body: str, hit: PhraseHit, vocabulary: Vocabulary) -> str | 
     if not all(m.key in _TRADE_PARTS for m in hit.metrics):
         return None
     if body[hit.start : hit.start + 1].isascii():
+        named_before = (
+            _GOODS_IN_APPOSITION.match(body, 0, hit.start)
+            if body[hit.start : hit.end].lower().endswith(_RANKED_EXPORT)
+            else None
+        )
+        if named_before is not None:
+            return named_before.group(1).lower()  # "Ceramics, the city's biggest export, grew 12.6%"
         product = (
             written_product_en(body, hit.start, BEFORE_WHOLE_PHRASE_EN)
             or opening_product_en(body, hit.start, BEFORE_WHOLE_PHRASE_EN, vocabulary.places.names)

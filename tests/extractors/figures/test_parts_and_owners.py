@@ -963,3 +963,26 @@ def test_the_value_of_an_articles_goods_takes_the_headlines_flow(extractor: Figu
         headline="Guangdong electric fan exports keep up brisk pace",
     )
     assert [o.metric for o in found][1:] == ["exports", "exports_growth"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # metrics-2.89.0: goods named before an apposition that ranks them among a flow
+        ("Mobile phone parts, Heyuan's largest export, rose 10.9% to 884 million yuan.",
+         [("10.9%", "exports_growth", "mobile phone parts"),
+          ("884 million yuan", "exports", "mobile phone parts")]),
+        ("Ceramics, the city's biggest export, grew 12.6%.", [("12.6%", "exports_growth", "ceramics")]),
+        ("For the first ten months, Shanwei's exports totalled 21.9 billion yuan.",
+         [("21.9 billion yuan", "exports", None)]),
+    ],
+)  # fmt: skip
+def test_goods_ranked_among_a_flow_in_an_apposition(
+    extractor: FigureExtractor, text: str, expected: list[tuple[str, str, str | None]]
+) -> None:
+    assert fields(extractor, text, "metric", "segment") == expected
+
+
+def test_firms_with_trading_records_are_counted_as_traders(extractor: FigureExtractor) -> None:
+    text = "When October ended, 263 Guangdong firms held active trading records involving Benin."
+    assert [metric for _, metric in fields(extractor, text, "metric")] == ["import_export_enterprises"]
