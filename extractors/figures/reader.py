@@ -190,6 +190,8 @@ _RANKED_EXPORT = (
 _GOODS_IN_APPOSITION = re.compile(
     r"\s*([A-Za-z][a-z]+(?:[ -][a-z]+){0,4}),\s+(?:the\s+[a-z]+['’]s|[A-Z][a-z]+['’]s|its|their|the)\s+$"
 )
+# "purchases" in an article on one partner's trade or on imports: Guangdong's imports
+_PURCHASES_BEFORE = re.compile(r"\bpurchases\b")
 # words that name goods moved either way; an article on imports moves them in
 _SHIPMENTS_EITHER_WAY = frozenset({"shipments", "deliveries"})
 _INBOUND = {"exports": "imports", "exports_growth": "imports_growth"}
@@ -464,6 +466,7 @@ def read_figures(
                 entity = _owner_of_an_ellipsis(facts, facts.figures[index - 1], figure) or entity
             sentence_entity = sentence_entity or entity
             goods_valued = False
+            purchased_goods: str | None = None
             if (
                 metric is not None
                 and state.article_flow == "imports"
@@ -487,6 +490,26 @@ def read_figures(
                 if role == "growth" or figure.kind == "currency":
                     metric = facts.vocabulary.metrics.get(key)
                     goods_valued = True
+            if (
+                metric is None
+                and figure.kind in {"currency", "percent"}
+                and item is None
+                and (state.trade_partner or state.source_partner or state.article_flow == "imports")
+                and (
+                    purchases := _PURCHASES_BEFORE.search(
+                        facts.matchable, facts.clause(figure.start)[0], figure.start
+                    )
+                )
+                and (figure.kind == "currency" or role == "growth")
+            ):
+                # "Sesame purchases reached 214 million yuan" in an article on trade with Burkina Faso: what
+                # Guangdong bought, its imports
+                metric = facts.vocabulary.metrics.get(
+                    "imports" if figure.kind == "currency" else "imports_growth"
+                )
+                purchased_goods = written_product_en(
+                    facts.body.lower(), purchases.start(), BEFORE_WHOLE_PHRASE_EN
+                )
             if metric is None and figure.kind == "currency" and _SPENT_ON_RD.match(facts.body, figure.end):
                 metric = facts.vocabulary.metrics.get("rd_investment")  # "spent 571.2 billion yuan on R&D"
             if metric is None and figure.kind == "currency" and is_market(entity) and item is None:
@@ -682,6 +705,8 @@ def read_figures(
                 if segment is None and item is not None:
                     # 东莞、揭阳分别出口鞋类168.2亿元、95.4亿元: the goods before the list's first amount
                     segment = _object_product(facts, facts.figures[min(groups)])
+            if purchased_goods and segment is None:
+                segment = purchased_goods  # "Sesame purchases reached 214 million yuan"
             if goods_valued and segment is None and state.part_in_force is not None:
                 segment = state.part_in_force[
                     1

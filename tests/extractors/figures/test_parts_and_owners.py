@@ -986,3 +986,16 @@ def test_goods_ranked_among_a_flow_in_an_apposition(
 def test_firms_with_trading_records_are_counted_as_traders(extractor: FigureExtractor) -> None:
     text = "When October ended, 263 Guangdong firms held active trading records involving Benin."
     assert [metric for _, metric in fields(extractor, text, "metric")] == ["import_export_enterprises"]
+
+
+def test_purchases_in_an_article_on_one_partners_trade_are_imports(extractor: FigureExtractor) -> None:
+    # metrics-2.90.0: what Guangdong bought, in an article on the trade with Burkina Faso
+    found = extractor.extract(
+        "Sesame purchases reached 214 million yuan.\nCotton yarn purchases climbed 41.5 percent.",
+        published=date(2026, 11, 23),
+        headline="Guangdong-Burkina Faso trade surges on cotton, solar",
+    )
+    assert [(o.metric, o.segment, o.partner) for o in found] == [
+        ("imports", "sesame", "Burkina Faso"),
+        ("imports_growth", "cotton yarn", "Burkina Faso"),
+    ]
