@@ -94,13 +94,14 @@ _ATOMS = re.compile(
     # "last month", 上月, 本月: the month before or of publication
     r"|(?P<relmonth>(?:last|this|next)\s+month(?![a-z])|上个?月|上個月|本月|今个月|今個月|下个?月|下個月)"
     r"|(?P<rel>last year|this year|next year|year's end|year-end|end of the year|"
-    r"去年|(?<![以向])上年(?![度级])|今年|明年|年底|年末)"
+    r"去年|(?<![以向])上年(?![度级])|今年(?!以来)|明年|年底|年末)"
     r"|(?P<fullyear>全年|for the (?:(?:full|whole) )?year"
     r"(?![-\s](?:on-year|ago|earlier|before|to date|ended|ending|through|of)\b)|full-year(?= [a-z]))"
     r"|(?P<now>(?:currently|now|at present|presently)(?![a-z])|截至目前|目前|当前|现在|现时|现有|眼下)"
     # a total reached "so far this year" is dated on the day of the report (docs/figure-labels-v2.md)
     # (and "so far this season", "Sales so far have brought in": the harvest or the year up to the report)
-    r"|(?P<sofar>so far this (?:year|season|harvest)|so far(?= ha(?:ve|s) )|(?:由|从|自)?年初(?:至今|以来))"
+    r"|(?P<sofar>so far this (?:year|season|harvest)|so far(?= ha(?:ve|s) )|(?:由|从|自)?年初(?:至今|以来)"
+    r"|今年以来)"
 )
 TRIGGER = literal_trigger(
     [
@@ -333,7 +334,11 @@ def find_periods(
         if base and re.search(r"[由从自]\s*$", before) and _RANGE_MARK.search(sentence, atom.start, atom.end):
             base = False  # "由10月15日至11月4日举行": the span the period covers, not a comparison
         point = _point_of(atom, period, before, after, sentence[atom.start : atom.end])
-        mentions.append(PeriodMention(atom.start, atom.end, point or period, base, point is not None, period))
+        # "今年以来，…": the year so far dates its own figures and leaves the period in force alone
+        local = atom.kind == "sofar"
+        mentions.append(
+            PeriodMention(atom.start, atom.end, point or period, base, point is not None, period, local=local)
+        )
     seasons = find_seasons(sentence)
     for season in seasons:
         # "the 2025-26 crushing season": one period, not the years "2025" and "26" read apart
@@ -552,11 +557,41 @@ def explicit_year(mentions: list[PeriodMention]) -> int | None:
     return None
 
 
+_ZH_DAY = re.compile(r"(?:(\d{4})年)?(\d{1,2})月(\d{1,2})[日号]")
+# "截至9月30日", "到9月30日", "9月30日时": a day a count is taken on (never a day something happened on)
+_AS_OF_DAY_BEFORE = re.compile(r"(?:截至|截止|截止到)了?$")
+_AS_OF_DAY_AFTER = re.compile(r"[时時]")
+
+
+def _day_of_a_count(sentence: str, match: re.Match[str], published: date | None) -> _Atom | None:
+    """A Chinese day written as the moment of a stock (截至9月30日, 9月30日时), as a point; else None."""
+    day = _ZH_DAY.fullmatch(match.group())
+    if day is None or published is None:
+        return None
+    start, end = match.span()
+    if not (
+        _AS_OF_DAY_BEFORE.search(sentence, max(0, start - 4), start) or _AS_OF_DAY_AFTER.match(sentence, end)
+    ):
+        return None
+    if sentence.startswith(("收盘", "收市"), end):
+        return None  # 截至8月28日收盘: a trading day's close, which the share price's own reading dates
+    month, number = int(day.group(2)), int(day.group(3))
+    year = (
+        int(day.group(1))
+        if day.group(1)
+        else published.year - ((month, number) > (published.month, published.day))
+    )
+    try:
+        return _Atom(start, end, "now", label=date(year, month, number).isoformat())
+    except ValueError:
+        return None
+
+
 def _atom(sentence: str, match: re.Match[str], published: date | None) -> _Atom | None:
     kind = match.lastgroup if match.lastgroup in _KINDS else _kind_of(match)
     start, end = match.span()
     if kind == "date":
-        return None
+        return _day_of_a_count(sentence, match, published)
     if kind == "fullyear":
         # 全年: the whole year of the year being reported, else the last year that has ended
         return _Atom(start, end, "months", months=(1, 12))

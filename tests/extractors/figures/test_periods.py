@@ -405,3 +405,18 @@ def test_month_ends_and_the_year_so_far(text: str, published: date, expected: li
 def test_reaching_a_multiple_of_last_years_figure_names_a_base() -> None:
     found = find_periods("市场跨境电商交易额2.4亿元，达到去年同期的1.9倍。", date(2026, 11, 18))
     assert [(m.period, m.base) for m in found] == [("2025", True)]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # metrics-2.91.0: a day a count is taken on, and 今年以来 as the year so far, dated on the day
+        ("9月30日时，岚砚的研发团队共有412人。", date(2026, 10, 28), ["2026-09-30"]),
+        ("公司研发人员截至9月30日为1280人", date(2026, 10, 28), ["2026-09-30"]),
+        ("截至8月28日收盘，雅陶卫浴报18.62元/股", date(2026, 8, 29), []),  # a close, dated elsewhere
+        ("今年以来，化州市化橘红全产业链实现产值96.3亿元", date(2026, 11, 5), ["2026-11-05"]),
+        ("今年出口增长", date(2026, 11, 5), ["2026"]),
+    ],
+)
+def test_days_of_counts_and_the_year_so_far(text: str, published: date, expected: list[str]) -> None:
+    assert periods_of(text, published) == expected
