@@ -999,3 +999,13 @@ def test_purchases_in_an_article_on_one_partners_trade_are_imports(extractor: Fi
         ("imports", "sesame", "Burkina Faso"),
         ("imports_growth", "cotton yarn", "Burkina Faso"),
     ]
+
+
+def test_sales_to_a_partner_described_are_exports_to_the_articles_partner(extractor: FigureExtractor) -> None:
+    # metrics-2.92.0: "the landlocked Andean nation" stands for the partner the headline names
+    found = extractor.extract(
+        "Sales to the landlocked Andean nation came to 2.95 billion yuan, up 15.3 percent.",
+        published=date(2026, 11, 20),
+        headline="Guangdong-Bolivia trade rises in first ten months",
+    )
+    assert [(o.metric, o.partner) for o in found] == [("exports", "Bolivia"), ("exports_growth", "Bolivia")]
