@@ -37,7 +37,13 @@ from gdwatch.extractors.figures.finder import find_figures
 from gdwatch.extractors.figures.lexicon import BEFORE_WHOLE_PHRASE_EN
 from gdwatch.extractors.figures.matcher import CatalogueMatcher, match_text
 from gdwatch.extractors.figures.numbers import normalize, same_length_wording
-from gdwatch.extractors.figures.partners import headline_flow, source_partner, supplied_partner, trade_partner
+from gdwatch.extractors.figures.partners import (
+    headline_flow,
+    headline_partners,
+    source_partner,
+    supplied_partner,
+    trade_partner,
+)
 from gdwatch.extractors.figures.periods import TRIGGER as PERIOD_TRIGGER
 from gdwatch.extractors.figures.periods import find_periods
 from gdwatch.extractors.figures.places import PlaceIndex
@@ -115,8 +121,9 @@ class FigureExtractor:
         # the headline and the first two lines (a byline or "Published:" line may come first)
         lede = "\n".join(line[:_SUPPLY_REACH] for line in normalized.split("\n", 2)[:2])
         state.supplied_partner = supplied_partner(title + "\n" + lede)
-        state.source_partner = source_partner(title, self.vocabulary.places)
-        state.trade_partner = trade_partner(title, self.vocabulary.places)
+        named_in_title = headline_partners(title, self.vocabulary.places)
+        state.source_partner = source_partner(title, named_in_title)
+        state.trade_partner = trade_partner(title, named_in_title)
         if "粤" in normalized or "粤" in title:
             # why: only an article that cuts a partner to 粤X needs every partner it names
             named = self.vocabulary.places.find_partners(state.matchable)

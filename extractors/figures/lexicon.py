@@ -212,7 +212,8 @@ NOT_SUBJECT_ZH = _words(
 )
 """Words that open a Chinese clause without naming its subject (同比增长, 约占)."""
 PERIOD_WORD_EN = re.compile(
-    rf"(?:{'|'.join(MONTHS)})s?|(?:first|second|third|fourth)-(?:quarter|half)|half-year|[a-z]+-month", re.I
+    rf"(?:{alternation(MONTHS)})s?|(?:first|second|third|fourth)-(?:quarter|half)|half-year|[a-z]+-month",
+    re.I,
 )
 """A period written as a word before a trade phrase ("October trade", "fourth-quarter exports"): not goods."""
 BEFORE_WHOLE_PHRASE_EN = frozenset(

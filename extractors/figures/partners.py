@@ -181,12 +181,18 @@ _IMPORTED_AFTER_ZH = re.compile(r"[^，。,\s]{0,8}?(?:进口|输入|购入|买�
 _SENT_TO_GUANGDONG_ZH = re.compile(r"[^，。,\s]{0,10}?(?:输往|销往|运往|出口到|出口至)(?:广东|粤)")
 
 
-def source_partner(title: str, places: PlaceIndex) -> str | None:
+def headline_partners(title: str, places: PlaceIndex) -> list[tuple[int, int, str]]:
+    """(start, end, name) of each partner a normalized headline names, for :func:`source_partner` and
+    :func:`trade_partner`."""
+    return places.find_partners(match_text(title)) if title else []
+
+
+def source_partner(title: str, named: list[tuple[int, int, str]]) -> str | None:
     """The one partner a Chinese headline says Guangdong's imports come from, or None.
 
     Args:
         title: the normalized headline.
-        places: the compiled gazetteer.
+        named: the partners it names (:func:`headline_partners`).
 
     Returns:
         The partner's name ("Taiwan" for 广东自台进口偏光板增17%).
@@ -195,7 +201,7 @@ def source_partner(title: str, places: PlaceIndex) -> str | None:
         return None
     found = {
         name
-        for start, end, name in places.find_partners(match_text(title))
+        for start, end, name in named
         if (_FROM_BEFORE_ZH.search(title, max(0, start - 1), start) and _IMPORTED_AFTER_ZH.match(title, end))
         or _SENT_TO_GUANGDONG_ZH.match(title, end)
     }
@@ -208,12 +214,12 @@ def source_partner(title: str, places: PlaceIndex) -> str | None:
 _TRADE_WORDS = re.compile(r"\b(?:trade|commerce)\b|贸易|进出口|经贸", re.I)
 
 
-def trade_partner(title: str, places: PlaceIndex) -> str | None:
+def trade_partner(title: str, named: list[tuple[int, int, str]]) -> str | None:
     """The one partner a headline about trade names, or None (two partners, none, no trade word).
 
     Args:
         title: the normalized headline.
-        places: the compiled gazetteer.
+        named: the partners it names (:func:`headline_partners`).
 
     Returns:
         The partner's name ("Ghana" for "Guangdong-Ghana trade up 18.4 pct").
@@ -222,7 +228,7 @@ def trade_partner(title: str, places: PlaceIndex) -> str | None:
         return None
     found = {
         name
-        for _, end, name in places.find_partners(match_text(title))
+        for _, end, name in named
         if not _INVESTORS_AFTER.match(title, end) and title[end - 1 : end] not in {"资", "商"}  # 港资, 港商
     }
     return found.pop() if len(found) == 1 else None

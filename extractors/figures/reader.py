@@ -242,16 +242,15 @@ def _with_guangdong_and_partner(
     if not named or "粤" not in body:
         return hits
     added = []
-    initials = vocabulary.places.partner_initials_zh
     for found in _GUANGDONG_AND_PARTNER_TRADE.finditer(body):
         if any(h.start < found.end() and found.start() < h.end for h in hits):
             continue
         if _DENOMINATOR_OPENS.search(body, max(0, found.start() - 6), found.start()):
             continue  # 占同期粤欧贸易的54%: the whole a part's share is of, not the figure's measure
-        fitting = [name for name in named if found.group(1) in initials.get(name, frozenset())]
-        if len(fitting) != 1:
+        partner = _the_one_named_with_initial(found.group(1), named, vocabulary)
+        if partner is None:
             continue
-        hit = vocabulary.matcher.placed_hit("双边贸易", found.start(), found.end(), fitting[0])
+        hit = vocabulary.matcher.placed_hit("双边贸易", found.start(), found.end(), partner)
         if hit is not None:
             added.append(hit)
     return sorted([*hits, *added], key=lambda h: h.start) if added else hits
@@ -708,9 +707,8 @@ def read_figures(
             if purchased_goods and segment is None:
                 segment = purchased_goods  # "Sesame purchases reached 214 million yuan"
             if goods_valued and segment is None and state.part_in_force is not None:
-                segment = state.part_in_force[
-                    1
-                ]  # "Their value reached ...": the value of the article's goods
+                # "Their value reached ...": the value of the article's goods
+                segment = state.part_in_force[1]
             segment = _part_in_force(facts, state, metric or volume_of, segment, item, figure)
             if segment is None and item is None and _an_industrys_revenue(facts, figure, metric):
                 segment = industry_of_revenue(
@@ -830,7 +828,8 @@ def read_figures(
                         entity,
                         state.trade_partner,
                         _PARTNER_ARTICLE_METRICS,
-                        _NOT_THE_TRADE,
+                        not_of_it=_NOT_THE_TRADE,
+                        goods_traded_only=True,
                     )
             if partner is not None:
                 state.last_partner = partner
@@ -1123,20 +1122,22 @@ def _article_partner(
     entity: str,
     article_partner: str | None,
     flows: frozenset[str],
-    not_of_it: re.Pattern[str] | None = None,
+    not_of_it: re.Pattern[str] = _NOT_THE_SUPPLY,
+    goods_traded_only: bool = False,
 ) -> str | None:
     """The partner of the article's one flow, for a figure of that flow (or of none) whose sentence names no
-    other partner and nothing that is no part of the flow (the harvest, the farms, a price)."""
+    other partner and nothing that is no part of the flow (``not_of_it``: the harvest, the farms; a price).
+    ``goods_traded_only``: a figure with no measure takes it only in a sentence about goods traded."""
     if (
         article_partner is None
         or entity == article_partner
         or (metric is not None and metric.key not in flows)
-        or (metric is None and not_of_it is _NOT_THE_TRADE and not _TRADED_IN.search(facts.matchable))
+        or (metric is None and goods_traded_only and not _TRADED_IN.search(facts.matchable))
         or any(name != article_partner for _, _, name in facts.partners)
     ):
         return None
     clause_start, clause_end = facts.clause(figure.start)
-    if (not_of_it or _NOT_THE_SUPPLY).search(facts.body, clause_start, figure.start) or PRICE_WORDS.search(
+    if not_of_it.search(facts.body, clause_start, figure.start) or PRICE_WORDS.search(
         facts.body, 0, clause_end
     ):
         return None
@@ -1851,11 +1852,14 @@ def _partner_after_guangdong(facts: SentenceFacts, figure: Figure, named: tuple[
     """The one partner the article names whose name starts with the character a trade figure's sentence writes
     after 粤 before the figure (尼泊尔 … 粤尼两地…进出口合共二十三亿元), else None."""
     cut = _GUANGDONG_AND_PARTNER_INITIAL.search(facts.body, 0, figure.start)
-    if cut is None:
-        return None
-    initials = facts.vocabulary.places.partner_initials_zh
+    return _the_one_named_with_initial(cut.group(1), named, facts.vocabulary) if cut else None
+
+
+def _the_one_named_with_initial(initial: str, named: tuple[str, ...], vocabulary: Vocabulary) -> str | None:
+    """The one partner of those an article names whose Chinese name starts with ``initial``, else None."""
+    initials = vocabulary.places.partner_initials_zh
     # why: ``named`` holds each partner once, so a single fitting name is an unambiguous one
-    fitting = [name for name in named if cut.group(1) in initials.get(name, frozenset())]
+    fitting = [name for name in named if initial in initials.get(name, frozenset())]
     return fitting[0] if len(fitting) == 1 else None
 
 
