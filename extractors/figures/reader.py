@@ -1283,7 +1283,13 @@ def _part_in_force(
     # a part a headline put in force gives way to the part the article's first trade figure names
     # (广东咖啡机出口… then 广东出口咖啡机27.8亿元: the lede's own words for it)
     from_headline = state.part_in_force is not None and state.part_in_force_from < 0
+    # a headline's goods no catalogue lists, named again by the sentence (廣東前10月智慧貓砂盆出口量達412萬台,
+    # 广东出口头盔38.6亿元): the sentence is about them, not back on the whole
+    goods_named = from_headline and _names_headline_goods(facts.body, state.part_in_force, figure)
     if flow is None:
+        if segment is None and goods_named and figure.kind == "count" and state.part_in_force is not None:
+            state.part_in_force_from = facts.sentence.start  # the sentence states the part: its value follows
+            return state.part_in_force[1]
         if (
             (state.part_in_force is None or from_headline)
             and not state.observations_with_flow
@@ -1307,13 +1313,15 @@ def _part_in_force(
         return segment
     # the sentence that named the part is not one back on the whole ("Guangdong exported 21.8 billion yuan
     # of pet products last year, up 13.4%": the growth is the pet products')
-    if not state.observations_with_flow and segment is None and from_headline:
+    if not state.observations_with_flow and segment is None and from_headline and not goods_named:
         # "深圳首10月手机出口跌2.4%" then "深圳出口2.03万亿元": the lede opens on the whole, which the place's
         # later trade figures are of too
         state.headline_part = False
     state.observations_with_flow = True
-    back_on_the_whole = state.part_in_force_from != facts.sentence.start and (
-        _names_the_whole(facts.body) or (_owner_before_a_phrase(facts) and not state.headline_part)
+    back_on_the_whole = (
+        state.part_in_force_from != facts.sentence.start
+        and not goods_named
+        and (_names_the_whole(facts.body) or (_owner_before_a_phrase(facts) and not state.headline_part))
     )
     if segment is None and back_on_the_whole:
         state.part_in_force = None
@@ -1322,6 +1330,15 @@ def _part_in_force(
     if segment is None and (item is None or item.segment is None) and flow == part_flow:
         return part  # a list of partners or places ("to the EU and ASEAN, respectively") keeps the part
     return segment
+
+
+def _names_headline_goods(body: str, part_in_force: tuple[str, str] | None, figure: Figure) -> bool:
+    """Whether the sentence names the goods a Chinese headline put in force (written as there, not a
+    catalogue name) before the figure, in the figure's clause."""
+    if part_in_force is None or part_in_force[1].isascii():
+        return False
+    clause_start = max(body.rfind(mark, 0, figure.start) for mark in "，,；;。") + 1
+    return part_in_force[1] in body[clause_start : figure.start]
 
 
 # between a level and its rate: "发明专利授权量13.6万件，年增9.1%", "... 4.12 million tonnes, up 14.6 percent"

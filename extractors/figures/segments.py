@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from gdwatch.config.models import SegmentDefinition
+from gdwatch.extractors.figures.headline_goods import headline_goods_zh
 from gdwatch.extractors.figures.lexicon import (
     AFTER_PRODUCT_EN,
     MASS_NOUNS_EN,
@@ -316,7 +317,9 @@ def headline_traded_part(lowered: str, index: SegmentIndex) -> tuple[str, str] |
                     return ("imports" if match.group(1).startswith("import") else "exports"), segment
     for match in _HEADLINE_FLOW_ZH.finditer(lowered):
         for mention in find_segments(lowered[: match.start()], index):
-            if mention.end == match.start() and mention.segment and mention.segment not in index.measures:
+            # 农产品出口: the 产品 the flow pattern takes belongs to the goods' name
+            ends_at_flow = mention.end in {match.start(), match.start(1)}
+            if ends_at_flow and mention.segment and mention.segment not in index.measures:
                 return ("imports" if match.group(1) == "进口" else "exports"), mention.segment
     return None
 
@@ -346,7 +349,9 @@ def headline_written_part(
     for match in _HEADLINE_FLOW_ZH.finditer(title):
         if _TRADE_BEFORE.search(title, 0, match.start()):
             break
-        product = written_product(title, match.start(), leading_words)
+        product = written_product(title, match.start(), leading_words) or headline_goods_zh(
+            title, match, leading_words
+        )
         if product:
             return ("imports" if match.group(1) == "进口" else "exports"), product
     return None

@@ -10,7 +10,8 @@ import pytest
 
 from gdwatch.config.loader import load_gazetteer, load_metrics
 from gdwatch.extractors.figures import FigureExtractor
-from gdwatch.extractors.figures.segments import plural_product, traded_object_zh
+from gdwatch.extractors.figures.numbers import normalize
+from gdwatch.extractors.figures.segments import headline_written_part, plural_product, traded_object_zh
 from gdwatch.extractors.figures.sentences import clause_bounds
 
 PUBLISHED = date(2026, 1, 29)
@@ -202,6 +203,71 @@ def test_the_ledes_own_words_for_the_headlines_goods_win(extractor: FigureExtrac
         "27.8亿元": "榨汁机",
         "23.6%": "榨汁机",
         "9.1亿元": "榨汁机",
+    }
+
+
+@pytest.mark.parametrize(
+    ("headline", "flow", "goods"),
+    [
+        ("廣東智慧貓砂盆出口前10月年增36%", "exports", "智慧猫砂盆"),  # a name no ending tells as goods
+        ("顺德小家电上半年出口增长12%", "exports", "小家电"),  # a period between the goods and the flow word
+        ("廣東前10月自台進口矽晶圓年增18%", "imports", "矽晶圆"),  # goods after the flow word
+        ("廣東自台灣進口被動元件 前3季年增12%", "imports", "被动元件"),
+        ("粵自台進口工具機年增14%", "imports", "工具机"),
+        ("廣東自台進口自行車零組件 前10月年增14.2%", "imports", "自行车零组件"),  # 自 opening a name
+        ("廣東前10月POS機出口年增12.6%", "exports", "POS机"),
+    ],
+)
+def test_a_chinese_headline_names_goods_in_its_flow_slot(headline: str, flow: str, goods: str) -> None:
+    vocabulary = FigureExtractor(load_metrics(), load_gazetteer()).vocabulary
+    title = normalize(headline)
+    assert headline_written_part(title, frozenset(), vocabulary.subjects.leading_words) == (flow, goods)
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "前三季度广东对土耳其进出口增长12%",  # two-way trade
+        "金石镇香精香料产业前三季度出口增长近两成",  # a town's industry: the town's exports
+        "广货对中东出口增长两成",  # Guangdong's goods to a partner: the whole
+        "本澳货物出口增长5.6%",  # goods as a whole
+        "广东上月出口增长近两成",  # a period and a move
+        "前10月广东出口逆势增长",  # an adverb
+        "广东民营企业出口增长8%",  # traders
+    ],
+)
+def test_a_chinese_headline_naming_no_goods_in_its_flow_slot(headline: str) -> None:
+    vocabulary = FigureExtractor(load_metrics(), load_gazetteer()).vocabulary
+    traded = headline_written_part(normalize(headline), frozenset(), vocabulary.subjects.leading_words)
+    assert traded is None
+
+
+def test_the_headlines_goods_named_again_keep_the_lede_on_them(extractor: FigureExtractor) -> None:
+    headline = "前10个月广东头盔出口增长22%"
+    text = (
+        "第一财经记者 杜晓明 广州报道 据广州海关统计，广东出口头盔38.6亿元，同比增长22.3%。\n"
+        "对欧盟、美国出口分别增长18.6%和9.2%。"
+    )
+    found = extractor.extract(text, published=PUBLISHED, headline=headline)
+    assert {text[o.start : o.end]: o.segment for o in found} == {
+        "38.6亿元": "头盔",
+        "22.3%": "头盔",
+        "18.6%": "头盔",
+        "9.2%": "头盔",
+    }
+
+
+def test_a_count_of_the_headlines_goods_states_the_part(extractor: FigureExtractor) -> None:
+    headline = "顯示卡出口東協熱 廣東前三季出口值年增逾3成"
+    text = (
+        "中國海關總署廣東分署統計，前三季廣東出口顯示卡1940萬片，年增22.4%；出口值人民幣486億元，年增31.7%。"
+    )
+    found = extractor.extract(text, published=PUBLISHED, headline=headline)
+    assert {text[o.start : o.end]: (o.metric, o.segment) for o in found} == {
+        "1940萬": (None, "显示卡"),
+        "22.4%": (None, "显示卡"),
+        "人民幣486億元": ("exports", "显示卡"),
+        "31.7%": ("exports_growth", "显示卡"),
     }
 
 

@@ -1,0 +1,80 @@
+"""Goods a Chinese headline names beside its flow word, whatever their name ends with.
+
+:func:`segments.written_product` knows goods by the last character of their name (鞋, 机, 果 ...), which
+keeps a subject's trade (民营企业出口, 湾区城市出口) from being read as goods anywhere in an article. A
+headline's slot before or after its flow word is narrower: "廣東智慧貓砂盆出口前10月年增36%",
+"顺德小家电上半年出口", "廣東前10月自台進口矽晶圓年增18%" name the article's goods there, and whatever stands
+in the slot that is not a place, a period, a partner, a kind of trader or trade, or a move is goods. The
+article's trade figures then take those goods as their part, so they are never filed under the whole's
+exports or imports.
+"""
+
+from __future__ import annotations
+
+import re
+
+# A period written between the goods and the flow word (顺德小家电上半年出口, 大涌红木家具去年出口)
+_PERIOD_AT_END = re.compile(
+    r"(?:\d{4}年|前?[一二三四]季度|首季度?|第[一二三四1-4]季度?|[前首][二两三四五六七八九十1-9]季度?|"
+    r"[前首](?:\d{1,2}|[一二三四五六七八九十]+)个?月|[上下]半年|\d+(?:-\d+)?月份?|今年|去年|全年|当年)+$"
+)
+# goods may carry Latin letters (POS机, LED灯); a period's digits end the run
+_HAN_RUN_END = re.compile(r"(?:[A-Za-z]*[\u4e00-\u9fff])+$")
+# the goods after the flow word end where the move or the measure begins (进口矽晶圆年增18%, 出口西柚量增)
+_GOODS_AFTER_FLOW = re.compile(
+    r"([\u4e00-\u9fff]{2,8}?)(?=同比|按年|按月|环比|年增|年减|月增|月减|增长|增加|增|大增|猛增|劲增|急增|下降|下跌|"
+    r"减少|降|跌|回落|升|涨|达|超|逾|突破|创|量|额|值|翻|[前首]|[上下]半|今年|去年|全年|\d|[\s，,：:、]|$)"
+)
+# what fills the slot without being goods: traders, channels and kinds of trade, measures, adverbs, and
+# the rest of a period (月, 季, 年, 半); goods whose names hold these (月饼, 年糕) are read by their last
+# character already
+_NOT_GOODS = re.compile(
+    r"企业|公司|民企|外企|国企|[外港台民]资|城市|地区|口岸|关区|港区|电商|服务|贸易|保税|采购|维修|意向|订单|指数|成交|"
+    r"占比|货值|总值|总额|规模|均价|价格|增速|数量|金额|同比|环比|按年|按月|逆势|持续|稳步|保持|连续|较快|稳中|"
+    r"量价|量值|大幅|小幅|两位数|期间|货物|广货|产业|行业|[季月年半]"
+    # a move in the slot (增长近两成, 降幅收窄)
+    r"|[增降减涨跌幅]"
+)
+# a partner in the slot (广货对中东, 粤自台): 自 and 向 open goods' names too (自行车, 向日葵)
+_PARTNER_MARKS = "对向从自与同"
+
+
+def headline_goods_zh(title: str, flow: re.Match[str], leading_words: re.Pattern[str]) -> str | None:
+    """The goods a Chinese headline names right before its flow word (after the places and periods that
+    open it) or right after it (before the move), or None.
+
+    Args:
+        title: the normalized headline.
+        flow: the flow word's match (group 1 is 出口 or 进口; a 产品 before it belongs to the goods).
+        leading_words: the places, periods and other words a subject may open with.
+
+    Returns:
+        The goods as written (simplified Chinese).
+    """
+    if flow.group(1) == "出口" and title[flow.start(1) - 1 : flow.start(1)] == "进":
+        return None  # 进出口: two-way trade names no goods here
+    before = _HAN_RUN_END.search(title, max(0, flow.start(1) - 17), flow.start(1))
+    if before is not None:
+        written = _PERIOD_AT_END.sub("", before.group())
+        if before.start() and title[before.start() - 1].isdigit():
+            written = re.sub(r"^(?:个月|个季度|季度|月份|月|年|季)", "", written)
+        opening = leading_words.match(written)
+        goods = written[opening.end() :] if opening else written
+        if _is_goods(goods, leading_words):
+            return goods
+    after = _GOODS_AFTER_FLOW.match(title, flow.end())
+    if after is not None:
+        opening = leading_words.match(after.group(1))
+        goods = after.group(1)[opening.end() :] if opening else after.group(1)
+        if _is_goods(goods, leading_words):
+            return goods
+    return None
+
+
+def _is_goods(written: str, leading_words: re.Pattern[str]) -> bool:
+    if not 2 <= len(written) <= 10 or leading_words.fullmatch(written) or _NOT_GOODS.search(written):
+        return False
+    return not any(
+        mark in _PARTNER_MARKS and leading_words.fullmatch(written[index:])
+        for index, mark in enumerate(written)
+    )
