@@ -1333,12 +1333,26 @@ def _part_in_force(
 
 
 def _names_headline_goods(body: str, part_in_force: tuple[str, str] | None, figure: Figure) -> bool:
-    """Whether the sentence names the goods a Chinese headline put in force (written as there, not a
-    catalogue name) before the figure, in the figure's clause."""
-    if part_in_force is None or part_in_force[1].isascii():
+    """Whether the sentence names the goods a headline put in force before the figure, in the figure's
+    clause: as the headline wrote them (广东出口头盔38.6亿元), or, in English, with the head word in either
+    number ("Guangdong exported 1.27 million heat pump units" after "Guangdong heat pump exports ...")."""
+    if part_in_force is None:
         return False
+    goods = part_in_force[1]
+    if goods.isascii():
+        before = body[max(body.rfind(";", 0, figure.start), 0) : figure.start].lower()
+        return re.search(rf"\b{re.escape(_singular(goods))}", before) is not None
     clause_start = max(body.rfind(mark, 0, figure.start) for mark in "，,；;。") + 1
-    return part_in_force[1] in body[clause_start : figure.start]
+    return goods in body[clause_start : figure.start]
+
+
+def _singular(goods: str) -> str:
+    """The goods' name with the plural ending of its head word dropped ("heat pumps" -> "heat pump",
+    "batteries" -> "batter", which starts "battery" too)."""
+    for ending in ("ies", "es", "s"):
+        if goods.endswith(ending) and len(goods) > len(ending) + 2:
+            return goods[: -len(ending)]
+    return goods
 
 
 # between a level and its rate: "发明专利授权量13.6万件，年增9.1%", "... 4.12 million tonnes, up 14.6 percent"

@@ -269,7 +269,7 @@ def plural_product(product: str) -> str:
         The product's name.
     """
     head = product.rsplit(" ", 1)[-1]
-    if head in MASS_NOUNS_EN or head.endswith(("s", "ware", "wear")) or not head.isalpha():
+    if head in MASS_NOUNS_EN or head.endswith(("s", "ware", "wear", "fruit")) or not head.isalpha():
         return product
     if head.endswith("al"):
         return product + " products"  # "agricultural exports": exports of agricultural products
@@ -641,7 +641,7 @@ def choose_segment(
             if previous and _PART_REVENUE.fullmatch(body[previous.end : mention.start]):
                 continue  # 消费级无人机营收, "drone revenue": the part's revenue
             return None  # the company's whole ("revenue") is the nearest thing named
-        if inside_hit:
+        if inside_hit or _in_a_composition(body, mention, figure_start):
             continue
         own_clause = clause(mention.start)
         if any(
@@ -653,6 +653,34 @@ def choose_segment(
             return None  # a later clause names another subject: "..., while foreign trade as a whole grew 3%"
         return mention.segment
     return None
+
+
+# "Exports, led by motorcycles, mobile phones and photovoltaic modules, rose 38.6 percent": what the whole is
+# made of, told in an apposition, is no part of the figure after it
+_COMPOSITION_CUE = re.compile(
+    r",\s*(?:mainly|chiefly|mostly|largely|primarily|predominantly|led by|dominated by|headed by|including"
+    r"|such as|notably|especially)\s+[^\d,;.]*(?:,\s*[^\d,;.]*)*$",
+    re.I,
+)
+
+
+def _in_a_composition(body: str, mention: SegmentMention, figure_start: int) -> bool:
+    """Whether the mention is an item of an apposition telling what a whole is made of, closed before the
+    figure ("Imports from Hungary, mainly auto parts and medicines, came to 3.5 billion yuan")."""
+    if _COMPOSITION_CUE.search(body, max(0, mention.start - 90), mention.start) is None:
+        return False
+    closing = body.find(",", mention.end, figure_start)
+    return (
+        closing >= 0
+        and not any(char.isdigit() for char in body[mention.end : closing])
+        and _ABOUT_THE_ITEM.match(body, closing + 1) is None
+    )
+
+
+# "led by electromechanical products, which rose 29.1 percent": the apposition goes on about its item
+_ABOUT_THE_ITEM = re.compile(
+    r"\s*(?:which|that|whose|up|down|rising|growing|climbing|falling|accounting)\b", re.I
+)
 
 
 _DENOMINATOR = re.compile(

@@ -39,6 +39,7 @@ def segments(extractor: FigureExtractor, text: str) -> dict[str, str | None]:
         ("drones", "drones"),
         ("kitchenware", "kitchenware"),
         ("watch", "watches"),
+        ("kiwifruit", "kiwifruit"),
         ("knife", "knives"),
         ("salmon", "salmon"),
     ],
@@ -269,6 +270,37 @@ def test_a_count_of_the_headlines_goods_states_the_part(extractor: FigureExtract
         "人民幣486億元": ("exports", "显示卡"),
         "31.7%": ("exports_growth", "显示卡"),
     }
+
+
+def test_an_english_lede_naming_the_headlines_goods_stays_on_them(extractor: FigureExtractor) -> None:
+    headline = "Guangdong heat pump exports warm up in first 8 months"
+    text = (
+        "Guangdong exported 1.27 million heat pump units, worth 6.9 billion yuan, customs data showed.\n"
+        "Exports to ASEAN and the Middle East grew 41 percent and 35 percent, respectively."
+    )
+    found = extractor.extract(text, published=PUBLISHED, headline=headline)
+    parts = {text[o.start : o.end]: o.segment for o in found if o.metric is not None}
+    assert parts == {"6.9 billion yuan": "heat pumps", "41 percent": "heat pumps", "35 percent": "heat pumps"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Imports from Hungary, mainly auto parts and medicines, came to 3.5 billion yuan.", None),
+        ("Exports, led by motorcycles, mobile phones and solar cells, rose 38.6 percent.", None),
+        ("Sales to the country, dominated by household appliances, grew 4.9 percent.", None),
+        # the apposition goes on about its item: the figure is the item's
+        (
+            "Exports grew 24.3 percent, led by electromechanical products, which rose 29.1 percent.",
+            "29.1 percent",
+        ),
+    ],
+)
+def test_what_a_whole_is_made_of_is_no_part_of_its_figure(
+    extractor: FigureExtractor, text: str, expected: str | None
+) -> None:
+    found = extractor.extract(text, published=PUBLISHED)
+    assert [text[o.start : o.end] for o in found if o.segment is not None] == ([expected] if expected else [])
 
 
 @pytest.mark.parametrize(
