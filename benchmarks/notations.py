@@ -72,6 +72,11 @@ NOTATIONS: tuple[Notation, ...] = (
     Notation("traditional", "進口2,590億元，下降1.2%。", "2,590億元", 2.59e11, "CNY"),
     Notation("traditional", "廣東有進出口實績的企業逾10萬家。", "10萬", 1e5, "enterprises"),
     Notation("traditional", "台灣出口額達3.2兆元。", "3.2兆元", 3.2e12, "CNY"),
+    Notation("traditional", "深圳生產總值達人民幣3兆8,215億元。", "人民幣3兆8,215億元", 3.8215e12, "CNY"),
+    Notation("traditional", "每股派中期息6.5港仙。", "6.5港仙", 0.065, "HKD"),
+    Notation(
+        "currency", "It declared an interim dividend of 6.5 HK cents a share.", "6.5 HK cents", 0.065, "HKD"
+    ),
     Notation("traditional", "新增裝機容量100兆瓦。", "100", 100.0, "MW"),
     Notation("approx-zh", "营收二百六十多万元。", "二百六十多万元", 2.6e6, "CNY"),
     Notation("approx-zh", "逾百家企业参展。", "百", 100.0, "enterprises"),
@@ -82,6 +87,7 @@ NOTATIONS: tuple[Notation, ...] = (
     Notation("tenths", "民营企业出口占比近三成。", "三成", 30.0, "%"),
     Notation("tenths", "约四成企业开拓了新兴市场。", "四成", 40.0, "%"),
     Notation("tenths", "八成五的企业实现增长。", "八成五", 85.0, "%"),
+    Notation("tenths", "模具出口增长一成半。", "一成半", 15.0, "%"),
     Notation("tenths", "生产成本下降。", "成", None),
     Notation("multiple", "无人机出口增长4倍。", "4倍", 400.0, "%"),
     Notation("multiple", "出口额是去年的4倍。", "4倍", 4.0, "times"),

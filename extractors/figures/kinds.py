@@ -169,7 +169,17 @@ def kind_and_basis(
             return "increment", None
         if may_end_with(before, _CHANGE_ENDS) and _CHANGE_BEFORE.search(before):
             return "change", _basis(whole, period, before=before)
+        if _DIFFERENCE_AFTER.match(after) or _DIFFERENCE_BEFORE.search(before[-24:]):
+            return "change", None  # "HK$0.9 less than a week before", "narrowed by 68 billion yuan"
     return "level", None
+
+
+# an amount or a count written as the difference from a base
+_DIFFERENCE_AFTER = re.compile(r"^\s*(?:less|lower|cheaper|fewer|more|higher|dearer)\s+than\b", re.I)
+_DIFFERENCE_BEFORE = re.compile(
+    r"\b(?:narrowed|widened|shrank|eased|slipped)\s+by\s*$|(?<!持)平\s*$|(?:收窄|扩大|下跌|上涨|涨|跌)了?\s*$",
+    re.I,
+)
 
 
 def _may_have_no_basis(near: str) -> bool:

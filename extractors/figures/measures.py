@@ -68,8 +68,8 @@ _RANKING_BEFORE = re.compile(r"(?<![目此之以提当空眼日年月事会节�
 """前五名, 前10家: a ranking, not a count."""
 _PAYWALL_BEFORE = re.compile(r"(?:剩余|还剩|剩下|未读|已读|阅读了|已阅读)\s*$")
 _PAYWALL_AFTER = re.compile(r"\s*(?:未读|内容|未阅读|待阅读)")
-_TENTHS = re.compile(r"成(?P<tenth>[一二三四五六七八九1-9])?(?![本交功立员果熟就长都品型绩效不])")
-"""四成 = 40 %, 八成五 = 85 %; not 成本, 成交, 成功, 一成不变, ... after a number."""
+_TENTHS = re.compile(r"成(?P<tenth>[一二三四五六七八九1-9半])?(?![本交功立员果熟就长都品型绩效不])")
+"""四成 = 40 %, 八成五 = 85 %, 一成半 = 15 %; not 成本, 成交, 成功, 一成不变, ... after a number."""
 _MULTIPLE_ZH = re.compile(r"倍")
 _GROWTH_BY_MULTIPLE = re.compile(
     r"(?:增长|增加|提高|提升|扩大|上涨|增|成长)了?(?:近|约|超过|超|逾|将近|接近|达|达到)?$"
@@ -91,6 +91,9 @@ _ZH_MORE_CHARACTERS = frozenset("多余几")
 _ZH_SCALE_FIRST = frozenset(scale[0] for scale in SCALES_ZH)
 _CURRENCY_AFTER_FIRST = frozenset("-yrRCUdHeEpGJM美港澳欧日英人新元")
 _PP_FIRST = frozenset("pP个百")
+_CENTS_FIRST = frozenset("港仙")
+# a currency's hundredths after an amount: Hong Kong's cents (HK cents, 港仙, 仙 in Hong Kong copy), US cents
+_CENTS = re.compile(r"\s?(?:(?:HK|Hong Kong)\s+cents|(?P<us>US|U\.S\.)\s+cents|港仙|仙)(?![A-Za-z])")
 _PERCENT_FIRST = frozenset("-%pP")
 
 
@@ -194,6 +197,19 @@ def measure(
         figure = Figure(currency_before.start(), pos, base, currency_code(currency_before), res, "currency")
         _written(figure, currency_before, "c")
     # why: each match below is tried only where its first character can be (成, 倍, a space or "-")
+    elif (
+        digits
+        and not scaled
+        and (after in _CENTS_FIRST or spaced_after)
+        and (cents := _CENTS.match(sentence, after_more))
+    ):
+        # "6.5 HK cents a share", 每股派6.5港仙: a dividend in the currency's hundredths
+        code = "USD" if cents.group("us") else "HKD"
+        figure = Figure(start, cents.end(), value / 100, code, resolution / 100, "currency")
+        figure.unit_text, figure.unit_start = (
+            cents.group().strip(),
+            cents.start() + len(cents.group()) - len(cents.group().lstrip()),
+        )
     elif not scaled and (after in _PP_FIRST or spaced_after) and (pp := _PP.match(sentence, after_more)):
         figure = Figure(start, pp.end(), value, "pp", resolution, "pp")
         _written(figure, pp, None)
@@ -271,7 +287,9 @@ def _tenths(start: int, value: float, tenths: re.Match[str]) -> Figure:
     """四成 = 40 %, 八成五 = 85 %: a share written in tenths, the span ending after 成 (or its digit)."""
     extra = tenths.group("tenth")
     if extra:
-        digit = int(extra) if extra.isdigit() else "一二三四五六七八九".index(extra) + 1
+        digit = (
+            5 if extra == "半" else int(extra) if extra.isdigit() else "一二三四五六七八九".index(extra) + 1
+        )
         figure = Figure(start, tenths.end(), value * 10 + digit, "%", 1.0, "percent")
     else:
         figure = Figure(start, tenths.end(), value * 10, "%", 10.0, "percent")

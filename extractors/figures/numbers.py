@@ -247,7 +247,8 @@ def parse_chinese_numeral(numeral: str) -> int | None:
 
 def compound_number(written: str) -> int | None:
     """Read a number written across 亿 and 万 ("三亿二千万" -> 320000000, "两万三千" -> 23000, "3亿2000万" ->
-    320000000), or None when a part is not a number below ten thousand.
+    320000000) or across Taiwan's 兆 (10^12) and 亿 ("3兆8,215亿" -> 3821500000000), or None when a part is
+    not a number below ten thousand.
 
     Args:
         written: the number, simplified.
@@ -257,11 +258,11 @@ def compound_number(written: str) -> int | None:
     """
     total = 0
     rest = written
-    for scale_word, scale in (("亿", 100_000_000), ("万", 10_000)):
+    for scale_word, scale in (("兆", 10**12), ("亿", 100_000_000), ("万", 10_000)):
         head, found, tail = rest.partition(scale_word)
         if not found:
             continue
-        head = head.lstrip("零〇") if total else head
+        head = (head.lstrip("零〇") if total else head).replace(",", "")
         part = int(head) if head.isdigit() else parse_chinese_numeral(head)
         if part is None or not 0 < part < 10_000:
             return None

@@ -13,7 +13,7 @@ import re
 from datetime import timedelta
 
 from gdwatch.extractors.figures.facts import SentenceFacts
-from gdwatch.extractors.figures.figure import Figure
+from gdwatch.extractors.figures.figure import MULTIPLE_KIND, Figure
 from gdwatch.extractors.figures.lexicon import PRICE_WORDS
 from gdwatch.extractors.figures.periods import PeriodMention
 from gdwatch.extractors.figures.projection import in_projection_clause
@@ -189,6 +189,13 @@ def base_period(facts: SentenceFacts, figure: Figure, period: str | None) -> str
         return year_earlier(period)
     if (
         period is not None
+        and figure.kind != MULTIPLE_KIND
+        and _YEAR_EARLIER_BEFORE_ZH.search(body, max(0, ratio_start - 12), ratio_start)
+    ):
+        # "中期息每股3港仙，去年同期为2港仙": the value of the same period a year before
+        return year_earlier(period)
+    if (
+        period is not None
         and _UP_FROM_BEFORE.search(window)
         and _CLAUSE_ENDS_AFTER.match(body, ratio_end)
         and _PART_OF_A_YEAR.fullmatch(period)
@@ -200,6 +207,7 @@ def base_period(facts: SentenceFacts, figure: Figure, period: str | None) -> str
 
 
 _UP_FROM_BEFORE = re.compile(r"\b(?:up|down)\s+from\s*$", re.I)
+_YEAR_EARLIER_BEFORE_ZH = re.compile(r"(?:去年|上年)同期(?:则|仅|只|也)?(?:为|是|的)\s*(?:每股)?$")
 _CLAUSE_ENDS_AFTER = re.compile(r"[^,;.\d]{0,20}(?:[.;]|$)")  # its unit words, then the end
 _PART_OF_A_YEAR = re.compile(r"\d{4}-(?:H[12]|Q[1-4])|\d{4}-01\.\.\d{4}-(?:0[2-9]|1[01])")
 

@@ -73,7 +73,7 @@ from gdwatch.extractors.figures.period_choice import (
 from gdwatch.extractors.figures.periods import PeriodMention
 from gdwatch.extractors.figures.projection import has_cue, is_projection, projection_cues
 from gdwatch.extractors.figures.respectively import respectively_items
-from gdwatch.extractors.figures.roles import figure_role, is_decline
+from gdwatch.extractors.figures.roles import figure_role, is_decline, is_level_drop
 from gdwatch.extractors.figures.script import has_traditional
 from gdwatch.extractors.figures.segments import (
     SegmentMention,
@@ -378,9 +378,13 @@ def read_figures(
                 if first_index != index:
                     first_before = facts.window_before(first_index)
                     role = figure_role(first, first_before, facts.body[first.end : first.end + 40])
-            value = figure.value
-            if figure.kind in {"percent", "pp"} and role == "growth" and is_decline(before, after):
-                value = -value
+            rate_falls = (
+                figure.kind == "pp" or (figure.kind == "percent" and role == "growth")
+            ) and is_decline(before, after)
+            level_drops = (
+                figure.kind in {"currency", "count"} and role == "level" and is_level_drop(before, after)
+            )
+            value = -figure.value if rate_falls or level_drops else figure.value
             item = groups.get(index)
             compared = None if item else compared_rate_metric(facts, index, figure, sentence_observations)
             if compared is not None:

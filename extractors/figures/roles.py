@@ -133,6 +133,26 @@ _MOVE_RIGHT_BEFORE = re.compile(r"[升跌](?:了|约|逾|近)?$")
 _FALL_RIGHT_BEFORE = re.compile(r"跌(?:了|约|逾|近)?$")
 
 
+# a level's drop against a base: "down HK$0.8 from", "narrowed by 68 billion yuan", "HK$0.9 less than a week
+# before", "four fewer than in 2023", 较一周前平0.4元 (Hong Kong's 平, cheaper), 减少68亿元
+_LEVEL_DROP_BEFORE = re.compile(
+    r"\b(?:down|fell|dropped|declined|decreased|narrowed|shrank|eased|slipped)(?:\s+by)?"
+    r"(?:\s+(?:about|around|nearly|almost|some|roughly))?\s*$|(?:减少|下降|下跌|回落|收窄|(?<!持)平|跌|少)了?\s*$",
+    re.I,
+)
+_LEVEL_DROP_AFTER = re.compile(r"^\s*(?:less|lower|cheaper|fewer|below)\b", re.I)
+
+
+def is_level_drop(before: str, after: str) -> bool:
+    """Whether an amount or a count is written as a drop against a base (then it is a negative change).
+
+    Args:
+        before: the clause text before the figure.
+        after: the text right after it.
+    """
+    return _LEVEL_DROP_AFTER.match(after) is not None or _LEVEL_DROP_BEFORE.search(before[-24:]) is not None
+
+
 def is_decline(before: str, after: str) -> bool:
     """Whether a growth figure is written as a decline ("fell 2.1%", 下降2.1%, "a 3% drop").
 

@@ -19,8 +19,8 @@ _WORDS = f"(?:{'|'.join(WORD_TENS)})(?:-(?:{'|'.join(_ONES)}))?|{'|'.join(WORD_U
 # that lets the regex engine skip ahead by first character.
 CORE = re.compile(
     r"(?P<inevery>(?:one|1)\s+(?:in|out\s+of)\s+(?:every\s+)?(?P<ied>two|three|four|five|six|seven|eight|nine|ten|\d{1,2})(?![a-z0-9]))"
-    # 3亿2000万元: a number in 亿 and 万 together
-    r"|(?P<zhmixed>\d{1,4}亿\d{1,4}万)"
+    # 3亿2000万元: a number in 亿 and 万 together; 3兆8,215億元 in Taiwanese copy, in 兆 (10^12) and 亿
+    r"|(?P<zhmixed>\d{1,4}亿\d{1,4}万|\d{1,4}兆(?:\d,\d{3}|\d{1,4})亿)"
     r"|(?P<digits>(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?)"
     r"|(?P<frac>(?P<fnum>one|a|two|three|four|five|six|seven|eight|nine)[\s-](?P<fden>halves|half|thirds?|quarters?|fourths?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?)(?![a-z]))"
     r"|(?P<half>half(?![a-z]))"

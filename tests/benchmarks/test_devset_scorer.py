@@ -21,6 +21,7 @@ from benchmarks.devset import (
     main,
     normalise_period,
     score,
+    values_agree,
 )
 
 EN_TEXT = (
@@ -304,3 +305,20 @@ def test_a_version_1_record_keeps_version_1_matching(tmp_path: Path) -> None:
     assert perfect.overall.attribute_scored["segment"] == 0, "version-1 labels are not scored on v2 fields"
     wrong_value = score(docs, lambda d: [replace(p, value=7.0) for p in labels_as_predictions(d)])
     assert wrong_value.overall.matched == 0, "version 1 matches on value"
+
+
+@pytest.mark.parametrize(
+    ("label", "predicted", "agree"),
+    [
+        (33.33, 100 / 3, True),  # "a third", labelled with two decimals
+        (66.67, 200 / 3, True),
+        (33.33, 33.3, False),
+        (33.3, 100 / 3, False),  # one decimal written: no rounding allowed
+        (0.065, 0.065, True),
+        (15.0, 15.004, False),
+    ],
+)
+def test_a_value_agrees_with_a_label_written_to_two_decimals_when_it_rounds_to_it(
+    label: float, predicted: float, agree: bool
+) -> None:
+    assert values_agree(label, predicted) is agree

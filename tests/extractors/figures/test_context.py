@@ -1123,7 +1123,7 @@ def test_a_share_move_is_dated_on_its_session(
         ("Sales abroad made up 62% of revenue, against 55% twelve months before.", "55%", "2024-Q3"),
         ("Margin rose to 34.8% from 31.5% in the July-September quarter of last year.", "31.5%", "2024-Q3"),
         # a half's payout "up from" a number with no time word: the same half a year before
-        ("The board proposed an interim payout of 9.5 HK cents a share, up from 8 HK cents.", "8", "2024-H1"),
+        ("The board proposed an interim payout of 9.5 HK cents, up from 8 HK cents.", "8 HK cents", "2024-H1"),  # noqa: E501
     ],
 )  # fmt: skip
 def test_a_base_stated_as_its_own_number_is_dated_a_year_earlier(
@@ -1131,6 +1131,39 @@ def test_a_base_stated_as_its_own_number_is_dated_a_year_earlier(
 ) -> None:
     found = figures("In the third quarter, revenue rose 12% to 4.1 billion yuan.\n" + sentence, catalogue)
     assert (found["4.1 billion yuan"].period, found[span].period) == ("2025-Q3", base)
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "base"),
+    [
+        ("上半年，广东出口5亿元，去年同期为4亿元。", "4亿元", "2024-H1"),
+        ("上半年，集團宣派中期息每股3港仙，去年同期為2港仙。", "2港仙", "2024-H1"),
+        ("前三季度，出口5亿元，上年同期则为4亿元。", "4亿元", "2024-01..2024-09"),
+    ],
+)
+def test_the_value_of_the_same_period_last_year_is_dated_then(
+    catalogue: MetricCatalogue, text: str, span: str, base: str
+) -> None:
+    assert figures(text, catalogue)[span].period == base
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("Okra fetched HK$9.5 a catty yesterday, HK$0.8 less than a week earlier.", "HK$0.8", -0.8),
+        ("Spring onions fetched HK$11.5 a catty, down HK$0.8 from the same day last week.", "HK$0.8", -0.8),
+        ("The trade surplus narrowed by 68 billion yuan to 341 billion yuan.", "68 billion yuan", -68e9),
+        ("Some 43 farms are registered, three fewer than at the start of the year.", "three", -3.0),
+        ("紅蘿蔔批發價每斤5.2元，較一周前同日平0.4元。", "0.4元", -0.4),
+        ("Gross margin narrowed 1.3 percentage points to 58.2 per cent.", "1.3 percentage points", -1.3),
+        ("Import prices eased 3.1% from September.", "3.1%", -3.1),
+    ],
+)
+def test_a_drop_against_a_base_is_a_negative_change(
+    catalogue: MetricCatalogue, text: str, span: str, value: float
+) -> None:
+    found = figures(text, catalogue)[span]
+    assert (found.value, found.kind) == (value, "change")
 
 
 def test_a_share_of_world_exports_is_no_share_price(catalogue: MetricCatalogue) -> None:

@@ -304,6 +304,31 @@ def test_what_a_whole_is_made_of_is_no_part_of_its_figure(
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "每股盈利16.2港仙，派中期息每股5港仙。",
+            {"16.2港仙": "earnings per share", "5港仙": "interim dividend per share"},
+        ),
+        (
+            "末期息每股3.2港仙，上年同期為4.5港仙。",
+            {"3.2港仙": "final dividend per share", "4.5港仙": "final dividend per share"},
+        ),
+        (
+            "The board declared an interim dividend of 6.5 HK cents, against 5 HK cents a year earlier.",
+            {"6.5 HK cents": "interim dividend per share", "5 HK cents": "interim dividend per share"},
+        ),
+    ],
+)
+def test_a_dividend_per_share_is_named_by_its_half(
+    extractor: FigureExtractor, text: str, expected: dict[str, str]
+) -> None:
+    found = extractor.extract(text, published=PUBLISHED)
+    assert {text[o.start : o.end]: o.segment for o in found} == expected
+    assert {o.unit for o in found} == {"HKD"}
+
+
+@pytest.mark.parametrize(
     "headline",
     [
         "Shunde's appliance makers ride export wave",  # who exports, and "export" as a modifier
