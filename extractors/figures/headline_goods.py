@@ -1,4 +1,4 @@
-"""Goods a Chinese headline names beside its flow word, whatever their name ends with.
+"""Goods a headline names beside its flow word, whatever their name ends with, or as its subject.
 
 :func:`segments.written_product` knows goods by the last character of their name (鞋, 机, 果 ...), which
 keeps a subject's trade (民营企业出口, 湾区城市出口) from being read as goods anywhere in an article. A
@@ -7,11 +7,18 @@ headline's slot before or after its flow word is narrower: "廣東智慧貓砂�
 in the slot that is not a place, a period, a partner, a kind of trader or trade, or a move is goods. The
 article's trade figures then take those goods as their part, so they are never filed under the whole's
 exports or imports.
+
+English feature headlines name a cluster's goods without a flow word: by its makers ("Shuikou's faucet makers
+ride overseas demand", "Jinli hardware exporters broaden reach") or as the subject of a sale abroad
+("Guangdong's electric toothbrushes brush up global sales", "Buji's silicone kitchenware heats up overseas"):
+:func:`headline_goods_en` reads those as the goods of the article's exports.
 """
 
 from __future__ import annotations
 
 import re
+
+from gdwatch.extractors.figures.lexicon import HEADLINE_VERBS_EN
 
 # A period written between the goods and the flow word (顺德小家电上半年出口, 大涌红木家具去年出口)
 _PERIOD_AT_END = re.compile(
@@ -78,3 +85,53 @@ def _is_goods(written: str, leading_words: re.Pattern[str]) -> bool:
         mark in _PARTNER_MARKS and leading_words.fullmatch(written[index:])
         for index, mark in enumerate(written)
     )
+
+
+# "faucet makers", "hardware exporters", "circuit board makers": up to three lower-case words before them
+_MAKERS_EN = re.compile(
+    r"(?:^|[\s'’-])((?:[a-z][a-z-]+\s+){0,2}[a-z][a-z-]+)\s+(?:makers|exporters|producers|manufacturers)\b"
+)
+# "Guangdong's electric toothbrushes", "Guangdong-made rice cookers", or else goods opening the headline
+_OWNED_GOODS_EN = re.compile(r"\b[A-Z][\w]*(?:'s|’s|-made)\s+((?:[a-z][a-z-]*\s+){1,4})")
+_OPENING_GOODS_EN = re.compile(r"^((?:[A-Z][a-z-]*\s+)(?:[a-z][a-z-]*\s+){0,3})")
+_FLOW_EN = re.compile(r"\b(?:exports?|imports?|shipments|trade)\b", re.I)
+# where a headline says the goods are sold abroad
+_ABROAD_EN = re.compile(r"\b(?:abroad|overseas|global|world|foreign|exports?|buyers|markets)\b", re.I)
+
+
+def headline_goods_en(title: str, mass_nouns: frozenset[str], not_products: frozenset[str]) -> str | None:
+    """The goods an English feature headline names by their makers or as the subject it sells abroad, or None.
+
+    Args:
+        title: the normalized headline.
+        mass_nouns: goods named in the singular (kitchenware, hardware, tea).
+        not_products: words that name no goods (the whole, a direction, a kind of value).
+
+    Returns:
+        The goods, lower case, in the plural where they count (:func:`segments.plural_product` names them).
+    """
+    makers = _MAKERS_EN.search(title)
+    if makers is not None:
+        words = makers.group(1).split()
+        while words and words[0] in not_products:
+            words.pop(0)
+        if words and not any(word in not_products for word in words):
+            return " ".join(words)
+    if _FLOW_EN.search(title) or not _ABROAD_EN.search(title):
+        return None  # a headline with a flow word names its goods before it, or none
+    subject = _OWNED_GOODS_EN.search(title) or _OPENING_GOODS_EN.match(title)
+    if subject is None:
+        return None
+    words = subject.group(1).lower().split()
+    # the goods run up to the headline's verb: "robotic pool cleaners make a splash overseas"
+    verb = next((index for index, word in enumerate(words) if word in HEADLINE_VERBS_EN), None)
+    if verb is None or not 1 <= verb <= 3 or any(word in not_products for word in words[:verb]):
+        return None
+    head = words[verb - 1]
+    if (
+        head.endswith(("ware", "wear"))
+        or head in mass_nouns
+        or (head.endswith("s") and not head.endswith("ss"))
+    ):
+        return " ".join(words[:verb])
+    return None

@@ -425,6 +425,17 @@ AFTER_THINGS_EN = frozenset(
     )
 )
 """Words that end the name of the things a measure word measures ("pairs of jeans in the first months")."""
+HEADLINE_VERBS_EN = frozenset(
+    _words(
+        "finds find rides ride heats heat brushes brush blows blow makes make lights light looks look "
+        "hits hit tops top rises rise gains gain grows grow climbs climb wins win goes go takes take sees "
+        "see sets set cuts cut casts cast digs dig trims trim strikes strike steps step courts court "
+        "prints print flood floods reach reaches lift lifts sell sells ship ships surge surges soar soars "
+        "boom booms stitch stitches"
+    )
+)
+"""Verbs a feature headline puts right after its subject ("toothbrushes brush up", "kitchenware heats up"):
+where the goods a headline names end."""
 VERBS_AND_ADVERBS_EN = frozenset(
     _words(
         "brought bought sold took made saw hit rose fell grew set came went led paid won put got held kept "

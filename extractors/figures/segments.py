@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from gdwatch.config.models import SegmentDefinition
-from gdwatch.extractors.figures.headline_goods import headline_goods_zh
+from gdwatch.extractors.figures.headline_goods import headline_goods_en, headline_goods_zh
 from gdwatch.extractors.figures.lexicon import (
     AFTER_PRODUCT_EN,
     MASS_NOUNS_EN,
@@ -354,7 +354,10 @@ def headline_written_part(
         )
         if product:
             return ("imports" if match.group(1) == "进口" else "exports"), product
-    return None
+    if _TRADE_BEFORE.search(title):
+        return None
+    goods = headline_goods_en(title, MASS_NOUNS_EN, not_products | _NOT_PRODUCTS_EN)
+    return ("exports", plural_product(goods)) if goods else None
 
 
 def opening_product_en(

@@ -10,6 +10,7 @@ import pytest
 
 from gdwatch.config.loader import load_gazetteer, load_metrics
 from gdwatch.extractors.figures import FigureExtractor
+from gdwatch.extractors.figures.lexicon import BEFORE_WHOLE_PHRASE_EN
 from gdwatch.extractors.figures.numbers import normalize
 from gdwatch.extractors.figures.segments import headline_written_part, plural_product, traded_object_zh
 from gdwatch.extractors.figures.sentences import clause_bounds
@@ -329,9 +330,46 @@ def test_a_dividend_per_share_is_named_by_its_half(
 
 
 @pytest.mark.parametrize(
+    ("headline", "goods"),
+    [
+        ("Shuikou's faucet makers ride overseas demand", "faucets"),  # the makers' goods
+        ("Jinli hardware exporters broaden reach", "hardware"),
+        ("Guangdong's electric toothbrushes brush up global sales", "electric toothbrushes"),  # sold abroad
+        ("Buji's silicone kitchenware heats up overseas", "silicone kitchenware"),
+        ("Guangdong-made rice cookers find more buyers abroad", "rice cookers"),
+        ("Massage chairs find new buyers abroad", "massage chairs"),
+    ],
+)
+def test_an_english_feature_headline_names_its_goods_without_a_flow_word(headline: str, goods: str) -> None:
+    vocabulary = FigureExtractor(load_metrics(), load_gazetteer()).vocabulary
+    title = normalize(headline)
+    assert headline_written_part(title, BEFORE_WHOLE_PHRASE_EN, vocabulary.subjects.leading_words) == (
+        "exports",
+        goods,
+    )
+
+
+@pytest.mark.parametrize(
     "headline",
     [
-        "Shunde's appliance makers ride export wave",  # who exports, and "export" as a modifier
+        "Humid summers abroad lift Guangdong's dehumidifier sales",  # sales of goods at home
+        "Guangdong's October exports rise 6.1% m/m as holiday orders peak",  # a flow word, no goods before it
+        "China's Guangdong exports rise 5.6% in Jan-Sept as firms diversify markets",
+        "Pingshan's biomedicine cluster grows fast",  # nothing sold abroad
+        "Guangdong's foreign trade grows 4.8 pct in first three quarters",
+    ],
+)
+def test_an_english_headline_naming_no_goods_sold_abroad(headline: str) -> None:
+    vocabulary = FigureExtractor(load_metrics(), load_gazetteer()).vocabulary
+    traded = headline_written_part(
+        normalize(headline), BEFORE_WHOLE_PHRASE_EN, vocabulary.subjects.leading_words
+    )
+    assert traded is None
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
         "Guangdong's third-quarter exports rise 4.6% from second quarter",  # when, not what
         "Guangdong-Germany trade grows as machinery imports pick up",  # the trade is the subject
         "GUANGDONG ROBOT EXPORTS SURGE",  # no product told from the names in capitals
