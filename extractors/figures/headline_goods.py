@@ -79,6 +79,8 @@ def headline_goods_zh(title: str, flow: re.Match[str], leading_words: re.Pattern
 
 
 def _is_goods(written: str, leading_words: re.Pattern[str]) -> bool:
+    """Whether what fills a headline's flow slot is goods: not a place, a period, a partner or a word of
+    :data:`_NOT_GOODS`."""
     if not 2 <= len(written) <= 10 or leading_words.fullmatch(written) or _NOT_GOODS.search(written):
         return False
     return not any(
@@ -92,7 +94,7 @@ _MAKERS_EN = re.compile(
     r"(?:^|[\s'’-])((?:[a-z][a-z-]+\s+){0,2}[a-z][a-z-]+)\s+(?:makers|exporters|producers|manufacturers)\b"
 )
 # "Guangdong's electric toothbrushes", "Guangdong-made rice cookers", or else goods opening the headline
-_OWNED_GOODS_EN = re.compile(r"\b[A-Z][\w]*(?:'s|’s|-made)\s+((?:[a-z][a-z-]*\s+){1,4})")
+_OWNED_GOODS_EN = re.compile(r"\b[A-Z]\w*(?:'s|’s|-made)\s+((?:[a-z][a-z-]*\s+){1,4})")
 _OPENING_GOODS_EN = re.compile(r"^((?:[A-Z][a-z-]*\s+)(?:[a-z][a-z-]*\s+){0,3})")
 _FLOW_EN = re.compile(r"\b(?:exports?|imports?|shipments|trade)\b", re.I)
 # where a headline says the goods are sold abroad
@@ -108,7 +110,7 @@ def headline_goods_en(title: str, mass_nouns: frozenset[str], not_products: froz
         not_products: words that name no goods (the whole, a direction, a kind of value).
 
     Returns:
-        The goods, lower case, in the plural where they count (:func:`segments.plural_product` names them).
+        The goods as written, lower case ("faucet"; :func:`segments.plural_product` names them).
     """
     makers = _MAKERS_EN.search(title)
     if makers is not None:
