@@ -152,8 +152,9 @@ def normalize(text: str) -> str:
     return text
 
 
-_WORDING = {"依次": "分别"}
-"""Words written one way for the reader, of the same length: 依次 ("in that order") lists as 分别 does."""
+_WORDING = {"依次": "分别", "in that order": " respectively"}
+"""Words written one way for the reader, of the same length: 依次 and "in that order" list as 分别 and
+"respectively" do."""
 _WORDING_RE = re.compile("|".join(_WORDING))
 
 

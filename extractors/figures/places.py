@@ -74,6 +74,23 @@ _ABBREVIATED_PARTNERS = (
     # names that are parts of other words, matched where they are not: 增加纳税 (Ghana), 内蒙古 (Mongolia)
     (r"(?<![增追参])加纳(?![税入米])", "加纳", "Ghana"),
     (r"(?<!内)蒙古(?![族包语])", "蒙古", "Mongolia"),
+    # names that are common words or parts of them (黑山 "black hill", 沿海地区, 马里奥), read as the country
+    # only as a trade's partner: after 对 / 与 / 自 ... or in a list of partners, or right before the trade
+    *(
+        (
+            rf"(?<=[对与同自从向往至到和及、粤]){written}|{written}(?=进出口|出口|进口|贸易|双边)",
+            written,
+            name,
+        )
+        for written, name in (
+            ("黑山", "Montenegro"),
+            ("也门", "Yemen"),
+            ("马里", "Mali"),
+            ("多哥", "Togo"),
+            ("汤加", "Tonga"),
+            ("海地", "Haiti"),
+        )
+    ),
 )
 _KINDS = (("cities", "city"), ("districts", "district"), ("regions", "region"), ("events", "event"))
 

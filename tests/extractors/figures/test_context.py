@@ -1681,6 +1681,14 @@ def test_yici_lists_in_order_as_fenbie_does(catalogue: MetricCatalogue) -> None:
     ]
 
 
+def test_in_that_order_lists_as_respectively_does(catalogue: MetricCatalogue) -> None:
+    text = "Exports to Latin America and the Middle East climbed 18.6 percent and 12.1 percent in that order."
+    assert [(o.metric, o.partner) for o in figures(text, catalogue).values()] == [
+        ("exports_growth", "Latin America"),
+        ("exports_growth", "Middle East"),
+    ]
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
