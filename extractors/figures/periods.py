@@ -49,7 +49,7 @@ _ATOMS = re.compile(
     rf"|(?P<drange>(?:from\s+|between\s+)?(?P<dm1>{_MONTH})\s+\d{{1,2}}(?:st|nd|rd|th)?\s*(?:-|to|through|and|until)\s*"
     rf"(?:(?P<dm2>{_MONTH})\s+)?\d{{1,2}}(?:st|nd|rd|th)?(?!\d|\.\d)(?!\s*(?:%|percent|per cent))"
     rf"|(?P<zdm1>\d{{1,2}})月\d{{1,2}}[日号]?\s*[-~至到—–]\s*(?:(?P<zdm2>\d{{1,2}})月)?\d{{1,2}}[日号])"
-    rf"|(?P<date>{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?![\d.])(?:,?\s+\d{{4}})?|\d{{1,2}}\s+{_MONTH}(?![a-z])(?:,?\s+\d{{4}})?"
+    rf"|(?P<date>{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?!\d|\.\d)(?:,?\s+\d{{4}})?|\d{{1,2}}\s+{_MONTH}(?![a-z])(?:,?\s+\d{{4}})?"
     r"|\d{4}-\d{1,2}-\d{1,2}|(?:\d{4}年)?\d{1,2}月\d{1,2}[日号])"
     r"|(?P<plan>(?P<plan_n>\d{1,2})(?:st|nd|rd|th)\s+five-year\s+plan|十(?P<plan_zh>[一二三四五六七八九])五)"
     r"|(?P<yrange>(?:between|from)\s+(?P<y1>(?:19|20)\d{2})\s+(?:and|to|through)\s+(?P<y2>(?:19|20)\d{2})"
@@ -558,27 +558,36 @@ def explicit_year(mentions: list[PeriodMention]) -> int | None:
 
 
 _ZH_DAY = re.compile(r"(?:(\d{4})年)?(\d{1,2})月(\d{1,2})[日号]")
-# "截至9月30日", "到9月30日", "9月30日时": a day a count is taken on (never a day something happened on)
-_AS_OF_DAY_BEFORE = re.compile(r"(?:截至|截止|截止到)了?$")
+# "as of June 30, 2026" (matched lower-cased): the month's name, the day, the year if written
+_EN_DAY = re.compile(rf"({_MONTH})\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(\d{{4}}))?")
+# "截至9月30日", "到9月30日", "9月30日时", "as of June 30": a day a count is taken on (never a day something
+# happened on)
+_AS_OF_DAY_BEFORE = re.compile(r"(?:截至|截止|截止到)了?$|\bas (?:of|at)\s+$", re.I)
 _AS_OF_DAY_AFTER = re.compile(r"[时時]")
 
 
 def _day_of_a_count(sentence: str, match: re.Match[str], published: date | None) -> _Atom | None:
-    """A Chinese day written as the moment of a stock (截至9月30日, 9月30日时), as a point; else None."""
-    day = _ZH_DAY.fullmatch(match.group())
-    if day is None or published is None:
+    """A day written as the moment of a stock (截至9月30日, 9月30日时, "as of June 30"), else None."""
+    written = match.group()
+    chinese = _ZH_DAY.fullmatch(written)
+    english = None if chinese else _EN_DAY.fullmatch(written.lower())
+    if published is None:
         return None
     start, end = match.span()
     if not (
-        _AS_OF_DAY_BEFORE.search(sentence, max(0, start - 4), start) or _AS_OF_DAY_AFTER.match(sentence, end)
+        _AS_OF_DAY_BEFORE.search(sentence, max(0, start - 6), start) or _AS_OF_DAY_AFTER.match(sentence, end)
     ):
         return None
     if sentence.startswith(("收盘", "收市"), end):
         return None  # 截至8月28日收盘: a trading day's close, which the share price's own reading dates
-    month, number = int(day.group(2)), int(day.group(3))
+    day = chinese or english
+    if day is None:
+        return None
+    written_year, number = day.group(3 if english else 1), int(day.group(2 if english else 3))
+    month = (_month_number(day.group(1)) or 0) if english else int(day.group(2))
     year = (
-        int(day.group(1))
-        if day.group(1)
+        int(written_year)
+        if written_year
         else published.year - ((month, number) > (published.month, published.day))
     )
     try:

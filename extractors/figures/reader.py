@@ -198,6 +198,10 @@ _INBOUND = {"exports": "imports", "exports_growth": "imports_growth"}
 _VALUE_OF_THE_GOODS_EN = re.compile(
     r"\s*(?:the\s+|their\s+|its\s+)?value(?:\s+of\s+(?:the|those|these)\s+[a-z]+)?\b"
 )
+# what an amount is when it exists at a moment rather than flowing over a span
+_BALANCE = re.compile(
+    r"余额|在手订单|存量|\b(?:outstanding|order book|orders on hand|balance|deposits|stood at)\b", re.I
+)
 _WORTH_BEFORE = re.compile(r"\bworth\s+(?:about\s+|around\s+|some\s+)?$")
 
 
@@ -568,7 +572,13 @@ def read_figures(
             stock = counted_stock or (
                 may_be_cumulative and bool(_CUMULATIVE.search(facts.body, 0, figure.start))
             )
-            period = choose_period(facts, figure, cue, state.in_force_for(stock), published, role == "share")
+            # an amount that exists at a moment (a balance, an order book) takes a point named with it
+            balance = (
+                figure.kind == "currency" and role == "level" and _BALANCE.search(facts.body) is not None
+            )
+            period = choose_period(
+                facts, figure, cue, state.in_force_for(stock), published, role == "share" or balance
+            )
             period = base_period(facts, figure, period)
             traded_on = trading_day(facts, figure, period, published)
             if traded_on == period:
@@ -1448,13 +1458,13 @@ _FULL_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 def _date_of_the_stock_before(
     facts: SentenceFacts, index: int, period: str, earlier: list[Observation]
 ) -> str:
-    """The day a growth rate is of when it follows a count of what exists on that day, the span it ends being
-    its own period so far ("截至2025年底，实有澳资企业6218户，按年增长12.4%": the count's growth at the year's
-    end, 2025-12-31, not over 2025)."""
+    """The day a growth rate is of when it follows a count or a balance of what exists on that day, the span
+    it ends being its own period so far ("截至2025年底，实有澳资企业6218户，按年增长12.4%": the count's growth
+    at the year's end, 2025-12-31, not over 2025; "9月末，…存款余额38.46万亿元，同比增长6.3%")."""
     before = earlier[index - 1] if index - 1 < len(earlier) else None
     if (
         before is None
-        or facts.figures[index - 1].kind != "count"
+        or facts.figures[index - 1].kind not in {"count", "currency"}
         or before.period is None
         or not _FULL_DATE.fullmatch(before.period)
         or not before.period.startswith(period)

@@ -2002,3 +2002,24 @@ def test_a_share_of_plan_is_dated_by_the_period_in_force(
     )
     assert (found[share].basis, found[share].period) == ("share_of_plan", "2026-01..2026-09")
     assert found["35%"].period == "2026-01..2026-09"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # metrics-2.98.0: a balance exists at the moment named, and so does its growth
+        ("9月末，全省金融机构本外币存款余额38.46万亿元，同比增长6.3%。", ["2025-09-30", "2025-09-30"]),
+        ("截至6月底，公司在手订单12.4亿元。", ["2025-06-30"]),
+        ("The yard's order book stood at 1.3 billion yuan at the end of June.", ["2025-06-30"]),
+        # a day in English, as of which a count is taken
+        ("The company had about 6,800 staff on its payroll as of June 30.", ["2025-06-30"]),
+        ("As of June 30, the group employed 12,400 people.", ["2025-06-30"]),
+        # a flow to the end of a month keeps its span
+        ("截至9月底，前三季度累计出口12.4亿元。", ["2025-01..2025-09"]),
+    ],
+)
+def test_a_stock_takes_the_moment_it_is_counted_at(
+    catalogue: MetricCatalogue, text: str, expected: list[str]
+) -> None:
+    found = figures(text, catalogue, published=date(2025, 10, 20))
+    assert [o.period for o in found.values()] == expected
