@@ -42,7 +42,7 @@ _RANKING_AFTER_WORD = re.compile(
 )
 _ZH_ONE_AS_FIGURE = re.compile(r"[倍成]")
 # a list of places or markets counted right after it is written: 东盟、中东两个市场, 佛山、中山两市
-_RESTATES_A_LIST = re.compile(r"个?(?:市场|大市场|国家|地区|城市|区域|地|国|市|区|县|镇)")
+_RESTATES_A_LIST = re.compile(r"个?(?:市场|大市场|国家|地区|城市|区域|地|国|市|区|县|镇|项|类|种|样)")
 _LIST_BEFORE_ZH = re.compile(r"[\u4e00-\u9fff]{1,8}[、和及与][\u4e00-\u9fff（）()]{1,10}$")
 """一倍, 一成: one is a figure only as a multiple or a tenth."""
 _SIZE_CLASS_AFTER = re.compile(r"的(?:有|企业|公司|集群|产业|项目|城市|品牌|龙头)")

@@ -147,8 +147,8 @@ DECLINE_CUES_EN = (
     ),
 )
 """Words before a growth rate that say which way it went; the last one before the figure wins."""
-RISE_NOUNS_EN = _words("increase rise growth gain jump higher more expansion")
-DECLINE_NOUNS_EN = _words("decline drop decrease fall lower less fewer")
+RISE_NOUNS_EN = _words("increase rise growth gain jump higher more expansion above")
+DECLINE_NOUNS_EN = _words("decline drop decrease fall lower less fewer below")
 GROWTH_NOUNS_EN = (*RISE_NOUNS_EN, *DECLINE_NOUNS_EN)
 """Words right after a percent that make it a growth rate ("a 3% drop", "6 percent higher", "27 per cent more
 than in the same period")."""
@@ -162,7 +162,7 @@ RATE_COMPARED_EN = _phrases(
 the national rate of 5.2 percent", "outpacing Zhuhai's 3.8 percent")."""
 RATE_COMPARED_ZH = _words("高于 低于 快于 慢于 则增长 则下降 则增 季增 月增 季减 月减 环比增长 环比下降")
 """The same in Chinese, with a rate of another basis right after the first ("年增4.8%，季增1.1%")."""
-DECLINE_AFTER_EN = (*DECLINE_NOUNS_EN, "contraction", "cheaper", "below")
+DECLINE_AFTER_EN = (*DECLINE_NOUNS_EN, "contraction", "cheaper")
 """Words right after a growth rate that make it a decline."""
 # 年增 / 年减 / 成长 (月增, 季增 for a month or quarter) are how Taiwan's press writes a rise or fall
 RISE_WORDS_ZH = _words(

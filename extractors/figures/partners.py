@@ -226,6 +226,11 @@ def trade_partner(title: str, named: list[tuple[int, int, str]]) -> str | None:
     """
     if not title or not _TRADE_WORDS.search(title) or _THE_WHOLE_TOO.search(title):
         return None
+    partner_ends = {end for _, end, _ in named}
+    for whole in _TWO_WAY_ZH.finditer(title):
+        # "廣東前10月進出口年增3.6% 對美出口大減": the province's two-way trade, a partner's exports beside it
+        if whole.start() not in partner_ends and not _GUANGDONG_AND_INITIAL.search(title, 0, whole.start()):
+            return None
     found = {
         name
         for _, end, name in named
@@ -234,6 +239,8 @@ def trade_partner(title: str, named: list[tuple[int, int, str]]) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
+_TWO_WAY_ZH = re.compile(r"进出口")
+_GUANGDONG_AND_INITIAL = re.compile(r"粤[\u4e00-\u9fff](?:两地|双边)?$")
 # "粤首季外贸增4.8% 对东盟进出口增长逾一成": a headline on the whole that names a partner's part of it
 _THE_WHOLE_TOO = re.compile(r"外贸|\bforeign trade\b|\btotal trade\b", re.I)
 # 港资企业, "Macao firms", "Hong Kong-funded": the partner's investors, not its trade
@@ -241,7 +248,10 @@ _INVESTORS_AFTER = re.compile(r"资|商|\s*(?:-funded|firms|companies|investors|
 
 
 _IMPORTS_WORDS = re.compile(r"\bimports?\b|\bimported\b|进口|输入|购入")
-_EXPORTS_WORDS = re.compile(r"\bexports?\b|\bexported\b|出口|外销")
+# goods supplied to Hong Kong or Macao leave Guangdong: "pumpkin supply to Hong Kong climbs", 供港蔬菜
+_EXPORTS_WORDS = re.compile(
+    r"\bexports?\b|\bexported\b|\bsuppl(?:y|ies) to (?:hong kong|macao|macau)\b|出口|外销|供港|供澳"
+)
 
 
 def headline_flow(lowered_title: str) -> str | None:

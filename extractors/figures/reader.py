@@ -202,6 +202,7 @@ _VALUE_OF_THE_GOODS_EN = re.compile(
 _BALANCE = re.compile(
     r"余额|在手订单|存量|\b(?:outstanding|order book|orders on hand|balance|deposits|stood at)\b", re.I
 )
+_FLOW_SIDE_OPENING = re.compile(r"\s*(?:on the (import|export) side\b|(进口|出口)方面)", re.I)
 _WORTH_BEFORE = re.compile(r"\bworth\s+(?:about\s+|around\s+|some\s+)?$")
 
 
@@ -234,7 +235,16 @@ def _with_sent_abroad(
 
 
 # 粤, a partner's first character and the trade: 粤乌贸易, 粤文贸易规模, 粤尼两地贸易额
-_GUANGDONG_AND_PARTNER_TRADE = re.compile(r"粤([\u4e00-\u9fff])(?:两地|双边)?贸易(?:总额|总值|规模|额)?")
+_GUANGDONG_AND_PARTNER_TRADE = re.compile(
+    r"粤([\u4e00-\u9fff])(?:两地|双边)?(?:货物)?(?:贸易|进出口)(?:总额|总值|规模|额|值)?"
+)
+# a partner cut to one character with 方 ("side") after it, in a trade written around it: 输往莫方,
+# 自莫方采购, 同莫方有贸易往来的 (向乌方出口 is read by the trade phrase after it) -> the phrase it stands for
+_PARTNER_SIDE_TRADE = (
+    (re.compile(r"(?:输往|销往|运往|卖往|出口至|出口到)([\u4e00-\u9fff])方"), "出口"),
+    (re.compile(r"[自从向]([\u4e00-\u9fff])方(?:采购|购入|买入|购进|买进)"), "进口"),
+    (re.compile(r"[同与]([\u4e00-\u9fff])方有(?:贸易|生意)往来的"), "外贸企业"),
+)
 _DENOMINATOR_OPENS = re.compile(r"占(?:同期|全年|当期|同年)?$")
 
 
@@ -242,21 +252,27 @@ def _with_guangdong_and_partner(
     body: str, hits: list[PhraseHit], named: tuple[str, ...], vocabulary: Vocabulary
 ) -> list[PhraseHit]:
     """The hits, with 粤 and the first character of the one partner the article names that fits it before
-    贸易 as that partner's trade ("乌干达 … 粤乌贸易年均增速达12.4%"): copy cuts both names to a character."""
-    if not named or "粤" not in body:
+    贸易 as that partner's trade ("乌干达 … 粤乌贸易年均增速达12.4%"): copy cuts both names to a
+    character; and with the trade written around that character and 方 ("side": 输往莫方的商品,
+    自莫方采购) as that partner's."""
+    if not named:
         return hits
+    written = [(_GUANGDONG_AND_PARTNER_TRADE, "双边贸易")] if "粤" in body else []
+    if "方" in body:
+        written += _PARTNER_SIDE_TRADE
     added = []
-    for found in _GUANGDONG_AND_PARTNER_TRADE.finditer(body):
-        if any(h.start < found.end() and found.start() < h.end for h in hits):
-            continue
-        if _DENOMINATOR_OPENS.search(body, max(0, found.start() - 6), found.start()):
-            continue  # 占同期粤欧贸易的54%: the whole a part's share is of, not the figure's measure
-        partner = _the_one_named_with_initial(found.group(1), named, vocabulary)
-        if partner is None:
-            continue
-        hit = vocabulary.matcher.placed_hit("双边贸易", found.start(), found.end(), partner)
-        if hit is not None:
-            added.append(hit)
+    for pattern, phrase in written:
+        for found in pattern.finditer(body):
+            if any(h.start < found.end() and found.start() < h.end for h in hits):
+                continue
+            if _DENOMINATOR_OPENS.search(body, max(0, found.start() - 6), found.start()):
+                continue  # 占同期粤欧贸易的54%: the whole a part's share is of, not the figure's measure
+            partner = _the_one_named_with_initial(found.group(1), named, vocabulary)
+            if partner is None:
+                continue
+            hit = vocabulary.matcher.placed_hit(phrase, found.start(), found.end(), partner)
+            if hit is not None:
+                added.append(hit)
     return sorted([*hits, *added], key=lambda h: h.start) if added else hits
 
 
@@ -497,6 +513,20 @@ def read_figures(
                 if role == "growth" or figure.kind == "currency":
                     metric = facts.vocabulary.metrics.get(key)
                     goods_valued = True
+            if (
+                metric is None
+                and figure.kind in {"currency", "percent"}
+                and (figure.kind == "currency" or role == "growth")
+                and (side := _FLOW_SIDE_OPENING.match(facts.body)) is not None
+            ):
+                # the side of the trade the sentence opens with: "On the import side, cashew nuts worth
+                # 1.12 billion yuan arrived", 进口方面，煤炭以6.4亿元居首
+                side_flow = (
+                    "imports" if (side.group(1) or side.group(2)).lower() in {"import", "进口"} else "exports"
+                )
+                metric = facts.vocabulary.metrics.get(
+                    side_flow if figure.kind == "currency" else f"{side_flow}_growth"
+                )
             if (
                 metric is None
                 and figure.kind in {"currency", "percent"}
@@ -841,7 +871,7 @@ def read_figures(
                         metric,
                         entity,
                         state.trade_partner,
-                        _PARTNER_ARTICLE_METRICS,
+                        _PARTNER_ARTICLE_METRICS | _bare_trade(facts, hit),
                         not_of_it=_NOT_THE_TRADE,
                         goods_traded_only=True,
                     )
@@ -1127,6 +1157,25 @@ _SOURCE_METRICS = frozenset({"imports", "imports_growth"})
 _PARTNER_ARTICLE_METRICS = frozenset(
     {"exports", "exports_growth", "imports", "imports_growth", "partner_trade", "partner_trade_growth"}
 )
+
+
+# "trade" with nothing that makes it the province's whole: "July-September trade alone", "the trade rose"
+# (English only: Chinese copy names the partner's trade with its own words, 粤X贸易, 两地进出口, and its bare
+# 进出口 is a part's whole trade, 澳资企业进出口)
+_BARE_TRADE_HIT = re.compile(r"trade", re.I)
+_WHOLE_BEFORE_TRADE = re.compile(
+    r"(?:foreign|overall|total|external|province's|guangdong's|china's|national)\s*$", re.I
+)
+
+
+def _bare_trade(facts: SentenceFacts, hit: PhraseHit | None) -> frozenset[str]:
+    """The whole trade's metrics when the figure's phrase is trade named bare ("the trade rose 12.3 percent"),
+    which in an article on the trade with one partner is that trade; else none."""
+    if hit is None or not _BARE_TRADE_HIT.fullmatch(facts.matchable, hit.start, hit.end):
+        return frozenset()
+    if _WHOLE_BEFORE_TRADE.search(facts.matchable, max(0, hit.start - 16), hit.start):
+        return frozenset()
+    return frozenset(_WITH_A_PARTNER)
 
 
 def _article_partner(

@@ -2023,3 +2023,23 @@ def test_a_stock_takes_the_moment_it_is_counted_at(
 ) -> None:
     found = figures(text, catalogue, published=date(2025, 10, 20))
     assert [o.period for o in found.values()] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # metrics-2.99.0: "percent above" / "percent below" a base is a change
+        ("Cashew imports were worth 1.12 billion yuan, 26.7 percent above the 2025 level.", 26.7),
+        ("Imports were 14 percent below the same month last year.", -14.0),
+    ],
+)
+def test_a_percent_above_or_below_a_base_is_a_change(
+    catalogue: MetricCatalogue, text: str, expected: float
+) -> None:
+    [rate] = [o for o in figures(text, catalogue).values() if o.unit == "%"]
+    assert (rate.kind, rate.value) == ("change", expected)
+
+
+def test_a_list_counted_again_is_no_figure(catalogue: MetricCatalogue) -> None:
+    # metrics-2.99.0: 两项 restates the list before it, as 两个市场 does
+    assert list(figures("芝麻、腰果两项合计3.9亿元。", catalogue)) == ["3.9亿元"]

@@ -547,3 +547,74 @@ def test_a_markets_english_name_keeps_the_goods_it_is_named_for(extractor: Figur
     assert set(owners(extractor, text, headline).values()) == {"Lingnan Flower Market"}
     # a market named after a place the gazetteer knows leaves the figures to the place
     assert set(owners(extractor, "华强北市场交易额达320亿元。").values()) == {"Huaqiangbei"}
+
+
+def test_a_partner_cut_to_one_character_and_its_side_is_the_articles_partner(
+    extractor: FigureExtractor,
+) -> None:
+    # metrics-2.99.0: 粤莫两地货物贸易值, 输往莫方, 自莫方采购, 同莫方有贸易往来的 after a headline
+    # naming 莫桑比克
+    headline = "前10个月广东与莫桑比克贸易额增长15.2%"
+    text = (
+        "今年头10个月粤莫两地货物贸易值合计58.7亿元，同比上升15.2%。\n"
+        "其中，广东输往莫方的商品金额为44.9亿元；自莫方采购13.8亿元。\n"
+        "到10月末，同莫方有贸易往来的粤企达930家。"
+    )
+    found = extractor.extract(text, published=PUBLISHED, headline=headline)
+    assert [(o.metric, o.partner) for o in found] == [
+        ("partner_trade", "Mozambique"),
+        ("partner_trade_growth", "Mozambique"),
+        ("exports", "Mozambique"),
+        ("imports", "Mozambique"),
+        ("import_export_enterprises", "Mozambique"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("headline", "text", "expected"),
+    [
+        # metrics-2.99.0: trade named bare in an article on one partner's trade is that trade
+        (
+            "Guangdong-Lesotho trade surges on fabric and solar demand",
+            "Across the 14th Five-Year Plan, the trade rose 12.3 percent a year on average.",
+            ("partner_trade_growth", "Lesotho"),
+        ),
+        (
+            "Guangdong-Lesotho trade surges on fabric and solar demand",
+            "Guangdong's foreign trade rose 4 percent.",
+            ("foreign_trade_growth", None),
+        ),
+        # a headline on the province's two-way trade that names a partner's exports beside it
+        (
+            "廣東前10月進出口年增3.6% 對美出口大減",
+            "首10個月，廣東進出口增長3.6%。",
+            ("foreign_trade_growth", None),
+        ),
+        # the goods supplied to Hong Kong leave Guangdong: their value is exports
+        (
+            "Mainland pumpkin supply to Hong Kong climbs as cooler weather lifts soup demand",
+            "The value of the supply reached HK$28.4 million.",
+            ("exports", "Hong Kong"),
+        ),
+    ],
+)
+def test_an_articles_partner_and_flow_from_its_headline(
+    extractor: FigureExtractor, headline: str, text: str, expected: tuple[str, str | None]
+) -> None:
+    [found] = extractor.extract(text, published=PUBLISHED, headline=headline)
+    assert (found.metric, found.partner) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # metrics-2.99.0: the side of the trade a sentence opens with
+        ("On the import side, cashew nuts worth 1.12 billion yuan arrived.", ["imports"]),
+        ("进口方面，莫桑比克煤炭以6.4亿元居首，芝麻、腰果两项合计3.9亿元。", ["imports", "imports"]),
+        ("出口方面，摩托车以9.7亿元居首。", ["exports"]),
+    ],
+)
+def test_a_sentence_opening_on_one_side_of_the_trade(
+    extractor: FigureExtractor, text: str, expected: list[str]
+) -> None:
+    assert [o.metric for o in extractor.extract(text, published=PUBLISHED)] == expected
