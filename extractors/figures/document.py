@@ -54,6 +54,8 @@ def _year_to_date(inner: str, outer: str) -> bool:
     return bool(_YEAR.fullmatch(outer)) and bounds is not None and bounds[0].endswith("-01")
 
 
+# a period that names a report (三季报, 半年报, 年报, 中报): the figures after it may be of another period
+_REPORT_AFTER = re.compile(r"度?(?:报|业绩报告)")
 # a plan or target the period is the year of: 全年目标, 全年产值目标, 年度计划, "this year's target"
 _PLAN_AFTER_PERIOD = re.compile(
     r"的?(?:(?!完成|实现|达)[\u4e00-\u9fff]){0,10}?(?:目标|计划|任务)|(?:'s|’s)?\s+(?:target|goal|plan)\b"
@@ -302,9 +304,11 @@ class DocumentState:
             # "got off to a strong start this year, with trade in the first quarter rising ...": the year
             # only dates the narrower period, which is the one the sentence reports
             own = [m for m in own if m is not spans[0]]
-        for mention in own:
+        for index, mention in enumerate(own):
             if self.period_in_force is not None and mention.start > 0 and self._passing(mention, lowered):
                 continue
+            if _REPORT_AFTER.match(lowered, mention.end) and any(not m.point for m in own[index + 1 :]):
+                continue  # 公布三季报，第三季度营收…: the report's name, then the period its figures are of
             if mention.point:
                 if lowered[mention.start : mention.end] not in _OWN_SENTENCE_POINTS:
                     self.point_in_force, self.point_is_newer = mention.period, True

@@ -63,7 +63,8 @@ _ATOMS = re.compile(
     # "the first nine months", and a headline's "trade tops 20b yuan in nine months" (never "within", nor a
     # record's "the highest in eight months")
     # "for the nine months" and "in the nine months", as a report on the months so far writes them
-    r"|(?P<firstn>(?:(?:first|past)\s+|(?<=in\s)(?<!within\s)(?<!est\sin\s)|(?<=in\sthe\s)|(?<=for\sthe\s))"
+    # "the year's opening ten months", "the opening nine months of the year"
+    r"|(?P<firstn>(?:(?:first|past|opening)\s+|(?<=in\s)(?<!within\s)(?<!est\sin\s)|(?<=in\sthe\s)|(?<=for\sthe\s))"
     r"(?P<fn>[a-z]+|\d{1,2})\s+months(?!\s+(?:running|in\s+a\s+row|straight))"
     # 头10个月 (头 only with 个: 汕头10月 is Shantou's October)
     r"|(?:[前首]|头(?=(?:\d{1,2}|[一二两三四五六七八九十]+)个))(?P<zfn>\d{1,2}|[一二两三四五六七八九十]+)个?月)"
@@ -109,6 +110,7 @@ TRIGGER = literal_trigger(
         "from",
         "between",
         "first",
+        "opening",
         "through",
         "half",
         "second",
@@ -191,7 +193,7 @@ _BASE_BEFORE_FIGURE = re.compile(
 )
 # "截至6月底", "as of the end of June": a point in time, the last day of the period named
 _POINT_BEFORE = re.compile(
-    r"(?:截至|截止|截止到|到|\bas of(?: the end of)?|\b(?:at|by) the end of)\s*$", re.I
+    r"(?:截至|截止|截止到|到|至|\bas of(?: the end of)?|\b(?:at|by) the end of)\s*$", re.I
 )
 # "it would move 20% of its production to Vietnam by 2027": a deadline dates its own target, not the
 # quarter or month written elsewhere in the sentence ("export orders rose 30% in the third quarter")
@@ -210,11 +212,14 @@ _RANGE_MARK = re.compile(r"[-~至到—–]")
 _YEAR_END_WORDS = frozenset({"year's end", "year-end", "end of the year", "年底", "年末"})
 # 年末全省有效发明专利量…, "By year's end, ...": the end of the year opening a sentence or a clause
 _OPENING_YEAR_END = re.compile(r"(?:^|[，,；;：:]|\bby(?: the)?|\bat(?: the)?|今年|\d{4}年)\s*$", re.I)
-_POINT_AFTER = re.compile(r"^年?(?:底|末)")  # 截至6月底, 到今年年底
+_POINT_AFTER = re.compile(r"^年?(?:底|末)|^的?最后一天")  # 截至6月底, 到今年年底, 截止10月最后一天
 _OPENING_POINT_BEFORE = re.compile(r"(?:^|[，,。;；:：]\s*)$")
 # "As October closed, 186 firms ...", "When August ended, 286 companies ...": the month's last day
 _MONTH_CLOSED_AFTER = re.compile(r"^\s+(?:closed|ended|came to an end|drew to a close)\b", re.I)
 _AS_WHEN_BEFORE = re.compile(r"\b(?:as|when|once|by the time)\s+$", re.I)
+# "At October's close", "By October's end": the month's last day
+_MONTH_END_AFTER = re.compile(r"^(?:'s|’s)\s+(?:close|end)\b", re.I)
+_AT_BY_BEFORE = re.compile(r"\b(?:at|by|as of|until)\s+$", re.I)
 _ATTACH_SUFFIX = re.compile(r"^\s*(?:[Oo]f\s+(?:the\s+)?|[Ii]n\s+)?$")
 _NAME_BEFORE = re.compile(r"([A-Z][A-Za-z]+)\s+$")
 
@@ -471,7 +476,9 @@ def _point_of(atom: _Atom, period: str, before: str, after: str, written: str) -
         _POINT_BEFORE.search(before) or _OPENING_YEAR_END.search(before)
     ):
         return f"{period[:4]}-12-31"
-    closed = _MONTH_CLOSED_AFTER.match(after) is not None and _AS_WHEN_BEFORE.search(before) is not None
+    as_it_closed = _MONTH_CLOSED_AFTER.match(after) is not None and _AS_WHEN_BEFORE.search(before) is not None
+    at_its_end = _MONTH_END_AFTER.match(after) is not None and _AT_BY_BEFORE.search(before) is not None
+    closed = as_it_closed or at_its_end
     ends = _POINT_AFTER.match(after) or written[-1:] in {"底", "末"} or "end of" in before.lower() or closed
     # "10月底时，全省有…企业1210家", "8月末，…": a month's end opening the sentence is a moment too
     opening_end = (_POINT_AFTER.match(after) is not None or written[-1:] in {"底", "末"}) and (
@@ -677,7 +684,7 @@ def _atom(sentence: str, match: re.Match[str], published: date | None) -> _Atom 
         if (
             count
             and count < 6
-            and not match.group().lower().startswith(("first", "past"))
+            and not match.group().lower().startswith(("first", "past", "opening"))
             and sentence[max(0, start - 8) : start].lower().endswith(("in the ", "for the "))
         ):
             return None  # "in the two months": the months in force, not the year's first two

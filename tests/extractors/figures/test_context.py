@@ -2043,3 +2043,27 @@ def test_a_percent_above_or_below_a_base_is_a_change(
 def test_a_list_counted_again_is_no_figure(catalogue: MetricCatalogue) -> None:
     # metrics-2.99.0: 两项 restates the list before it, as 两个市场 does
     assert list(figures("芝麻、腰果两项合计3.9亿元。", catalogue)) == ["3.9亿元"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # metrics-3.0.0: a month's end written as its close or its last day is a point
+        ("At October's close, 2,310 enterprises had kettle export records.", ["2025-10-31"]),
+        ("By October's end, roughly 520 firms were on record as trading with Kyrgyzstan.", ["2025-10-31"]),
+        ("截止10月最后一天，深圳有此类相机出口实绩的企业412家。", ["2025-10-31"]),
+        ("至10月末，全省具有电炖锅出口实绩的企业1100多家。", ["2025-10-31"]),
+        # the year's opening months are its first ones
+        ("Output value reached 7.9 billion yuan in the year's opening ten months.", ["2025-01..2025-10"]),
+    ],
+)
+def test_month_ends_and_opening_months(catalogue: MetricCatalogue, text: str, expected: list[str]) -> None:
+    found = figures(text, catalogue, published=date(2025, 11, 20))
+    assert [o.period for o in found.values()] == expected
+
+
+def test_a_reports_name_gives_way_to_the_period_its_figures_are_of(catalogue: MetricCatalogue) -> None:
+    # metrics-3.0.0: 公布三季报 names the report; 第三季度 dates its figures and the next sentence's
+    text = "翊澈科技公布三季报，第三季度营收6.84亿元，同比提高32.4%。\n归母净利润7120万元，同比增幅41.7%。"
+    found = figures(text, catalogue, published=date(2026, 10, 23))
+    assert {o.period for o in found.values()} == {"2026-Q3"}
