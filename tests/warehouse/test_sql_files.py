@@ -90,7 +90,11 @@ _ALIAS = r"(?:\w+\.)?"
     ("rule", "home"),
     [
         (rf"PARTITION BY {_ALIAS}article_id ORDER BY {_ALIAS}version DESC", "latest_version.sql"),
-        (rf"ORDER BY {_ALIAS}run_id DESC, {_ALIAS}extractor_version DESC", "current_extraction.sql"),
+        (
+            rf"ORDER BY {_ALIAS}run_id DESC, list_transform\(string_split\("
+            rf"regexp_replace\({_ALIAS}extractor_version",
+            "current_extraction.sql",
+        ),
         (rf"PARTITION BY {_ALIAS}conflict_id ORDER BY {_ALIAS}event_id DESC", "open_conflict.sql"),
     ],
 )

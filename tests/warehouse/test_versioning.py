@@ -130,6 +130,20 @@ def test_reprocess_with_a_new_extractor_adds_observations_only(wh: Warehouse, db
     ]
 
 
+def test_two_extractors_in_one_run_the_higher_version_by_number_is_current(
+    wh: Warehouse, db_path: Path
+) -> None:
+    # "metrics-2.100.0" sorts before "metrics-2.99.0" as text; the current extraction compares the numbers
+    run1 = wh.start_run(flow="daily", params={}, started_at=T0)
+    page = make_page(
+        URL, "Trade hit 9.1 trillion.", observations=(make_obs(9.1e12, extractor_version="m-2.99.0"),)
+    )
+    wh.load_batch(LoadBatch((page,)), run_id=run1)
+    newer = (make_obs(9.2e12, extractor_version="m-2.100.0"),)
+    wh.load_batch(LoadBatch((replace(page, observations=newer, reprocessed=True),)), run_id=run1)
+    assert rows(db_path, "SELECT extractor_version, value FROM observations") == [("m-2.100.0", 9.2e12)]
+
+
 def test_an_extraction_that_finds_nothing_replaces_the_old_figures(wh: Warehouse, db_path: Path) -> None:
     run1 = wh.start_run(flow="daily", params={}, started_at=T0)
     page = make_page(URL, "Trade hit 9.1 trillion.", observations=(make_obs(9.1e12),))
