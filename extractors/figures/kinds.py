@@ -86,7 +86,11 @@ _AVG_ANNUAL = re.compile(
     r"|average yearly|an average of [^,;.]{0,25}(?:a|per|each) year",
     re.I,
 )
-_MOM = re.compile(r"环比|month[- ]on[- ]month|from (?:the previous|a) month|\bm-o-m\b|\bmom\b|按月", re.I)
+_MOM = re.compile(
+    r"环比|month[- ]on[- ]month|from (?:the previous|a) month|\bon the month\b|\bsequential(?:ly)?\b"
+    r"|\bm-o-m\b|\bmom\b|按月",
+    re.I,
+)
 # Taiwan's press: 年增4.8%，季增1.1%, 月减3.7% (after simplification); never 第3季增长 or 1-5月增长
 _QOQ_VERB_BEFORE = re.compile(r"(?<![\d一二三四第首])季[增减]\s*$")
 _MOM_VERB_BEFORE = re.compile(r"(?<![\d一二三四五六七八九十份])月[增减]\s*$")
@@ -102,7 +106,20 @@ _YOY_AFTER = re.compile(
     re.I,
 )
 _MONTH_BASE_AFTER = re.compile(
-    rf"^\s*{_COMPARED}(?:the\s+previous\s+month|(?:{alternation(MONTHS)})\b)", re.I
+    rf"^\s*(?:{_COMPARED}|on\s+)(?:the\s+previous\s+month|(?:{alternation(MONTHS)})\b(?!,?\s+\d{{4}}))", re.I
+)
+# a quarter's rate compared with an earlier quarter: "from the second quarter", "above the April-June total"
+_QUARTER_BASE_AFTER = re.compile(
+    rf"^\s*(?:{_COMPARED}|on\s+|above\s+|below\s+)(?:the\s+)?(?:previous\s+quarter"
+    rf"|(?:first|second|third)\s+quarter"
+    rf"|(?:{alternation(MONTHS)})-(?:{alternation(MONTHS)})\s+(?:total|period|quarter|level|figure))",
+    re.I,
+)
+# 比9月增长11.3%, 较9月扩大5.7%: a month's rate compared with an earlier month written before it (not
+# 比去年10月)
+_MONTH_BASE_BEFORE_ZH = re.compile(
+    r"[较比](?:上个?月|\d{1,2}月份?|十[一二]月份?|[一二三四五六七八九十]月份?)"
+    r"(?:增长|增加|下降|减少|扩大|回落|上升|提高|下滑|收窄|多|少)了?(?:约|近|逾|超过)?\s*$"
 )
 
 # A change against something other than the same period a year before has no basis (docs/figure-labels-v2.md):
@@ -114,11 +131,11 @@ _NO_BASIS = re.compile(
     re.I,
 )
 
-_EARLIER_QUARTER = re.compile(r"[较比](?:一季度|首季|上季度?)")
+_EARLIER_QUARTER = re.compile(r"[较比](?:第?[一二三]季度|首季|上季度?)")
 
 _BASIS_CUES = (
     "年均", "average", "annually", "a year on", "环比", "month", "quarter", "按月", "按季", "m-o-m", "q-o-q",
-    "mom", "qoq",
+    "mom", "qoq", "sequential",
 )  # fmt: skip
 
 
@@ -167,11 +184,36 @@ def kind_and_basis(
     if figure.kind in {"currency", "count"}:
         if (_may_be_increment(before) and _INCREMENT_BEFORE.search(before)) or _INCREMENT_AFTER.match(after):
             return "increment", None
+        differs = (may_end_with(before, _CHANGE_ENDS) and _CHANGE_BEFORE.search(before)) or (
+            _DIFFERENCE_AFTER.match(after) or _DIFFERENCE_BEFORE.search(before[-24:])
+        )
+        if (
+            differs
+            and figure.kind == "count"
+            and figure.unit not in _MEASURED_UNITS
+            and _COUNT_AGAINST_A_BASE.search(before[-20:] + after[:30])
+        ):
+            # 较去年同期增加37家, 比一年前多28家, "three fewer than at the start of the year": things added to
+            # or gone from the count since a base, an increment (docs/figure-labels-v2.md)
+            return "increment", None
         if may_end_with(before, _CHANGE_ENDS) and _CHANGE_BEFORE.search(before):
             return "change", _basis(whole, period, before=before)
         if _DIFFERENCE_AFTER.match(after) or _DIFFERENCE_BEFORE.search(before[-24:]):
             return "change", None  # "HK$0.9 less than a week before", "narrowed by 68 billion yuan"
     return "level", None
+
+
+# counts of a measure, not of things: an area or a volume grows by a change (比去年增加2000亩, 增加2.4万吨)
+_MEASURED_UNITS = frozenset(
+    {"mu", "hectares", "square metres", "tonnes", "kilograms", "litres", "TEU", "days"}
+)
+# the base a count is compared with: a year or a moment before (较去年同期, 比年初, 比去年底, "than at the
+# start of the year", "than a year earlier")
+_COUNT_AGAINST_A_BASE = re.compile(
+    r"[较比](?:去年|上年|一年前|年初|上年末|去年底|上年底|前年)|同比"
+    r"|\bthan\s+(?:at\s+the\s+(?:start|end|beginning)|a\s+year|last\s+year|in\s+\d{4}|the\s+same|in\s+january)",
+    re.I,
+)
 
 
 # an amount or a count written as the difference from a base
@@ -203,8 +245,14 @@ def _basis(clause: str, period: str | None, after: str = "", before: str = "") -
         return None
     if _YOY_AFTER.match(after):
         return "yoy"
-    if period is not None and len(period) == 7 and _MONTH_BASE_AFTER.match(after):
+    if (
+        period is not None
+        and len(period) == 7
+        and (_MONTH_BASE_AFTER.match(after) or _MONTH_BASE_BEFORE_ZH.search(before[-16:]))
+    ):
         return "mom"  # a month's rate compared with an earlier month
+    if period is not None and "-Q" in period and _QUARTER_BASE_AFTER.match(after):
+        return "qoq"
     lowered = clause.lower()
     # why: most changes are year on year; the patterns run only when one of their words is there
     if not any(cue in lowered for cue in _BASIS_CUES):
@@ -215,5 +263,5 @@ def _basis(clause: str, period: str | None, after: str = "", before: str = "") -
         return "qoq"
     if _MOM.search(clause):
         quarter = period is not None and "-Q" in period
-        return "qoq" if quarter and "环比" in clause else "mom"
+        return "qoq" if quarter and ("环比" in clause or "sequential" in lowered) else "mom"
     return "yoy"

@@ -1148,12 +1148,50 @@ def test_the_value_of_the_same_period_last_year_is_dated_then(
 
 
 @pytest.mark.parametrize(
+    ("text", "span", "expected"),
+    [
+        # metrics-3.1.0: a count against an earlier moment is things added or gone, an increment
+        ("Some 43 farms are registered, three fewer than at the start of the year.", "three", -3.0),
+        ("佛山有進出口實績企業1.52萬家，較去年同期增加1180家。", "1180", 1180.0),
+        ("全市有进出口实绩的企业1108家，同比增加96家。", "96", 96.0),
+    ],
+)
+def test_a_count_against_an_earlier_moment_is_an_increment(
+    catalogue: MetricCatalogue, text: str, span: str, expected: float
+) -> None:
+    found = figures(text, catalogue)[span]
+    assert (found.kind, found.value) == ("increment", expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "basis"),
+    [
+        # metrics-3.1.0: a month's or a quarter's rate against the one before, written as that one
+        ("In October, trade reached 1.07 billion yuan, up 4.9 percent on September.", "4.9 percent", "mom"),
+        ("In October, exports were up 24.6% on October 2025.", "24.6%", "yoy"),
+        ("10月进口金额6.12亿元，比9月增长11.3%，比去年10月增长3.8%。", "11.3%", "mom"),
+        ("10月进口金额6.12亿元，比9月增长11.3%，比去年10月增长3.8%。", "3.8%", "yoy"),
+        ("三季度贸易额16.8亿元，比二季度增长4.2%。", "4.2%", "qoq"),
+        (
+            "July-September trade came to 1.42 billion yuan, 8.1 percent above the April-June total.",
+            "8.1 percent",
+            "qoq",
+        ),
+        ("October's trade reached 3.40 billion yuan, up 3.4% on the month.", "3.4%", "mom"),
+    ],
+)
+def test_a_rate_against_the_period_before_has_that_basis(
+    catalogue: MetricCatalogue, text: str, span: str, basis: str
+) -> None:
+    assert figures(text, catalogue, published=date(2026, 11, 20))[span].basis == basis
+
+
+@pytest.mark.parametrize(
     ("text", "span", "value"),
     [
         ("Okra fetched HK$9.5 a catty yesterday, HK$0.8 less than a week earlier.", "HK$0.8", -0.8),
         ("Spring onions fetched HK$11.5 a catty, down HK$0.8 from the same day last week.", "HK$0.8", -0.8),
         ("The trade surplus narrowed by 68 billion yuan to 341 billion yuan.", "68 billion yuan", -68e9),
-        ("Some 43 farms are registered, three fewer than at the start of the year.", "three", -3.0),
         ("紅蘿蔔批發價每斤5.2元，較一周前同日平0.4元。", "0.4元", -0.4),
         ("Gross margin narrowed 1.3 percentage points to 58.2 per cent.", "1.3 percentage points", -1.3),
         ("Import prices eased 3.1% from September.", "3.1%", -3.1),
