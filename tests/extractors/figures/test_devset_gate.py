@@ -25,9 +25,9 @@ from gdwatch.extractors.figures import FigureExtractor
 
 # Update together with the labels (benchmarks/devset.devset_sha256() prints the new values).
 PINNED_SHA256 = {
-    "en.jsonl": "d48243bb87dffa8ba8062114c2b92be1b4c94b4c3d68ac6dc8971e073fb6293d",
-    "zh-hans.jsonl": "d6b8446dbdbccf3380ac4a2af72d3a304529db767657a58c50432050769bde46",
-    "zh-hant.jsonl": "005f0f67b3207a825fbe76a48b88b52d7091edbd30f79eb6d6893b344b8550f2",
+    "en.jsonl": "2d681f2345cadc43cb1c71ac97390de37440f5bbd4f7c2619d56dba8d207f4c9",
+    "zh-hans.jsonl": "b162e34a80e38e9db00d99b9a471bd1e9c67c8c5ff4c46e6ca7f1a097ac74067",
+    "zh-hant.jsonl": "ec633a4394919d1706609a7f3c9f8ccac19bb4a30e45cd4f04d4ad3e6f0c535a",
 }
 
 FLOORS = {
