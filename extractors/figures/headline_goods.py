@@ -78,6 +78,37 @@ def headline_goods_zh(title: str, flow: re.Match[str], leading_words: re.Pattern
     return None
 
 
+def subject_goods_zh(body: str, flow_start: int, leading_words: re.Pattern[str]) -> str | None:
+    """Goods a Chinese sentence's clause opens with as the whole subject of its flow word, whatever their name
+    ends with (其中，LED灯串出口18.9亿元; 液晶电视出口82.6亿元), read as a headline's slot is; else None.
+
+    Args:
+        body: the sentence.
+        flow_start: where the flow word (出口, 进口) starts.
+        leading_words: the places, periods and other words a subject may open with.
+    """
+    if body[flow_start - 1 : flow_start] == "进" or body[flow_start + 2 : flow_start + 3] == "商":
+        return None  # 进出口: two-way trade; 进口商: the importers
+    run = _HAN_RUN_END.search(body, max(0, flow_start - 17), flow_start)
+    if run is None or (run.start() and body[run.start() - 1] not in _CLAUSE_OPENERS):
+        return None  # not the clause's whole subject: a verb or a name runs on before it
+    written = _PERIOD_AT_END.sub("", run.group())
+    if _NOT_A_GOODS_SUBJECT.search(written):
+        return None  # 广东对墨西哥出口, 该国, 线下出口成交: a partner, an anaphor or a channel, not goods
+    opening = leading_words.match(written)
+    goods = written[opening.end() :] if opening else written
+    return goods if _is_goods(goods, leading_words) else None
+
+
+# a body's subject names a partner, an anaphor or a channel where a headline's slot would not
+_NOT_A_GOODS_SUBJECT = re.compile(
+    r"[对自向从与同该的和及但占比为达]|线[上下]|网[上络]|出口|进口|预计|商户|本地|本港|本澳|平均|相当|等于|贡献|合作社"
+    r"|几家|多家|各家|分别|依次|[两三四五]地"
+)
+# what a clause's subject follows: the sentence's start, a comma, a colon, a list's 、
+_CLAUSE_OPENERS = frozenset("，,。；;：:、 ")
+
+
 def _is_goods(written: str, leading_words: re.Pattern[str]) -> bool:
     """Whether what fills a headline's flow slot is goods: not a place, a period, a partner or a word of
     :data:`_NOT_GOODS`."""

@@ -31,6 +31,7 @@ from gdwatch.extractors.figures.entity_choice import (
 )
 from gdwatch.extractors.figures.facts import ListItem, SentenceFacts, Vocabulary
 from gdwatch.extractors.figures.figure import Figure
+from gdwatch.extractors.figures.headline_goods import subject_goods_zh
 from gdwatch.extractors.figures.industries import industry_of_revenue
 from gdwatch.extractors.figures.kinds import kind_and_basis
 from gdwatch.extractors.figures.lexicon import (
@@ -1487,7 +1488,10 @@ def _goods_named_before(facts: SentenceFacts, hit: PhraseHit) -> str | None:
     named = [m.segment for m in parts(facts.segments) if clause_start <= m.start and m.end <= hit.start]
     if named:
         return named[-1]
-    return written_product(facts.body, hit.start, facts.vocabulary.subjects.leading_words)
+    leading_words = facts.vocabulary.subjects.leading_words
+    return written_product(facts.body, hit.start, leading_words) or _subject_goods(
+        facts.body, hit, leading_words
+    )
 
 
 def _an_industrys_revenue(facts: SentenceFacts, figure: Figure, metric: MetricDefinition | None) -> bool:
@@ -2087,7 +2091,15 @@ def _traded_product(body: str, hit: PhraseHit, vocabulary: Vocabulary) -> str | 
         )
         # "October trade between the two", "Third-quarter trade": the period of the trade, not its goods
         return None if product is not None and PERIOD_WORD_EN.fullmatch(product) else product
-    return written_product(body, hit.start, vocabulary.subjects.leading_words)
+    leading_words = vocabulary.subjects.leading_words
+    return written_product(body, hit.start, leading_words) or _subject_goods(body, hit, leading_words)
+
+
+def _subject_goods(body: str, hit: PhraseHit, leading_words: re.Pattern[str]) -> str | None:
+    """Goods of any name that are the whole subject of a flow phrase (液晶电视出口): exports, imports."""
+    if body[hit.start : hit.start + 2] not in {"出口", "进口"}:
+        return None
+    return subject_goods_zh(body, hit.start, leading_words)
 
 
 def _economy_by_sector(

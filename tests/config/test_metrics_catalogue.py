@@ -91,8 +91,8 @@ def test_a_part_added_to_the_file_is_recognised_without_code_change(tmp_path: Pa
     published = date(2026, 1, 10)
     before = extract_observations(text, published=published, catalogue=load_metrics())
     after = extract_observations(text, published=published, catalogue=load_metrics(path))
-    # without the table the English part is kept as written, and the Chinese one is not seen
-    assert [o.segment for o in before] == ["dragon eyes", None]
+    # without the table each part is kept as written (龙眼 opens its clause as the flow's subject)
+    assert [o.segment for o in before] == ["dragon eyes", "龙眼"]
     assert [(o.metric, o.segment) for o in after] == [("exports_growth", "longans")] * 2
 
 

@@ -368,6 +368,25 @@ def test_an_english_headline_naming_no_goods_sold_abroad(headline: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # metrics-3.2.0: goods of any name that open their clause as the flow's whole subject
+        ("其中，LED灯串出口18.9亿元，增长21.3%。", [("exports", "LED灯串"), ("exports_growth", "LED灯串")]),
+        ("分品类看，美甲灯出口12.8亿元；穿戴甲出口9.6亿元。", [("exports", "美甲灯"), ("exports", "穿戴甲")]),
+        # a partner, an anaphor, a channel, a price or importers are no goods
+        ("8月当月，广东对墨西哥出口118.4亿元。", [("exports", None)]),
+        ("平均进口价每公斤10.6元。", [(None, None)]),
+        ("线下出口成交264.8亿美元。", [(None, None)]),
+    ],
+)
+def test_goods_opening_a_clause_are_its_trades_part(
+    extractor: FigureExtractor, text: str, expected: list[tuple[str | None, str | None]]
+) -> None:
+    found = extractor.extract(text, published=PUBLISHED)
+    assert [(o.metric, o.segment) for o in found] == expected
+
+
+@pytest.mark.parametrize(
     "headline",
     [
         "Guangdong's third-quarter exports rise 4.6% from second quarter",  # when, not what
