@@ -203,6 +203,12 @@ _VALUE_OF_THE_GOODS_EN = re.compile(
 _BALANCE = re.compile(
     r"余额|在手订单|存量|\b(?:outstanding|order book|orders on hand|balance|deposits|stood at)\b", re.I
 )
+# a market's purchase right before the amount (its clause has no other trade phrase)
+_BOUGHT_BY_A_MARKET = re.compile(
+    r"\b(?:bought|buying|buys|took|taking|takes|purchased|purchasing|absorbed|paid)\s+"
+    r"(?:(?:about|around|some|nearly|roughly|more than|over)\s+)?$",
+    re.I,
+)
 _FLOW_SIDE_OPENING = re.compile(r"\s*(?:on the (import|export) side\b|(进口|出口)方面)", re.I)
 _WORTH_BEFORE = re.compile(r"\bworth\s+(?:about\s+|around\s+|some\s+)?$")
 
@@ -491,6 +497,7 @@ def read_figures(
             sentence_entity = sentence_entity or entity
             goods_valued = False
             purchased_goods: str | None = None
+            market: str | None = None
             if (
                 metric is not None
                 and state.article_flow == "imports"
@@ -514,6 +521,21 @@ def read_figures(
                 if role == "growth" or figure.kind == "currency":
                     metric = facts.vocabulary.metrics.get(key)
                     goods_valued = True
+            if (
+                metric is None
+                and figure.kind in {"currency", "percent"}
+                and (figure.kind == "currency" or role == "growth")
+                and facts.partners
+                and facts.body.isascii()
+                and _BOUGHT_BY_A_MARKET.search(facts.body, facts.clause(figure.start)[0], figure.start)
+                and any(end <= figure.start for _, end, _ in facts.partners)
+            ):
+                # what a market buys is Guangdong's exports: "ASEAN was the largest market, buying 1.05
+                # billion yuan worth", "The EU and the US bought 1.21 billion yuan and 560 million yuan"
+                metric = facts.vocabulary.metrics.get(
+                    "exports" if figure.kind == "currency" else "exports_growth"
+                )
+                market = [name for _, end, name in facts.partners if end <= figure.start][-1]
             if (
                 metric is None
                 and figure.kind in {"currency", "percent"}
@@ -876,6 +898,8 @@ def read_figures(
                         not_of_it=_NOT_THE_TRADE,
                         goods_traded_only=True,
                     )
+            if partner is None and market is not None and item is None:
+                partner = market  # the market that bought it
             if partner is not None:
                 state.last_partner = partner
             if partner is not None and metric is not None and metric.key in _WITH_A_PARTNER:

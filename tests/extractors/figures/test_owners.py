@@ -618,3 +618,22 @@ def test_a_sentence_opening_on_one_side_of_the_trade(
     extractor: FigureExtractor, text: str, expected: list[str]
 ) -> None:
     assert [o.metric for o in extractor.extract(text, published=PUBLISHED)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # metrics-3.3.0: what a market buys is Guangdong's exports to it
+        ("ASEAN was the largest market, buying 1.05 billion yuan worth.", [("exports", "ASEAN")]),
+        (
+            "The United States and the European Union bought 1.21 billion yuan and 560 million yuan of the "
+            "rackets, respectively.",
+            [("exports", "US"), ("exports", "EU")],
+        ),
+        ("Montenegro bought 684 million yuan worth of goods from Guangdong.", [("exports", "Montenegro")]),
+    ],
+)
+def test_what_a_market_buys_is_guangdongs_exports_to_it(
+    extractor: FigureExtractor, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [(o.metric, o.partner) for o in extractor.extract(text, published=PUBLISHED)] == expected
