@@ -18,8 +18,9 @@ _INDUSTRY_EN = re.compile(r"\b(?:industry|industries|cluster|sector)\b", re.I)
 _WORD_EN = re.compile(r"[a-z][a-z-]*$")
 _INDUSTRY_ZH = re.compile(r"(?:产业集群|产业|行业)")
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]{1,12}$")
-# a place, a period or a pronoun before the industry's name: 佛山市家电产业, 全市陶瓷产业, 2025年, 该市, 其
-_ZH_OWNER = re.compile(r"^.*(?:[市省区县镇年季]|全市|全省|该市|其|的)")
+# a place, a period, a pronoun or a verb of intent before the industry's name: 佛山市家电产业, 全市陶瓷产业,
+# 2025年, 该市, 其, 力争陈皮产业规模, 将发饰产业规模
+_ZH_OWNER = re.compile(r"^.*(?:[市省区县镇年季将]|全市|全省|该市|其|的|力争|计划|预计|有望|争取|推动|打造)")
 # words that qualify industries without naming one: 重点产业, 支柱产业, 万亿级产业集群
 _NOT_A_NAME_ZH = re.compile(
     r"^(?:重点|主导|支柱|新兴|战略性新兴|传统|优势|特色|相关|上述|这些|各)$|拥有|已|个|级"

@@ -155,8 +155,13 @@ def is_whole(body: str, hit: PhraseHit, subjects: SubjectGrammar) -> bool:
     side = PARTNER_SIDE_AT_END.search(prefix)
     if side is not None and (not side.start() or subjects.allowed_prefix.fullmatch(prefix[: side.start()])):
         return True  # 粤企向乌方出口, 自乌方进口: the trade with the partner's side
-    # 模具产业实现营业收入: the industry's measure, with the verb that reports it between
-    if not prefix or _REPORTING_VERB_END.sub("", prefix).endswith(INDUSTRY_WORDS_ZH):
+    # 模具产业实现营业收入: the industry's measure, with the verb that reports it between; 陈皮产业规模: the
+    # phrase names the industry itself, whatever its goods
+    if (
+        not prefix
+        or _REPORTING_VERB_END.sub("", prefix).endswith(INDUSTRY_WORDS_ZH)
+        or found.startswith("产业")
+    ):
         return True
     return bool(subjects.allowed_prefix.fullmatch(prefix))
 

@@ -2105,3 +2105,16 @@ def test_a_reports_name_gives_way_to_the_period_its_figures_are_of(catalogue: Me
     text = "翊澈科技公布三季报，第三季度营收6.84亿元，同比提高32.4%。\n归母净利润7120万元，同比增幅41.7%。"
     found = figures(text, catalogue, published=date(2026, 10, 23))
     assert {o.period for o in found.values()} == {"2026-Q3"}
+
+
+@pytest.mark.parametrize(
+    ("text", "segment"),
+    [
+        # metrics-3.4.0: an industry's scale after its goods is the industry's revenue, named by the goods
+        ("今年，新会区力争陈皮产业规模突破320亿元。", "陈皮"),
+        ("该镇计划到2028年将发饰产业规模提升至80亿元。", "发饰"),
+    ],
+)
+def test_an_industrys_scale_is_its_revenue(catalogue: MetricCatalogue, text: str, segment: str) -> None:
+    [found] = figures(text, catalogue, published=date(2026, 10, 20)).values()
+    assert (found.metric, found.segment) == ("industry_revenue", segment)
