@@ -18,13 +18,11 @@ from __future__ import annotations
 
 import re
 
-from gdwatch.extractors.figures.lexicon import HEADLINE_VERBS_EN
+from gdwatch.extractors.figures.lexicon import HEADLINE_VERBS_EN, PERIOD_REST_AFTER_DIGITS_ZH
+from gdwatch.extractors.figures.subjects import TIME_WORDS_ZH
 
 # A period written between the goods and the flow word (顺德小家电上半年出口, 大涌红木家具去年出口)
-_PERIOD_AT_END = re.compile(
-    r"(?:\d{4}年|前?[一二三四]季度|首季度?|第[一二三四1-4]季度?|[前首][二两三四五六七八九十1-9]季度?|"
-    r"[前首](?:\d{1,2}|[一二三四五六七八九十]+)个?月|[上下]半年|\d+(?:-\d+)?月份?|今年|去年|全年|当年)+$"
-)
+_PERIOD_AT_END = re.compile(rf"(?:{TIME_WORDS_ZH}|今年|去年|全年|当年)+$")
 # goods may carry Latin letters (POS机, LED灯); a period's digits end the run
 _HAN_RUN_END = re.compile(r"(?:[A-Za-z]*[\u4e00-\u9fff])+$")
 # the goods after the flow word end where the move or the measure begins (进口矽晶圆年增18%, 出口西柚量增)
@@ -64,15 +62,13 @@ def headline_goods_zh(title: str, flow: re.Match[str], leading_words: re.Pattern
     if before is not None:
         written = _PERIOD_AT_END.sub("", before.group())
         if before.start() and title[before.start() - 1].isdigit():
-            written = re.sub(r"^(?:个月|个季度|季度|月份|月|年|季)", "", written)
-        opening = leading_words.match(written)
-        goods = written[opening.end() :] if opening else written
+            written = PERIOD_REST_AFTER_DIGITS_ZH.sub("", written)
+        goods = _after_opening(written, leading_words)
         if _is_goods(goods, leading_words):
             return goods
     after = _GOODS_AFTER_FLOW.match(title, flow.end())
     if after is not None:
-        opening = leading_words.match(after.group(1))
-        goods = after.group(1)[opening.end() :] if opening else after.group(1)
+        goods = _after_opening(after.group(1), leading_words)
         if _is_goods(goods, leading_words):
             return goods
     return None
@@ -95,8 +91,7 @@ def subject_goods_zh(body: str, flow_start: int, leading_words: re.Pattern[str])
     written = _PERIOD_AT_END.sub("", run.group())
     if _NOT_A_GOODS_SUBJECT.search(written):
         return None  # 广东对墨西哥出口, 该国, 线下出口成交: a partner, an anaphor or a channel, not goods
-    opening = leading_words.match(written)
-    goods = written[opening.end() :] if opening else written
+    goods = _after_opening(written, leading_words)
     return goods if _is_goods(goods, leading_words) else None
 
 
@@ -107,6 +102,12 @@ _NOT_A_GOODS_SUBJECT = re.compile(
 )
 # what a clause's subject follows: the sentence's start, a comma, a colon, a list's 、
 _CLAUSE_OPENERS = frozenset("，,。；;：:、 ")
+
+
+def _after_opening(written: str, leading_words: re.Pattern[str]) -> str:
+    """What is written after the places, periods and other words a subject opens with."""
+    opening = leading_words.match(written)
+    return written[opening.end() :] if opening else written
 
 
 def _is_goods(written: str, leading_words: re.Pattern[str]) -> bool:

@@ -184,11 +184,12 @@ def kind_and_basis(
     if figure.kind in {"currency", "count"}:
         if (_may_be_increment(before) and _INCREMENT_BEFORE.search(before)) or _INCREMENT_AFTER.match(after):
             return "increment", None
-        differs = (may_end_with(before, _CHANGE_ENDS) and _CHANGE_BEFORE.search(before)) or (
-            _DIFFERENCE_AFTER.match(after) or _DIFFERENCE_BEFORE.search(before[-24:])
+        change_before = may_end_with(before, _CHANGE_ENDS) and _CHANGE_BEFORE.search(before) is not None
+        difference = (
+            _DIFFERENCE_AFTER.match(after) is not None or _DIFFERENCE_BEFORE.search(before[-24:]) is not None
         )
         if (
-            differs
+            (change_before or difference)
             and figure.kind == "count"
             and figure.unit not in _MEASURED_UNITS
             and _COUNT_AGAINST_A_BASE.search(before[-20:] + after[:30])
@@ -196,9 +197,9 @@ def kind_and_basis(
             # 较去年同期增加37家, 比一年前多28家, "three fewer than at the start of the year": things added to
             # or gone from the count since a base, an increment (docs/figure-labels-v2.md)
             return "increment", None
-        if may_end_with(before, _CHANGE_ENDS) and _CHANGE_BEFORE.search(before):
+        if change_before:
             return "change", _basis(whole, period, before=before)
-        if _DIFFERENCE_AFTER.match(after) or _DIFFERENCE_BEFORE.search(before[-24:]):
+        if difference:
             return "change", None  # "HK$0.9 less than a week before", "narrowed by 68 billion yuan"
     return "level", None
 

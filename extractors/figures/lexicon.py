@@ -425,6 +425,9 @@ AFTER_THINGS_EN = frozenset(
     )
 )
 """Words that end the name of the things a measure word measures ("pairs of jeans in the first months")."""
+PERIOD_REST_AFTER_DIGITS_ZH = re.compile(r"^(?:个月|个季度|季度|月份|月|年|季)")
+"""The rest of a period written with a digit that opens a run of Chinese (前10个月广东钟表出口 -> 个月): no
+part of the subject's name."""
 HEADLINE_VERBS_EN = frozenset(
     _words(
         "finds find rides ride heats heat brushes brush blows blow makes make lights light looks look "

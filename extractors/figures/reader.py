@@ -498,6 +498,8 @@ def read_figures(
             goods_valued = False
             purchased_goods: str | None = None
             market: str | None = None
+            # an amount or a growth rate, which a flow's level or growth metric can measure
+            amount_or_rate = figure.kind == "currency" or (figure.kind == "percent" and role == "growth")
             if (
                 metric is not None
                 and state.article_flow == "imports"
@@ -511,48 +513,39 @@ def read_figures(
             if (
                 metric is None
                 and state.article_flow is not None
-                and figure.kind in {"currency", "percent"}
+                and amount_or_rate
                 and item is None
                 and _VALUE_OF_THE_GOODS_EN.match(facts.matchable, facts.clause(figure.start)[0])
             ):
                 # "Their value reached 14.7 billion yuan", "The value of the fruit reached 2.86 billion yuan":
                 # the goods of an article on one flow
-                key = state.article_flow if figure.kind == "currency" else f"{state.article_flow}_growth"
-                if role == "growth" or figure.kind == "currency":
-                    metric = facts.vocabulary.metrics.get(key)
-                    goods_valued = True
+                metric = _flow_metric(facts, state.article_flow, figure)
+                goods_valued = True
             if (
                 metric is None
-                and figure.kind in {"currency", "percent"}
-                and (figure.kind == "currency" or role == "growth")
-                and facts.partners
+                and amount_or_rate
                 and facts.body.isascii()
                 and _BOUGHT_BY_A_MARKET.search(facts.body, facts.clause(figure.start)[0], figure.start)
-                and any(end <= figure.start for _, end, _ in facts.partners)
+                and (markets := [name for _, end, name in facts.partners if end <= figure.start])
             ):
                 # what a market buys is Guangdong's exports: "ASEAN was the largest market, buying 1.05
                 # billion yuan worth", "The EU and the US bought 1.21 billion yuan and 560 million yuan"
-                metric = facts.vocabulary.metrics.get(
-                    "exports" if figure.kind == "currency" else "exports_growth"
-                )
-                market = [name for _, end, name in facts.partners if end <= figure.start][-1]
+                metric = _flow_metric(facts, "exports", figure)
+                market = markets[-1]
             if (
                 metric is None
-                and figure.kind in {"currency", "percent"}
-                and (figure.kind == "currency" or role == "growth")
+                and amount_or_rate
                 and (side := _FLOW_SIDE_OPENING.match(facts.body)) is not None
             ):
                 # the side of the trade the sentence opens with: "On the import side, cashew nuts worth
                 # 1.12 billion yuan arrived", 进口方面，煤炭以6.4亿元居首
-                side_flow = (
-                    "imports" if (side.group(1) or side.group(2)).lower() in {"import", "进口"} else "exports"
-                )
-                metric = facts.vocabulary.metrics.get(
-                    side_flow if figure.kind == "currency" else f"{side_flow}_growth"
+                written_side = (side.group(1) or side.group(2)).lower()
+                metric = _flow_metric(
+                    facts, "imports" if written_side in {"import", "进口"} else "exports", figure
                 )
             if (
                 metric is None
-                and figure.kind in {"currency", "percent"}
+                and amount_or_rate
                 and item is None
                 and (state.trade_partner or state.source_partner or state.article_flow == "imports")
                 and (
@@ -560,13 +553,10 @@ def read_figures(
                         facts.matchable, facts.clause(figure.start)[0], figure.start
                     )
                 )
-                and (figure.kind == "currency" or role == "growth")
             ):
                 # "Sesame purchases reached 214 million yuan" in an article on trade with Burkina Faso: what
                 # Guangdong bought, its imports
-                metric = facts.vocabulary.metrics.get(
-                    "imports" if figure.kind == "currency" else "imports_growth"
-                )
+                metric = _flow_metric(facts, "imports", figure)
                 purchased_goods = written_product_en(
                     facts.body.lower(), purchases.start(), BEFORE_WHOLE_PHRASE_EN
                 )
@@ -1182,6 +1172,11 @@ _SOURCE_METRICS = frozenset({"imports", "imports_growth"})
 _PARTNER_ARTICLE_METRICS = frozenset(
     {"exports", "exports_growth", "imports", "imports_growth", "partner_trade", "partner_trade_growth"}
 )
+
+
+def _flow_metric(facts: SentenceFacts, flow: str, figure: Figure) -> MetricDefinition | None:
+    """The flow's level metric for an amount ("exports"), its growth metric for a rate ("exports_growth")."""
+    return facts.vocabulary.metrics.get(flow if figure.kind == "currency" else f"{flow}_growth")
 
 
 # "trade" with nothing that makes it the province's whole: "July-September trade alone", "the trade rose"

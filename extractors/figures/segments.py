@@ -20,6 +20,7 @@ from gdwatch.extractors.figures.lexicon import (
     AFTER_PRODUCT_EN,
     MASS_NOUNS_EN,
     NOT_PRODUCT_HEADS_EN,
+    PERIOD_REST_AFTER_DIGITS_ZH,
     VERBS_AND_ADVERBS_EN,
     WIRE_DATELINE_EN,
 )
@@ -496,9 +497,6 @@ def names_goods(written: str) -> bool:
     return found is not None and len(written) >= 2
 
 
-_PERIOD_REST_AFTER_DIGITS_ZH = re.compile(r"^(?:个月|个季度|季度|月份|月|年|季)")
-
-
 def written_product(body: str, hit_start: int, leading_words: re.Pattern[str]) -> str | None:
     """A product named as written right before a trade phrase ("湛江市水产品出口" -> 水产品), or None.
 
@@ -521,7 +519,7 @@ def written_product(body: str, hit_start: int, leading_words: re.Pattern[str]) -
     written = run.group()
     if run.start() and window[run.start() - 1].isdigit():
         # 前10个月广东钟表出口: the rest of a period written with a digit opens the run
-        written = _PERIOD_REST_AFTER_DIGITS_ZH.sub("", written, count=1)
+        written = PERIOD_REST_AFTER_DIGITS_ZH.sub("", written, count=1)
     opening = leading_words.match(written)
     # the longest opening of places and periods that leaves a product's name: 广州月饼 is 月饼, not 饼
     for cut in range(opening.end() if opening else 0, -1, -1):

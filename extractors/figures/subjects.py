@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from gdwatch.extractors.figures.places import PlaceIndex
 
 # Periods written before a subject (首季全省, 前10个月, 上半年)
-_TIME_WORDS = (
+TIME_WORDS_ZH = (
     r"\d{4}年|前?[一二三四]季度|首季度?|第[一二三四1-4]季度?|[前首][二两三1-3]季度?|"
     r"[前首](?:\d{1,2}|[一二三四五六七八九十]+)个?月|[上下]半年|\d+(?:-\d+)?月份?"
 )
@@ -65,7 +65,7 @@ class SubjectGrammar:
         one_character = "".join(form for form in places.partner_forms_zh if len(form) == 1)
         cities = _alternation(places.place_names_zh)
         return cls(
-            allowed_prefix=re.compile(rf"(?:{_TIME_WORDS}|{_ALLOWED_WORDS}|{names})+$"),
+            allowed_prefix=re.compile(rf"(?:{TIME_WORDS_ZH}|{_ALLOWED_WORDS}|{names})+$"),
             partner_prefix=re.compile(
                 rf"[对与向从同自](?:共建)?(?:{partners})(?:[、和及与](?:{partners}))*(?:分别)?$"
                 # 巴西、墨西哥和智利分别进出口…: partners listed bare, each the subject of its figure
@@ -73,11 +73,11 @@ class SubjectGrammar:
                 # 东盟、中东两地出口增幅分别为…: the partners of a list, counted
                 rf"|(?:{partners})(?:[、和及与](?:{partners}))+[两三四五六七八九十](?:地|国|大市场|个市场)$"
             ),
-            time_or_place=re.compile(rf"(?:{_TIME_WORDS}|今年|去年|目前|同期|全省|全市|全国|{cities}|市)+"),
+            time_or_place=re.compile(rf"(?:{TIME_WORDS_ZH}|今年|去年|目前|同期|全省|全市|全国|{cities}|市)+"),
             company_forms=places.company_forms_zh,
             # 对东盟鞋类出口: the partner before the goods is no part of their name
             leading_words=re.compile(
-                rf"^(?:[对与向从同自][{one_character}]|(?:输往|销往|运往|卖往)(?:{partners})的?|{_TIME_WORDS}"
+                rf"^(?:[对与向从同自][{one_character}]|(?:输往|销往|运往|卖往)(?:{partners})的?|{TIME_WORDS_ZH}"
                 rf"|{_ALLOWED_WORDS}|{names}|{named_partners})+"
             ),
         )
