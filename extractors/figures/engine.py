@@ -54,7 +54,7 @@ from gdwatch.extractors.figures.sentences import Sentence, split_sentences
 from gdwatch.extractors.figures.subjects import SubjectGrammar
 from gdwatch.extractors.records import Observation
 
-EXTRACTOR_VERSION = "metrics-3.4.0"
+EXTRACTOR_VERSION = "metrics-3.5.0"
 
 _LOWER = str.maketrans({chr(c): chr(c + 32) for c in range(65, 91)})
 _TRIGGERS = (FIGURE_TRIGGER, PERIOD_TRIGGER)
@@ -124,7 +124,14 @@ class FigureExtractor:
         named_in_title = headline_partners(title, self.vocabulary.places)
         state.source_partner = source_partner(title, named_in_title)
         state.trade_partner = trade_partner(title, named_in_title)
-        if "粤" in normalized or "粤" in title or _PARTNER_SIDE.search(normalized):
+        if (
+            "粤" in normalized
+            or "粤" in title
+            or any(
+                side.group()[1:] not in self.vocabulary.places.partner_forms_zh
+                for side in _PARTNER_SIDE.finditer(normalized)
+            )
+        ):
             # why: only an article that cuts a partner to 粤X or X方 needs every partner it names
             named = [*named_in_title, *self.vocabulary.places.find_partners(state.matchable)]
             state.named_partners = tuple(dict.fromkeys(name for _, _, name in named))
@@ -249,7 +256,7 @@ def _read_lede_company(body: str, state: DocumentState, vocabulary: Vocabulary) 
             return
 
 
-_PARTNER_SIDE = re.compile(r"[对自向从往至同与][\u4e00-\u9fff]方")
+_PARTNER_SIDE = re.compile(r"[对自向从往至同与][\u4e00-\u9fff][方国]")
 """A partner cut to one character and 方 ("side"): 自莫方采购, 同莫方有贸易往来的."""
 _LEDE_SUBJECT_REACH = 40
 """How far into a lede its subject may start: after a dateline and a wire credit ("(Bloomberg) -- ")."""

@@ -166,9 +166,10 @@ DECLINE_AFTER_EN = (*DECLINE_NOUNS_EN, "contraction", "cheaper")
 """Words right after a growth rate that make it a decline."""
 # 年增 / 年减 / 成长 (月增, 季增 for a month or quarter) are how Taiwan's press writes a rise or fall
 RISE_WORDS_ZH = _words(
-    "增长 提高 提升 上升 年增 月增 季增 成长 大增 激增 猛增 飙升 上涨 回升 高出 多出 同期多 扩大"
+    "增长 提高 提升 上升 年增 月增 季增 成长 大增 激增 猛增 飙升 上涨 回升 高出 多出 同期多 扩大 "
+    "增多 微增 上扬 攀升 走高 跃升 抬升"
 )
-DECLINE_WORDS_ZH = _words("下降 减少 下滑 回落 降低 下跌 年减 月减 季减 大跌 下挫 衰退")
+DECLINE_WORDS_ZH = _words("下降 减少 下滑 回落 降低 下跌 年减 月减 季减 大跌 下挫 衰退 微降 走低 缩减 萎缩")
 GROWTH_WORDS_ZH = (*RISE_WORDS_ZH, *DECLINE_WORDS_ZH, *_words("增速 增幅 同比 涨幅 按年 按月 按季"))
 
 # --- projection words (docs/architecture.md "projection") --------------------------------------------------

@@ -137,6 +137,8 @@ def is_whole(body: str, hit: PhraseHit, subjects: SubjectGrammar) -> bool:
         return not (_SUBSET_OF.match(rest) and not _GENERIC_GOODS.match(rest))
     if measures_something_else(body, hit):
         return False
+    if found.startswith(("与广东", "同广东")):
+        return True  # 塞浦路斯与广东之间的货物贸易: the trade of the partner before it with Guangdong, whole
     window = body[max(0, hit.start - 24) : hit.start]
     run = _HAN_RUN_END.search(window)
     prefix = _QUOTES_ZH.sub("", run.group() if run else "")
@@ -466,6 +468,7 @@ _RIGHT_AFTER_A_LEVEL = re.compile(
     r"\s*[,，]\s*(?:(?:marking|representing|posting|recording)\s+)?(?:an?\s+)?(?:year[- ]on[- ]year\s+)?"
     r"(?:up|down|rising|falling|growing|increasing|decreasing|rise of|increase of|decline of|drop of|gain of"
     r"|同比增长|同比下降|增长|下降|上升|增加|减少|(?:涨幅|增幅|升幅|降幅|跌幅)(?:为|达)?"
+    r"|微增|微降|增多|上扬|攀升|跃升|抬升|走高|走低|下滑|回落|提高|提升|扩大"
     # a month's or a quarter's rate against the one before, and Taiwan's press: 月增5.8%, 季增6.5%, 年减2.1%
     r"|(?:环比|按年|按月|按季)(?:增长|下降|上升|减少)|[年月季](?:增|减)|成长|衰退"
     # 高出上年同期18.7%, 较上年同期多出27.3%: higher than the same months a year before

@@ -9,9 +9,10 @@ from __future__ import annotations
 import re
 
 from gdwatch.extractors.figures.facts import ListItem, SentenceFacts
-from gdwatch.extractors.figures.matcher import PhraseHit, match_text
+from gdwatch.extractors.figures.matcher import CatalogueMatcher, PhraseHit, match_text
 from gdwatch.extractors.figures.places import PlaceIndex
 from gdwatch.extractors.figures.segments import names_goods
+from gdwatch.extractors.figures.subjects import TIME_WORDS_ZH
 from gdwatch.extractors.records import Observation
 
 # "exports to", "trade with", "imports of raw jadeite from", "exports bound for"
@@ -36,6 +37,7 @@ _WITH_GUANGDONG_EN = (
 )
 # 粤港进出口, 粤澳贸易: Guangdong's trade with the place the abbreviation joins to it
 _WITH_GUANGDONG = frozenset({"粤港", "粤澳"})
+_AND_GUANGDONG = ("与广东", "同广东")
 _ZH_BETWEEN = re.compile(r"[\s、\u4e00-\u9fff]{0,12}")
 
 
@@ -72,8 +74,10 @@ def choose_partner(facts: SentenceFacts, hit: PhraseHit | None, item: ListItem |
             and text.startswith("and guangdong", hit.start)
         ):
             return name  # "Tanzania and Guangdong traded goods worth ...": the two sides of the trade
-        if end == hit.start and text[start:end] in _WITH_GUANGDONG:
-            return name
+        if end == hit.start and (
+            text[start:end] in _WITH_GUANGDONG or text.startswith(_AND_GUANGDONG, hit.start)
+        ):
+            return name  # 粤港贸易; 塞浦路斯与广东之间的货物贸易: the partner is the trade's other side
         if (
             end <= hit.start
             and _ZH_LINK_BEFORE.search(text[max(0, start - 4) : start])
@@ -269,3 +273,33 @@ def headline_flow(lowered_title: str) -> str | None:
     if imports == exports or "进出口" in lowered_title:
         return None
     return "imports" if imports else "exports"
+
+
+# 广东与科特迪瓦今年首10个月的进出口: the partner, the period, then the trade; the period between keeps the
+# catalogue's "与{partner}的进出口" from reading it
+_PERIOD_BETWEEN_ZH = re.compile(
+    rf"(?:今年|去年|同期|{TIME_WORDS_ZH}|[前首]\d{{1,2}}个?月|1[-至到]\d{{1,2}}月)+的"
+)
+_WHOLE_TRADE = frozenset({"foreign_trade_total", "foreign_trade_growth"})
+
+
+def with_partner_before_period(
+    matchable: str, hits: list[PhraseHit], partners: list[tuple[int, int, str]], matcher: CatalogueMatcher
+) -> list[PhraseHit]:
+    """The hits, with a whole's trade that follows 与/同/对 a partner and a period read as the trade with that
+    partner (广东与科特迪瓦今年首10个月的进出口)."""
+    if not partners:
+        return hits
+    read = []
+    for hit in hits:
+        if hit.partner is None and all(metric.key in _WHOLE_TRADE for metric in hit.metrics):
+            for start, end, name in partners:
+                if (
+                    end < hit.start
+                    and matchable[start - 1 : start] in ("与", "同", "对")
+                    and _PERIOD_BETWEEN_ZH.fullmatch(matchable, end, hit.start)
+                ):
+                    placed = matcher.placed_hit("双边贸易", hit.start, hit.end, name)
+                    hit = placed or hit
+        read.append(hit)
+    return read

@@ -63,7 +63,7 @@ from gdwatch.extractors.figures.metric_choice import (
     measures_something_else,
     rate_of_the_level_before,
 )
-from gdwatch.extractors.figures.partners import choose_partner, share_partner
+from gdwatch.extractors.figures.partners import choose_partner, share_partner, with_partner_before_period
 from gdwatch.extractors.figures.period_choice import (
     base_period,
     choose_period,
@@ -131,6 +131,7 @@ def sentence_facts(
         body,
         _not_examples(body, find_segments(state.lowered[sentence.start : sentence.end], vocabulary.segments)),
     )
+    partners = vocabulary.places.find_partners(matchable)
     return SentenceFacts(
         vocabulary=vocabulary,
         normalized=normalized,
@@ -142,14 +143,23 @@ def sentence_facts(
             body,
             _with_sent_abroad(
                 matchable,
-                [h for h in vocabulary.matcher.find(matchable) if _is_measure(body, h, segments, vocabulary)],
+                with_partner_before_period(
+                    matchable,
+                    [
+                        h
+                        for h in vocabulary.matcher.find(matchable)
+                        if _is_measure(body, h, segments, vocabulary)
+                    ],
+                    partners,
+                    vocabulary.matcher,
+                ),
                 figures,
                 vocabulary,
             ),
             state.named_partners,
             vocabulary,
         ),
-        partners=vocabulary.places.find_partners(matchable),
+        partners=partners,
         entities=find_entities(body, vocabulary.places, state.companies, state.towns),
         periods=[m for m in periods if not m.base],
         bases=[m for m in periods if m.base],
@@ -245,12 +255,13 @@ def _with_sent_abroad(
 _GUANGDONG_AND_PARTNER_TRADE = re.compile(
     r"粤([\u4e00-\u9fff])(?:两地|双边)?(?:货物)?(?:贸易|进出口)(?:总额|总值|规模|额|值)?"
 )
-# a partner cut to one character with 方 ("side") after it, in a trade written around it: 输往莫方,
-# 自莫方采购, 同莫方有贸易往来的 (向乌方出口 is read by the trade phrase after it) -> the phrase it stands for
+# a partner cut to one character with 方 ("side") or 国 after it, in a trade written around it: 输往莫方,
+# 销往塞国, 自莫方采购, 同莫方有贸易往来的 (向乌方出口 is read by the trade phrase after it) -> the phrase it
+# stands for
 _PARTNER_SIDE_TRADE = (
-    (re.compile(r"(?:输往|销往|运往|卖往|出口至|出口到)([\u4e00-\u9fff])方"), "出口"),
-    (re.compile(r"[自从向]([\u4e00-\u9fff])方(?:采购|购入|买入|购进|买进)"), "进口"),
-    (re.compile(r"[同与]([\u4e00-\u9fff])方有(?:贸易|生意)往来的"), "外贸企业"),
+    (re.compile(r"(?:输往|销往|运往|卖往|出口至|出口到)([\u4e00-\u9fff])[方国]"), "出口"),
+    (re.compile(r"[自从向]([\u4e00-\u9fff])[方国](?:采购|购入|买入|购进|买进)"), "进口"),
+    (re.compile(r"[同与]([\u4e00-\u9fff])[方国]有(?:贸易|生意)往来的"), "外贸企业"),
 )
 _DENOMINATOR_OPENS = re.compile(r"占(?:同期|全年|当期|同年)?$")
 
@@ -265,7 +276,7 @@ def _with_guangdong_and_partner(
     if not named:
         return hits
     written = [(_GUANGDONG_AND_PARTNER_TRADE, "双边贸易")] if "粤" in body else []
-    if "方" in body:
+    if "方" in body or "国" in body:
         written += _PARTNER_SIDE_TRADE
     added = []
     for pattern, phrase in written:
@@ -274,6 +285,8 @@ def _with_guangdong_and_partner(
                 continue
             if _DENOMINATOR_OPENS.search(body, max(0, found.start() - 6), found.start()):
                 continue  # 占同期粤欧贸易的54%: the whole a part's share is of, not the figure's measure
+            if body[found.start(1) : found.end(1) + 1] in vocabulary.places.partner_forms_zh:
+                continue  # 销往美国: a country's own name, which the catalogue's phrases read
             partner = _the_one_named_with_initial(found.group(1), named, vocabulary)
             if partner is None:
                 continue
@@ -425,8 +438,9 @@ def read_figures(
                 and not metric.product
                 and (
                     _rate_of_a_count(facts, index, figure, role)
-                    # 进口量按年增长两成: the growth of the volume the phrase names, not of the trade's value
-                    or (role == "growth" and hit is not None and facts.body.startswith("量", hit.end))
+                    # 进口量按年增长两成, 美国买走了出口量的38.1%: the growth or a share of the volume the
+                    # phrase names, not of the trade's value
+                    or (figure.kind == "percent" and hit is not None and facts.body.startswith("量", hit.end))
                 )
             )
             # the trade a volume's rate is of: what keeps its goods in force for the article
@@ -1440,8 +1454,11 @@ def _singular(goods: str) -> str:
 
 # between a level and its rate: "发明专利授权量13.6万件，年增9.1%", "... 4.12 million tonnes, up 14.6 percent"
 _RATE_AFTER_LEVEL = re.compile(
-    r"[^\d，,。；;]{0,6}[，,]\s*(?:同比|环比|比上年|比去年|较上年|按年|按月|按季|年)?"
-    r"(?:增长|下降|增加|减少|上升|下滑|回落|提高|下跌|上涨|增|减|大增|跌)(?:了)?(?:近|约|逾|超过)?$"
+    r"[^\d，,。；;]{0,6}[，,]\s*(?:同比|环比|比上年|比去年|较上年|按年|按月|按季|年"
+    # 出口312万台，比9月份多16.5%: against the month before, written out
+    r"|(?:比|较)(?:\d{1,2}月份?|上月|上年同期|去年同期))?"
+    r"(?:增长|下降|增加|减少|上升|下滑|回落|提高|下跌|上涨|增多|微增|上扬|多出|高出|多|少|增|减|大增|跌)(?:了)?"
+    r"(?:近|约|逾|超过)?$"
     r"|[^\d,;.]{0,30},\s*(?:up|down|an?\s+(?:increase|rise|decrease|decline|drop|jump|gain)\s+of)\s+$",
     re.I,
 )
@@ -1453,7 +1470,17 @@ _VALUE_GROWTH = frozenset({"exports_growth", "imports_growth"})
 def _follows_its_level(facts: SentenceFacts, index: int) -> bool:
     """Whether the figure at ``index`` is a rate written right after the figure before it, which it grows."""
     previous_end, start = facts.figures[index - 1].end, facts.figures[index].start
-    return _RATE_AFTER_LEVEL.fullmatch(facts.body[previous_end:start]) is not None
+    if _RATE_AFTER_LEVEL.fullmatch(facts.body[previous_end:start]) is not None:
+        return True
+    # "shipments reached 1.18 million units, 14.6 percent more than in September": the comparison after it
+    return (
+        _JUST_A_COMMA_EN.fullmatch(facts.body, previous_end, start) is not None
+        and _MORE_OR_FEWER_AFTER_EN.match(facts.body, facts.figures[index].end) is not None
+    )
+
+
+_JUST_A_COMMA_EN = re.compile(r"(?:\s+[a-z]+){0,2},\s*(?:or\s+)?")
+_MORE_OR_FEWER_AFTER_EN = re.compile(r"\s+(?:more|fewer|less|higher|lower|above|below)\b")
 
 
 def _grows_the_volume_before(facts: SentenceFacts, index: int, hit: PhraseHit) -> bool:

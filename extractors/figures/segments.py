@@ -509,6 +509,8 @@ def written_product(body: str, hit_start: int, leading_words: re.Pattern[str]) -
     Returns:
         The product (simplified Chinese), without the places and periods before it.
     """
+    if body.startswith(("与广东", "同广东"), hit_start):
+        return None  # 中美洲国家尼加拉瓜与广东的贸易: the partner stands before the trade, not goods
     window = body[max(0, hit_start - 17) : hit_start]
     run = _HAN_RUN_END.search(window)
     listed = _AND_ZH.search(run.group()) if run else None

@@ -1,0 +1,119 @@
+"""How copy words a trade with one partner, a rise or fall, and a volume's rate (metrics-3.5.0): the partner
+cut to one character with 国, the partner written before 与广东 or before a period, rarer verbs of change, and
+rates of a volume that are no value's growth (docs/figure-labels-v2.md, "A part of the whole";
+docs/architecture.md, "Trade wording in metrics-3.5.0")."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from gdwatch.config.loader import load_gazetteer, load_metrics
+from gdwatch.extractors.figures import FigureExtractor
+
+PUBLISHED = date(2026, 11, 24)
+
+
+@pytest.fixture(scope="module")
+def extractor() -> FigureExtractor:
+    return FigureExtractor(load_metrics(), load_gazetteer())
+
+
+def read(extractor: FigureExtractor, text: str, headline: str | None = None) -> dict[str, tuple[object, ...]]:
+    found = extractor.extract(text, published=PUBLISHED, headline=headline)
+    return {text[o.start : o.end]: (o.metric, o.partner, o.kind) for o in found}
+
+
+def test_a_partner_cut_to_one_character_with_guo_is_the_partner_the_article_names(
+    extractor: FigureExtractor,
+) -> None:
+    text = (
+        "塞浦路斯与广东之间的货物贸易今年1至10月达到21.3亿元，比去年同期多10.8%。\n"
+        "广东销往塞国的货物价值19.6亿元。\n"
+        "广东从塞国买入的以铜材、橄榄油居多，金额1.7亿元，增加3.2%。"
+    )
+    figures = read(extractor, text)
+    assert figures["21.3亿元"] == ("partner_trade", "Cyprus", "level")
+    assert figures["10.8%"] == ("partner_trade_growth", "Cyprus", "change")
+    assert figures["19.6亿元"] == ("exports", "Cyprus", "level")
+    assert figures["3.2%"] == ("imports_growth", "Cyprus", "change")
+
+
+def test_a_countrys_own_name_ending_in_guo_is_not_read_as_a_cut_one(extractor: FigureExtractor) -> None:
+    # 销往美国 names the United States itself, which the catalogue's phrase reads; read as 美 cut to one
+    # character with 国 it would add an exports phrase that takes the shares' goods away
+    text = (
+        "粤企出口方面，大涌红木家具出口6.2亿元，主要销往美国、马来西亚和中国香港，"
+        "分别占出口额的31%、22%和18%。"
+    )
+    found = {text[o.start : o.end]: o.segment for o in extractor.extract(text, published=PUBLISHED)}
+    assert found == {"6.2亿元": "furniture", "31%": "furniture", "22%": "furniture", "18%": "furniture"}
+
+
+@pytest.mark.parametrize(
+    ("text", "amount", "partner"),
+    [
+        (
+            "廣東與科特迪瓦今年首10個月的進出口貨值合共26.4億元人民幣，比去年同期多了15.2%。",
+            "26.4億元",
+            "Côte d'Ivoire",
+        ),
+        ("广东与多米尼加的货物贸易额达86.2亿元，较上年同期增长17.5%。", "86.2亿元", "Dominican Republic"),
+        ("前10个月，广东对波黑进出口7.64亿元，同比增长21.6%。", "7.64亿元", "Bosnia and Herzegovina"),
+    ],
+)
+def test_the_trade_with_a_partner_written_before_a_period_or_by_its_short_name(
+    extractor: FigureExtractor, text: str, amount: str, partner: str
+) -> None:
+    assert read(extractor, text)[amount] == ("partner_trade", partner, "level")
+
+
+def test_the_partner_before_a_trade_with_guangdong_is_no_goods(extractor: FigureExtractor) -> None:
+    text = "中美洲国家尼加拉瓜与广东的贸易往来快速增长，1至10月双方进出口总值达23.5亿元人民幣。"
+    found = extractor.extract(text, published=PUBLISHED)
+    assert [(o.metric, o.partner, o.segment) for o in found] == [("partner_trade", "Nicaragua", None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "rate", "metric", "value"),
+    [
+        ("牛仔服装外销58.2亿元，较去年同期增多11.9%。", "11.9%", "exports_growth", 11.9),
+        ("自比利时进口94.2亿元，微增1.3%。", "1.3%", "imports_growth", 1.3),
+        ("出口27.8亿元，扩大23.6%。", "23.6%", "exports_growth", 23.6),
+        ("进口额为2.6亿元，微降1.5%。", "1.5%", "imports_growth", -1.5),
+    ],
+)
+def test_rarer_verbs_of_change_make_a_rate_the_levels_growth(
+    extractor: FigureExtractor, text: str, rate: str, metric: str, value: float
+) -> None:
+    found = {text[o.start : o.end]: o for o in extractor.extract(text, published=PUBLISHED)}
+    assert (found[rate].metric, found[rate].kind, found[rate].value) == (metric, "change", value)
+
+
+@pytest.mark.parametrize(
+    ("text", "rate"),
+    [
+        ("10月单月出口激光雕刻机21.3万台，较9月增加6.8%。", "6.8%"),
+        ("10月份全省电火锅出口312万台，比9月份多16.5%。", "16.5%"),
+        ("1至10月，广东累计外销蓝牙音箱1.06亿台，同比多出9.6%。", "9.6%"),
+        (
+            "In October alone, shipments reached 1.18 million units, 14.6 percent more than in September.",
+            "14.6 percent",
+        ),
+        ("美国、欧盟市场分别消化了深圳平板出口量的28.6%和24.1%。", "28.6%"),
+        ("新西兰和澳大利亚两个来源地分别贡献了进口量的45.3%与22.8%。", "22.8%"),
+    ],
+)
+def test_the_rate_or_share_of_a_volume_is_no_growth_of_the_trades_value(
+    extractor: FigureExtractor, text: str, rate: str
+) -> None:
+    found = {text[o.start : o.end]: o for o in extractor.extract(text, published=PUBLISHED)}
+    assert found[rate].metric is None
+
+
+def test_the_rate_after_a_value_keeps_the_values_metric(extractor: FigureExtractor) -> None:
+    # the guard above reads the volume only: a value's rate after "比9月多" stays the value's growth
+    text = "10月份全省电火锅出口额为9.2亿元，比9月份多16.5%。"
+    found = {text[o.start : o.end]: o for o in extractor.extract(text, published=PUBLISHED)}
+    assert found["16.5%"].metric == "exports_growth"
