@@ -74,6 +74,8 @@ def choose_partner(facts: SentenceFacts, hit: PhraseHit | None, item: ListItem |
             and text.startswith("and guangdong", hit.start)
         ):
             return name  # "Tanzania and Guangdong traded goods worth ...": the two sides of the trade
+        if end + 1 == hit.start and text.startswith("bound ", hit.start):
+            return name  # "U.S.-bound shipments": the goods sent to the partner written before "-bound"
         if end == hit.start and (
             text[start:end] in _WITH_GUANGDONG or text.startswith(_AND_GUANGDONG, hit.start)
         ):

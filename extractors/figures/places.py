@@ -260,10 +260,17 @@ class PlaceIndex:
                     match = longer
                     break
             name = self.partner_name(match.group())
-            if name and not _CURRENCY_AFTER.match(text, match.end()):
+            if (
+                name
+                and not _CURRENCY_AFTER.match(text, match.end())
+                and not _A_COUNTRY_IN_IT.match(text, match.end())
+            ):
                 found.append((match.start(), match.end(), name))
         return found
 
 
 # "398 million U.S. dollars", "US$45", 美元 is no trade with the United States: a currency named after a place
 _CURRENCY_AFTER = re.compile(r"\s*(?:dollars?\b|\$)")
+# "the Middle Eastern kingdom", "the ASEAN country": one country of the region, named elsewhere, not the
+# region
+_A_COUNTRY_IN_IT = re.compile(r"\s+(?:kingdom|country|nation|emirate|monarchy|republic)\b")

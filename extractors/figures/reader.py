@@ -1674,7 +1674,8 @@ def _partner_of_those(facts: SentenceFacts, before: Figure, figure: Figure) -> s
 
 
 _THOSE_TO = re.compile(
-    r"[^,;]{0,30},?\s+and\s+(?:those|that|shipments|exports|imports|sales)\s+(?:to|from|with|in)\s+[^,;\d]{2,40}$"
+    r"[^,;]{0,30},?\s+(?:and|while|whereas)\s+(?:those|that|shipments|exports|imports|sales)\s+(?:to|from|with|in)\s+"
+    r"[^,;\d]{2,40}$"
 )
 
 

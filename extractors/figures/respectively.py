@@ -65,8 +65,9 @@ def respectively_items(facts: SentenceFacts, matcher: CatalogueMatcher) -> dict[
         # why: an English list is written with commas, which also end clauses ("the primary, secondary
         # and tertiary sectors grew ..."): read it back to the previous figure instead
         items = _list_items(body, previous_end, first.start, keep=names)
+    listed = _listed_partners(facts, group)
     if len(items) < len(group):
-        return _levels_before(facts, group)
+        return _partners_only(group, listed) if listed else _levels_before(facts, group)
     if len(items) > len(group):
         # "手机、电脑及零部件、家具分别出口…": 及 / 和 inside an item when 、 alone gives one item per figure
         coarse = _list_items(body, items[0][0], first.start, _COARSE_SPLIT)
@@ -102,6 +103,10 @@ def respectively_items(facts: SentenceFacts, matcher: CatalogueMatcher) -> dict[
         [h for h in phrases if is_whole(body, h, facts.vocabulary.subjects)] for phrases in item_phrases
     ]
     partners = [[p for p in facts.partners if s <= p[0] and p[1] <= e] for s, e in items]
+    if listed and not all(partners):
+        # "销往东盟与中东的鞋类，增幅分别达到18.3%与25.1%": the items found are not the partners, which the
+        # sentence lists as one run before the figures
+        return _partners_only(group, listed)
     # "Exports of e-bikes and heat pumps to Iceland grew 28 percent and 46 percent": written once after the
     # list, the partner is every item's, and the items are what the list names before it
     shared_partner = _partner_after_parts(body, items, partners)
@@ -184,6 +189,35 @@ def respectively_items(facts: SentenceFacts, matcher: CatalogueMatcher) -> dict[
         )
     _repeat_for_a_second_list(facts, group, result)
     return result
+
+
+# between the partners of one list: "ASEAN and the EU", "the US, the EU and Japan", 东盟与中东,
+# 美國、比利時及南韓
+_BETWEEN_LISTED_PARTNERS = re.compile(r"\s*(?:,\s*and|,|and|[、和及与])\s*(?:the\s+)?", re.I)
+
+
+def _listed_partners(facts: SentenceFacts, group: list[int]) -> list[str] | None:
+    """The partners the sentence writes as one list, the last before a respectively list's first figure, when
+    there are as many as figures and no other partner stands between them and the figures; else None."""
+    first_start = facts.figures[group[0]].start
+    before = [p for p in facts.partners if p[1] <= first_start]
+    if len(before) < len(group):
+        return None
+    run = [before[-1]]
+    for partner in reversed(before[:-1]):
+        if not _BETWEEN_LISTED_PARTNERS.fullmatch(facts.matchable, partner[1], run[0][0]):
+            break
+        run.insert(0, partner)
+    names = [name for _, _, name in run]
+    return names if len(names) == len(group) and len(set(names)) == len(names) else None
+
+
+def _partners_only(group: list[int], partners: list[str]) -> dict[int, ListItem]:
+    """Each figure of the list with its partner, in order, and nothing else the list would pair."""
+    return {
+        index: ListItem(hit=None, partner=partner, entity=None, segment=None, unnamed=False)
+        for index, partner in zip(group, partners, strict=True)
+    }
 
 
 _TO_OR_FROM = re.compile(r"\s*\b(?:to|from|bound for|destined for)\s+(?:the\s+)?$")

@@ -165,6 +165,7 @@ def clause_breaks(sentence: str) -> list[tuple[int, int]]:
         if not _inside_number(sentence, match.start())
         and not _inside_parentheses(sentence, match.start())
         and not _inside_examples(sentence, match.start())
+        and not _around_a_subjects_apposition(sentence, match.start())
     ]
 
 
@@ -226,6 +227,29 @@ def _inside_examples(sentence: str, index: int) -> bool:
 
 
 _NUMBER_OR_BREAK = re.compile(r"\d|[;；:：.]")
+# "Outbound shipments from Guangdong, mainly motorbikes, solar panels and textiles, increased 17.8 percent":
+# what the subject is made of, set off by commas before its verb
+_APPOSITION_OPENS = re.compile(r",\s+(?:mainly|mostly|chiefly|largely|primarily|dominated\s+by)\s")
+_APPOSITION_CLOSES = re.compile(r"[^\d;:.]{1,80}?,\s+[a-z]+(?:ed|s)\b")
+
+
+def _around_a_subjects_apposition(sentence: str, index: int) -> bool:
+    """Whether a comma opens, splits or closes an apposition on a sentence's subject (no figure before it)
+    that ends with a comma and the subject's verb: the clause is the subject's, whose figures follow the
+    verb."""
+    if sentence[index] != ",":
+        return False
+    opened = sentence.rfind(", ", 0, index + 2)
+    while opened != -1 and not _APPOSITION_OPENS.match(sentence, opened):
+        opened = sentence.rfind(", ", 0, opened)
+    if opened == -1 or _NUMBER_OR_BREAK.search(sentence, 0, opened):
+        return False
+    closing = _APPOSITION_CLOSES.match(sentence, opened + 2)
+    return (
+        closing is not None and index < closing.end() and not _NUMBER_OR_BREAK.search(sentence, opened, index)
+    )
+
+
 _LIST_GOES_ON = re.compile(r"\s+(?:[a-z][\w-]*\s+){0,3}?(?:and|or)\s+[a-z]")
 
 

@@ -117,3 +117,69 @@ def test_the_rate_after_a_value_keeps_the_values_metric(extractor: FigureExtract
     text = "10月份全省电火锅出口额为9.2亿元，比9月份多16.5%。"
     found = {text[o.start : o.end]: o for o in extractor.extract(text, published=PUBLISHED)}
     assert found["16.5%"].metric == "exports_growth"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # metrics-3.6.0: the partners listed as one run before a respectively list's figures, whatever the
+        # list's other words split into
+        ("销往东盟与中东的鞋类，增幅分别达到18.3%与25.1%。", ["ASEAN", "Middle East"]),
+        ("新西兰和澳大利亚两个来源地分别贡献了进口量的45.3%与22.8%。", ["New Zealand", "Australia"]),
+        ("美國、比利時及南韓貨分別佔進口量41%、23%及18%。", ["US", "Belgium", "South Korea"]),
+        (
+            "ASEAN and Middle Eastern buyers increased their purchases by 24.6 percent and 19.8 percent "
+            "respectively.",
+            ["ASEAN", "Middle East"],
+        ),
+    ],
+)
+def test_a_run_of_partners_pairs_with_a_respectively_list_in_order(
+    extractor: FigureExtractor, text: str, expected: list[str]
+) -> None:
+    found = [o for o in extractor.extract(text, published=PUBLISHED) if o.unit == "%"]
+    assert [o.partner for o in found] == expected
+
+
+def test_a_country_of_a_region_is_not_the_region(extractor: FigureExtractor) -> None:
+    text = (
+        "Guangdong-Jordan trade grew 12.7 percent to 4.18 billion yuan over January-August.\n"
+        "Exports to the Middle Eastern kingdom rose 15.9 percent to 3.02 billion yuan."
+    )
+    found = {text[o.start : o.end]: o.partner for o in extractor.extract(text, published=PUBLISHED)}
+    assert found["15.9 percent"] == "Jordan"
+
+
+@pytest.mark.parametrize(
+    ("text", "rate", "partner"),
+    [
+        ("U.S.-bound shipments grew 18.4 percent.", "18.4 percent", "US"),
+        ("Shipments to Japan rose 7.2 percent, while EU-bound ones grew 16.9 percent.", "16.9 percent", "EU"),
+        (
+            "EU-bound exports fell 3.6 percent, while those to the Middle East rose 52 percent.",
+            "52 percent",
+            "Middle East",
+        ),
+    ],
+)
+def test_goods_bound_for_a_partner_and_those_to_another_are_exports_to_it(
+    extractor: FigureExtractor, text: str, rate: str, partner: str
+) -> None:
+    found = {text[o.start : o.end]: o for o in extractor.extract(text, published=PUBLISHED)}
+    assert (found[rate].metric, found[rate].partner) == ("exports_growth", partner)
+
+
+def test_an_apposition_on_the_subject_keeps_the_subjects_measure(extractor: FigureExtractor) -> None:
+    text = (
+        "Outbound shipments from Guangdong, mainly motorbikes, solar panels and textiles, increased 17.8 "
+        "percent "
+        "to 498 million yuan."
+    )
+    found = [(o.metric, o.segment) for o in extractor.extract(text, published=PUBLISHED)]
+    assert found == [("exports_growth", None), ("exports", None)]
+
+
+def test_an_apposition_after_a_figure_still_ends_its_clause(extractor: FigureExtractor) -> None:
+    text = "Exports rose 5 percent, mainly to the EU, and imports fell 2 percent."
+    found = [(o.metric, o.value) for o in extractor.extract(text, published=PUBLISHED)]
+    assert found == [("exports_growth", 5.0), ("imports_growth", -2.0)]
