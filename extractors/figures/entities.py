@@ -583,6 +583,23 @@ _PLURAL_IN_BEFORE = re.compile(r"[a-z]s\s+in\s+$")
 _VERB_IN_BEFORE = re.compile(r"\b(?:is|are|was|were)\s+\w+\s+in\s+$")
 
 
+_CUSTOMS_FORECASTS_EN = re.compile(
+    r"\s+customs\s+(?:officers\s+|officials\s+)?"
+    r"(?:expects?|forecasts?|predicts?|sees?|estimates?|projects?|anticipates?)\b",
+    re.I,
+)
+# what the people there do: they speak or forecast ("traders in Guangzhou said"), rather than sell
+_THEY_SAY_AFTER_EN = re.compile(
+    r"(?:\s+and\s+[A-Z][\w'’-]+)?(?:'s\s+[\w\s-]{1,40}?)?\s+(?:said|say|says|expect|expects|see|sees|forecast|forecasts|"
+    r"predict|predicts|estimate|estimates|look\s+for|reckon|believe|anticipate)\b"
+)
+_PEOPLE_THERE_EN = re.compile(
+    r"\b(?:customs(?:\s+(?:officers|officials))?|traders|wholesalers|dealers|importers|merchants|officials)"
+    r"\s+(?:in|at)\s+(?:[A-Z][\w'’-]+\s+and\s+)?$",
+    re.I,
+)
+
+
 def _mention(
     sentence: str,
     start: int,
@@ -636,6 +653,17 @@ def _mention(
         valid = False  # the office that published the figure: "据拱北海关统计，珠海市…", "广州海关数据显示"
     if kind == "region" and name.endswith(" Customs") and after.startswith(("预计", "预测", "预期")):
         valid = False  # "广州海关预计，全年双边贸易有望突破25亿元": the office forecasts the trade it counts
+    if kind in {"city", "district"} and _CUSTOMS_FORECASTS_EN.match(sentence, end):
+        valid = False  # "Guangzhou customs expects full-year trade to approach 3 billion yuan": the office
+    if (
+        kind in {"city", "district"}
+        and may_end_with(before, ("in", "at", "and"))
+        and _PEOPLE_THERE_EN.search(before)
+        and _THEY_SAY_AFTER_EN.match(sentence, end)
+    ):
+        # "Customs officers in Guangzhou see full-year trade ... topping", "Meat traders in Guangzhou said":
+        # where the people who speak are, not whose figure it is
+        valid = False
     if kind == "national_zh" and not _CLAUSE_START_BEFORE.search(before):
         valid = False
     if kind in {"city", "district"} and (

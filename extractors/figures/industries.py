@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from gdwatch.extractors.figures.lexicon import NOT_IN_AN_INDUSTRY_NAME_EN
+from gdwatch.extractors.figures.matcher import CatalogueMatcher, PhraseHit
 from gdwatch.extractors.figures.segments import SegmentIndex, find_segments
 
 _INDUSTRY_EN = re.compile(r"\b(?:industry|industries|cluster|sector)\b", re.I)
@@ -103,3 +104,32 @@ def industry_of_revenue(
     if _INDUSTRY_EN.search(body, 0, figure_start) or _ANAPHOR_ZH.search(body, 0, figure_start):
         return _last_industry(text_before, len(text_before), index)
     return None
+
+
+# "the video game industry earned 124.6 billion yuan", "the appliance cluster earned ...", "an industry
+# scale of 250 billion yuan", "a yacht industry worth 10 billion yuan": what an industry takes in, written as
+# a verb after its name; the hit starts at the verb, after the industry's name. Output value is no revenue
+# ("reported an output value of": docs/figure-labels-v2.md names it as a segment)
+_INDUSTRY_EARNED_EN = re.compile(
+    r"\b(?:industry|industries|cluster|clusters)\s+"
+    r"(?P<verb>(?:(?:has|have|had)\s+)?(?:generated|earned|posted|recorded|reported|achieved|brought\s+in)(?!\s+(?:an\s+)?output)"
+    r"(?:\s+(?:revenue|revenues|sales|turnover|income)\s+of)?"
+    r"|scale\s+of|worth)\s",
+    re.I,
+)
+
+
+def industry_earnings(matchable: str, hits: list[PhraseHit], matcher: CatalogueMatcher) -> list[PhraseHit]:
+    """The hits, with an English industry's earnings written as a verb after its name read as its revenue."""
+    if "industr" not in matchable and "cluster" not in matchable:
+        return hits
+    for found in _INDUSTRY_EARNED_EN.finditer(matchable):
+        start, end = found.span("verb")
+        if any(h.start < end and start < h.end and not (start <= h.start and h.end <= end) for h in hits):
+            continue  # a phrase reaching outside the verb reads the words its own way
+        hit = matcher.placed_hit("industry revenue", start, end, None)
+        if hit is not None:
+            # "posted revenue of": the phrase the catalogue finds inside the verb is the same revenue
+            kept = [h for h in hits if not (start <= h.start and h.end <= end)]
+            hits = sorted([*kept, hit], key=lambda h: h.start)
+    return hits

@@ -20,6 +20,8 @@ from gdwatch.extractors.records import Observation
 _LINK_AFTER = re.compile(
     r"\s+(?:of\s+(?:[a-z]+\s+){1,6}?)?(?:to|with|from|bound\s+for|destined\s+for)\s+(?:the\s+)?"
 )
+_LINK_WORDS = (" with", " to", " from")
+_THE = re.compile(r"\s+(?:the\s+)?")
 _ZH_LINK_BEFORE = re.compile(r"(?:[对与向从同自]|输往|销往|运往|卖往)(?:共建)?\s*$")
 _POSSESSIVE_BETWEEN = re.compile(r"\s*['’]?s\s+")  # matchable text writes "Ghana's" as "ghana s"
 _WITH_GUANGDONG_EN = (
@@ -62,6 +64,12 @@ def choose_partner(facts: SentenceFacts, hit: PhraseHit | None, item: ListItem |
     for start, end, name in facts.partners:
         if hit.end <= start and _LINK_AFTER.fullmatch(text[hit.end : start]):
             return name
+        if (
+            hit.end < start
+            and text.endswith(_LINK_WORDS, hit.start, hit.end)
+            and _THE.fullmatch(text, hit.end, start)
+        ):
+            return name  # "firms now trade with Morocco": the phrase ends with its link word
         if (
             end <= hit.start
             and _POSSESSIVE_BETWEEN.fullmatch(text, end, hit.start)

@@ -32,7 +32,7 @@ from gdwatch.extractors.figures.entity_choice import (
 from gdwatch.extractors.figures.facts import ListItem, SentenceFacts, Vocabulary
 from gdwatch.extractors.figures.figure import Figure
 from gdwatch.extractors.figures.headline_goods import subject_goods_zh
-from gdwatch.extractors.figures.industries import industry_of_revenue
+from gdwatch.extractors.figures.industries import industry_earnings, industry_of_revenue
 from gdwatch.extractors.figures.kinds import kind_and_basis
 from gdwatch.extractors.figures.lexicon import (
     ABROAD_WORDS_EN,
@@ -132,6 +132,13 @@ def sentence_facts(
         _not_examples(body, find_segments(state.lowered[sentence.start : sentence.end], vocabulary.segments)),
     )
     partners = vocabulary.places.find_partners(matchable)
+    # the catalogue's phrases that measure something here, then the measures written around words a phrase
+    # cannot spell: an industry's earnings, a partner before a period, goods sent abroad, 粤X贸易
+    hits = [h for h in vocabulary.matcher.find(matchable) if _is_measure(body, h, segments, vocabulary)]
+    hits = industry_earnings(matchable, hits, vocabulary.matcher)
+    hits = with_partner_before_period(matchable, hits, partners, vocabulary.matcher)
+    hits = _with_sent_abroad(matchable, hits, figures, vocabulary)
+    hits = _with_guangdong_and_partner(body, hits, state.named_partners, vocabulary)
     return SentenceFacts(
         vocabulary=vocabulary,
         normalized=normalized,
@@ -139,26 +146,7 @@ def sentence_facts(
         body=body,
         matchable=matchable,
         figures=figures,
-        hits=_with_guangdong_and_partner(
-            body,
-            _with_sent_abroad(
-                matchable,
-                with_partner_before_period(
-                    matchable,
-                    [
-                        h
-                        for h in vocabulary.matcher.find(matchable)
-                        if _is_measure(body, h, segments, vocabulary)
-                    ],
-                    partners,
-                    vocabulary.matcher,
-                ),
-                figures,
-                vocabulary,
-            ),
-            state.named_partners,
-            vocabulary,
-        ),
+        hits=hits,
         partners=partners,
         entities=find_entities(body, vocabulary.places, state.companies, state.towns),
         periods=[m for m in periods if not m.base],

@@ -8,6 +8,7 @@ phrase is named once, first, over a list of places or parts ("exports from Shenz
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from gdwatch.extractors.figures.facts import ListItem, SentenceFacts
@@ -139,6 +140,13 @@ def respectively_items(facts: SentenceFacts, matcher: CatalogueMatcher) -> dict[
             return _levels_before(facts, group)
     distribute_partners = all(partners)
     distribute_entities = all(entities) and len({names[-1] for names in entities}) == len(items)
+    if not distribute_entities and not any(partners):
+        # "Foshan and Zhongshan, the two main production bases, exported 1.72 billion yuan and 1.31 billion
+        # yuan": the places listed as one run before the figures, an apposition between
+        listed_entities = _listed_entities(facts, group)
+        if listed_entities is not None:
+            entities = [[name] for name in listed_entities]
+            distribute_entities = True
     if any(segments) and not all(segments) and not any(entities) and not all(partners):
         # "家电、玩具、美妆产品出口分别增长": a list of parts where some have no catalogued name; each keeps
         # its own, written as it is, rather than the nearest known part's
@@ -210,6 +218,20 @@ def _listed_partners(facts: SentenceFacts, group: list[int]) -> list[str] | None
         run.insert(0, partner)
     names = [name for _, _, name in run]
     return names if len(names) == len(group) and len(set(names)) == len(names) else None
+
+
+def _listed_entities(facts: SentenceFacts, group: list[int]) -> list[str] | None:
+    """The places the sentence writes as one run opening it, as many as the respectively list's figures, with
+    no other place before them or between them and the figures; else None."""
+    first_start = facts.figures[group[0]].start
+    before = [m for m in facts.entities if m.valid and m.name and m.end <= first_start]
+    if len(before) != len(group) or facts.body[: before[0].start].strip():
+        return None
+    for earlier, later in itertools.pairwise(before):
+        if not _BETWEEN_LISTED_PARTNERS.fullmatch(facts.body, earlier.end, later.start):
+            return None
+    names = [m.name for m in before]
+    return names if len(set(names)) == len(names) else None
 
 
 def _partners_only(group: list[int], partners: list[str]) -> dict[int, ListItem]:

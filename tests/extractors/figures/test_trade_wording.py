@@ -183,3 +183,67 @@ def test_an_apposition_after_a_figure_still_ends_its_clause(extractor: FigureExt
     text = "Exports rose 5 percent, mainly to the EU, and imports fell 2 percent."
     found = [(o.metric, o.value) for o in extractor.extract(text, published=PUBLISHED)]
     assert found == [("exports_growth", 5.0), ("imports_growth", -2.0)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Guangzhou customs expects full-year trade to approach 3 billion yuan.",
+        "Customs officers in Guangzhou see full-year trade with the islands topping 1.6 billion yuan.",
+        "Meat traders in Guangzhou said November arrivals could exceed 70,000 tonnes.",
+        "Importers in Dongguan and Shenzhen expect November arrivals to climb by about 10% from October.",
+    ],
+)
+def test_the_place_of_those_who_forecast_is_not_the_figures_owner(
+    extractor: FigureExtractor, text: str
+) -> None:
+    # metrics-3.7.0: the customs office or the traders of a city speak for the province's trade
+    assert {o.entity for o in extractor.extract(text, published=PUBLISHED)} == {"Guangdong"}
+
+
+def test_the_place_of_those_who_sell_is_the_figures_owner(extractor: FigureExtractor) -> None:
+    text = "Jade traders in Sihui sold goods worth 1.18 billion yuan during the holiday."
+    assert {o.entity for o in extractor.extract(text, published=PUBLISHED)} == {"Sihui"}
+
+
+def test_places_listed_before_an_apposition_pair_with_a_respectively_list(extractor: FigureExtractor) -> None:
+    text = (
+        "Foshan and Zhongshan, the two main production bases, exported 1.72 billion yuan and 1.31 billion yuan "
+        "worth of the cookers, respectively."
+    )
+    found = [o.entity for o in extractor.extract(text, published=PUBLISHED)]
+    assert found == ["Foshan", "Zhongshan"]
+
+
+@pytest.mark.parametrize(
+    ("text", "segment"),
+    [
+        ("Guangdong's video game industry earned 124.6 billion yuan in 2025.", "video game"),
+        ("The smart home appliance cluster earned 1,865.4 billion yuan.", "smart home appliances"),
+        ("Sihui's jade industry posted revenue of 32 billion yuan last year.", "jade"),
+        ("The city aims to build a yacht industry worth 10 billion yuan by 2030.", "yachts"),
+    ],
+)
+def test_what_an_industry_earns_is_its_revenue(extractor: FigureExtractor, text: str, segment: str) -> None:
+    found = extractor.extract(text, published=PUBLISHED)
+    assert [(o.metric, o.segment) for o in found] == [("industry_revenue", segment)]
+
+
+def test_an_industrys_output_value_is_no_revenue(extractor: FigureExtractor) -> None:
+    text = "Guangdong's prepared dish industry reported an output value of 86.2 billion yuan last year."
+    assert [o.metric for o in extractor.extract(text, published=PUBLISHED)] == [None]
+
+
+@pytest.mark.parametrize(
+    ("text", "partner"),
+    [
+        ("Some 1,320 Guangdong enterprises now trade with Morocco.", "Morocco"),
+        ("Some 130 Guangdong firms now do business with Rwanda.", "Rwanda"),
+        ("By the end of October, 412 companies from Guangdong were trading with Fiji.", "Fiji"),
+    ],
+)
+def test_firms_that_trade_with_a_partner_are_its_trading_firms(
+    extractor: FigureExtractor, text: str, partner: str
+) -> None:
+    found = extractor.extract(text, published=PUBLISHED)
+    assert [(o.metric, o.partner) for o in found] == [("import_export_enterprises", partner)]
