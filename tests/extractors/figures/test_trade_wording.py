@@ -208,8 +208,8 @@ def test_the_place_of_those_who_sell_is_the_figures_owner(extractor: FigureExtra
 
 def test_places_listed_before_an_apposition_pair_with_a_respectively_list(extractor: FigureExtractor) -> None:
     text = (
-        "Foshan and Zhongshan, the two main production bases, exported 1.72 billion yuan and 1.31 billion yuan "
-        "worth of the cookers, respectively."
+        "Foshan and Zhongshan, the two main production bases, exported 1.72 billion yuan and 1.31 billion "
+        "yuan worth of the cookers, respectively."
     )
     found = [o.entity for o in extractor.extract(text, published=PUBLISHED)]
     assert found == ["Foshan", "Zhongshan"]
