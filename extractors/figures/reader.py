@@ -2119,8 +2119,10 @@ def _traded_product(body: str, hit: PhraseHit, vocabulary: Vocabulary) -> str | 
         )
         if named_before is not None:
             return named_before.group(1).lower()  # "Ceramics, the city's biggest export, grew 12.6%"
+        written = written_product_en(body, hit.start, BEFORE_WHOLE_PHRASE_EN)
         product = (
-            written_product_en(body, hit.start, BEFORE_WHOLE_PHRASE_EN)
+            # "sewing machine exports": the goods named as goods are, in the plural
+            (plural_product(written) if written else None)
             or opening_product_en(body, hit.start, BEFORE_WHOLE_PHRASE_EN, vocabulary.places.names)
             or written_product_after_en(body, hit.end)
         )

@@ -236,18 +236,20 @@ def written_product_en(
     words = found.group(1).split()
     while words and words[0] in not_products:
         words.pop(0)
-    if not words or any(_names_no_goods(w, not_products) for w in words):
+    if not words or any(_names_no_goods(w, not_products, w is words[-1]) for w in words):
         return None
     return " ".join(words)
 
 
-def _names_no_goods(word: str, not_products: frozenset[str]) -> bool:
-    """Whether a word before a trade phrase rules out a product: a word for the whole, a verb or an adverb."""
+def _names_no_goods(word: str, not_products: frozenset[str], last: bool = True) -> bool:
+    """Whether a word before a trade phrase rules out a product: a word for the whole, a verb or an adverb.
+    A participle before the goods' noun describes them ("processed food exports", "fishing tackle"); "supply"
+    is a noun."""
     return (
         word in not_products
         or word in _NOT_PRODUCTS_EN
         or word in VERBS_AND_ADVERBS_EN
-        or word.endswith(_NOT_NOUN_ENDINGS)
+        or (word.endswith(_NOT_NOUN_ENDINGS) and (last or word.endswith("ly")) and not word.endswith("pply"))
     )
 
 
@@ -258,9 +260,14 @@ _OPENING_PRODUCT_EN = re.compile(
 )
 
 
+# a channel or a kind written before the flow, with no plural: "bonded online imports", "solar exports"
+_NO_PLURAL_EN = frozenset(["online", "offline", "solar", "bonded", "direct-mail"])
+
+
 def plural_product(product: str) -> str:
     """A product written as a noun adjunct, named as goods are named: "motorcycle" -> "motorcycles",
-    "battery" -> "batteries", "ceramic" -> "ceramics", "agricultural" -> "agricultural products"; a mass
+    "battery" -> "batteries", "ceramic" -> "ceramics", "agricultural" -> "agricultural products", "aquatic" ->
+    "aquatic products"; a mass
     noun or a plural stays as it is ("tea", "denim", "drones").
 
     Args:
@@ -270,10 +277,16 @@ def plural_product(product: str) -> str:
         The product's name.
     """
     head = product.rsplit(" ", 1)[-1]
-    if head in MASS_NOUNS_EN or head.endswith(("s", "ware", "wear", "fruit")) or not head.isalpha():
+    if (
+        head in _NO_PLURAL_EN
+        or head in MASS_NOUNS_EN
+        or head.endswith(("s", "ware", "wear", "fruit"))
+        or not head.isalpha()
+    ):
         return product
-    if head.endswith("al"):
-        return product + " products"  # "agricultural exports": exports of agricultural products
+    if head.endswith("al") or (head.endswith("ic") and head not in {"ceramic", "fabric", "garlic", "mosaic"}):
+        # "agricultural exports", "aquatic exports": exports of agricultural or aquatic products
+        return product + " products"
     if head.endswith("y") and head[-2:-1] not in "aeiou":
         return product[:-1] + "ies"
     if head.endswith(("sh", "ch", "x")):

@@ -247,3 +247,22 @@ def test_firms_that_trade_with_a_partner_are_its_trading_firms(
 ) -> None:
     found = extractor.extract(text, published=PUBLISHED)
     assert [(o.metric, o.partner) for o in found] == [("import_export_enterprises", partner)]
+
+
+@pytest.mark.parametrize(
+    ("text", "segment"),
+    [
+        # metrics-3.8.0: goods the catalogue does not list, written before "exports", named in the plural
+        ("In November, pet supply exports stood at 1.92 billion yuan.", "pet supplies"),
+        ("In the period, processed food exports grew to 1.2 billion yuan.", "processed food"),
+        ("Guangdong's sewing machine exports reached 2.93 billion yuan.", "sewing machines"),
+        ("The county's aquatic exports reached 2.1 billion yuan.", "aquatic products"),
+        ("In the period, bonded online imports totalled 21.3 billion yuan.", "bonded online"),
+    ],
+)
+def test_goods_written_before_a_flow_are_its_part(
+    extractor: FigureExtractor, text: str, segment: str
+) -> None:
+    found = extractor.extract(text, published=PUBLISHED)
+    assert [o.segment for o in found] == [segment]
+    assert found[0].metric in {"exports", "imports"}
