@@ -205,7 +205,8 @@ NOT_SUBJECT_EN = frozenset(
         "nearly almost around some roughly approximately less below above exceeded surpassed topped hitting "
         "totaling totalling edging inching contracted contracting shrank shrinking slipped slipping soared "
         "soaring falling gaining gained climbing coming increasing decreasing declining dropping jumping "
-        "surging rebounded rebounding year on from a year earlier"
+        "surging rebounded rebounding year on from a year earlier growth quickened slowed accelerated eased "
+        "pace rate"
     )
 )
 """Words that do not name a subject: a clause made of them takes the subject of an earlier clause."""

@@ -97,9 +97,19 @@ def role_of(metric: MetricDefinition) -> str:
 
 
 def measures_something_else(body: str, hit: PhraseHit) -> bool:
-    """Whether a Chinese trade phrase heads the name of another measure: 出口交货值 (the delivery value of
-    industry's exports) or 出口均价 (the price of the goods traded), whoever's goods they are."""
+    """Whether a trade phrase heads the name of another measure: 出口交货值 (the delivery value of industry's
+    exports) or 出口均价 (the price of the goods traded), whoever's goods they are; "outbound investment"."""
+    if body[hit.start : hit.end].lower() == "outbound":
+        # "outbound direct investment", "outbound trains", "outbound and inbound flows": not the goods sold
+        return _NOT_OUTBOUND_GOODS.match(body, hit.end) is not None
     return body.startswith(("交货值", "均价", "单价", "价格", "平均单价", "平均价格"), hit.end)
+
+
+_NOT_OUTBOUND_GOODS = re.compile(
+    r"\s+(?:and\b|direct\b|investment|investors?\b|trains?\b|flights?\b|tourism|tourists?\b|travel|"
+    r"passengers?\b|visits?\b|trips?\b|mergers?\b|acquisitions?\b|freight\b|flows?\b)",
+    re.I,
+)
 
 
 def is_whole(body: str, hit: PhraseHit, subjects: SubjectGrammar) -> bool:
@@ -440,6 +450,11 @@ def growth_metric_in_force(
         # "分经济类型看，国有控股企业、民营企业…分别增长3.1%、6.2%": the parts of the rate just read
         return in_force
     if parts(facts.segments):
+        if in_force.key == "retail_sales_growth" and _SALES_OF_A_PART.search(
+            facts.body, clause_start, figure.start
+        ):
+            # "Sales of home appliances jumped 14.3 percent" after the retail sales: a part of them
+            return in_force
         return None
     levels = [i for i, f in enumerate(facts.figures[: len(earlier)]) if f.kind not in {"percent", "pp"}]
     if levels:
@@ -493,6 +508,9 @@ def rate_of_the_level_before(
     return growth_counterpart(facts.vocabulary.metrics[level], facts.vocabulary.metrics)
 
 
+_SALES_OF_A_PART = re.compile(
+    r"\b(?:[Ss]ales|[Ss]pending)\s+(?:of|on)\b|\b[a-z]+\s+sales\s+(?:rose|grew|jumped|fell)"
+)
 _INDUSTRY_SUBJECT = re.compile(
     r"(?:制造业|行业|产业|工业)(?:增加值)?(?:分别)?(?:同比)?(?:增长|下降|回落|提高)?$"
     r"|\bmanufacturing\s+(?:rose|grew|fell|was up|was down|expanded)?\s*(?:by\s+)?$"
@@ -557,7 +575,11 @@ def _has_own_subject(clause_before: str, subjects: SubjectGrammar) -> bool:
         return False
     if text[0].isascii():
         words = _WORDS.findall(text)
-        content = [w for w in words if w.lower() not in NOT_SUBJECT_EN and not w[0].isupper()]
+        content = [
+            w
+            for w in words
+            if w.lower() not in NOT_SUBJECT_EN and not w[0].isupper() and not PERIOD_WORD_EN.fullmatch(w)
+        ]
         return bool(content)
     rest = subjects.time_or_place.sub("", text.lstrip("，,；;"))
     for form in subjects.company_forms:

@@ -266,3 +266,36 @@ def test_goods_written_before_a_flow_are_its_part(
     found = extractor.extract(text, published=PUBLISHED)
     assert [o.segment for o in found] == [segment]
     assert found[0].metric in {"exports", "imports"}
+
+
+def test_outbound_goods_are_exports_and_outbound_investment_is_not(extractor: FigureExtractor) -> None:
+    text = (
+        "Outbound solar cells and textiles and garments grew 47.5 percent and 9.3 percent, respectively.\n"
+        "Guangdong's outbound direct investment reached 18.2 billion US dollars."
+    )
+    found = [(o.metric, o.segment) for o in extractor.extract(text, published=PUBLISHED)]
+    assert found == [
+        ("exports_growth", "solar cells"),
+        ("exports_growth", "textiles and garments"),
+        (None, "outbound direct investment"),
+    ]
+
+
+def test_sales_of_a_part_after_the_retail_sales_are_their_part(extractor: FigureExtractor) -> None:
+    text = (
+        "Retail sales of consumer goods reached 2.31 trillion yuan, up 2.8 percent.\n"
+        "Sales of home appliances jumped 14.3 percent, driven by the trade-in programme."
+    )
+    found = {
+        text[o.start : o.end]: (o.metric, o.segment) for o in extractor.extract(text, published=PUBLISHED)
+    }
+    assert found["14.3 percent"] == ("retail_sales_growth", "home appliances")
+
+
+def test_a_quarters_growth_after_the_economy_is_its_growth(extractor: FigureExtractor) -> None:
+    text = (
+        "Guangdong's GDP grew 4.5% in the first three quarters to 10.81 trillion yuan.\n"
+        "Third-quarter growth was 4.6%, up from 4.5% in the second quarter."
+    )
+    found = [(o.metric, o.period) for o in extractor.extract(text, published=date(2026, 10, 22))]
+    assert found[2:] == [("gdp_growth", "2026-Q3"), ("gdp_growth", "2026-Q2")]
