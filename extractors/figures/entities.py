@@ -370,7 +370,9 @@ def _routes_after_an_owner(sentence: str, found: list[EntityMention]) -> list[En
 _TOWN_NAME = r"[A-Z][a-z]+(?:['’][a-z]+)?(?:\s+[A-Z][a-z]+)?"
 _TOWN_APPOSITION_RE = re.compile(
     rf"\b({_TOWN_NAME}),\s+(?:a|an|the)\s+(?:[\w'-]+\s+){{0,3}}?"
-    r"(?:subdistrict|town|township|village|county|county-level city|district|zone)\s+(?:in|of|on)\s"
+    r"(?:subdistrict|town|township|village|county|county-level city|district|zone)"
+    # "Shatou, a Nanhai district town known across Foshan for its bathing suits"
+    r"(?:\s+(?:in|of|on)\s|\s+(?:known|famed|famous|noted|renowned|best\s+known)\b|,)"
 )
 
 
@@ -390,7 +392,11 @@ _TOWN_NAMED_RE = re.compile(
     # "on Donghai Island, Zhanjiang": an island named with its city
     r"|\b([A-Z][a-z]+\s+Island)(?=,\s+[A-Z][a-z]+\b|\s+(?:in|off)\s+[A-Z][a-z]+\b)"
 )
-_DATELINE_TOWN_RE = re.compile(r"([A-Z]{3,}(?: [A-Z]{3,})?),\s+([A-Z][a-z]+(?:['’][a-z]+)?)\s*(?:--|—|–)")
+_DATELINE_TOWN_RE = re.compile(
+    r"([A-Z]{3,}(?: [A-Z]{3,})?),\s+([A-Z][a-z]+(?:['’][a-z]+)?)"
+    # "SHATOU, Foshan, Nov 18 --", "GONGHE, Heshan, Nov. 20 (GDToday) --": a date and a source may follow
+    r"(?:,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?(?:\s*\([^)]{1,30}\))?\s*(?:--|—|–)"
+)
 _TOWN_WORDS = ("town", "district", "village", "county", "zone", "Island")
 _CAPITALISED_BEFORE = re.compile(r"[A-Z][a-z]+\s$")
 # one or more pinyin syllables: a place's name, never "Exports in Nanhai district"
@@ -446,7 +452,10 @@ def introduced_towns(sentence: str, places: PlaceIndex) -> dict[str, str]:
 
 # a town, subdistrict or island written after the place it is in: 中山市大涌镇, 东莞市大岭山镇,
 # 深圳龙岗区横岗街道, 白云区嘉禾街, 惠州仲恺高新区潼湖镇, 阳江海陵岛
-_TOWN_AFTER_PLACE_ZH = re.compile(r"(?:高新区|开发区|新区|[市区县])?([\u4e00-\u9fff]{2,3}?)(?:镇|街道|街|岛)")
+# 街区 is a block of streets (平洲玉器街区), not a subdistrict (街)
+_TOWN_AFTER_PLACE_ZH = re.compile(
+    r"(?:高新区|开发区|新区|[市区县])?([\u4e00-\u9fff]{2,3}?)(?:镇|街道|街(?!区)|岛)"
+)
 
 
 _NOT_A_TOWN_START = (
@@ -460,8 +469,9 @@ _NOT_A_TOWN_START = (
 _TOWN_AFTER_A_BREAK_ZH = re.compile(
     r"(?:^|(?<=[从在于据由是，、。“（年,;:( ]))([\u4e00-\u9fff]{2})(?:镇|街道)"
 )
-# characters no town's two-character name has: 全镇 (the whole town), 该镇, 每个镇, 中心镇, 专业镇, 示范镇
-_NOT_IN_A_TOWN_STEM = frozenset("全各本该这每个中业点范型级化心重强名小古集城乡村区市县省")
+# characters no town's two-character name has: 全镇 (the whole town), 该镇, 每个镇, 中心镇, 专业镇, 示范镇,
+# 今年镇里 (this year, the town ...)
+_NOT_IN_A_TOWN_STEM = frozenset("全各本该这每个中业点范型级化心重强名小古集城乡村区市县省今年")
 
 
 def _introduced_towns_zh(sentence: str, places: PlaceIndex) -> dict[str, str]:

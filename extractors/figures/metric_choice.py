@@ -481,13 +481,15 @@ def growth_metric_in_force(
 _RIGHT_AFTER_A_LEVEL = re.compile(
     r"\)?[^,，;；.。()]{0,60}(?:\([^()]{0,30}\))?"
     r"\s*[,，]\s*(?:(?:marking|representing|posting|recording)\s+)?(?:an?\s+)?(?:year[- ]on[- ]year\s+)?"
+    # 进口额6.8亿元，只增长了2.7%: an adverb before the Chinese verb
+    r"(?:只|仅|又|再|也|则|还|均|都)?"
     r"(?:up|down|rising|falling|growing|increasing|decreasing|rise of|increase of|decline of|drop of|gain of"
     r"|同比增长|同比下降|增长|下降|上升|增加|减少|(?:涨幅|增幅|升幅|降幅|跌幅)(?:为|达)?"
     r"|微增|微降|增多|上扬|攀升|跃升|抬升|走高|走低|下滑|回落|提高|提升|扩大"
     # a month's or a quarter's rate against the one before, and Taiwan's press: 月增5.8%, 季增6.5%, 年减2.1%
     r"|(?:环比|按年|按月|按季)(?:增长|下降|上升|减少)|[年月季](?:增|减)|成长|衰退"
     # 高出上年同期18.7%, 较上年同期多出27.3%: higher than the same months a year before
-    r"|(?:较上年同期|较去年同期)?(?:高出|多出)(?:上年同期|去年同期)?)\s*(?:by\s+)?"
+    r"|(?:较上年同期|较去年同期)?(?:高出|多出)(?:上年同期|去年同期)?)了?\s*(?:by\s+)?"
 )
 
 

@@ -53,7 +53,9 @@ _ATOMS = re.compile(
     r"|\d{4}-\d{1,2}-\d{1,2}|(?:\d{4}年)?\d{1,2}月\d{1,2}[日号])"
     r"|(?P<plan>(?P<plan_n>\d{1,2})(?:st|nd|rd|th)\s+five-year\s+plan|十(?P<plan_zh>[一二三四五六七八九])五)"
     r"|(?P<yrange>(?:between|from)\s+(?P<y1>(?:19|20)\d{2})\s+(?:and|to|through)\s+(?P<y2>(?:19|20)\d{2})"
-    r"|(?P<y3>(?:19|20)\d{2})\s*[-~至到]\s*(?P<y4>(?:19|20)\d{2})年?)"
+    r"|(?P<y3>(?:19|20)\d{2})\s*[-~至到]\s*(?P<y4>(?:19|20)\d{2})年?"
+    # 2021年到2025年这五年; not 2023年至2025年收入分别为…, each year's own figure
+    r"|(?P<y5>(?:19|20)\d{2})年\s*[至到]\s*(?P<y6>(?:19|20)\d{2})年(?![^，,。；;]{0,12}?(?:分别|分別|依次)))"
     rf"|(?P<mrange>(?:from\s+|between\s+)?(?P<m1>{_MONTH})\s*(?:-|to|through|and)\s*(?P<m2>{_MONTH})"
     # 1-4月, 3月至5月 (and 3月至5月中旬: the span runs into that month)
     # 12月至明年1月: into the next year
@@ -637,8 +639,8 @@ def _atom(sentence: str, match: re.Match[str], published: date | None) -> _Atom 
         first = 1966 + 5 * (plan - 3)
         return _Atom(start, end, "range", label=f"{first}..{first + 4}")
     if kind == "yrange":
-        low = int(match.group("y1") or match.group("y3"))
-        high = int(match.group("y2") or match.group("y4"))
+        low = int(match.group("y1") or match.group("y3") or match.group("y5"))
+        high = int(match.group("y2") or match.group("y4") or match.group("y6"))
         return _Atom(start, end, "range", label=f"{low}..{high}") if low < high else None
     if kind == "mrange":
         first_month = _month_number(match.group("m1") or match.group("zm1"))

@@ -1467,8 +1467,12 @@ def _follows_its_level(facts: SentenceFacts, index: int) -> bool:
     )
 
 
-_JUST_A_COMMA_EN = re.compile(r"(?:\s+[a-z]+){0,2},\s*(?:or\s+)?")
-_MORE_OR_FEWER_AFTER_EN = re.compile(r"\s+(?:more|fewer|less|higher|lower|above|below)\b")
+_JUST_A_COMMA_EN = re.compile(r"(?:\s+[a-z]+){0,2},\s*(?:or\s+|an?\s+)?")
+# "14.6 percent more than in September", "a 12.8 percent month-on-month increase"
+_MORE_OR_FEWER_AFTER_EN = re.compile(
+    r"\s+(?:more|fewer|less|higher|lower|above|below)\b"
+    r"|\s+(?:(?:year|month|quarter)-on-(?:year|month|quarter)\s+)?(?:increase|rise|gain|jump|decrease|decline|drop|fall)\b"
+)
 
 
 def _grows_the_volume_before(facts: SentenceFacts, index: int, hit: PhraseHit) -> bool:

@@ -299,3 +299,63 @@ def test_a_quarters_growth_after_the_economy_is_its_growth(extractor: FigureExtr
     )
     found = [(o.metric, o.period) for o in extractor.extract(text, published=date(2026, 10, 22))]
     assert found[2:] == [("gdp_growth", "2026-Q3"), ("gdp_growth", "2026-Q2")]
+
+
+def test_inbound_shipments_are_imports_and_a_deficit_is_no_trade_total(extractor: FigureExtractor) -> None:
+    # metrics-3.10.0
+    text = (
+        "Inbound shipments dropped 6.2% to 4.05 billion yuan, leaving the city with a trade deficit of 870 "
+        "million yuan."
+    )
+    found = [(o.metric, o.segment) for o in extractor.extract(text, published=PUBLISHED)]
+    assert found == [("imports_growth", None), ("imports", None), (None, "trade deficit")]
+
+
+def test_a_volumes_rate_written_as_an_increase_has_no_metric(extractor: FigureExtractor) -> None:
+    text = "Shipments in October came to 263,000 units, a 12.8 percent month-on-month increase."
+    found = [(o.metric, o.basis) for o in extractor.extract(text, published=PUBLISHED)]
+    assert found == [(None, None), (None, "mom")]
+
+
+def test_commerce_between_the_two_is_the_partners_trade(extractor: FigureExtractor) -> None:
+    text = (
+        "Guangdong's trade with Uruguay rose 9.1 percent.\n"
+        "Third-quarter commerce between the two came in at 2.31 billion yuan, up 4.2 percent from the "
+        "April-June "
+        "quarter."
+    )
+    found = {
+        text[o.start : o.end]: (o.metric, o.partner) for o in extractor.extract(text, published=PUBLISHED)
+    }
+    assert found["2.31 billion yuan"] == ("partner_trade", "Uruguay")
+    assert found["4.2 percent"] == ("partner_trade_growth", "Uruguay")
+
+
+def test_a_block_of_streets_and_this_year_are_no_towns(extractor: FigureExtractor) -> None:
+    text = (
+        "今年1—10月，南海区平洲玉器街区玉器交易额累计146.8亿元，较去年同期多出9.2%。\n"
+        "眼下狮岭镇的皮具生产企业有8600多家。\n"
+        "今年镇里又冒出420家皮具企业。"
+    )
+    entities = {o.entity for o in extractor.extract(text, published=PUBLISHED)}
+    assert entities <= {"Pingzhou", "Shiling", "Nanhai", "Guangdong"}
+    assert "Yuqi" not in entities and "Jinnian" not in entities
+
+
+def test_a_town_introduced_with_what_it_is_known_for_owns_its_figures(extractor: FigureExtractor) -> None:
+    text = (
+        "SHATOU, Foshan, Nov 18 -- Shatou, a Nanhai district town known across Foshan for its bathing suits, "
+        "saw swimwear output worth 8.96 billion yuan over January-October."
+    )
+    assert [o.entity for o in extractor.extract(text, published=PUBLISHED)] == ["Shatou"]
+
+
+def test_a_rate_after_an_adverb_and_le_is_the_levels_growth(extractor: FigureExtractor) -> None:
+    text = "出口24.9亿元，增长14.1%；进口额6.8亿元，只增长了2.7%，增速低于出口。"
+    found = {text[o.start : o.end]: o.metric for o in extractor.extract(text, published=PUBLISHED)}
+    assert found["2.7%"] == "imports_growth"
+
+
+def test_a_span_of_years_written_with_nian_twice(extractor: FigureExtractor) -> None:
+    text = "2021年到2025年这五年，粤斯贸易的年均增速为7.9%。"
+    assert [o.period for o in extractor.extract(text, published=PUBLISHED)] == ["2021..2025"]
