@@ -106,20 +106,26 @@ _YOY_AFTER = re.compile(
     re.I,
 )
 _MONTH_BASE_AFTER = re.compile(
-    rf"^\s*(?:{_COMPARED}|on\s+)(?:the\s+previous\s+month|(?:{alternation(MONTHS)})\b(?!,?\s+\d{{4}}))", re.I
+    # "from October", "on September", "more than in September", "above September's level"
+    r"^\s*(?:(?:more|less|fewer|higher|lower)\s+than\s+(?:in\s+)?|(?:above|below)\s+|"
+    rf"{_COMPARED}|on\s+)(?:the\s+previous\s+month|(?:{alternation(MONTHS)})\b"
+    # not a quarter (April-June) or the same month a year back (October last year, October 2025)
+    r"(?!,?\s+\d{4}|-|\s+(?:last|a)\s+year|\s+of\s+(?:last|the\s+previous)\s+year))",
+    re.I,
 )
 # a quarter's rate compared with an earlier quarter: "from the second quarter", "above the April-June total"
 _QUARTER_BASE_AFTER = re.compile(
-    rf"^\s*(?:{_COMPARED}|on\s+|above\s+|below\s+)(?:the\s+)?(?:previous\s+quarter"
+    r"^\s*(?:(?:more|less|fewer|higher|lower)\s+than\s+(?:in\s+)?|"
+    rf"{_COMPARED}|on\s+|over\s+|above\s+|below\s+)(?:the\s+)?(?:previous\s+quarter"
     rf"|(?:first|second|third)\s+quarter"
-    rf"|(?:{alternation(MONTHS)})-(?:{alternation(MONTHS)})\s+(?:total|period|quarter|level|figure))",
+    rf"|(?:{alternation(MONTHS)})-(?:{alternation(MONTHS)})\b(?!,?\s+\d{{4}}|\s+(?:last|a)\s+year))",
     re.I,
 )
 # 比9月增长11.3%, 较9月扩大5.7%: a month's rate compared with an earlier month written before it (not
 # 比去年10月)
 _MONTH_BASE_BEFORE_ZH = re.compile(
     r"[较比](?:上个?月|\d{1,2}月份?|十[一二]月份?|[一二三四五六七八九十]月份?)"
-    r"(?:增长|增加|下降|减少|扩大|回落|上升|提高|下滑|收窄|多|少)了?(?:约|近|逾|超过)?\s*$"
+    r"(?:增长|增加|下降|减少|扩大|回落|上升|提高|下滑|收窄|多出|高出|增多|微增|多|少)了?(?:约|近|逾|超过)?\s*$"
 )
 
 # A change against something other than the same period a year before has no basis (docs/figure-labels-v2.md):
@@ -249,6 +255,7 @@ def _basis(clause: str, period: str | None, after: str = "", before: str = "") -
     if (
         period is not None
         and len(period) == 7
+        and "-Q" not in period  # 2026-Q3 is as long as a month
         and (_MONTH_BASE_AFTER.match(after) or _MONTH_BASE_BEFORE_ZH.search(before[-16:]))
     ):
         return "mom"  # a month's rate compared with an earlier month

@@ -359,3 +359,22 @@ def test_a_rate_after_an_adverb_and_le_is_the_levels_growth(extractor: FigureExt
 def test_a_span_of_years_written_with_nian_twice(extractor: FigureExtractor) -> None:
     text = "2021年到2025年这五年，粤斯贸易的年均增速为7.9%。"
     assert [o.period for o in extractor.extract(text, published=PUBLISHED)] == ["2021..2025"]
+
+
+@pytest.mark.parametrize(
+    ("text", "basis"),
+    [
+        # metrics-3.11.0: the month or quarter before, written after the rate
+        ("In October, exports rose 9.4% more than in September.", "mom"),
+        ("Arrivals in October reached 7,420 tonnes, 18.6% above September's level.", "mom"),
+        ("In October, supply was 6.9 per cent higher than in October last year.", "yoy"),
+        ("Third-quarter exports rose 5.4 percent on April-June.", "qoq"),
+        ("Third-quarter sales were 12.9% higher than in April-June.", "qoq"),
+        ("10月份，深圳车载显示屏出口额比9月多出4.9%。", "mom"),
+    ],
+)
+def test_the_month_or_quarter_before_as_a_rates_base(
+    extractor: FigureExtractor, text: str, basis: str
+) -> None:
+    found = [o for o in extractor.extract(text, published=PUBLISHED) if o.unit == "%"]
+    assert [o.basis for o in found] == [basis]
