@@ -160,6 +160,9 @@ def is_whole(body: str, hit: PhraseHit, subjects: SubjectGrammar) -> bool:
         return False
     prefix = subjects.partner_prefix.sub("", prefix)
     prefix = _PREFIX_BREAK.split(prefix)[-1]
+    if found.startswith(("卖到", "销往", "卖往", "销到")):
+        # 走跨境电商渠道卖到海外的皮具: the channel the goods were sold through is no part of their name
+        prefix = _CHANNEL_BEFORE_ZH.sub("", prefix)
     if PARTNER_CUT_TO_ONE_CHARACTER.fullmatch(prefix) or _GUANGDONG_AND_ONE_CHARACTER.fullmatch(prefix):
         return True  # 对阿出口, 自阿进口, 粤尼贸易额: the trade with a partner the article names in full
     if PARTNER_CUT_TO_ONE_CHARACTER.fullmatch(prefix[-2:]) and subjects.allowed_prefix.fullmatch(prefix[:-2]):
@@ -510,6 +513,7 @@ def rate_of_the_level_before(
     return growth_counterpart(facts.vocabulary.metrics[level], facts.vocabulary.metrics)
 
 
+_CHANNEL_BEFORE_ZH = re.compile(r"(?:经|经由|通过|走|借助|借)[\u4e00-\u9fff]{1,10}?(?:渠道|平台|电商)$")
 _SALES_OF_A_PART = re.compile(
     r"\b(?:[Ss]ales|[Ss]pending)\s+(?:of|on)\b|\b[a-z]+\s+sales\s+(?:rose|grew|jumped|fell)"
 )

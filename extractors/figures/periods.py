@@ -92,7 +92,9 @@ _ATOMS = re.compile(
     r")"
     # a year is never an amount: "RMB1900", "$2000", "1900元"
     r"|(?<!rmb)(?<!\$)(?<!¥)(?<!￥)(?<!币)(?<!幣)"
-    r"(?P<year>(?P<yv>(?:19|20)\d{2})(?![\d%/]|\.\d|年\d|-\d|\s*[万亿千百多余家个名户人架台辆艘项次宗座件吨米元]"
+    # a number with a Chinese measure word after it is a count (增加2000亩, 进口2060公吨), not a year
+    r"(?P<year>(?P<yv>(?:19|20)\d{2})(?![\d%/]|\.\d|年\d|-\d|(?![年财財底末春夏秋冬上下第全首前])[\u4e00-\u9fff]"
+    r"|\s*[万亿千百多余家个名户人架台辆艘项次宗座件吨米元]"
     rf"|\s+(?:{CURRENCY_NAMES_EN.lower()})\b)年?(?:底|末)?)"
     # "last month", 上月, 本月: the month before or of publication
     r"|(?P<relmonth>(?:last|this|next)\s+month(?![a-z])|上个?月|上個月|本月|今个月|今個月|下个?月|下個月)"

@@ -378,3 +378,29 @@ def test_the_month_or_quarter_before_as_a_rates_base(
 ) -> None:
     found = [o for o in extractor.extract(text, published=PUBLISHED) if o.unit == "%"]
     assert [o.basis for o in found] == [basis]
+
+
+@pytest.mark.parametrize(
+    ("text", "period"),
+    [
+        # metrics-3.12.0: a number with a Chinese measure word after it is no year
+        ("10月單月進口2060公噸，月增6.7%。", "2026-10"),
+        ("全镇养殖面积3.6万亩，较去年增加2000亩。", None),
+        ("为期5天的2026秋季古镇灯博会吸引采购商36800人。", "2026"),
+    ],
+)
+def test_a_count_is_no_year(extractor: FigureExtractor, text: str, period: str | None) -> None:
+    found = extractor.extract(text, published=PUBLISHED)
+    assert found[-1].period == period
+
+
+def test_goods_sold_abroad_through_a_channel_are_exports(extractor: FigureExtractor) -> None:
+    text = "走跨境电商渠道卖到海外的皮具价值26.3亿元，增幅31.5%。"
+    found = [(o.metric, o.segment) for o in extractor.extract(text, published=PUBLISHED)]
+    assert found == [("exports", "leather goods"), ("exports_growth", "leather goods")]
+
+
+def test_firms_doing_business_with_a_partner_are_its_trading_firms(extractor: FigureExtractor) -> None:
+    text = "10月末时，同拉脱维亚做生意的广东企业累计312家。"
+    found = [(o.metric, o.partner) for o in extractor.extract(text, published=PUBLISHED)]
+    assert found == [("import_export_enterprises", "Latvia")]
