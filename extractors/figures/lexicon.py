@@ -388,7 +388,7 @@ whole and not here."""
 MASS_NOUNS_EN = frozenset(
     _words(
         "tea denim furniture seafood steel clothing footwear equipment machinery hardware jewellery jewelry "
-        "salmon shrimp squid tuna cod "
+        "salmon shrimp squid tuna cod gear luggage cutlery lighting "
         "pork beef mutton poultry rice software apparel cement glass paper aluminium aluminum copper oil gas "
         "coal silk cotton food grain wine timber fish luggage porcelain bamboo rubber plastic leather "
         "kitchenware tableware cookware sanitaryware glassware homeware silverware ware knitwear sportswear "

@@ -157,6 +157,7 @@ def sentence_facts(
     )
 
 
+_LIST_SEPARATOR = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|[、和及与])\s*")
 _SENT_ABROAD = re.compile(
     rf"\b(?:{alternation(SENT_ABROAD_VERBS_EN)})\b(?=(?:[^.;:!?]|\.(?=\d)){{0,90}}?\b(?:{alternation(ABROAD_WORDS_EN)})\b)"
 )
@@ -406,6 +407,18 @@ def read_figures(
                 if first_index != index:
                     first_before = facts.window_before(first_index)
                     role = figure_role(first, first_before, facts.body[first.end : first.end + 40])
+            if (
+                role == "level"
+                and figure.kind == "percent"
+                and index
+                and index <= len(sentence_observations)
+                and sentence_observations[index - 1].kind == "change"
+                and facts.figures[index - 1].kind == "percent"
+                and _LIST_SEPARATOR.fullmatch(facts.body, facts.figures[index - 1].end, figure.start)
+            ):
+                # "grew respectively by 23.4 percent, 17.2 percent and 12.8 percent": the rates listed after a
+                # rate share its verb
+                role = "growth"
             rate_falls = (
                 figure.kind == "pp" or (figure.kind == "percent" and role == "growth")
             ) and is_decline(before, after)

@@ -210,6 +210,7 @@ _NOT_PRODUCTS_EN = frozenset(
     ]
 )
 _HEAD_NOUNS_EN = frozenset(["products", "goods"])
+_HEAD_NOUNS_SINGULAR_EN = frozenset(["product", "products"])
 _NOT_NOUN_ENDINGS = ("ed", "ing", "ly")
 _FLOW_KINDS_EN = frozenset(["domestic", "direct", "general", "processing", "bonded"])
 _PRODUCT_WORDS_EN = re.compile(r"(?:^|[\s,;(])((?:[a-z][a-z-]{2,}\s+){1,2})$")
@@ -236,7 +237,12 @@ def written_product_en(
     words = found.group(1).split()
     while words and words[0] in not_products:
         words.pop(0)
-    if not words or any(_names_no_goods(w, not_products, w is words[-1]) for w in words):
+    if not words or any(
+        _names_no_goods(w, not_products, w is words[-1])
+        # "pet product exports": "product" after the goods' own word is part of their name
+        and not (w in _HEAD_NOUNS_SINGULAR_EN and w is not words[0])
+        for w in words
+    ):
         return None
     return " ".join(words)
 
@@ -284,6 +290,8 @@ def plural_product(product: str) -> str:
         or not head.isalpha()
     ):
         return product
+    if head == "material":
+        return product + "s"  # "construction material exports": construction materials
     if head.endswith("al") or (head.endswith("ic") and head not in {"ceramic", "fabric", "garlic", "mosaic"}):
         # "agricultural exports", "aquatic exports": exports of agricultural or aquatic products
         return product + " products"

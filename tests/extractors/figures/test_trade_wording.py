@@ -258,6 +258,9 @@ def test_firms_that_trade_with_a_partner_are_its_trading_firms(
         ("Guangdong's sewing machine exports reached 2.93 billion yuan.", "sewing machines"),
         ("The county's aquatic exports reached 2.1 billion yuan.", "aquatic products"),
         ("In the period, bonded online imports totalled 21.3 billion yuan.", "bonded online"),
+        # metrics-3.13.0: "product" after the goods' own word, and mass nouns, stay as written
+        ("Dongguan's pet product exports stood at 1.46 billion yuan.", "pet products"),
+        ("In the period, camping gear exports reached 4 billion yuan.", "camping gear"),
     ],
 )
 def test_goods_written_before_a_flow_are_its_part(
@@ -404,3 +407,12 @@ def test_firms_doing_business_with_a_partner_are_its_trading_firms(extractor: Fi
     text = "10月末时，同拉脱维亚做生意的广东企业累计312家。"
     found = [(o.metric, o.partner) for o in extractor.extract(text, published=PUBLISHED)]
     assert found == [("import_export_enterprises", "Latvia")]
+
+
+def test_rates_listed_after_a_rate_share_its_verb(extractor: FigureExtractor) -> None:
+    text = (
+        "Mobile phone, motorcycle and construction material sales to the island grew respectively by 23.4 "
+        "percent, 17.2 percent and 12.8 percent."
+    )
+    found = [(o.kind, o.basis, o.metric) for o in extractor.extract(text, published=PUBLISHED)]
+    assert found == [("change", "yoy", "exports_growth")] * 3
