@@ -31,7 +31,7 @@ from typing import Any, Protocol
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "tests" / "data"
 DEVSET_DIR = DATA_DIR / "devset"
-HELDOUT_DIR = DATA_DIR / "heldout-v68"
+HELDOUT_DIR = DATA_DIR / "heldout-v69"
 """The current held-out set: scored once per extractor change, then retired into the dev set."""
 NAMED_SETS = {"devset": DEVSET_DIR, "heldout": HELDOUT_DIR}
 LANGS = ("en", "zh")
@@ -248,7 +248,7 @@ def load_v2_set(
 ) -> list[DevDoc]:
     """Load a version-2 set: ``en.jsonl``, ``zh-hans.jsonl``, ``zh-hant.jsonl`` (those present), in order.
 
-    Used for the dev set and for the held-out set (``tests/data/heldout-v68``).
+    Used for the dev set and for the held-out set (``tests/data/heldout-v69``).
 
     Raises:
         ValueError: no version-2 file in the directory, a record that is not version 2, a record whose
@@ -799,7 +799,7 @@ def main(argv: list[str] | None = None) -> int:
         dest="set_name",
         default="devset",
         metavar="NAME|DIR",
-        help="devset (default), heldout (tests/data/heldout-v68), or a directory of .jsonl files",
+        help="devset (default), heldout (tests/data/heldout-v69), or a directory of .jsonl files",
     )
     parser.add_argument("--lang", choices=LANGS, help="score one language only")
     parser.add_argument("--script", choices=SCRIPTS, help="score one script only (version-2 records)")

@@ -223,7 +223,7 @@ def main(argv: list[str] | None = None) -> int:
         default=DEVSET_DIR,
         metavar="DIR",
         help="labelled set to score: a directory of en.jsonl/zh.jsonl (default: the dev set, "
-        "tests/data/devset; the held-out set is tests/data/heldout-v68)",
+        "tests/data/devset; the held-out set is tests/data/heldout-v69)",
     )
     args = parser.parse_args(argv)
     if not devset_files(args.set_dir):

@@ -197,7 +197,7 @@ _BASE_BEFORE_FIGURE = re.compile(
 )
 # "截至6月底", "as of the end of June": a point in time, the last day of the period named
 _POINT_BEFORE = re.compile(
-    r"(?:截至|截止|截止到|到|至|\bas of(?: the end of)?|\b(?:at|by) the end of)\s*$", re.I
+    r"(?:截至|截止|截止到|到|至|\bas of(?: the end of)?|\b(?:at|by) the (?:end|close) of)\s*$", re.I
 )
 # "it would move 20% of its production to Vietnam by 2027": a deadline dates its own target, not the
 # quarter or month written elsewhere in the sentence ("export orders rose 30% in the third quarter")
@@ -483,7 +483,15 @@ def _point_of(atom: _Atom, period: str, before: str, after: str, written: str) -
     as_it_closed = _MONTH_CLOSED_AFTER.match(after) is not None and _AS_WHEN_BEFORE.search(before) is not None
     at_its_end = _MONTH_END_AFTER.match(after) is not None and _AT_BY_BEFORE.search(before) is not None
     closed = as_it_closed or at_its_end
-    ends = _POINT_AFTER.match(after) or written[-1:] in {"底", "末"} or "end of" in before.lower() or closed
+    lowered_before = before.lower()
+    ends = (
+        _POINT_AFTER.match(after)
+        or written[-1:] in {"底", "末"}
+        or "end of" in lowered_before
+        # "At the close of October": a month's close (a year's close after "than" is a comparison base)
+        or ("close of" in lowered_before and not written[:1].isdigit())
+        or closed
+    )
     # "10月底时，全省有…企业1210家", "8月末，…": a month's end opening the sentence is a moment too
     opening_end = (_POINT_AFTER.match(after) is not None or written[-1:] in {"底", "末"}) and (
         _OPENING_POINT_BEFORE.search(before) is not None

@@ -157,6 +157,41 @@ def sentence_facts(
     )
 
 
+def _flow_of_the_goods_named(facts: SentenceFacts, figure: Figure) -> tuple[PhraseHit, str | None] | None:
+    """The trade flow and the goods of the clause before a bare amount (铝材是广东从巴林采购的主要商品，
+    金额3.9亿元; 葡萄酒位居广东自摩购入商品首位，金额4100万元): the amount of the goods that clause opens
+    with, which are a part of the flow, never its whole."""
+    clause_start, _ = facts.clause(figure.start)
+    if not clause_start or not _BARE_AMOUNT_ZH.fullmatch(facts.body, clause_start, figure.start):
+        return None
+    previous_start, _ = facts.clause(clause_start - 1)
+    flows = [
+        h
+        for h in facts.hits
+        if previous_start <= h.start
+        and h.end <= clause_start
+        and all(m.key in _FLOW_AMOUNTS for m in h.metrics)
+        and h.partner is not None
+    ]
+    if not flows:
+        return None
+    if _HOME_OPENS_ZH.match(facts.body, previous_start):
+        return flows[-1], None  # 广东从塞国买入的以铜材、橄榄油居多，金额1.7亿元: the whole flow
+    opening = _GOODS_THAT_ARE_ZH.match(facts.body, previous_start)
+    if opening is None or opening.end() > flows[-1].start:
+        return None
+    catalogued = [m.segment for m in facts.segments if previous_start <= m.start and m.end <= opening.end(1)]
+    return flows[-1], catalogued[-1] if catalogued else opening.group(1)
+
+
+_HOME_OPENS_ZH = re.compile(r"\s*(?:广东|廣東|全省)(?:从|自|向|对|對|輸往|输往|销往|銷往)")
+# the goods a clause opens with and what they are: 铝材是…, 葡萄酒位居…, 原油为…
+_GOODS_THAT_ARE_ZH = re.compile(r"\s*([\u4e00-\u9fff]{1,8}?)(?:是|为|位居|居|仍是|稳居)")
+
+
+# a clause that is only an amount's word: 金额, 货值, 金额为
+_BARE_AMOUNT_ZH = re.compile(r"\s*(?:金额|货值|价值)(?:为|达|达到|约|约为)?\s*")
+_FLOW_AMOUNTS = frozenset({"exports", "exports_growth", "imports", "imports_growth"})
 _LIST_SEPARATOR = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|[、和及与])\s*")
 _SENT_ABROAD = re.compile(
     rf"\b(?:{alternation(SENT_ABROAD_VERBS_EN)})\b(?=(?:[^.;:!?]|\.(?=\d)){{0,90}}?\b(?:{alternation(ABROAD_WORDS_EN)})\b)"
@@ -433,6 +468,11 @@ def read_figures(
                 role = "growth"
             list_start = facts.figures[min(groups)].start if item is not None else None
             hit = choose_hit(facts, index, figure, role, item, list_start)
+            goods_named: str | None = None
+            if hit is None and item is None and figure.kind == "currency":
+                named = _flow_of_the_goods_named(facts, figure)
+                if named is not None:
+                    hit, goods_named = named
             metric = choose_metric(facts, index, figure, role, hit, sentence_observations) or compared
             rate_of_a_volume = (
                 metric is not None
@@ -782,6 +822,8 @@ def read_figures(
                 # "Their value reached ...": the value of the article's goods
                 segment = state.part_in_force[1]
             segment = _part_in_force(facts, state, metric or volume_of, segment, item, figure)
+            if goods_named is not None and metric is not None:
+                segment = goods_named  # "铝材是广东从巴林采购的主要商品，金额3.9亿元": the goods' amount
             if segment is None and item is None and _an_industrys_revenue(facts, figure, metric):
                 segment = industry_of_revenue(
                     facts.body,

@@ -1,4 +1,4 @@
-"""The held-out set (tests/data/heldout-v68, labels version 2) is well formed and shares no text with the
+"""The held-out set (tests/data/heldout-v69, labels version 2) is well formed and shares no text with the
 dev set.
 
 The checks are the dev set's own (``test_devset_format.py``), run on the held-out records. A failure names

@@ -416,3 +416,43 @@ def test_rates_listed_after_a_rate_share_its_verb(extractor: FigureExtractor) ->
     )
     found = [(o.kind, o.basis, o.metric) for o in extractor.extract(text, published=PUBLISHED)]
     assert found == [("change", "yoy", "exports_growth")] * 3
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # metrics-3.14.0: a bare amount after the clause that names the goods and their flow is the goods' own
+        ("铝材是广东从巴林采购的主要商品，金额3.9亿元。", ("imports", "Bahrain", "铝材")),
+        ("广东从塞浦路斯买入的以铜材、橄榄油居多，金额1.7亿元。", ("imports", "Cyprus", None)),
+    ],
+)
+def test_a_bare_amount_after_the_goods_and_their_flow(
+    extractor: FigureExtractor, text: str, expected: tuple[str, str, str | None]
+) -> None:
+    found = [(o.metric, o.partner, o.segment) for o in extractor.extract(text, published=PUBLISHED)]
+    assert found == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "metric", "partner", "period"),
+    [
+        (
+            "At the close of October, 57 Guangdong companies were doing business with Cabo Verde.",
+            "import_export_enterprises",
+            "Cape Verde",
+            "2026-10-31",
+        ),
+        (
+            "When October closed, 316 companies in the province had recorded trade with Estonia.",
+            "import_export_enterprises",
+            "Estonia",
+            "2026-10-31",
+        ),
+        ("Sales abroad reached 12.7 billion yuan in October.", "exports", None, "2026-10"),
+    ],
+)
+def test_english_trading_firms_and_sales_abroad(
+    extractor: FigureExtractor, text: str, metric: str, partner: str | None, period: str
+) -> None:
+    found = [(o.metric, o.partner, o.period) for o in extractor.extract(text, published=date(2026, 11, 24))]
+    assert found == [(metric, partner, period)]
