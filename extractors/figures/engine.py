@@ -54,7 +54,7 @@ from gdwatch.extractors.figures.sentences import Sentence, split_sentences
 from gdwatch.extractors.figures.subjects import SubjectGrammar
 from gdwatch.extractors.records import Observation
 
-EXTRACTOR_VERSION = "metrics-3.14.0"
+EXTRACTOR_VERSION = "metrics-3.15.0"
 
 _LOWER = str.maketrans({chr(c): chr(c + 32) for c in range(65, 91)})
 _TRIGGERS = (FIGURE_TRIGGER, PERIOD_TRIGGER)

@@ -243,6 +243,9 @@ _BOUGHT_BY_A_MARKET = re.compile(
     r"(?:(?:about|around|some|nearly|roughly|more than|over)\s+)?$",
     re.I,
 )
+_THE_COUNTRY_OPENS_EN = re.compile(
+    r"\s*The\s+(?:[A-Z][\w-]*\s+){0,3}(?:country|nation|kingdom|island\s+nation|island|islands|archipelago|republic)\s"
+)
 _FLOW_SIDE_OPENING = re.compile(r"\s*(?:on the (import|export) side\b|(进口|出口)方面)", re.I)
 _WORTH_BEFORE = re.compile(r"\bworth\s+(?:about\s+|around\s+|some\s+)?$")
 
@@ -581,7 +584,16 @@ def read_figures(
                 and amount_or_rate
                 and facts.body.isascii()
                 and _BOUGHT_BY_A_MARKET.search(facts.body, facts.clause(figure.start)[0], figure.start)
-                and (markets := [name for _, end, name in facts.partners if end <= figure.start])
+                and (
+                    markets := [name for _, end, name in facts.partners if end <= figure.start]
+                    # "The Central American country bought 811 million yuan of goods from the province": the
+                    # one partner of the article, named by what it is
+                    or (
+                        [state.trade_partner]
+                        if state.trade_partner and _THE_COUNTRY_OPENS_EN.match(facts.body)
+                        else []
+                    )
+                )
             ):
                 # what a market buys is Guangdong's exports: "ASEAN was the largest market, buying 1.05
                 # billion yuan worth", "The EU and the US bought 1.21 billion yuan and 560 million yuan"

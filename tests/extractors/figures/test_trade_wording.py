@@ -456,3 +456,12 @@ def test_english_trading_firms_and_sales_abroad(
 ) -> None:
     found = [(o.metric, o.partner, o.period) for o in extractor.extract(text, published=date(2026, 11, 24))]
     assert found == [(metric, partner, period)]
+
+
+def test_what_the_country_named_by_what_it_is_buys_is_exports_to_it(extractor: FigureExtractor) -> None:
+    text = (
+        "The Central American country bought 811 million yuan of goods from the province over January to "
+        "October."
+    )
+    found = extractor.extract(text, published=PUBLISHED, headline="Guangdong-Belize trade grows 16.5%")
+    assert [(o.metric, o.partner) for o in found] == [("exports", "Belize")]
