@@ -128,7 +128,7 @@ class FigureExtractor:
             "粤" in normalized
             or "粤" in title
             or any(
-                side.group()[1:] not in self.vocabulary.places.partner_forms_zh
+                not self.vocabulary.places.is_partner_zh(side.group()[1:])
                 for side in _PARTNER_SIDE.finditer(normalized)
             )
         ):

@@ -153,6 +153,8 @@ class PlaceIndex:
     partner_re: re.Pattern[str]
     partner_of: dict[str, str]
     partner_forms_zh: tuple[str, ...]
+    partner_form_set_zh: frozenset[str]
+    """The same forms, for a lookup (:meth:`is_partner_zh`)."""
     partner_initials_zh: dict[str, frozenset[str]]
     """Partner -> the first characters of its Chinese names, for a partner cut to one (对阿出口, 粤尼两地)."""
     jurisdiction_re: re.Pattern[str] | None
@@ -204,6 +206,9 @@ class PlaceIndex:
         # them tried one after another at every offset: the gazetteer lists every country
         pattern = "(?:" + "|".join([_spaced_trie(variants), *(regex for regex, _, _ in abbreviated)]) + ")"
         jurisdiction_of = {w: entry.name for entry in gazetteer.jurisdictions for w in _names(entry)}
+        forms_zh = tuple(v.replace(" ", "") for v in variants if not v.isascii()) + tuple(
+            written for _, written, _ in abbreviated
+        )
         return cls(
             home=gazetteer.home.name,
             entity_re=re.compile(literal_pattern(entity_of)),
@@ -224,8 +229,8 @@ class PlaceIndex:
             ),
             partner_of=partner_of,
             partner_initials_zh=_initials_zh(partner_of),
-            partner_forms_zh=tuple(v.replace(" ", "") for v in variants if not v.isascii())
-            + tuple(written for _, written, _ in abbreviated),
+            partner_forms_zh=forms_zh,
+            partner_form_set_zh=frozenset(forms_zh),
             jurisdiction_re=re.compile(literal_pattern(jurisdiction_of)) if jurisdiction_of else None,
             jurisdiction_of=jurisdiction_of,
             jurisdictions=frozenset(entry.name for entry in gazetteer.jurisdictions),
@@ -242,6 +247,11 @@ class PlaceIndex:
         """
         match = self.jurisdiction_re.search(text) if self.jurisdiction_re else None
         return self.jurisdiction_of[match.group()] if match else None
+
+    def is_partner_zh(self, written: str) -> bool:
+        """Whether a Chinese text is a partner's own name as written (美国, 韓國), not one cut to a
+        character (塞国, 莫方)."""
+        return written in self.partner_form_set_zh
 
     def partner_name(self, written: str) -> str | None:
         """The partner a written form stands for ("the european union" -> "EU"), or None."""

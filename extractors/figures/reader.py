@@ -170,7 +170,7 @@ def _flow_of_the_goods_named(facts: SentenceFacts, figure: Figure) -> tuple[Phra
         for h in facts.hits
         if previous_start <= h.start
         and h.end <= clause_start
-        and all(m.key in _FLOW_AMOUNTS for m in h.metrics)
+        and all(m.key in _FLOWS for m in h.metrics)
         and h.partner is not None
     ]
     if not flows:
@@ -191,7 +191,6 @@ _GOODS_THAT_ARE_ZH = re.compile(r"\s*([\u4e00-\u9fff]{1,8}?)(?:是|为|位居|�
 
 # a clause that is only an amount's word: 金额, 货值, 金额为
 _BARE_AMOUNT_ZH = re.compile(r"\s*(?:金额|货值|价值)(?:为|达|达到|约|约为)?\s*")
-_FLOW_AMOUNTS = frozenset({"exports", "exports_growth", "imports", "imports_growth"})
 _LIST_SEPARATOR = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|[、和及与])\s*")
 _SENT_ABROAD = re.compile(
     rf"\b(?:{alternation(SENT_ABROAD_VERBS_EN)})\b(?=(?:[^.;:!?]|\.(?=\d)){{0,90}}?\b(?:{alternation(ABROAD_WORDS_EN)})\b)"
@@ -312,7 +311,7 @@ def _with_guangdong_and_partner(
                 continue
             if _DENOMINATOR_OPENS.search(body, max(0, found.start() - 6), found.start()):
                 continue  # 占同期粤欧贸易的54%: the whole a part's share is of, not the figure's measure
-            if body[found.start(1) : found.end(1) + 1] in vocabulary.places.partner_forms_zh:
+            if vocabulary.places.is_partner_zh(body[found.start(1) : found.end(1) + 1]):
                 continue  # 销往美国: a country's own name, which the catalogue's phrases read
             partner = _the_one_named_with_initial(found.group(1), named, vocabulary)
             if partner is None:
@@ -584,16 +583,7 @@ def read_figures(
                 and amount_or_rate
                 and facts.body.isascii()
                 and _BOUGHT_BY_A_MARKET.search(facts.body, facts.clause(figure.start)[0], figure.start)
-                and (
-                    markets := [name for _, end, name in facts.partners if end <= figure.start]
-                    # "The Central American country bought 811 million yuan of goods from the province": the
-                    # one partner of the article, named by what it is
-                    or (
-                        [state.trade_partner]
-                        if state.trade_partner and _THE_COUNTRY_OPENS_EN.match(facts.body)
-                        else []
-                    )
-                )
+                and (markets := _markets_before(facts, figure, state))
             ):
                 # what a market buys is Guangdong's exports: "ASEAN was the largest market, buying 1.05
                 # billion yuan worth", "The EU and the US bought 1.21 billion yuan and 560 million yuan"
@@ -1241,6 +1231,15 @@ _SOURCE_METRICS = frozenset({"imports", "imports_growth"})
 _PARTNER_ARTICLE_METRICS = frozenset(
     {"exports", "exports_growth", "imports", "imports_growth", "partner_trade", "partner_trade_growth"}
 )
+
+
+def _markets_before(facts: SentenceFacts, figure: Figure, state: DocumentState) -> list[str]:
+    """The partners named before a figure; else the article's one partner when the sentence names it by what
+    it is ("The Central American country bought 811 million yuan of goods from the province")."""
+    named = [name for _, end, name in facts.partners if end <= figure.start]
+    if named or not state.trade_partner or not _THE_COUNTRY_OPENS_EN.match(facts.body):
+        return named
+    return [state.trade_partner]
 
 
 def _flow_metric(facts: SentenceFacts, flow: str, figure: Figure) -> MetricDefinition | None:
