@@ -105,20 +105,24 @@ _YOY_AFTER = re.compile(
     r"the\s+same\s+(?:period|month|quarter)))",
     re.I,
 )
+# "more than in September", "12.9% higher than in April-June": the base after a comparative
+_HIGHER_THAN = r"(?:more|less|fewer|higher|lower)\s+than\s+(?:in\s+)?"
+# "October 2025", "October last year": the same month or months a year back, a year-on-year base
+_A_YEAR_BACK = r",?\s+\d{4}|\s+(?:last|a)\s+year"
 _MONTH_BASE_AFTER = re.compile(
     # "from October", "on September", "more than in September", "above September's level"
-    r"^\s*(?:(?:more|less|fewer|higher|lower)\s+than\s+(?:in\s+)?|(?:above|below)\s+|"
+    rf"^\s*(?:{_HIGHER_THAN}|(?:above|below)\s+|"
     rf"{_COMPARED}|on\s+)(?:the\s+previous\s+month|(?:{alternation(MONTHS)})\b"
     # not a quarter (April-June) or the same month a year back (October last year, October 2025)
-    r"(?!,?\s+\d{4}|-|\s+(?:last|a)\s+year|\s+of\s+(?:last|the\s+previous)\s+year))",
+    rf"(?!{_A_YEAR_BACK}|-|\s+of\s+(?:last|the\s+previous)\s+year))",
     re.I,
 )
 # a quarter's rate compared with an earlier quarter: "from the second quarter", "above the April-June total"
 _QUARTER_BASE_AFTER = re.compile(
-    r"^\s*(?:(?:more|less|fewer|higher|lower)\s+than\s+(?:in\s+)?|"
+    rf"^\s*(?:{_HIGHER_THAN}|"
     rf"{_COMPARED}|on\s+|over\s+|above\s+|below\s+)(?:the\s+)?(?:previous\s+quarter"
     rf"|(?:first|second|third)\s+quarter"
-    rf"|(?:{alternation(MONTHS)})-(?:{alternation(MONTHS)})\b(?!,?\s+\d{{4}}|\s+(?:last|a)\s+year))",
+    rf"|(?:{alternation(MONTHS)})-(?:{alternation(MONTHS)})\b(?!{_A_YEAR_BACK}))",
     re.I,
 )
 # 比9月增长11.3%, 较9月扩大5.7%: a month's rate compared with an earlier month written before it (not

@@ -171,6 +171,9 @@ RISE_WORDS_ZH = _words(
 )
 DECLINE_WORDS_ZH = _words("下降 减少 下滑 回落 降低 下跌 年减 月减 季减 大跌 下挫 衰退 微降 走低 缩减 萎缩")
 GROWTH_WORDS_ZH = (*RISE_WORDS_ZH, *DECLINE_WORDS_ZH, *_words("增速 增幅 同比 涨幅 按年 按月 按季"))
+WITH_GUANGDONG_ZH = ("与广东", "同广东")
+"""A partner's trade with Guangdong written after the partner (塞浦路斯与广东之间的货物贸易): the trade's two
+sides."""
 
 # --- projection words (docs/architecture.md "projection") --------------------------------------------------
 

@@ -27,6 +27,7 @@ from gdwatch.extractors.figures.lexicon import (
     RATE_COMPARED_EN,
     RATE_COMPARED_ZH,
     VERBS_AND_ADVERBS_EN,
+    WITH_GUANGDONG_ZH,
     alternation,
 )
 from gdwatch.extractors.figures.matcher import PhraseHit
@@ -147,7 +148,7 @@ def is_whole(body: str, hit: PhraseHit, subjects: SubjectGrammar) -> bool:
         return not (_SUBSET_OF.match(rest) and not _GENERIC_GOODS.match(rest))
     if measures_something_else(body, hit):
         return False
-    if found.startswith(("与广东", "同广东")):
+    if found.startswith(WITH_GUANGDONG_ZH):
         return True  # 塞浦路斯与广东之间的货物贸易: the trade of the partner before it with Guangdong, whole
     window = body[max(0, hit.start - 24) : hit.start]
     run = _HAN_RUN_END.search(window)

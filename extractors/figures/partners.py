@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from gdwatch.extractors.figures.facts import ListItem, SentenceFacts
+from gdwatch.extractors.figures.lexicon import WITH_GUANGDONG_ZH
 from gdwatch.extractors.figures.matcher import CatalogueMatcher, PhraseHit, match_text
 from gdwatch.extractors.figures.places import PlaceIndex
 from gdwatch.extractors.figures.segments import names_goods
@@ -39,7 +40,6 @@ _WITH_GUANGDONG_EN = (
 )
 # 粤港进出口, 粤澳贸易: Guangdong's trade with the place the abbreviation joins to it
 _WITH_GUANGDONG = frozenset({"粤港", "粤澳"})
-_AND_GUANGDONG = ("与广东", "同广东")
 _ZH_BETWEEN = re.compile(r"[\s、\u4e00-\u9fff]{0,12}")
 
 
@@ -85,7 +85,7 @@ def choose_partner(facts: SentenceFacts, hit: PhraseHit | None, item: ListItem |
         if end + 1 == hit.start and text.startswith("bound ", hit.start):
             return name  # "U.S.-bound shipments": the goods sent to the partner written before "-bound"
         if end == hit.start and (
-            text[start:end] in _WITH_GUANGDONG or text.startswith(_AND_GUANGDONG, hit.start)
+            text[start:end] in _WITH_GUANGDONG or text.startswith(WITH_GUANGDONG_ZH, hit.start)
         ):
             return name  # 粤港贸易; 塞浦路斯与广东之间的货物贸易: the partner is the trade's other side
         if (
@@ -287,9 +287,7 @@ def headline_flow(lowered_title: str) -> str | None:
 
 # 广东与科特迪瓦今年首10个月的进出口: the partner, the period, then the trade; the period between keeps the
 # catalogue's "与{partner}的进出口" from reading it
-_PERIOD_BETWEEN_ZH = re.compile(
-    rf"(?:今年|去年|同期|{TIME_WORDS_ZH}|[前首]\d{{1,2}}个?月|1[-至到]\d{{1,2}}月)+的"
-)
+_PERIOD_BETWEEN_ZH = re.compile(rf"(?:今年|去年|同期|{TIME_WORDS_ZH}|1[至到]\d{{1,2}}月)+的")
 _WHOLE_TRADE = frozenset({"foreign_trade_total", "foreign_trade_growth"})
 
 

@@ -199,9 +199,9 @@ def respectively_items(facts: SentenceFacts, matcher: CatalogueMatcher) -> dict[
     return result
 
 
-# between the partners of one list: "ASEAN and the EU", "the US, the EU and Japan", 东盟与中东,
-# 美國、比利時及南韓
-_BETWEEN_LISTED_PARTNERS = re.compile(r"\s*(?:,\s*and|,|and|[、和及与])\s*(?:the\s+)?", re.I)
+# between the names of one list, partners or places: "ASEAN and the EU", "the US, the EU and Japan",
+# 东盟与中东, 美國、比利時及南韓, "Foshan and Zhongshan"
+_BETWEEN_LISTED_NAMES = re.compile(r"\s*(?:,\s*and|,|and|[、和及与])\s*(?:the\s+)?", re.I)
 
 
 def _listed_partners(facts: SentenceFacts, group: list[int]) -> list[str] | None:
@@ -213,7 +213,7 @@ def _listed_partners(facts: SentenceFacts, group: list[int]) -> list[str] | None
         return None
     run = [before[-1]]
     for partner in reversed(before[:-1]):
-        if not _BETWEEN_LISTED_PARTNERS.fullmatch(facts.matchable, partner[1], run[0][0]):
+        if not _BETWEEN_LISTED_NAMES.fullmatch(facts.matchable, partner[1], run[0][0]):
             break
         run.insert(0, partner)
     names = [name for _, _, name in run]
@@ -228,7 +228,7 @@ def _listed_entities(facts: SentenceFacts, group: list[int]) -> list[str] | None
     if len(before) != len(group) or facts.body[: before[0].start].strip():
         return None
     for earlier, later in itertools.pairwise(before):
-        if not _BETWEEN_LISTED_PARTNERS.fullmatch(facts.body, earlier.end, later.start):
+        if not _BETWEEN_LISTED_NAMES.fullmatch(facts.body, earlier.end, later.start):
             return None
     names = [m.name for m in before]
     return names if len(set(names)) == len(names) else None

@@ -23,6 +23,7 @@ from gdwatch.extractors.figures.lexicon import (
     PERIOD_REST_AFTER_DIGITS_ZH,
     VERBS_AND_ADVERBS_EN,
     WIRE_DATELINE_EN,
+    WITH_GUANGDONG_ZH,
 )
 from gdwatch.extractors.figures.scan import literal_pattern
 
@@ -210,7 +211,7 @@ _NOT_PRODUCTS_EN = frozenset(
     ]
 )
 _HEAD_NOUNS_EN = frozenset(["products", "goods"])
-_HEAD_NOUNS_SINGULAR_EN = frozenset(["product", "products"])
+_PRODUCT_NOUNS = frozenset(["product", "products"])
 _NOT_NOUN_ENDINGS = ("ed", "ing", "ly")
 _FLOW_KINDS_EN = frozenset(["domestic", "direct", "general", "processing", "bonded"])
 _PRODUCT_WORDS_EN = re.compile(r"(?:^|[\s,;(])((?:[a-z][a-z-]{2,}\s+){1,2})$")
@@ -237,11 +238,12 @@ def written_product_en(
     words = found.group(1).split()
     while words and words[0] in not_products:
         words.pop(0)
+    last = len(words) - 1
     if not words or any(
-        _names_no_goods(w, not_products, w is words[-1])
+        _names_no_goods(word, not_products, position == last)
         # "pet product exports": "product" after the goods' own word is part of their name
-        and not (w in _HEAD_NOUNS_SINGULAR_EN and w is not words[0])
-        for w in words
+        and not (word in _PRODUCT_NOUNS and position > 0)
+        for position, word in enumerate(words)
     ):
         return None
     return " ".join(words)
@@ -530,7 +532,7 @@ def written_product(body: str, hit_start: int, leading_words: re.Pattern[str]) -
     Returns:
         The product (simplified Chinese), without the places and periods before it.
     """
-    if body.startswith(("与广东", "同广东"), hit_start):
+    if body.startswith(WITH_GUANGDONG_ZH, hit_start):
         return None  # 中美洲国家尼加拉瓜与广东的贸易: the partner stands before the trade, not goods
     window = body[max(0, hit_start - 17) : hit_start]
     run = _HAN_RUN_END.search(window)

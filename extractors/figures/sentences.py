@@ -159,13 +159,14 @@ def clause_breaks(sentence: str) -> list[tuple[int, int]]:
     Returns:
         (start, end) of every break, in order.
     """
+    appositions = _subject_appositions(sentence)
     return [
         match.span()
         for match in _CLAUSE_BREAK.finditer(sentence)
         if not _inside_number(sentence, match.start())
         and not _inside_parentheses(sentence, match.start())
         and not _inside_examples(sentence, match.start())
-        and not _around_a_subjects_apposition(sentence, match.start())
+        and not (appositions and _around_a_subjects_apposition(sentence, match.start(), appositions))
     ]
 
 
@@ -233,21 +234,29 @@ _APPOSITION_OPENS = re.compile(r",\s+(?:mainly|mostly|chiefly|largely|primarily|
 _APPOSITION_CLOSES = re.compile(r"[^\d;:.]{1,80}?,\s+[a-z]+(?:ed|s)\b")
 
 
-def _around_a_subjects_apposition(sentence: str, index: int) -> bool:
+def _subject_appositions(sentence: str) -> list[tuple[int, int]]:
+    """(comma opening it, end of its closing verb) of every apposition a sentence's subject may have: one
+    opened before any figure, closed by a comma and a verb (-1 when none closes it)."""
+    if ", " not in sentence:
+        return []
+    first_number = _NUMBER_OR_BREAK.search(sentence)
+    limit = first_number.start() if first_number else len(sentence)
+    found = []
+    for opening in _APPOSITION_OPENS.finditer(sentence, 0, limit):
+        closing = _APPOSITION_CLOSES.match(sentence, opening.start() + 2)
+        found.append((opening.start(), closing.end() if closing else -1))
+    return found
+
+
+def _around_a_subjects_apposition(sentence: str, index: int, appositions: list[tuple[int, int]]) -> bool:
     """Whether a comma opens, splits or closes an apposition on a sentence's subject (no figure before it)
     that ends with a comma and the subject's verb: the clause is the subject's, whose figures follow the
     verb."""
     if sentence[index] != ",":
         return False
-    opened = sentence.rfind(", ", 0, index + 2)
-    while opened != -1 and not _APPOSITION_OPENS.match(sentence, opened):
-        opened = sentence.rfind(", ", 0, opened)
-    if opened == -1 or _NUMBER_OR_BREAK.search(sentence, 0, opened):
-        return False
-    closing = _APPOSITION_CLOSES.match(sentence, opened + 2)
-    return (
-        closing is not None and index < closing.end() and not _NUMBER_OR_BREAK.search(sentence, opened, index)
-    )
+    # the apposition the comma is in: the last one opened at or before it, with no figure between
+    opened, closing_end = max(((o, c) for o, c in appositions if o <= index), default=(-1, -1))
+    return opened != -1 and index < closing_end and not _NUMBER_OR_BREAK.search(sentence, opened, index)
 
 
 _LIST_GOES_ON = re.compile(r"\s+(?:[a-z][\w-]*\s+){0,3}?(?:and|or)\s+[a-z]")
