@@ -15,11 +15,6 @@ from gdwatch.extractors.figures.entities import find_entities, short_name
 PUBLISHED = date(2026, 3, 28)
 
 
-@pytest.fixture(scope="module")
-def extractor() -> FigureExtractor:
-    return FigureExtractor(load_metrics(), load_gazetteer())
-
-
 def owners(extractor: FigureExtractor, text: str, headline: str | None = None) -> dict[str, str]:
     found = extractor.extract(text, published=PUBLISHED, headline=headline)
     return {text[o.start : o.end]: o.entity for o in found}

@@ -16,11 +16,6 @@ from gdwatch.extractors.figures import FigureExtractor
 PUBLISHED = date(2026, 6, 12)
 
 
-@pytest.fixture(scope="module")
-def extractor() -> FigureExtractor:
-    return FigureExtractor(load_metrics(), load_gazetteer())
-
-
 def owners(extractor: FigureExtractor, text: str, headline: str | None = None) -> dict[str, str]:
     found = extractor.extract(text, published=PUBLISHED, headline=headline)
     return {text[o.start : o.end]: o.entity for o in found}

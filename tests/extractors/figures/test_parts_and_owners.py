@@ -13,11 +13,6 @@ from gdwatch.config.loader import load_gazetteer, load_metrics
 from gdwatch.extractors.figures import FigureExtractor
 
 
-@pytest.fixture(scope="module")
-def extractor() -> FigureExtractor:
-    return FigureExtractor(load_metrics(), load_gazetteer())
-
-
 def fields(extractor: FigureExtractor, text: str, *names: str) -> list[tuple[object, ...]]:
     found = extractor.extract(text, published=date(2026, 2, 11))
     return [(text[o.start : o.end], *(getattr(o, name) for name in names)) for o in found]

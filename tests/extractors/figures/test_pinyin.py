@@ -6,7 +6,6 @@ from datetime import date
 
 import pytest
 
-from gdwatch.config.loader import load_gazetteer, load_metrics
 from gdwatch.extractors.figures import FigureExtractor
 from gdwatch.extractors.figures.pinyin import name_syllables
 
@@ -28,11 +27,6 @@ PUBLISHED = date(2026, 11, 20)
 )
 def test_a_name_is_read_as_names_are(written: str, place: bool, syllables: list[str]) -> None:
     assert name_syllables(written, place=place) == syllables
-
-
-@pytest.fixture(scope="module")
-def extractor() -> FigureExtractor:
-    return FigureExtractor(load_metrics(), load_gazetteer())
 
 
 @pytest.mark.parametrize(

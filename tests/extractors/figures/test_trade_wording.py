@@ -9,15 +9,9 @@ from datetime import date
 
 import pytest
 
-from gdwatch.config.loader import load_gazetteer, load_metrics
 from gdwatch.extractors.figures import FigureExtractor
 
 PUBLISHED = date(2026, 11, 24)
-
-
-@pytest.fixture(scope="module")
-def extractor() -> FigureExtractor:
-    return FigureExtractor(load_metrics(), load_gazetteer())
 
 
 def read(extractor: FigureExtractor, text: str, headline: str | None = None) -> dict[str, tuple[object, ...]]:

@@ -18,11 +18,6 @@ from gdwatch.extractors.figures.sentences import clause_bounds
 PUBLISHED = date(2026, 1, 29)
 
 
-@pytest.fixture(scope="module")
-def extractor() -> FigureExtractor:
-    return FigureExtractor(load_metrics(), load_gazetteer())
-
-
 def segments(extractor: FigureExtractor, text: str) -> dict[str, str | None]:
     found = extractor.extract(text, published=PUBLISHED)
     return {text[o.start : o.end]: o.segment for o in found}

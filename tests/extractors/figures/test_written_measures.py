@@ -7,13 +7,7 @@ from datetime import date
 
 import pytest
 
-from gdwatch.config.loader import load_gazetteer, load_metrics
 from gdwatch.extractors.figures import FigureExtractor
-
-
-@pytest.fixture(scope="module")
-def extractor() -> FigureExtractor:
-    return FigureExtractor(load_metrics(), load_gazetteer())
 
 
 def segments(extractor: FigureExtractor, text: str) -> list[tuple[str, str | None, str | None]]:
